@@ -1,0 +1,298 @@
+//! CPU elementwise kernels: fill, cast, unary, binary (also in place), compare, select.
+//!
+//! Each op is matched once per call and monomorphised per (op, dtype), so the inner
+//! loops in `strided` inline the scalar function and vectorise.
+
+use super::num::{compare as cmp, CastTo, FloatNum, Num};
+use super::strided::{assign2, map1, map2, map3, par_chunks, Src};
+use super::{src_of, unsupported, CpuBackend, CpuStorage};
+use crate::backend::{BinaryOp, CompareOp, Fill, Operand, UnaryOp, View};
+use crate::dtype::{DType, HostVec, Scalar};
+use crate::error::Result;
+use crate::layout::Layout;
+
+pub(super) fn fill(cpu: &CpuBackend, dtype: DType, len: usize, fill: Fill) -> Result<CpuStorage> {
+    fn typed<T: Scalar + Default>(cpu: &CpuBackend, len: usize, f: impl Fn(usize) -> T + Sync) -> Result<CpuStorage> {
+        let mut out = cpu.alloc::<T>(len)?;
+        par_chunks(&mut out[..len], |c, start| {
+            for (i, o) in c.iter_mut().enumerate() {
+                *o = f(start + i);
+            }
+        });
+        Ok(cpu.finish(out))
+    }
+    // Values are computed in f64 and converted, as NumPy does for arange/linspace.
+    let value = move |i: usize| -> f64 {
+        match fill {
+            Fill::Constant(v) => v.to_f64(),
+            Fill::Arange { start, step } => start + i as f64 * step,
+            Fill::Linspace { start, stop } => {
+                if len <= 1 || i + 1 == len {
+                    if i == 0 {
+                        start
+                    } else {
+                        stop
+                    }
+                } else {
+                    start + i as f64 * ((stop - start) / (len - 1) as f64)
+                }
+            }
+        }
+    };
+    match (dtype, fill) {
+        (_, Fill::Constant(v)) => match v {
+            crate::dtype::ScalarValue::F32(x) => typed(cpu, len, |_| x),
+            crate::dtype::ScalarValue::F64(x) => typed(cpu, len, |_| x),
+            crate::dtype::ScalarValue::I32(x) => typed(cpu, len, |_| x),
+            crate::dtype::ScalarValue::U32(x) => typed(cpu, len, |_| x),
+            crate::dtype::ScalarValue::Bool(x) => typed(cpu, len, |_| x),
+        },
+        (DType::F32, _) => typed(cpu, len, |i| value(i) as f32),
+        (DType::F64, _) => typed(cpu, len, value),
+        (DType::I32, _) => typed(cpu, len, |i| value(i) as i32),
+        (DType::U32, _) => typed(cpu, len, |i| value(i) as u32),
+        (DType::Bool, _) => Err(unsupported(DType::Bool, "arange/linspace")),
+    }
+}
+
+pub(super) fn cast(cpu: &CpuBackend, to: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {
+    fn into<A, B>(cpu: &CpuBackend, v: &[A], layout: &Layout) -> Result<CpuStorage>
+    where
+        A: Copy + Sync + CastTo<B>,
+        B: Scalar,
+    {
+        let n = layout.len();
+        let mut out = cpu.alloc::<B>(n)?;
+        map1(&mut out[..n], layout.shape(), &Src::view(v, layout), |x| x.cast());
+        Ok(cpu.finish(out))
+    }
+    macro_rules! to {
+        ($v:expr) => {
+            match to {
+                DType::F32 => into::<_, f32>(cpu, $v, src.layout),
+                DType::F64 => into::<_, f64>(cpu, $v, src.layout),
+                DType::I32 => into::<_, i32>(cpu, $v, src.layout),
+                DType::U32 => into::<_, u32>(cpu, $v, src.layout),
+                DType::Bool => into::<_, bool>(cpu, $v, src.layout),
+            }
+        };
+    }
+    match &src.storage.data {
+        HostVec::F32(v) => to!(v),
+        HostVec::F64(v) => to!(v),
+        HostVec::I32(v) => to!(v),
+        HostVec::U32(v) => to!(v),
+        HostVec::Bool(v) => to!(v),
+    }
+}
+
+pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) -> Result<CpuStorage> {
+    fn run<T: Num>(cpu: &CpuBackend, v: &[T], layout: &Layout, f: impl Fn(T) -> T + Sync) -> Result<CpuStorage> {
+        let n = layout.len();
+        let mut out = cpu.alloc::<T>(n)?;
+        map1(&mut out[..n], layout.shape(), &Src::view(v, layout), f);
+        Ok(cpu.finish(out))
+    }
+    fn int<T: Num>(cpu: &CpuBackend, op: UnaryOp, v: &[T], l: &Layout) -> Result<CpuStorage> {
+        match op {
+            UnaryOp::Neg => run(cpu, v, l, T::neg),
+            UnaryOp::Abs => run(cpu, v, l, T::abs),
+            UnaryOp::Square => run(cpu, v, l, T::square),
+            UnaryOp::Relu => run(cpu, v, l, T::relu),
+            _ => Err(unsupported(T::DTYPE, op.name())),
+        }
+    }
+    fn float<T: FloatNum>(cpu: &CpuBackend, op: UnaryOp, v: &[T], l: &Layout) -> Result<CpuStorage> {
+        match op {
+            UnaryOp::Neg => run(cpu, v, l, T::neg),
+            UnaryOp::Abs => run(cpu, v, l, Num::abs),
+            UnaryOp::Square => run(cpu, v, l, T::square),
+            UnaryOp::Relu => run(cpu, v, l, T::relu),
+            UnaryOp::Sqrt => run(cpu, v, l, FloatNum::sqrt),
+            UnaryOp::Exp => run(cpu, v, l, FloatNum::exp),
+            UnaryOp::Ln => run(cpu, v, l, FloatNum::ln),
+            UnaryOp::Sin => run(cpu, v, l, FloatNum::sin),
+            UnaryOp::Cos => run(cpu, v, l, FloatNum::cos),
+            UnaryOp::Tanh => run(cpu, v, l, FloatNum::tanh),
+            UnaryOp::Sigmoid => run(cpu, v, l, FloatNum::sigmoid),
+            UnaryOp::Floor => run(cpu, v, l, FloatNum::floor),
+            UnaryOp::Ceil => run(cpu, v, l, FloatNum::ceil),
+            UnaryOp::Round => run(cpu, v, l, FloatNum::round),
+            UnaryOp::Recip => run(cpu, v, l, FloatNum::recip),
+        }
+    }
+    let l = src.layout;
+    match &src.storage.data {
+        HostVec::F32(v) => float(cpu, op, v, l),
+        HostVec::F64(v) => float(cpu, op, v, l),
+        HostVec::I32(v) => int(cpu, op, v, l),
+        HostVec::U32(v) => int(cpu, op, v, l),
+        HostVec::Bool(_) => Err(unsupported(DType::Bool, op.name())),
+    }
+}
+
+/// Evaluates `$body` with `$f` bound to a closure computing binary `$op` on `$t`; each
+/// arm has its own closure type, so every (op, dtype) pair is compiled and inlined.
+macro_rules! with_binary_fn {
+    ($op:expr, $t:ty, $f:ident => $body:expr) => {
+        match $op {
+            BinaryOp::Add => {
+                let $f = |a: $t, b: $t| a.add(b);
+                $body
+            }
+            BinaryOp::Sub => {
+                let $f = |a: $t, b: $t| a.sub(b);
+                $body
+            }
+            BinaryOp::Mul => {
+                let $f = |a: $t, b: $t| a.mul(b);
+                $body
+            }
+            BinaryOp::Div => {
+                let $f = |a: $t, b: $t| a.div(b);
+                $body
+            }
+            BinaryOp::Rem => {
+                let $f = |a: $t, b: $t| a.rem(b);
+                $body
+            }
+            BinaryOp::Pow => {
+                let $f = |a: $t, b: $t| a.pow(b);
+                $body
+            }
+            BinaryOp::Maximum => {
+                let $f = |a: $t, b: $t| a.maximum(b);
+                $body
+            }
+            BinaryOp::Minimum => {
+                let $f = |a: $t, b: $t| a.minimum(b);
+                $body
+            }
+        }
+    };
+}
+
+pub(super) fn binary(
+    cpu: &CpuBackend,
+    op: BinaryOp,
+    dtype: DType,
+    lhs: Operand<'_, CpuStorage>,
+    rhs: Operand<'_, CpuStorage>,
+    shape: &[usize],
+) -> Result<CpuStorage> {
+    fn typed<T: Num>(
+        cpu: &CpuBackend,
+        op: BinaryOp,
+        lhs: Operand<'_, CpuStorage>,
+        rhs: Operand<'_, CpuStorage>,
+        shape: &[usize],
+    ) -> Result<CpuStorage> {
+        let (mut sa, mut sb) = (None, None);
+        let a = src_of::<T>(lhs, &mut sa, shape.len())?;
+        let b = src_of::<T>(rhs, &mut sb, shape.len())?;
+        let n = shape.iter().product();
+        let mut out = cpu.alloc::<T>(n)?;
+        let o = &mut out[..n];
+        with_binary_fn!(op, T, f => map2(o, shape, &a, &b, f));
+        Ok(cpu.finish(out))
+    }
+    match dtype {
+        DType::F32 => typed::<f32>(cpu, op, lhs, rhs, shape),
+        DType::F64 => typed::<f64>(cpu, op, lhs, rhs, shape),
+        DType::I32 => typed::<i32>(cpu, op, lhs, rhs, shape),
+        DType::U32 => typed::<u32>(cpu, op, lhs, rhs, shape),
+        DType::Bool => Err(unsupported(DType::Bool, op.name())),
+    }
+}
+
+pub(super) fn binary_assign(
+    op: BinaryOp,
+    dtype: DType,
+    dst: &mut CpuStorage,
+    dst_layout: &Layout,
+    rhs: Operand<'_, CpuStorage>,
+) -> Result<()> {
+    fn typed<T: Num>(op: BinaryOp, dst: &mut CpuStorage, l: &Layout, rhs: Operand<'_, CpuStorage>) -> Result<()> {
+        let mut slot = None;
+        let b = src_of::<T>(rhs, &mut slot, l.ndim())?;
+        let (off, n) = (l.offset(), l.len());
+        let d = &mut dst.typed_mut::<T>()?[off..off + n];
+        with_binary_fn!(op, T, f => assign2(d, l.shape(), &b, f));
+        Ok(())
+    }
+    debug_assert!(dst_layout.is_contiguous());
+    match dtype {
+        DType::F32 => typed::<f32>(op, dst, dst_layout, rhs),
+        DType::F64 => typed::<f64>(op, dst, dst_layout, rhs),
+        DType::I32 => typed::<i32>(op, dst, dst_layout, rhs),
+        DType::U32 => typed::<u32>(op, dst, dst_layout, rhs),
+        DType::Bool => Err(unsupported(DType::Bool, op.name())),
+    }
+}
+
+pub(super) fn compare(
+    cpu: &CpuBackend,
+    op: CompareOp,
+    dtype: DType,
+    lhs: Operand<'_, CpuStorage>,
+    rhs: Operand<'_, CpuStorage>,
+    shape: &[usize],
+) -> Result<CpuStorage> {
+    fn typed<T: Scalar>(
+        cpu: &CpuBackend,
+        op: CompareOp,
+        lhs: Operand<'_, CpuStorage>,
+        rhs: Operand<'_, CpuStorage>,
+        shape: &[usize],
+    ) -> Result<CpuStorage> {
+        let (mut sa, mut sb) = (None, None);
+        let a = src_of::<T>(lhs, &mut sa, shape.len())?;
+        let b = src_of::<T>(rhs, &mut sb, shape.len())?;
+        let n = shape.iter().product();
+        let mut out = cpu.alloc::<bool>(n)?;
+        let o = &mut out[..n];
+        match op {
+            CompareOp::Eq => map2(o, shape, &a, &b, |x, y| cmp(CompareOp::Eq, x, y)),
+            CompareOp::Ne => map2(o, shape, &a, &b, |x, y| cmp(CompareOp::Ne, x, y)),
+            CompareOp::Lt => map2(o, shape, &a, &b, |x, y| cmp(CompareOp::Lt, x, y)),
+            CompareOp::Le => map2(o, shape, &a, &b, |x, y| cmp(CompareOp::Le, x, y)),
+            CompareOp::Gt => map2(o, shape, &a, &b, |x, y| cmp(CompareOp::Gt, x, y)),
+            CompareOp::Ge => map2(o, shape, &a, &b, |x, y| cmp(CompareOp::Ge, x, y)),
+        }
+        Ok(cpu.finish(out))
+    }
+    match dtype {
+        DType::F32 => typed::<f32>(cpu, op, lhs, rhs, shape),
+        DType::F64 => typed::<f64>(cpu, op, lhs, rhs, shape),
+        DType::I32 => typed::<i32>(cpu, op, lhs, rhs, shape),
+        DType::U32 => typed::<u32>(cpu, op, lhs, rhs, shape),
+        DType::Bool => typed::<bool>(cpu, op, lhs, rhs, shape),
+    }
+}
+
+pub(super) fn select(
+    cpu: &CpuBackend,
+    mask: View<'_, CpuStorage>,
+    on_true: View<'_, CpuStorage>,
+    on_false: View<'_, CpuStorage>,
+    shape: &[usize],
+) -> Result<CpuStorage> {
+    let m = Src::view(mask.storage.typed::<bool>()?, mask.layout);
+    let n = shape.iter().product();
+    macro_rules! go {
+        ($t:ty, $v:expr) => {{
+            let a = Src::view($v, on_true.layout);
+            let b = Src::view(on_false.storage.typed::<$t>()?, on_false.layout);
+            let mut out = cpu.alloc::<$t>(n)?;
+            map3(&mut out[..n], shape, &m, &a, &b, |c, x, y| if c { x } else { y });
+            Ok(cpu.finish(out))
+        }};
+    }
+    match &on_true.storage.data {
+        HostVec::F32(v) => go!(f32, v),
+        HostVec::F64(v) => go!(f64, v),
+        HostVec::I32(v) => go!(i32, v),
+        HostVec::U32(v) => go!(u32, v),
+        HostVec::Bool(v) => go!(bool, v),
+    }
+}

@@ -1,0 +1,273 @@
+//! The CPU backend: rayon over cache-sized chunks, the `gemm` crate for float matmul,
+//! and the reference semantics every other backend is tested against.
+
+mod elementwise;
+mod linalg;
+mod num;
+mod pool;
+mod random;
+mod reduce;
+mod strided;
+
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, OnceLock};
+
+use crate::backend::{Backend, BinaryOp, CompareOp, Distribution, Fill, Operand, ReduceOp, Storage, UnaryOp, View};
+use crate::device::{Counters, DeviceInfo, DeviceKind};
+use crate::dtype::{DType, HostVec, Scalar, ScalarValue};
+use crate::error::{Error, Result};
+use crate::layout::Layout;
+use crate::with_host_vec;
+
+pub(crate) use pool::SizeClassPool;
+
+/// The process-wide CPU context: counters and the host buffer pool.
+pub(crate) struct CpuBackend {
+    counters: Counters,
+    pool: SizeClassPool,
+}
+
+/// A host buffer (possibly longer than the array using it: pooled size classes).
+pub(crate) struct CpuStorage {
+    data: HostVec,
+}
+
+impl CpuStorage {
+    fn new(data: HostVec) -> CpuStorage {
+        let bytes = (data.len() * data.dtype().size_of()) as u64;
+        CpuBackend::global().counters.bytes_in_use.fetch_add(bytes, Ordering::Relaxed);
+        CpuStorage { data }
+    }
+
+    /// The elements as a typed slice.
+    pub(crate) fn typed<T: Scalar>(&self) -> Result<&[T]> {
+        T::host_slice(&self.data).ok_or_else(|| internal_dtype(T::DTYPE, self.data.dtype()))
+    }
+
+    fn typed_mut<T: Scalar>(&mut self) -> Result<&mut Vec<T>> {
+        let found = self.data.dtype();
+        typed_vec_mut::<T>(&mut self.data).ok_or_else(|| internal_dtype(T::DTYPE, found))
+    }
+}
+
+fn typed_vec_mut<T: Scalar>(h: &mut HostVec) -> Option<&mut Vec<T>> {
+    // Scalar has no `&mut` accessor; go through the enum directly.
+    let any: &mut dyn std::any::Any = match h {
+        HostVec::F32(v) => v,
+        HostVec::F64(v) => v,
+        HostVec::I32(v) => v,
+        HostVec::U32(v) => v,
+        HostVec::Bool(v) => v,
+    };
+    any.downcast_mut::<Vec<T>>()
+}
+
+impl Drop for CpuStorage {
+    fn drop(&mut self) {
+        let data = std::mem::replace(&mut self.data, HostVec::Bool(Vec::new()));
+        let cpu = CpuBackend::global();
+        let bytes = (data.len() * data.dtype().size_of()) as u64;
+        cpu.counters.bytes_in_use.fetch_sub(bytes, Ordering::Relaxed);
+        cpu.pool.give(data, &cpu.counters);
+    }
+}
+
+fn internal_dtype(want: DType, found: DType) -> Error {
+    Error::Backend { device: "cpu".into(), message: format!("internal error: expected {want} storage, found {found}") }
+}
+
+/// An error for an op that has no kernel for `dtype`.
+pub(crate) fn unsupported(dtype: DType, what: &str) -> Error {
+    Error::Unsupported { dtype, device: "cpu".into(), reason: format!("{what} is not defined for {dtype}") }
+}
+
+impl CpuBackend {
+    /// The shared CPU context.
+    pub(crate) fn global() -> Arc<CpuBackend> {
+        static CPU: OnceLock<Arc<CpuBackend>> = OnceLock::new();
+        CPU.get_or_init(|| Arc::new(CpuBackend { counters: Counters::default(), pool: SizeClassPool::new() })).clone()
+    }
+
+    /// A pooled output buffer of at least `len` elements of `T`.
+    fn alloc<T: Scalar>(&self, len: usize) -> Result<Vec<T>> {
+        let h = self.pool.take(T::DTYPE, len, &self.counters);
+        T::from_host(h).ok_or_else(|| internal_dtype(T::DTYPE, T::DTYPE))
+    }
+
+    fn finish<T: Scalar>(&self, v: Vec<T>) -> CpuStorage {
+        self.counters.launch();
+        CpuStorage::new(T::into_host(v))
+    }
+}
+
+/// Resolves a scalar operand to `T`, or reports the mismatch.
+fn scalar_of<T: Scalar>(v: ScalarValue) -> Result<T> {
+    T::from_value(v).ok_or_else(|| internal_dtype(T::DTYPE, v.dtype()))
+}
+
+/// The source of an operand of dtype `T`: a view or a scalar held in `slot`.
+fn src_of<'a, T: Scalar>(
+    op: Operand<'a, CpuStorage>,
+    slot: &'a mut Option<T>,
+    ndim: usize,
+) -> Result<strided::Src<'a, T>> {
+    Ok(match op {
+        Operand::Array(v) => strided::Src::view(v.storage.typed::<T>()?, v.layout),
+        Operand::Scalar(s) => strided::Src::scalar(slot.insert(scalar_of::<T>(s)?), ndim),
+    })
+}
+
+impl Backend for CpuBackend {
+    type Storage = CpuStorage;
+
+    fn storage<'a>(&self, s: &'a Storage) -> Result<&'a CpuStorage> {
+        match s {
+            Storage::Cpu(c) => Ok(c),
+            _ => Err(Error::Backend { device: "cpu".into(), message: "internal error: foreign storage".into() }),
+        }
+    }
+
+    fn storage_mut<'a>(&self, s: &'a mut Storage) -> Result<&'a mut CpuStorage> {
+        match s {
+            Storage::Cpu(c) => Ok(c),
+            _ => Err(Error::Backend { device: "cpu".into(), message: "internal error: foreign storage".into() }),
+        }
+    }
+
+    fn wrap(&self, s: CpuStorage) -> Storage {
+        Storage::Cpu(s)
+    }
+
+    fn info(&self) -> DeviceInfo {
+        DeviceInfo {
+            kind: DeviceKind::Cpu,
+            ordinal: 0,
+            name: format!("{} threads", rayon::current_num_threads()),
+            api: "rayon".into(),
+            software: false,
+            memory_bytes: None,
+            supports_f64: true,
+            supports_subgroups: false,
+            max_buffer_bytes: None,
+            max_binding_bytes: None,
+            max_workgroups_per_dim: None,
+            parallelism: Some(rayon::current_num_threads()),
+        }
+    }
+
+    fn counters(&self) -> &Counters {
+        &self.counters
+    }
+
+    fn supports(&self, _dtype: DType) -> bool {
+        true
+    }
+
+    fn synchronize(&self) -> Result<()> {
+        Ok(())
+    }
+
+    fn trim(&self) {
+        self.pool.trim(&self.counters);
+    }
+
+    fn upload(&self, data: HostVec) -> Result<CpuStorage> {
+        Ok(CpuStorage::new(data))
+    }
+
+    fn download(&self, _dtype: DType, src: View<'_, CpuStorage>) -> Result<HostVec> {
+        let n = src.layout.len();
+        Ok(with_host_vec!(&src.storage.data, v => {
+            match src.layout.contiguous_offset() {
+                Some(off) => Scalar::into_host(v[off..off + n].to_vec()),
+                None => {
+                    let mut out = vec![Default::default(); n];
+                    strided::map1(&mut out, src.layout.shape(), &strided::Src::view(v, src.layout), |x| x);
+                    Scalar::into_host(out)
+                }
+            }
+        }))
+    }
+
+    fn fill(&self, dtype: DType, len: usize, fill: Fill) -> Result<CpuStorage> {
+        elementwise::fill(self, dtype, len, fill)
+    }
+
+    fn random(&self, dtype: DType, len: usize, dist: Distribution, seed: u64) -> Result<CpuStorage> {
+        random::random(self, dtype, len, dist, seed)
+    }
+
+    fn copy(&self, _dtype: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {
+        with_host_vec!(&src.storage.data, v => {
+            let n = src.layout.len();
+            let mut out = self.alloc(n)?;
+            strided::map1(&mut out[..n], src.layout.shape(), &strided::Src::view(v, src.layout), |x| x);
+            Ok(self.finish(out))
+        })
+    }
+
+    fn cast(&self, _from: DType, to: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {
+        elementwise::cast(self, to, src)
+    }
+
+    fn unary(&self, op: UnaryOp, _dtype: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {
+        elementwise::unary(self, op, src)
+    }
+
+    fn binary(
+        &self,
+        op: BinaryOp,
+        dtype: DType,
+        lhs: Operand<'_, CpuStorage>,
+        rhs: Operand<'_, CpuStorage>,
+        shape: &[usize],
+    ) -> Result<CpuStorage> {
+        elementwise::binary(self, op, dtype, lhs, rhs, shape)
+    }
+
+    fn binary_assign(
+        &self,
+        op: BinaryOp,
+        dtype: DType,
+        dst: &mut CpuStorage,
+        dst_layout: &Layout,
+        rhs: Operand<'_, CpuStorage>,
+    ) -> Result<()> {
+        self.counters.launch();
+        elementwise::binary_assign(op, dtype, dst, dst_layout, rhs)
+    }
+
+    fn compare(
+        &self,
+        op: CompareOp,
+        dtype: DType,
+        lhs: Operand<'_, CpuStorage>,
+        rhs: Operand<'_, CpuStorage>,
+        shape: &[usize],
+    ) -> Result<CpuStorage> {
+        elementwise::compare(self, op, dtype, lhs, rhs, shape)
+    }
+
+    fn select(
+        &self,
+        _dtype: DType,
+        mask: View<'_, CpuStorage>,
+        on_true: View<'_, CpuStorage>,
+        on_false: View<'_, CpuStorage>,
+        shape: &[usize],
+    ) -> Result<CpuStorage> {
+        elementwise::select(self, mask, on_true, on_false, shape)
+    }
+
+    fn reduce(&self, op: ReduceOp, _dtype: DType, src: View<'_, CpuStorage>, reduced: usize) -> Result<CpuStorage> {
+        reduce::reduce(self, op, src, reduced)
+    }
+
+    fn dot(&self, _dtype: DType, a: View<'_, CpuStorage>, b: View<'_, CpuStorage>) -> Result<CpuStorage> {
+        reduce::dot(self, a, b)
+    }
+
+    fn matmul(&self, _dtype: DType, lhs: View<'_, CpuStorage>, rhs: View<'_, CpuStorage>) -> Result<CpuStorage> {
+        linalg::matmul(self, lhs, rhs)
+    }
+}

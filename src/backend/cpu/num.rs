@@ -1,0 +1,364 @@
+//! Scalar semantics of every op on every numeric dtype, as the CPU reference defines
+//! them (the GPU kernels follow the same rules).
+
+use crate::backend::CompareOp;
+use crate::dtype::Element;
+
+/// Arithmetic with the crate's semantics: wrapping integers, integer `x / 0 = 0` and
+/// `x % 0 = 0`, NaN-propagating `maximum`/`minimum`.
+pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
+    fn add(self, o: Self) -> Self;
+    fn sub(self, o: Self) -> Self;
+    fn mul(self, o: Self) -> Self;
+    fn div(self, o: Self) -> Self;
+    fn rem(self, o: Self) -> Self;
+    fn pow(self, o: Self) -> Self;
+    fn is_nan(self) -> bool;
+    fn neg(self) -> Self;
+    fn abs(self) -> Self;
+    fn square(self) -> Self {
+        self.mul(self)
+    }
+    fn relu(self) -> Self;
+
+    #[inline(always)]
+    fn maximum(self, o: Self) -> Self {
+        if self.is_nan() || self > o {
+            self
+        } else if o.is_nan() || o > self {
+            o
+        } else {
+            self
+        }
+    }
+
+    #[inline(always)]
+    fn minimum(self, o: Self) -> Self {
+        if self.is_nan() || self < o {
+            self
+        } else if o.is_nan() || o < self {
+            o
+        } else {
+            self
+        }
+    }
+}
+
+/// Float-only functions.
+pub(crate) trait FloatNum:
+    Num
+    + crate::dtype::Float
+    + std::ops::Add<Output = Self>
+    + std::ops::Sub<Output = Self>
+    + std::ops::Mul<Output = Self>
+    + std::ops::Div<Output = Self>
+{
+    fn sqrt(self) -> Self;
+    fn exp(self) -> Self;
+    fn ln(self) -> Self;
+    fn sin(self) -> Self;
+    fn cos(self) -> Self;
+    fn tanh(self) -> Self;
+    fn sigmoid(self) -> Self;
+    fn floor(self) -> Self;
+    fn ceil(self) -> Self;
+    fn round(self) -> Self;
+    fn recip(self) -> Self;
+    fn from_usize(n: usize) -> Self;
+}
+
+/// `op(a, b)` for any comparable type.
+#[inline(always)]
+pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
+    match op {
+        CompareOp::Eq => a == b,
+        CompareOp::Ne => a != b,
+        CompareOp::Lt => a < b,
+        CompareOp::Le => a <= b,
+        CompareOp::Gt => a > b,
+        CompareOp::Ge => a >= b,
+    }
+}
+
+macro_rules! float_num {
+    ($t:ty) => {
+        impl Num for $t {
+            #[inline(always)]
+            fn add(self, o: Self) -> Self {
+                self + o
+            }
+            #[inline(always)]
+            fn sub(self, o: Self) -> Self {
+                self - o
+            }
+            #[inline(always)]
+            fn mul(self, o: Self) -> Self {
+                self * o
+            }
+            #[inline(always)]
+            fn div(self, o: Self) -> Self {
+                self / o
+            }
+            #[inline(always)]
+            fn rem(self, o: Self) -> Self {
+                self % o
+            }
+            #[inline(always)]
+            fn pow(self, o: Self) -> Self {
+                self.powf(o)
+            }
+            #[inline(always)]
+            fn is_nan(self) -> bool {
+                self.is_nan()
+            }
+            #[inline(always)]
+            fn neg(self) -> Self {
+                -self
+            }
+            #[inline(always)]
+            fn abs(self) -> Self {
+                self.abs()
+            }
+            #[inline(always)]
+            fn relu(self) -> Self {
+                if self < 0.0 {
+                    0.0
+                } else {
+                    self
+                }
+            }
+        }
+
+        impl FloatNum for $t {
+            #[inline(always)]
+            fn sqrt(self) -> Self {
+                self.sqrt()
+            }
+            #[inline(always)]
+            fn exp(self) -> Self {
+                self.exp()
+            }
+            #[inline(always)]
+            fn ln(self) -> Self {
+                self.ln()
+            }
+            #[inline(always)]
+            fn sin(self) -> Self {
+                self.sin()
+            }
+            #[inline(always)]
+            fn cos(self) -> Self {
+                self.cos()
+            }
+            #[inline(always)]
+            fn tanh(self) -> Self {
+                self.tanh()
+            }
+            #[inline(always)]
+            fn sigmoid(self) -> Self {
+                1.0 / (1.0 + (-self).exp())
+            }
+            #[inline(always)]
+            fn floor(self) -> Self {
+                self.floor()
+            }
+            #[inline(always)]
+            fn ceil(self) -> Self {
+                self.ceil()
+            }
+            #[inline(always)]
+            fn round(self) -> Self {
+                self.round_ties_even()
+            }
+            #[inline(always)]
+            fn recip(self) -> Self {
+                1.0 / self
+            }
+            #[inline(always)]
+            fn from_usize(n: usize) -> Self {
+                n as $t
+            }
+        }
+    };
+}
+
+float_num!(f32);
+float_num!(f64);
+
+macro_rules! int_num {
+    ($t:ty, $abs:expr) => {
+        impl Num for $t {
+            #[inline(always)]
+            fn add(self, o: Self) -> Self {
+                self.wrapping_add(o)
+            }
+            #[inline(always)]
+            fn sub(self, o: Self) -> Self {
+                self.wrapping_sub(o)
+            }
+            #[inline(always)]
+            fn mul(self, o: Self) -> Self {
+                self.wrapping_mul(o)
+            }
+            #[inline(always)]
+            fn div(self, o: Self) -> Self {
+                if o == 0 {
+                    0
+                } else {
+                    self.wrapping_div(o)
+                }
+            }
+            #[inline(always)]
+            fn rem(self, o: Self) -> Self {
+                if o == 0 {
+                    0
+                } else {
+                    self.wrapping_rem(o)
+                }
+            }
+            fn pow(self, o: Self) -> Self {
+                int_pow(self, o)
+            }
+            #[inline(always)]
+            fn is_nan(self) -> bool {
+                false
+            }
+            #[inline(always)]
+            fn neg(self) -> Self {
+                self.wrapping_neg()
+            }
+            #[inline(always)]
+            fn abs(self) -> Self {
+                $abs(self)
+            }
+            #[inline(always)]
+            fn relu(self) -> Self {
+                if self > 0 {
+                    self
+                } else {
+                    0
+                }
+            }
+        }
+    };
+}
+
+int_num!(i32, |x: i32| x.wrapping_abs());
+int_num!(u32, |x: u32| x);
+
+/// Integer power by squaring, wrapping. Negative exponents give the truncated
+/// reciprocal: `1` for base 1, `±1` for base −1, `0` otherwise (division by zero
+/// included, following the crate's `x / 0 = 0` rule).
+pub(crate) fn int_pow<T: IntPow>(base: T, exp: T) -> T {
+    base.int_pow(exp)
+}
+
+pub(crate) trait IntPow {
+    fn int_pow(self, exp: Self) -> Self;
+}
+
+impl IntPow for u32 {
+    fn int_pow(self, exp: u32) -> u32 {
+        let (mut acc, mut b, mut e) = (1u32, self, exp);
+        while e > 0 {
+            if e & 1 == 1 {
+                acc = acc.wrapping_mul(b);
+            }
+            b = b.wrapping_mul(b);
+            e >>= 1;
+        }
+        acc
+    }
+}
+
+impl IntPow for i32 {
+    fn int_pow(self, exp: i32) -> i32 {
+        if exp < 0 {
+            return match self {
+                1 => 1,
+                -1 if exp % 2 == 0 => 1,
+                -1 => -1,
+                _ => 0,
+            };
+        }
+        (self as u32).int_pow(exp as u32) as i32
+    }
+}
+
+/// Conversion between dtypes with Rust `as` semantics (floats to ints truncate toward
+/// zero and saturate, NaN becomes 0); `bool` converts as 0/1 and `x != 0`.
+pub(crate) trait CastTo<U> {
+    fn cast(self) -> U;
+}
+
+macro_rules! cast_as {
+    ($($from:ty),* => $to:ty) => {
+        $(impl CastTo<$to> for $from {
+            #[inline(always)]
+            fn cast(self) -> $to {
+                self as $to
+            }
+        })*
+    };
+}
+
+cast_as!(f32, f64, i32, u32 => f32);
+cast_as!(f32, f64, i32, u32 => f64);
+cast_as!(f32, f64, i32, u32 => i32);
+cast_as!(f32, f64, i32, u32 => u32);
+
+macro_rules! cast_bool {
+    ($($t:ty),*) => {
+        $(
+            impl CastTo<bool> for $t {
+                #[inline(always)]
+                #[allow(clippy::float_cmp)]
+                fn cast(self) -> bool {
+                    self != (0 as $t)
+                }
+            }
+            impl CastTo<$t> for bool {
+                #[inline(always)]
+                fn cast(self) -> $t {
+                    self as u8 as $t
+                }
+            }
+        )*
+    };
+}
+
+cast_bool!(f32, f64, i32, u32);
+
+impl CastTo<bool> for bool {
+    #[inline(always)]
+    fn cast(self) -> bool {
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integer_rules() {
+        assert_eq!(Num::div(7i32, 0), 0);
+        assert_eq!(Num::rem(-7i32, 0), 0);
+        assert_eq!(Num::div(-7i32, 2), -3);
+        assert_eq!(Num::rem(-7i32, 2), -1);
+        assert_eq!(Num::div(i32::MIN, -1), i32::MIN);
+        assert_eq!(Num::add(u32::MAX, 1), 0);
+        assert_eq!(int_pow(3i32, 4), 81);
+        assert_eq!(int_pow(2i32, -1), 0);
+        assert_eq!(int_pow(-1i32, -3), -1);
+        assert_eq!(int_pow(2u32, 33), 0);
+    }
+
+    #[test]
+    fn nan_propagates_through_maximum() {
+        assert!(Num::maximum(f32::NAN, 1.0).is_nan());
+        assert!(Num::maximum(1.0, f32::NAN).is_nan());
+        assert!(Num::minimum(f64::NAN, 1.0).is_nan());
+        assert_eq!(Num::maximum(-0.0f32, 2.0), 2.0);
+    }
+}

@@ -1,0 +1,598 @@
+//! The seam between the backend-neutral front (`src/ops`) and the backends.
+//!
+//! Op identity is data: [`UnaryOp`], [`BinaryOp`], [`CompareOp`] and [`ReduceOp`] are
+//! shared by every backend, so adding an op is one enum arm plus one line per kernel
+//! template. Every method takes strided [`View`]s (broadcast = stride 0) and returns
+//! fresh contiguous storage; none may assume its inputs are contiguous.
+
+pub(crate) mod cpu;
+pub(crate) mod cuda;
+pub(crate) mod philox;
+pub(crate) mod wgpu;
+
+use crate::device::{Counters, DeviceInfo};
+use crate::dtype::{DType, HostVec, ScalarValue};
+use crate::error::Result;
+use crate::layout::Layout;
+
+/// Elementwise functions of one operand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UnaryOp {
+    /// `-x` (wrapping for integers).
+    Neg,
+    /// `|x|` (wrapping for `i32::MIN`).
+    Abs,
+    /// `x * x` (wrapping for integers).
+    Square,
+    /// `max(x, 0)`; NaN stays NaN.
+    Relu,
+    /// Square root (floats).
+    Sqrt,
+    /// `e^x` (floats).
+    Exp,
+    /// Natural logarithm (floats).
+    Ln,
+    /// Sine (floats).
+    Sin,
+    /// Cosine (floats).
+    Cos,
+    /// Hyperbolic tangent (floats).
+    Tanh,
+    /// `1 / (1 + e^-x)` (floats).
+    Sigmoid,
+    /// Round toward −∞ (floats).
+    Floor,
+    /// Round toward +∞ (floats).
+    Ceil,
+    /// Round half to even, as NumPy (floats).
+    Round,
+    /// `1 / x` (floats).
+    Recip,
+}
+
+impl UnaryOp {
+    /// Every unary op.
+    pub const ALL: [UnaryOp; 15] = [
+        UnaryOp::Neg,
+        UnaryOp::Abs,
+        UnaryOp::Square,
+        UnaryOp::Relu,
+        UnaryOp::Sqrt,
+        UnaryOp::Exp,
+        UnaryOp::Ln,
+        UnaryOp::Sin,
+        UnaryOp::Cos,
+        UnaryOp::Tanh,
+        UnaryOp::Sigmoid,
+        UnaryOp::Floor,
+        UnaryOp::Ceil,
+        UnaryOp::Round,
+        UnaryOp::Recip,
+    ];
+
+    /// Whether the op is defined for integer dtypes too.
+    pub fn supports_int(self) -> bool {
+        matches!(self, UnaryOp::Neg | UnaryOp::Abs | UnaryOp::Square | UnaryOp::Relu)
+    }
+
+    /// Lower-case name, as used in kernel names and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            UnaryOp::Neg => "neg",
+            UnaryOp::Abs => "abs",
+            UnaryOp::Square => "square",
+            UnaryOp::Relu => "relu",
+            UnaryOp::Sqrt => "sqrt",
+            UnaryOp::Exp => "exp",
+            UnaryOp::Ln => "ln",
+            UnaryOp::Sin => "sin",
+            UnaryOp::Cos => "cos",
+            UnaryOp::Tanh => "tanh",
+            UnaryOp::Sigmoid => "sigmoid",
+            UnaryOp::Floor => "floor",
+            UnaryOp::Ceil => "ceil",
+            UnaryOp::Round => "round",
+            UnaryOp::Recip => "recip",
+        }
+    }
+}
+
+/// Elementwise functions of two operands with the same dtype.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BinaryOp {
+    /// `a + b` (wrapping for integers).
+    Add,
+    /// `a - b` (wrapping for integers).
+    Sub,
+    /// `a * b` (wrapping for integers).
+    Mul,
+    /// `a / b`; integers truncate toward zero and `x / 0 = 0`.
+    Div,
+    /// Remainder with the sign of `a` (C/Rust `%`); integers: `x % 0 = 0`.
+    Rem,
+    /// `a^b`; integers by repeated squaring, wrapping; negative exponents truncate.
+    Pow,
+    /// Larger of the two; NaN propagates.
+    Maximum,
+    /// Smaller of the two; NaN propagates.
+    Minimum,
+}
+
+impl BinaryOp {
+    /// Every binary op.
+    pub const ALL: [BinaryOp; 8] = [
+        BinaryOp::Add,
+        BinaryOp::Sub,
+        BinaryOp::Mul,
+        BinaryOp::Div,
+        BinaryOp::Rem,
+        BinaryOp::Pow,
+        BinaryOp::Maximum,
+        BinaryOp::Minimum,
+    ];
+
+    /// Lower-case name, as used in kernel names and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "add",
+            BinaryOp::Sub => "sub",
+            BinaryOp::Mul => "mul",
+            BinaryOp::Div => "div",
+            BinaryOp::Rem => "rem",
+            BinaryOp::Pow => "pow",
+            BinaryOp::Maximum => "maximum",
+            BinaryOp::Minimum => "minimum",
+        }
+    }
+}
+
+/// Elementwise comparisons producing a `bool` mask (IEEE: NaN compares unequal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CompareOp {
+    /// `a == b`
+    Eq,
+    /// `a != b`
+    Ne,
+    /// `a < b`
+    Lt,
+    /// `a <= b`
+    Le,
+    /// `a > b`
+    Gt,
+    /// `a >= b`
+    Ge,
+}
+
+impl CompareOp {
+    /// Every comparison.
+    pub const ALL: [CompareOp; 6] =
+        [CompareOp::Eq, CompareOp::Ne, CompareOp::Lt, CompareOp::Le, CompareOp::Gt, CompareOp::Ge];
+
+    /// Lower-case name, as used in kernel names and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            CompareOp::Eq => "eq",
+            CompareOp::Ne => "ne",
+            CompareOp::Lt => "lt",
+            CompareOp::Le => "le",
+            CompareOp::Gt => "gt",
+            CompareOp::Ge => "ge",
+        }
+    }
+}
+
+/// Reductions. Results have the input dtype except `ArgMax`/`ArgMin` (u32).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReduceOp {
+    /// Sum (pairwise for floats, wrapping for integers); 0 when empty.
+    Sum,
+    /// Product; 1 when empty.
+    Prod,
+    /// Maximum; NaN propagates.
+    Max,
+    /// Minimum; NaN propagates.
+    Min,
+    /// Arithmetic mean (floats); NaN when empty.
+    Mean,
+    /// Population variance, ddof = 0 (floats); NaN when empty.
+    Var,
+    /// Population standard deviation (floats); NaN when empty.
+    Std,
+    /// L2 norm `sqrt(Σ x²)` (floats); 0 when empty.
+    Norm,
+    /// Index of the first maximum; a NaN counts as the maximum.
+    ArgMax,
+    /// Index of the first minimum; a NaN counts as the minimum.
+    ArgMin,
+}
+
+impl ReduceOp {
+    /// Every reduction.
+    pub const ALL: [ReduceOp; 10] = [
+        ReduceOp::Sum,
+        ReduceOp::Prod,
+        ReduceOp::Max,
+        ReduceOp::Min,
+        ReduceOp::Mean,
+        ReduceOp::Var,
+        ReduceOp::Std,
+        ReduceOp::Norm,
+        ReduceOp::ArgMax,
+        ReduceOp::ArgMin,
+    ];
+
+    /// Lower-case name, as used in kernel names and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReduceOp::Sum => "sum",
+            ReduceOp::Prod => "prod",
+            ReduceOp::Max => "max",
+            ReduceOp::Min => "min",
+            ReduceOp::Mean => "mean",
+            ReduceOp::Var => "var",
+            ReduceOp::Std => "std",
+            ReduceOp::Norm => "norm",
+            ReduceOp::ArgMax => "argmax",
+            ReduceOp::ArgMin => "argmin",
+        }
+    }
+
+    /// Whether the reduction of zero elements is an error (no identity).
+    pub fn needs_elements(self) -> bool {
+        matches!(self, ReduceOp::Max | ReduceOp::Min | ReduceOp::ArgMax | ReduceOp::ArgMin)
+    }
+
+    /// Whether the op is only defined for float dtypes.
+    pub fn float_only(self) -> bool {
+        matches!(self, ReduceOp::Mean | ReduceOp::Var | ReduceOp::Std | ReduceOp::Norm)
+    }
+
+    /// The dtype of the result for input `dtype`.
+    pub fn output_dtype(self, dtype: DType) -> DType {
+        match self {
+            ReduceOp::ArgMax | ReduceOp::ArgMin => DType::U32,
+            _ => dtype,
+        }
+    }
+}
+
+/// How `fill` initialises a new array: `out[i] = value`, or `start + i·step` in f64
+/// then converted, or NumPy's linspace.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fill {
+    /// Every element equal.
+    Constant(ScalarValue),
+    /// `start + i * step` computed in f64, then converted to the dtype.
+    Arange {
+        /// First value.
+        start: f64,
+        /// Increment.
+        step: f64,
+    },
+    /// `start + i * (stop - start) / (n - 1)` with the last element exactly `stop`.
+    Linspace {
+        /// First value.
+        start: f64,
+        /// Last value.
+        stop: f64,
+    },
+}
+
+/// A distribution for the counter-based generator (see [`philox`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Distribution {
+    /// Uniform on `[low, high)`.
+    Uniform {
+        /// Inclusive lower bound.
+        low: ScalarValue,
+        /// Exclusive upper bound.
+        high: ScalarValue,
+    },
+    /// Normal with the given mean and standard deviation (floats).
+    Normal {
+        /// Mean.
+        mean: f64,
+        /// Standard deviation.
+        std: f64,
+    },
+}
+
+/// A strided view of backend storage.
+pub(crate) struct View<'a, S> {
+    pub storage: &'a S,
+    pub layout: &'a Layout,
+}
+
+impl<S> Clone for View<'_, S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S> Copy for View<'_, S> {}
+
+/// One operand of an elementwise op: a strided array or a scalar.
+pub(crate) enum Operand<'a, S> {
+    Array(View<'a, S>),
+    Scalar(ScalarValue),
+}
+
+impl<S> Clone for Operand<'_, S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S> Copy for Operand<'_, S> {}
+
+/// What every backend implements. Outputs are contiguous row-major storage.
+pub(crate) trait Backend: Send + Sync + 'static {
+    /// The backend's buffer type (dtype-erased; the dtype travels with each call).
+    type Storage: Send + Sync + 'static;
+
+    /// Borrows this backend's storage out of the device-neutral enum.
+    fn storage<'a>(&self, s: &'a Storage) -> Result<&'a Self::Storage>;
+    /// Mutable borrow, for in-place ops.
+    fn storage_mut<'a>(&self, s: &'a mut Storage) -> Result<&'a mut Self::Storage>;
+    /// Wraps backend storage into the device-neutral enum.
+    fn wrap(&self, s: Self::Storage) -> Storage;
+
+    /// Static description of the device.
+    fn info(&self) -> DeviceInfo;
+    /// Live counters.
+    fn counters(&self) -> &Counters;
+    /// Whether kernels exist for `dtype` on this device.
+    fn supports(&self, dtype: DType) -> bool;
+    /// Waits for all queued work.
+    fn synchronize(&self) -> Result<()>;
+    /// Releases pooled, unused memory back to the device or OS.
+    fn trim(&self);
+
+    /// Copies host data to a new buffer.
+    fn upload(&self, data: HostVec) -> Result<Self::Storage>;
+    /// Copies the elements of a view to the host, in row-major order.
+    fn download(&self, dtype: DType, src: View<'_, Self::Storage>) -> Result<HostVec>;
+    /// A new contiguous array of `len` elements initialised by `fill`.
+    fn fill(&self, dtype: DType, len: usize, fill: Fill) -> Result<Self::Storage>;
+    /// `len` counter-based random numbers for `seed` (element `i` uses counter `i`).
+    fn random(&self, dtype: DType, len: usize, dist: Distribution, seed: u64) -> Result<Self::Storage>;
+    /// A contiguous copy of a view.
+    fn copy(&self, dtype: DType, src: View<'_, Self::Storage>) -> Result<Self::Storage>;
+    /// Converts every element to `to` (floats to ints truncate and saturate).
+    fn cast(&self, from: DType, to: DType, src: View<'_, Self::Storage>) -> Result<Self::Storage>;
+
+    /// `op(src)` elementwise.
+    fn unary(&self, op: UnaryOp, dtype: DType, src: View<'_, Self::Storage>) -> Result<Self::Storage>;
+    /// `op(lhs, rhs)` over `shape`; array operands are already broadcast to `shape`.
+    fn binary(
+        &self,
+        op: BinaryOp,
+        dtype: DType,
+        lhs: Operand<'_, Self::Storage>,
+        rhs: Operand<'_, Self::Storage>,
+        shape: &[usize],
+    ) -> Result<Self::Storage>;
+    /// `dst = op(dst, rhs)` in place over `dst_layout` (no overlap; `rhs` broadcast to it).
+    fn binary_assign(
+        &self,
+        op: BinaryOp,
+        dtype: DType,
+        dst: &mut Self::Storage,
+        dst_layout: &Layout,
+        rhs: Operand<'_, Self::Storage>,
+    ) -> Result<()>;
+    /// `op(lhs, rhs)` as a bool mask over `shape`.
+    fn compare(
+        &self,
+        op: CompareOp,
+        dtype: DType,
+        lhs: Operand<'_, Self::Storage>,
+        rhs: Operand<'_, Self::Storage>,
+        shape: &[usize],
+    ) -> Result<Self::Storage>;
+    /// `mask ? on_true : on_false` over `shape` (all three broadcast to it).
+    fn select(
+        &self,
+        dtype: DType,
+        mask: View<'_, Self::Storage>,
+        on_true: View<'_, Self::Storage>,
+        on_false: View<'_, Self::Storage>,
+        shape: &[usize],
+    ) -> Result<Self::Storage>;
+
+    /// Reduces the last `reduced` dimensions of `src`; the output is contiguous with the
+    /// shape of the leading dimensions. Empty reductions are handled by the caller for
+    /// ops without identity.
+    fn reduce(&self, op: ReduceOp, dtype: DType, src: View<'_, Self::Storage>, reduced: usize)
+        -> Result<Self::Storage>;
+    /// Inner product of two 1-D views of equal length, as a one-element buffer.
+    fn dot(&self, dtype: DType, a: View<'_, Self::Storage>, b: View<'_, Self::Storage>) -> Result<Self::Storage>;
+    /// `[..batch, m, k] @ [..batch, k, n]` with identical batch shapes (broadcast batch
+    /// dimensions have stride 0); output `[..batch, m, n]` contiguous.
+    fn matmul(&self, dtype: DType, lhs: View<'_, Self::Storage>, rhs: View<'_, Self::Storage>)
+        -> Result<Self::Storage>;
+}
+
+/// Device-neutral storage: the only enum over backends that the front sees.
+pub(crate) enum Storage {
+    Cpu(cpu::CpuStorage),
+    // Constructed only by the GPU backends; uninhabited while a backend is compiled out.
+    #[allow(dead_code)]
+    Wgpu(wgpu::WgpuStorage),
+    #[allow(dead_code)]
+    Cuda(cuda::CudaStorage),
+}
+
+/// Runs `$body` with `$b` bound to the concrete backend of device `$dev`.
+/// The body is type-checked once per backend.
+macro_rules! on_backend {
+    ($dev:expr, $b:ident => $body:expr) => {
+        match $dev.inner() {
+            $crate::device::DeviceInner::Cpu(arc) => {
+                let $b = &**arc;
+                $body
+            }
+            $crate::device::DeviceInner::Wgpu(arc) => {
+                let $b = &**arc;
+                $body
+            }
+            $crate::device::DeviceInner::Cuda(arc) => {
+                let $b = &**arc;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use on_backend;
+
+/// Implements [`Backend`] for an uninhabited type: a backend that is compiled out (or
+/// not built yet) keeps the enums' shape while no value of it can exist.
+macro_rules! uninhabited_backend {
+    ($backend:ty, $storage:ty) => {
+        impl $crate::backend::Backend for $backend {
+            type Storage = $storage;
+            fn storage<'a>(&self, _: &'a $crate::backend::Storage) -> $crate::error::Result<&'a $storage> {
+                match *self {}
+            }
+            fn storage_mut<'a>(&self, _: &'a mut $crate::backend::Storage) -> $crate::error::Result<&'a mut $storage> {
+                match *self {}
+            }
+            fn wrap(&self, _: $storage) -> $crate::backend::Storage {
+                match *self {}
+            }
+            fn info(&self) -> $crate::device::DeviceInfo {
+                match *self {}
+            }
+            fn counters(&self) -> &$crate::device::Counters {
+                match *self {}
+            }
+            fn supports(&self, _: $crate::dtype::DType) -> bool {
+                match *self {}
+            }
+            fn synchronize(&self) -> $crate::error::Result<()> {
+                match *self {}
+            }
+            fn trim(&self) {
+                match *self {}
+            }
+            fn upload(&self, _: $crate::dtype::HostVec) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn download(
+                &self,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+            ) -> $crate::error::Result<$crate::dtype::HostVec> {
+                match *self {}
+            }
+            fn fill(
+                &self,
+                _: $crate::dtype::DType,
+                _: usize,
+                _: $crate::backend::Fill,
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn random(
+                &self,
+                _: $crate::dtype::DType,
+                _: usize,
+                _: $crate::backend::Distribution,
+                _: u64,
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn copy(
+                &self,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn cast(
+                &self,
+                _: $crate::dtype::DType,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn unary(
+                &self,
+                _: $crate::backend::UnaryOp,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn binary(
+                &self,
+                _: $crate::backend::BinaryOp,
+                _: $crate::dtype::DType,
+                _: $crate::backend::Operand<'_, $storage>,
+                _: $crate::backend::Operand<'_, $storage>,
+                _: &[usize],
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn binary_assign(
+                &self,
+                _: $crate::backend::BinaryOp,
+                _: $crate::dtype::DType,
+                _: &mut $storage,
+                _: &$crate::layout::Layout,
+                _: $crate::backend::Operand<'_, $storage>,
+            ) -> $crate::error::Result<()> {
+                match *self {}
+            }
+            fn compare(
+                &self,
+                _: $crate::backend::CompareOp,
+                _: $crate::dtype::DType,
+                _: $crate::backend::Operand<'_, $storage>,
+                _: $crate::backend::Operand<'_, $storage>,
+                _: &[usize],
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn select(
+                &self,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+                _: $crate::backend::View<'_, $storage>,
+                _: $crate::backend::View<'_, $storage>,
+                _: &[usize],
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn reduce(
+                &self,
+                _: $crate::backend::ReduceOp,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+                _: usize,
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn dot(
+                &self,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+                _: $crate::backend::View<'_, $storage>,
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn matmul(
+                &self,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+                _: $crate::backend::View<'_, $storage>,
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+        }
+    };
+}
+pub(crate) use uninhabited_backend;

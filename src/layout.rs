@@ -1,0 +1,430 @@
+//! Shapes, strides, offsets: every view is index arithmetic on a [`Layout`].
+//!
+//! Pure logic with no device: broadcasting (zero strides), reshape without copy when
+//! the strides allow it, permutation, Python slicing, squeeze/unsqueeze, and the
+//! dimension collapsing that kernels use to see as few dimensions as possible.
+
+use crate::error::{Error, Result};
+
+/// Where the elements of an array sit in its storage.
+///
+/// Element `[i0, i1, …]` is at storage index `offset + Σ ik·strides[k]`. Strides are in
+/// elements and may be zero (broadcast) or negative (reversed slices); every reachable
+/// index is within the storage.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Layout {
+    shape: Vec<usize>,
+    strides: Vec<isize>,
+    offset: usize,
+}
+
+/// Row-major (C-order) strides of `shape`, in elements.
+pub fn contiguous_strides(shape: &[usize]) -> Vec<isize> {
+    let mut strides = vec![0isize; shape.len()];
+    let mut acc = 1isize;
+    for (s, &d) in strides.iter_mut().zip(shape).rev() {
+        *s = acc;
+        acc = acc.wrapping_mul(d.max(1) as isize);
+    }
+    strides
+}
+
+/// Number of elements of `shape`, or [`Error::ShapeOverflow`] when it does not fit in
+/// `isize` (the largest element count any allocation can hold).
+pub fn element_count(shape: &[usize]) -> Result<usize> {
+    shape
+        .iter()
+        .try_fold(1usize, |acc, &d| acc.checked_mul(d))
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or_else(|| Error::ShapeOverflow { shape: shape.to_vec() })
+}
+
+/// Resolves a possibly negative axis against `shape`.
+pub fn normalize_axis(axis: isize, shape: &[usize]) -> Result<usize> {
+    normalize_axis_for(axis, shape.len(), shape)
+}
+
+/// Resolves an axis against `ndim` dimensions (for `unsqueeze`, `ndim` is one more
+/// than the shape has); the error names `shape`.
+fn normalize_axis_for(axis: isize, ndim: usize, shape: &[usize]) -> Result<usize> {
+    let n = ndim as isize;
+    let a = if axis < 0 { axis + n } else { axis };
+    if a < 0 || a >= n {
+        return Err(Error::AxisOutOfRange { axis, shape: shape.to_vec() });
+    }
+    Ok(a as usize)
+}
+
+/// The NumPy broadcast of two shapes: dimensions aligned from the right, each pair equal
+/// or one of them 1.
+pub fn broadcast_shapes(op: &'static str, a: &[usize], b: &[usize]) -> Result<Vec<usize>> {
+    let n = a.len().max(b.len());
+    let mut out = vec![0; n];
+    for i in 0..n {
+        let da = if i + a.len() >= n { a[i + a.len() - n] } else { 1 };
+        let db = if i + b.len() >= n { b[i + b.len() - n] } else { 1 };
+        out[i] = match (da, db) {
+            (x, y) if x == y => x,
+            (1, y) => y,
+            (x, 1) => x,
+            _ => return Err(Error::BroadcastMismatch { op, lhs: a.to_vec(), rhs: b.to_vec() }),
+        };
+    }
+    Ok(out)
+}
+
+impl Layout {
+    /// A row-major layout of `shape` starting at storage index 0.
+    pub fn contiguous(shape: &[usize]) -> Layout {
+        Layout { shape: shape.to_vec(), strides: contiguous_strides(shape), offset: 0 }
+    }
+
+    /// The extent of each dimension.
+    pub fn shape(&self) -> &[usize] {
+        &self.shape
+    }
+
+    /// The step, in elements, between neighbours along each dimension.
+    pub fn strides(&self) -> &[isize] {
+        &self.strides
+    }
+
+    /// Storage index of the first element.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// Number of dimensions.
+    pub fn ndim(&self) -> usize {
+        self.shape.len()
+    }
+
+    /// Number of elements (the product of the shape; 1 for 0-d).
+    pub fn len(&self) -> usize {
+        self.shape.iter().product()
+    }
+
+    /// Whether the layout holds no elements.
+    pub fn is_empty(&self) -> bool {
+        self.shape.contains(&0)
+    }
+
+    /// Whether the elements are row-major and dense (size-1 dimensions' strides ignored).
+    pub fn is_contiguous(&self) -> bool {
+        if self.is_empty() {
+            return true;
+        }
+        let mut expected = 1isize;
+        for (&d, &s) in self.shape.iter().zip(&self.strides).rev() {
+            if d != 1 {
+                if s != expected {
+                    return false;
+                }
+                expected *= d as isize;
+            }
+        }
+        true
+    }
+
+    /// `Some(offset)` when the elements are the dense range `offset..offset + len`.
+    pub(crate) fn contiguous_offset(&self) -> Option<usize> {
+        self.is_contiguous().then_some(self.offset)
+    }
+
+    /// Whether two distinct indices may map to the same storage element (a zero stride
+    /// on a dimension longer than 1).
+    pub fn has_overlap(&self) -> bool {
+        self.shape.iter().zip(&self.strides).any(|(&d, &s)| d > 1 && s == 0)
+    }
+
+    /// Storage index of the element at `index` (one entry per dimension, each in range).
+    pub fn index_of(&self, index: &[usize]) -> usize {
+        debug_assert_eq!(index.len(), self.ndim());
+        let off = index.iter().zip(&self.strides).fold(self.offset as isize, |acc, (&i, &s)| acc + i as isize * s);
+        off as usize
+    }
+
+    /// Lowest and one-past-highest storage index reached, or `None` for an empty layout.
+    pub fn span(&self) -> Option<(usize, usize)> {
+        if self.is_empty() {
+            return None;
+        }
+        let (mut lo, mut hi) = (self.offset as isize, self.offset as isize);
+        for (&d, &s) in self.shape.iter().zip(&self.strides) {
+            let reach = (d as isize - 1) * s;
+            if reach < 0 {
+                lo += reach;
+            } else {
+                hi += reach;
+            }
+        }
+        Some((lo as usize, hi as usize + 1))
+    }
+
+    /// The same view shifted by `delta` storage elements (used by backends that bind a
+    /// sub-range of a buffer).
+    pub(crate) fn rebased(&self, offset: usize) -> Layout {
+        Layout { offset, ..self.clone() }
+    }
+
+    /// Broadcasts to `shape` by giving new and stretched dimensions stride 0.
+    pub fn broadcast_to(&self, shape: &[usize]) -> Result<Layout> {
+        let err = || Error::BroadcastTo { from: self.shape.clone(), to: shape.to_vec() };
+        if shape.len() < self.ndim() {
+            return Err(err());
+        }
+        let lead = shape.len() - self.ndim();
+        let mut strides = vec![0isize; shape.len()];
+        for (i, &d) in shape.iter().enumerate().skip(lead) {
+            let (sd, ss) = (self.shape[i - lead], self.strides[i - lead]);
+            strides[i] = if sd == d {
+                ss
+            } else if sd == 1 {
+                0
+            } else {
+                return Err(err());
+            };
+        }
+        Ok(Layout { shape: shape.to_vec(), strides, offset: self.offset })
+    }
+
+    /// Reorders the dimensions: output dimension `k` is input dimension `axes[k]`.
+    /// `axes` must be a permutation (checked by the caller).
+    pub fn permute(&self, axes: &[usize]) -> Layout {
+        Layout {
+            shape: axes.iter().map(|&a| self.shape[a]).collect(),
+            strides: axes.iter().map(|&a| self.strides[a]).collect(),
+            offset: self.offset,
+        }
+    }
+
+    /// Checks and resolves transpose axes (negative allowed) into a permutation.
+    pub fn permutation(&self, axes: &[isize]) -> Result<Vec<usize>> {
+        let err = || Error::InvalidPermutation { axes: axes.to_vec(), shape: self.shape.clone() };
+        if axes.len() != self.ndim() {
+            return Err(err());
+        }
+        let mut seen = vec![false; self.ndim()];
+        let mut out = Vec::with_capacity(axes.len());
+        for &a in axes {
+            let a = normalize_axis(a, &self.shape).map_err(|_| err())?;
+            if std::mem::replace(&mut seen[a], true) {
+                return Err(err());
+            }
+            out.push(a);
+        }
+        Ok(out)
+    }
+
+    /// The reversed-axes view (`a.T` in NumPy).
+    pub fn reversed(&self) -> Layout {
+        let axes: Vec<usize> = (0..self.ndim()).rev().collect();
+        self.permute(&axes)
+    }
+
+    /// A view of the same elements (row-major order) with shape `shape`, when strides
+    /// allow it without copying; `None` when a copy is required. The element counts
+    /// must match (checked by the caller).
+    pub fn reshaped(&self, shape: &[usize]) -> Option<Layout> {
+        if self.is_empty() || self.is_contiguous() {
+            return Some(Layout { shape: shape.to_vec(), strides: contiguous_strides(shape), offset: self.offset });
+        }
+        let strides = reshape_strides(&self.shape, &self.strides, shape)?;
+        Some(Layout { shape: shape.to_vec(), strides, offset: self.offset })
+    }
+
+    /// Python slicing `[start:end:step]` along `axis` (already resolved): negative bounds
+    /// count from the end, out-of-range bounds are clamped, a negative step walks backwards.
+    pub fn slice(&self, axis: usize, start: Option<isize>, end: Option<isize>, step: isize) -> Result<Layout> {
+        if step == 0 {
+            return Err(Error::ZeroStep { axis, shape: self.shape.clone() });
+        }
+        let n = self.shape[axis] as isize;
+        let clamp = |v: isize, lo: isize, hi: isize| {
+            let v = if v < 0 { v + n } else { v };
+            v.clamp(lo, hi)
+        };
+        let (first, len) = if step > 0 {
+            let s = start.map_or(0, |v| clamp(v, 0, n));
+            let e = end.map_or(n, |v| clamp(v, 0, n));
+            (s, if e > s { (e - s + step - 1) / step } else { 0 })
+        } else {
+            let s = start.map_or(n - 1, |v| clamp(v, -1, n - 1));
+            let e = end.map_or(-1, |v| clamp(v, -1, n - 1));
+            (s, if s > e { (s - e - step - 1) / (-step) } else { 0 })
+        };
+        let mut out = self.clone();
+        out.shape[axis] = len as usize;
+        if len > 0 {
+            out.offset = (self.offset as isize + first * self.strides[axis]) as usize;
+            out.strides[axis] = self.strides[axis] * step;
+        }
+        Ok(out)
+    }
+
+    /// Integer indexing along `axis`: drops the axis (NumPy `a[..., i, ...]`).
+    pub fn index_axis(&self, axis: usize, index: isize) -> Result<Layout> {
+        let n = self.shape[axis];
+        let i = if index < 0 { index + n as isize } else { index };
+        if i < 0 || i >= n as isize {
+            return Err(Error::IndexOutOfBounds { index, axis, len: n, shape: self.shape.clone() });
+        }
+        let mut out = self.clone();
+        out.offset = (self.offset as isize + i * self.strides[axis]) as usize;
+        out.shape.remove(axis);
+        out.strides.remove(axis);
+        Ok(out)
+    }
+
+    /// Removes `axis`, which must have length 1.
+    pub fn squeeze(&self, axis: isize) -> Result<Layout> {
+        let a = normalize_axis(axis, &self.shape)?;
+        if self.shape[a] != 1 {
+            return Err(Error::SqueezeNotOne { axis: a, len: self.shape[a], shape: self.shape.clone() });
+        }
+        let mut out = self.clone();
+        out.shape.remove(a);
+        out.strides.remove(a);
+        Ok(out)
+    }
+
+    /// Inserts a length-1 axis so that it becomes axis `axis` of the result
+    /// (`-1` appends, as NumPy's `expand_dims`).
+    pub fn unsqueeze(&self, axis: isize) -> Result<Layout> {
+        let a = normalize_axis_for(axis, self.ndim() + 1, &self.shape)?;
+        let mut out = self.clone();
+        let stride = self.strides.get(a).map_or(1, |&s| s * self.shape[a].max(1) as isize);
+        out.shape.insert(a, 1);
+        out.strides.insert(a, stride);
+        Ok(out)
+    }
+}
+
+/// NumPy's `_attempt_nocopy_reshape`: strides for `new` that address the same elements
+/// in row-major order as (`old`, `old_strides`), or `None` when no such strides exist.
+fn reshape_strides(old: &[usize], old_strides: &[isize], new: &[usize]) -> Option<Vec<isize>> {
+    let (od, os): (Vec<usize>, Vec<isize>) =
+        old.iter().zip(old_strides).filter(|(&d, _)| d != 1).map(|(&d, &s)| (d, s)).unzip();
+    let mut ns = vec![0isize; new.len()];
+    let (mut oi, mut oj, mut ni, mut nj) = (0, 1, 0, 1);
+    while ni < new.len() && oi < od.len() {
+        let (mut np, mut op) = (new[ni], od[oi]);
+        while np != op {
+            if np < op {
+                np *= new[nj];
+                nj += 1;
+            } else {
+                op *= od[oj];
+                oj += 1;
+            }
+        }
+        for ok in oi..oj - 1 {
+            if os[ok] != od[ok + 1] as isize * os[ok + 1] {
+                return None;
+            }
+        }
+        ns[nj - 1] = os[oj - 1];
+        for nk in (ni + 1..nj).rev() {
+            ns[nk - 1] = ns[nk] * new[nk] as isize;
+        }
+        ni = nj;
+        nj += 1;
+        oi = oj;
+        oj += 1;
+    }
+    // Trailing length-1 dimensions: any stride addresses them correctly.
+    for s in ns.iter_mut().skip(ni) {
+        *s = 1;
+    }
+    Some(ns)
+}
+
+/// Dimensions of several same-shape operands, merged where every operand is dense
+/// across the boundary, with length-1 dimensions dropped. Kernels index fewer
+/// dimensions this way (CuPy does the same before every launch).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Collapsed {
+    /// The merged shape (empty for a single element).
+    pub shape: Vec<usize>,
+    /// Per operand, its strides over the merged shape.
+    pub strides: Vec<Vec<isize>>,
+}
+
+/// Collapses `shape` jointly for operands with the given strides.
+pub fn collapse(shape: &[usize], strides: &[&[isize]]) -> Collapsed {
+    let mut out_shape: Vec<usize> = Vec::with_capacity(shape.len());
+    let mut out_strides: Vec<Vec<isize>> = vec![Vec::with_capacity(shape.len()); strides.len()];
+    for (i, &d) in shape.iter().enumerate() {
+        if d == 1 {
+            continue;
+        }
+        if let Some(&prev) = out_shape.last() {
+            let mergeable = strides.iter().zip(&out_strides).all(|(s, o)| o.last().copied() == Some(s[i] * d as isize));
+            if mergeable {
+                let last = out_shape.len() - 1;
+                out_shape[last] = prev * d;
+                for (s, o) in strides.iter().zip(out_strides.iter_mut()) {
+                    let l = o.len() - 1;
+                    o[l] = s[i];
+                }
+                continue;
+            }
+        }
+        out_shape.push(d);
+        for (s, o) in strides.iter().zip(out_strides.iter_mut()) {
+            o.push(s[i]);
+        }
+    }
+    Collapsed { shape: out_shape, strides: out_strides }
+}
+
+/// Row-major multi-index of flat position `flat` in `shape`.
+pub fn unravel(mut flat: usize, shape: &[usize], index: &mut [usize]) {
+    for (i, &d) in index.iter_mut().zip(shape).rev() {
+        if d == 0 {
+            *i = 0;
+            continue;
+        }
+        *i = flat % d;
+        flat /= d;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broadcast_rules() {
+        assert_eq!(broadcast_shapes("t", &[3, 1], &[4]).unwrap(), vec![3, 4]);
+        assert_eq!(broadcast_shapes("t", &[], &[2, 3]).unwrap(), vec![2, 3]);
+        assert_eq!(broadcast_shapes("t", &[0, 1], &[1, 5]).unwrap(), vec![0, 5]);
+        assert!(broadcast_shapes("t", &[3], &[4]).is_err());
+    }
+
+    #[test]
+    fn python_slices() {
+        let l = Layout::contiguous(&[10]);
+        let s = l.slice(0, None, None, -1).unwrap();
+        assert_eq!((s.shape(), s.strides(), s.offset()), (&[10usize][..], &[-1isize][..], 9));
+        let s = l.slice(0, Some(-3), None, 1).unwrap();
+        assert_eq!((s.shape()[0], s.offset()), (3, 7));
+        let s = l.slice(0, Some(100), Some(-100), -2).unwrap();
+        assert_eq!((s.shape()[0], s.offset(), s.strides()[0]), (5, 9, -2));
+        assert_eq!(l.slice(0, Some(5), Some(2), 1).unwrap().shape()[0], 0);
+    }
+
+    #[test]
+    fn reshape_of_transposed_needs_copy() {
+        let t = Layout::contiguous(&[2, 3]).reversed();
+        assert!(t.reshaped(&[6]).is_none());
+        assert!(t.reshaped(&[3, 2, 1]).is_some());
+    }
+
+    #[test]
+    fn collapse_merges_dense_dims() {
+        let c = collapse(&[2, 3, 4], &[&[12, 4, 1], &[0, 0, 1]]);
+        assert_eq!(c.shape, vec![6, 4]);
+        assert_eq!(c.strides, vec![vec![4, 1], vec![0, 1]]);
+    }
+}

@@ -1,0 +1,63 @@
+//! # gpu — n-dimensional arrays on the GPU, CuPy-style, in Rust
+//!
+//! [`Array<T>`] is a strided, typed n-dimensional array that lives on a [`Device`]: the
+//! CPU (rayon), a wgpu adapter (Vulkan, Metal, DX12) or a CUDA GPU. Elementwise ops,
+//! reductions, `dot` and `matmul` run as kernels where the operands live; the library
+//! moves data between host and device only when asked ([`Array::to`],
+//! [`Array::to_vec`], [`Array::item`]) or when a free function is handed host data.
+//! Results stay on the device — a reduction is a 0-d array until you read it.
+//!
+//! ```
+//! use gpu::{Array, Device};
+//!
+//! let dev = Device::default();                       // GPU_DEVICE, else CUDA, else GPU, else CPU
+//! let x = gpu::random::uniform::<f32>([1000, 256], -1.0, 1.0, 7, &dev)?;
+//! let w = Array::<f32>::ones([256, 10], &dev)?;
+//! let y = gpu::matmul(&x, &w)?.relu()?;              // [1000, 10], on `dev`
+//! let m = y.mean_axis(0, false)?;                    // per-column mean, still on `dev`
+//! assert_eq!(m.shape(), &[10]);
+//! let total: f32 = (&y * 2.0).sum()?.item()?;         // one 4-byte download
+//! assert!(total >= 0.0);
+//! # Ok::<(), gpu::Error>(())
+//! ```
+//!
+//! ## Semantics
+//! NumPy's: broadcasting, negative axes, Python slicing (`a.slice(0, None, None, -1)`
+//! is `a[::-1]`), pairwise float sums, `var`/`std` with ddof = 0, argmax returning the
+//! first extreme with NaN counting as extreme. Integers wrap; integer division
+//! truncates toward zero and `x / 0 == x % 0 == 0` on every backend. Failures are
+//! [`Error`] values naming the shapes, dtypes and devices involved; operators
+//! (`&a + &b`) panic with that message, their method forms (`a.add(&b)`) return it.
+//!
+//! ## Device selection
+//! [`Device::default`] reads `GPU_DEVICE` (`cpu`, `wgpu`, `wgpu:N`, `cuda`, `cuda:N`);
+//! without it, it picks CUDA device 0, else a hardware wgpu adapter, else the CPU.
+//! Software adapters (lavapipe, WARP) are used only when asked for explicitly.
+#![warn(missing_docs)]
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+mod array;
+mod backend;
+mod device;
+mod dtype;
+mod error;
+mod interop;
+pub mod layout;
+mod ops;
+
+pub use array::{Array, IntoShape};
+pub use backend::{BinaryOp, CompareOp, ReduceOp, UnaryOp};
+pub use device::{devices, Device, DeviceInfo, DeviceKind, Stats};
+pub use dtype::{DType, Element, Float, Scalar};
+pub use error::{Error, Result};
+pub use layout::Layout;
+pub use ops::elementwise::where_;
+pub use ops::linalg::{dot, matmul};
+pub use ops::random;
+pub use ops::AsArray;
+
+/// The README's code blocks, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -1,0 +1,115 @@
+//! Constructors that create data directly on a device (no host round trip).
+
+use crate::array::{check_supported, Array, IntoShape};
+use crate::backend::{on_backend, Backend, Fill};
+use crate::device::Device;
+use crate::dtype::{Element, Scalar};
+use crate::error::{Error, Result};
+use crate::layout::{element_count, Layout};
+
+fn filled<T: Scalar>(shape: Vec<usize>, fill: Fill, device: &Device) -> Result<Array<T>> {
+    check_supported(device, T::DTYPE)?;
+    let n = element_count(&shape)?;
+    let storage = on_backend!(device, b => b.wrap(b.fill(T::DTYPE, n, fill)?));
+    Ok(Array::from_storage(storage, Layout::contiguous(&shape), device.clone()))
+}
+
+impl<T: Scalar> Array<T> {
+    /// An array of `shape` with every element `value`, created on `device`.
+    ///
+    /// # Errors
+    /// [`Error::ShapeOverflow`], [`Error::Unsupported`], [`Error::OutOfMemory`].
+    pub fn full(shape: impl IntoShape, value: T, device: &Device) -> Result<Array<T>> {
+        filled(shape.into_shape(), Fill::Constant(value.to_value()), device)
+    }
+}
+
+impl<T: Element> Array<T> {
+    /// An array of zeros, created on `device`.
+    ///
+    /// # Errors
+    /// [`Error::ShapeOverflow`], [`Error::Unsupported`], [`Error::OutOfMemory`].
+    ///
+    /// ```
+    /// let z = gpu::Array::<f32>::zeros([2, 3], &gpu::Device::cpu())?;
+    /// assert_eq!(z.to_vec()?, vec![0.0; 6]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn zeros(shape: impl IntoShape, device: &Device) -> Result<Array<T>> {
+        Array::full(shape, T::ZERO, device)
+    }
+
+    /// An array of ones, created on `device`.
+    ///
+    /// # Errors
+    /// As [`zeros`](Array::zeros).
+    pub fn ones(shape: impl IntoShape, device: &Device) -> Result<Array<T>> {
+        Array::full(shape, T::ONE, device)
+    }
+
+    /// Zeros with the shape and device of `like`.
+    ///
+    /// # Errors
+    /// As [`zeros`](Array::zeros).
+    pub fn zeros_like(like: &Array<T>) -> Result<Array<T>> {
+        Array::zeros(like.shape(), like.device())
+    }
+
+    /// Values `start, start + step, …` below `stop` (above it for a negative step), as
+    /// NumPy's `arange`: `ceil((stop - start) / step)` elements, each computed in f64.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a zero or non-finite step or non-finite bounds.
+    ///
+    /// ```
+    /// let a = gpu::Array::<i32>::arange(0, 10, 3, &gpu::Device::cpu())?;
+    /// assert_eq!(a.to_vec()?, vec![0, 3, 6, 9]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn arange(start: T, stop: T, step: T, device: &Device) -> Result<Array<T>> {
+        let (s, e, d) = (start.to_f64(), stop.to_f64(), step.to_f64());
+        if d == 0.0 || !d.is_finite() || !s.is_finite() || !e.is_finite() {
+            return Err(Error::InvalidArgument {
+                op: "arange",
+                reason: format!("need finite bounds and a non-zero finite step, got start={s}, stop={e}, step={d}"),
+            });
+        }
+        let n = ((e - s) / d).ceil().max(0.0);
+        if n > isize::MAX as f64 {
+            return Err(Error::ShapeOverflow { shape: vec![usize::MAX] });
+        }
+        filled(vec![n as usize], Fill::Arange { start: s, step: d }, device)
+    }
+
+    /// `n` evenly spaced values from `start` to `stop` inclusive (NumPy's `linspace`;
+    /// the last element is exactly `stop`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for non-finite bounds.
+    ///
+    /// ```
+    /// let a = gpu::Array::<f64>::linspace(0.0, 1.0, 5, &gpu::Device::cpu())?;
+    /// assert_eq!(a.to_vec()?, vec![0.0, 0.25, 0.5, 0.75, 1.0]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn linspace(start: T, stop: T, n: usize, device: &Device) -> Result<Array<T>> {
+        let (s, e) = (start.to_f64(), stop.to_f64());
+        if !s.is_finite() || !e.is_finite() {
+            return Err(Error::InvalidArgument {
+                op: "linspace",
+                reason: format!("need finite bounds, got start={s}, stop={e}"),
+            });
+        }
+        filled(vec![n], Fill::Linspace { start: s, stop: e }, device)
+    }
+
+    /// The `n`×`n` identity matrix.
+    ///
+    /// # Errors
+    /// As [`zeros`](Array::zeros).
+    pub fn eye(n: usize, device: &Device) -> Result<Array<T>> {
+        // (arange(n)[:, None] == arange(n)[None, :]) as T: three small kernels, no host data.
+        let idx = Array::<u32>::arange(0, n as u32, 1, device)?;
+        idx.reshape([n, 1])?.eq(&idx.reshape([1, n])?)?.cast::<T>()
+    }
+}

@@ -1,0 +1,313 @@
+//! Elementwise ops with NumPy broadcasting: binary, scalar, unary, comparisons,
+//! `where_`, casts, and the in-place forms.
+
+use std::sync::Arc;
+
+use super::{common_device, resolve_pair, AsArray};
+use crate::array::{check_supported, Array};
+use crate::backend::{on_backend, Backend, BinaryOp, CompareOp, Operand, UnaryOp, View};
+use crate::dtype::{Element, Float, Scalar};
+use crate::error::{Error, Result};
+use crate::layout::{broadcast_shapes, Layout};
+
+/// One side of an elementwise op.
+#[derive(Clone, Copy)]
+pub(crate) enum Arg<'a, T: Scalar> {
+    Array(&'a Array<T>),
+    Scalar(T),
+}
+
+impl<T: Scalar> Arg<'_, T> {
+    fn array(&self) -> Option<&Array<T>> {
+        match self {
+            Arg::Array(a) => Some(a),
+            Arg::Scalar(_) => None,
+        }
+    }
+}
+
+/// An operand after validation: an array with its layout broadcast to the op's shape,
+/// or a scalar.
+enum Side<'a, T: Scalar> {
+    Array(&'a Array<T>, Layout),
+    Scalar(T),
+}
+
+/// The backend operand for a validated side.
+fn operand<'a, B: Backend, T: Scalar>(b: &B, side: &'a Side<'a, T>) -> Result<Operand<'a, B::Storage>> {
+    Ok(match side {
+        Side::Array(a, l) => Operand::Array(View { storage: b.storage(&a.storage)?, layout: l }),
+        Side::Scalar(v) => Operand::Scalar(v.to_value()),
+    })
+}
+
+/// Two validated operands: their device, broadcast shape, and each side broadcast to it.
+struct Prepared<'a, T: Scalar> {
+    dev: crate::Device,
+    shape: Vec<usize>,
+    a: Side<'a, T>,
+    b: Side<'a, T>,
+}
+
+fn prepare<'a, T: Scalar>(name: &'static str, a: Arg<'a, T>, b: Arg<'a, T>) -> Result<Prepared<'a, T>> {
+    let dev = match (a.array(), b.array()) {
+        (Some(x), Some(y)) => common_device(name, x.device(), y.device())?.clone(),
+        (Some(x), None) | (None, Some(x)) => x.device().clone(),
+        (None, None) => {
+            return Err(Error::InvalidArgument { op: name, reason: "at least one operand must be an array".into() })
+        }
+    };
+    check_supported(&dev, T::DTYPE)?;
+    let shape = match (a.array(), b.array()) {
+        (Some(x), Some(y)) => broadcast_shapes(name, x.shape(), y.shape())?,
+        (Some(x), None) | (None, Some(x)) => x.shape().to_vec(),
+        (None, None) => Vec::new(),
+    };
+    let side = |arg: Arg<'a, T>| -> Result<Side<'a, T>> {
+        Ok(match arg {
+            Arg::Array(x) => Side::Array(x, x.layout.broadcast_to(&shape)?),
+            Arg::Scalar(v) => Side::Scalar(v),
+        })
+    };
+    let (a, b) = (side(a)?, side(b)?);
+    Ok(Prepared { dev, shape, a, b })
+}
+
+pub(crate) fn binary<T: Element>(op: BinaryOp, a: Arg<'_, T>, b: Arg<'_, T>) -> Result<Array<T>> {
+    let Prepared { dev, shape, a: sa, b: sb } = prepare(op.name(), a, b)?;
+    let storage = on_backend!(&dev, be => {
+        let oa = operand(be, &sa)?;
+        let ob = operand(be, &sb)?;
+        be.wrap(be.binary(op, T::DTYPE, oa, ob, &shape)?)
+    });
+    Ok(Array::from_storage(storage, Layout::contiguous(&shape), dev))
+}
+
+fn compare<T: Scalar>(op: CompareOp, a: Arg<'_, T>, b: Arg<'_, T>) -> Result<Array<bool>> {
+    let Prepared { dev, shape, a: sa, b: sb } = prepare(op.name(), a, b)?;
+    let storage = on_backend!(&dev, be => {
+        let oa = operand(be, &sa)?;
+        let ob = operand(be, &sb)?;
+        be.wrap(be.compare(op, T::DTYPE, oa, ob, &shape)?)
+    });
+    Ok(Array::from_storage(storage, Layout::contiguous(&shape), dev))
+}
+
+impl<T: Element> Array<T> {
+    pub(crate) fn unary(&self, op: UnaryOp) -> Result<Array<T>> {
+        check_supported(&self.device, T::DTYPE)?;
+        let storage = on_backend!(&self.device, be => be.wrap(be.unary(op, T::DTYPE, self.storage_of(be)?)?));
+        Ok(Array::from_storage(storage, Layout::contiguous(self.shape()), self.device.clone()))
+    }
+
+    /// `self = op(self, rhs)` in place: written into this array's buffer when it is the
+    /// sole owner of a contiguous one, otherwise computed into a new buffer that
+    /// replaces it (copy-on-write; other handles to the old storage are unaffected).
+    pub(crate) fn assign(&mut self, op: BinaryOp, rhs: Arg<'_, T>) -> Result<()> {
+        let side = match rhs {
+            Arg::Array(r) => {
+                common_device(op.name(), &self.device, r.device())?;
+                let l = r
+                    .layout
+                    .broadcast_to(self.shape())
+                    .map_err(|_| Error::BroadcastTo { from: r.shape().to_vec(), to: self.shape().to_vec() })?;
+                Side::Array(r, l)
+            }
+            Arg::Scalar(v) => Side::Scalar(v),
+        };
+        check_supported(&self.device, T::DTYPE)?;
+        let dev = self.device.clone();
+        let layout = self.layout.clone();
+        if layout.is_contiguous() {
+            if let Some(st) = Arc::get_mut(&mut self.storage) {
+                return on_backend!(&dev, be => {
+                    let rop = operand(be, &side)?;
+                    be.binary_assign(op, T::DTYPE, be.storage_mut(st)?, &layout, rop)
+                });
+            }
+        }
+        *self = binary(op, Arg::Array(self), rhs)?;
+        Ok(())
+    }
+}
+
+/// Generates the binary method family: `a.op(&b)`, `a.op_scalar(x)`, `a.op_assign_(&b)`.
+macro_rules! binary_methods {
+    ($($op:ident, $name:ident, $scalar:ident, $assign:ident, $assign_scalar:ident, $doc:literal;)*) => {
+        impl<T: Element> Array<T> {
+            $(
+                #[doc = concat!("Elementwise ", $doc, " with NumPy broadcasting.")]
+                ///
+                /// # Errors
+                /// [`Error::BroadcastMismatch`] for incompatible shapes,
+                /// [`Error::DeviceMismatch`] for operands on different devices.
+                pub fn $name(&self, rhs: &Array<T>) -> Result<Array<T>> {
+                    binary(BinaryOp::$op, Arg::Array(self), Arg::Array(rhs))
+                }
+
+                #[doc = concat!("Elementwise ", $doc, " with a scalar right operand.")]
+                ///
+                /// # Errors
+                /// [`Error::Unsupported`] when the device lacks kernels for `T`.
+                pub fn $scalar(&self, rhs: T) -> Result<Array<T>> {
+                    binary(BinaryOp::$op, Arg::Array(self), Arg::Scalar(rhs))
+                }
+
+                #[doc = concat!("In-place ", $doc, ": `rhs` must broadcast to `self`'s shape.")]
+                ///
+                /// # Errors
+                /// [`Error::BroadcastTo`] when `rhs` does not broadcast to `self`,
+                /// [`Error::DeviceMismatch`] for another device.
+                pub fn $assign(&mut self, rhs: &Array<T>) -> Result<()> {
+                    self.assign(BinaryOp::$op, Arg::Array(rhs))
+                }
+
+                #[doc = concat!("In-place ", $doc, " with a scalar.")]
+                ///
+                /// # Errors
+                /// [`Error::Unsupported`] when the device lacks kernels for `T`.
+                pub fn $assign_scalar(&mut self, rhs: T) -> Result<()> {
+                    self.assign(BinaryOp::$op, Arg::Scalar(rhs))
+                }
+            )*
+        }
+    };
+}
+
+binary_methods! {
+    Add, add, add_scalar, add_assign_, add_scalar_assign_, "addition (wrapping for integers)";
+    Sub, sub, sub_scalar, sub_assign_, sub_scalar_assign_, "subtraction (wrapping for integers)";
+    Mul, mul, mul_scalar, mul_assign_, mul_scalar_assign_, "multiplication (wrapping for integers)";
+    Div, div, div_scalar, div_assign_, div_scalar_assign_,
+        "division (integers truncate toward zero; integer division by zero gives 0)";
+    Rem, rem, rem_scalar, rem_assign_, rem_scalar_assign_,
+        "remainder with the sign of the dividend (C/Rust `%`; integer `x % 0` gives 0)";
+    Pow, pow, pow_scalar, pow_assign_, pow_scalar_assign_, "power";
+    Maximum, maximum, maximum_scalar, maximum_assign_, maximum_scalar_assign_,
+        "maximum (NaN propagates)";
+    Minimum, minimum, minimum_scalar, minimum_assign_, minimum_scalar_assign_,
+        "minimum (NaN propagates)";
+}
+
+/// Generates the comparison family: `a.op(&b)` and `a.op_scalar(x)`, both to masks.
+macro_rules! compare_methods {
+    ($($op:ident, $name:ident, $scalar:ident, $sym:literal;)*) => {
+        impl<T: Scalar> Array<T> {
+            $(
+                #[doc = concat!("Elementwise `a ", $sym, " b` as a `bool` mask, with broadcasting (IEEE: NaN compares unequal).")]
+                ///
+                /// # Errors
+                /// [`Error::BroadcastMismatch`] or [`Error::DeviceMismatch`].
+                pub fn $name(&self, rhs: &Array<T>) -> Result<Array<bool>> {
+                    compare(CompareOp::$op, Arg::Array(self), Arg::Array(rhs))
+                }
+
+                #[doc = concat!("Elementwise `a ", $sym, " x` against a scalar, as a `bool` mask.")]
+                ///
+                /// # Errors
+                /// [`Error::Unsupported`] when the device lacks kernels for `T`.
+                pub fn $scalar(&self, rhs: T) -> Result<Array<bool>> {
+                    compare(CompareOp::$op, Arg::Array(self), Arg::Scalar(rhs))
+                }
+            )*
+        }
+    };
+}
+
+compare_methods! {
+    Eq, eq, eq_scalar, "==";
+    Ne, ne, ne_scalar, "!=";
+    Lt, lt, lt_scalar, "<";
+    Le, le, le_scalar, "<=";
+    Gt, gt, gt_scalar, ">";
+    Ge, ge, ge_scalar, ">=";
+}
+
+/// Generates unary methods for a trait bound.
+macro_rules! unary_methods {
+    ($bound:ident: $($op:ident, $name:ident, $doc:literal;)*) => {
+        impl<T: $bound> Array<T> {
+            $(
+                #[doc = $doc]
+                ///
+                /// # Errors
+                /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+                pub fn $name(&self) -> Result<Array<T>> {
+                    self.unary(UnaryOp::$op)
+                }
+            )*
+        }
+    };
+}
+
+unary_methods! { Element:
+    Neg, neg, "Elementwise `-x` (wrapping for integers; `0 - x` for u32).";
+    Abs, abs, "Elementwise `|x|` (`i32::MIN` wraps to itself).";
+    Square, square, "Elementwise `x * x`.";
+    Relu, relu, "Elementwise `max(x, 0)`; NaN stays NaN.";
+}
+
+unary_methods! { Float:
+    Sqrt, sqrt, "Elementwise square root.";
+    Exp, exp, "Elementwise `e^x`.";
+    Ln, ln, "Elementwise natural logarithm.";
+    Sin, sin, "Elementwise sine.";
+    Cos, cos, "Elementwise cosine.";
+    Tanh, tanh, "Elementwise hyperbolic tangent.";
+    Sigmoid, sigmoid, "Elementwise logistic function `1 / (1 + e^-x)`.";
+    Floor, floor, "Elementwise round toward −∞.";
+    Ceil, ceil, "Elementwise round toward +∞.";
+    Round, round, "Elementwise round half to even (NumPy's `round`).";
+    Recip, recip, "Elementwise `1 / x`.";
+}
+
+impl<T: Scalar> Array<T> {
+    /// Converts every element to `U` (floats → integers truncate toward zero and
+    /// saturate; NaN → 0 on the CPU; `bool` ↔ numbers as 0/1 and `x != 0`).
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T` or `U`.
+    ///
+    /// ```
+    /// let a = gpu::Array::from_vec(vec![1.7f32, -2.5, 3.0], 3)?;
+    /// assert_eq!(a.cast::<i32>()?.to_vec()?, vec![1, -2, 3]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn cast<U: Scalar>(&self) -> Result<Array<U>> {
+        check_supported(&self.device, T::DTYPE)?;
+        check_supported(&self.device, U::DTYPE)?;
+        let storage = on_backend!(&self.device, be => be.wrap(be.cast(T::DTYPE, U::DTYPE, self.storage_of(be)?)?));
+        Ok(Array::from_storage(storage, Layout::contiguous(self.shape()), self.device.clone()))
+    }
+}
+
+/// `mask ? on_true : on_false` elementwise, all three broadcast together (NumPy's
+/// `where`). Host data is uploaded to the device of the array arguments.
+///
+/// # Errors
+/// [`Error::BroadcastMismatch`] or [`Error::DeviceMismatch`].
+///
+/// ```
+/// use gpu::Array;
+/// let x = Array::from_vec(vec![-1.0f32, 2.0, -3.0], 3)?;
+/// let zero = Array::from_vec(vec![0.0f32], 1)?;
+/// let y = gpu::where_(&x.gt_scalar(0.0)?, &x, &zero)?;
+/// assert_eq!(y.to_vec()?, vec![0.0, 2.0, 0.0]);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn where_<T: Scalar>(mask: &Array<bool>, on_true: impl AsArray<T>, on_false: impl AsArray<T>) -> Result<Array<T>> {
+    let (a, b) = resolve_pair("where", &on_true, &on_false)?;
+    let dev = common_device("where", mask.device(), common_device("where", a.device(), b.device())?)?.clone();
+    check_supported(&dev, T::DTYPE)?;
+    let s = broadcast_shapes("where", a.shape(), b.shape())?;
+    let shape = broadcast_shapes("where", mask.shape(), &s)?;
+    let (lm, la, lb) =
+        (mask.layout.broadcast_to(&shape)?, a.layout.broadcast_to(&shape)?, b.layout.broadcast_to(&shape)?);
+    let storage = on_backend!(&dev, be => {
+        let m = View { storage: be.storage(&mask.storage)?, layout: &lm };
+        let x = View { storage: be.storage(&a.storage)?, layout: &la };
+        let y = View { storage: be.storage(&b.storage)?, layout: &lb };
+        be.wrap(be.select(T::DTYPE, m, x, y, &shape)?)
+    });
+    Ok(Array::from_storage(storage, Layout::contiguous(&shape), dev))
+}

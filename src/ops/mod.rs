@@ -1,0 +1,113 @@
+//! The backend-neutral front: validate arguments, compute output layouts, call the
+//! backend through the seam. Nothing here reads device memory.
+
+pub(crate) mod creation;
+pub(crate) mod elementwise;
+pub(crate) mod linalg;
+pub(crate) mod operators;
+pub mod random;
+pub(crate) mod reduce;
+
+use std::borrow::Cow;
+
+use crate::array::Array;
+use crate::device::Device;
+use crate::dtype::Scalar;
+use crate::error::{Error, Result};
+
+/// The device shared by two operands, or [`Error::DeviceMismatch`] naming both.
+pub(crate) fn common_device<'a>(op: &'static str, a: &'a Device, b: &Device) -> Result<&'a Device> {
+    if a == b {
+        Ok(a)
+    } else {
+        Err(Error::DeviceMismatch { op, lhs: a.to_string(), rhs: b.to_string() })
+    }
+}
+
+/// An argument of a free function: an [`Array`] (used where it lives) or host data
+/// (`&[T]`, `&Vec<T>`, `&[T; N]`, `&ndarray::ArrayBase`), which is uploaded once to the
+/// device of the other operand, or to [`Device::default`] when both are host data.
+///
+/// ```
+/// // Host vectors: uploaded to the default device, the result stays there.
+/// let a = vec![1.0f64, 2.0, 3.0];
+/// let b = vec![4.0f64, 5.0, 6.0];
+/// assert_eq!(gpu::dot(&a, &b)?.item()?, 32.0);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub trait AsArray<T: Scalar> {
+    /// The device of an array argument; `None` for host data.
+    #[doc(hidden)]
+    fn resident_device(&self) -> Option<&Device>;
+    /// The argument as an array on `device`.
+    #[doc(hidden)]
+    fn on_device(&self, device: &Device) -> Result<Cow<'_, Array<T>>>;
+}
+
+impl<T: Scalar> AsArray<T> for &Array<T> {
+    fn resident_device(&self) -> Option<&Device> {
+        Some(self.device())
+    }
+    fn on_device(&self, _device: &Device) -> Result<Cow<'_, Array<T>>> {
+        Ok(Cow::Borrowed(*self))
+    }
+}
+
+impl<T: Scalar> AsArray<T> for &[T] {
+    fn resident_device(&self) -> Option<&Device> {
+        None
+    }
+    fn on_device(&self, device: &Device) -> Result<Cow<'_, Array<T>>> {
+        Ok(Cow::Owned(Array::upload(self.to_vec(), vec![self.len()], device)?))
+    }
+}
+
+impl<T: Scalar> AsArray<T> for &Vec<T> {
+    fn resident_device(&self) -> Option<&Device> {
+        None
+    }
+    fn on_device(&self, device: &Device) -> Result<Cow<'_, Array<T>>> {
+        self.as_slice().on_device(device).map(|c| Cow::Owned(c.into_owned()))
+    }
+}
+
+impl<T: Scalar, const N: usize> AsArray<T> for &[T; N] {
+    fn resident_device(&self) -> Option<&Device> {
+        None
+    }
+    fn on_device(&self, device: &Device) -> Result<Cow<'_, Array<T>>> {
+        self.as_slice().on_device(device).map(|c| Cow::Owned(c.into_owned()))
+    }
+}
+
+impl<T, S, D> AsArray<T> for &ndarray::ArrayBase<S, D>
+where
+    T: Scalar,
+    S: ndarray::Data<Elem = T>,
+    D: ndarray::Dimension,
+{
+    fn resident_device(&self) -> Option<&Device> {
+        None
+    }
+    fn on_device(&self, device: &Device) -> Result<Cow<'_, Array<T>>> {
+        let data: Vec<T> = self.iter().copied().collect();
+        Ok(Cow::Owned(Array::upload(data, self.shape().to_vec(), device)?))
+    }
+}
+
+/// Two free-function arguments resolved onto one device.
+pub(crate) type ArrayPair<'a, 'b, T> = (Cow<'a, Array<T>>, Cow<'b, Array<T>>);
+
+/// Resolves two free-function arguments onto one device.
+pub(crate) fn resolve_pair<'a, 'b, T: Scalar>(
+    op: &'static str,
+    a: &'a impl AsArray<T>,
+    b: &'b impl AsArray<T>,
+) -> Result<ArrayPair<'a, 'b, T>> {
+    let dev = match (a.resident_device(), b.resident_device()) {
+        (Some(x), Some(y)) => common_device(op, x, y)?.clone(),
+        (Some(x), None) | (None, Some(x)) => x.clone(),
+        (None, None) => Device::default(),
+    };
+    Ok((a.on_device(&dev)?, b.on_device(&dev)?))
+}

@@ -1,0 +1,162 @@
+//! `std::ops` operators: `&a + &b`, `&a * 2.0`, `2.0 - &a`, `-&a`, `a += &b`, `a *= 2.0`.
+//!
+//! Operators cannot return `Result`, so they panic with the [`Error`](crate::Error)'s
+//! message on failure (mismatched shapes or devices); use the named methods (`add`,
+//! `add_assign_`, …) for the fallible forms. An owned left operand (`a * b + c`) is
+//! reused as the output when it is the sole owner of a contiguous buffer of the result
+//! shape — the temporary elision NumPy performs — so chains allocate once.
+
+use std::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Rem, RemAssign, Sub, SubAssign};
+
+use crate::array::Array;
+use crate::backend::BinaryOp;
+use crate::dtype::Element;
+use crate::error::Result;
+use crate::ops::elementwise::{binary, Arg};
+
+#[track_caller]
+fn ok<T>(r: Result<T>) -> T {
+    match r {
+        Ok(v) => v,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// `lhs op rhs`, writing into `lhs`'s buffer when the result has `lhs`'s shape.
+fn owned_binary<T: Element>(mut lhs: Array<T>, op: BinaryOp, rhs: Arg<'_, T>) -> Result<Array<T>> {
+    let fits = match rhs {
+        Arg::Array(r) => crate::layout::broadcast_shapes(op.name(), lhs.shape(), r.shape())? == lhs.shape(),
+        Arg::Scalar(_) => true,
+    };
+    if fits {
+        lhs.assign(op, rhs)?;
+        Ok(lhs)
+    } else {
+        binary(op, Arg::Array(&lhs), rhs)
+    }
+}
+
+macro_rules! operator {
+    ($tr:ident, $method:ident, $atr:ident, $amethod:ident, $op:ident) => {
+        impl<T: Element> $tr<&Array<T>> for &Array<T> {
+            type Output = Array<T>;
+            #[track_caller]
+            fn $method(self, rhs: &Array<T>) -> Array<T> {
+                ok(binary(BinaryOp::$op, Arg::Array(self), Arg::Array(rhs)))
+            }
+        }
+
+        impl<T: Element> $tr<Array<T>> for &Array<T> {
+            type Output = Array<T>;
+            #[track_caller]
+            fn $method(self, rhs: Array<T>) -> Array<T> {
+                ok(binary(BinaryOp::$op, Arg::Array(self), Arg::Array(&rhs)))
+            }
+        }
+
+        impl<T: Element> $tr<&Array<T>> for Array<T> {
+            type Output = Array<T>;
+            #[track_caller]
+            fn $method(self, rhs: &Array<T>) -> Array<T> {
+                ok(owned_binary(self, BinaryOp::$op, Arg::Array(rhs)))
+            }
+        }
+
+        impl<T: Element> $tr<Array<T>> for Array<T> {
+            type Output = Array<T>;
+            #[track_caller]
+            fn $method(self, rhs: Array<T>) -> Array<T> {
+                ok(owned_binary(self, BinaryOp::$op, Arg::Array(&rhs)))
+            }
+        }
+
+        impl<T: Element> $tr<T> for &Array<T> {
+            type Output = Array<T>;
+            #[track_caller]
+            fn $method(self, rhs: T) -> Array<T> {
+                ok(binary(BinaryOp::$op, Arg::Array(self), Arg::Scalar(rhs)))
+            }
+        }
+
+        impl<T: Element> $tr<T> for Array<T> {
+            type Output = Array<T>;
+            #[track_caller]
+            fn $method(self, rhs: T) -> Array<T> {
+                ok(owned_binary(self, BinaryOp::$op, Arg::Scalar(rhs)))
+            }
+        }
+
+        impl<T: Element> $atr<&Array<T>> for Array<T> {
+            #[track_caller]
+            fn $amethod(&mut self, rhs: &Array<T>) {
+                ok(self.assign(BinaryOp::$op, Arg::Array(rhs)))
+            }
+        }
+
+        impl<T: Element> $atr<T> for Array<T> {
+            #[track_caller]
+            fn $amethod(&mut self, rhs: T) {
+                ok(self.assign(BinaryOp::$op, Arg::Scalar(rhs)))
+            }
+        }
+    };
+}
+
+operator!(Add, add, AddAssign, add_assign, Add);
+operator!(Sub, sub, SubAssign, sub_assign, Sub);
+operator!(Mul, mul, MulAssign, mul_assign, Mul);
+operator!(Div, div, DivAssign, div_assign, Div);
+operator!(Rem, rem, RemAssign, rem_assign, Rem);
+
+/// Scalar on the left (`2.0 * &a`, `1.0 - &a`): one impl per concrete type (a generic
+/// impl for a foreign left-hand type is not allowed).
+macro_rules! scalar_lhs {
+    ($($t:ty),*) => {$(
+        impl Add<&Array<$t>> for $t {
+            type Output = Array<$t>;
+            #[track_caller]
+            fn add(self, rhs: &Array<$t>) -> Array<$t> {
+                ok(binary(BinaryOp::Add, Arg::Scalar(self), Arg::Array(rhs)))
+            }
+        }
+        impl Sub<&Array<$t>> for $t {
+            type Output = Array<$t>;
+            #[track_caller]
+            fn sub(self, rhs: &Array<$t>) -> Array<$t> {
+                ok(binary(BinaryOp::Sub, Arg::Scalar(self), Arg::Array(rhs)))
+            }
+        }
+        impl Mul<&Array<$t>> for $t {
+            type Output = Array<$t>;
+            #[track_caller]
+            fn mul(self, rhs: &Array<$t>) -> Array<$t> {
+                ok(binary(BinaryOp::Mul, Arg::Scalar(self), Arg::Array(rhs)))
+            }
+        }
+        impl Div<&Array<$t>> for $t {
+            type Output = Array<$t>;
+            #[track_caller]
+            fn div(self, rhs: &Array<$t>) -> Array<$t> {
+                ok(binary(BinaryOp::Div, Arg::Scalar(self), Arg::Array(rhs)))
+            }
+        }
+    )*};
+}
+
+scalar_lhs!(f32, f64, i32, u32);
+
+impl<T: Element> Neg for &Array<T> {
+    type Output = Array<T>;
+    #[track_caller]
+    fn neg(self) -> Array<T> {
+        ok(Array::neg(self))
+    }
+}
+
+impl<T: Element> Neg for Array<T> {
+    type Output = Array<T>;
+    #[track_caller]
+    fn neg(self) -> Array<T> {
+        ok(Array::neg(&self))
+    }
+}

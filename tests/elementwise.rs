@@ -1,0 +1,499 @@
+//! Elementwise ops on every backend against a naive serial reference: every binary and
+//! unary op × dtype, broadcasting (0-d, size-1, empty dims), non-contiguous inputs,
+//! scalar operands, comparisons, `where_`, casts, integer wrap and division by zero,
+//! NaN propagation, and the in-place forms.
+
+#[macro_use]
+mod common;
+
+use common::{assert_all_close, assert_array, pattern, HostNd, Tol, Tolerances};
+use gpu::{Array, BinaryOp, Device, Element, UnaryOp};
+
+/// The crate's scalar semantics, written out independently of the library.
+trait RefOps: Tolerances + Element {
+    fn bin(op: BinaryOp, a: Self, b: Self) -> Self;
+    fn un(op: UnaryOp, a: Self) -> Option<Self>;
+}
+
+macro_rules! float_ref {
+    ($t:ty) => {
+        impl RefOps for $t {
+            fn bin(op: BinaryOp, a: $t, b: $t) -> $t {
+                match op {
+                    BinaryOp::Add => a + b,
+                    BinaryOp::Sub => a - b,
+                    BinaryOp::Mul => a * b,
+                    BinaryOp::Div => a / b,
+                    BinaryOp::Rem => a % b,
+                    BinaryOp::Pow => a.powf(b),
+                    BinaryOp::Maximum => {
+                        if a.is_nan() || b.is_nan() {
+                            <$t>::NAN
+                        } else {
+                            a.max(b)
+                        }
+                    }
+                    BinaryOp::Minimum => {
+                        if a.is_nan() || b.is_nan() {
+                            <$t>::NAN
+                        } else {
+                            a.min(b)
+                        }
+                    }
+                    _ => unreachable!(),
+                }
+            }
+            fn un(op: UnaryOp, x: $t) -> Option<$t> {
+                Some(match op {
+                    UnaryOp::Neg => -x,
+                    UnaryOp::Abs => x.abs(),
+                    UnaryOp::Square => x * x,
+                    UnaryOp::Relu => {
+                        if x.is_nan() {
+                            x
+                        } else {
+                            x.max(0.0)
+                        }
+                    }
+                    UnaryOp::Sqrt => x.sqrt(),
+                    UnaryOp::Exp => x.exp(),
+                    UnaryOp::Ln => x.ln(),
+                    UnaryOp::Sin => x.sin(),
+                    UnaryOp::Cos => x.cos(),
+                    UnaryOp::Tanh => x.tanh(),
+                    UnaryOp::Sigmoid => 1.0 / (1.0 + (-x).exp()),
+                    UnaryOp::Floor => x.floor(),
+                    UnaryOp::Ceil => x.ceil(),
+                    UnaryOp::Round => {
+                        // Half to even, by hand.
+                        let r = x.round();
+                        if (x - x.trunc()).abs() == 0.5 && r % 2.0 != 0.0 {
+                            r - x.signum()
+                        } else {
+                            r
+                        }
+                    }
+                    UnaryOp::Recip => 1.0 / x,
+                    _ => unreachable!(),
+                })
+            }
+        }
+    };
+}
+float_ref!(f32);
+float_ref!(f64);
+
+macro_rules! int_ref {
+    ($t:ty) => {
+        impl RefOps for $t {
+            fn bin(op: BinaryOp, a: $t, b: $t) -> $t {
+                match op {
+                    BinaryOp::Add => a.wrapping_add(b),
+                    BinaryOp::Sub => a.wrapping_sub(b),
+                    BinaryOp::Mul => a.wrapping_mul(b),
+                    BinaryOp::Div => a.checked_div(b).unwrap_or(if b == 0 { 0 } else { a }),
+                    BinaryOp::Rem => a.checked_rem(b).unwrap_or(0),
+                    BinaryOp::Pow =>
+                    {
+                        #[allow(unused_comparisons)]
+                        if b < 0 {
+                            match a as i64 {
+                                1 => 1,
+                                -1 => {
+                                    if (b as i64) % 2 == 0 {
+                                        1
+                                    } else {
+                                        a
+                                    }
+                                }
+                                _ => 0,
+                            }
+                        } else {
+                            (0..b as i64).fold(1 as $t, |acc, _| acc.wrapping_mul(a))
+                        }
+                    }
+                    BinaryOp::Maximum => a.max(b),
+                    BinaryOp::Minimum => a.min(b),
+                    _ => unreachable!(),
+                }
+            }
+            fn un(op: UnaryOp, x: $t) -> Option<$t> {
+                #[allow(unused_comparisons)]
+                Some(match op {
+                    UnaryOp::Neg => (0 as $t).wrapping_sub(x),
+                    UnaryOp::Abs => {
+                        if x < 0 {
+                            (0 as $t).wrapping_sub(x)
+                        } else {
+                            x
+                        }
+                    }
+                    UnaryOp::Square => x.wrapping_mul(x),
+                    UnaryOp::Relu => {
+                        if x > 0 {
+                            x
+                        } else {
+                            0
+                        }
+                    }
+                    _ => return None,
+                })
+            }
+        }
+    };
+}
+int_ref!(i32);
+int_ref!(u32);
+
+/// Shape pairs covering equal shapes, broadcasting from both sides, 0-d, size-1 and
+/// empty dimensions.
+const SHAPES: &[(&[usize], &[usize])] = &[
+    (&[2, 3], &[2, 3]),
+    (&[3, 4], &[4]),
+    (&[2, 1, 3], &[4, 1]),
+    (&[], &[2, 3]),
+    (&[5], &[]),
+    (&[], &[]),
+    (&[1], &[5]),
+    (&[0, 3], &[1, 3]),
+    (&[2, 0], &[2, 1]),
+    (&[3, 1, 1], &[1, 2, 1]),
+    (&[33, 65], &[65]),
+];
+
+fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
+    match op {
+        BinaryOp::Div | BinaryOp::Rem => T::DIVISION,
+        BinaryOp::Pow => T::TRANSCENDENTAL,
+        _ => T::EXACT_OPS,
+    }
+}
+
+fn binary_case<T: RefOps>(dev: &Device, op: BinaryOp, sa: &[usize], sb: &[usize], seed: u64) -> gpu::Result<()> {
+    let (na, nb) = (sa.iter().product(), sb.iter().product());
+    let (da, db) = (pattern::<T>(na, seed), pattern::<T>(nb, seed + 1));
+    let a = Array::from_vec(da.clone(), sa)?.to(dev)?;
+    let b = Array::from_vec(db.clone(), sb)?.to(dev)?;
+    let out_shape = common::broadcast(sa, sb).expect("test shapes broadcast");
+    let (ha, hb) = (HostNd::new(da, sa), HostNd::new(db, sb));
+    let want: Vec<T> =
+        HostNd::<T>::indices(&out_shape).iter().map(|i| T::bin(op, ha.get_broadcast(i), hb.get_broadcast(i))).collect();
+    let what = format!("{} {sa:?} {sb:?} {}", op.name(), T::DTYPE);
+    let got = match op {
+        BinaryOp::Add => a.add(&b)?,
+        BinaryOp::Sub => a.sub(&b)?,
+        BinaryOp::Mul => a.mul(&b)?,
+        BinaryOp::Div => a.div(&b)?,
+        BinaryOp::Rem => a.rem(&b)?,
+        BinaryOp::Pow => a.pow(&b)?,
+        BinaryOp::Maximum => a.maximum(&b)?,
+        BinaryOp::Minimum => a.minimum(&b)?,
+        _ => unreachable!(),
+    };
+    assert_eq!(got.device(), dev);
+    assert_array(&got, &out_shape, &want, tol_of::<T>(op), &what);
+    Ok(())
+}
+
+fn all_binary<T: RefOps>(dev: &Device) -> gpu::Result<()> {
+    for op in BinaryOp::ALL {
+        for (k, (sa, sb)) in SHAPES.iter().enumerate() {
+            binary_case::<T>(dev, op, sa, sb, k as u64)?;
+        }
+    }
+    Ok(())
+}
+
+fn scalar_ops<T: RefOps>(dev: &Device) -> gpu::Result<()> {
+    let data = pattern::<T>(24, 3);
+    let a = Array::from_vec(data.clone(), [4, 6])?.to(dev)?;
+    let s = <T as common::TestValue>::of_f64(3.0);
+    for op in BinaryOp::ALL {
+        let got = match op {
+            BinaryOp::Add => a.add_scalar(s)?,
+            BinaryOp::Sub => a.sub_scalar(s)?,
+            BinaryOp::Mul => a.mul_scalar(s)?,
+            BinaryOp::Div => a.div_scalar(s)?,
+            BinaryOp::Rem => a.rem_scalar(s)?,
+            BinaryOp::Pow => a.pow_scalar(s)?,
+            BinaryOp::Maximum => a.maximum_scalar(s)?,
+            BinaryOp::Minimum => a.minimum_scalar(s)?,
+            _ => unreachable!(),
+        };
+        let want: Vec<T> = data.iter().map(|&x| T::bin(op, x, s)).collect();
+        assert_array(&got, &[4, 6], &want, tol_of::<T>(op), &format!("{}_scalar {}", op.name(), T::DTYPE));
+    }
+    Ok(())
+}
+
+fn unary_ops<T: RefOps>(dev: &Device, data: Vec<T>) -> gpu::Result<()> {
+    let n = data.len();
+    let a = Array::from_vec(data.clone(), [n])?.to(dev)?;
+    // A reversed, strided view exercises non-contiguous input.
+    let view = a.slice(0, None, None, -2)?;
+    let vdata: Vec<T> = data.iter().rev().step_by(2).copied().collect();
+    for op in UnaryOp::ALL {
+        let Some(_) = T::un(op, data[0]) else { continue };
+        let tol = match op {
+            UnaryOp::Sqrt | UnaryOp::Recip => T::DIVISION,
+            UnaryOp::Exp | UnaryOp::Ln | UnaryOp::Sin | UnaryOp::Cos | UnaryOp::Tanh | UnaryOp::Sigmoid => {
+                T::TRANSCENDENTAL
+            }
+            _ => T::EXACT_OPS,
+        };
+        for (input, src) in [(&a, &data), (&view, &vdata)] {
+            let want: Vec<T> = src.iter().map(|&x| T::un(op, x).expect("defined above")).collect();
+            let got = unary_dispatch(input, op)?;
+            assert_array(&got, &[src.len()], &want, tol, &format!("{} {}", op.name(), T::DTYPE));
+        }
+    }
+    Ok(())
+}
+
+fn unary_dispatch<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
+    match op {
+        UnaryOp::Neg => a.neg(),
+        UnaryOp::Abs => a.abs(),
+        UnaryOp::Square => a.square(),
+        UnaryOp::Relu => a.relu(),
+        _ => float_unary(a, op),
+    }
+}
+
+/// Float-only ops go through `cast` so the generic helper can reach them for f32/f64.
+fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
+    fn go<F: gpu::Float>(a: &Array<F>, op: UnaryOp) -> gpu::Result<Array<F>> {
+        match op {
+            UnaryOp::Sqrt => a.sqrt(),
+            UnaryOp::Exp => a.exp(),
+            UnaryOp::Ln => a.ln(),
+            UnaryOp::Sin => a.sin(),
+            UnaryOp::Cos => a.cos(),
+            UnaryOp::Tanh => a.tanh(),
+            UnaryOp::Sigmoid => a.sigmoid(),
+            UnaryOp::Floor => a.floor(),
+            UnaryOp::Ceil => a.ceil(),
+            UnaryOp::Round => a.round(),
+            UnaryOp::Recip => a.recip(),
+            _ => unreachable!(),
+        }
+    }
+    match T::DTYPE {
+        gpu::DType::F32 => go(&a.cast::<f32>()?, op)?.cast::<T>(),
+        gpu::DType::F64 => go(&a.cast::<f64>()?, op)?.cast::<T>(),
+        d => panic!("{} is not defined for {d}", op.name()),
+    }
+}
+
+fn float_inputs<T: Element>() -> Vec<T> {
+    let v = [0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 0.25, 3.75, -7.2, 10.0, 0.001, 4.0, 0.0, -0.0, 1e-3, 2.0];
+    v.iter().map(|&x| <T as gpu::Element>::from_f64(x)).collect()
+}
+
+backend_tests! {
+    fn binary_f32(dev) { all_binary::<f32>(dev) }
+    fn binary_f64(dev) {
+        if !dev.supports(gpu::DType::F64) { return Ok(()) }
+        all_binary::<f64>(dev)
+    }
+    fn binary_i32(dev) { all_binary::<i32>(dev) }
+    fn binary_u32(dev) { all_binary::<u32>(dev) }
+
+    fn scalar_operands(dev) {
+        scalar_ops::<f32>(dev)?;
+        scalar_ops::<i32>(dev)?;
+        scalar_ops::<u32>(dev)?;
+        if dev.supports(gpu::DType::F64) {
+            scalar_ops::<f64>(dev)?;
+        }
+        // Scalar on the left.
+        let a = Array::from_vec(vec![1.0f32, 2.0, 4.0], [3])?.to(dev)?;
+        assert_eq!((10.0 - &a).to_vec()?, vec![9.0, 8.0, 6.0]);
+        assert_eq!((8.0 / &a).to_vec()?, vec![8.0, 4.0, 2.0]);
+        assert_eq!((2.0 * &a).to_vec()?, vec![2.0, 4.0, 8.0]);
+        assert_eq!((1.0 + &a).to_vec()?, vec![2.0, 3.0, 5.0]);
+        Ok(())
+    }
+
+    fn unary_float(dev) {
+        let mut pos: Vec<f32> = float_inputs();
+        unary_ops::<f32>(dev, pos.clone())?;
+        pos.extend([f32::NAN, f32::INFINITY, f32::NEG_INFINITY]);
+        unary_ops::<f32>(dev, pos)?;
+        if dev.supports(gpu::DType::F64) {
+            unary_ops::<f64>(dev, float_inputs())?;
+        }
+        Ok(())
+    }
+
+    fn unary_int(dev) {
+        unary_ops::<i32>(dev, vec![-5, 3, 0, i32::MIN, i32::MAX, -1, 7, 46341])?;
+        unary_ops::<u32>(dev, vec![5, 3, 0, u32::MAX, 65536, 1, 7, 8])?;
+        Ok(())
+    }
+
+    fn integer_wrap_and_division_by_zero(dev) {
+        let a = Array::from_vec(vec![i32::MAX, i32::MIN, 7, -7, i32::MIN, 0], [6])?.to(dev)?;
+        let b = Array::from_vec(vec![1, -1, 0, 0, -1, 0], [6])?.to(dev)?;
+        assert_eq!(a.add(&b)?.to_vec()?, vec![i32::MIN, i32::MAX, 7, -7, i32::MAX, 0]);
+        assert_eq!(a.div(&b)?.to_vec()?, vec![i32::MAX, i32::MIN, 0, 0, i32::MIN, 0]);
+        assert_eq!(a.rem(&b)?.to_vec()?, vec![0, 0, 0, 0, 0, 0]);
+        let c = Array::from_vec(vec![-7, 7, -7, 7], [4])?.to(dev)?;
+        let d = Array::from_vec(vec![2, -2, -2, 2], [4])?.to(dev)?;
+        assert_eq!(c.div(&d)?.to_vec()?, vec![-3, -3, 3, 3], "truncation toward zero");
+        assert_eq!(c.rem(&d)?.to_vec()?, vec![-1, 1, -1, 1], "remainder takes the dividend's sign");
+        let u = Array::from_vec(vec![0u32, 5, u32::MAX], [3])?.to(dev)?;
+        assert_eq!(u.sub_scalar(1)?.to_vec()?, vec![u32::MAX, 4, u32::MAX - 1]);
+        assert_eq!(u.mul_scalar(2)?.to_vec()?, vec![0, 10, u32::MAX - 1]);
+        assert_eq!(u.div_scalar(0)?.to_vec()?, vec![0, 0, 0]);
+        assert_eq!(u.rem_scalar(0)?.to_vec()?, vec![0, 0, 0]);
+        let big = Array::from_vec(vec![65536i32, 46341], [2])?.to(dev)?;
+        assert_eq!(big.square()?.to_vec()?, vec![0, (46341i64 * 46341 - (1i64 << 32)) as i32]);
+        Ok(())
+    }
+
+    fn nan_propagates_through_maximum_minimum(dev) {
+        let a = Array::from_vec(vec![f32::NAN, 1.0, 2.0, f32::NAN], [4])?.to(dev)?;
+        let b = Array::from_vec(vec![0.0f32, f32::NAN, 1.0, f32::NAN], [4])?.to(dev)?;
+        let mx = a.maximum(&b)?.to_vec()?;
+        let mn = a.minimum(&b)?.to_vec()?;
+        assert!(mx[0].is_nan() && mx[1].is_nan() && mx[3].is_nan() && mx[2] == 2.0, "{mx:?}");
+        assert!(mn[0].is_nan() && mn[1].is_nan() && mn[3].is_nan() && mn[2] == 1.0, "{mn:?}");
+        Ok(())
+    }
+
+    fn comparisons(dev) {
+        let a = Array::from_vec(vec![1.0f32, 2.0, f32::NAN, 4.0, -0.0, 5.0], [2, 3])?.to(dev)?;
+        let b = Array::from_vec(vec![2.0f32, 2.0, f32::NAN], [3])?.to(dev)?;
+        let hb = [2.0f32, 2.0, f32::NAN];
+        let ha = [1.0f32, 2.0, f32::NAN, 4.0, -0.0, 5.0];
+        let want = |f: fn(f32, f32) -> bool| -> Vec<bool> { (0..6).map(|i| f(ha[i], hb[i % 3])).collect() };
+        assert_eq!(a.eq(&b)?.to_vec()?, want(|x, y| x == y));
+        assert_eq!(a.ne(&b)?.to_vec()?, want(|x, y| x != y));
+        assert_eq!(a.lt(&b)?.to_vec()?, want(|x, y| x < y));
+        assert_eq!(a.le(&b)?.to_vec()?, want(|x, y| x <= y));
+        assert_eq!(a.gt(&b)?.to_vec()?, want(|x, y| x > y));
+        assert_eq!(a.ge(&b)?.to_vec()?, want(|x, y| x >= y));
+        assert_eq!(a.gt_scalar(1.5)?.to_vec()?, vec![false, true, false, true, false, true]);
+        assert_eq!(a.eq_scalar(0.0)?.to_vec()?, vec![false, false, false, false, true, false], "-0 == 0");
+        let i = Array::from_vec(vec![-3i32, 0, 3], [3])?.to(dev)?;
+        assert_eq!(i.lt_scalar(0)?.to_vec()?, vec![true, false, false]);
+        let u = Array::from_vec(vec![u32::MAX, 0], [2])?.to(dev)?;
+        assert_eq!(u.gt_scalar(1)?.to_vec()?, vec![true, false], "unsigned order");
+        let m = a.gt_scalar(1.5)?;
+        assert_eq!(m.eq(&m)?.to_vec()?, vec![true; 6], "bool masks compare");
+        Ok(())
+    }
+
+    fn where_broadcasts_all_three(dev) {
+        let x = Array::from_vec((0..6).map(|v| v as f32).collect(), [2, 3])?.to(dev)?;
+        let mask = Array::from_vec(vec![true, false, true], [3])?.to(dev)?;
+        let other = Array::from_vec(vec![-1.0f32, -2.0], [2, 1])?.to(dev)?;
+        let y = gpu::where_(&mask, &x, &other)?;
+        assert_array(&y, &[2, 3], &[0.0, -1.0, 2.0, 3.0, -2.0, 5.0], Tol::EXACT, "where");
+        let zero = Array::<i32>::zeros([], dev)?;
+        let xi = Array::from_vec(vec![5, -5, 7], [3])?.to(dev)?;
+        let r = gpu::where_(&xi.gt_scalar(0)?, &xi, &zero)?;
+        assert_eq!(r.to_vec()?, vec![5, 0, 7]);
+        // Host data for the branches is uploaded to the mask's device.
+        let r = gpu::where_(&mask, &vec![1u32, 2, 3], &vec![9u32, 9, 9])?;
+        assert_eq!((r.device(), r.to_vec()?), (dev, vec![1, 9, 3]));
+        Ok(())
+    }
+
+    fn casts_between_all_dtypes(dev) {
+        let f = Array::from_vec(vec![1.7f32, -2.5, 3.0, 0.0, -0.0, 1e10], [6])?.to(dev)?;
+        assert_eq!(f.cast::<i32>()?.to_vec()?, vec![1, -2, 3, 0, 0, i32::MAX]);
+        assert_eq!(f.cast::<bool>()?.to_vec()?, vec![true, true, true, false, false, true]);
+        assert_eq!(f.cast::<f32>()?.to_vec()?, f.to_vec()?);
+        let i = Array::from_vec(vec![-1i32, 0, 7], [3])?.to(dev)?;
+        assert_eq!(i.cast::<u32>()?.to_vec()?, vec![u32::MAX, 0, 7]);
+        assert_eq!(i.cast::<f32>()?.to_vec()?, vec![-1.0, 0.0, 7.0]);
+        let u = Array::from_vec(vec![u32::MAX, 3], [2])?.to(dev)?;
+        assert_eq!(u.cast::<i32>()?.to_vec()?, vec![-1, 3]);
+        assert_eq!(u.cast::<f32>()?.to_vec()?, vec![4294967296.0, 3.0]);
+        let b = Array::from_vec(vec![true, false], [2])?.to(dev)?;
+        assert_eq!(b.cast::<f32>()?.to_vec()?, vec![1.0, 0.0]);
+        assert_eq!(b.cast::<u32>()?.to_vec()?, vec![1, 0]);
+        if dev.supports(gpu::DType::F64) {
+            let d = f.cast::<f64>()?;
+            assert_eq!(d.to_vec()?, vec![1.7f32 as f64, -2.5, 3.0, 0.0, -0.0, 1e10]);
+            assert_eq!(d.cast::<f32>()?.to_vec()?, f.to_vec()?);
+        }
+        // Strided source.
+        let t = Array::from_vec((0..6).collect::<Vec<i32>>(), [2, 3])?.to(dev)?.t();
+        assert_eq!(t.cast::<f32>()?.to_vec()?, vec![0.0, 3.0, 1.0, 4.0, 2.0, 5.0]);
+        Ok(())
+    }
+
+    fn non_contiguous_operands(dev) {
+        // Transposed lhs, reversed-and-strided rhs, broadcast view: all without copies.
+        let base: Vec<f32> = (0..24).map(|v| v as f32 * 0.5 - 3.0).collect();
+        let a = Array::from_vec(base.clone(), [4, 6])?.to(dev)?;
+        let at = a.t(); // [6, 4]
+        let r = a.slice(0, None, None, -1)?.slice(1, Some(1), None, 2)?; // [4, 3]
+        let hb = HostNd::new(base.clone(), &[4, 6]);
+        let hat = hb.permute(&[1, 0]);
+        let hr = hb.slice(0, None, None, -1).slice(1, Some(1), None, 2);
+        assert_all_close(&at.to_vec()?, &hat.to_vec(), Tol::EXACT, "transpose view");
+        assert_all_close(&r.to_vec()?, &hr.to_vec(), Tol::EXACT, "strided view");
+        let prod = at.slice(0, Some(0), Some(3), 1)?.mul(&r.t())?; // [3, 4] * [3, 4]
+        let want: Vec<f32> = HostNd::<f32>::indices(&[3, 4])
+            .iter()
+            .map(|i| hat.get(i) * hr.get(&[i[1], i[0]]))
+            .collect();
+        assert_array(&prod, &[3, 4], &want, Tol::EXACT, "mul of views");
+        let row = a.index_axis(0, -1)?; // last row, [6]
+        let bc = row.broadcast_to([3, 6])?;
+        let sum = bc.add(&a.slice(0, Some(1), None, 1)?)?;
+        let want: Vec<f32> = HostNd::<f32>::indices(&[3, 6]).iter().map(|i| hb.get(&[3, i[1]]) + hb.get(&[i[0] + 1, i[1]])).collect();
+        assert_array(&sum, &[3, 6], &want, Tol::EXACT, "broadcast view + slice");
+        Ok(())
+    }
+
+    fn large_arrays_split_into_chunks(dev) {
+        // Larger than one parallel chunk, with a broadcast column operand.
+        let (r, c) = (700, 301);
+        let a = gpu::random::uniform::<f32>([r, c], -1.0, 1.0, 11, dev)?;
+        let b = gpu::random::uniform::<f32>([r, 1], -1.0, 1.0, 12, dev)?;
+        let (ha, hb) = (a.to_vec()?, b.to_vec()?);
+        let got = (&a * &b).to_vec()?;
+        let want: Vec<f32> = (0..r * c).map(|i| ha[i] * hb[i / c]).collect();
+        assert_all_close(&got, &want, Tol::EXACT, "large broadcast mul");
+        Ok(())
+    }
+
+    fn in_place_forms(dev) {
+        let mut a = Array::from_vec(vec![1.0f32, 2.0, 3.0, 4.0, 5.0, 6.0], [2, 3])?.to(dev)?;
+        let row = Array::from_vec(vec![10.0f32, 20.0, 30.0], [3])?.to(dev)?;
+        a += &row;
+        assert_eq!(a.to_vec()?, vec![11.0, 22.0, 33.0, 14.0, 25.0, 36.0]);
+        a *= 2.0;
+        assert_eq!(a.to_vec()?, vec![22.0, 44.0, 66.0, 28.0, 50.0, 72.0]);
+        a.sub_assign_(&row)?;
+        a.div_scalar_assign_(2.0)?;
+        assert_eq!(a.to_vec()?, vec![6.0, 12.0, 18.0, 9.0, 15.0, 21.0]);
+        let mut i = Array::from_vec(vec![7i32, -7], [2])?.to(dev)?;
+        i %= 4;
+        assert_eq!(i.to_vec()?, vec![3, -3]);
+        // In place on a non-contiguous view writes a new buffer, leaving the source intact.
+        let src = Array::from_vec(vec![1u32, 2, 3, 4], [2, 2])?.to(dev)?;
+        let mut t = src.t();
+        t += 100;
+        assert_eq!(t.to_vec()?, vec![101, 103, 102, 104]);
+        assert_eq!(src.to_vec()?, vec![1, 2, 3, 4]);
+        // Owned temporaries are reused: a * b + c.
+        let (x, y, z) = (row.clone(), row.clone(), row.clone());
+        let r = &x * &y + &z;
+        assert_eq!(r.to_vec()?, vec![110.0, 420.0, 930.0]);
+        Ok(())
+    }
+}
+
+#[test]
+#[should_panic(expected = "cannot be broadcast together")]
+fn operators_panic_with_the_error_message() {
+    let a = Array::<f32>::zeros([2, 3], &Device::cpu()).unwrap();
+    let b = Array::<f32>::zeros([4], &Device::cpu()).unwrap();
+    let _ = &a + &b;
+}
