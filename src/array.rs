@@ -114,6 +114,7 @@ impl<T: Scalar> Array<T> {
     pub fn from_vec(data: Vec<T>, shape: impl IntoShape) -> Result<Array<T>> {
         let shape = shape.into_shape();
         let expected = element_count(&shape)?;
+        crate::layout::byte_count(&shape, T::DTYPE.size_of())?;
         if data.len() != expected {
             return Err(Error::LengthMismatch { len: data.len(), shape, expected });
         }

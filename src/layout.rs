@@ -39,6 +39,15 @@ pub fn element_count(shape: &[usize]) -> Result<usize> {
         .ok_or_else(|| Error::ShapeOverflow { shape: shape.to_vec() })
 }
 
+/// Number of bytes of `shape` elements of `elem_bytes` each, or
+/// [`Error::ShapeOverflow`] when that does not fit in `isize`.
+pub fn byte_count(shape: &[usize], elem_bytes: usize) -> Result<usize> {
+    element_count(shape)?
+        .checked_mul(elem_bytes)
+        .filter(|&b| b <= isize::MAX as usize)
+        .ok_or_else(|| Error::ShapeOverflow { shape: shape.to_vec() })
+}
+
 /// Resolves a possibly negative axis against `shape`.
 pub fn normalize_axis(axis: isize, shape: &[usize]) -> Result<usize> {
     normalize_axis_for(axis, shape.len(), shape)
@@ -170,6 +179,7 @@ impl Layout {
     /// Broadcasts to `shape` by giving new and stretched dimensions stride 0.
     pub fn broadcast_to(&self, shape: &[usize]) -> Result<Layout> {
         let err = || Error::BroadcastTo { from: self.shape.clone(), to: shape.to_vec() };
+        element_count(shape)?;
         if shape.len() < self.ndim() {
             return Err(err());
         }
@@ -255,9 +265,10 @@ impl Layout {
         };
         let mut out = self.clone();
         out.shape[axis] = len as usize;
-        if len > 0 {
+        out.strides[axis] = self.strides[axis] * step;
+        // An empty view keeps its offset: moving it could point past an empty buffer.
+        if !out.is_empty() {
             out.offset = (self.offset as isize + first * self.strides[axis]) as usize;
-            out.strides[axis] = self.strides[axis] * step;
         }
         Ok(out)
     }
@@ -270,9 +281,11 @@ impl Layout {
             return Err(Error::IndexOutOfBounds { index, axis, len: n, shape: self.shape.clone() });
         }
         let mut out = self.clone();
-        out.offset = (self.offset as isize + i * self.strides[axis]) as usize;
         out.shape.remove(axis);
         out.strides.remove(axis);
+        if !out.is_empty() {
+            out.offset = (self.offset as isize + i * self.strides[axis]) as usize;
+        }
         Ok(out)
     }
 

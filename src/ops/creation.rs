@@ -5,11 +5,12 @@ use crate::backend::{on_backend, Backend, Fill};
 use crate::device::Device;
 use crate::dtype::{Element, Scalar};
 use crate::error::{Error, Result};
-use crate::layout::{element_count, Layout};
+use crate::layout::{byte_count, element_count, Layout};
 
 fn filled<T: Scalar>(shape: Vec<usize>, fill: Fill, device: &Device) -> Result<Array<T>> {
     check_supported(device, T::DTYPE)?;
     let n = element_count(&shape)?;
+    byte_count(&shape, T::DTYPE.size_of())?;
     let storage = on_backend!(device, b => b.wrap(b.fill(T::DTYPE, n, fill)?));
     Ok(Array::from_storage(storage, Layout::contiguous(&shape), device.clone()))
 }

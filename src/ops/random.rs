@@ -21,11 +21,12 @@ use crate::backend::{on_backend, Backend, Distribution};
 use crate::device::Device;
 use crate::dtype::{Element, Float};
 use crate::error::{Error, Result};
-use crate::layout::{element_count, Layout};
+use crate::layout::{byte_count, element_count, Layout};
 
 fn generate<T: Element>(shape: Vec<usize>, dist: Distribution, seed: u64, device: &Device) -> Result<Array<T>> {
     check_supported(device, T::DTYPE)?;
     let n = element_count(&shape)?;
+    byte_count(&shape, T::DTYPE.size_of())?;
     let storage = on_backend!(device, b => b.wrap(b.random(T::DTYPE, n, dist, seed)?));
     Ok(Array::from_storage(storage, Layout::contiguous(&shape), device.clone()))
 }

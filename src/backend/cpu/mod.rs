@@ -90,7 +90,7 @@ impl CpuBackend {
 
     /// A pooled output buffer of at least `len` elements of `T`.
     fn alloc<T: Scalar>(&self, len: usize) -> Result<Vec<T>> {
-        let h = self.pool.take(T::DTYPE, len, &self.counters);
+        let h = self.pool.take(T::DTYPE, len, &self.counters)?;
         T::from_host(h).ok_or_else(|| internal_dtype(T::DTYPE, T::DTYPE))
     }
 
@@ -177,6 +177,9 @@ impl Backend for CpuBackend {
 
     fn download(&self, _dtype: DType, src: View<'_, CpuStorage>) -> Result<HostVec> {
         let n = src.layout.len();
+        if n == 0 {
+            return pool::zeroed(src.storage.data.dtype(), 0);
+        }
         Ok(with_host_vec!(&src.storage.data, v => {
             match src.layout.contiguous_offset() {
                 Some(off) => Scalar::into_host(v[off..off + n].to_vec()),

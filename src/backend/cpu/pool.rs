@@ -12,6 +12,7 @@ use std::sync::Mutex;
 
 use crate::device::Counters;
 use crate::dtype::{DType, HostVec};
+use crate::error::{Error, Result};
 
 /// Buffers smaller than this are not pooled: the allocator serves them from its own
 /// free lists without page faults.
@@ -23,7 +24,7 @@ const DEFAULT_LIMIT_BYTES: u64 = 4 << 30;
 /// Rounds `len` elements up to its size class: 8 classes per power of two above the
 /// pooling threshold (at most 12.5% waste), exact below it.
 pub(crate) fn size_class(len: usize, elem_bytes: usize) -> usize {
-    if len * elem_bytes < MIN_POOLED_BYTES {
+    if len.saturating_mul(elem_bytes) < MIN_POOLED_BYTES || len > isize::MAX as usize / 2 {
         return len;
     }
     let bits = usize::BITS - len.leading_zeros(); // len < 2^bits
@@ -45,14 +46,14 @@ impl SizeClassPool {
     }
 
     /// A buffer of at least `len` elements (exactly its size class), contents arbitrary.
-    pub(crate) fn take(&self, dtype: DType, len: usize, counters: &Counters) -> HostVec {
+    pub(crate) fn take(&self, dtype: DType, len: usize, counters: &Counters) -> Result<HostVec> {
         let class = size_class(len, dtype.size_of());
-        if len * dtype.size_of() >= MIN_POOLED_BYTES {
+        if len.saturating_mul(dtype.size_of()) >= MIN_POOLED_BYTES {
             let reused = self.free.lock().ok().and_then(|mut m| m.get_mut(&(dtype, class)).and_then(Vec::pop));
             if let Some(buf) = reused {
                 counters.pool_hits.fetch_add(1, Ordering::Relaxed);
                 counters.pool_bytes.fetch_sub((class * dtype.size_of()) as u64, Ordering::Relaxed);
-                return buf;
+                return Ok(buf);
             }
             counters.pool_misses.fetch_add(1, Ordering::Relaxed);
         }
@@ -87,14 +88,26 @@ impl SizeClassPool {
 }
 
 /// A zero-filled buffer; large ones come from `calloc`, so untouched pages cost nothing.
-pub(crate) fn zeroed(dtype: DType, len: usize) -> HostVec {
-    match dtype {
+///
+/// The allocation is first probed with `try_reserve_exact`, which reports failure
+/// instead of aborting the process; the probe is released and the buffer allocated
+/// zeroed (a fallible zeroed allocation is not available in safe Rust).
+pub(crate) fn zeroed(dtype: DType, len: usize) -> Result<HostVec> {
+    let bytes = len.checked_mul(dtype.size_of()).ok_or_else(|| oom(usize::MAX))?;
+    let mut probe: Vec<u8> = Vec::new();
+    probe.try_reserve_exact(bytes).map_err(|_| oom(bytes))?;
+    drop(probe);
+    Ok(match dtype {
         DType::F32 => HostVec::F32(vec![0.0; len]),
         DType::F64 => HostVec::F64(vec![0.0; len]),
         DType::I32 => HostVec::I32(vec![0; len]),
         DType::U32 => HostVec::U32(vec![0; len]),
         DType::Bool => HostVec::Bool(vec![false; len]),
-    }
+    })
+}
+
+fn oom(bytes: usize) -> Error {
+    Error::OutOfMemory { requested: bytes as u64, device: "cpu".into() }
 }
 
 #[cfg(test)]
