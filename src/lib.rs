@@ -57,6 +57,35 @@ pub use ops::linalg::{dot, matmul};
 pub use ops::random;
 pub use ops::AsArray;
 
+/// Hooks for the crate's own fault-injection tests. Not part of the API.
+#[doc(hidden)]
+pub mod testing {
+    use crate::device::DeviceInner;
+    use crate::{Device, Error, Result};
+
+    /// Compiles `source` as a WGSL kernel on a wgpu device.
+    pub fn compile_wgsl(device: &Device, source: &str) -> Result<()> {
+        match device.inner() {
+            DeviceInner::Wgpu(b) => b.compile_for_test(source),
+            _ => Err(Error::InvalidArgument { op: "compile_wgsl", reason: format!("{device} is not a wgpu device") }),
+        }
+    }
+
+    /// Makes the device report a validation error outside any error scope.
+    pub fn inject_fault(device: &Device) {
+        if let DeviceInner::Wgpu(b) = device.inner() {
+            b.inject_fault_for_test();
+        }
+    }
+
+    /// Destroys the device as a driver reset would; later calls report `DeviceLost`.
+    pub fn destroy_device(device: &Device) {
+        if let DeviceInner::Wgpu(b) = device.inner() {
+            b.destroy();
+        }
+    }
+}
+
 /// The README's code blocks, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

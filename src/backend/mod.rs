@@ -447,6 +447,7 @@ macro_rules! on_backend {
 }
 pub(crate) use on_backend;
 
+#[allow(unused_macros)] // used only when a backend's feature is off
 /// Implements [`Backend`] for an uninhabited type: a backend that is compiled out (or
 /// not built yet) keeps the enums' shape while no value of it can exist.
 macro_rules! uninhabited_backend {
@@ -595,4 +596,5 @@ macro_rules! uninhabited_backend {
         }
     };
 }
+#[allow(unused_imports)]
 pub(crate) use uninhabited_backend;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{common_device, resolve_pair, AsArray};
+use super::{common_device, resolve_on, AsArray};
 use crate::array::{check_supported, Array};
 use crate::backend::{on_backend, Backend, BinaryOp, CompareOp, Operand, UnaryOp, View};
 use crate::dtype::{Element, Float, Scalar};
@@ -296,8 +296,9 @@ impl<T: Scalar> Array<T> {
 /// # Ok::<(), gpu::Error>(())
 /// ```
 pub fn where_<T: Scalar>(mask: &Array<bool>, on_true: impl AsArray<T>, on_false: impl AsArray<T>) -> Result<Array<T>> {
-    let (a, b) = resolve_pair("where", &on_true, &on_false)?;
-    let dev = common_device("where", mask.device(), common_device("where", a.device(), b.device())?)?.clone();
+    let dev = mask.device().clone();
+    let a = resolve_on("where", &on_true, &dev)?;
+    let b = resolve_on("where", &on_false, &dev)?;
     check_supported(&dev, T::DTYPE)?;
     let s = broadcast_shapes("where", a.shape(), b.shape())?;
     let shape = broadcast_shapes("where", mask.shape(), &s)?;

@@ -111,3 +111,16 @@ pub(crate) fn resolve_pair<'a, 'b, T: Scalar>(
     };
     Ok((a.on_device(&dev)?, b.on_device(&dev)?))
 }
+
+/// Resolves a free-function argument onto `device` (host data is uploaded there; an
+/// array elsewhere is [`Error::DeviceMismatch`]).
+pub(crate) fn resolve_on<'a, T: Scalar>(
+    op: &'static str,
+    arg: &'a impl AsArray<T>,
+    device: &Device,
+) -> Result<Cow<'a, Array<T>>> {
+    if let Some(d) = arg.resident_device() {
+        common_device(op, device, d)?;
+    }
+    arg.on_device(device)
+}

@@ -1,38 +1,233 @@
-//! The wgpu backend (Vulkan, Metal, DX12). Not built yet: every entry point reports
-//! that no wgpu device is available, and the types are uninhabited.
+//! The wgpu backend: every op as a WGSL compute kernel (Vulkan, Metal, DX12).
+//!
+//! - `context`: adapter selection, limits, the batch (one encoder until a sync point),
+//!   the parameter arena, fault tracking.
+//! - `memory`: size-class buffer pool, storage handles, transfers via a staging buffer.
+//! - `kernels`: `shaders/*.wgsl` specialised per dtype and op; the pipeline cache.
+//! - `elementwise`, `reduce`, `linalg`: host side of each kernel family, including the
+//!   chunking that keeps every binding under `max_storage_buffer_binding_size`.
 
-use crate::device::{Device, DeviceInfo};
-use crate::error::{Error, Result};
+#[cfg(feature = "wgpu")]
+mod context;
+#[cfg(feature = "wgpu")]
+mod elementwise;
+#[cfg(feature = "wgpu")]
+mod kernels;
+#[cfg(feature = "wgpu")]
+mod linalg;
+#[cfg(feature = "wgpu")]
+mod memory;
+#[cfg(feature = "wgpu")]
+mod reduce;
 
-/// A wgpu device context (uninhabited until the backend lands).
-pub(crate) enum WgpuBackend {}
+#[cfg(feature = "wgpu")]
+pub(crate) use context::WgpuBackend;
+#[cfg(feature = "wgpu")]
+pub(crate) use memory::WgpuStorage;
 
-/// A wgpu buffer (uninhabited until the backend lands).
-pub(crate) enum WgpuStorage {}
+#[cfg(not(feature = "wgpu"))]
+mod disabled;
+#[cfg(not(feature = "wgpu"))]
+pub(crate) use disabled::{WgpuBackend, WgpuStorage};
 
-crate::backend::uninhabited_backend!(WgpuBackend, WgpuStorage);
+#[cfg(feature = "wgpu")]
+mod backend_impl {
+    use super::elementwise::{input, Input};
+    use super::kernels::{binary_expr, cast_expr, compare_expr, device_size, unary_expr};
+    use super::{WgpuBackend, WgpuStorage};
+    use crate::backend::{Backend, BinaryOp, CompareOp, Distribution, Fill, Operand, ReduceOp, Storage, UnaryOp, View};
+    use crate::device::{Counters, DeviceInfo};
+    use crate::dtype::{DType, HostVec};
+    use crate::error::{Error, Result};
+    use crate::layout::Layout;
 
-impl WgpuBackend {
-    fn unavailable() -> Error {
-        if cfg!(feature = "wgpu") {
-            Error::NoDevice { backend: "wgpu", reason: "the wgpu backend is not implemented in this version".into() }
-        } else {
-            Error::NotCompiled { backend: "wgpu" }
+    impl WgpuBackend {
+        fn unsupported(&self, dtype: DType, what: &str) -> Error {
+            Error::Unsupported {
+                dtype,
+                device: self.name.clone(),
+                reason: format!("{what} is not defined for {dtype}"),
+            }
+        }
+
+        fn foreign(&self) -> Error {
+            Error::Backend { device: self.name.clone(), message: "internal error: storage of another device".into() }
         }
     }
 
-    /// The adapter with index `ordinal`, or the best one.
-    pub(crate) fn device(_ordinal: Option<usize>) -> Result<Device> {
-        Err(Self::unavailable())
-    }
+    impl Backend for WgpuBackend {
+        type Storage = WgpuStorage;
 
-    /// The best hardware (non-software) adapter.
-    pub(crate) fn hardware_device() -> Result<Device> {
-        Err(Self::unavailable())
-    }
+        fn storage<'a>(&self, s: &'a Storage) -> Result<&'a WgpuStorage> {
+            match s {
+                Storage::Wgpu(w) => Ok(w),
+                _ => Err(self.foreign()),
+            }
+        }
 
-    /// Every adapter.
-    pub(crate) fn enumerate() -> Vec<DeviceInfo> {
-        Vec::new()
+        fn storage_mut<'a>(&self, s: &'a mut Storage) -> Result<&'a mut WgpuStorage> {
+            match s {
+                Storage::Wgpu(w) => Ok(w),
+                _ => Err(self.foreign()),
+            }
+        }
+
+        fn wrap(&self, s: WgpuStorage) -> Storage {
+            Storage::Wgpu(s)
+        }
+
+        fn info(&self) -> DeviceInfo {
+            self.describe()
+        }
+
+        fn counters(&self) -> &Counters {
+            &self.counters
+        }
+
+        fn supports(&self, dtype: DType) -> bool {
+            dtype != DType::F64 || self.f64
+        }
+
+        fn synchronize(&self) -> Result<()> {
+            self.wait()
+        }
+
+        fn trim(&self) {
+            self.pool.trim();
+        }
+
+        fn upload(&self, data: HostVec) -> Result<WgpuStorage> {
+            self.upload_host(&data)
+        }
+
+        fn download(&self, dtype: DType, src: View<'_, WgpuStorage>) -> Result<HostVec> {
+            let n = src.layout.len();
+            let esize = device_size(dtype) as u64;
+            if n == 0 {
+                return self.read(src.storage.buffer(), 0, 0, dtype);
+            }
+            match src.layout.contiguous_offset() {
+                Some(off) => self.read(src.storage.buffer(), off as u64 * esize, n as u64 * esize, dtype),
+                None => {
+                    let dense = self.copy_view(dtype, src)?;
+                    self.read(dense.buffer(), 0, n as u64 * esize, dtype)
+                }
+            }
+        }
+
+        fn fill(&self, dtype: DType, len: usize, fill: Fill) -> Result<WgpuStorage> {
+            self.fill_new(dtype, len, fill)
+        }
+
+        fn random(&self, dtype: DType, len: usize, dist: Distribution, seed: u64) -> Result<WgpuStorage> {
+            self.random_new(dtype, len, dist, seed)
+        }
+
+        fn copy(&self, dtype: DType, src: View<'_, WgpuStorage>) -> Result<WgpuStorage> {
+            self.copy_view(dtype, src)
+        }
+
+        fn cast(&self, from: DType, to: DType, src: View<'_, WgpuStorage>) -> Result<WgpuStorage> {
+            let inp = [Input::View { buffer: src.storage.buffer(), layout: src.layout.clone(), dtype: from }];
+            self.elementwise(to, &inp, src.layout.shape(), &cast_expr(from, to))
+        }
+
+        fn unary(&self, op: UnaryOp, dtype: DType, src: View<'_, WgpuStorage>) -> Result<WgpuStorage> {
+            let expr = unary_expr(op, dtype).ok_or_else(|| self.unsupported(dtype, op.name()))?;
+            let inp = [Input::View { buffer: src.storage.buffer(), layout: src.layout.clone(), dtype }];
+            self.elementwise(dtype, &inp, src.layout.shape(), &expr)
+        }
+
+        fn binary(
+            &self,
+            op: BinaryOp,
+            dtype: DType,
+            lhs: Operand<'_, WgpuStorage>,
+            rhs: Operand<'_, WgpuStorage>,
+            shape: &[usize],
+        ) -> Result<WgpuStorage> {
+            if dtype == DType::Bool {
+                return Err(self.unsupported(dtype, op.name()));
+            }
+            self.elementwise(dtype, &[input(lhs, dtype), input(rhs, dtype)], shape, &binary_expr(op, dtype))
+        }
+
+        fn binary_assign(
+            &self,
+            op: BinaryOp,
+            dtype: DType,
+            dst: &mut WgpuStorage,
+            dst_layout: &Layout,
+            rhs: Operand<'_, WgpuStorage>,
+        ) -> Result<()> {
+            if dtype == DType::Bool {
+                return Err(self.unsupported(dtype, op.name()));
+            }
+            let buffer = dst.buffer();
+            let me = Input::View { buffer, layout: dst_layout.clone(), dtype };
+            let inputs = [me, input(rhs, dtype)];
+            self.elementwise_into(
+                buffer,
+                dtype,
+                dst_layout.offset(),
+                &inputs,
+                dst_layout.shape(),
+                &binary_expr(op, dtype),
+                true,
+            )
+        }
+
+        fn compare(
+            &self,
+            op: CompareOp,
+            dtype: DType,
+            lhs: Operand<'_, WgpuStorage>,
+            rhs: Operand<'_, WgpuStorage>,
+            shape: &[usize],
+        ) -> Result<WgpuStorage> {
+            self.elementwise(DType::Bool, &[input(lhs, dtype), input(rhs, dtype)], shape, &compare_expr(op, dtype))
+        }
+
+        fn select(
+            &self,
+            dtype: DType,
+            mask: View<'_, WgpuStorage>,
+            on_true: View<'_, WgpuStorage>,
+            on_false: View<'_, WgpuStorage>,
+            shape: &[usize],
+        ) -> Result<WgpuStorage> {
+            fn view<'a>(v: View<'a, WgpuStorage>, dtype: DType) -> Input<'a> {
+                Input::View { buffer: v.storage.buffer(), layout: v.layout.clone(), dtype }
+            }
+            let inputs = [view(mask, DType::Bool), view(on_true, dtype), view(on_false, dtype)];
+            self.elementwise(dtype, &inputs, shape, "select(c, b, a != 0u)")
+        }
+
+        fn reduce(
+            &self,
+            op: ReduceOp,
+            dtype: DType,
+            src: View<'_, WgpuStorage>,
+            reduced: usize,
+        ) -> Result<WgpuStorage> {
+            if dtype == DType::Bool || (op.float_only() && !dtype.is_float()) {
+                return Err(self.unsupported(dtype, op.name()));
+            }
+            self.reduce_view(op, dtype, src, reduced)
+        }
+
+        fn dot(&self, dtype: DType, a: View<'_, WgpuStorage>, b: View<'_, WgpuStorage>) -> Result<WgpuStorage> {
+            if dtype == DType::Bool {
+                return Err(self.unsupported(dtype, "dot"));
+            }
+            self.dot_views(dtype, a, b)
+        }
+
+        fn matmul(&self, dtype: DType, lhs: View<'_, WgpuStorage>, rhs: View<'_, WgpuStorage>) -> Result<WgpuStorage> {
+            if dtype == DType::Bool {
+                return Err(self.unsupported(dtype, "matmul"));
+            }
+            self.matmul_views(dtype, lhs, rhs)
+        }
     }
 }

@@ -1,0 +1,41 @@
+// Strided elementwise kernel: out[i] = EXPR(in0[..], in1[..], in2[..]) for i in 0..n.
+//
+// Template parameters (filled by src/backend/wgpu/kernels.rs):
+//   {{OUT}} {{T0}} {{T1}} {{T2}}  storage element types (bool is stored as u32)
+//   {{NIN}}   number of inputs (1..=3); unused inputs are not declared
+//   {{ND}}    collapsed dimensions (the index decomposition is unrolled over them)
+//   {{EXPR}}  the op, in terms of a, b, c
+//
+// args (u32 words): n, out_off, off0, off1, off2, shape[ND], strides0[ND], strides1[ND],
+// strides2[ND] (strides are i32 bit patterns; 0 = broadcast).
+// One element per invocation; workgroups are laid out in 2-D when n/256 > 65535.
+
+@group(0) @binding(0) var<storage, read_write> out: array<{{OUT}}>;
+@group(0) @binding(1) var<storage, read> args: array<u32>;
+{{DECLS}}
+
+const ND: u32 = {{ND}}u;
+
+fn offset_of(k: u32, idx: array<u32, {{NDA}}>) -> u32 {
+    var off = i32(args[2u + k]);
+    for (var d = 0u; d < ND; d++) {
+        off += i32(idx[d]) * bitcast<i32>(args[5u + ND * (1u + k) + d]);
+    }
+    return u32(off);
+}
+
+@compute @workgroup_size(256)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+        @builtin(local_invocation_index) li: u32) {
+    let i = (wg.y * nwg.x + wg.x) * 256u + li;
+    if (i >= args[0]) { return; }
+    var idx: array<u32, {{NDA}}>;
+    var rem = i;
+    for (var d = ND; d > 0u; d--) {
+        let extent = args[5u + d - 1u];
+        idx[d - 1u] = rem % extent;
+        rem = rem / extent;
+    }
+{{LOADS}}
+    out[args[1] + i] = {{EXPR}};
+}

@@ -1,0 +1,27 @@
+// Elementwise kernel for operands that are dense or broadcast along one collapsed
+// dimension (the common case): no index decomposition, 4 elements per invocation.
+//
+// Template parameters as elementwise.wgsl. args: n, out_off, off0, off1, off2,
+// stride0, stride1, stride2 (i32 bit patterns).
+
+@group(0) @binding(0) var<storage, read_write> out: array<{{OUT}}>;
+@group(0) @binding(1) var<storage, read> args: array<u32>;
+{{DECLS}}
+
+fn offset_of(k: u32, i: u32) -> u32 {
+    return u32(i32(args[2u + k]) + i32(i) * bitcast<i32>(args[5u + k]));
+}
+
+@compute @workgroup_size(256)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+        @builtin(local_invocation_index) li: u32) {
+    let base = (wg.y * nwg.x + wg.x) * 1024u + li;
+    let n = args[0];
+    for (var r = 0u; r < 4u; r++) {
+        let i = base + r * 256u;
+        if (i < n) {
+{{LOADS1D}}
+            out[args[1] + i] = {{EXPR}};
+        }
+    }
+}

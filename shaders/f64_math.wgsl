@@ -1,0 +1,167 @@
+// f64 math in software. SPIR-V's GLSL.std.450 defines exp/log/sin/cos/pow/tanh only for
+// 16- and 32-bit floats; drivers return garbage for f64 (measured on lavapipe), so these
+// are computed from +, *, /, floor, round and ldexp, which are exact or correctly
+// rounded in f64. Accuracy: a few ulp (sin/cos: for |x| < 1.6e6, Cody–Waite reduction).
+
+fn nan_f64(x: f64) -> bool { return nan_f32(f32(x)); }  // f64 NaN converts to f32 NaN
+fn inf_f64() -> f64 { return f64(inf_f32()); }
+fn qnan_f64() -> f64 { return f64(qnan_f32()); }
+
+const LN2_HI: f64 = 6.93147180369123816490e-01lf;
+const LN2_LO: f64 = 1.90821492927058770002e-10lf;
+
+fn exp_f64(x: f64) -> f64 {
+    if (nan_f64(x)) { return x; }
+    if (x > 709.782712893384lf) { return inf_f64(); }
+    if (x < -745.1332191019412lf) { return 0.0lf; }
+    let k = round(x * 1.4426950408889634lf);
+    let r = (x - k * LN2_HI) - k * LN2_LO;            // |r| <= ln2/2
+    var p = 1.6059043836821613e-10lf;                 // Taylor to r^13
+    p = p * r + 2.08767569878681e-09lf;
+    p = p * r + 2.505210838544172e-08lf;
+    p = p * r + 2.755731922398589e-07lf;
+    p = p * r + 2.7557319223985893e-06lf;
+    p = p * r + 2.48015873015873e-05lf;
+    p = p * r + 0.0001984126984126984lf;
+    p = p * r + 0.001388888888888889lf;
+    p = p * r + 0.008333333333333333lf;
+    p = p * r + 0.041666666666666664lf;
+    p = p * r + 0.16666666666666666lf;
+    p = p * r + 0.5lf;
+    p = p * r + 1.0lf;
+    p = p * r + 1.0lf;
+    let ki = i32(k);
+    let k1 = ki / 2;
+    return ldexp(ldexp(p, k1), ki - k1);              // 2^k in two steps: no early overflow
+}
+
+// exp(y) - 1 for |y| <= 0.5, without cancellation (Taylor to y^14).
+fn expm1_small_f64(y: f64) -> f64 {
+    var p = 1.1470745597729725e-11lf;
+    p = p * y + 1.6059043836821613e-10lf;
+    p = p * y + 2.08767569878681e-09lf;
+    p = p * y + 2.505210838544172e-08lf;
+    p = p * y + 2.755731922398589e-07lf;
+    p = p * y + 2.7557319223985893e-06lf;
+    p = p * y + 2.48015873015873e-05lf;
+    p = p * y + 0.0001984126984126984lf;
+    p = p * y + 0.001388888888888889lf;
+    p = p * y + 0.008333333333333333lf;
+    p = p * y + 0.041666666666666664lf;
+    p = p * y + 0.16666666666666666lf;
+    p = p * y + 0.5lf;
+    return (p * y + 1.0lf) * y;
+}
+
+fn ln_f64(x0: f64) -> f64 {
+    if (nan_f64(x0) || x0 < 0.0lf) { return qnan_f64(); }
+    if (x0 == 0.0lf) { return -inf_f64(); }
+    if (x0 > 1.7976931348623157e308lf) { return x0; }
+    var x = x0;
+    var e = 0;
+    // Into [2^-64, 2^64], where an f32 log2 estimates the exponent.
+    for (var i = 0; i < 17 && x > 1.8446744073709552e19lf; i++) { x = ldexp(x, -64); e += 64; }
+    for (var i = 0; i < 18 && x < 5.421010862427522e-20lf; i++) { x = ldexp(x, 64); e -= 64; }
+    var k = i32(floor(log2(f32(x))));
+    var m = ldexp(x, -k);
+    if (m >= 2.0lf) { m = m * 0.5lf; k += 1; }
+    if (m < 1.0lf) { m = m * 2.0lf; k -= 1; }
+    if (m > 1.4142135623730951lf) { m = m * 0.5lf; k += 1; }
+    e += k;
+    // ln m = 2 atanh(f), f = (m - 1) / (m + 1), |f| <= 0.1716: series to f^21.
+    let f = (m - 1.0lf) / (m + 1.0lf);
+    let f2 = f * f;
+    var s = 0.047619047619047616lf;
+    s = s * f2 + 0.05263157894736842lf;
+    s = s * f2 + 0.058823529411764705lf;
+    s = s * f2 + 0.06666666666666667lf;
+    s = s * f2 + 0.07692307692307693lf;
+    s = s * f2 + 0.09090909090909091lf;
+    s = s * f2 + 0.1111111111111111lf;
+    s = s * f2 + 0.14285714285714285lf;
+    s = s * f2 + 0.2lf;
+    s = s * f2 + 0.3333333333333333lf;
+    let lm = 2.0lf * f + 2.0lf * f * f2 * s;
+    let fe = f64(e);
+    return fe * LN2_HI + (fe * LN2_LO + lm);
+}
+
+// x = q·(π/2) + r with |r| <= π/4 (Cody–Waite, three parts of π/2 from fdlibm).
+struct Quadrant { r: f64, q: i32 }
+fn reduce_pio2(x: f64) -> Quadrant {
+    let k = round(x * 0.6366197723675814lf);
+    let r = ((x - k * 1.57079632673412561417e+00lf) - k * 6.07710050630396597660e-11lf)
+        - k * 2.02226624871116645580e-21lf;
+    return Quadrant(r, i32(k) & 3);
+}
+fn sin_poly(r: f64) -> f64 {
+    let z = r * r;
+    var p = 2.8114572543455206e-15lf;                 // 1/17!
+    p = p * z - 7.647163731819816e-13lf;
+    p = p * z + 1.6059043836821613e-10lf;
+    p = p * z - 2.505210838544172e-08lf;
+    p = p * z + 2.7557319223985893e-06lf;
+    p = p * z - 0.0001984126984126984lf;
+    p = p * z + 0.008333333333333333lf;
+    p = p * z - 0.16666666666666666lf;
+    return r + r * z * p;
+}
+fn cos_poly(r: f64) -> f64 {
+    let z = r * r;
+    var p = -1.5619206968586225e-16lf;                // -1/18!
+    p = p * z + 4.779477332387385e-14lf;
+    p = p * z - 1.1470745597729725e-11lf;
+    p = p * z + 2.08767569878681e-09lf;
+    p = p * z - 2.755731922398589e-07lf;
+    p = p * z + 2.48015873015873e-05lf;
+    p = p * z - 0.001388888888888889lf;
+    p = p * z + 0.041666666666666664lf;
+    return 1.0lf - 0.5lf * z + z * z * p;
+}
+fn sin_f64(x: f64) -> f64 {
+    if (nan_f64(x) || abs(x) > 1.7976931348623157e308lf) { return qnan_f64(); }
+    let t = reduce_pio2(x);
+    switch t.q {
+        case 0: { return sin_poly(t.r); }
+        case 1: { return cos_poly(t.r); }
+        case 2: { return -sin_poly(t.r); }
+        default: { return -cos_poly(t.r); }
+    }
+}
+fn cos_f64(x: f64) -> f64 {
+    if (nan_f64(x) || abs(x) > 1.7976931348623157e308lf) { return qnan_f64(); }
+    let t = reduce_pio2(x);
+    switch t.q {
+        case 0: { return cos_poly(t.r); }
+        case 1: { return -sin_poly(t.r); }
+        case 2: { return -cos_poly(t.r); }
+        default: { return sin_poly(t.r); }
+    }
+}
+fn tanh_f64(x: f64) -> f64 {
+    if (nan_f64(x)) { return x; }
+    let ax = abs(x);
+    if (ax > 22.0lf) { return select(-1.0lf, 1.0lf, x > 0.0lf); }
+    var t: f64;
+    if (ax < 0.25lf) {
+        let e = expm1_small_f64(2.0lf * ax);
+        t = e / (e + 2.0lf);
+    } else {
+        let e = exp_f64(2.0lf * ax);
+        t = (e - 1.0lf) / (e + 1.0lf);
+    }
+    return select(-t, t, x >= 0.0lf);
+}
+fn pow_f64(a: f64, b: f64) -> f64 {
+    if (!nan_f64(b) && b == 0.0lf) { return 1.0lf; }
+    if (!nan_f64(a) && a == 1.0lf) { return 1.0lf; }
+    if (nan_f64(a) || nan_f64(b)) { return qnan_f64(); }
+    if (a == 0.0lf) { return select(inf_f64(), 0.0lf, b > 0.0lf); }
+    var neg = false;
+    if (a < 0.0lf) {
+        if (trunc(b) != b) { return qnan_f64(); }
+        neg = abs(b % 2.0lf) == 1.0lf;
+    }
+    let r = exp_f64(b * ln_f64(abs(a)));
+    return select(r, -r, neg);
+}

@@ -1,0 +1,70 @@
+// Row reduction: each workgroup reduces one segment (at most SEG elements) of one row
+// and writes one accumulator (an intermediate pass) or one finished value (last pass).
+// Long rows take several segments and passes; no invocation loops more than SEG/256
+// times, which keeps every loop far below llvmpipe's 65535-iteration budget.
+//
+// Template parameters (src/backend/wgpu/kernels.rs):
+//   {{T}}      element type of the data;   {{ACC}} accumulator fields;
+//   {{IDENT}} {{PUSH}} {{MERGE}} {{FINISH}} accumulator functions' bodies
+//   {{SRC}}    element type read: {{T}} (first pass) or Acc (merge passes)
+//   {{OUTE}}   element type written: Acc (intermediate) or the result type
+//   {{STEP}}   how one element enters the accumulator; {{WRITE}} the value stored
+//   {{ND}}     collapsed outer (kept) dimensions; {{DECLS}} extra bindings (dot's second input)
+//
+// args (u32 words):
+//   0 workgroups in this dispatch   1 segments per row in this dispatch   2 SEG
+//   3 row length R                  4 first row                           5 first segment
+//   6 src offset  7 src2 offset     8 src row stride (i32)  9 src2 row stride (i32)
+//  10 out offset  11 segments per row in the output (its row stride)     12 count for finish
+//  13.. outer shape[ND], src outer strides[ND], src2 outer strides[ND] (i32)
+
+struct Acc { {{ACC}} }
+fn acc_identity() -> Acc { {{IDENT}} }
+fn acc_push(a: Acc, x: {{T}}, i: u32) -> Acc { {{PUSH}} }
+fn acc_merge(a: Acc, b: Acc) -> Acc { {{MERGE}} }
+fn acc_finish(a: Acc, n: u32) -> {{RES}} { {{FINISH}} }
+
+@group(0) @binding(0) var<storage, read_write> out: array<{{OUTE}}>;
+@group(0) @binding(1) var<storage, read> args: array<u32>;
+@group(0) @binding(2) var<storage, read> src: array<{{SRC}}>;
+{{DECLS}}
+
+const ND: u32 = {{ND}}u;
+var<workgroup> sh: array<Acc, 256>;
+
+@compute @workgroup_size(256)
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
+        @builtin(local_invocation_index) li: u32) {
+    let wid = wg.y * nwg.x + wg.x;
+    if (wid >= args[0]) { return; }            // uniform per workgroup
+    let row = args[4] + wid / args[1];
+    let seg = args[5] + wid % args[1];
+    // Storage offsets of this row's first element in src (and src2).
+    var base = i32(args[6]);
+    var base2 = i32(args[7]);
+    var rem = row;
+    for (var d = ND; d > 0u; d--) {
+        let extent = args[13u + d - 1u];
+        let k = i32(rem % extent);
+        rem = rem / extent;
+        base += k * bitcast<i32>(args[13u + ND + d - 1u]);
+        base2 += k * bitcast<i32>(args[13u + 2u * ND + d - 1u]);
+    }
+    let rs = bitcast<i32>(args[8]);
+    let rs2 = bitcast<i32>(args[9]);
+    let start = seg * args[2];
+    let end = min(start + args[2], args[3]);
+    var acc = acc_identity();
+    for (var j = start + li; j < end; j += 256u) {
+        {{STEP}}
+    }
+    sh[li] = acc;
+    workgroupBarrier();
+    for (var s = 128u; s > 0u; s >>= 1u) {
+        if (li < s) { sh[li] = acc_merge(sh[li], sh[li + s]); }
+        workgroupBarrier();
+    }
+    if (li == 0u) {
+        out[args[10] + row * args[11] + seg] = {{WRITE}};
+    }
+}

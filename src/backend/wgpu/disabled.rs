@@ -1,0 +1,38 @@
+//! The wgpu backend compiled out: entry points report it, the types are uninhabited.
+
+use crate::device::{Device, DeviceInfo};
+use crate::error::{Error, Result};
+
+/// A wgpu device context (uninhabited without the `wgpu` feature).
+pub(crate) enum WgpuBackend {}
+
+/// A wgpu buffer (uninhabited without the `wgpu` feature).
+pub(crate) enum WgpuStorage {}
+
+crate::backend::uninhabited_backend!(WgpuBackend, WgpuStorage);
+
+impl WgpuBackend {
+    pub(crate) fn device(_ordinal: Option<usize>) -> Result<Device> {
+        Err(Error::NotCompiled { backend: "wgpu" })
+    }
+
+    pub(crate) fn hardware_device() -> Result<Device> {
+        Err(Error::NotCompiled { backend: "wgpu" })
+    }
+
+    pub(crate) fn enumerate() -> Vec<DeviceInfo> {
+        Vec::new()
+    }
+
+    pub(crate) fn destroy(&self) {
+        match *self {}
+    }
+
+    pub(crate) fn compile_for_test(&self, _source: &str) -> Result<()> {
+        match *self {}
+    }
+
+    pub(crate) fn inject_fault_for_test(&self) {
+        match *self {}
+    }
+}

@@ -1,0 +1,404 @@
+//! Elementwise launches: the chunk planner that keeps every binding within the device's
+//! storage-binding limit, and unary/binary/compare/select/cast/copy, fill and random.
+
+use super::context::{Bind, WgpuBackend};
+use super::kernels::{self, device_size, wgsl, Elementwise};
+use super::memory::WgpuStorage;
+use crate::backend::{Distribution, Fill, Operand, View};
+use crate::dtype::{DType, ScalarValue};
+use crate::error::{Error, Result};
+use crate::layout::{collapse, Layout};
+
+/// One input of an elementwise launch.
+pub(super) enum Input<'a> {
+    /// A strided view (already broadcast to the op's shape).
+    View { buffer: &'a wgpu::Buffer, layout: Layout, dtype: DType },
+    /// One value, bound from the parameter arena with stride 0.
+    Scalar { bytes: Vec<u8>, dtype: DType },
+}
+
+impl Input<'_> {
+    fn dtype(&self) -> DType {
+        match self {
+            Input::View { dtype, .. } | Input::Scalar { dtype, .. } => *dtype,
+        }
+    }
+}
+
+/// Bytes of a scalar in device layout (bool as u32).
+pub(super) fn scalar_bytes(v: ScalarValue) -> Vec<u8> {
+    match v {
+        ScalarValue::F32(x) => x.to_ne_bytes().to_vec(),
+        ScalarValue::F64(x) => x.to_ne_bytes().to_vec(),
+        ScalarValue::I32(x) => x.to_ne_bytes().to_vec(),
+        ScalarValue::U32(x) => x.to_ne_bytes().to_vec(),
+        ScalarValue::Bool(x) => (x as u32).to_ne_bytes().to_vec(),
+    }
+}
+
+/// The input for a backend operand (its layout already has the op's shape).
+pub(super) fn input<'a>(op: Operand<'a, WgpuStorage>, dtype: DType) -> Input<'a> {
+    match op {
+        Operand::Array(v) => Input::View { buffer: v.storage.buffer(), layout: v.layout.clone(), dtype },
+        Operand::Scalar(s) => Input::Scalar { bytes: scalar_bytes(s), dtype },
+    }
+}
+
+/// A sub-box of the output index space: a contiguous output range whose inputs each
+/// fit in one binding window.
+struct Chunk {
+    out_start: usize,
+    /// The box covers dims `dim..` of the full shape (earlier dims fixed in `offsets`).
+    dim: usize,
+    shape: Vec<usize>,
+    offsets: Vec<isize>,
+}
+
+fn span(shape: &[usize], strides: &[isize]) -> u64 {
+    1 + shape.iter().zip(strides).map(|(&b, &s)| (b as u64 - 1) * s.unsigned_abs() as u64).sum::<u64>()
+}
+
+/// Splits `shape` into chunks whose input spans (and output range) fit `limit` bytes:
+/// whole sub-boxes when possible, ranges of the outermost splittable dimension
+/// otherwise, recursing into a dimension only when one slice of it is too large.
+fn plan(
+    shape: &[usize],
+    strides: &[&[isize]],
+    offsets: &[isize],
+    esizes: &[u64],
+    out_esize: u64,
+    limit: u64,
+) -> Vec<Chunk> {
+    fn fits(shape: &[usize], strides: &[&[isize]], d: usize, esizes: &[u64], out_esize: u64, limit: u64) -> bool {
+        let n: u64 = shape.iter().map(|&x| x as u64).product();
+        n * out_esize <= limit && strides.iter().zip(esizes).all(|(s, &e)| span(shape, &s[d..]) * e <= limit)
+    }
+    #[allow(clippy::too_many_arguments)]
+    fn rec(
+        d: usize,
+        full: &[usize],
+        strides: &[&[isize]],
+        offsets: Vec<isize>,
+        out_start: usize,
+        esizes: &[u64],
+        out_esize: u64,
+        limit: u64,
+        out: &mut Vec<Chunk>,
+    ) {
+        let rest = &full[d..];
+        if d == full.len() || fits(rest, strides, d, esizes, out_esize, limit) {
+            out.push(Chunk { out_start, dim: d, shape: rest.to_vec(), offsets });
+            return;
+        }
+        let inner: usize = full[d + 1..].iter().product();
+        // Largest number of rows along dim d that fits.
+        let (mut lo, mut hi) = (0usize, full[d]);
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            let mut b = rest.to_vec();
+            b[0] = mid;
+            if fits(&b, strides, d, esizes, out_esize, limit) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if lo >= 1 {
+            let mut r0 = 0;
+            while r0 < full[d] {
+                let r = lo.min(full[d] - r0);
+                let mut b = rest.to_vec();
+                b[0] = r;
+                let offs = offsets.iter().zip(strides).map(|(&o, s)| o + r0 as isize * s[d]).collect();
+                out.push(Chunk { out_start: out_start + r0 * inner, dim: d, shape: b, offsets: offs });
+                r0 += r;
+            }
+        } else {
+            for i in 0..full[d] {
+                let offs = offsets.iter().zip(strides).map(|(&o, s)| o + i as isize * s[d]).collect();
+                rec(d + 1, full, strides, offs, out_start + i * inner, esizes, out_esize, limit, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    rec(0, shape, strides, offsets.to_vec(), 0, esizes, out_esize, limit, &mut out);
+    out
+}
+
+impl WgpuBackend {
+    /// A binding window over storage elements `lo..hi` of `buffer`; returns the binding
+    /// and the element index it starts at (to subtract from offsets).
+    pub(super) fn window<'a>(&self, buffer: &'a wgpu::Buffer, esize: u64, lo: u64, hi: u64) -> (Bind<'a>, u64) {
+        if buffer.size() <= self.limits.max_binding {
+            return (Bind::whole(buffer), 0);
+        }
+        let start = (lo * esize) / self.limits.align * self.limits.align;
+        let end = (hi * esize).next_multiple_of(4).min(buffer.size());
+        (Bind::Buffer { buffer, offset: start, size: end - start }, start / esize)
+    }
+
+    /// Largest binding the planners may use: the limit less the alignment slack.
+    pub(super) fn chunk_limit(&self) -> u64 {
+        self.limits.max_binding - self.limits.align
+    }
+
+    /// Runs `expr` over `shape` into `out` (contiguous, starting at element `out_off`).
+    /// With `inplace`, the first operand is `out` itself.
+    pub(super) fn elementwise_into(
+        &self,
+        out: &wgpu::Buffer,
+        out_dtype: DType,
+        out_off: usize,
+        inputs: &[Input<'_>],
+        shape: &[usize],
+        expr: &str,
+        inplace: bool,
+    ) -> Result<()> {
+        let n: usize = shape.iter().product();
+        if n == 0 {
+            return Ok(());
+        }
+        let views: Vec<(&wgpu::Buffer, &Layout, u64)> = inputs
+            .iter()
+            .filter_map(|i| match i {
+                Input::View { buffer, layout, dtype } => Some((*buffer, layout, device_size(*dtype) as u64)),
+                Input::Scalar { .. } => None,
+            })
+            .collect();
+        let strides: Vec<&[isize]> = views.iter().map(|v| v.1.strides()).collect();
+        let offsets: Vec<isize> = views.iter().map(|v| v.1.offset() as isize).collect();
+        let esizes: Vec<u64> = views.iter().map(|v| v.2).collect();
+        let out_esize = device_size(out_dtype) as u64;
+        let dtypes: Vec<DType> = inputs.iter().map(Input::dtype).collect();
+        for chunk in plan(shape, &strides, &offsets, &esizes, out_esize, self.chunk_limit()) {
+            let len: usize = chunk.shape.iter().product();
+            if len == 0 {
+                continue;
+            }
+            // Bindings and rebased offsets, per input in order.
+            let mut binds = Vec::with_capacity(2 + inputs.len());
+            let o0 = (out_off + chunk.out_start) as u64;
+            let (ob, obase) = self.window(out, out_esize, o0, o0 + len as u64);
+            binds.push(ob);
+            let mut offs = Vec::new();
+            let mut chunk_strides: Vec<Vec<isize>> = Vec::new();
+            let mut vi = 0;
+            let mut input_binds = Vec::new();
+            for (k, inp) in inputs.iter().enumerate() {
+                match inp {
+                    Input::View { buffer, dtype, .. } => {
+                        let s = &strides[vi][chunk.dim..];
+                        let off = chunk.offsets[vi];
+                        vi += 1;
+                        let lo = off
+                            + chunk.shape.iter().zip(s).map(|(&b, &st)| (b as isize - 1) * st.min(0)).sum::<isize>();
+                        let hi = off
+                            + chunk.shape.iter().zip(s).map(|(&b, &st)| (b as isize - 1) * st.max(0)).sum::<isize>();
+                        if inplace && k == 0 {
+                            // Read through the output binding: offsets relative to its window.
+                            offs.push(off - obase as isize);
+                        } else {
+                            let (b, base) = self.window(buffer, device_size(*dtype) as u64, lo as u64, hi as u64 + 1);
+                            input_binds.push(b);
+                            offs.push(off - base as isize);
+                        }
+                        chunk_strides.push(s.to_vec());
+                    }
+                    Input::Scalar { bytes, .. } => {
+                        input_binds.push(Bind::Data(bytes));
+                        offs.push(0);
+                        chunk_strides.push(vec![0; chunk.shape.len()]);
+                    }
+                }
+            }
+            let refs: Vec<&[isize]> = chunk_strides.iter().map(|s| s.as_slice()).collect();
+            let c = collapse(&chunk.shape, &refs);
+            let nd = c.shape.len();
+            let mut meta: Vec<u32> = vec![len as u32, (o0 - obase) as u32];
+            let mut offs3 = offs.clone();
+            offs3.resize(3, 0);
+            meta.extend(offs3.iter().map(|&o| o as u32));
+            if nd <= 1 {
+                for k in 0..3 {
+                    meta.push(c.strides.get(k).and_then(|s| s.first()).copied().unwrap_or(0) as u32);
+                }
+            } else {
+                meta.extend(c.shape.iter().map(|&d| d as u32));
+                for k in 0..3 {
+                    match c.strides.get(k) {
+                        Some(s) => meta.extend(s.iter().map(|&x| x as i32 as u32)),
+                        None => meta.extend(std::iter::repeat_n(0u32, nd)),
+                    }
+                }
+            }
+            let spec = Elementwise { out: out_dtype, inputs: &dtypes, nd, expr, inplace };
+            let kernel = self.kernel(&spec.key(), || spec.source())?;
+            let meta_bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+            binds.push(Bind::Data(&meta_bytes));
+            binds.extend(input_binds);
+            let per_group = if nd <= 1 { 1024 } else { 256 };
+            self.dispatch(&kernel, &binds, (len as u64).div_ceil(per_group))?;
+        }
+        Ok(())
+    }
+
+    /// A new contiguous array: `expr` over `shape`.
+    pub(super) fn elementwise(
+        &self,
+        out_dtype: DType,
+        inputs: &[Input<'_>],
+        shape: &[usize],
+        expr: &str,
+    ) -> Result<WgpuStorage> {
+        let n: usize = shape.iter().product();
+        let out = self.pool.take((n * device_size(out_dtype)) as u64)?;
+        self.elementwise_into(out.buffer(), out_dtype, 0, inputs, shape, expr, false)?;
+        Ok(out)
+    }
+
+    /// A contiguous copy of a view in its own dtype.
+    pub(super) fn copy_view(&self, dtype: DType, src: View<'_, WgpuStorage>) -> Result<WgpuStorage> {
+        let inp = [Input::View { buffer: src.storage.buffer(), layout: src.layout.clone(), dtype }];
+        self.elementwise(dtype, &inp, src.layout.shape(), "a")
+    }
+
+    /// Fills a new array of `len` elements.
+    pub(super) fn fill_new(&self, dtype: DType, len: usize, fill: Fill) -> Result<WgpuStorage> {
+        let esize = device_size(dtype);
+        let out = self.pool.take((len * esize) as u64)?;
+        if len == 0 {
+            return Ok(out);
+        }
+        let bytes = (len * esize) as u64;
+        if let Fill::Constant(v) = fill {
+            if v.to_bits() == 0 && !(v.dtype() == DType::F64 && v.to_f64().is_sign_negative()) {
+                self.clear(out.buffer(), 0, bytes.next_multiple_of(4))?;
+                return Ok(out);
+            }
+        }
+        // Index arithmetic in f64 where the device has it (as the CPU), else in the
+        // dtype itself (exact for integers, within an ulp for f32).
+        let p = if self.f64 {
+            DType::F64
+        } else if dtype == DType::Bool {
+            DType::U32
+        } else {
+            dtype
+        };
+        let wp = wgsl(p);
+        let wt = wgsl(dtype);
+        let (params, expr): ([f64; 3], String) = match fill {
+            Fill::Constant(v) => {
+                // The value itself, in the array's own type: exact for every dtype.
+                let p = if dtype == DType::Bool { DType::U32 } else { dtype };
+                self.fill_kernel(&out, dtype, p, len, [v.to_f64(), 0.0, 0.0], Some(v), "p0")?;
+                return Ok(out);
+            }
+            Fill::Arange { start, step } => ([start, step, 0.0], format!("{wt}(p0 + {wp}(i) * p1)")),
+            Fill::Linspace { start, stop } => {
+                let step = if len > 1 { (stop - start) / (len - 1) as f64 } else { 0.0 };
+                ([start, step, stop], format!("{wt}(select(p0 + {wp}(i) * p1, p2, i == last))"))
+            }
+        };
+        self.fill_kernel(&out, dtype, p, len, params, None, &expr)?;
+        Ok(out)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn fill_kernel(
+        &self,
+        out: &WgpuStorage,
+        dtype: DType,
+        p: DType,
+        len: usize,
+        params: [f64; 3],
+        constant: Option<ScalarValue>,
+        expr: &str,
+    ) -> Result<()> {
+        // A constant is passed bit-exactly in its own type; index formulas' parameters
+        // are converted to the parameter type.
+        let pbytes: Vec<u8> = match (p, constant) {
+            (_, Some(c)) => [scalar_bytes(c), vec![0; 2 * device_size(p)]].concat(),
+            (DType::F64, None) => params.iter().flat_map(|v| v.to_ne_bytes()).collect(),
+            (DType::F32, None) => params.iter().flat_map(|&v| (v as f32).to_ne_bytes()).collect(),
+            (DType::I32, None) => params.iter().flat_map(|&v| (v as i32).to_ne_bytes()).collect(),
+            (_, None) => params.iter().flat_map(|&v| (v as u32).to_ne_bytes()).collect(),
+        };
+        let key = format!("fill|{dtype:?}|{p:?}|{expr}");
+        let kernel = self.kernel(&key, || kernels::fill_source(dtype, p, expr))?;
+        let esize = device_size(dtype) as u64;
+        let per = (self.chunk_limit() / esize) as usize;
+        let mut first = 0usize;
+        while first < len {
+            let n = per.min(len - first);
+            let (ob, base) = self.window(out.buffer(), esize, first as u64, (first + n) as u64);
+            // The last index is the array's (linspace ends exactly at `stop`); none for n <= 1.
+            let last = if len > 1 { (len - 1) as u32 } else { u32::MAX };
+            let meta = [n as u32, (first as u64 - base) as u32, first as u32, last];
+            let meta: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+            self.dispatch(&kernel, &[ob, Bind::Data(&meta), Bind::Data(&pbytes)], (n as u64).div_ceil(256))?;
+            first += n;
+        }
+        Ok(())
+    }
+
+    /// `len` counter-based random numbers (see `backend::philox` for the mapping).
+    pub(super) fn random_new(&self, dtype: DType, len: usize, dist: Distribution, seed: u64) -> Result<WgpuStorage> {
+        let normal = matches!(dist, Distribution::Normal { .. });
+        let (src, per) = kernels::random_source(dtype, normal);
+        if per == 0 {
+            return Err(Error::Unsupported {
+                dtype,
+                device: self.name.clone(),
+                reason: format!(
+                    "{} random numbers are not defined for {dtype}",
+                    if normal { "normal" } else { "uniform" }
+                ),
+            });
+        }
+        let params: Vec<u8> = match (dtype, dist) {
+            (DType::U32 | DType::I32, Distribution::Uniform { low, high }) => {
+                let (l, h) = (low.to_bits() as u32, high.to_bits() as u32);
+                [l, h.wrapping_sub(l)].iter().flat_map(|v| v.to_ne_bytes()).collect()
+            }
+            (DType::F32, Distribution::Uniform { low, high }) => {
+                [low.to_f64() as f32, high.to_f64() as f32].iter().flat_map(|v| v.to_ne_bytes()).collect()
+            }
+            (DType::F32, Distribution::Normal { mean, std }) => {
+                [mean as f32, std as f32].iter().flat_map(|v| v.to_ne_bytes()).collect()
+            }
+            (_, Distribution::Uniform { low, high }) => {
+                [low.to_f64(), high.to_f64()].iter().flat_map(|v| v.to_ne_bytes()).collect()
+            }
+            (_, Distribution::Normal { mean, std }) => [mean, std].iter().flat_map(|v| v.to_ne_bytes()).collect(),
+        };
+        let esize = device_size(dtype) as u64;
+        let out = self.pool.take(len as u64 * esize)?;
+        let key = format!("rand|{dtype:?}|{normal}");
+        let kernel = self.kernel(&key, || src)?;
+        // Chunks start on block boundaries so each block's words stay together.
+        let per_chunk = ((self.chunk_limit() / esize) as usize / per) * per;
+        let mut first = 0usize;
+        while first < len {
+            let n = per_chunk.min(len - first);
+            let (ob, base) = self.window(out.buffer(), esize, first as u64, (first + n) as u64);
+            let block = (first / per) as u64;
+            let meta: [u32; 6] = [
+                n as u32,
+                (first as u64 - base) as u32,
+                block as u32,
+                (block >> 32) as u32,
+                seed as u32,
+                (seed >> 32) as u32,
+            ];
+            let meta: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+            self.dispatch(
+                &kernel,
+                &[ob, Bind::Data(&meta), Bind::Data(&params)],
+                (n.div_ceil(per) as u64).div_ceil(256),
+            )?;
+            first += n;
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,563 @@
+//! WGSL kernel sources: the `shaders/*.wgsl` templates specialised per dtype and op,
+//! and the pipeline cache keyed by (kernel, dtypes, specialisation).
+//!
+//! Op identity stays data: each `UnaryOp`/`BinaryOp`/`CompareOp`/`ReduceOp` arm maps to
+//! one WGSL expression or accumulator definition here, and one template renders them.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use crate::backend::{BinaryOp, CompareOp, ReduceOp, UnaryOp};
+use crate::dtype::DType;
+use crate::error::{Error, Result};
+
+const COMMON: &str = include_str!("../../../shaders/common.wgsl");
+const F64_MATH: &str = include_str!("../../../shaders/f64_math.wgsl");
+const ELEMENTWISE: &str = include_str!("../../../shaders/elementwise.wgsl");
+const ELEMENTWISE_1D: &str = include_str!("../../../shaders/elementwise_1d.wgsl");
+const REDUCE: &str = include_str!("../../../shaders/reduce.wgsl");
+const MATMUL: &str = include_str!("../../../shaders/matmul.wgsl");
+const RANDOM: &str = include_str!("../../../shaders/random.wgsl");
+const FILL: &str = include_str!("../../../shaders/fill.wgsl");
+
+/// WGSL storage type of a dtype (bool is stored as u32 0/1).
+pub(super) fn wgsl(dtype: DType) -> &'static str {
+    match dtype {
+        DType::F32 => "f32",
+        DType::F64 => "f64",
+        DType::I32 => "i32",
+        DType::U32 | DType::Bool => "u32",
+    }
+}
+
+/// Bytes per element on the device.
+pub(super) fn device_size(dtype: DType) -> usize {
+    match dtype {
+        DType::F64 => 8,
+        _ => 4,
+    }
+}
+
+/// Fills `{{NAME}}` placeholders; the templates' comment lines (documentation for
+/// readers of `shaders/`) are dropped.
+fn render(template: &str, vars: &[(&str, &str)]) -> String {
+    let mut s: String =
+        template.lines().filter(|l| !l.trim_start().starts_with("//")).map(|l| format!("{l}\n")).collect();
+    for (k, v) in vars {
+        s = s.replace(&format!("{{{{{k}}}}}"), v);
+    }
+    debug_assert!(!s.contains("{{"), "unfilled placeholder in kernel:\n{s}");
+    s
+}
+
+/// The helper functions every kernel may call, plus the f64 library when needed.
+fn prelude(uses_f64: bool) -> String {
+    if uses_f64 {
+        format!("{COMMON}\n{F64_MATH}\n")
+    } else {
+        format!("{COMMON}\n")
+    }
+}
+
+/// `max`/`min` with NaN propagation (checked on bits; see common.wgsl).
+fn extreme(max: bool, t: DType, a: &str, b: &str) -> String {
+    let f = if max { "max" } else { "min" };
+    let w = wgsl(t);
+    if t.is_float() {
+        format!("select(select({f}({a}, {b}), {b}, nan_{w}({b})), {a}, nan_{w}({a}))")
+    } else {
+        format!("{f}({a}, {b})")
+    }
+}
+
+/// WGSL for `op(a)` on dtype `t`, or `None` when the op is not defined for it.
+pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
+    let w = wgsl(t);
+    let float = t.is_float();
+    if !float && !op.supports_int() {
+        return None;
+    }
+    Some(match op {
+        UnaryOp::Neg if t == DType::U32 => "0u - a".into(),
+        UnaryOp::Neg => "-a".into(),
+        UnaryOp::Abs if t == DType::U32 => "a".into(),
+        UnaryOp::Abs => "abs(a)".into(),
+        UnaryOp::Square => "a * a".into(),
+        UnaryOp::Relu if float => format!("select(a, {w}(0), a < {w}(0))"),
+        UnaryOp::Relu => format!("max(a, {w}(0))"),
+        UnaryOp::Sqrt => "sqrt(a)".into(),
+        UnaryOp::Exp => format!("exp_{w}(a)"),
+        UnaryOp::Ln => format!("ln_{w}(a)"),
+        UnaryOp::Sin => format!("sin_{w}(a)"),
+        UnaryOp::Cos => format!("cos_{w}(a)"),
+        UnaryOp::Tanh => format!("tanh_{w}(a)"),
+        UnaryOp::Sigmoid => format!("{w}(1) / ({w}(1) + exp_{w}(-a))"),
+        UnaryOp::Floor => "floor(a)".into(),
+        UnaryOp::Ceil => "ceil(a)".into(),
+        UnaryOp::Round => "round(a)".into(),
+        UnaryOp::Recip => format!("{w}(1) / a"),
+    })
+}
+
+/// WGSL for `op(a, b)` on dtype `t`.
+pub(super) fn binary_expr(op: BinaryOp, t: DType) -> String {
+    let w = wgsl(t);
+    let float = t.is_float();
+    match op {
+        BinaryOp::Add => "a + b".into(),
+        BinaryOp::Sub => "a - b".into(),
+        BinaryOp::Mul => "a * b".into(),
+        BinaryOp::Div if float => "a / b".into(),
+        BinaryOp::Div => format!("select(a / b, {w}(0), b == {w}(0))"),
+        BinaryOp::Rem if float => "a % b".into(),
+        BinaryOp::Rem => format!("select(a % b, {w}(0), b == {w}(0))"),
+        BinaryOp::Pow if float => format!("pow_{w}(a, b)"),
+        BinaryOp::Pow => format!("ipow_{w}(a, b)"),
+        BinaryOp::Maximum => extreme(true, t, "a", "b"),
+        BinaryOp::Minimum => extreme(false, t, "a", "b"),
+    }
+}
+
+/// WGSL for `op(a, b)` as a u32 mask value; NaN compares unequal (checked on bits).
+pub(super) fn compare_expr(op: CompareOp, t: DType) -> String {
+    let w = wgsl(t);
+    let sym = match op {
+        CompareOp::Eq => "==",
+        CompareOp::Ne => "!=",
+        CompareOp::Lt => "<",
+        CompareOp::Le => "<=",
+        CompareOp::Gt => ">",
+        CompareOp::Ge => ">=",
+    };
+    let cond = if !t.is_float() {
+        format!("a {sym} b")
+    } else if op == CompareOp::Ne {
+        format!("nan_{w}(a) || nan_{w}(b) || a != b")
+    } else {
+        format!("!nan_{w}(a) && !nan_{w}(b) && a {sym} b")
+    };
+    format!("select(0u, 1u, {cond})")
+}
+
+/// WGSL converting `a` from `from` to `to` with the CPU's `as` semantics (NaN → 0).
+pub(super) fn cast_expr(from: DType, to: DType) -> String {
+    let (wf, wt) = (wgsl(from), wgsl(to));
+    match (from, to) {
+        _ if from == to => "a".into(),
+        (DType::F32 | DType::F64, DType::Bool) => format!("select(0u, 1u, a != {wf}(0) || nan_{wf}(a))"),
+        (_, DType::Bool) => format!("select(0u, 1u, a != {wf}(0))"),
+        (DType::Bool, _) => format!("{wt}(a)"),
+        // WGSL clamps to the largest float below the integer maximum; Rust saturates to
+        // the maximum itself.
+        (DType::F32 | DType::F64, DType::I32) => {
+            format!("select(select(i32(a), 2147483647, a >= {wf}(2147483648.0)), 0, nan_{wf}(a))")
+        }
+        (DType::F32 | DType::F64, DType::U32) => {
+            format!("select(select(u32(a), 4294967295u, a >= {wf}(4294967296.0)), 0u, nan_{wf}(a))")
+        }
+        (DType::I32, DType::U32) | (DType::U32, DType::I32) => format!("bitcast<{wt}>(a)"),
+        _ => format!("{wt}(a)"),
+    }
+}
+
+/// An elementwise kernel's specialisation.
+pub(super) struct Elementwise<'a> {
+    pub out: DType,
+    pub inputs: &'a [DType],
+    pub nd: usize,
+    pub expr: &'a str,
+    /// The first operand is the output itself (in-place update).
+    pub inplace: bool,
+}
+
+impl Elementwise<'_> {
+    pub fn key(&self) -> String {
+        format!("ew|{:?}|{:?}|{}|{}|{}", self.out, self.inputs, self.nd, self.inplace, self.expr)
+    }
+
+    pub fn source(&self) -> String {
+        let f64 = self.out == DType::F64 || self.inputs.contains(&DType::F64);
+        let mut decls = String::new();
+        let (mut loads, mut loads1) = (String::new(), String::new());
+        for (k, (&t, name)) in self.inputs.iter().zip(["a", "b", "c"]).enumerate() {
+            if self.inplace && k == 0 {
+                loads += "    let a = out[args[1] + i];\n";
+                loads1 += "            let a = out[args[1] + i];\n";
+                continue;
+            }
+            let binding = k + 2 - usize::from(self.inplace);
+            decls += &format!("@group(0) @binding({binding}) var<storage, read> in{k}: array<{}>;\n", wgsl(t));
+            loads += &format!("    let {name} = in{k}[offset_of({k}u, idx)];\n");
+            loads1 += &format!("            let {name} = in{k}[offset_of({k}u, i)];\n");
+        }
+        let (template, nd) = if self.nd <= 1 { (ELEMENTWISE_1D, 1) } else { (ELEMENTWISE, self.nd) };
+        let body = render(
+            template,
+            &[
+                ("OUT", wgsl(self.out)),
+                ("DECLS", &decls),
+                ("ND", &nd.to_string()),
+                ("NDA", &nd.to_string()),
+                ("LOADS", &loads),
+                ("LOADS1D", &loads1),
+                ("EXPR", self.expr),
+            ],
+        );
+        prelude(f64) + INT_POW + &body
+    }
+}
+
+/// Integer power by squaring with the CPU's negative-exponent rules.
+const INT_POW: &str = "
+fn ipow_u32(a: u32, b: u32) -> u32 {
+    var acc = 1u;
+    var base = a;
+    var e = b;
+    for (var i = 0u; i < 32u && e > 0u; i++) {
+        if ((e & 1u) == 1u) { acc *= base; }
+        base *= base;
+        e >>= 1u;
+    }
+    return acc;
+}
+fn ipow_i32(a: i32, b: i32) -> i32 {
+    if (b < 0) {
+        if (a == 1) { return 1; }
+        if (a == -1) { return select(-1, 1, (b & 1) == 0); }
+        return 0;
+    }
+    return bitcast<i32>(ipow_u32(bitcast<u32>(a), u32(b)));
+}
+";
+
+/// Accumulator definition of a reduction on dtype `t`: (fields, identity, push, merge,
+/// finish, result type).
+struct AccDef {
+    fields: String,
+    ident: String,
+    push: String,
+    merge: String,
+    finish: String,
+    result: &'static str,
+}
+
+fn acc_def(op: ReduceOp, t: DType) -> Option<AccDef> {
+    let w = wgsl(t);
+    let float = t.is_float();
+    if op.float_only() && !float {
+        return None;
+    }
+    let simple = |push: &str, merge: &str, ident: &str, finish: &str| AccDef {
+        fields: format!("v: {w},"),
+        ident: format!("return Acc({ident});"),
+        push: format!("return Acc({push});"),
+        merge: format!("return Acc({merge});"),
+        finish: finish.to_string(),
+        result: w,
+    };
+    let lowest = match t {
+        DType::F32 | DType::F64 => format!("-inf_{w}()"),
+        DType::I32 => "bitcast<i32>(0x80000000u)".into(),
+        _ => "0u".into(),
+    };
+    let highest = match t {
+        DType::F32 | DType::F64 => format!("inf_{w}()"),
+        DType::I32 => "0x7fffffff".into(),
+        _ => "0xffffffffu".into(),
+    };
+    let nan_if_empty = format!("if (n == 0u) {{ return qnan_{w}(); }}");
+    Some(match op {
+        ReduceOp::Sum => simple("a.v + x", "a.v + b.v", &format!("{w}(0)"), "return a.v;"),
+        ReduceOp::Prod => simple("a.v * x", "a.v * b.v", &format!("{w}(1)"), "return a.v;"),
+        ReduceOp::Mean => {
+            simple("a.v + x", "a.v + b.v", &format!("{w}(0)"), &format!("{nan_if_empty} return a.v / {w}(n);"))
+        }
+        ReduceOp::Norm => simple("a.v + x * x", "a.v + b.v", &format!("{w}(0)"), "return sqrt(a.v);"),
+        ReduceOp::Max => simple(&extreme(true, t, "a.v", "x"), &extreme(true, t, "a.v", "b.v"), &lowest, "return a.v;"),
+        ReduceOp::Min => {
+            simple(&extreme(false, t, "a.v", "x"), &extreme(false, t, "a.v", "b.v"), &highest, "return a.v;")
+        }
+        ReduceOp::Var | ReduceOp::Std => AccDef {
+            fields: format!("n: u32, mean: {w}, m2: {w},"),
+            ident: format!("return Acc(0u, {w}(0), {w}(0));"),
+            push: format!(
+                "let n1 = a.n + 1u; let d = x - a.mean; let m = a.mean + d / {w}(n1); \
+                 return Acc(n1, m, a.m2 + d * (x - m));"
+            ),
+            merge: format!(
+                "if (a.n == 0u) {{ return b; }} if (b.n == 0u) {{ return a; }} \
+                 let n = a.n + b.n; let d = b.mean - a.mean; \
+                 let fa = {w}(a.n); let fb = {w}(b.n); let ft = {w}(n); \
+                 return Acc(n, a.mean + d * (fb / ft), a.m2 + b.m2 + d * d * (fa * fb / ft));"
+            ),
+            finish: if op == ReduceOp::Std {
+                format!("{nan_if_empty} return sqrt(a.m2 / {w}(n));")
+            } else {
+                format!("{nan_if_empty} return a.m2 / {w}(n);")
+            },
+            result: w,
+        },
+        ReduceOp::ArgMax | ReduceOp::ArgMin => {
+            let cmp = if op == ReduceOp::ArgMax { ">" } else { "<" };
+            let better = |x: &str, cur: &str| {
+                if float {
+                    format!("(!nan_{w}({cur}) && (nan_{w}({x}) || {x} {cmp} {cur}))")
+                } else {
+                    format!("({x} {cmp} {cur})")
+                }
+            };
+            AccDef {
+                fields: format!("v: {w}, i: u32, ok: u32,"),
+                ident: format!("return Acc({w}(0), 0u, 0u);"),
+                push: format!("if (a.ok == 0u || {}) {{ return Acc(x, i, 1u); }} return a;", better("x", "a.v")),
+                merge: format!(
+                    "if (b.ok == 0u) {{ return a; }} if (a.ok == 0u) {{ return b; }} \
+                     if ({} || (!{} && b.i < a.i)) {{ return b; }} return a;",
+                    better("b.v", "a.v"),
+                    better("a.v", "b.v")
+                ),
+                finish: "return a.i;".into(),
+                result: "u32",
+            }
+        }
+    })
+}
+
+/// Which pass of a reduction a kernel runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Pass {
+    /// Reads the data (with a second operand for dot products).
+    First { dot: bool },
+    /// Reads accumulators written by an earlier pass.
+    Merge,
+}
+
+pub(super) struct Reduce {
+    pub op: ReduceOp,
+    pub dtype: DType,
+    pub pass: Pass,
+    /// Writes finished values (the last pass) instead of accumulators.
+    pub last: bool,
+    pub nd: usize,
+}
+
+impl Reduce {
+    pub fn key(&self) -> String {
+        format!("red|{:?}|{:?}|{:?}|{}|{}", self.op, self.dtype, self.pass, self.last, self.nd)
+    }
+
+    pub fn source(&self) -> Option<String> {
+        let d = acc_def(self.op, self.dtype)?;
+        let w = wgsl(self.dtype);
+        let load = "src[u32(base + i32(j) * rs)]";
+        let (src, step, decls) = match self.pass {
+            Pass::First { dot: false } => (w, format!("acc = acc_push(acc, {load}, j);"), String::new()),
+            Pass::First { dot: true } => (
+                w,
+                format!("acc = acc_push(acc, {load} * src2[u32(base2 + i32(j) * rs2)], j);"),
+                format!("@group(0) @binding(3) var<storage, read> src2: array<{w}>;"),
+            ),
+            Pass::Merge => ("Acc", format!("acc = acc_merge(acc, {load});"), String::new()),
+        };
+        let (oute, write) = if self.last { (d.result, "acc_finish(sh[0], args[12])") } else { ("Acc", "sh[0]") };
+        let body = render(
+            REDUCE,
+            &[
+                ("T", w),
+                ("ACC", &d.fields),
+                ("IDENT", &d.ident),
+                ("PUSH", &d.push),
+                ("MERGE", &d.merge),
+                ("FINISH", &d.finish),
+                ("RES", d.result),
+                ("SRC", src),
+                ("OUTE", oute),
+                ("STEP", &step),
+                ("WRITE", write),
+                ("DECLS", &decls),
+                ("ND", &self.nd.to_string()),
+            ],
+        );
+        Some(prelude(self.dtype == DType::F64) + &body)
+    }
+}
+
+/// Matmul specialisation: dtype and batch dimensions.
+pub(super) fn matmul_source(t: DType, nd: usize) -> String {
+    let w = wgsl(t);
+    let mut acc = String::new();
+    let mut fma = String::new();
+    let mut store = String::new();
+    for i in 0..4 {
+        fma += &format!("            let a{i} = As[kk * 64u + ty * 4u + {i}u];\n");
+        fma += &format!("            let b{i} = Bs[kk * 64u + tx * 4u + {i}u];\n");
+    }
+    for i in 0..4 {
+        for j in 0..4 {
+            acc += &format!("    var c{i}{j} = {w}(0);\n");
+            fma += &format!("            c{i}{j} += a{i} * b{j};\n");
+            store += &format!(
+                "    {{ let r = row0 + ty * 4u + {i}u; let q = col0 + tx * 4u + {j}u;\n      \
+                 if (r < M && q < N) {{ let o = c_base + r * N + q; \
+                 c[o] = select(c{i}{j}, c[o] + c{i}{j}, args[4] == 1u); }} }}\n"
+            );
+        }
+    }
+    // Each invocation stages 4 elements of the A tile (64 rows × 16 k) and 4 of B.
+    let (mut load_a, mut load_b) = (String::new(), String::new());
+    for t in 0..4 {
+        load_a += &format!(
+            "        {{ let e = li + {t}u * 256u; let r = e / 16u; let kk = e % 16u; \
+             let gr = row0 + r; let gk = k + kk;\n          \
+             As[kk * 64u + r] = select({w}(0), a[u32(a_base + i32(gr) * a_rs + i32(gk) * a_cs)], gr < M && gk < k1); }}\n"
+        );
+        load_b += &format!(
+            "        {{ let e = li + {t}u * 256u; let kk = e / 64u; let q = e % 64u; \
+             let gq = col0 + q; let gk = k + kk;\n          \
+             Bs[kk * 64u + q] = select({w}(0), b[u32(b_base + i32(gk) * b_rs + i32(gq) * b_cs)], gq < N && gk < k1); }}\n"
+        );
+    }
+    let body = render(
+        MATMUL,
+        &[
+            ("T", w),
+            ("ND", &nd.to_string()),
+            ("ACC_DECL", &acc),
+            ("LOAD_A", &load_a),
+            ("LOAD_B", &load_b),
+            ("FMA", &fma),
+            ("STORE", &store),
+        ],
+    );
+    prelude(t == DType::F64) + &body
+}
+
+/// Random kernel for (dtype, normal?): elements per block and the body.
+pub(super) fn random_source(t: DType, normal: bool) -> (String, usize) {
+    let out = "out[args[1] + e0 + j]";
+    let guard = "if (e0 + j < n)";
+    let (per, p, body) = match (t, normal) {
+        (DType::U32 | DType::I32, false) => (
+            4,
+            "u32",
+            format!(
+                "    for (var j = 0u; j < 4u; j++) {{ {guard} {{ {out} = {}(params[0] + mulhilo(w[j], params[1]).x); }} }}",
+                if t == DType::I32 { "bitcast<i32>" } else { "" }
+            ),
+        ),
+        (DType::F32, false) => (
+            4,
+            "f32",
+            format!(
+                "    for (var j = 0u; j < 4u; j++) {{ {guard} {{\n        \
+                 let u = f32(w[j] >> 8u) * (1.0 / 16777216.0);\n        \
+                 let v = params[0] + (params[1] - params[0]) * u;\n        \
+                 {out} = select(params[0], v, v < params[1]); }} }}"
+            ),
+        ),
+        (DType::F64, false) => (
+            2,
+            "f64",
+            format!(
+                "    for (var j = 0u; j < 2u; j++) {{ {guard} {{\n        \
+                 let u = (f64(w[2u * j] >> 5u) * 67108864.0lf + f64(w[2u * j + 1u] >> 6u)) * (1.0lf / 9007199254740992.0lf);\n        \
+                 let v = params[0] + (params[1] - params[0]) * u;\n        \
+                 {out} = select(params[0], v, v < params[1]); }} }}"
+            ),
+        ),
+        (DType::F32, true) => (
+            4,
+            "f32",
+            format!(
+                "    for (var j = 0u; j < 4u; j++) {{ {guard} {{\n        \
+                 let p = 2u * (j / 2u);\n        \
+                 let u1 = f32((w[p] >> 8u) + 1u) * (1.0 / 16777216.0);\n        \
+                 let u2 = f32(w[p + 1u] >> 8u) * (1.0 / 16777216.0);\n        \
+                 let r = sqrt(-2.0 * log(u1));\n        \
+                 let th = 6.283185307179586 * u2;\n        \
+                 let z = select(r * sin(th), r * cos(th), j % 2u == 0u);\n        \
+                 {out} = params[0] + params[1] * z; }} }}"
+            ),
+        ),
+        (DType::F64, true) => (
+            2,
+            "f64",
+            format!(
+                "    let u1 = 1.0lf - (f64(w[0] >> 5u) * 67108864.0lf + f64(w[1] >> 6u)) * (1.0lf / 9007199254740992.0lf);\n    \
+                 let u2 = (f64(w[2] >> 5u) * 67108864.0lf + f64(w[3] >> 6u)) * (1.0lf / 9007199254740992.0lf);\n    \
+                 let r = sqrt(-2.0lf * ln_f64(u1));\n    \
+                 let th = 6.283185307179586lf * u2;\n    \
+                 for (var j = 0u; j < 2u; j++) {{ {guard} {{\n        \
+                 let z = select(r * sin_f64(th), r * cos_f64(th), j == 0u);\n        \
+                 {out} = params[0] + params[1] * z; }} }}"
+            ),
+        ),
+        _ => return (String::new(), 0),
+    };
+    let src = render(RANDOM, &[("T", wgsl(t)), ("P", p), ("PER", &per.to_string()), ("BODY", &body)]);
+    (prelude(t == DType::F64) + &src, per)
+}
+
+/// Fill kernel: `expr` over index `i` and parameters `p0..p2` of type `p`.
+pub(super) fn fill_source(t: DType, p: DType, expr: &str) -> String {
+    let src = render(FILL, &[("T", wgsl(t)), ("P", wgsl(p)), ("EXPR", expr)]);
+    prelude(t == DType::F64 || p == DType::F64) + &src
+}
+
+/// A compiled compute pipeline and its bind group layout.
+pub(super) struct Kernel {
+    pub pipeline: wgpu::ComputePipeline,
+    pub layout: wgpu::BindGroupLayout,
+}
+
+/// Pipelines by key, compiled once per device.
+#[derive(Default)]
+pub(super) struct PipelineCache {
+    map: Mutex<HashMap<String, Arc<Kernel>>>,
+}
+
+impl PipelineCache {
+    /// The kernel for `key`, compiling `source()` on first use. WGSL and pipeline
+    /// validation errors come back as [`Error::KernelCompile`] with the compiler log.
+    pub fn get(
+        &self,
+        device: &wgpu::Device,
+        device_name: &str,
+        key: &str,
+        source: impl FnOnce() -> String,
+    ) -> Result<Arc<Kernel>> {
+        let mut map = self.map.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(k) = map.get(key) {
+            return Ok(k.clone());
+        }
+        let kernel = Arc::new(compile(device, device_name, key, &source())?);
+        map.insert(key.to_string(), kernel.clone());
+        Ok(kernel)
+    }
+}
+
+/// Compiles WGSL into a pipeline inside an error scope.
+pub(super) fn compile(device: &wgpu::Device, device_name: &str, key: &str, source: &str) -> Result<Kernel> {
+    let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
+    let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+        label: Some(key),
+        source: wgpu::ShaderSource::Wgsl(source.into()),
+    });
+    let pipeline = device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
+        label: Some(key),
+        layout: None,
+        module: &module,
+        entry_point: Some("main"),
+        compilation_options: wgpu::PipelineCompilationOptions::default(),
+        cache: None,
+    });
+    if let Some(e) = pollster::block_on(scope.pop()) {
+        return Err(Error::KernelCompile {
+            kernel: key.to_string(),
+            device: device_name.to_string(),
+            log: e.to_string(),
+        });
+    }
+    let layout = pipeline.get_bind_group_layout(0);
+    Ok(Kernel { pipeline, layout })
+}

@@ -1,0 +1,160 @@
+//! Batched matmul: tiled kernel on strided operands, split along K (accumulating into
+//! the output) so no invocation's loops approach llvmpipe's budget, and along batches,
+//! rows and columns when an operand's window would exceed one storage binding.
+
+use super::context::{Bind, WgpuBackend};
+use super::kernels::{self, device_size};
+use super::memory::WgpuStorage;
+use crate::backend::View;
+use crate::dtype::DType;
+use crate::error::Result;
+use crate::layout::{collapse, unravel};
+
+/// K elements per dispatch: 1024 iterations of the 16-wide k loop, each costing ~18
+/// loop iterations per invocation — well under 65535.
+const K_CHUNK: usize = 16384;
+/// Output tile edge of one workgroup.
+const TILE: usize = 64;
+
+struct Operand {
+    offset: isize,
+    rs: isize,
+    cs: isize,
+    batch_strides: Vec<isize>,
+}
+
+impl Operand {
+    /// Storage span of rows `r0..r1` × cols `c0..c1` over batches `b0..b1` (row-major
+    /// batch index over `batch`).
+    fn span(&self, batch: &[usize], b: (usize, usize), r: (usize, usize), c: (usize, usize)) -> (i64, i64) {
+        let mut reaches: Vec<i64> = Vec::with_capacity(batch.len() + 2);
+        let mut base = self.offset as i64 + r.0 as i64 * self.rs as i64 + c.0 as i64 * self.cs as i64;
+        // Batches: conservative over the whole batch extent unless a single batch.
+        if b.1 - b.0 == 1 {
+            let mut idx = vec![0; batch.len()];
+            unravel(b.0, batch, &mut idx);
+            base += idx.iter().zip(&self.batch_strides).map(|(&i, &s)| i as i64 * s as i64).sum::<i64>();
+        } else {
+            reaches.extend(batch.iter().zip(&self.batch_strides).map(|(&d, &s)| (d as i64 - 1) * s as i64));
+        }
+        reaches.push((r.1 - r.0).saturating_sub(1) as i64 * self.rs as i64);
+        reaches.push((c.1 - c.0).saturating_sub(1) as i64 * self.cs as i64);
+        let lo = base + reaches.iter().filter(|&&x| x < 0).sum::<i64>();
+        let hi = base + reaches.iter().filter(|&&x| x > 0).sum::<i64>();
+        (lo, hi + 1)
+    }
+}
+
+impl WgpuBackend {
+    /// `[..batch, m, k] @ [..batch, k, n]` into a new contiguous `[..batch, m, n]`.
+    pub(super) fn matmul_views(
+        &self,
+        dtype: DType,
+        a: View<'_, WgpuStorage>,
+        b: View<'_, WgpuStorage>,
+    ) -> Result<WgpuStorage> {
+        let nd = a.layout.ndim();
+        let (m, k, n) = (a.layout.shape()[nd - 2], a.layout.shape()[nd - 1], b.layout.shape()[nd - 1]);
+        let batch_full = &a.layout.shape()[..nd - 2];
+        let count: usize = batch_full.iter().product();
+        let esize = device_size(dtype) as u64;
+        let out = self.pool.take((count * m * n) as u64 * esize)?;
+        if count * m * n == 0 {
+            return Ok(out);
+        }
+        if k == 0 {
+            self.clear(out.buffer(), 0, ((count * m * n) as u64 * esize).next_multiple_of(4))?;
+            return Ok(out);
+        }
+        // Collapse batch dims jointly for both operands.
+        let (sa, sb) = (a.layout.strides(), b.layout.strides());
+        let cb = collapse(batch_full, &[&sa[..nd - 2], &sb[..nd - 2]]);
+        let batch = cb.shape.clone();
+        let oa = Operand {
+            offset: a.layout.offset() as isize,
+            rs: sa[nd - 2],
+            cs: sa[nd - 1],
+            batch_strides: cb.strides[0].clone(),
+        };
+        let ob = Operand {
+            offset: b.layout.offset() as isize,
+            rs: sb[nd - 2],
+            cs: sb[nd - 1],
+            batch_strides: cb.strides[1].clone(),
+        };
+        let key = format!("mm|{dtype:?}|{}", batch.len());
+        let kernel = self.kernel(&key, || kernels::matmul_source(dtype, batch.len()))?;
+        let limit = self.chunk_limit();
+        let max_z = self.limits.max_groups as usize;
+
+        // Chunk sizes: batches, then rows and columns (multiples of the tile), then K.
+        let fits = |bc: usize, rc: usize, cc: usize, kc: usize| {
+            let a_span = oa.span(&batch, (0, bc), (0, rc), (0, kc));
+            let b_span = ob.span(&batch, (0, bc), (0, kc), (0, cc));
+            let c_span = (bc.saturating_sub(1) * m * n + rc * n) as u64;
+            (a_span.1 - a_span.0) as u64 * esize <= limit
+                && (b_span.1 - b_span.0) as u64 * esize <= limit
+                && c_span * esize <= limit
+        };
+        let kc = K_CHUNK.min(k);
+        let (mut bc, mut rc, mut cc) = (count.min(max_z), m, n);
+        while bc > 1 && !fits(bc, rc, cc, kc) {
+            bc = bc.div_ceil(2);
+        }
+        while rc > TILE && !fits(bc, rc, cc, kc) {
+            rc = (rc / 2).next_multiple_of(TILE);
+        }
+        while cc > TILE && !fits(bc, rc, cc, kc) {
+            cc = (cc / 2).next_multiple_of(TILE);
+        }
+        let mut kc = kc;
+        while kc > 16 && !fits(bc, rc, cc, kc) {
+            kc = (kc / 2).next_multiple_of(16);
+        }
+        let a_buf = a.storage.buffer();
+        let b_buf = b.storage.buffer();
+        for b0 in (0..count).step_by(bc) {
+            let nb = bc.min(count - b0);
+            for r0 in (0..m).step_by(rc) {
+                let nr = rc.min(m - r0);
+                for c0 in (0..n).step_by(cc) {
+                    let ncol = cc.min(n - c0);
+                    for k0 in (0..k).step_by(kc) {
+                        let k1 = (k0 + kc).min(k);
+                        let (alo, ahi) = oa.span(&batch, (b0, b0 + nb), (r0, r0 + nr), (k0, k1));
+                        let (blo, bhi) = ob.span(&batch, (b0, b0 + nb), (k0, k1), (c0, c0 + ncol));
+                        let c_lo = (b0 * m * n + r0 * n) as u64;
+                        let c_hi = ((b0 + nb - 1) * m * n + (r0 + nr) * n) as u64;
+                        let (cbind, cbase) = self.window(out.buffer(), esize, c_lo, c_hi);
+                        let (abind, abase) = self.window(a_buf, esize, alo.max(0) as u64, ahi as u64);
+                        let (bbind, bbase) = self.window(b_buf, esize, blo.max(0) as u64, bhi as u64);
+                        let mut meta: Vec<u32> = vec![
+                            m as u32,
+                            n as u32,
+                            k0 as u32,
+                            k1 as u32,
+                            u32::from(k0 > 0),
+                            (oa.offset - abase as isize) as u32,
+                            (ob.offset - bbase as isize) as u32,
+                            0u32.wrapping_sub(cbase as u32),
+                            oa.rs as i32 as u32,
+                            oa.cs as i32 as u32,
+                            ob.rs as i32 as u32,
+                            ob.cs as i32 as u32,
+                            b0 as u32,
+                            r0 as u32,
+                            c0 as u32,
+                        ];
+                        meta.extend(batch.iter().map(|&d| d as u32));
+                        meta.extend(oa.batch_strides.iter().map(|&s| s as i32 as u32));
+                        meta.extend(ob.batch_strides.iter().map(|&s| s as i32 as u32));
+                        let meta: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+                        let grid = [ncol.div_ceil(TILE) as u32, nr.div_ceil(TILE) as u32, nb as u32];
+                        self.dispatch_grid(&kernel, &[cbind, Bind::Data(&meta), abind, bbind], grid)?;
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}

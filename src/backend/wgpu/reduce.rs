@@ -1,0 +1,300 @@
+//! Reductions and dot products: segment passes until one value per row remains.
+//!
+//! Pass 1 reads the data in segments of `SEG` elements per workgroup (each invocation
+//! loops at most SEG/256 = 64 times) and writes one accumulator per (row, segment);
+//! merge passes reduce those the same way; the last pass writes finished values. Rows
+//! whose data spans more than one storage binding are split across dispatches by
+//! segment ranges, so arrays past the binding limit reduce without copies.
+
+use super::context::{Bind, WgpuBackend};
+use super::kernels::{device_size, Pass, Reduce};
+use super::memory::WgpuStorage;
+use crate::backend::{ReduceOp, View};
+use crate::dtype::DType;
+use crate::error::{Error, Result};
+use crate::layout::{collapse, Layout};
+
+/// Elements per workgroup segment.
+const SEG: u64 = 256 * 64;
+
+/// Bytes of one accumulator in storage (WGSL struct layout).
+fn acc_size(op: ReduceOp, t: DType) -> u64 {
+    let e = device_size(t) as u64;
+    match op {
+        // (n: u32, mean: T, m2: T): n is padded to T's alignment.
+        ReduceOp::Var | ReduceOp::Std => 3 * e,
+        // (v: T, i: u32, ok: u32), rounded to T's alignment.
+        ReduceOp::ArgMax | ReduceOp::ArgMin => (e + 8).next_multiple_of(e),
+        _ => e,
+    }
+}
+
+/// The data a pass reads: a buffer with the layout of its rows.
+struct Rows<'a> {
+    buffer: &'a wgpu::Buffer,
+    esize: u64,
+    /// Outer (kept) dims, collapsed: shape and strides.
+    outer_shape: Vec<usize>,
+    outer_strides: Vec<isize>,
+    offset: isize,
+    /// Row length and stride along the row.
+    rlen: u64,
+    rstride: isize,
+}
+
+impl Rows<'_> {
+    fn rows(&self) -> u64 {
+        self.outer_shape.iter().map(|&d| d as u64).product()
+    }
+
+    /// Storage span (lo, hi exclusive) of rows `r0..r1` restricted to row positions
+    /// `j0..j1`.
+    fn span(&self, r0: u64, r1: u64, j0: u64, j1: u64) -> (i64, i64) {
+        // Rows r0..r1 are a range of the flattened outer index: bound it by the full
+        // outer extent when it spans more than one innermost run.
+        let mut lo = self.offset as i64;
+        let mut hi = self.offset as i64;
+        let nd = self.outer_shape.len();
+        if nd > 0 && r1 > r0 {
+            let mut idx = vec![0usize; nd];
+            crate::layout::unravel(r0 as usize, &self.outer_shape, &mut idx);
+            let first: i64 = idx.iter().zip(&self.outer_strides).map(|(&i, &s)| i as i64 * s as i64).sum();
+            crate::layout::unravel((r1 - 1) as usize, &self.outer_shape, &mut idx);
+            let last: i64 = idx.iter().zip(&self.outer_strides).map(|(&i, &s)| i as i64 * s as i64).sum();
+            if r1 - r0 == 1 || nd == 1 {
+                lo += first.min(last);
+                hi += first.max(last);
+            } else {
+                // Conservative: the whole outer extent.
+                for (&d, &s) in self.outer_shape.iter().zip(&self.outer_strides) {
+                    let reach = (d as i64 - 1) * s as i64;
+                    if reach < 0 {
+                        lo += reach;
+                    } else {
+                        hi += reach;
+                    }
+                }
+            }
+        }
+        if j1 > j0 {
+            let a = j0 as i64 * self.rstride as i64;
+            let b = (j1 - 1) as i64 * self.rstride as i64;
+            lo += a.min(b);
+            hi += a.max(b);
+        }
+        (lo, hi + 1)
+    }
+}
+
+impl WgpuBackend {
+    /// Reduces the last `reduced` dims of `src` (see `Backend::reduce`).
+    pub(super) fn reduce_view(
+        &self,
+        op: ReduceOp,
+        dtype: DType,
+        src: View<'_, WgpuStorage>,
+        reduced: usize,
+    ) -> Result<WgpuStorage> {
+        let layout = src.layout;
+        let nd = layout.ndim();
+        let (oshape, ishape) = layout.shape().split_at(nd - reduced);
+        let (ostr, istr) = layout.strides().split_at(nd - reduced);
+        let inner = collapse(ishape, &[istr]);
+        if inner.shape.len() > 1 && !layout.is_empty() {
+            // Reduced dims that do not merge into one run: make them dense first.
+            let dense = self.copy_view(dtype, src)?;
+            let l = Layout::contiguous(layout.shape());
+            return self.reduce_view(op, dtype, View { storage: &dense, layout: &l }, reduced);
+        }
+        let outer = collapse(oshape, &[ostr]);
+        let rows = Rows {
+            buffer: src.storage.buffer(),
+            esize: device_size(dtype) as u64,
+            outer_shape: outer.shape,
+            outer_strides: outer.strides[0].clone(),
+            offset: layout.offset() as isize,
+            rlen: ishape.iter().product::<usize>() as u64,
+            rstride: inner.strides[0].first().copied().unwrap_or(0),
+        };
+        self.reduce_rows(op, dtype, &rows, None)
+    }
+
+    /// Inner product of two 1-D views: a sum whose first pass multiplies.
+    pub(super) fn dot_views(
+        &self,
+        dtype: DType,
+        a: View<'_, WgpuStorage>,
+        b: View<'_, WgpuStorage>,
+    ) -> Result<WgpuStorage> {
+        fn row<'a>(v: &View<'a, WgpuStorage>, dtype: DType) -> Rows<'a> {
+            Rows {
+                buffer: v.storage.buffer(),
+                esize: device_size(dtype) as u64,
+                outer_shape: Vec::new(),
+                outer_strides: Vec::new(),
+                offset: v.layout.offset() as isize,
+                rlen: v.layout.len() as u64,
+                rstride: v.layout.strides().first().copied().unwrap_or(1),
+            }
+        }
+        self.reduce_rows(ReduceOp::Sum, dtype, &row(&a, dtype), Some(&row(&b, dtype)))
+    }
+
+    fn reduce_rows(
+        &self,
+        op: ReduceOp,
+        dtype: DType,
+        data: &Rows<'_>,
+        second: Option<&Rows<'_>>,
+    ) -> Result<WgpuStorage> {
+        let nrows = data.rows();
+        let out_dtype = op.output_dtype(dtype);
+        if nrows == 0 {
+            return self.pool.take(4);
+        }
+        let count = data.rlen;
+        if count > u32::MAX as u64 {
+            return Err(Error::TooLarge {
+                what: "reduced run",
+                bytes: count,
+                limit: u32::MAX as u64,
+                device: self.name.clone(),
+            });
+        }
+        let nseg = data.rlen.div_ceil(SEG).max(1);
+        let last = nseg == 1;
+        let out_esize = if last { device_size(out_dtype) as u64 } else { acc_size(op, dtype) };
+        let out = self.pool.take(nrows * nseg * out_esize)?;
+        self.reduce_pass(op, dtype, Pass::First { dot: second.is_some() }, last, data, second, &out, nseg, count)?;
+        if last {
+            return Ok(out);
+        }
+        // Merge passes over the accumulators, laid out [rows, segments].
+        let mut cur = out;
+        let mut width = nseg;
+        loop {
+            let next_w = width.div_ceil(SEG);
+            let last = next_w == 1;
+            let esize = if last { device_size(out_dtype) as u64 } else { acc_size(op, dtype) };
+            let next = self.pool.take(nrows * next_w * esize)?;
+            let rows = Rows {
+                buffer: cur.buffer(),
+                esize: acc_size(op, dtype),
+                outer_shape: vec![nrows as usize],
+                outer_strides: vec![width as isize],
+                offset: 0,
+                rlen: width,
+                rstride: 1,
+            };
+            self.reduce_pass(op, dtype, Pass::Merge, last, &rows, None, &next, next_w, count)?;
+            if last {
+                return Ok(next);
+            }
+            cur = next;
+            width = next_w;
+        }
+    }
+
+    /// One pass: every (row, segment) workgroup, split into dispatches whose input
+    /// windows fit a binding.
+    #[allow(clippy::too_many_arguments)]
+    fn reduce_pass(
+        &self,
+        op: ReduceOp,
+        dtype: DType,
+        pass: Pass,
+        last: bool,
+        data: &Rows<'_>,
+        second: Option<&Rows<'_>>,
+        out: &WgpuStorage,
+        nseg: u64,
+        count: u64,
+    ) -> Result<()> {
+        let nd = data.outer_shape.len();
+        let spec = Reduce { op, dtype, pass, last, nd };
+        let kernel = self.kernel(&spec.key(), || spec.source().unwrap_or_default())?;
+        let limit = self.chunk_limit();
+        let nrows = data.rows();
+        let fits = |r0: u64, r1: u64, s0: u64, s1: u64| {
+            let (j0, j1) = (s0 * SEG, (s1 * SEG).min(data.rlen));
+            [Some(data), second].into_iter().flatten().all(|d| {
+                let (lo, hi) = d.span(r0, r1, j0, j1);
+                (hi - lo) as u64 * d.esize <= limit
+            })
+        };
+        // Chunks: (first row, rows, first segment, segments).
+        let mut chunks = Vec::new();
+        if fits(0, nrows, 0, nseg) {
+            chunks.push((0, nrows, 0, nseg));
+        } else if fits(0, 1, 0, nseg) {
+            let mut r = 0;
+            while r < nrows {
+                let mut k = (nrows - r).min(1 << 20);
+                while k > 1 && !fits(r, r + k, 0, nseg) {
+                    k /= 2;
+                }
+                chunks.push((r, k, 0, nseg));
+                r += k;
+            }
+        } else {
+            let per = ((limit / data.esize.max(1)) / (SEG * data.rstride.unsigned_abs().max(1) as u64)).max(1);
+            for r in 0..nrows {
+                let mut s = 0;
+                while s < nseg {
+                    let k = per.min(nseg - s);
+                    chunks.push((r, 1, s, k));
+                    s += k;
+                }
+            }
+        }
+        let out_w = device_size(op.output_dtype(dtype)) as u64;
+        let out_esize = if last { out_w } else { acc_size(op, dtype) };
+        for (r0, nr, s0, ns) in chunks {
+            let (j0, j1) = (s0 * SEG, ((s0 + ns) * SEG).min(data.rlen));
+            let mut binds = Vec::new();
+            let o0 = r0 * nseg + s0;
+            let o1 = (r0 + nr - 1) * nseg + s0 + ns;
+            let (ob, obase) = self.window(out.buffer(), out_esize, o0, o1);
+            binds.push(ob);
+            let (lo, hi) = data.span(r0, r0 + nr, j0, j1);
+            let (db, dbase) = self.window(data.buffer, data.esize, lo.max(0) as u64, hi as u64);
+            let (sb, sbase, s2) = match second {
+                Some(s) => {
+                    let (lo2, hi2) = s.span(r0, r0 + nr, j0, j1);
+                    let (b, base) = self.window(s.buffer, s.esize, lo2.max(0) as u64, hi2 as u64);
+                    (Some(b), base, Some(s))
+                }
+                None => (None, 0, None),
+            };
+            let mut meta: Vec<u32> = vec![
+                (nr * ns) as u32,
+                ns as u32,
+                SEG as u32,
+                data.rlen as u32,
+                r0 as u32,
+                s0 as u32,
+                (data.offset - dbase as isize) as u32,
+                s2.map_or(0, |s| (s.offset - sbase as isize) as u32),
+                data.rstride as i32 as u32,
+                s2.map_or(0, |s| s.rstride as i32 as u32),
+                0u32.wrapping_sub(obase as u32),
+                nseg as u32,
+                count as u32,
+            ];
+            meta.extend(data.outer_shape.iter().map(|&d| d as u32));
+            meta.extend(data.outer_strides.iter().map(|&s| s as i32 as u32));
+            match s2 {
+                Some(s) => meta.extend(s.outer_strides.iter().map(|&x| x as i32 as u32)),
+                None => meta.extend(std::iter::repeat_n(0u32, nd)),
+            }
+            let meta: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+            binds.push(Bind::Data(&meta));
+            binds.push(db);
+            if let Some(b) = sb {
+                binds.push(b);
+            }
+            self.dispatch(&kernel, &binds, nr * ns)?;
+        }
+        Ok(())
+    }
+}

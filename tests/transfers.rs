@@ -1,0 +1,147 @@
+//! Where data moves, proven with `Stats` on each GPU backend: results stay resident,
+//! only `item()`/`to_vec()` download, the pool recycles same-shape buffers, and device
+//! faults come back as `gpu::Error`s.
+
+mod common;
+
+use gpu::{random, Array, Device, Error};
+
+/// Tests here read device-wide counters and fill most of memory: one at a time.
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn gpus() -> Vec<Device> {
+    ["wgpu", "cuda"].into_iter().filter_map(|b| common::device(b, 5, file!())).collect()
+}
+
+#[test]
+fn dot_of_resident_vectors_downloads_one_element_on_item() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let x = random::uniform::<f32>([1 << 20], 0.0, 1.0, 1, &dev)?;
+        let y = random::uniform::<f32>([1 << 20], 0.0, 1.0, 2, &dev)?;
+        dev.synchronize()?;
+        let before = dev.stats();
+        let d = gpu::dot(&x, &y)?;
+        dev.synchronize()?;
+        let mid = dev.stats();
+        assert_eq!((mid.uploads, mid.downloads), (before.uploads, before.downloads), "{dev}: dot moved data");
+        let v = d.item()?;
+        let after = dev.stats();
+        assert_eq!(after.uploads, before.uploads, "{dev}: item() uploaded");
+        assert_eq!(after.downloads, before.downloads + 1, "{dev}: one download");
+        assert_eq!(after.download_bytes, before.download_bytes + 4, "{dev}: exactly one f32");
+        assert!(v > 200_000.0 && v < 320_000.0, "{dev}: dot of uniforms {v}");
+    }
+    Ok(())
+}
+
+#[test]
+fn chains_of_ops_stay_on_the_device() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let a = Array::<f32>::ones([1000, 100], &dev)?;
+        let b = random::normal::<f32>([100], 0.0, 1.0, 3, &dev)?;
+        let before = dev.stats();
+        let mut c = a.clone();
+        for i in 0..10 {
+            c = match i % 5 {
+                0 => &c + &b,
+                1 => c.mul_scalar(0.5)?,
+                2 => c.tanh()?,
+                3 => c.maximum(&a)?,
+                _ => c.sub_scalar(1.0)?,
+            };
+        }
+        dev.synchronize()?;
+        let after = dev.stats();
+        assert_eq!(after.downloads, before.downloads, "{dev}: a chain of 10 ops downloaded");
+        assert_eq!(after.uploads, before.uploads, "{dev}: a chain of 10 ops uploaded");
+        assert!(after.kernel_launches >= before.kernel_launches + 10);
+        assert_eq!(c.shape(), &[1000, 100]);
+    }
+    Ok(())
+}
+
+#[test]
+fn pool_recycles_same_shape_buffers() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let a = Array::<f32>::ones([512, 512], &dev)?;
+        let b = Array::<f32>::full([512, 512], 2.0, &dev)?;
+        // Warm-up with the loop's own pattern (two temporaries alive at once).
+        for _ in 0..5 {
+            let c = &a * &b;
+            drop(c.add_scalar(1.0)?);
+        }
+        dev.synchronize()?;
+        let before = dev.stats();
+        for _ in 0..1000 {
+            let c = &a * &b;
+            let d = c.add_scalar(1.0)?;
+            drop((c, d));
+        }
+        dev.synchronize()?;
+        let after = dev.stats();
+        let hits = after.pool_hits - before.pool_hits;
+        let misses = after.pool_misses - before.pool_misses;
+        let rate = hits as f64 / (hits + misses) as f64;
+        assert!(rate >= 0.99, "{dev}: pool hit rate {rate} ({hits} hits, {misses} misses)");
+        assert_eq!(after.bytes_in_use, before.bytes_in_use, "{dev}: memory in use grew");
+        assert_eq!(after.allocations, before.allocations, "{dev}: fresh allocations in a steady loop");
+        dev.trim();
+        assert_eq!(dev.stats().pool_bytes, 0, "{dev}: trim releases idle buffers");
+    }
+    Ok(())
+}
+
+#[test]
+fn invalid_kernels_and_device_faults_are_errors() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus().into_iter().filter(|d| d.kind() == gpu::DeviceKind::Wgpu) {
+        match gpu::testing::compile_wgsl(&dev, "@compute @workgroup_size(1) fn main() { let x: f32 = 1u; }") {
+            Err(Error::KernelCompile { kernel, device, log }) => {
+                assert_eq!(kernel, "test");
+                assert!(device.contains("wgpu"), "{device}");
+                assert!(log.contains("f32") && log.contains("u32"), "the compiler log is passed through: {log}");
+            }
+            other => panic!("invalid WGSL: {other:?}"),
+        }
+        gpu::testing::inject_fault(&dev);
+        match dev.synchronize() {
+            Err(Error::Backend { message, .. }) => assert!(message.contains("invalid on purpose") || message.contains("Usage")),
+            other => panic!("an uncaptured validation error must surface at the next sync point: {other:?}"),
+        }
+        // Reported once; the device keeps working.
+        dev.synchronize()?;
+        assert_eq!(Array::<i32>::arange(0, 5, 1, &dev)?.sum()?.item()?, 10);
+    }
+    Ok(())
+}
+
+#[test]
+fn arrays_move_between_devices_explicitly() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let host = Array::from_vec((0..12).map(|x| x as f64 * 0.5).collect::<Vec<_>>(), [3, 4])?;
+        if !dev.supports(gpu::DType::F64) {
+            assert!(matches!(host.to(&dev), Err(Error::Unsupported { .. })));
+            continue;
+        }
+        let before = dev.stats();
+        let d = host.to(&dev)?;
+        let after = dev.stats();
+        assert_eq!((after.uploads - before.uploads, after.upload_bytes - before.upload_bytes), (1, 96));
+        assert_eq!(d.to(&dev)?.device(), &dev, "to() the same device shares");
+        assert_eq!(dev.stats().uploads, after.uploads);
+        let back = d.t().to(&Device::cpu())?;
+        assert_eq!(back.to_vec()?, host.t().to_vec()?);
+        match d.add(&host) {
+            Err(Error::DeviceMismatch { lhs, rhs, .. }) => assert!(lhs.contains("wgpu") || lhs.contains("cuda") && rhs.contains("cpu")),
+            other => panic!("{other:?}"),
+        }
+    }
+    Ok(())
+}
