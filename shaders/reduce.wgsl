@@ -8,7 +8,9 @@
 //   {{IDENT}} {{PUSH}} {{MERGE}} {{FINISH}} accumulator functions' bodies
 //   {{SRC}}    element type read: {{T}} (first pass) or Acc (merge passes)
 //   {{OUTE}}   element type written: Acc (intermediate) or the result type
-//   {{STEP}}   how one element enters the accumulator; {{WRITE}} the value stored
+//   {{LOOP}}   the loop header over row positions j: one element per step, or four
+//              (vec4 loads, for dense rows with 16-byte aligned starts)
+//   {{STEP}}   how elements enter the accumulator; {{WRITE}} the value stored
 //   {{ND}}     collapsed outer (kept) dimensions; {{DECLS}} extra bindings (dot's second input)
 //
 // args (u32 words):
@@ -55,7 +57,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3
     let start = seg * args[2];
     let end = min(start + args[2], args[3]);
     var acc = acc_identity();
-    for (var j = start + li; j < end; j += 256u) {
+    {{LOOP}} {
         {{STEP}}
     }
     sh[li] = acc;

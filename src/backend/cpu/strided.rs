@@ -141,10 +141,63 @@ fn run2<A: Copy, B: Copy, O>(
     }
 }
 
+/// Rows per block in transposed traversals: 32 rows × 32 columns of 4–8 bytes keep
+/// both the read and the write side inside L1.
+const TILE: usize = 32;
+
+/// `out[i] = f(a[i])` for an input that is dense along the output's second-to-last
+/// dimension and strided along its last (a transpose): visited in TILE×TILE blocks so
+/// neither side walks memory with a large stride.
+fn map1_tiled<A: Copy + Sync, O: Send>(
+    out: &mut [O],
+    shape: &[usize],
+    strides: &[isize],
+    offset: usize,
+    a: &[A],
+    f: &(impl Fn(A) -> O + Sync),
+) {
+    let nd = shape.len();
+    let (rows, cols) = (shape[nd - 2], shape[nd - 1]);
+    let col_stride = strides[nd - 1];
+    let lead = &shape[..nd - 2];
+    let base_of = |row: usize| -> isize {
+        // `row` is the flattened index over lead dims × rows.
+        let (mut rem, mut off) = (row / rows, offset as isize + (row % rows) as isize * strides[nd - 2]);
+        for d in (0..lead.len()).rev() {
+            off += (rem % lead[d]) as isize * strides[d];
+            rem /= lead[d];
+        }
+        off
+    };
+    let body = |(g, block): (usize, &mut [O])| {
+        let row0 = g * TILE;
+        let nrows = block.len() / cols;
+        let bases: Vec<isize> = (row0..row0 + nrows).map(base_of).collect();
+        for c0 in (0..cols).step_by(TILE) {
+            for c in c0..(c0 + TILE).min(cols) {
+                let cs = c as isize * col_stride;
+                for (r, &b) in bases.iter().enumerate() {
+                    block[r * cols + c] = f(a[(b + cs) as usize]);
+                }
+            }
+        }
+    };
+    if out.len() <= SERIAL_MAX {
+        out.chunks_mut(TILE * cols).enumerate().for_each(body);
+    } else {
+        out.par_chunks_mut(TILE * cols).enumerate().for_each(body);
+    }
+}
+
 /// `out[i] = f(a[i])` over `shape` (row-major `out`).
 pub(crate) fn map1<A: Copy + Sync, O: Send>(out: &mut [O], shape: &[usize], a: &Src<A>, f: impl Fn(A) -> O + Sync) {
     let c = collapse(shape, &[&a.strides]);
     let sa = &c.strides[0];
+    let nd = c.shape.len();
+    if nd >= 2 && sa[nd - 2].abs() == 1 && sa[nd - 1].abs() > TILE as isize && c.shape[nd - 2] >= TILE {
+        map1_tiled(out, &c.shape, sa, a.offset, a.data, &f);
+        return;
+    }
     let inner = sa.last().copied().unwrap_or(0);
     par_chunks(out, |chunk, start| {
         walk(&c.shape, [sa], [a.offset as isize], start, start + chunk.len(), |pos, [ba], len| {

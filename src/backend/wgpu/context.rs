@@ -61,6 +61,7 @@ struct Fault {
 }
 
 /// One binding of a dispatch: a window of a buffer, or small data placed in the arena.
+#[derive(Clone, Copy)]
 pub(super) enum Bind<'a> {
     Buffer { buffer: &'a wgpu::Buffer, offset: u64, size: u64 },
     Data(&'a [u8]),

@@ -2,7 +2,7 @@
 //! storage-binding limit, and unary/binary/compare/select/cast/copy, fill and random.
 
 use super::context::{Bind, WgpuBackend};
-use super::kernels::{self, device_size, wgsl, Elementwise};
+use super::kernels::{self, device_size, wgsl, Elementwise, ElementwiseVec4};
 use super::memory::WgpuStorage;
 use crate::backend::{Distribution, Fill, Operand, View};
 use crate::dtype::{DType, ScalarValue};
@@ -133,13 +133,15 @@ impl WgpuBackend {
             return (Bind::whole(buffer), 0);
         }
         let start = (lo * esize) / self.limits.align * self.limits.align;
-        let end = (hi * esize).next_multiple_of(4).min(buffer.size());
+        // Ends on a vec4 boundary so vec4 views of the window cover its last element.
+        let end = (hi * esize).next_multiple_of(4 * esize).min(buffer.size());
         (Bind::Buffer { buffer, offset: start, size: end - start }, start / esize)
     }
 
-    /// Largest binding the planners may use: the limit less the alignment slack.
+    /// Largest binding the planners may use: the limit less the slack that aligning a
+    /// window's start down and its end up (to a vec4 of f64) can add.
     pub(super) fn chunk_limit(&self) -> u64 {
-        self.limits.max_binding - self.limits.align
+        self.limits.max_binding - 2 * self.limits.align - 32
     }
 
     /// Runs `expr` over `shape` into `out` (contiguous, starting at element `out_off`).
@@ -214,6 +216,43 @@ impl WgpuBackend {
             let refs: Vec<&[isize]> = chunk_strides.iter().map(|s| s.as_slice()).collect();
             let c = collapse(&chunk.shape, &refs);
             let nd = c.shape.len();
+            let out_rel = o0 - obase;
+            // Dense or broadcast along one dimension, 16-byte aligned: four per invocation.
+            let stride_of = |k: usize| c.strides[k].first().copied().unwrap_or(0);
+            let vec4 = nd == 1
+                && len >= 4
+                && out_rel % 4 == 0
+                && (0..inputs.len()).all(|k| match stride_of(k) {
+                    0 => true,
+                    1 => offs[k] % 4 == 0,
+                    _ => false,
+                });
+            let mut done = 0usize;
+            if vec4 {
+                let n4 = len / 4;
+                let dense: Vec<bool> = (0..inputs.len()).map(|k| stride_of(k) == 1).collect();
+                let mut meta: Vec<u32> = vec![n4 as u32, (out_rel / 4) as u32];
+                for k in 0..3 {
+                    let o = offs.get(k).copied().unwrap_or(0) as u32;
+                    meta.push(if dense.get(k) == Some(&true) { o / 4 } else { o });
+                }
+                let spec = ElementwiseVec4 { out: out_dtype, inputs: &dtypes, dense: &dense, expr, inplace };
+                let kernel = self.kernel(&spec.key(), || spec.source())?;
+                let meta_bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+                let mut b4 = vec![binds[0], Bind::Data(&meta_bytes)];
+                b4.extend(input_binds.iter().copied());
+                self.dispatch(&kernel, &b4, (n4 as u64).div_ceil(256))?;
+                done = n4 * 4;
+                if done == len {
+                    continue;
+                }
+            }
+            // The scalar kernel covers the rest (everything, or a vec4 path's tail).
+            let len = len - done;
+            for (k, o) in offs.iter_mut().enumerate() {
+                *o += done as isize * stride_of(k);
+            }
+            let o0 = o0 + done as u64;
             let mut meta: Vec<u32> = vec![len as u32, (o0 - obase) as u32];
             let mut offs3 = offs.clone();
             offs3.resize(3, 0);

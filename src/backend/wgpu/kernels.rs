@@ -15,6 +15,7 @@ const COMMON: &str = include_str!("../../../shaders/common.wgsl");
 const F64_MATH: &str = include_str!("../../../shaders/f64_math.wgsl");
 const ELEMENTWISE: &str = include_str!("../../../shaders/elementwise.wgsl");
 const ELEMENTWISE_1D: &str = include_str!("../../../shaders/elementwise_1d.wgsl");
+const ELEMENTWISE_VEC4: &str = include_str!("../../../shaders/elementwise_vec4.wgsl");
 const REDUCE: &str = include_str!("../../../shaders/reduce.wgsl");
 const MATMUL: &str = include_str!("../../../shaders/matmul.wgsl");
 const RANDOM: &str = include_str!("../../../shaders/random.wgsl");
@@ -207,6 +208,53 @@ impl Elementwise<'_> {
     }
 }
 
+/// A four-elements-per-invocation elementwise kernel: `dense[k]` says whether input `k`
+/// is loaded as vec4 (stride 1) or broadcast (stride 0).
+pub(super) struct ElementwiseVec4<'a> {
+    pub out: DType,
+    pub inputs: &'a [DType],
+    pub dense: &'a [bool],
+    pub expr: &'a str,
+    pub inplace: bool,
+}
+
+impl ElementwiseVec4<'_> {
+    pub fn key(&self) -> String {
+        format!("ew4|{:?}|{:?}|{:?}|{}|{}", self.out, self.inputs, self.dense, self.inplace, self.expr)
+    }
+
+    pub fn source(&self) -> String {
+        let f64 = self.out == DType::F64 || self.inputs.contains(&DType::F64);
+        let (mut decls, mut loads) = (String::new(), String::new());
+        let names = ["a", "b", "c"];
+        for (k, (&t, &dense)) in self.inputs.iter().zip(self.dense).enumerate() {
+            let w = wgsl(t);
+            if self.inplace && k == 0 {
+                loads += "    let va = out[args[1] + i];\n";
+                continue;
+            }
+            let binding = k + 2 - usize::from(self.inplace);
+            if dense {
+                decls += &format!("@group(0) @binding({binding}) var<storage, read> in{k}: array<vec4<{w}>>;\n");
+                loads += &format!("    let v{} = in{k}[args[{}] + i];\n", names[k], k + 2);
+            } else {
+                decls += &format!("@group(0) @binding({binding}) var<storage, read> in{k}: array<{w}>;\n");
+                loads += &format!("    let v{} = vec4<{w}>(in{k}[args[{}]]);\n", names[k], k + 2);
+            }
+        }
+        let mut comps = String::new();
+        for c in ["x", "y", "z", "w"] {
+            let lets: String = names[..self.inputs.len()].iter().map(|n| format!("let {n} = v{n}.{c}; ")).collect();
+            comps += &format!("    {{ {lets}r.{c} = {}; }}\n", self.expr);
+        }
+        let body = render(
+            ELEMENTWISE_VEC4,
+            &[("OUT", wgsl(self.out)), ("DECLS", &decls), ("LOADS", &loads), ("COMPONENTS", &comps)],
+        );
+        prelude(f64) + INT_POW + &body
+    }
+}
+
 /// Integer power by squaring with the CPU's negative-exponent rules.
 const INT_POW: &str = "
 fn ipow_u32(a: u32, b: u32) -> u32 {
@@ -339,25 +387,49 @@ pub(super) struct Reduce {
     /// Writes finished values (the last pass) instead of accumulators.
     pub last: bool,
     pub nd: usize,
+    /// Dense rows with 16-byte aligned starts: load four elements at a time.
+    pub vec4: bool,
 }
 
 impl Reduce {
     pub fn key(&self) -> String {
-        format!("red|{:?}|{:?}|{:?}|{}|{}", self.op, self.dtype, self.pass, self.last, self.nd)
+        format!("red|{:?}|{:?}|{:?}|{}|{}|{}", self.op, self.dtype, self.pass, self.last, self.nd, self.vec4)
     }
 
     pub fn source(&self) -> Option<String> {
         let d = acc_def(self.op, self.dtype)?;
         let w = wgsl(self.dtype);
         let load = "src[u32(base + i32(j) * rs)]";
-        let (src, step, decls) = match self.pass {
-            Pass::First { dot: false } => (w, format!("acc = acc_push(acc, {load}, j);"), String::new()),
-            Pass::First { dot: true } => (
+        let scalar_loop = "for (var j = start + li; j < end; j += 256u)".to_string();
+        let vec_loop = "for (var j = start + 4u * li; j < end; j += 1024u)".to_string();
+        let vw = format!("vec4<{w}>");
+        let (src, lp, step, decls) = match (self.pass, self.vec4) {
+            (Pass::First { dot }, true) => {
+                // Rows start on vec4 boundaries: element j of the row is component j % 4
+                // of vector (base + j) / 4.
+                let x = if dot { "v[c] * v2[c]" } else { "v[c]" };
+                let load2 = if dot { "let v2 = src2[(u32(base2) + j) / 4u]; " } else { "" };
+                let step = format!(
+                    "let v = src[(u32(base) + j) / 4u]; {load2}\
+                     for (var c = 0u; c < 4u; c++) {{ if (j + c < end) {{ acc = acc_push(acc, {x}, j + c); }} }}"
+                );
+                let decls = if dot {
+                    format!("@group(0) @binding(3) var<storage, read> src2: array<{vw}>;")
+                } else {
+                    String::new()
+                };
+                (vw.as_str(), vec_loop, step, decls)
+            }
+            (Pass::First { dot: false }, false) => {
+                (w, scalar_loop, format!("acc = acc_push(acc, {load}, j);"), String::new())
+            }
+            (Pass::First { dot: true }, false) => (
                 w,
+                scalar_loop,
                 format!("acc = acc_push(acc, {load} * src2[u32(base2 + i32(j) * rs2)], j);"),
                 format!("@group(0) @binding(3) var<storage, read> src2: array<{w}>;"),
             ),
-            Pass::Merge => ("Acc", format!("acc = acc_merge(acc, {load});"), String::new()),
+            (Pass::Merge, _) => ("Acc", scalar_loop, format!("acc = acc_merge(acc, {load});"), String::new()),
         };
         let (oute, write) = if self.last { (d.result, "acc_finish(sh[0], args[12])") } else { ("Acc", "sh[0]") };
         let body = render(
@@ -372,6 +444,7 @@ impl Reduce {
                 ("RES", d.result),
                 ("SRC", src),
                 ("OUTE", oute),
+                ("LOOP", &lp),
                 ("STEP", &step),
                 ("WRITE", write),
                 ("DECLS", &decls),

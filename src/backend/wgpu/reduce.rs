@@ -211,7 +211,14 @@ impl WgpuBackend {
         count: u64,
     ) -> Result<()> {
         let nd = data.outer_shape.len();
-        let spec = Reduce { op, dtype, pass, last, nd };
+        // Dense rows whose every start is a multiple of 4 elements load as vec4 (window
+        // starts are 32-byte aligned, so rebased offsets keep that property).
+        let aligned = |d: &Rows<'_>| d.rstride == 1 && d.offset % 4 == 0 && d.outer_strides.iter().all(|s| s % 4 == 0);
+        let vec4 = matches!(pass, Pass::First { .. })
+            && data.rlen >= 4
+            && [Some(data), second].into_iter().flatten().all(aligned)
+            && self.limits.align % (4 * data.esize) == 0;
+        let spec = Reduce { op, dtype, pass, last, nd, vec4 };
         let kernel = self.kernel(&spec.key(), || spec.source().unwrap_or_default())?;
         let limit = self.chunk_limit();
         let nrows = data.rows();
