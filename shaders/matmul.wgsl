@@ -1,7 +1,8 @@
 // Tiled matrix multiply, batched, on strided operands (no contiguous copies):
 //   c[batch, m, n] (+)= Σ_{k0 <= k < k1} a[batch, m, k] · b[batch, k, n]
-// A 16×16 workgroup computes a 64×64 tile of c; each invocation a 4×4 register block.
-// A and B tiles of 64×16 and 16×64 are staged in workgroup memory. The k range of one
+// A 16×16 workgroup computes a 64×64 tile of c; each invocation a 4×4 register block
+// held as four vec4 rows. A and B tiles of 64×16 and 16×64 are staged in workgroup
+// memory as vec4s, so the inner loop does two vector loads and four vector FMAs per k. The k range of one
 // dispatch is bounded (split-K, accumulating into c), and the inner loops are unrolled
 // by the template, so no invocation approaches llvmpipe's loop budget.
 //
@@ -18,8 +19,8 @@
 @group(0) @binding(3) var<storage, read> b: array<{{T}}>;
 
 const ND: u32 = {{ND}}u;
-var<workgroup> As: array<{{T}}, 1024>;   // [16 k][64 rows]
-var<workgroup> Bs: array<{{T}}, 1024>;   // [16 k][64 cols]
+var<workgroup> As: array<vec4<{{T}}>, 256>;   // [16 k][16 × 4 rows]
+var<workgroup> Bs: array<vec4<{{T}}>, 256>;   // [16 k][16 × 4 cols]
 
 @compute @workgroup_size(16, 16)
 fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,

@@ -57,6 +57,11 @@ pub use ops::linalg::{dot, matmul};
 pub use ops::random;
 pub use ops::AsArray;
 
+/// Kernel sources and NVRTC access for `tests/cuda_kernels.rs` (not a stable API).
+#[cfg(feature = "cuda")]
+#[doc(hidden)]
+pub use backend::cuda::testing as cuda_kernels;
+
 /// Hooks for the crate's own fault-injection tests. Not part of the API.
 #[doc(hidden)]
 pub mod testing {
@@ -75,6 +80,32 @@ pub mod testing {
     pub fn inject_fault(device: &Device) {
         if let DeviceInner::Wgpu(b) = device.inner() {
             b.inject_fault_for_test();
+        }
+    }
+
+    /// The naive (untiled) wgpu matmul kernel on dense 2-D f32 operands that fit one
+    /// binding each: the baseline the tiled kernel is benchmarked against.
+    pub fn matmul_naive(a: &crate::Array<f32>, b: &crate::Array<f32>) -> Result<crate::Array<f32>> {
+        use crate::backend::{Backend, View};
+        let ok = a.ndim() == 2 && b.ndim() == 2 && a.shape()[1] == b.shape()[0];
+        match a.device().inner() {
+            DeviceInner::Wgpu(be)
+                if ok
+                    && a.is_contiguous()
+                    && b.is_contiguous()
+                    && a.layout().offset() == 0
+                    && b.layout().offset() == 0 =>
+            {
+                let va = View { storage: be.storage(&a.storage)?, layout: a.layout() };
+                let vb = View { storage: be.storage(&b.storage)?, layout: b.layout() };
+                let s = be.matmul_naive(crate::DType::F32, va, vb)?;
+                let shape = [a.shape()[0], b.shape()[1]];
+                Ok(crate::Array::from_storage(be.wrap(s), crate::Layout::contiguous(&shape), a.device().clone()))
+            }
+            _ => Err(Error::InvalidArgument {
+                op: "matmul_naive",
+                reason: "needs dense 2-D f32 operands at offset 0 on a wgpu device".into(),
+            }),
         }
     }
 

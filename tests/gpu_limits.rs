@@ -102,7 +102,12 @@ fn matmul_with_k_100_000() -> gpu::Result<()> {
         let got = gpu::matmul(&af, &bf)?.to_vec()?;
         let want = gpu::matmul(&ca.cast::<f32>()?, &cb.cast::<f32>()?)?.to_vec()?;
         // Σ|a·b| ≤ k·225; bound c·k·eps·Σ|a·b| relative to the values (~k·56).
-        assert_all_close(&got, &want, common::Tol { abs: 0.0, rel: 2.0 * k as f64 * 4.0 * f32::EPSILON as f64 }, "f32 K=100000");
+        assert_all_close(
+            &got,
+            &want,
+            common::Tol { abs: 0.0, rel: 2.0 * k as f64 * 4.0 * f32::EPSILON as f64 },
+            "f32 K=100000",
+        );
         // A transposed operand through the same split-K path.
         let got_t = gpu::matmul(&bf.t(), &af.t())?.to_vec()?;
         let want_t: Vec<f32> = (0..15).map(|i| want[(i % 5) * 3 + i / 5]).collect();
@@ -126,7 +131,9 @@ fn grids_past_65535_workgroups_per_dimension() -> gpu::Result<()> {
         assert_eq!(r.sum_axis(1, false)?.to_vec()?, cr.sum_axis(1, false)?.to_vec()?, "{dev}: 100k-row sums");
         // Random numbers past one grid dimension are still the same stream.
         let g = random::uniform::<f32>([70_000_000], 0.0, 1.0, 11, &dev)?.slice(0, Some(-5), None, 1)?.to_vec()?;
-        let c = random::uniform::<f32>([70_000_000], 0.0, 1.0, 11, &Device::cpu())?.slice(0, Some(-5), None, 1)?.to_vec()?;
+        let c = random::uniform::<f32>([70_000_000], 0.0, 1.0, 11, &Device::cpu())?
+            .slice(0, Some(-5), None, 1)?
+            .to_vec()?;
         assert_eq!(g, c, "{dev}: the tail of a 70M stream");
     }
     Ok(())

@@ -111,7 +111,9 @@ fn invalid_kernels_and_device_faults_are_errors() -> gpu::Result<()> {
         }
         gpu::testing::inject_fault(&dev);
         match dev.synchronize() {
-            Err(Error::Backend { message, .. }) => assert!(message.contains("invalid on purpose") || message.contains("Usage")),
+            Err(Error::Backend { message, .. }) => {
+                assert!(message.contains("invalid on purpose") || message.contains("Usage"))
+            }
             other => panic!("an uncaptured validation error must surface at the next sync point: {other:?}"),
         }
         // Reported once; the device keeps working.
@@ -139,7 +141,9 @@ fn arrays_move_between_devices_explicitly() -> gpu::Result<()> {
         let back = d.t().to(&Device::cpu())?;
         assert_eq!(back.to_vec()?, host.t().to_vec()?);
         match d.add(&host) {
-            Err(Error::DeviceMismatch { lhs, rhs, .. }) => assert!(lhs.contains("wgpu") || lhs.contains("cuda") && rhs.contains("cpu")),
+            Err(Error::DeviceMismatch { lhs, rhs, .. }) => {
+                assert!(lhs.contains("wgpu") || lhs.contains("cuda") && rhs.contains("cpu"))
+            }
             other => panic!("{other:?}"),
         }
     }

@@ -1,33 +1,45 @@
-//! The cuda backend (NVIDIA, through cudarc). Not built yet: every entry point reports
-//! that no cuda device is available, and the types are uninhabited.
+//! The CUDA backend (NVIDIA GPUs, through cudarc with dynamic loading).
+//!
+//! One context and one stream per device; every kernel, copy and cuBLAS call of a
+//! device is queued on that stream, so the host waits only on readback. Kernels live in
+//! `kernels/*.cu` and are compiled by NVRTC for the device's own architecture on first
+//! use, then cached (`kernels.rs`). Memory comes from a caching allocator by size class
+//! (`memory.rs`), transfers go through pinned staging buffers (`transfer.rs`).
+//! Without the `cuda` feature the types are uninhabited (`stub.rs`).
+//!
+//! Files by op family: `elementwise.rs` (unary, binary, compare, select, cast, copy,
+//! fill), `reduce.rs` (reductions, argmax, dot), `linalg.rs` (matmul: cuBLAS or tiled),
+//! `random.rs` (Philox), `context.rs` (device opening, launches, errors).
 
-use crate::device::{Device, DeviceInfo};
-use crate::error::{Error, Result};
+#[cfg(not(feature = "cuda"))]
+mod stub;
+#[cfg(not(feature = "cuda"))]
+pub(crate) use stub::{CudaBackend, CudaStorage};
 
-/// A cuda device context (uninhabited until the backend lands).
-pub(crate) enum CudaBackend {}
+#[cfg(feature = "cuda")]
+mod context;
+#[cfg(feature = "cuda")]
+mod device;
+#[cfg(feature = "cuda")]
+mod elementwise;
+#[cfg(feature = "cuda")]
+mod kernels;
+#[cfg(feature = "cuda")]
+mod linalg;
+#[cfg(feature = "cuda")]
+mod memory;
+#[cfg(feature = "cuda")]
+mod params;
+#[cfg(feature = "cuda")]
+mod random;
+#[cfg(feature = "cuda")]
+mod reduce;
+#[cfg(feature = "cuda")]
+pub mod testing;
+#[cfg(feature = "cuda")]
+mod transfer;
 
-/// A cuda buffer (uninhabited until the backend lands).
-pub(crate) enum CudaStorage {}
-
-crate::backend::uninhabited_backend!(CudaBackend, CudaStorage);
-
-impl CudaBackend {
-    fn unavailable() -> Error {
-        if cfg!(feature = "cuda") {
-            Error::NoDevice { backend: "cuda", reason: "the cuda backend is not implemented in this version".into() }
-        } else {
-            Error::NotCompiled { backend: "cuda" }
-        }
-    }
-
-    /// The device with index `ordinal`.
-    pub(crate) fn device(_ordinal: usize) -> Result<Device> {
-        Err(Self::unavailable())
-    }
-
-    /// Every CUDA device.
-    pub(crate) fn enumerate() -> Vec<DeviceInfo> {
-        Vec::new()
-    }
-}
+#[cfg(feature = "cuda")]
+pub(crate) use device::CudaBackend;
+#[cfg(feature = "cuda")]
+pub(crate) use memory::CudaStorage;

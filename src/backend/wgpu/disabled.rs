@@ -35,4 +35,13 @@ impl WgpuBackend {
     pub(crate) fn inject_fault_for_test(&self) {
         match *self {}
     }
+
+    pub(crate) fn matmul_naive(
+        &self,
+        _dtype: crate::dtype::DType,
+        _a: crate::backend::View<'_, WgpuStorage>,
+        _b: crate::backend::View<'_, WgpuStorage>,
+    ) -> Result<WgpuStorage> {
+        match *self {}
+    }
 }

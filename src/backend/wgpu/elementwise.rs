@@ -148,9 +148,7 @@ impl WgpuBackend {
     /// With `inplace`, the first operand is `out` itself.
     pub(super) fn elementwise_into(
         &self,
-        out: &wgpu::Buffer,
-        out_dtype: DType,
-        out_off: usize,
+        (out, out_dtype, out_off): (&wgpu::Buffer, DType, usize),
         inputs: &[Input<'_>],
         shape: &[usize],
         expr: &str,
@@ -291,7 +289,7 @@ impl WgpuBackend {
     ) -> Result<WgpuStorage> {
         let n: usize = shape.iter().product();
         let out = self.pool.take((n * device_size(out_dtype)) as u64)?;
-        self.elementwise_into(out.buffer(), out_dtype, 0, inputs, shape, expr, false)?;
+        self.elementwise_into((out.buffer(), out_dtype, 0), inputs, shape, expr, false)?;
         Ok(out)
     }
 

@@ -18,6 +18,7 @@ const ELEMENTWISE_1D: &str = include_str!("../../../shaders/elementwise_1d.wgsl"
 const ELEMENTWISE_VEC4: &str = include_str!("../../../shaders/elementwise_vec4.wgsl");
 const REDUCE: &str = include_str!("../../../shaders/reduce.wgsl");
 const MATMUL: &str = include_str!("../../../shaders/matmul.wgsl");
+const MATMUL_NAIVE: &str = include_str!("../../../shaders/matmul_naive.wgsl");
 const RANDOM: &str = include_str!("../../../shaders/random.wgsl");
 const FILL: &str = include_str!("../../../shaders/fill.wgsl");
 
@@ -459,37 +460,33 @@ impl Reduce {
 pub(super) fn matmul_source(t: DType, nd: usize) -> String {
     let w = wgsl(t);
     let mut acc = String::new();
-    let mut fma = String::new();
+    let mut fma = String::from("            let av = As[kk * 16u + ty];\n            let bv = Bs[kk * 16u + tx];\n");
     let mut store = String::new();
-    for i in 0..4 {
-        fma += &format!("            let a{i} = As[kk * 64u + ty * 4u + {i}u];\n");
-        fma += &format!("            let b{i} = Bs[kk * 64u + tx * 4u + {i}u];\n");
-    }
-    for i in 0..4 {
-        for j in 0..4 {
-            acc += &format!("    var c{i}{j} = {w}(0);\n");
-            fma += &format!("            c{i}{j} += a{i} * b{j};\n");
+    for (i, comp) in ["x", "y", "z", "w"].iter().enumerate() {
+        acc += &format!("    var c{i} = vec4<{w}>({w}(0));\n");
+        fma += &format!("            c{i} += av.{comp} * bv;\n");
+        for (j, cj) in ["x", "y", "z", "w"].iter().enumerate() {
             store += &format!(
                 "    {{ let r = row0 + ty * 4u + {i}u; let q = col0 + tx * 4u + {j}u;\n      \
                  if (r < M && q < N) {{ let o = c_base + r * N + q; \
-                 c[o] = select(c{i}{j}, c[o] + c{i}{j}, args[4] == 1u); }} }}\n"
+                 c[o] = select(c{i}.{cj}, c[o] + c{i}.{cj}, args[4] == 1u); }} }}\n"
             );
         }
     }
-    // Each invocation stages 4 elements of the A tile (64 rows × 16 k) and 4 of B.
-    let (mut load_a, mut load_b) = (String::new(), String::new());
-    for t in 0..4 {
-        load_a += &format!(
-            "        {{ let e = li + {t}u * 256u; let r = e / 16u; let kk = e % 16u; \
-             let gr = row0 + r; let gk = k + kk;\n          \
-             As[kk * 64u + r] = select({w}(0), a[u32(a_base + i32(gr) * a_rs + i32(gk) * a_cs)], gr < M && gk < k1); }}\n"
-        );
-        load_b += &format!(
-            "        {{ let e = li + {t}u * 256u; let kk = e / 64u; let q = e % 64u; \
-             let gq = col0 + q; let gk = k + kk;\n          \
-             Bs[kk * 64u + q] = select({w}(0), b[u32(b_base + i32(gk) * b_rs + i32(gq) * b_cs)], gq < N && gk < k1); }}\n"
-        );
+    // Invocation t stages A[4 rows, 1 k] (t/16 picks the row quad, t%16 the k) and
+    // B[1 k, 4 cols] (t/16 picks the k, t%16 the column quad) as one vec4 each.
+    let ld = |what: &str, idx: &str, ok: &str| format!("select({w}(0), {what}[u32({idx})], {ok})");
+    let mut load_a = String::from("        { let kk = li % 16u; let r4 = li / 16u; let gk = k + kk;\n");
+    let mut load_b = String::from("        { let kk = li / 16u; let c4 = li % 16u; let gk = k + kk;\n");
+    let (mut av, mut bv) = (Vec::new(), Vec::new());
+    for q in 0..4 {
+        load_a += &format!("          let gr{q} = row0 + r4 * 4u + {q}u;\n");
+        av.push(ld("a", &format!("a_base + i32(gr{q}) * a_rs + i32(gk) * a_cs"), &format!("gr{q} < M && gk < k1")));
+        load_b += &format!("          let gq{q} = col0 + c4 * 4u + {q}u;\n");
+        bv.push(ld("b", &format!("b_base + i32(gk) * b_rs + i32(gq{q}) * b_cs"), &format!("gq{q} < N && gk < k1")));
     }
+    load_a += &format!("          As[kk * 16u + r4] = vec4<{w}>({}); }}\n", av.join(", "));
+    load_b += &format!("          Bs[kk * 16u + c4] = vec4<{w}>({}); }}\n", bv.join(", "));
     let body = render(
         MATMUL,
         &[
@@ -503,6 +500,11 @@ pub(super) fn matmul_source(t: DType, nd: usize) -> String {
         ],
     );
     prelude(t == DType::F64) + &body
+}
+
+/// The naive matmul baseline (benchmarks only).
+pub(super) fn matmul_naive_source(t: DType) -> String {
+    prelude(t == DType::F64) + &render(MATMUL_NAIVE, &[("T", wgsl(t))])
 }
 
 /// Random kernel for (dtype, normal?): elements per block and the body.

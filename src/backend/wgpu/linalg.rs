@@ -158,3 +158,32 @@ impl WgpuBackend {
         Ok(out)
     }
 }
+
+impl WgpuBackend {
+    /// The naive kernel on dense 2-D operands within one binding (benchmark baseline for
+    /// the tiled kernel).
+    pub(crate) fn matmul_naive(
+        &self,
+        dtype: DType,
+        a: View<'_, WgpuStorage>,
+        b: View<'_, WgpuStorage>,
+    ) -> Result<WgpuStorage> {
+        let (m, k, n) = (a.layout.shape()[0], a.layout.shape()[1], b.layout.shape()[1]);
+        let esize = device_size(dtype) as u64;
+        let out = self.pool.take((m * n) as u64 * esize)?;
+        let kernel = self.kernel(&format!("mmnaive|{dtype:?}"), || kernels::matmul_naive_source(dtype))?;
+        for k0 in (0..k).step_by(K_CHUNK) {
+            let k1 = (k0 + K_CHUNK).min(k);
+            let meta = [m as u32, n as u32, k as u32, k0 as u32, k1 as u32, u32::from(k0 > 0)];
+            let meta: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+            let binds = [
+                Bind::whole(out.buffer()),
+                Bind::Data(&meta),
+                Bind::whole(a.storage.buffer()),
+                Bind::whole(b.storage.buffer()),
+            ];
+            self.dispatch_grid(&kernel, &binds, [n.div_ceil(16) as u32, m.div_ceil(16) as u32, 1])?;
+        }
+        Ok(out)
+    }
+}

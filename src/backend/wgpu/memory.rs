@@ -230,7 +230,7 @@ impl WgpuBackend {
         self.flush()?;
         let mut out = Vec::with_capacity(bytes as usize);
         let mut slot = self.staging.lock().unwrap_or_else(|p| p.into_inner());
-        let want = bytes.min(TRANSFER_CHUNK).max(4).next_multiple_of(256);
+        let want = bytes.clamp(4, TRANSFER_CHUNK).next_multiple_of(256);
         if slot.as_ref().is_none_or(|s| s.size() < want) {
             *slot = Some(self.device.create_buffer(&wgpu::BufferDescriptor {
                 label: Some("gpu staging"),

@@ -167,9 +167,7 @@ mod backend_impl {
             let me = Input::View { buffer, layout: dst_layout.clone(), dtype };
             let inputs = [me, input(rhs, dtype)];
             self.elementwise_into(
-                buffer,
-                dtype,
-                dst_layout.offset(),
+                (buffer, dtype, dst_layout.offset()),
                 &inputs,
                 dst_layout.shape(),
                 &binary_expr(op, dtype),

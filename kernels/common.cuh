@@ -1,0 +1,282 @@
+// Shared by every kernel family (prepended to each NVRTC program; NVRTC has no include
+// path here). Fixed-width types, the parameter blocks the host fills — their C layout
+// must match src/backend/cuda/params.rs, which the host checks with static_asserts it
+// appends to every program — strided indexing, and the scalar semantics of the CPU
+// reference (src/backend/cpu/num.rs): wrapping integers, x/0 = x%0 = 0, NaN-propagating
+// maximum/minimum, round half to even, saturating float->int casts with NaN -> 0.
+
+typedef unsigned char u8;
+typedef int i32;
+typedef unsigned int u32;
+typedef long long i64;
+typedef unsigned long long u64;
+
+#define MAXD 8          // dimensions a kernel indexes after collapsing (host splits the rest)
+#define BLOCK 256       // threads per block for every kernel
+#define EW_ITEMS 4      // elements per thread per tile in elementwise kernels
+#define FULL_MASK 0xffffffffu
+
+// ------------------------------------------------------------------ parameter blocks
+// Every field is 8 bytes wide so the C and Rust layouts have no padding to disagree on.
+
+struct Operand {
+    u64 ptr;              // device address of element 0 of the storage
+    i64 offset;           // element offset of the view
+    i64 strides[MAXD];    // element strides over the collapsed shape (0 = broadcast)
+    u64 scalar;           // the value's bits when is_scalar
+    u64 is_scalar;
+};
+
+struct EwParams {
+    i64 n;                // elements in the output (row-major, contiguous)
+    i64 ndim;             // collapsed dimensions (0..=MAXD)
+    i64 shape[MAXD];
+    Operand in[3];
+    u64 out;
+};
+
+// ------------------------------------------------------------------ bits and loads
+
+template <typename T> __device__ __forceinline__ T from_bits(u64 b);
+template <> __device__ __forceinline__ float from_bits<float>(u64 b) { return __uint_as_float((u32)b); }
+template <> __device__ __forceinline__ double from_bits<double>(u64 b) { return __longlong_as_double((i64)b); }
+template <> __device__ __forceinline__ i32 from_bits<i32>(u64 b) { return (i32)(u32)b; }
+template <> __device__ __forceinline__ u32 from_bits<u32>(u64 b) { return (u32)b; }
+template <> __device__ __forceinline__ u8 from_bits<u8>(u64 b) { return (u8)b; }
+template <> __device__ __forceinline__ u64 from_bits<u64>(u64 b) { return b; }
+
+template <typename T>
+__device__ __forceinline__ T ld(const Operand& o, i64 off) {
+    return o.is_scalar ? from_bits<T>(o.scalar) : ((const T*)o.ptr)[off];
+}
+
+// Storage offsets of linear element i for the first N operands, for ndim >= 2. The
+// host keeps such launches under 2^32 elements (it splits bigger ones), so 32-bit
+// division suffices. Loops are fully unrolled so the parameter arrays are indexed with
+// constants (no local memory).
+template <int N>
+__device__ __forceinline__ void ew_offsets(const EwParams& p, u32 i, i64 (&off)[N]) {
+#pragma unroll
+    for (int k = 0; k < N; k++) off[k] = p.in[k].offset;
+#pragma unroll
+    for (int d = MAXD - 1; d >= 0; d--) {
+        if (d < p.ndim) {
+            const u32 s = (u32)p.shape[d];
+            const u32 q = i / s;
+            const i64 idx = (i64)(i - q * s);
+            i = q;
+#pragma unroll
+            for (int k = 0; k < N; k++) off[k] += idx * p.in[k].strides[d];
+        }
+    }
+}
+
+// Storage offset of linear index i over (shape, strides) with nd <= MAXD dimensions.
+__device__ __forceinline__ i64 unravel_offset(i64 i, i64 nd, const i64 (&shape)[MAXD], const i64 (&strides)[MAXD]) {
+    if (nd == 0) return 0;
+    if (nd == 1) return i * strides[0];
+    i64 off = 0;
+#pragma unroll
+    for (int d = MAXD - 1; d >= 0; d--) {
+        if (d < nd) {
+            i64 q = i / shape[d];
+            off += (i - q * shape[d]) * strides[d];
+            i = q;
+        }
+    }
+    return off;
+}
+
+// ------------------------------------------------------------------ scalar semantics
+// Signed overflow is undefined in C++, so i32 arithmetic goes through u32 (wrapping).
+
+__device__ __forceinline__ float k_add(float a, float b) { return a + b; }
+__device__ __forceinline__ double k_add(double a, double b) { return a + b; }
+__device__ __forceinline__ i32 k_add(i32 a, i32 b) { return (i32)((u32)a + (u32)b); }
+__device__ __forceinline__ u32 k_add(u32 a, u32 b) { return a + b; }
+
+__device__ __forceinline__ float k_sub(float a, float b) { return a - b; }
+__device__ __forceinline__ double k_sub(double a, double b) { return a - b; }
+__device__ __forceinline__ i32 k_sub(i32 a, i32 b) { return (i32)((u32)a - (u32)b); }
+__device__ __forceinline__ u32 k_sub(u32 a, u32 b) { return a - b; }
+
+__device__ __forceinline__ float k_mul(float a, float b) { return a * b; }
+__device__ __forceinline__ double k_mul(double a, double b) { return a * b; }
+__device__ __forceinline__ i32 k_mul(i32 a, i32 b) { return (i32)((u32)a * (u32)b); }
+__device__ __forceinline__ u32 k_mul(u32 a, u32 b) { return a * b; }
+
+__device__ __forceinline__ float k_div(float a, float b) { return a / b; }
+__device__ __forceinline__ double k_div(double a, double b) { return a / b; }
+__device__ __forceinline__ i32 k_div(i32 a, i32 b) {
+    if (b == 0) return 0;
+    if (b == -1) return (i32)(0u - (u32)a);  // i32::MIN / -1 wraps to i32::MIN
+    return a / b;
+}
+__device__ __forceinline__ u32 k_div(u32 a, u32 b) { return b == 0 ? 0u : a / b; }
+
+__device__ __forceinline__ float k_rem(float a, float b) { return fmodf(a, b); }
+__device__ __forceinline__ double k_rem(double a, double b) { return fmod(a, b); }
+__device__ __forceinline__ i32 k_rem(i32 a, i32 b) { return (b == 0 || b == -1) ? 0 : a % b; }
+__device__ __forceinline__ u32 k_rem(u32 a, u32 b) { return b == 0 ? 0u : a % b; }
+
+__device__ __forceinline__ u32 k_pow_u32(u32 b, u32 e) {
+    u32 acc = 1u;
+    while (e > 0u) {
+        if (e & 1u) acc *= b;
+        b *= b;
+        e >>= 1;
+    }
+    return acc;
+}
+__device__ __forceinline__ float k_pow(float a, float b) { return powf(a, b); }
+__device__ __forceinline__ double k_pow(double a, double b) { return pow(a, b); }
+__device__ __forceinline__ u32 k_pow(u32 a, u32 b) { return k_pow_u32(a, b); }
+__device__ __forceinline__ i32 k_pow(i32 a, i32 b) {
+    if (b < 0) return a == 1 ? 1 : (a == -1 ? ((b & 1) ? -1 : 1) : 0);
+    return (i32)k_pow_u32((u32)a, (u32)b);
+}
+
+template <typename T> __device__ __forceinline__ bool k_isnan(T x) { return x != x; }
+
+// NaN-propagating; on ties the first operand wins (as the CPU reference).
+template <typename T> __device__ __forceinline__ T k_maximum(T a, T b) {
+    if (k_isnan(a) || a > b) return a;
+    if (k_isnan(b) || b > a) return b;
+    return a;
+}
+template <typename T> __device__ __forceinline__ T k_minimum(T a, T b) {
+    if (k_isnan(a) || a < b) return a;
+    if (k_isnan(b) || b < a) return b;
+    return a;
+}
+
+__device__ __forceinline__ float k_neg(float x) { return -x; }
+__device__ __forceinline__ double k_neg(double x) { return -x; }
+__device__ __forceinline__ i32 k_neg(i32 x) { return (i32)(0u - (u32)x); }
+__device__ __forceinline__ u32 k_neg(u32 x) { return 0u - x; }
+
+__device__ __forceinline__ float k_abs(float x) { return fabsf(x); }
+__device__ __forceinline__ double k_abs(double x) { return fabs(x); }
+__device__ __forceinline__ i32 k_abs(i32 x) { return x < 0 ? (i32)(0u - (u32)x) : x; }
+__device__ __forceinline__ u32 k_abs(u32 x) { return x; }
+
+template <typename T> __device__ __forceinline__ T k_relu(T x) { return x < (T)0 ? (T)0 : x; }  // NaN stays NaN
+
+__device__ __forceinline__ float k_sqrt(float x) { return sqrtf(x); }
+__device__ __forceinline__ double k_sqrt(double x) { return sqrt(x); }
+__device__ __forceinline__ float k_exp(float x) { return expf(x); }
+__device__ __forceinline__ double k_exp(double x) { return exp(x); }
+__device__ __forceinline__ float k_ln(float x) { return logf(x); }
+__device__ __forceinline__ double k_ln(double x) { return log(x); }
+__device__ __forceinline__ float k_sin(float x) { return sinf(x); }
+__device__ __forceinline__ double k_sin(double x) { return sin(x); }
+__device__ __forceinline__ float k_cos(float x) { return cosf(x); }
+__device__ __forceinline__ double k_cos(double x) { return cos(x); }
+__device__ __forceinline__ float k_tanh(float x) { return tanhf(x); }
+__device__ __forceinline__ double k_tanh(double x) { return tanh(x); }
+__device__ __forceinline__ float k_floor(float x) { return floorf(x); }
+__device__ __forceinline__ double k_floor(double x) { return floor(x); }
+__device__ __forceinline__ float k_ceil(float x) { return ceilf(x); }
+__device__ __forceinline__ double k_ceil(double x) { return ceil(x); }
+__device__ __forceinline__ float k_round(float x) { return rintf(x); }   // ties to even
+__device__ __forceinline__ double k_round(double x) { return rint(x); }
+__device__ __forceinline__ float k_sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
+__device__ __forceinline__ double k_sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
+__device__ __forceinline__ float k_recip(float x) { return 1.0f / x; }
+__device__ __forceinline__ double k_recip(double x) { return 1.0 / x; }
+
+// ------------------------------------------------------------------ conversions (Rust `as`)
+// Floats to integers truncate toward zero and saturate (PTX cvt.rzi clamps); NaN -> 0.
+// Anything to bool is `x != 0` (NaN -> true); bool to numbers is 0/1.
+
+template <typename To, typename From> struct Conv;
+#define CONV(TO, FROM, EXPR) \
+    template <> struct Conv<TO, FROM> { static __device__ __forceinline__ TO f(FROM x) { return EXPR; } };
+CONV(float, float, x)
+CONV(float, double, __double2float_rn(x))
+CONV(float, i32, __int2float_rn(x))
+CONV(float, u32, __uint2float_rn(x))
+CONV(float, u8, x ? 1.0f : 0.0f)
+CONV(double, float, (double)x)
+CONV(double, double, x)
+CONV(double, i32, (double)x)
+CONV(double, u32, (double)x)
+CONV(double, u8, x ? 1.0 : 0.0)
+CONV(i32, float, k_isnan(x) ? 0 : __float2int_rz(x))
+CONV(i32, double, k_isnan(x) ? 0 : __double2int_rz(x))
+CONV(i32, i32, x)
+CONV(i32, u32, (i32)x)
+CONV(i32, u8, x ? 1 : 0)
+CONV(u32, float, k_isnan(x) ? 0u : __float2uint_rz(x))
+CONV(u32, double, k_isnan(x) ? 0u : __double2uint_rz(x))
+CONV(u32, i32, (u32)x)
+CONV(u32, u32, x)
+CONV(u32, u8, x ? 1u : 0u)
+CONV(u8, float, (u8)(x != 0.0f))
+CONV(u8, double, (u8)(x != 0.0))
+CONV(u8, i32, (u8)(x != 0))
+CONV(u8, u32, (u8)(x != 0u))
+CONV(u8, u8, (u8)(x != 0))
+#undef CONV
+
+// ------------------------------------------------------------------ elementwise drivers
+// Tiles of BLOCK * EW_ITEMS elements, coalesced, grid-stride over tiles. On the hot path
+// (one dimension after collapsing: contiguous, strided or scalar-broadcast operands)
+// each thread stages its EW_ITEMS loads in registers before any store, so several loads
+// per thread are in flight even though out may alias an input (in-place ops). Views
+// with two or more dimensions take one element at a time with the unravelled offsets.
+
+#define EW_DRIVER(NIN, TPARAMS, LOADS, CALL)                                                    \
+    const i64 tile = (i64)BLOCK * EW_ITEMS;                                                     \
+    if (p.ndim <= 1) {                                                                          \
+        i64 st[NIN];                                                                            \
+        _Pragma("unroll") for (int k = 0; k < NIN; k++) st[k] = p.ndim == 1 ? p.in[k].strides[0] : 0; \
+        for (i64 base = (i64)blockIdx.x * tile; base < p.n; base += (i64)gridDim.x * tile) {    \
+            TPARAMS                                                                             \
+            _Pragma("unroll") for (int j = 0; j < EW_ITEMS; j++) {                              \
+                const i64 i = base + j * BLOCK + threadIdx.x;                                   \
+                if (i < p.n) {                                                                  \
+                    i64 off[NIN];                                                               \
+                    _Pragma("unroll") for (int k = 0; k < NIN; k++) off[k] = p.in[k].offset + i * st[k]; \
+                    LOADS                                                                       \
+                }                                                                               \
+            }                                                                                   \
+            _Pragma("unroll") for (int j = 0; j < EW_ITEMS; j++) {                              \
+                const i64 i = base + j * BLOCK + threadIdx.x;                                   \
+                if (i < p.n) ((O*)p.out)[i] = CALL;                                             \
+            }                                                                                   \
+        }                                                                                       \
+    } else {                                                                                    \
+        for (i64 base = (i64)blockIdx.x * tile; base < p.n; base += (i64)gridDim.x * tile) {    \
+            _Pragma("unroll 1") for (int jj = 0; jj < EW_ITEMS; jj++) {                         \
+                const i64 i = base + jj * BLOCK + threadIdx.x;                                  \
+                if (i < p.n) {                                                                  \
+                    const int j = 0;                                                            \
+                    TPARAMS                                                                     \
+                    i64 off[NIN];                                                               \
+                    ew_offsets<NIN>(p, (u32)i, off);                                            \
+                    LOADS                                                                       \
+                    ((O*)p.out)[i] = CALL;                                                      \
+                }                                                                               \
+            }                                                                                   \
+        }                                                                                       \
+    }
+
+// LOADS fill slot j of the staging arrays and CALL reads it (slot 0 on the general path).
+template <typename A, typename O, typename F>
+__device__ __forceinline__ void map1(const EwParams& p, F f) {
+    EW_DRIVER(1, A a[EW_ITEMS];, a[j] = ld<A>(p.in[0], off[0]);, f(a[j]))
+}
+
+template <typename A, typename B, typename O, typename F>
+__device__ __forceinline__ void map2(const EwParams& p, F f) {
+    EW_DRIVER(2, A a[EW_ITEMS]; B b[EW_ITEMS];, a[j] = ld<A>(p.in[0], off[0]); b[j] = ld<B>(p.in[1], off[1]);,
+              f(a[j], b[j]))
+}
+
+template <typename A, typename B, typename C, typename O, typename F>
+__device__ __forceinline__ void map3(const EwParams& p, F f) {
+    EW_DRIVER(3, A a[EW_ITEMS]; B b[EW_ITEMS]; C c[EW_ITEMS];,
+              a[j] = ld<A>(p.in[0], off[0]); b[j] = ld<B>(p.in[1], off[1]); c[j] = ld<C>(p.in[2], off[2]);,
+              f(a[j], b[j], c[j]))
+}

@@ -1,0 +1,110 @@
+// Elementwise kernels: unary, binary (also in place: out may alias the lhs), compare,
+// select, cast, copy and fill. One line per op enum arm (UnaryOp, BinaryOp, CompareOp
+// in src/backend/mod.rs, by their `name()`); the host appends one instantiation macro
+// per (op, dtype) it needs, e.g. `UNARY_KERNEL(unary_exp_f32, float, exp)`.
+
+#define DEF_UNARY(NAME, EXPR) \
+    struct op_##NAME { template <typename T> __device__ __forceinline__ T operator()(T x) const { return EXPR; } };
+DEF_UNARY(neg, k_neg(x))
+DEF_UNARY(abs, k_abs(x))
+DEF_UNARY(square, k_mul(x, x))
+DEF_UNARY(relu, k_relu(x))
+DEF_UNARY(sqrt, k_sqrt(x))
+DEF_UNARY(exp, k_exp(x))
+DEF_UNARY(ln, k_ln(x))
+DEF_UNARY(sin, k_sin(x))
+DEF_UNARY(cos, k_cos(x))
+DEF_UNARY(tanh, k_tanh(x))
+DEF_UNARY(sigmoid, k_sigmoid(x))
+DEF_UNARY(floor, k_floor(x))
+DEF_UNARY(ceil, k_ceil(x))
+DEF_UNARY(round, k_round(x))
+DEF_UNARY(recip, k_recip(x))
+
+#define DEF_BINARY(NAME, EXPR) \
+    struct op_##NAME { template <typename T> __device__ __forceinline__ T operator()(T a, T b) const { return EXPR; } };
+DEF_BINARY(add, k_add(a, b))
+DEF_BINARY(sub, k_sub(a, b))
+DEF_BINARY(mul, k_mul(a, b))
+DEF_BINARY(div, k_div(a, b))
+DEF_BINARY(rem, k_rem(a, b))
+DEF_BINARY(pow, k_pow(a, b))
+DEF_BINARY(maximum, k_maximum(a, b))
+DEF_BINARY(minimum, k_minimum(a, b))
+
+// IEEE comparisons: NaN compares unequal (ne is true).
+#define DEF_COMPARE(NAME, EXPR) \
+    struct cmp_##NAME { template <typename T> __device__ __forceinline__ u8 operator()(T a, T b) const { return (u8)(EXPR); } };
+DEF_COMPARE(eq, a == b)
+DEF_COMPARE(ne, a != b)
+DEF_COMPARE(lt, a < b)
+DEF_COMPARE(le, a <= b)
+DEF_COMPARE(gt, a > b)
+DEF_COMPARE(ge, a >= b)
+
+template <typename To, typename From> struct op_cast {
+    __device__ __forceinline__ To operator()(From x) const { return Conv<To, From>::f(x); }
+};
+template <typename T> struct op_copy {
+    __device__ __forceinline__ T operator()(T x) const { return x; }
+};
+template <typename T> struct op_select {
+    __device__ __forceinline__ T operator()(u8 m, T a, T b) const { return m ? a : b; }
+};
+
+#define UNARY_KERNEL(NAME, T, OP) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map1<T, T>(p, op_##OP()); }
+#define BINARY_KERNEL(NAME, T, OP) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map2<T, T, T>(p, op_##OP()); }
+#define COMPARE_KERNEL(NAME, T, OP) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map2<T, T, u8>(p, cmp_##OP()); }
+#define CAST_KERNEL(NAME, FROM, TO) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map1<FROM, TO>(p, op_cast<TO, FROM>()); }
+// copy and select move bits, so one kernel per element width serves every dtype.
+#define COPY_KERNEL(NAME, W) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map1<W, W>(p, op_copy<W>()); }
+#define SELECT_KERNEL(NAME, W) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map3<u8, W, W, W>(p, op_select<W>()); }
+
+// ------------------------------------------------------------------ fill
+// Constants of 1 and 4 bytes use cuMemsetD8/D32; 8-byte constants use fill_b8.
+// arange/linspace compute each value in f64 exactly as the CPU does (no FMA
+// contraction: __dmul_rn/__dadd_rn), then convert with Rust `as` semantics.
+
+struct FillParams {
+    u64 out;
+    i64 n;
+    u64 bits;      // fill_b8: the value
+    double start;
+    double step;   // arange: step; linspace: (stop - start) / (n - 1)
+    double stop;   // linspace: the exact last value
+};
+
+__device__ __forceinline__ void fill_b8_body(const FillParams& p) {
+    for (i64 i = (i64)blockIdx.x * BLOCK + threadIdx.x; i < p.n; i += (i64)gridDim.x * BLOCK) ((u64*)p.out)[i] = p.bits;
+}
+
+template <typename T>
+__device__ __forceinline__ void arange_body(const FillParams& p) {
+    for (i64 i = (i64)blockIdx.x * BLOCK + threadIdx.x; i < p.n; i += (i64)gridDim.x * BLOCK)
+        ((T*)p.out)[i] = Conv<T, double>::f(__dadd_rn(p.start, __dmul_rn((double)i, p.step)));
+}
+
+template <typename T>
+__device__ __forceinline__ void linspace_body(const FillParams& p) {
+    for (i64 i = (i64)blockIdx.x * BLOCK + threadIdx.x; i < p.n; i += (i64)gridDim.x * BLOCK) {
+        double v;
+        if (p.n <= 1 || i + 1 == p.n)
+            v = i == 0 ? p.start : p.stop;
+        else
+            v = __dadd_rn(p.start, __dmul_rn((double)i, p.step));
+        ((T*)p.out)[i] = Conv<T, double>::f(v);
+    }
+}
+
+#define FILL_B8_KERNEL(NAME) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(FillParams p) { fill_b8_body(p); }
+#define ARANGE_KERNEL(NAME, T) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(FillParams p) { arange_body<T>(p); }
+#define LINSPACE_KERNEL(NAME, T) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(FillParams p) { linspace_body<T>(p); }

@@ -1,0 +1,263 @@
+//! Elementwise ops on CUDA: unary, binary (also in place), compare, select, cast, copy
+//! and fill, all through the strided map kernels of `kernels/elementwise.cu`.
+//!
+//! Operands keep their strides (broadcast = stride 0, scalars travel in the parameter
+//! block), dimensions are collapsed jointly as on the CPU, and only when more than
+//! `MAXD` dimensions survive does the host split the leading ones into several launches.
+
+use super::device::CudaBackend;
+use super::kernels::{suffix, Module};
+use super::memory::CudaStorage;
+use super::params::{dims, grid_for, EwParams, FillParams, Operand as KOperand, BLOCK, EW_TILE, MAXD};
+use crate::backend::{BinaryOp, CompareOp, Fill, Operand, UnaryOp, View};
+use crate::dtype::{DType, ScalarValue};
+use crate::error::{Error, Result};
+use crate::layout::{collapse, unravel, Layout};
+
+/// An input of a map kernel.
+pub(super) enum Src {
+    /// A strided view: storage address, element offset, strides over the op's shape.
+    View { ptr: u64, offset: usize, strides: Vec<isize> },
+    /// A scalar's bits (see [`ScalarValue::to_bits`]).
+    Scalar(u64),
+}
+
+impl Src {
+    pub(super) fn view(v: View<'_, CudaStorage>) -> Src {
+        Src::View { ptr: v.storage.buf.ptr(), offset: v.layout.offset(), strides: v.layout.strides().to_vec() }
+    }
+
+    fn operand(cuda: &CudaBackend, op: Operand<'_, CudaStorage>, dtype: DType) -> Result<Src> {
+        Ok(match op {
+            Operand::Array(v) => Src::view(v),
+            Operand::Scalar(s) if s.dtype() == dtype => Src::Scalar(s.to_bits()),
+            Operand::Scalar(s) => {
+                return Err(Error::Backend {
+                    device: cuda.label().to_string(),
+                    message: format!("internal error: {} scalar for a {dtype} op", s.dtype()),
+                })
+            }
+        })
+    }
+}
+
+/// An op that has no kernel for `dtype`.
+pub(super) fn unsupported(cuda: &CudaBackend, dtype: DType, what: &str) -> Error {
+    Error::Unsupported { dtype, device: cuda.label().to_string(), reason: format!("{what} is not defined for {dtype}") }
+}
+
+/// Elements per launch of a kernel indexing two or more dimensions: the kernels
+/// unravel such indices with 32-bit division.
+const UNRAVEL_MAX: usize = u32::MAX as usize;
+
+/// Runs map kernel `entry` over `shape`, writing the contiguous output at `out`
+/// (elements of `out_size` bytes).
+///
+/// After collapsing, the host loops over leading dimensions beyond `MAXD`, and splits
+/// multi-dimensional launches past [`UNRAVEL_MAX`] elements into row blocks.
+pub(super) fn map(
+    cuda: &CudaBackend,
+    module: Module,
+    entry: &str,
+    shape: &[usize],
+    srcs: &[Src],
+    out: u64,
+    out_size: usize,
+) -> Result<()> {
+    let n: usize = shape.iter().product();
+    if n == 0 {
+        return Ok(());
+    }
+    let zero = vec![0isize; shape.len()];
+    let strides: Vec<&[isize]> = srcs
+        .iter()
+        .map(|s| match s {
+            Src::View { strides, .. } => strides.as_slice(),
+            Src::Scalar(_) => zero.as_slice(),
+        })
+        .collect();
+    let c = collapse(shape, &strides);
+    let mut lead = c.shape.len().saturating_sub(MAXD);
+    while c.shape.len() - lead >= 2 && c.shape[lead + 1..].iter().product::<usize>() > UNRAVEL_MAX {
+        lead += 1;
+    }
+    let (outer, inner) = c.shape.split_at(lead);
+    let inner_n: usize = inner.iter().product();
+    let rows_total = inner.first().copied().unwrap_or(1);
+    let rest = inner_n / rows_total;
+    let rows_per = if inner.len() >= 2 && inner_n > UNRAVEL_MAX { UNRAVEL_MAX / rest } else { rows_total };
+    let mut idx = vec![0usize; lead];
+    for o in 0..outer.iter().product::<usize>() {
+        unravel(o, outer, &mut idx);
+        let mut r0 = 0;
+        while r0 < rows_total {
+            let rows = rows_per.min(rows_total - r0);
+            let mut piece = inner.to_vec();
+            if let Some(first) = piece.first_mut() {
+                *first = rows;
+            }
+            let mut p = EwParams {
+                n: (rows * rest) as i64,
+                ndim: piece.len() as i64,
+                shape: dims(&piece),
+                out: out + ((o * inner_n + r0 * rest) * out_size) as u64,
+                ..Default::default()
+            };
+            for (k, s) in srcs.iter().enumerate() {
+                p.inp[k] = match s {
+                    Src::View { ptr, offset, .. } => {
+                        let st = &c.strides[k];
+                        let shift: isize = idx.iter().zip(st).map(|(&i, &s)| i as isize * s).sum::<isize>()
+                            + r0 as isize * st.get(lead).copied().unwrap_or(0);
+                        KOperand {
+                            ptr: *ptr,
+                            offset: (*offset as isize + shift) as i64,
+                            strides: dims(&st[lead..]),
+                            ..Default::default()
+                        }
+                    }
+                    Src::Scalar(bits) => KOperand { scalar: *bits, is_scalar: 1, ..Default::default() },
+                };
+            }
+            cuda.launch(module, entry, (grid_for(rows * rest, EW_TILE), 1, 1), &p)?;
+            r0 += rows;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn unary(cuda: &CudaBackend, op: UnaryOp, dtype: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {
+    if dtype == DType::Bool || (!dtype.is_float() && !op.supports_int()) {
+        return Err(unsupported(cuda, dtype, op.name()));
+    }
+    let shape = src.layout.shape();
+    let out = cuda.alloc(dtype, src.layout.len())?;
+    let entry = format!("unary_{}_{}", op.name(), suffix(dtype));
+    map(cuda, Module::Unary(dtype), &entry, shape, &[Src::view(src)], out.buf.ptr(), dtype.size_of())?;
+    Ok(out)
+}
+
+pub(super) fn binary(
+    cuda: &CudaBackend,
+    op: BinaryOp,
+    dtype: DType,
+    lhs: Operand<'_, CudaStorage>,
+    rhs: Operand<'_, CudaStorage>,
+    shape: &[usize],
+) -> Result<CudaStorage> {
+    if dtype == DType::Bool {
+        return Err(unsupported(cuda, dtype, op.name()));
+    }
+    let srcs = [Src::operand(cuda, lhs, dtype)?, Src::operand(cuda, rhs, dtype)?];
+    let out = cuda.alloc(dtype, shape.iter().product())?;
+    let entry = format!("binary_{}_{}", op.name(), suffix(dtype));
+    map(cuda, Module::Binary(dtype), &entry, shape, &srcs, out.buf.ptr(), dtype.size_of())?;
+    Ok(out)
+}
+
+/// `dst = op(dst, rhs)`: the binary kernel with its output aliasing its (contiguous)
+/// lhs; each thread loads its elements before storing them, so aliasing is safe.
+pub(super) fn binary_assign(
+    cuda: &CudaBackend,
+    op: BinaryOp,
+    dtype: DType,
+    dst: &mut CudaStorage,
+    layout: &Layout,
+    rhs: Operand<'_, CudaStorage>,
+) -> Result<()> {
+    if dtype == DType::Bool {
+        return Err(unsupported(cuda, dtype, op.name()));
+    }
+    let lhs = Src::View { ptr: dst.buf.ptr(), offset: layout.offset(), strides: layout.strides().to_vec() };
+    let srcs = [lhs, Src::operand(cuda, rhs, dtype)?];
+    let entry = format!("binary_{}_{}", op.name(), suffix(dtype));
+    let out = dst.addr(layout.offset());
+    map(cuda, Module::Binary(dtype), &entry, layout.shape(), &srcs, out, dtype.size_of())
+}
+
+pub(super) fn compare(
+    cuda: &CudaBackend,
+    op: CompareOp,
+    dtype: DType,
+    lhs: Operand<'_, CudaStorage>,
+    rhs: Operand<'_, CudaStorage>,
+    shape: &[usize],
+) -> Result<CudaStorage> {
+    let srcs = [Src::operand(cuda, lhs, dtype)?, Src::operand(cuda, rhs, dtype)?];
+    let out = cuda.alloc(DType::Bool, shape.iter().product())?;
+    let entry = format!("compare_{}_{}", op.name(), suffix(dtype));
+    map(cuda, Module::Compare(dtype), &entry, shape, &srcs, out.buf.ptr(), 1)?;
+    Ok(out)
+}
+
+pub(super) fn select(
+    cuda: &CudaBackend,
+    dtype: DType,
+    mask: View<'_, CudaStorage>,
+    on_true: View<'_, CudaStorage>,
+    on_false: View<'_, CudaStorage>,
+    shape: &[usize],
+) -> Result<CudaStorage> {
+    let w = dtype.size_of();
+    let out = cuda.alloc(dtype, shape.iter().product())?;
+    let srcs = [Src::view(mask), Src::view(on_true), Src::view(on_false)];
+    map(cuda, Module::Bits, &format!("select_b{w}"), shape, &srcs, out.buf.ptr(), w)?;
+    Ok(out)
+}
+
+pub(super) fn copy(cuda: &CudaBackend, dtype: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {
+    let w = dtype.size_of();
+    let out = cuda.alloc(dtype, src.layout.len())?;
+    map(cuda, Module::Bits, &format!("copy_b{w}"), src.layout.shape(), &[Src::view(src)], out.buf.ptr(), w)?;
+    Ok(out)
+}
+
+pub(super) fn cast(cuda: &CudaBackend, from: DType, to: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {
+    if from == to {
+        return copy(cuda, from, src);
+    }
+    let out = cuda.alloc(to, src.layout.len())?;
+    let entry = format!("cast_{}_{}", suffix(from), suffix(to));
+    map(cuda, Module::Cast(from), &entry, src.layout.shape(), &[Src::view(src)], out.buf.ptr(), to.size_of())?;
+    Ok(out)
+}
+
+pub(super) fn fill(cuda: &CudaBackend, dtype: DType, len: usize, fill: Fill) -> Result<CudaStorage> {
+    let out = cuda.alloc(dtype, len)?;
+    if len == 0 {
+        return Ok(out);
+    }
+    let ptr = out.buf.ptr();
+    let mut p = FillParams { out: ptr, n: len as i64, ..Default::default() };
+    let entry = match fill {
+        Fill::Constant(v) => {
+            let bits = v.to_bits();
+            match v {
+                ScalarValue::Bool(_) => cuda.memset(ptr, bits as u32, len, false)?,
+                ScalarValue::F64(_) => {
+                    p.bits = bits;
+                    cuda.launch(Module::Bits, "fill_b8", (grid_for(len, BLOCK as usize), 1, 1), &p)?;
+                }
+                _ => cuda.memset(ptr, bits as u32, len, true)?,
+            }
+            return Ok(out);
+        }
+        Fill::Arange { start, step } => {
+            p.start = start;
+            p.step = step;
+            "arange"
+        }
+        Fill::Linspace { start, stop } => {
+            p.start = start;
+            p.stop = stop;
+            p.step = if len > 1 { (stop - start) / (len - 1) as f64 } else { 0.0 };
+            "linspace"
+        }
+    };
+    if dtype == DType::Bool {
+        return Err(unsupported(cuda, dtype, "arange/linspace"));
+    }
+    let name = format!("{entry}_{}", suffix(dtype));
+    cuda.launch(Module::Fill(dtype), &name, (grid_for(len, BLOCK as usize), 1, 1), &p)?;
+    Ok(out)
+}
