@@ -189,9 +189,7 @@ impl WgpuBackend {
     fn await_map(&self, rx: &std::sync::mpsc::Receiver<std::result::Result<(), wgpu::BufferAsyncError>>) -> Result<()> {
         let start = std::time::Instant::now();
         loop {
-            if let Err(e) = self.device.poll(wgpu::PollType::wait_indefinitely()) {
-                self.mark_lost(&e.to_string());
-            }
+            self.block_until_idle();
             match rx.recv_timeout(std::time::Duration::from_millis(5)) {
                 Ok(Ok(())) => return Ok(()),
                 Ok(Err(e)) => {

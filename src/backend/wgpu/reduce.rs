@@ -1,7 +1,7 @@
 //! Reductions and dot products: segment passes until one value per row remains.
 //!
 //! Pass 1 reads the data in segments of `SEG` elements per workgroup (each invocation
-//! loops at most SEG/256 = 64 times) and writes one accumulator per (row, segment);
+//! loops at most SEG/256 = 256 times) and writes one accumulator per (row, segment);
 //! merge passes reduce those the same way; the last pass writes finished values. Rows
 //! whose data spans more than one storage binding are split across dispatches by
 //! segment ranges, so arrays past the binding limit reduce without copies.
@@ -14,8 +14,10 @@ use crate::dtype::DType;
 use crate::error::{Error, Result};
 use crate::layout::{collapse, Layout};
 
-/// Elements per workgroup segment.
-const SEG: u64 = 256 * 64;
+/// Elements per workgroup segment: 256 invocations × 256 elements (64 vec4 loads).
+/// Larger segments mean fewer workgroups and barrier trees: on lavapipe a 16M-element
+/// sum took 21 ms with 16K-element segments and 12 ms with 64K.
+const SEG: u64 = 256 * 256;
 
 /// Bytes of one accumulator in storage (WGSL struct layout).
 fn acc_size(op: ReduceOp, t: DType) -> u64 {
