@@ -17,6 +17,7 @@ const ELEMENTWISE: &str = include_str!("../../../shaders/elementwise.wgsl");
 const ELEMENTWISE_1D: &str = include_str!("../../../shaders/elementwise_1d.wgsl");
 const ELEMENTWISE_VEC4: &str = include_str!("../../../shaders/elementwise_vec4.wgsl");
 const REDUCE: &str = include_str!("../../../shaders/reduce.wgsl");
+const REDUCE_COLS: &str = include_str!("../../../shaders/reduce_cols.wgsl");
 const MATMUL: &str = include_str!("../../../shaders/matmul.wgsl");
 const MATMUL_NAIVE: &str = include_str!("../../../shaders/matmul_naive.wgsl");
 const RANDOM: &str = include_str!("../../../shaders/random.wgsl");
@@ -450,6 +451,69 @@ impl Reduce {
                 ("WRITE", write),
                 ("DECLS", &decls),
                 ("ND", &self.nd.to_string()),
+            ],
+        );
+        Some(prelude(self.dtype == DType::F64) + &body)
+    }
+}
+
+/// A column reduction (reduced dim strided, kept dim dense): see reduce_cols.wgsl.
+pub(super) struct ReduceCols {
+    pub op: ReduceOp,
+    pub dtype: DType,
+    /// Reads accumulators of an earlier pass instead of data.
+    pub merge: bool,
+    pub last: bool,
+    pub nd: usize,
+    /// Four columns per invocation, loaded as vec4 (aligned rows, columns % 4 == 0).
+    pub vec4: bool,
+}
+
+impl ReduceCols {
+    pub fn key(&self) -> String {
+        format!("cols|{:?}|{:?}|{}|{}|{}|{}", self.op, self.dtype, self.merge, self.last, self.nd, self.vec4)
+    }
+
+    pub fn source(&self) -> Option<String> {
+        let d = acc_def(self.op, self.dtype)?;
+        let w = wgsl(self.dtype);
+        let write = |a: &str| if self.last { format!("acc_finish({a}, args[7])") } else { a.to_string() };
+        let (src, body, out_cols) = if self.vec4 {
+            let mut b = String::from("    var a0 = acc_identity();\n    var a1 = acc_identity();\n    var a2 = acc_identity();\n    var a3 = acc_identity();\n");
+            b += "    for (var r = r0; r < r1; r++) {\n        let v = src[u32(base + i32(r) * rs) / 4u + col];\n";
+            for (k, c) in ["x", "y", "z", "w"].iter().enumerate() {
+                b += &format!("        a{k} = acc_push(a{k}, v.{c}, r);\n");
+            }
+            b += "    }\n";
+            for k in 0..4 {
+                b += &format!("    out[o + 4u * col + {k}u] = {};\n", write(&format!("a{k}")));
+            }
+            (format!("vec4<{w}>"), b, "4u * ncols")
+        } else {
+            let load = "src[u32(base + i32(col) + i32(r) * rs)]";
+            let step = if self.merge { format!("acc_merge(acc, {load})") } else { format!("acc_push(acc, {load}, r)") };
+            let b = format!(
+                "    var acc = acc_identity();\n    for (var r = r0; r < r1; r++) {{ acc = {step}; }}\n    out[o + col] = {};\n",
+                write("acc")
+            );
+            (if self.merge { "Acc".to_string() } else { w.to_string() }, b, "ncols")
+        };
+        let oute = if self.last { d.result } else { "Acc" };
+        let body = render(
+            REDUCE_COLS,
+            &[
+                ("T", w),
+                ("ACC", &d.fields),
+                ("IDENT", &d.ident),
+                ("PUSH", &d.push),
+                ("MERGE", &d.merge),
+                ("FINISH", &d.finish),
+                ("RES", d.result),
+                ("SRC", &src),
+                ("OUTE", oute),
+                ("ND", &self.nd.to_string()),
+                ("OUT_COLS", out_cols),
+                ("BODY", &body),
             ],
         );
         Some(prelude(self.dtype == DType::F64) + &body)

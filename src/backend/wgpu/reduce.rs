@@ -7,7 +7,7 @@
 //! segment ranges, so arrays past the binding limit reduce without copies.
 
 use super::context::{Bind, WgpuBackend};
-use super::kernels::{device_size, Pass, Reduce};
+use super::kernels::{device_size, Pass, Reduce, ReduceCols};
 use super::memory::WgpuStorage;
 use crate::backend::{ReduceOp, View};
 use crate::dtype::DType;
@@ -109,6 +109,23 @@ impl WgpuBackend {
             return self.reduce_view(op, dtype, View { storage: &dense, layout: &l }, reduced);
         }
         let outer = collapse(oshape, &[ostr]);
+        let rstride = inner.strides[0].first().copied().unwrap_or(0);
+        let rlen = ishape.iter().product::<usize>() as u64;
+        // A strided reduced dim under a dense kept one: reduce down the columns.
+        if rstride.abs() > 1 && rlen > 1 && outer.strides[0].last() == Some(&1) {
+            let k = outer.shape.len() - 1;
+            let cols = Cols {
+                buffer: src.storage.buffer(),
+                esize: device_size(dtype) as u64,
+                prefix_shape: outer.shape[..k].to_vec(),
+                prefix_strides: outer.strides[0][..k].to_vec(),
+                offset: layout.offset() as isize,
+                cols: outer.shape[k] as u64,
+                rlen,
+                rstride,
+            };
+            return self.reduce_cols(op, dtype, &cols);
+        }
         let rows = Rows {
             buffer: src.storage.buffer(),
             esize: device_size(dtype) as u64,
@@ -303,6 +320,168 @@ impl WgpuBackend {
                 binds.push(b);
             }
             self.dispatch(&kernel, &binds, nr * ns)?;
+        }
+        Ok(())
+    }
+}
+
+/// Rows per invocation in a column pass.
+const COL_ROWS: u64 = 256;
+
+/// Data for a column reduction: `[prefix.., rows, cols]` with dense columns.
+struct Cols<'a> {
+    buffer: &'a wgpu::Buffer,
+    esize: u64,
+    prefix_shape: Vec<usize>,
+    prefix_strides: Vec<isize>,
+    offset: isize,
+    cols: u64,
+    rlen: u64,
+    rstride: isize,
+}
+
+impl Cols<'_> {
+    fn prefixes(&self) -> u64 {
+        self.prefix_shape.iter().map(|&d| d as u64).product()
+    }
+
+    /// Storage span of prefixes `p0..p1`, rows `r0..r1`, all columns.
+    fn span(&self, p0: u64, p1: u64, r0: u64, r1: u64) -> (i64, i64) {
+        let mut reaches = vec![(self.cols as i64 - 1).max(0), (r1 - r0).saturating_sub(1) as i64 * self.rstride as i64];
+        let mut base = self.offset as i64 + r0 as i64 * self.rstride as i64;
+        if p1 - p0 == 1 {
+            let mut idx = vec![0; self.prefix_shape.len()];
+            crate::layout::unravel(p0 as usize, &self.prefix_shape, &mut idx);
+            base += idx.iter().zip(&self.prefix_strides).map(|(&i, &s)| i as i64 * s as i64).sum::<i64>();
+        } else {
+            reaches
+                .extend(self.prefix_shape.iter().zip(&self.prefix_strides).map(|(&d, &s)| (d as i64 - 1) * s as i64));
+        }
+        let lo = base + reaches.iter().filter(|&&x| x < 0).sum::<i64>();
+        let hi = base + reaches.iter().filter(|&&x| x > 0).sum::<i64>();
+        (lo, hi + 1)
+    }
+}
+
+impl WgpuBackend {
+    /// Column reduction: passes of at most 256 rows per invocation, each writing
+    /// `[prefix, segments, cols]`, until one segment is left.
+    fn reduce_cols(&self, op: ReduceOp, dtype: DType, data: &Cols<'_>) -> Result<WgpuStorage> {
+        let out_dtype = op.output_dtype(dtype);
+        let (np, count) = (data.prefixes(), data.rlen);
+        if count > u32::MAX as u64 {
+            return Err(Error::TooLarge {
+                what: "reduced run",
+                bytes: count,
+                limit: u32::MAX as u64,
+                device: self.name.clone(),
+            });
+        }
+        let mut nseg = data.rlen.div_ceil(COL_ROWS);
+        let mut last = nseg == 1;
+        let esize = |last: bool| if last { device_size(out_dtype) as u64 } else { acc_size(op, dtype) };
+        let mut cur = self.pool.take(np * nseg * data.cols * esize(last))?;
+        self.cols_pass(op, dtype, false, last, data, &cur, nseg, count)?;
+        while !last {
+            let next_seg = nseg.div_ceil(COL_ROWS);
+            last = next_seg == 1;
+            let next = self.pool.take(np * next_seg * data.cols * esize(last))?;
+            let merged = Cols {
+                buffer: cur.buffer(),
+                esize: acc_size(op, dtype),
+                prefix_shape: vec![np as usize],
+                prefix_strides: vec![(nseg * data.cols) as isize],
+                offset: 0,
+                cols: data.cols,
+                rlen: nseg,
+                rstride: data.cols as isize,
+            };
+            self.cols_pass(op, dtype, true, last, &merged, &next, next_seg, count)?;
+            cur = next;
+            nseg = next_seg;
+        }
+        Ok(cur)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn cols_pass(
+        &self,
+        op: ReduceOp,
+        dtype: DType,
+        merge: bool,
+        last: bool,
+        data: &Cols<'_>,
+        out: &WgpuStorage,
+        nseg: u64,
+        count: u64,
+    ) -> Result<()> {
+        let nd = data.prefix_shape.len();
+        let vec4 = !merge
+            && data.cols % 4 == 0
+            && data.rstride % 4 == 0
+            && data.offset % 4 == 0
+            && data.prefix_strides.iter().all(|s| s % 4 == 0)
+            && self.limits.align % (4 * data.esize) == 0;
+        let spec = ReduceCols { op, dtype, merge, last, nd, vec4 };
+        let kernel = self.kernel(&spec.key(), || spec.source().unwrap_or_default())?;
+        let ncols = if vec4 { data.cols / 4 } else { data.cols };
+        let out_esize = if last { device_size(op.output_dtype(dtype)) as u64 } else { acc_size(op, dtype) };
+        let limit = self.chunk_limit();
+        let np = data.prefixes();
+        let fits = |p0: u64, p1: u64, s0: u64, s1: u64| {
+            let (lo, hi) = data.span(p0, p1, s0 * COL_ROWS, (s1 * COL_ROWS).min(data.rlen));
+            (hi - lo) as u64 * data.esize <= limit
+        };
+        // Chunks: (first prefix, prefixes, first segment, segments).
+        let mut chunks = Vec::new();
+        if fits(0, np, 0, nseg) {
+            chunks.push((0, np, 0, nseg));
+        } else if fits(0, 1, 0, nseg) {
+            let mut p = 0;
+            while p < np {
+                let mut k = np - p;
+                while k > 1 && !fits(p, p + k, 0, nseg) {
+                    k = k.div_ceil(2);
+                }
+                chunks.push((p, k, 0, nseg));
+                p += k;
+            }
+        } else {
+            let rows = (limit / data.esize).saturating_sub(data.cols) / data.rstride.unsigned_abs().max(1) as u64;
+            let per = (rows / COL_ROWS).max(1);
+            for p in 0..np {
+                let mut s = 0;
+                while s < nseg {
+                    let k = per.min(nseg - s);
+                    chunks.push((p, 1, s, k));
+                    s += k;
+                }
+            }
+        }
+        for (p0, pn, s0, sn) in chunks {
+            let (lo, hi) = data.span(p0, p0 + pn, s0 * COL_ROWS, ((s0 + sn) * COL_ROWS).min(data.rlen));
+            let (db, dbase) = self.window(data.buffer, data.esize, lo.max(0) as u64, hi as u64);
+            let o0 = (p0 * nseg + s0) * data.cols;
+            let o1 = ((p0 + pn - 1) * nseg + s0 + sn) * data.cols;
+            let (ob, obase) = self.window(out.buffer(), out_esize, o0, o1);
+            let invocations = pn * sn * ncols;
+            let mut meta: Vec<u32> = vec![
+                invocations as u32,
+                ncols as u32,
+                sn as u32,
+                data.rlen as u32,
+                (data.offset - dbase as isize) as u32,
+                data.rstride as i32 as u32,
+                0u32.wrapping_sub(obase as u32),
+                count as u32,
+                p0 as u32,
+                s0 as u32,
+                nseg as u32,
+            ];
+            meta.extend(data.prefix_shape.iter().map(|&d| d as u32));
+            meta.extend(data.prefix_strides.iter().map(|&s| s as i32 as u32));
+            let meta: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+            self.dispatch(&kernel, &[ob, Bind::Data(&meta), db], invocations.div_ceil(256))?;
         }
         Ok(())
     }
