@@ -12,6 +12,9 @@
 //              (vec4 loads, for dense rows with 16-byte aligned starts)
 //   {{STEP}}   how elements enter the accumulator; {{WRITE}} the value stored
 //   {{ND}}     collapsed outer (kept) dimensions; {{DECLS}} extra bindings (dot's second input)
+//   {{TREE}}   the workgroup combine: a shared-memory tree over 256 accumulators, or, with
+//              subgroups, one subgroup operation first and a tree over the subgroups'
+//              partials ({{SG_ARGS}} adds the subgroup builtins then)
 //
 // args (u32 words):
 //   0 workgroups in this dispatch   1 segments per row in this dispatch   2 SEG
@@ -36,7 +39,7 @@ var<workgroup> sh: array<Acc, 256>;
 
 @compute @workgroup_size(256)
 fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
-        @builtin(local_invocation_index) li: u32) {
+        @builtin(local_invocation_index) li: u32{{SG_ARGS}}) {
     let wid = wg.y * nwg.x + wg.x;
     if (wid >= args[0]) { return; }            // uniform per workgroup
     let row = args[4] + wid / args[1];
@@ -60,12 +63,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3
     {{LOOP}} {
         {{STEP}}
     }
-    sh[li] = acc;
-    workgroupBarrier();
-    for (var s = 128u; s > 0u; s >>= 1u) {
-        if (li < s) { sh[li] = acc_merge(sh[li], sh[li + s]); }
-        workgroupBarrier();
-    }
+{{TREE}}
     if (li == 0u) {
         out[args[10] + row * args[11] + seg] = {{WRITE}};
     }

@@ -42,6 +42,9 @@ pub(crate) struct WgpuBackend {
     pub(super) queue: wgpu::Queue,
     pub(super) limits: Limits,
     pub(super) f64: bool,
+    /// Subgroup operations are used in reductions (SUBGROUP feature, unless
+    /// `GPU_WGPU_SUBGROUPS=0`).
+    pub(super) subgroups: bool,
     pub(super) counters: Arc<Counters>,
     pub(super) pool: Arc<BufferPool>,
     pub(super) pipelines: PipelineCache,
@@ -227,6 +230,8 @@ impl WgpuBackend {
         });
         Ok(WgpuBackend {
             f64: required_features.contains(wgpu::Features::SHADER_F64),
+            subgroups: required_features.contains(wgpu::Features::SUBGROUP)
+                && std::env::var("GPU_WGPU_SUBGROUPS").map_or(true, |v| v != "0"),
             device,
             queue,
             limits,

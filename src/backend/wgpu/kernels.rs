@@ -391,11 +391,56 @@ pub(super) struct Reduce {
     pub nd: usize,
     /// Dense rows with 16-byte aligned starts: load four elements at a time.
     pub vec4: bool,
+    /// The device has subgroup operations.
+    pub subgroups: bool,
+}
+
+/// The subgroup builtin that combines accumulators of `op` on `t`, when one exists with
+/// the crate's semantics: sums for every 32-bit type (NaN propagates through adds),
+/// products, and integer max/min (float max/min must propagate NaN, which subgroup
+/// max/min do not promise). f64 subgroup arithmetic is an optional extension: never.
+fn subgroup_builtin(op: ReduceOp, t: DType, pass: Pass) -> Option<&'static str> {
+    if t == DType::F64 || pass == Pass::Merge {
+        return None;
+    }
+    match op {
+        ReduceOp::Sum | ReduceOp::Mean | ReduceOp::Norm => Some("subgroupAdd"),
+        ReduceOp::Prod => Some("subgroupMul"),
+        ReduceOp::Max if !t.is_float() => Some("subgroupMax"),
+        ReduceOp::Min if !t.is_float() => Some("subgroupMin"),
+        _ => None,
+    }
+}
+
+/// The workgroup combine of 256 accumulators into `sh[0]`.
+fn reduce_tree(sg: Option<&str>) -> (String, &'static str) {
+    match sg {
+        Some(f) => (
+            format!(
+                "    let part = {f}(acc.v);\n    \
+                 if (sg_lane == 0u) {{ sh[li / sg_size] = Acc(part); }}\n    \
+                 workgroupBarrier();\n    \
+                 for (var s = 128u / sg_size; s > 0u; s >>= 1u) {{\n        \
+                 if (li < s) {{ sh[li] = acc_merge(sh[li], sh[li + s]); }}\n        \
+                 workgroupBarrier();\n    }}"
+            ),
+            ", @builtin(subgroup_invocation_id) sg_lane: u32, @builtin(subgroup_size) sg_size: u32",
+        ),
+        None => (
+            "    sh[li] = acc;\n    workgroupBarrier();\n    \
+             for (var s = 128u; s > 0u; s >>= 1u) {\n        \
+             if (li < s) { sh[li] = acc_merge(sh[li], sh[li + s]); }\n        \
+             workgroupBarrier();\n    }"
+                .to_string(),
+            "",
+        ),
+    }
 }
 
 impl Reduce {
     pub fn key(&self) -> String {
-        format!("red|{:?}|{:?}|{:?}|{}|{}|{}", self.op, self.dtype, self.pass, self.last, self.nd, self.vec4)
+        let sg = self.subgroups && subgroup_builtin(self.op, self.dtype, self.pass).is_some();
+        format!("red|{:?}|{:?}|{:?}|{}|{}|{}|{sg}", self.op, self.dtype, self.pass, self.last, self.nd, self.vec4)
     }
 
     pub fn source(&self) -> Option<String> {
@@ -434,6 +479,8 @@ impl Reduce {
             (Pass::Merge, _) => ("Acc", scalar_loop, format!("acc = acc_merge(acc, {load});"), String::new()),
         };
         let (oute, write) = if self.last { (d.result, "acc_finish(sh[0], args[12])") } else { ("Acc", "sh[0]") };
+        let sg = if self.subgroups { subgroup_builtin(self.op, self.dtype, self.pass) } else { None };
+        let (tree, sg_args) = reduce_tree(sg);
         let body = render(
             REDUCE,
             &[
@@ -448,6 +495,8 @@ impl Reduce {
                 ("OUTE", oute),
                 ("LOOP", &lp),
                 ("STEP", &step),
+                ("TREE", &tree),
+                ("SG_ARGS", sg_args),
                 ("WRITE", write),
                 ("DECLS", &decls),
                 ("ND", &self.nd.to_string()),

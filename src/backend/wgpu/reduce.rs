@@ -237,7 +237,7 @@ impl WgpuBackend {
             && data.rlen >= 4
             && [Some(data), second].into_iter().flatten().all(aligned)
             && self.limits.align % (4 * data.esize) == 0;
-        let spec = Reduce { op, dtype, pass, last, nd, vec4 };
+        let spec = Reduce { op, dtype, pass, last, nd, vec4, subgroups: self.subgroups };
         let kernel = self.kernel(&spec.key(), || spec.source().unwrap_or_default())?;
         let limit = self.chunk_limit();
         let nrows = data.rows();
