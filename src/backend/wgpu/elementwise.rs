@@ -2,8 +2,9 @@
 //! storage-binding limit, and unary/binary/compare/select/cast/copy, fill and random.
 
 use super::context::{Bind, WgpuBackend};
-use super::kernels::{self, device_size, wgsl, Elementwise, ElementwiseVec4};
+use super::kernels::{self, Elementwise, ElementwiseVec4};
 use super::memory::WgpuStorage;
+use super::wgsl::{device_size, wgsl};
 use crate::backend::{Distribution, Fill, Operand, View};
 use crate::dtype::{DType, ScalarValue};
 use crate::error::{Error, Result};

@@ -3,8 +3,9 @@
 //! rows and columns when an operand's window would exceed one storage binding.
 
 use super::context::{Bind, WgpuBackend};
-use super::kernels::{self, device_size};
+use super::kernels;
 use super::memory::WgpuStorage;
+use super::wgsl::device_size;
 use crate::backend::View;
 use crate::dtype::DType;
 use crate::error::Result;

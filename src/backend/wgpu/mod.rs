@@ -3,7 +3,8 @@
 //! - `context`: adapter selection, limits, the batch (one encoder until a sync point),
 //!   the parameter arena, fault tracking.
 //! - `memory`: size-class buffer pool, storage handles, transfers via a staging buffer.
-//! - `kernels`: `shaders/*.wgsl` specialised per dtype and op; the pipeline cache.
+//! - `wgsl`: each op enum arm as a WGSL expression or accumulator, per dtype.
+//! - `kernels`: `shaders/*.wgsl` specialised with those snippets; the pipeline cache.
 //! - `elementwise`, `reduce`, `linalg`: host side of each kernel family, including the
 //!   chunking that keeps every binding under `max_storage_buffer_binding_size`.
 
@@ -19,6 +20,8 @@ mod linalg;
 mod memory;
 #[cfg(feature = "wgpu")]
 mod reduce;
+#[cfg(feature = "wgpu")]
+mod wgsl;
 
 #[cfg(feature = "wgpu")]
 pub(crate) use context::WgpuBackend;
@@ -33,7 +36,7 @@ pub(crate) use disabled::{WgpuBackend, WgpuStorage};
 #[cfg(feature = "wgpu")]
 mod backend_impl {
     use super::elementwise::{input, Input};
-    use super::kernels::{binary_expr, cast_expr, compare_expr, device_size, unary_expr};
+    use super::wgsl::{binary_expr, cast_expr, compare_expr, device_size, unary_expr};
     use super::{WgpuBackend, WgpuStorage};
     use crate::backend::{Backend, BinaryOp, CompareOp, Distribution, Fill, Operand, ReduceOp, Storage, UnaryOp, View};
     use crate::device::{Counters, DeviceInfo};

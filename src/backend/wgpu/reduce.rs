@@ -7,8 +7,9 @@
 //! segment ranges, so arrays past the binding limit reduce without copies.
 
 use super::context::{Bind, WgpuBackend};
-use super::kernels::{device_size, Pass, Reduce, ReduceCols};
+use super::kernels::{Pass, Reduce, ReduceCols};
 use super::memory::WgpuStorage;
+use super::wgsl::device_size;
 use crate::backend::{ReduceOp, View};
 use crate::dtype::DType;
 use crate::error::{Error, Result};

@@ -1,0 +1,258 @@
+//! Op identity → WGSL: the expression or accumulator each op enum arm becomes, per
+//! dtype. Adding an op is one arm here (and one line per kernel template elsewhere).
+
+use super::kernels::Pass;
+use crate::backend::{BinaryOp, CompareOp, ReduceOp, UnaryOp};
+use crate::dtype::DType;
+
+/// WGSL storage type of a dtype (bool is stored as u32 0/1).
+pub(super) fn wgsl(dtype: DType) -> &'static str {
+    match dtype {
+        DType::F32 => "f32",
+        DType::F64 => "f64",
+        DType::I32 => "i32",
+        DType::U32 | DType::Bool => "u32",
+    }
+}
+
+/// Bytes per element on the device.
+pub(super) fn device_size(dtype: DType) -> usize {
+    match dtype {
+        DType::F64 => 8,
+        _ => 4,
+    }
+}
+
+/// `max`/`min` with NaN propagation (checked on bits; see common.wgsl).
+pub(super) fn extreme(max: bool, t: DType, a: &str, b: &str) -> String {
+    let f = if max { "max" } else { "min" };
+    let w = wgsl(t);
+    if t.is_float() {
+        format!("select(select({f}({a}, {b}), {b}, nan_{w}({b})), {a}, nan_{w}({a}))")
+    } else {
+        format!("{f}({a}, {b})")
+    }
+}
+
+/// WGSL for `op(a)` on dtype `t`, or `None` when the op is not defined for it.
+pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
+    let w = wgsl(t);
+    let float = t.is_float();
+    if !float && !op.supports_int() {
+        return None;
+    }
+    Some(match op {
+        UnaryOp::Neg if t == DType::U32 => "0u - a".into(),
+        UnaryOp::Neg => "-a".into(),
+        UnaryOp::Abs if t == DType::U32 => "a".into(),
+        UnaryOp::Abs => "abs(a)".into(),
+        UnaryOp::Square => "a * a".into(),
+        UnaryOp::Relu if float => format!("select(a, {w}(0), a < {w}(0))"),
+        UnaryOp::Relu => format!("max(a, {w}(0))"),
+        UnaryOp::Sqrt => "sqrt(a)".into(),
+        UnaryOp::Exp => format!("exp_{w}(a)"),
+        UnaryOp::Ln => format!("ln_{w}(a)"),
+        UnaryOp::Sin => format!("sin_{w}(a)"),
+        UnaryOp::Cos => format!("cos_{w}(a)"),
+        UnaryOp::Tanh => format!("tanh_{w}(a)"),
+        UnaryOp::Sigmoid => format!("{w}(1) / ({w}(1) + exp_{w}(-a))"),
+        UnaryOp::Floor => "floor(a)".into(),
+        UnaryOp::Ceil => "ceil(a)".into(),
+        UnaryOp::Round => "round(a)".into(),
+        UnaryOp::Recip => format!("{w}(1) / a"),
+    })
+}
+
+/// WGSL for `op(a, b)` on dtype `t`.
+pub(super) fn binary_expr(op: BinaryOp, t: DType) -> String {
+    let w = wgsl(t);
+    let float = t.is_float();
+    match op {
+        BinaryOp::Add => "a + b".into(),
+        BinaryOp::Sub => "a - b".into(),
+        BinaryOp::Mul => "a * b".into(),
+        BinaryOp::Div if float => "a / b".into(),
+        BinaryOp::Div => format!("select(a / b, {w}(0), b == {w}(0))"),
+        BinaryOp::Rem if float => "a % b".into(),
+        BinaryOp::Rem => format!("select(a % b, {w}(0), b == {w}(0))"),
+        BinaryOp::Pow if float => format!("pow_{w}(a, b)"),
+        BinaryOp::Pow => format!("ipow_{w}(a, b)"),
+        BinaryOp::Maximum => extreme(true, t, "a", "b"),
+        BinaryOp::Minimum => extreme(false, t, "a", "b"),
+    }
+}
+
+/// WGSL for `op(a, b)` as a u32 mask value; NaN compares unequal (checked on bits).
+pub(super) fn compare_expr(op: CompareOp, t: DType) -> String {
+    let w = wgsl(t);
+    let sym = match op {
+        CompareOp::Eq => "==",
+        CompareOp::Ne => "!=",
+        CompareOp::Lt => "<",
+        CompareOp::Le => "<=",
+        CompareOp::Gt => ">",
+        CompareOp::Ge => ">=",
+    };
+    let cond = if !t.is_float() {
+        format!("a {sym} b")
+    } else if op == CompareOp::Ne {
+        format!("nan_{w}(a) || nan_{w}(b) || a != b")
+    } else {
+        format!("!nan_{w}(a) && !nan_{w}(b) && a {sym} b")
+    };
+    format!("select(0u, 1u, {cond})")
+}
+
+/// WGSL converting `a` from `from` to `to` with the CPU's `as` semantics (NaN → 0).
+pub(super) fn cast_expr(from: DType, to: DType) -> String {
+    let (wf, wt) = (wgsl(from), wgsl(to));
+    match (from, to) {
+        _ if from == to => "a".into(),
+        (DType::F32 | DType::F64, DType::Bool) => format!("select(0u, 1u, a != {wf}(0) || nan_{wf}(a))"),
+        (_, DType::Bool) => format!("select(0u, 1u, a != {wf}(0))"),
+        (DType::Bool, _) => format!("{wt}(a)"),
+        // WGSL clamps to the largest float below the integer maximum; Rust saturates to
+        // the maximum itself.
+        (DType::F32 | DType::F64, DType::I32) => {
+            format!("select(select(i32(a), 2147483647, a >= {wf}(2147483648.0)), 0, nan_{wf}(a))")
+        }
+        (DType::F32 | DType::F64, DType::U32) => {
+            format!("select(select(u32(a), 4294967295u, a >= {wf}(4294967296.0)), 0u, nan_{wf}(a))")
+        }
+        (DType::I32, DType::U32) | (DType::U32, DType::I32) => format!("bitcast<{wt}>(a)"),
+        _ => format!("{wt}(a)"),
+    }
+}
+
+/// Integer power by squaring with the CPU's negative-exponent rules.
+pub(super) const INT_POW: &str = "
+fn ipow_u32(a: u32, b: u32) -> u32 {
+    var acc = 1u;
+    var base = a;
+    var e = b;
+    for (var i = 0u; i < 32u && e > 0u; i++) {
+        if ((e & 1u) == 1u) { acc *= base; }
+        base *= base;
+        e >>= 1u;
+    }
+    return acc;
+}
+fn ipow_i32(a: i32, b: i32) -> i32 {
+    if (b < 0) {
+        if (a == 1) { return 1; }
+        if (a == -1) { return select(-1, 1, (b & 1) == 0); }
+        return 0;
+    }
+    return bitcast<i32>(ipow_u32(bitcast<u32>(a), u32(b)));
+}
+";
+
+/// Accumulator definition of a reduction on dtype `t`: (fields, identity, push, merge,
+/// finish, result type).
+pub(super) struct AccDef {
+    pub fields: String,
+    pub ident: String,
+    pub push: String,
+    pub merge: String,
+    pub finish: String,
+    pub result: &'static str,
+}
+
+pub(super) fn acc_def(op: ReduceOp, t: DType) -> Option<AccDef> {
+    let w = wgsl(t);
+    let float = t.is_float();
+    if op.float_only() && !float {
+        return None;
+    }
+    let simple = |push: &str, merge: &str, ident: &str, finish: &str| AccDef {
+        fields: format!("v: {w},"),
+        ident: format!("return Acc({ident});"),
+        push: format!("return Acc({push});"),
+        merge: format!("return Acc({merge});"),
+        finish: finish.to_string(),
+        result: w,
+    };
+    let lowest = match t {
+        DType::F32 | DType::F64 => format!("-inf_{w}()"),
+        DType::I32 => "bitcast<i32>(0x80000000u)".into(),
+        _ => "0u".into(),
+    };
+    let highest = match t {
+        DType::F32 | DType::F64 => format!("inf_{w}()"),
+        DType::I32 => "0x7fffffff".into(),
+        _ => "0xffffffffu".into(),
+    };
+    let nan_if_empty = format!("if (n == 0u) {{ return qnan_{w}(); }}");
+    Some(match op {
+        ReduceOp::Sum => simple("a.v + x", "a.v + b.v", &format!("{w}(0)"), "return a.v;"),
+        ReduceOp::Prod => simple("a.v * x", "a.v * b.v", &format!("{w}(1)"), "return a.v;"),
+        ReduceOp::Mean => {
+            simple("a.v + x", "a.v + b.v", &format!("{w}(0)"), &format!("{nan_if_empty} return a.v / {w}(n);"))
+        }
+        ReduceOp::Norm => simple("a.v + x * x", "a.v + b.v", &format!("{w}(0)"), "return sqrt(a.v);"),
+        ReduceOp::Max => simple(&extreme(true, t, "a.v", "x"), &extreme(true, t, "a.v", "b.v"), &lowest, "return a.v;"),
+        ReduceOp::Min => {
+            simple(&extreme(false, t, "a.v", "x"), &extreme(false, t, "a.v", "b.v"), &highest, "return a.v;")
+        }
+        ReduceOp::Var | ReduceOp::Std => AccDef {
+            fields: format!("n: u32, mean: {w}, m2: {w},"),
+            ident: format!("return Acc(0u, {w}(0), {w}(0));"),
+            push: format!(
+                "let n1 = a.n + 1u; let d = x - a.mean; let m = a.mean + d / {w}(n1); \
+                 return Acc(n1, m, a.m2 + d * (x - m));"
+            ),
+            merge: format!(
+                "if (a.n == 0u) {{ return b; }} if (b.n == 0u) {{ return a; }} \
+                 let n = a.n + b.n; let d = b.mean - a.mean; \
+                 let fa = {w}(a.n); let fb = {w}(b.n); let ft = {w}(n); \
+                 return Acc(n, a.mean + d * (fb / ft), a.m2 + b.m2 + d * d * (fa * fb / ft));"
+            ),
+            finish: if op == ReduceOp::Std {
+                format!("{nan_if_empty} return sqrt(a.m2 / {w}(n));")
+            } else {
+                format!("{nan_if_empty} return a.m2 / {w}(n);")
+            },
+            result: w,
+        },
+        ReduceOp::ArgMax | ReduceOp::ArgMin => {
+            let cmp = if op == ReduceOp::ArgMax { ">" } else { "<" };
+            let better = |x: &str, cur: &str| {
+                if float {
+                    format!("(!nan_{w}({cur}) && (nan_{w}({x}) || {x} {cmp} {cur}))")
+                } else {
+                    format!("({x} {cmp} {cur})")
+                }
+            };
+            AccDef {
+                fields: format!("v: {w}, i: u32, ok: u32,"),
+                ident: format!("return Acc({w}(0), 0u, 0u);"),
+                push: format!("if (a.ok == 0u || {}) {{ return Acc(x, i, 1u); }} return a;", better("x", "a.v")),
+                merge: format!(
+                    "if (b.ok == 0u) {{ return a; }} if (a.ok == 0u) {{ return b; }} \
+                     if ({} || (!{} && b.i < a.i)) {{ return b; }} return a;",
+                    better("b.v", "a.v"),
+                    better("a.v", "b.v")
+                ),
+                finish: "return a.i;".into(),
+                result: "u32",
+            }
+        }
+    })
+}
+
+/// The subgroup builtin that combines accumulators of `op` on `t`, when one exists with
+/// the crate's semantics: sums for every 32-bit type (NaN propagates through adds),
+/// products, and integer max/min (float max/min must propagate NaN, which subgroup
+/// max/min do not promise). f64 subgroup arithmetic is an optional extension: never.
+pub(super) fn subgroup_builtin(op: ReduceOp, t: DType, pass: Pass) -> Option<&'static str> {
+    if t == DType::F64 || pass == Pass::Merge {
+        return None;
+    }
+    match op {
+        ReduceOp::Sum | ReduceOp::Mean | ReduceOp::Norm => Some("subgroupAdd"),
+        ReduceOp::Prod => Some("subgroupMul"),
+        ReduceOp::Max if !t.is_float() => Some("subgroupMax"),
+        ReduceOp::Min if !t.is_float() => Some("subgroupMin"),
+        _ => None,
+    }
+}
