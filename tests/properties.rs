@@ -178,7 +178,7 @@ fn concretize(kind: u8, r: &[u32; 6], shape: &[usize]) -> ViewOp {
         1 if nd > 0 => {
             let axis = r[0] as usize % nd;
             let n = shape[axis] as u32 as isize;
-            let bound = |x: u32| (x % 4 != 0).then(|| ((x >> 2) % (2 * n as u32 + 5)) as isize - (n + 2));
+            let bound = |x: u32| (!x.is_multiple_of(4)).then(|| ((x >> 2) % (2 * n as u32 + 5)) as isize - (n + 2));
             let step = [-3, -2, -1, 1, 1, 2, 3][r[3] as usize % 7];
             ViewOp::Slice(signed(axis, r[0] >> 8), bound(r[1]), bound(r[2]), step)
         }
@@ -209,7 +209,7 @@ fn concretize(kind: u8, r: &[u32; 6], shape: &[usize]) -> ViewOp {
                     to[j] = merged;
                 }
                 2 if nd >= 1 => {
-                    let p = (2..=to[j]).find(|p| to[j] % p == 0).unwrap_or(1);
+                    let p = (2..=to[j]).find(|p| to[j].is_multiple_of(*p)).unwrap_or(1);
                     to[j] /= p.max(1);
                     to.insert(j, p);
                 }

@@ -220,7 +220,7 @@ impl WgpuBackend {
             let stride_of = |k: usize| c.strides[k].first().copied().unwrap_or(0);
             let vec4 = nd == 1
                 && len >= 4
-                && out_rel % 4 == 0
+                && out_rel.is_multiple_of(4)
                 && (0..inputs.len()).all(|k| match stride_of(k) {
                     0 => true,
                     1 => offs[k] % 4 == 0,

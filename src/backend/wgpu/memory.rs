@@ -226,7 +226,11 @@ impl WgpuBackend {
     /// Reads `bytes` bytes at `offset` of `buffer` (after all recorded work).
     pub(super) fn read(&self, buffer: &wgpu::Buffer, offset: u64, bytes: u64, dtype: DType) -> Result<HostVec> {
         self.flush()?;
-        let mut out = Vec::with_capacity(bytes as usize);
+        // Host memory for the copy: fallible, so a download too large for the host is
+        // an error rather than an abort.
+        let mut out = Vec::new();
+        out.try_reserve_exact(bytes as usize)
+            .map_err(|_| Error::OutOfMemory { requested: bytes, device: "cpu (host memory for a download)".into() })?;
         let mut slot = self.staging.lock().unwrap_or_else(|p| p.into_inner());
         let want = bytes.clamp(4, TRANSFER_CHUNK).next_multiple_of(256);
         if slot.as_ref().is_none_or(|s| s.size() < want) {
@@ -278,7 +282,7 @@ mod tests {
         assert_eq!(size_class(65536), 65536);
         for b in [65537u64, 1 << 20, 40_000_000, 134_217_728, 1_000_000_007] {
             let c = size_class(b);
-            assert!(c >= b && (c - b) * 8 <= b && c % 4 == 0, "{b} -> {c}");
+            assert!(c >= b && (c - b) * 8 <= b && c.is_multiple_of(4), "{b} -> {c}");
         }
     }
 }

@@ -237,7 +237,7 @@ impl WgpuBackend {
         let vec4 = matches!(pass, Pass::First { .. })
             && data.rlen >= 4
             && [Some(data), second].into_iter().flatten().all(aligned)
-            && self.limits.align % (4 * data.esize) == 0;
+            && self.limits.align.is_multiple_of(4 * data.esize);
         let spec = Reduce { op, dtype, pass, last, nd, vec4, subgroups: self.subgroups };
         let kernel = self.kernel(&spec.key(), || spec.source().unwrap_or_default())?;
         let limit = self.chunk_limit();
@@ -418,11 +418,11 @@ impl WgpuBackend {
     ) -> Result<()> {
         let nd = data.prefix_shape.len();
         let vec4 = !merge
-            && data.cols % 4 == 0
+            && data.cols.is_multiple_of(4)
             && data.rstride % 4 == 0
             && data.offset % 4 == 0
             && data.prefix_strides.iter().all(|s| s % 4 == 0)
-            && self.limits.align % (4 * data.esize) == 0;
+            && self.limits.align.is_multiple_of(4 * data.esize);
         let spec = ReduceCols { op, dtype, merge, last, nd, vec4 };
         let kernel = self.kernel(&spec.key(), || spec.source().unwrap_or_default())?;
         let ncols = if vec4 { data.cols / 4 } else { data.cols };
