@@ -216,6 +216,33 @@ impl WgpuBackend {
             let c = collapse(&chunk.shape, &refs);
             let nd = c.shape.len();
             let out_rel = o0 - obase;
+            // One input read transposed: tile it through workgroup memory.
+            if inputs.len() == 1 && !inplace && nd >= 2 && matches!(inputs[0], Input::View { .. }) {
+                let s = &c.strides[0];
+                let batch: usize = c.shape[..nd - 2].iter().product();
+                let max = self.limits.max_groups as usize;
+                let fits_grid =
+                    batch <= max && c.shape[nd - 2].div_ceil(32) <= max && c.shape[nd - 1].div_ceil(32) <= max;
+                if s[nd - 2].abs() == 1 && s[nd - 1].abs() > 1 && fits_grid {
+                    let mut meta: Vec<u32> = vec![
+                        c.shape[nd - 2] as u32,
+                        c.shape[nd - 1] as u32,
+                        out_rel as u32,
+                        offs[0] as u32,
+                        s[nd - 2] as i32 as u32,
+                        s[nd - 1] as i32 as u32,
+                        0,
+                    ];
+                    meta.extend(c.shape[..nd - 2].iter().map(|&d| d as u32));
+                    meta.extend(s[..nd - 2].iter().map(|&x| x as i32 as u32));
+                    let key = format!("tr|{out_dtype:?}|{:?}|{}|{expr}", dtypes[0], nd - 2);
+                    let kernel = self.kernel(&key, || kernels::transpose_source(out_dtype, dtypes[0], nd - 2, expr))?;
+                    let meta_bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+                    let grid = [c.shape[nd - 2].div_ceil(32) as u32, c.shape[nd - 1].div_ceil(32) as u32, batch as u32];
+                    self.dispatch_grid(&kernel, &[binds[0], Bind::Data(&meta_bytes), input_binds[0]], grid)?;
+                    continue;
+                }
+            }
             // Dense or broadcast along one dimension, 16-byte aligned: four per invocation.
             let stride_of = |k: usize| c.strides[k].first().copied().unwrap_or(0);
             let vec4 = nd == 1

@@ -21,6 +21,7 @@ const MATMUL: &str = include_str!("../../../shaders/matmul.wgsl");
 const MATMUL_NAIVE: &str = include_str!("../../../shaders/matmul_naive.wgsl");
 const RANDOM: &str = include_str!("../../../shaders/random.wgsl");
 const FILL: &str = include_str!("../../../shaders/fill.wgsl");
+const TRANSPOSE: &str = include_str!("../../../shaders/transpose.wgsl");
 
 /// Fills `{{NAME}}` placeholders; the templates' comment lines (documentation for
 /// readers of `shaders/`) are dropped.
@@ -360,6 +361,13 @@ pub(super) fn matmul_source(t: DType, nd: usize) -> String {
         ],
     );
     prelude(t == DType::F64) + &body
+}
+
+/// A single-input op on a transposed view, tiled through workgroup memory.
+pub(super) fn transpose_source(out: DType, input: DType, nd: usize, expr: &str) -> String {
+    let f64 = out == DType::F64 || input == DType::F64;
+    let body = render(TRANSPOSE, &[("OUT", wgsl(out)), ("T0", wgsl(input)), ("ND", &nd.to_string()), ("EXPR", expr)]);
+    prelude(f64) + INT_POW + &body
 }
 
 /// The naive matmul baseline (benchmarks only).
