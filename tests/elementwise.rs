@@ -451,6 +451,26 @@ backend_tests! {
         Ok(())
     }
 
+    fn transposed_single_input_ops(dev) {
+        // Copies, casts and unary ops of transposed views (tiled kernels on GPUs), with
+        // edges that are not multiples of the tile, and a batch dimension.
+        for shape in [&[130usize, 77][..], &[3, 67, 45], &[1, 33, 32]] {
+            let n: usize = shape.iter().product();
+            let data: Vec<f32> = common::noise(n, n as u64).iter().map(|&x| x as f32).collect();
+            let a = Array::from_vec(data, shape)?;
+            let perm: Vec<isize> = match shape.len() {
+                2 => vec![1, 0],
+                _ => vec![0, 2, 1],
+            };
+            let (g, c) = (a.to(dev)?.transpose(&perm)?, a.transpose(&perm)?);
+            assert_all_close(&g.contiguous()?.to_vec()?, &c.contiguous()?.to_vec()?, Tol::EXACT, "transposed copy");
+            assert_all_close(&g.exp()?.to_vec()?, &c.exp()?.to_vec()?, <f32 as Tolerances>::TRANSCENDENTAL, "exp");
+            assert_eq!(g.cast::<i32>()?.to_vec()?, c.cast::<i32>()?.to_vec()?, "cast of a transpose");
+            assert_eq!(g.t().contiguous()?.to_vec()?, c.t().contiguous()?.to_vec()?, "reversed axes");
+        }
+        Ok(())
+    }
+
     fn large_arrays_split_into_chunks(dev) {
         // Larger than one parallel chunk, with a broadcast column operand.
         let (r, c) = (700, 301);
