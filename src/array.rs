@@ -201,6 +201,7 @@ impl<T: Scalar> Array<T> {
     /// # Errors
     /// Device faults ([`Error::DeviceLost`], [`Error::Backend`]).
     pub fn to_vec(&self) -> Result<Vec<T>> {
+        check_output(self.shape(), T::DTYPE)?;
         let host = on_backend!(&self.device, b => {
             let s = b.storage(&self.storage)?;
             b.download(T::DTYPE, View { storage: s, layout: &self.layout })?
@@ -341,9 +342,19 @@ impl<T: Scalar> Array<T> {
     /// # Errors
     /// Device faults.
     pub fn copy(&self) -> Result<Array<T>> {
+        check_output(self.shape(), T::DTYPE)?;
         let storage = on_backend!(&self.device, b => b.wrap(b.copy(T::DTYPE, self.storage_of(b)?)?));
         Ok(Array::from_storage(storage, Layout::contiguous(self.shape()), self.device.clone()))
     }
+}
+
+/// [`Error::ShapeOverflow`] when a new buffer of `shape` elements of `dtype` would have
+/// more bytes than fit in `isize`. A broadcast view can have that many elements without
+/// memory behind them; a kernel's output (or a download) of it cannot, and backends
+/// compute byte sizes with plain arithmetic. Counted at 4 bytes or more per element:
+/// the wgpu backend stores `bool` as u32.
+pub(crate) fn check_output(shape: &[usize], dtype: DType) -> Result<()> {
+    crate::layout::byte_count(shape, dtype.size_of().max(4)).map(drop)
 }
 
 /// [`Error::Unsupported`] unless `device` has kernels for `dtype`.

@@ -29,23 +29,34 @@ pub fn contiguous_strides(shape: &[usize]) -> Vec<isize> {
     strides
 }
 
-/// Number of elements of `shape`, or [`Error::ShapeOverflow`] when it does not fit in
-/// `isize` (the largest element count any allocation can hold).
+/// Product of the non-zero dimensions times `unit`, when it fits in `isize`.
+///
+/// NumPy's rule: zero-length dimensions are skipped, so `[0, 2^40, 2^40]` overflows
+/// like `[2^40, 2^40]`. Every product of a subset of an accepted shape's dimensions, in
+/// any order (a transposed view's length, a kernel's row count), then fits as well.
+fn checked_extent(shape: &[usize], unit: usize) -> Option<usize> {
+    shape.iter().filter(|&&d| d != 0).try_fold(unit, |acc, &d| acc.checked_mul(d)).filter(|&n| n <= isize::MAX as usize)
+}
+
+/// Number of elements of `shape`, or [`Error::ShapeOverflow`] when the product of its
+/// non-zero dimensions does not fit in `isize` (the largest count any allocation holds).
 pub fn element_count(shape: &[usize]) -> Result<usize> {
-    shape
-        .iter()
-        .try_fold(1usize, |acc, &d| acc.checked_mul(d))
-        .filter(|&n| n <= isize::MAX as usize)
-        .ok_or_else(|| Error::ShapeOverflow { shape: shape.to_vec() })
+    match checked_extent(shape, 1) {
+        Some(_) if shape.contains(&0) => Ok(0),
+        Some(n) => Ok(n),
+        None => Err(Error::ShapeOverflow { shape: shape.to_vec() }),
+    }
 }
 
 /// Number of bytes of `shape` elements of `elem_bytes` each, or
-/// [`Error::ShapeOverflow`] when that does not fit in `isize`.
+/// [`Error::ShapeOverflow`] when that (zero dimensions skipped, as NumPy does) does
+/// not fit in `isize`.
 pub fn byte_count(shape: &[usize], elem_bytes: usize) -> Result<usize> {
-    element_count(shape)?
-        .checked_mul(elem_bytes)
-        .filter(|&b| b <= isize::MAX as usize)
-        .ok_or_else(|| Error::ShapeOverflow { shape: shape.to_vec() })
+    match checked_extent(shape, elem_bytes) {
+        Some(_) if shape.contains(&0) => Ok(0),
+        Some(n) => Ok(n),
+        None => Err(Error::ShapeOverflow { shape: shape.to_vec() }),
+    }
 }
 
 /// Resolves a possibly negative axis against `shape`.
@@ -146,7 +157,8 @@ impl Layout {
         self.shape.iter().zip(&self.strides).any(|(&d, &s)| d > 1 && s == 0)
     }
 
-    /// Storage index of the element at `index` (one entry per dimension, each in range).
+    /// Storage index of the element at `index` (one entry per dimension, each in range;
+    /// not checked).
     pub fn index_of(&self, index: &[usize]) -> usize {
         debug_assert_eq!(index.len(), self.ndim());
         let off = index.iter().zip(&self.strides).fold(self.offset as isize, |acc, (&i, &s)| acc + i as isize * s);
@@ -199,7 +211,11 @@ impl Layout {
     }
 
     /// Reorders the dimensions: output dimension `k` is input dimension `axes[k]`.
-    /// `axes` must be a permutation (checked by the caller).
+    /// `axes` must be a permutation (checked by the caller, e.g. with
+    /// [`permutation`](Layout::permutation)).
+    ///
+    /// # Panics
+    /// When an entry of `axes` is `>= ndim`.
     pub fn permute(&self, axes: &[usize]) -> Layout {
         Layout {
             shape: axes.iter().map(|&a| self.shape[a]).collect(),
@@ -233,9 +249,12 @@ impl Layout {
     }
 
     /// A view of the same elements (row-major order) with shape `shape`, when strides
-    /// allow it without copying; `None` when a copy is required. The element counts
-    /// must match (checked by the caller).
+    /// allow it without copying; `None` when a copy is required, or when the element
+    /// counts differ (which callers check first, to report it).
     pub fn reshaped(&self, shape: &[usize]) -> Option<Layout> {
+        if element_count(shape).ok() != Some(self.len()) {
+            return None;
+        }
         if self.is_empty() || self.is_contiguous() {
             return Some(Layout { shape: shape.to_vec(), strides: contiguous_strides(shape), offset: self.offset });
         }
@@ -245,27 +264,39 @@ impl Layout {
 
     /// Python slicing `[start:end:step]` along `axis` (already resolved): negative bounds
     /// count from the end, out-of-range bounds are clamped, a negative step walks backwards.
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`] for `axis >= ndim`, [`Error::ZeroStep`] for `step == 0`.
     pub fn slice(&self, axis: usize, start: Option<isize>, end: Option<isize>, step: isize) -> Result<Layout> {
+        let n = self.axis_len(axis)? as isize;
         if step == 0 {
             return Err(Error::ZeroStep { axis, shape: self.shape.clone() });
         }
-        let n = self.shape[axis] as isize;
         let clamp = |v: isize, lo: isize, hi: isize| {
             let v = if v < 0 { v + n } else { v };
             v.clamp(lo, hi)
         };
+        // Python's range length, written without `step ± 1` so that steps near
+        // isize::MIN/MAX cannot overflow.
         let (first, len) = if step > 0 {
             let s = start.map_or(0, |v| clamp(v, 0, n));
             let e = end.map_or(n, |v| clamp(v, 0, n));
-            (s, if e > s { (e - s + step - 1) / step } else { 0 })
+            (s, if e > s { (e - s - 1) / step + 1 } else { 0 })
         } else {
             let s = start.map_or(n - 1, |v| clamp(v, -1, n - 1));
             let e = end.map_or(-1, |v| clamp(v, -1, n - 1));
-            (s, if s > e { (s - e - step - 1) / (-step) } else { 0 })
+            (s, if s > e { ((s - e - 1) as usize / step.unsigned_abs()) as isize + 1 } else { 0 })
         };
         let mut out = self.clone();
         out.shape[axis] = len as usize;
-        out.strides[axis] = self.strides[axis] * step;
+        // With two or more elements |step| < n, so the product stays within the axis'
+        // span. With one or none the stride is never stepped along: keep the old one
+        // rather than store an extreme value (`1 * isize::MIN`) that kernels negate.
+        if len > 1 {
+            out.strides[axis] = self.strides[axis]
+                .checked_mul(step)
+                .ok_or_else(|| Error::ShapeOverflow { shape: self.shape.clone() })?;
+        }
         // An empty view keeps its offset: moving it could point past an empty buffer.
         if !out.is_empty() {
             out.offset = (self.offset as isize + first * self.strides[axis]) as usize;
@@ -273,9 +304,14 @@ impl Layout {
         Ok(out)
     }
 
-    /// Integer indexing along `axis`: drops the axis (NumPy `a[..., i, ...]`).
+    /// Integer indexing along `axis` (already resolved): drops the axis (NumPy
+    /// `a[..., i, ...]`).
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`] for `axis >= ndim`, [`Error::IndexOutOfBounds`] outside
+    /// `-len..len`.
     pub fn index_axis(&self, axis: usize, index: isize) -> Result<Layout> {
-        let n = self.shape[axis];
+        let n = self.axis_len(axis)?;
         let i = if index < 0 { index + n as isize } else { index };
         if i < 0 || i >= n as isize {
             return Err(Error::IndexOutOfBounds { index, axis, len: n, shape: self.shape.clone() });
@@ -287,6 +323,14 @@ impl Layout {
             out.offset = (self.offset as isize + i * self.strides[axis]) as usize;
         }
         Ok(out)
+    }
+
+    /// The length of a resolved axis, or [`Error::AxisOutOfRange`].
+    fn axis_len(&self, axis: usize) -> Result<usize> {
+        self.shape.get(axis).copied().ok_or_else(|| Error::AxisOutOfRange {
+            axis: isize::try_from(axis).unwrap_or(isize::MAX),
+            shape: self.shape.clone(),
+        })
     }
 
     /// Removes `axis`, which must have length 1.
@@ -364,6 +408,9 @@ pub struct Collapsed {
 }
 
 /// Collapses `shape` jointly for operands with the given strides.
+///
+/// # Panics
+/// When a strides slice is shorter than `shape`.
 pub fn collapse(shape: &[usize], strides: &[&[isize]]) -> Collapsed {
     let mut out_shape: Vec<usize> = Vec::with_capacity(shape.len());
     let mut out_strides: Vec<Vec<isize>> = vec![Vec::with_capacity(shape.len()); strides.len()];

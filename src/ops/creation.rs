@@ -109,6 +109,8 @@ impl<T: Element> Array<T> {
     /// # Errors
     /// As [`zeros`](Array::zeros).
     pub fn eye(n: usize, device: &Device) -> Result<Array<T>> {
+        // n·n must fit before `n as u32` below (which it then does: n < 2^32).
+        byte_count(&[n, n], T::DTYPE.size_of())?;
         // (arange(n)[:, None] == arange(n)[None, :]) as T: three small kernels, no host data.
         let idx = Array::<u32>::arange(0, n as u32, 1, device)?;
         idx.reshape([n, 1])?.eq(&idx.reshape([1, n])?)?.cast::<T>()

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::{common_device, resolve_on, AsArray};
-use crate::array::{check_supported, Array};
+use crate::array::{check_output, check_supported, Array};
 use crate::backend::{on_backend, Backend, BinaryOp, CompareOp, Operand, UnaryOp, View};
 use crate::dtype::{Element, Float, Scalar};
 use crate::error::{Error, Result};
@@ -70,6 +70,8 @@ fn prepare<'a, T: Scalar>(name: &'static str, a: Arg<'a, T>, b: Arg<'a, T>) -> R
         })
     };
     let (a, b) = (side(a)?, side(b)?);
+    // Comparisons write bool, at most as wide as T on every backend.
+    check_output(&shape, T::DTYPE)?;
     Ok(Prepared { dev, shape, a, b })
 }
 
@@ -96,6 +98,7 @@ fn compare<T: Scalar>(op: CompareOp, a: Arg<'_, T>, b: Arg<'_, T>) -> Result<Arr
 impl<T: Element> Array<T> {
     pub(crate) fn unary(&self, op: UnaryOp) -> Result<Array<T>> {
         check_supported(&self.device, T::DTYPE)?;
+        check_output(self.shape(), T::DTYPE)?;
         let storage = on_backend!(&self.device, be => be.wrap(be.unary(op, T::DTYPE, self.storage_of(be)?)?));
         Ok(Array::from_storage(storage, Layout::contiguous(self.shape()), self.device.clone()))
     }
@@ -276,6 +279,7 @@ impl<T: Scalar> Array<T> {
     pub fn cast<U: Scalar>(&self) -> Result<Array<U>> {
         check_supported(&self.device, T::DTYPE)?;
         check_supported(&self.device, U::DTYPE)?;
+        check_output(self.shape(), U::DTYPE)?;
         let storage = on_backend!(&self.device, be => be.wrap(be.cast(T::DTYPE, U::DTYPE, self.storage_of(be)?)?));
         Ok(Array::from_storage(storage, Layout::contiguous(self.shape()), self.device.clone()))
     }
@@ -302,6 +306,7 @@ pub fn where_<T: Scalar>(mask: &Array<bool>, on_true: impl AsArray<T>, on_false:
     check_supported(&dev, T::DTYPE)?;
     let s = broadcast_shapes("where", a.shape(), b.shape())?;
     let shape = broadcast_shapes("where", mask.shape(), &s)?;
+    check_output(&shape, T::DTYPE)?;
     let (lm, la, lb) =
         (mask.layout.broadcast_to(&shape)?, a.layout.broadcast_to(&shape)?, b.layout.broadcast_to(&shape)?);
     let storage = on_backend!(&dev, be => {

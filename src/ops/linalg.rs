@@ -1,7 +1,7 @@
 //! `dot` and `matmul` with NumPy semantics.
 
 use super::{resolve_pair, AsArray};
-use crate::array::{check_supported, Array};
+use crate::array::{check_output, check_supported, Array};
 use crate::backend::{on_backend, Backend, BinaryOp, View};
 use crate::dtype::Element;
 use crate::error::{Error, Result};
@@ -38,6 +38,8 @@ fn matmul_arrays<T: Element>(a: &Array<T>, b: &Array<T>) -> Result<Array<T>> {
     let batch = broadcast_shapes("matmul", &la.shape()[..ra - 2], &lb.shape()[..rb - 2])
         .map_err(|_| shape_err("matmul", sa, sb, "batch dimensions do not broadcast".into()))?;
     let full = |tail: [usize; 2]| -> Vec<usize> { batch.iter().copied().chain(tail).collect() };
+    // Operands come from two arrays, so the output [batch.., m, n] may not fit.
+    check_output(&full([m, n]), T::DTYPE)?;
     let la = la.broadcast_to(&full([m, k]))?;
     let lb = lb.broadcast_to(&full([k, n]))?;
     let storage = on_backend!(&dev, be => {

@@ -1,7 +1,7 @@
 //! Reductions: whole-array (a 0-d result that stays on the device) and per-axis.
 
-use crate::array::{check_supported, Array};
-use crate::backend::{on_backend, Backend, ReduceOp};
+use crate::array::{check_output, check_supported, Array};
+use crate::backend::{on_backend, Backend, Fill, ReduceOp};
 use crate::dtype::{Element, Float, Scalar};
 use crate::error::{Error, Result};
 use crate::layout::{normalize_axis, Layout};
@@ -33,10 +33,17 @@ impl<T: Element> Array<T> {
         let perm: Vec<usize> = kept.iter().chain(&reduced).copied().collect();
         let layout = self.layout.permute(&perm);
         let out_shape: Vec<usize> = kept.iter().map(|&d| self.shape()[d]).collect();
-        let storage = on_backend!(&self.device, be => {
-            let v = crate::backend::View { storage: be.storage(&self.storage)?, layout: &layout };
-            be.wrap(be.reduce(op, T::DTYPE, v, reduced.len())?)
-        });
+        // A broadcast view's kept dims can describe more bytes than exist.
+        check_output(&out_shape, U::DTYPE)?;
+        let storage = if out_shape.contains(&0) {
+            // Nothing to compute: an empty result needs no kernel.
+            on_backend!(&self.device, be => be.wrap(be.fill(U::DTYPE, 0, Fill::Constant(U::default().to_value()))?))
+        } else {
+            on_backend!(&self.device, be => {
+                let v = crate::backend::View { storage: be.storage(&self.storage)?, layout: &layout };
+                be.wrap(be.reduce(op, T::DTYPE, v, reduced.len())?)
+            })
+        };
         let out = Array::from_storage(storage, Layout::contiguous(&out_shape), self.device.clone());
         if keepdims {
             let kd: Vec<usize> = (0..nd).map(|d| if reduced.contains(&d) { 1 } else { self.shape()[d] }).collect();

@@ -143,7 +143,7 @@ fn int<T: Num>(cpu: &CpuBackend, g: &Geometry, a: &[T], lo: usize, b: &[T], ro: 
     }
     for (bi, dst) in o.chunks_mut(m * n).enumerate() {
         let (la, rb) = g.offsets(bi, lo, ro);
-        let mut packed = vec![T::ZERO; k * n];
+        let mut packed = super::pool::try_filled(k * n, T::ZERO)?;
         for p in 0..k {
             for j in 0..n {
                 packed[p * n + j] = b[(rb + p as isize * g.rhs.1 + j as isize * g.rhs.2) as usize];

@@ -30,13 +30,17 @@ pub(crate) struct CpuBackend {
 /// A host buffer (possibly longer than the array using it: pooled size classes).
 pub(crate) struct CpuStorage {
     data: HostVec,
+    /// Whether the buffer came from the pool, and so goes back to it when dropped.
+    /// Wrapped host data (`from_vec`) does not: a loop of `from_vec` and drop would
+    /// otherwise add a buffer to the pool per iteration that nothing takes out.
+    pooled: bool,
 }
 
 impl CpuStorage {
-    fn new(data: HostVec) -> CpuStorage {
+    fn new(data: HostVec, pooled: bool) -> CpuStorage {
         let bytes = (data.len() * data.dtype().size_of()) as u64;
         CpuBackend::global().counters.bytes_in_use.fetch_add(bytes, Ordering::Relaxed);
-        CpuStorage { data }
+        CpuStorage { data, pooled }
     }
 
     /// The elements as a typed slice.
@@ -68,7 +72,9 @@ impl Drop for CpuStorage {
         let cpu = CpuBackend::global();
         let bytes = (data.len() * data.dtype().size_of()) as u64;
         cpu.counters.bytes_in_use.fetch_sub(bytes, Ordering::Relaxed);
-        cpu.pool.give(data, &cpu.counters);
+        if self.pooled {
+            cpu.pool.give(data, &cpu.counters);
+        }
     }
 }
 
@@ -96,7 +102,7 @@ impl CpuBackend {
 
     fn finish<T: Scalar>(&self, v: Vec<T>) -> CpuStorage {
         self.counters.launch();
-        CpuStorage::new(T::into_host(v))
+        CpuStorage::new(T::into_host(v), true)
     }
 }
 
@@ -172,7 +178,7 @@ impl Backend for CpuBackend {
     }
 
     fn upload(&self, data: HostVec) -> Result<CpuStorage> {
-        Ok(CpuStorage::new(data))
+        Ok(CpuStorage::new(data, false))
     }
 
     fn download(&self, _dtype: DType, src: View<'_, CpuStorage>) -> Result<HostVec> {
@@ -181,14 +187,12 @@ impl Backend for CpuBackend {
             return pool::zeroed(src.storage.data.dtype(), 0);
         }
         Ok(with_host_vec!(&src.storage.data, v => {
+            let mut out = pool::try_filled(n, Default::default())?;
             match src.layout.contiguous_offset() {
-                Some(off) => Scalar::into_host(v[off..off + n].to_vec()),
-                None => {
-                    let mut out = vec![Default::default(); n];
-                    strided::map1(&mut out, src.layout.shape(), &strided::Src::view(v, src.layout), |x| x);
-                    Scalar::into_host(out)
-                }
+                Some(off) => out.copy_from_slice(&v[off..off + n]),
+                None => strided::map1(&mut out, src.layout.shape(), &strided::Src::view(v, src.layout), |x| x),
             }
+            Scalar::into_host(out)
         }))
     }
 

@@ -327,7 +327,7 @@ fn drive<T: Copy + Send + Sync + Default, R: Reducer<T>>(
     let inner = collapse(ishape, &[istr]);
     if inner.shape.len() > 1 {
         // Reduced dims that do not merge into one run: gather them densely first.
-        let mut dense = vec![T::default(); layout.len()];
+        let mut dense = super::pool::try_filled(layout.len(), T::default())?;
         super::strided::map1(&mut dense, layout.shape(), &super::strided::Src::view(data, layout), |x| x);
         return drive(cpu, r, &dense, &Layout::contiguous(layout.shape()), reduced);
     }

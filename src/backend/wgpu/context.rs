@@ -279,8 +279,10 @@ impl WgpuBackend {
 
     /// Destroys the wgpu device, as a driver reset would (for reliability tests).
     pub(crate) fn destroy(&self) {
-        self.device.destroy();
+        // Marked first, so a thread whose wgpu call fails because of the destroy finds
+        // the device lost when it checks why.
         self.mark_lost("device destroyed");
+        self.device.destroy();
     }
 
     /// The kernel for `key`, compiled on first use.

@@ -257,9 +257,14 @@ impl WgpuBackend {
             });
             self.await_map(&rx)?;
             {
-                let view = staging.get_mapped_range(0..n).map_err(|e| Error::Backend {
-                    device: self.name.clone(),
-                    message: format!("mapping the staging buffer: {e}"),
+                // A loss after the map callback destroys the staging buffer too: report
+                // the loss, not the symptom.
+                let view = staging.get_mapped_range(0..n).map_err(|e| match self.check() {
+                    Err(lost) => lost,
+                    Ok(()) => Error::Backend {
+                        device: self.name.clone(),
+                        message: format!("mapping the staging buffer: {e}"),
+                    },
                 })?;
                 out.extend_from_slice(&view);
             }

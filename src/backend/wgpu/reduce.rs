@@ -370,6 +370,9 @@ impl WgpuBackend {
     fn reduce_cols(&self, op: ReduceOp, dtype: DType, data: &Cols<'_>) -> Result<WgpuStorage> {
         let out_dtype = op.output_dtype(dtype);
         let (np, count) = (data.prefixes(), data.rlen);
+        if np == 0 || data.cols == 0 {
+            return self.pool.take(4);
+        }
         if count > u32::MAX as u64 {
             return Err(Error::TooLarge {
                 what: "reduced run",
