@@ -4,7 +4,8 @@
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-use crate::backend::{on_backend, Backend, Storage, View};
+use crate::backend::{Backend, Storage, View};
+use crate::device::on_backend;
 use crate::device::Device;
 use crate::dtype::{DType, Scalar};
 use crate::error::{Error, Result};

@@ -42,15 +42,17 @@ mod backend;
 mod device;
 mod dtype;
 mod error;
+mod info;
 mod interop;
 pub mod layout;
 mod ops;
 
 pub use array::{Array, IntoShape};
 pub use backend::{BinaryOp, CompareOp, ReduceOp, UnaryOp};
-pub use device::{devices, Device, DeviceInfo, DeviceKind, Stats};
+pub use device::{devices, Device};
 pub use dtype::{DType, Element, Float, Scalar};
 pub use error::{Error, Result};
+pub use info::{DeviceInfo, DeviceKind, Stats};
 pub use layout::Layout;
 pub use ops::elementwise::where_;
 pub use ops::linalg::{dot, matmul};

@@ -10,9 +10,9 @@ pub(crate) mod cuda;
 pub(crate) mod philox;
 pub(crate) mod wgpu;
 
-use crate::device::{Counters, DeviceInfo};
 use crate::dtype::{DType, HostVec, ScalarValue};
 use crate::error::Result;
+use crate::info::{Counters, DeviceInfo};
 use crate::layout::Layout;
 
 /// Elementwise functions of one operand.
@@ -425,28 +425,6 @@ pub(crate) enum Storage {
     Cuda(cuda::CudaStorage),
 }
 
-/// Runs `$body` with `$b` bound to the concrete backend of device `$dev`.
-/// The body is type-checked once per backend.
-macro_rules! on_backend {
-    ($dev:expr, $b:ident => $body:expr) => {
-        match $dev.inner() {
-            $crate::device::DeviceInner::Cpu(arc) => {
-                let $b = &**arc;
-                $body
-            }
-            $crate::device::DeviceInner::Wgpu(arc) => {
-                let $b = &**arc;
-                $body
-            }
-            $crate::device::DeviceInner::Cuda(arc) => {
-                let $b = &**arc;
-                $body
-            }
-        }
-    };
-}
-pub(crate) use on_backend;
-
 #[allow(unused_macros)] // used only when a backend's feature is off
 /// Implements [`Backend`] for an uninhabited type: a backend that is compiled out (or
 /// not built yet) keeps the enums' shape while no value of it can exist.
@@ -463,10 +441,10 @@ macro_rules! uninhabited_backend {
             fn wrap(&self, _: $storage) -> $crate::backend::Storage {
                 match *self {}
             }
-            fn info(&self) -> $crate::device::DeviceInfo {
+            fn info(&self) -> $crate::info::DeviceInfo {
                 match *self {}
             }
-            fn counters(&self) -> &$crate::device::Counters {
+            fn counters(&self) -> &$crate::info::Counters {
                 match *self {}
             }
             fn supports(&self, _: $crate::dtype::DType) -> bool {

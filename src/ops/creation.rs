@@ -1,7 +1,8 @@
 //! Constructors that create data directly on a device (no host round trip).
 
 use crate::array::{check_supported, Array, IntoShape};
-use crate::backend::{on_backend, Backend, Fill};
+use crate::backend::{Backend, Fill};
+use crate::device::on_backend;
 use crate::device::Device;
 use crate::dtype::{Element, Scalar};
 use crate::error::{Error, Result};

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use super::{common_device, resolve_on, AsArray};
 use crate::array::{check_output, check_supported, Array};
-use crate::backend::{on_backend, Backend, BinaryOp, CompareOp, Operand, UnaryOp, View};
+use crate::backend::{Backend, BinaryOp, CompareOp, Operand, UnaryOp, View};
+use crate::device::on_backend;
 use crate::dtype::{Element, Float, Scalar};
 use crate::error::{Error, Result};
 use crate::layout::{broadcast_shapes, Layout};

@@ -2,7 +2,8 @@
 
 use super::{resolve_pair, AsArray};
 use crate::array::{check_output, check_supported, Array};
-use crate::backend::{on_backend, Backend, BinaryOp, View};
+use crate::backend::{Backend, BinaryOp, View};
+use crate::device::on_backend;
 use crate::dtype::Element;
 use crate::error::{Error, Result};
 use crate::layout::{broadcast_shapes, Layout};

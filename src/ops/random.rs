@@ -17,7 +17,8 @@
 //! ```
 
 use crate::array::{check_supported, Array, IntoShape};
-use crate::backend::{on_backend, Backend, Distribution};
+use crate::backend::{Backend, Distribution};
+use crate::device::on_backend;
 use crate::device::Device;
 use crate::dtype::{Element, Float};
 use crate::error::{Error, Result};

@@ -1,7 +1,8 @@
 //! Reductions: whole-array (a 0-d result that stays on the device) and per-axis.
 
 use crate::array::{check_output, check_supported, Array};
-use crate::backend::{on_backend, Backend, Fill, ReduceOp};
+use crate::backend::{Backend, Fill, ReduceOp};
+use crate::device::on_backend;
 use crate::dtype::{Element, Float, Scalar};
 use crate::error::{Error, Result};
 use crate::layout::{normalize_axis, Layout};

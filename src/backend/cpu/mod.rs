@@ -13,9 +13,9 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 
 use crate::backend::{Backend, BinaryOp, CompareOp, Distribution, Fill, Operand, ReduceOp, Storage, UnaryOp, View};
-use crate::device::{Counters, DeviceInfo, DeviceKind};
 use crate::dtype::{DType, HostVec, Scalar, ScalarValue};
 use crate::error::{Error, Result};
+use crate::info::{Counters, DeviceInfo, DeviceKind};
 use crate::layout::Layout;
 use crate::with_host_vec;
 

@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::sync::Mutex;
 
-use crate::device::Counters;
 use crate::dtype::{DType, HostVec};
 use crate::error::{Error, Result};
+use crate::info::Counters;
 
 /// Buffers smaller than this are not pooled: the allocator serves them from its own
 /// free lists without page faults.

@@ -19,9 +19,10 @@ use super::kernels::{self, KernelCache, Module, Target};
 use super::memory::{CudaStorage, DeviceBuffer, DevicePool};
 use super::params::BLOCK;
 use super::transfer::StagingRing;
-use crate::device::{Device, DeviceInfo, DeviceInner, DeviceKind};
+use crate::backend::Backend;
 use crate::dtype::DType;
 use crate::error::{Error, Result};
+use crate::info::{DeviceInfo, DeviceKind};
 
 /// Whether the CUDA libraries can be loaded; `Err` says which one is missing and how to
 /// get it. Probed once per process.
@@ -63,11 +64,11 @@ fn registry() -> &'static Mutex<HashMap<usize, Arc<CudaBackend>>> {
 
 impl CudaBackend {
     /// The device with index `ordinal` (opened on first use, then shared).
-    pub(crate) fn device(ordinal: usize) -> Result<Device> {
+    pub(crate) fn device(ordinal: usize) -> Result<Arc<CudaBackend>> {
         libraries().map_err(no_device)?;
         let mut open = registry().lock().unwrap_or_else(|p| p.into_inner());
         if let Some(b) = open.get(&ordinal) {
-            return Ok(Device::from_inner(DeviceInner::Cuda(b.clone())));
+            return Ok(b.clone());
         }
         let backend = match std::panic::catch_unwind(|| CudaBackend::open(ordinal)) {
             Ok(r) => Arc::new(r?),
@@ -79,7 +80,7 @@ impl CudaBackend {
             }
         };
         open.insert(ordinal, backend.clone());
-        Ok(Device::from_inner(DeviceInner::Cuda(backend)))
+        Ok(backend)
     }
 
     /// Every CUDA device (empty without a driver or GPU).
@@ -88,7 +89,7 @@ impl CudaBackend {
             return Vec::new();
         }
         let count = std::panic::catch_unwind(CudaContext::device_count).ok().and_then(|r| r.ok()).unwrap_or(0);
-        (0..count.max(0) as usize).filter_map(|i| CudaBackend::device(i).ok()).map(|d| d.info()).collect()
+        (0..count.max(0) as usize).filter_map(|i| CudaBackend::device(i).ok()).map(|b| b.info()).collect()
     }
 
     fn open(ordinal: usize) -> Result<CudaBackend> {

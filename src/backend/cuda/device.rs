@@ -13,9 +13,9 @@ use super::memory::{CudaStorage, DevicePool};
 use super::transfer::StagingRing;
 use super::{linalg, random, reduce};
 use crate::backend::{Backend, BinaryOp, CompareOp, Distribution, Fill, Operand, ReduceOp, Storage, UnaryOp, View};
-use crate::device::{Counters, DeviceInfo};
 use crate::dtype::{DType, HostVec};
 use crate::error::{Error, Result};
+use crate::info::{Counters, DeviceInfo};
 use crate::layout::Layout;
 
 /// One CUDA device: its context, stream, memory pool, kernel cache and cuBLAS handle.

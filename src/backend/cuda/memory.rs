@@ -14,9 +14,9 @@ use std::sync::{Arc, Mutex};
 
 use cudarc::driver::{sys, CudaSlice, CudaStream, DevicePtr, DriverError};
 
-use crate::device::Counters;
 use crate::dtype::DType;
 use crate::error::{Error, Result};
+use crate::info::Counters;
 
 /// Smallest block handed out (also the alignment granule of offsets into a block).
 const MIN_CLASS: usize = 512;

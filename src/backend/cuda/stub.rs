@@ -1,8 +1,10 @@
 //! The cuda backend compiled out (no `cuda` feature): every entry point reports that the
 //! backend is not compiled in, and the types are uninhabited.
 
-use crate::device::{Device, DeviceInfo};
+use std::sync::Arc;
+
 use crate::error::{Error, Result};
+use crate::info::DeviceInfo;
 
 /// A cuda device context (uninhabited without the `cuda` feature).
 pub(crate) enum CudaBackend {}
@@ -14,7 +16,7 @@ crate::backend::uninhabited_backend!(CudaBackend, CudaStorage);
 
 impl CudaBackend {
     /// The device with index `ordinal`.
-    pub(crate) fn device(_ordinal: usize) -> Result<Device> {
+    pub(crate) fn device(_ordinal: usize) -> Result<Arc<CudaBackend>> {
         Err(Error::NotCompiled { backend: "cuda" })
     }
 

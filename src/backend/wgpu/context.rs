@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 use super::kernels::{Kernel, PipelineCache};
 use super::memory::BufferPool;
-use crate::device::{Counters, Device, DeviceInfo, DeviceInner, DeviceKind};
 use crate::error::{Error, Result};
+use crate::info::{Counters, DeviceInfo, DeviceKind};
 
 /// Bytes of the parameter arena (kernel metadata, scalars), rewritten every batch.
 const ARENA_BYTES: u64 = 1 << 20;
@@ -140,7 +140,7 @@ fn open_devices() -> &'static Mutex<Vec<Weak<WgpuBackend>>> {
 
 impl WgpuBackend {
     /// The adapter with index `ordinal`, or the best one (hardware first).
-    pub(crate) fn device(ordinal: Option<usize>) -> Result<Device> {
+    pub(crate) fn device(ordinal: Option<usize>) -> Result<Arc<WgpuBackend>> {
         let list = adapters();
         if list.is_empty() {
             return Err(Error::NoDevice {
@@ -163,16 +163,16 @@ impl WgpuBackend {
         }
         if let Some(ctx) = open[index].upgrade() {
             if !ctx.fault.lost.load(Ordering::Acquire) {
-                return Ok(Device::from_inner(DeviceInner::Wgpu(ctx)));
+                return Ok(ctx);
             }
         }
         let ctx = Arc::new(WgpuBackend::open(index, &list[index])?);
         open[index] = Arc::downgrade(&ctx);
-        Ok(Device::from_inner(DeviceInner::Wgpu(ctx)))
+        Ok(ctx)
     }
 
     /// The best hardware adapter; software adapters are only used when asked for.
-    pub(crate) fn hardware_device() -> Result<Device> {
+    pub(crate) fn hardware_device() -> Result<Arc<WgpuBackend>> {
         match adapters().first() {
             Some(a) if !is_software(&a.get_info()) => WgpuBackend::device(Some(0)),
             _ => Err(Error::NoDevice { backend: "wgpu", reason: "no hardware adapter".into() }),

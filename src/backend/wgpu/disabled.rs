@@ -1,7 +1,9 @@
 //! The wgpu backend compiled out: entry points report it, the types are uninhabited.
 
-use crate::device::{Device, DeviceInfo};
+use std::sync::Arc;
+
 use crate::error::{Error, Result};
+use crate::info::DeviceInfo;
 
 /// A wgpu device context (uninhabited without the `wgpu` feature).
 pub(crate) enum WgpuBackend {}
@@ -12,11 +14,11 @@ pub(crate) enum WgpuStorage {}
 crate::backend::uninhabited_backend!(WgpuBackend, WgpuStorage);
 
 impl WgpuBackend {
-    pub(crate) fn device(_ordinal: Option<usize>) -> Result<Device> {
+    pub(crate) fn device(_ordinal: Option<usize>) -> Result<Arc<WgpuBackend>> {
         Err(Error::NotCompiled { backend: "wgpu" })
     }
 
-    pub(crate) fn hardware_device() -> Result<Device> {
+    pub(crate) fn hardware_device() -> Result<Arc<WgpuBackend>> {
         Err(Error::NotCompiled { backend: "wgpu" })
     }
 

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+pub(super) use super::wgsl::Pass;
 use super::wgsl::{acc_def, subgroup_builtin, wgsl, INT_POW};
 use crate::backend::ReduceOp;
 use crate::dtype::DType;
@@ -136,15 +137,6 @@ impl ElementwiseVec4<'_> {
         );
         prelude(f64) + INT_POW + &body
     }
-}
-
-/// Which pass of a reduction a kernel runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(super) enum Pass {
-    /// Reads the data (with a second operand for dot products).
-    First { dot: bool },
-    /// Reads accumulators written by an earlier pass.
-    Merge,
 }
 
 pub(super) struct Reduce {

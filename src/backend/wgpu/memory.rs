@@ -7,9 +7,9 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use super::context::{Limits, WgpuBackend};
-use crate::device::Counters;
 use crate::dtype::{DType, HostVec};
 use crate::error::{Error, Result};
+use crate::info::Counters;
 
 /// Largest chunk moved per host transfer (bounds the staging buffer and wgpu's own
 /// upload staging).

@@ -39,9 +39,9 @@ mod backend_impl {
     use super::wgsl::{binary_expr, cast_expr, compare_expr, device_size, unary_expr};
     use super::{WgpuBackend, WgpuStorage};
     use crate::backend::{Backend, BinaryOp, CompareOp, Distribution, Fill, Operand, ReduceOp, Storage, UnaryOp, View};
-    use crate::device::{Counters, DeviceInfo};
     use crate::dtype::{DType, HostVec};
     use crate::error::{Error, Result};
+    use crate::info::{Counters, DeviceInfo};
     use crate::layout::Layout;
 
     impl WgpuBackend {

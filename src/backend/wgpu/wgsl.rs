@@ -1,7 +1,6 @@
 //! Op identity → WGSL: the expression or accumulator each op enum arm becomes, per
 //! dtype. Adding an op is one arm here (and one line per kernel template elsewhere).
 
-use super::kernels::Pass;
 use crate::backend::{BinaryOp, CompareOp, ReduceOp, UnaryOp};
 use crate::dtype::DType;
 
@@ -255,4 +254,13 @@ pub(super) fn subgroup_builtin(op: ReduceOp, t: DType, pass: Pass) -> Option<&'s
         ReduceOp::Min if !t.is_float() => Some("subgroupMin"),
         _ => None,
     }
+}
+
+/// Which pass of a reduction a kernel runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Pass {
+    /// Reads the data (with a second operand for dot products).
+    First { dot: bool },
+    /// Reads accumulators written by an earlier pass.
+    Merge,
 }
