@@ -450,6 +450,39 @@ pub fn unravel(mut flat: usize, shape: &[usize], index: &mut [usize]) {
     }
 }
 
+/// Storage offset, relative to the view's own offset, of row-major flat index `flat`
+/// over `shape` with `strides`.
+pub fn flat_offset(flat: usize, shape: &[usize], strides: &[isize]) -> isize {
+    let mut rem = flat;
+    let mut off = 0isize;
+    for (&d, &s) in shape.iter().zip(strides).rev() {
+        if d > 0 {
+            off += (rem % d) as isize * s;
+            rem /= d;
+        }
+    }
+    off
+}
+
+/// The storage interval `[lo, hi)` reached from index `base` by independent steps of
+/// `reaches` (each a `(len - 1) * stride`, negative or positive).
+pub(crate) fn reach(base: i64, reaches: impl IntoIterator<Item = i64>) -> (i64, i64) {
+    let (mut lo, mut hi) = (base, base);
+    for r in reaches {
+        if r < 0 {
+            lo += r;
+        } else {
+            hi += r;
+        }
+    }
+    (lo, hi + 1)
+}
+
+/// The steps of a whole box: `(d - 1) * s` per dimension.
+pub(crate) fn box_reaches<'a>(shape: &'a [usize], strides: &'a [isize]) -> impl Iterator<Item = i64> + 'a {
+    shape.iter().zip(strides).map(|(&d, &s)| (d as i64 - 1) * s as i64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use super::{unsupported, CpuBackend, CpuStorage};
 use crate::backend::View;
 use crate::dtype::HostVec;
 use crate::error::Result;
-use crate::layout::{unravel, Layout};
+use crate::layout::{flat_offset, Layout};
 
 /// Below this many multiply-adds per matrix, batches run in parallel and each matrix
 /// on one thread; above it, `gemm` parallelises inside each matrix.
@@ -45,12 +45,7 @@ impl Geometry {
 
     /// Storage offsets of lhs and rhs for batch `b`.
     fn offsets(&self, b: usize, lo: usize, ro: usize) -> (isize, isize) {
-        let mut idx = vec![0; self.batch.len()];
-        unravel(b, &self.batch, &mut idx);
-        let at = |strides: &[isize], base: usize| {
-            idx.iter().zip(strides).fold(base as isize, |acc, (&i, &s)| acc + i as isize * s)
-        };
-        (at(&self.lhs.0, lo), at(&self.rhs.0, ro))
+        (lo as isize + flat_offset(b, &self.batch, &self.lhs.0), ro as isize + flat_offset(b, &self.batch, &self.rhs.0))
     }
 }
 

@@ -16,7 +16,7 @@ use super::{unsupported, CpuBackend, CpuStorage};
 use crate::backend::{ReduceOp, View};
 use crate::dtype::{DType, HostVec, Scalar};
 use crate::error::Result;
-use crate::layout::{collapse, unravel, Collapsed, Layout};
+use crate::layout::{collapse, flat_offset, Collapsed, Layout};
 
 /// Elements per pairwise leaf.
 const LEAF: usize = 65536;
@@ -301,9 +301,8 @@ impl<T: FloatNum, const STD: bool> Reducer<T> for Moments<STD> {
 }
 
 /// Storage index of outer element `o` over a collapsed outer shape.
-fn outer_base(o: usize, outer: &Collapsed, offset: usize, idx: &mut [usize]) -> isize {
-    unravel(o, &outer.shape, idx);
-    idx.iter().zip(&outer.strides[0]).fold(offset as isize, |acc, (&i, &s)| acc + i as isize * s)
+fn outer_base(o: usize, outer: &Collapsed, offset: usize) -> isize {
+    offset as isize + flat_offset(o, &outer.shape, &outer.strides[0])
 }
 
 /// Runs reducer `r` over the last `reduced` dims of `(data, layout)`.
@@ -344,17 +343,15 @@ fn drive<T: Copy + Send + Sync + Default, R: Reducer<T>>(
         let big = olen * rlen >= PAR_MIN;
         if olen < 2 * threads && big {
             // Few long runs: parallelism inside each run.
-            let mut idx = vec![0; outer.shape.len()];
             for (i, v) in o.iter_mut().enumerate() {
-                let base = outer_base(i, &outer, layout.offset(), &mut idx);
+                let base = outer_base(i, &outer, layout.offset());
                 *v = r.finish(reduce_run(r, data, base, rlen, rstride, true), rlen);
             }
         } else {
             let per = (CHUNK / rlen).max(1);
             let body = |(c, chunk): (usize, &mut [R::Out])| {
-                let mut idx = vec![0; outer.shape.len()];
                 for (j, v) in chunk.iter_mut().enumerate() {
-                    let base = outer_base(c * per + j, &outer, layout.offset(), &mut idx);
+                    let base = outer_base(c * per + j, &outer, layout.offset());
                     *v = r.finish(reduce_run(r, data, base, rlen, rstride, false), rlen);
                 }
             };
@@ -385,8 +382,7 @@ fn columns<T: Copy + Sync, R: Reducer<T>>(
         strides: vec![outer.strides[0][..outer.shape.len() - 1].to_vec()],
     };
     out.par_chunks_mut(ncol).enumerate().for_each(|(p, row_out)| {
-        let mut idx = vec![0; prefix.shape.len()];
-        let pbase = outer_base(p, &prefix, offset, &mut idx);
+        let pbase = outer_base(p, &prefix, offset);
         row_out.par_chunks_mut(COL_CHUNK).enumerate().for_each(|(cc, cols)| {
             let c0 = pbase + (cc * COL_CHUNK) as isize;
             let w = cols.len();

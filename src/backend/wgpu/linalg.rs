@@ -9,7 +9,7 @@ use super::wgsl::device_size;
 use crate::backend::View;
 use crate::dtype::DType;
 use crate::error::Result;
-use crate::layout::{collapse, unravel};
+use crate::layout::{box_reaches, collapse, flat_offset, reach};
 
 /// K elements per dispatch: 1024 iterations of the 16-wide k loop, each costing ~18
 /// loop iterations per invocation — well under 65535.
@@ -32,17 +32,13 @@ impl Operand {
         let mut base = self.offset as i64 + r.0 as i64 * self.rs as i64 + c.0 as i64 * self.cs as i64;
         // Batches: conservative over the whole batch extent unless a single batch.
         if b.1 - b.0 == 1 {
-            let mut idx = vec![0; batch.len()];
-            unravel(b.0, batch, &mut idx);
-            base += idx.iter().zip(&self.batch_strides).map(|(&i, &s)| i as i64 * s as i64).sum::<i64>();
+            base += flat_offset(b.0, batch, &self.batch_strides) as i64;
         } else {
-            reaches.extend(batch.iter().zip(&self.batch_strides).map(|(&d, &s)| (d as i64 - 1) * s as i64));
+            reaches.extend(box_reaches(batch, &self.batch_strides));
         }
         reaches.push((r.1 - r.0).saturating_sub(1) as i64 * self.rs as i64);
         reaches.push((c.1 - c.0).saturating_sub(1) as i64 * self.cs as i64);
-        let lo = base + reaches.iter().filter(|&&x| x < 0).sum::<i64>();
-        let hi = base + reaches.iter().filter(|&&x| x > 0).sum::<i64>();
-        (lo, hi + 1)
+        reach(base, reaches)
     }
 }
 

@@ -13,7 +13,7 @@ use super::wgsl::device_size;
 use crate::backend::{ReduceOp, View};
 use crate::dtype::DType;
 use crate::error::{Error, Result};
-use crate::layout::{collapse, Layout};
+use crate::layout::{box_reaches, collapse, flat_offset, reach, Layout};
 
 /// Elements per workgroup segment: 256 invocations × 256 elements (64 vec4 loads).
 /// Larger segments mean fewer workgroups and barrier trees: on lavapipe a 16M-element
@@ -53,39 +53,23 @@ impl Rows<'_> {
     /// Storage span (lo, hi exclusive) of rows `r0..r1` restricted to row positions
     /// `j0..j1`.
     fn span(&self, r0: u64, r1: u64, j0: u64, j1: u64) -> (i64, i64) {
-        // Rows r0..r1 are a range of the flattened outer index: bound it by the full
-        // outer extent when it spans more than one innermost run.
-        let mut lo = self.offset as i64;
-        let mut hi = self.offset as i64;
-        let nd = self.outer_shape.len();
-        if nd > 0 && r1 > r0 {
-            let mut idx = vec![0usize; nd];
-            crate::layout::unravel(r0 as usize, &self.outer_shape, &mut idx);
-            let first: i64 = idx.iter().zip(&self.outer_strides).map(|(&i, &s)| i as i64 * s as i64).sum();
-            crate::layout::unravel((r1 - 1) as usize, &self.outer_shape, &mut idx);
-            let last: i64 = idx.iter().zip(&self.outer_strides).map(|(&i, &s)| i as i64 * s as i64).sum();
-            if r1 - r0 == 1 || nd == 1 {
-                lo += first.min(last);
-                hi += first.max(last);
+        let mut base = self.offset as i64;
+        let mut reaches = Vec::new();
+        if !self.outer_shape.is_empty() && r1 > r0 {
+            let at = |r: u64| flat_offset(r as usize, &self.outer_shape, &self.outer_strides) as i64;
+            if r1 - r0 == 1 || self.outer_shape.len() == 1 {
+                base += at(r0);
+                reaches.push(at(r1 - 1) - at(r0));
             } else {
-                // Conservative: the whole outer extent.
-                for (&d, &s) in self.outer_shape.iter().zip(&self.outer_strides) {
-                    let reach = (d as i64 - 1) * s as i64;
-                    if reach < 0 {
-                        lo += reach;
-                    } else {
-                        hi += reach;
-                    }
-                }
+                // Rows across several outer dims: bound by the whole outer extent.
+                reaches.extend(box_reaches(&self.outer_shape, &self.outer_strides));
             }
         }
         if j1 > j0 {
-            let a = j0 as i64 * self.rstride as i64;
-            let b = (j1 - 1) as i64 * self.rstride as i64;
-            lo += a.min(b);
-            hi += a.max(b);
+            base += j0 as i64 * self.rstride as i64;
+            reaches.push((j1 - 1 - j0) as i64 * self.rstride as i64);
         }
-        (lo, hi + 1)
+        reach(base, reaches)
     }
 }
 
@@ -351,16 +335,11 @@ impl Cols<'_> {
         let mut reaches = vec![(self.cols as i64 - 1).max(0), (r1 - r0).saturating_sub(1) as i64 * self.rstride as i64];
         let mut base = self.offset as i64 + r0 as i64 * self.rstride as i64;
         if p1 - p0 == 1 {
-            let mut idx = vec![0; self.prefix_shape.len()];
-            crate::layout::unravel(p0 as usize, &self.prefix_shape, &mut idx);
-            base += idx.iter().zip(&self.prefix_strides).map(|(&i, &s)| i as i64 * s as i64).sum::<i64>();
+            base += flat_offset(p0 as usize, &self.prefix_shape, &self.prefix_strides) as i64;
         } else {
-            reaches
-                .extend(self.prefix_shape.iter().zip(&self.prefix_strides).map(|(&d, &s)| (d as i64 - 1) * s as i64));
+            reaches.extend(box_reaches(&self.prefix_shape, &self.prefix_strides));
         }
-        let lo = base + reaches.iter().filter(|&&x| x < 0).sum::<i64>();
-        let hi = base + reaches.iter().filter(|&&x| x > 0).sum::<i64>();
-        (lo, hi + 1)
+        reach(base, reaches)
     }
 }
 
