@@ -465,7 +465,9 @@ pub fn flat_offset(flat: usize, shape: &[usize], strides: &[isize]) -> isize {
 }
 
 /// The storage interval `[lo, hi)` reached from index `base` by independent steps of
-/// `reaches` (each a `(len - 1) * stride`, negative or positive).
+/// `reaches` (each a `(len - 1) * stride`, negative or positive). Used by the wgpu
+/// backend to bind only the part of a buffer a kernel reads.
+#[cfg(feature = "wgpu")]
 pub(crate) fn reach(base: i64, reaches: impl IntoIterator<Item = i64>) -> (i64, i64) {
     let (mut lo, mut hi) = (base, base);
     for r in reaches {
@@ -479,6 +481,7 @@ pub(crate) fn reach(base: i64, reaches: impl IntoIterator<Item = i64>) -> (i64, 
 }
 
 /// The steps of a whole box: `(d - 1) * s` per dimension.
+#[cfg(feature = "wgpu")]
 pub(crate) fn box_reaches<'a>(shape: &'a [usize], strides: &'a [isize]) -> impl Iterator<Item = i64> + 'a {
     shape.iter().zip(strides).map(|(&d, &s)| (d as i64 - 1) * s as i64)
 }

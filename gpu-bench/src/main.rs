@@ -59,14 +59,7 @@ fn bench(cli: &Cli) -> Result<u8, BenchError> {
             report.results.len()
         );
         for r in failures {
-            eprintln!(
-                "  {} {} {} on {}: {}",
-                r.op.label(),
-                r.size,
-                r.dtype,
-                r.device,
-                r.message.as_deref().unwrap_or("")
-            );
+            eprintln!("  {}", r.failure_line());
         }
     }
     Ok(report.exit_code())

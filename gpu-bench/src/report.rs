@@ -227,6 +227,18 @@ impl Record {
         }
     }
 
+    /// One line naming the case and what went wrong: `dot 1M f32 on wgpu:0: <message>`.
+    pub fn failure_line(&self) -> String {
+        format!(
+            "{} {} {} on {}: {}",
+            self.op.label(),
+            self.size,
+            self.dtype,
+            self.device,
+            self.message.as_deref().unwrap_or("")
+        )
+    }
+
     fn resident_median(&self) -> Option<f64> {
         self.resident.as_ref().map(|f| f.median_ms)
     }

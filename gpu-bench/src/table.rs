@@ -142,15 +142,7 @@ pub fn render(report: &Report) -> String {
     if !failures.is_empty() {
         let _ = writeln!(out, "\nFAILED ({} of {} measurements):", failures.len(), report.results.len());
         for r in failures {
-            let _ = writeln!(
-                out,
-                "  {} {} {} on {}: {}",
-                r.op.label(),
-                r.size,
-                r.dtype,
-                r.device,
-                r.message.as_deref().unwrap_or("")
-            );
+            let _ = writeln!(out, "  {}", r.failure_line());
         }
     }
     if !report.notes.is_empty() {
