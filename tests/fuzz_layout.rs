@@ -22,6 +22,7 @@ use std::io::Write;
 use std::sync::OnceLock;
 use std::time::Instant;
 
+use common::ViewOp;
 use gpu::{Array, Device, Error};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -116,17 +117,6 @@ fn python_slice(n: usize, start: Option<isize>, end: Option<isize>, step: isize)
     (s, count)
 }
 
-#[derive(Debug, Clone)]
-enum Op {
-    Transpose(Vec<isize>),
-    Slice(isize, Option<isize>, Option<isize>, isize),
-    BroadcastTo(Vec<usize>),
-    Reshape(Vec<usize>),
-    Squeeze(isize),
-    Unsqueeze(isize),
-    IndexAxis(isize, isize),
-}
-
 /// What the reference expects of an op: a view, a view too large to list (shape only),
 /// or the name of an error variant.
 #[derive(Debug)]
@@ -137,7 +127,7 @@ enum Expect {
 }
 
 /// The op on the reference, by its own rules (in the crate's order of checks).
-fn apply_ref(v: &RefView, op: &Op) -> Expect {
+fn apply_ref(v: &RefView, op: &ViewOp) -> Expect {
     let nd = v.shape.len();
     // Gather positions for a new shape from a map of its multi-indices to old ones.
     let gather = |shape: Vec<usize>, from: &dyn Fn(&[usize]) -> Vec<usize>| -> Expect {
@@ -151,7 +141,7 @@ fn apply_ref(v: &RefView, op: &Op) -> Expect {
         }
     };
     match op {
-        Op::Transpose(axes) => {
+        ViewOp::Transpose(axes) => {
             let perm: Option<Vec<usize>> = axes.iter().map(|&a| resolve(a, nd)).collect();
             match perm {
                 Some(p) if p.len() == nd && (0..nd).all(|d| p.contains(&d)) => {
@@ -167,7 +157,7 @@ fn apply_ref(v: &RefView, op: &Op) -> Expect {
                 _ => Expect::Error("InvalidPermutation"),
             }
         }
-        Op::Slice(axis, start, end, step) => {
+        ViewOp::Slice(axis, start, end, step) => {
             let Some(a) = resolve(*axis, nd) else { return Expect::Error("AxisOutOfRange") };
             if *step == 0 {
                 return Expect::Error("ZeroStep");
@@ -181,7 +171,7 @@ fn apply_ref(v: &RefView, op: &Op) -> Expect {
                 old
             })
         }
-        Op::BroadcastTo(target) => {
+        ViewOp::BroadcastTo(target) => {
             if nonzero_extent(target, 1).is_none() {
                 return Expect::Error("ShapeOverflow");
             }
@@ -194,7 +184,7 @@ fn apply_ref(v: &RefView, op: &Op) -> Expect {
             }
             gather(target.clone(), &|i| (0..nd).map(|d| if v.shape[d] == 1 { 0 } else { i[lead + d] }).collect())
         }
-        Op::Reshape(target) => {
+        ViewOp::Reshape(target) => {
             if nonzero_extent(target, 1).is_none() {
                 return Expect::Error("ShapeOverflow");
             }
@@ -203,7 +193,7 @@ fn apply_ref(v: &RefView, op: &Op) -> Expect {
             }
             Expect::View(RefView { shape: target.clone(), pos: v.pos.clone() })
         }
-        Op::Squeeze(axis) => match resolve(*axis, nd) {
+        ViewOp::Squeeze(axis) => match resolve(*axis, nd) {
             None => Expect::Error("AxisOutOfRange"),
             Some(a) if v.shape[a] != 1 => Expect::Error("SqueezeNotOne"),
             Some(a) => {
@@ -212,7 +202,7 @@ fn apply_ref(v: &RefView, op: &Op) -> Expect {
                 Expect::View(RefView { shape, pos: v.pos.clone() })
             }
         },
-        Op::Unsqueeze(axis) => match resolve(*axis, nd + 1) {
+        ViewOp::Unsqueeze(axis) => match resolve(*axis, nd + 1) {
             None => Expect::Error("AxisOutOfRange"),
             Some(a) => {
                 let mut shape = v.shape.clone();
@@ -220,7 +210,7 @@ fn apply_ref(v: &RefView, op: &Op) -> Expect {
                 Expect::View(RefView { shape, pos: v.pos.clone() })
             }
         },
-        Op::IndexAxis(axis, index) => {
+        ViewOp::IndexAxis(axis, index) => {
             let Some(a) = resolve(*axis, nd) else { return Expect::Error("AxisOutOfRange") };
             let Some(k) = resolve(*index, v.shape[a]) else { return Expect::Error("IndexOutOfBounds") };
             let mut shape = v.shape.clone();
@@ -249,25 +239,13 @@ fn variant(e: &Error) -> &'static str {
     }
 }
 
-fn apply(a: &Array<i32>, op: &Op) -> gpu::Result<Array<i32>> {
-    match op {
-        Op::Transpose(axes) => a.transpose(axes),
-        Op::Slice(axis, start, end, step) => a.slice(*axis, *start, *end, *step),
-        Op::BroadcastTo(s) => a.broadcast_to(s),
-        Op::Reshape(s) => a.reshape(s),
-        Op::Squeeze(axis) => a.squeeze(*axis),
-        Op::Unsqueeze(axis) => a.unsqueeze(*axis),
-        Op::IndexAxis(axis, i) => a.index_axis(*axis, *i),
-    }
-}
-
 // ---- generation -------------------------------------------------------------------------
 
 /// An op before it meets a shape: most arguments are final; `Perm` and `Factor` become a
 /// valid transpose or reshape of whatever shape the chain has reached.
 #[derive(Debug, Clone)]
 enum RawOp {
-    Op(Op),
+    Op(ViewOp),
     Perm(u64),
     Factor(u64),
 }
@@ -300,16 +278,16 @@ fn dim() -> impl Strategy<Value = usize> {
 
 fn raw_op() -> impl Strategy<Value = RawOp> {
     prop_oneof![
-        2 => prop::collection::vec(axis(), 0..=5).prop_map(|a| RawOp::Op(Op::Transpose(a))),
+        2 => prop::collection::vec(axis(), 0..=5).prop_map(|a| RawOp::Op(ViewOp::Transpose(a))),
         3 => any::<u64>().prop_map(RawOp::Perm),
-        5 => (axis(), bound(), bound(), step()).prop_map(|(a, s, e, k)| RawOp::Op(Op::Slice(a, s, e, k))),
-        3 => prop::collection::vec(dim(), 0..=5).prop_map(|t| RawOp::Op(Op::BroadcastTo(t))),
-        2 => prop::collection::vec(dim(), 0..=5).prop_map(|t| RawOp::Op(Op::Reshape(t))),
+        5 => (axis(), bound(), bound(), step()).prop_map(|(a, s, e, k)| RawOp::Op(ViewOp::Slice(a, s, e, k))),
+        3 => prop::collection::vec(dim(), 0..=5).prop_map(|t| RawOp::Op(ViewOp::BroadcastTo(t))),
+        2 => prop::collection::vec(dim(), 0..=5).prop_map(|t| RawOp::Op(ViewOp::Reshape(t))),
         3 => any::<u64>().prop_map(RawOp::Factor),
-        2 => axis().prop_map(|a| RawOp::Op(Op::Squeeze(a))),
-        2 => axis().prop_map(|a| RawOp::Op(Op::Unsqueeze(a))),
+        2 => axis().prop_map(|a| RawOp::Op(ViewOp::Squeeze(a))),
+        2 => axis().prop_map(|a| RawOp::Op(ViewOp::Unsqueeze(a))),
         3 => (axis(), prop_oneof![8 => -6isize..6, 1 => Just(isize::MIN), 1 => Just(isize::MAX)])
-            .prop_map(|(a, i)| RawOp::Op(Op::IndexAxis(a, i))),
+            .prop_map(|(a, i)| RawOp::Op(ViewOp::IndexAxis(a, i))),
     ]
 }
 
@@ -324,7 +302,7 @@ fn stream(mut s: u64) -> impl FnMut() -> u64 {
     }
 }
 
-fn concretize(raw: &RawOp, shape: &[usize]) -> Op {
+fn concretize(raw: &RawOp, shape: &[usize]) -> ViewOp {
     let nd = shape.len();
     match raw {
         RawOp::Op(op) => op.clone(),
@@ -334,7 +312,9 @@ fn concretize(raw: &RawOp, shape: &[usize]) -> Op {
             for i in (1..nd).rev() {
                 p.swap(i, r() as usize % (i + 1));
             }
-            Op::Transpose(p.iter().map(|&a| if r() & 1 == 1 { a as isize - nd as isize } else { a as isize }).collect())
+            ViewOp::Transpose(
+                p.iter().map(|&a| if r() & 1 == 1 { a as isize - nd as isize } else { a as isize }).collect(),
+            )
         }
         RawOp::Factor(seed) => {
             // The element count spread over 0–4 dims; an empty array keeps one zero dim.
@@ -344,7 +324,7 @@ fn concretize(raw: &RawOp, shape: &[usize]) -> Op {
             if n == 0 {
                 let k = k.max(1);
                 let z = r() as usize % k;
-                return Op::Reshape((0..k).map(|i| if i == z { 0 } else { r() as usize % 4 }).collect());
+                return ViewOp::Reshape((0..k).map(|i| if i == z { 0 } else { r() as usize % 4 }).collect());
             }
             let k = if n > 1 { k.max(1) } else { k };
             let mut dims = vec![1usize; k];
@@ -357,7 +337,7 @@ fn concretize(raw: &RawOp, shape: &[usize]) -> Op {
                     p += 1;
                 }
             }
-            Op::Reshape(dims)
+            ViewOp::Reshape(dims)
         }
     }
 }
@@ -420,7 +400,7 @@ fn run_case(start: &[usize], raw: &[RawOp], tally: &mut Tally) -> Result<(), Tes
         tally.ops += 1;
         let mut next = Vec::new();
         for (a, dev) in arrays.iter().zip(devices()) {
-            let got = apply(a, &op);
+            let got = op.apply(a);
             match (&want, got) {
                 (Expect::Error(name), Err(e)) => prop_assert_eq!(variant(&e), *name, "{} on {}: {}", ctx, dev, e),
                 (Expect::Error(name), Ok(v)) => {

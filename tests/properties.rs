@@ -17,7 +17,7 @@ mod common;
 
 use std::sync::OnceLock;
 
-use common::{broadcast, pattern, python_range, HostNd};
+use common::{broadcast, pattern, python_range, HostNd, ViewOp};
 use gpu::layout::{broadcast_shapes, collapse, contiguous_strides, unravel};
 use gpu::{Array, Device, Error, Layout};
 use proptest::prelude::*;
@@ -105,17 +105,6 @@ fn check_broadcast(a: &[usize], b: &[usize], seed: u64) -> Result<(), TestCaseEr
 }
 
 // ---- view chains ------------------------------------------------------------------------
-
-#[derive(Debug, Clone, PartialEq)]
-enum ViewOp {
-    Transpose(Vec<isize>),
-    Slice(isize, Option<isize>, Option<isize>, isize),
-    BroadcastTo(Vec<usize>),
-    Reshape(Vec<usize>),
-    Squeeze(isize),
-    Unsqueeze(isize),
-    IndexAxis(isize, isize),
-}
 
 /// An op kind and random words, made concrete for the current shape below.
 type RawOp = (u8, [u32; 6]);
@@ -238,18 +227,6 @@ fn concretize(kind: u8, r: &[u32; 6], shape: &[usize]) -> ViewOp {
     }
 }
 
-fn apply_array(a: &Array<i32>, op: &ViewOp) -> gpu::Result<Array<i32>> {
-    match op {
-        ViewOp::Transpose(axes) => a.transpose(axes),
-        ViewOp::Slice(axis, start, end, step) => a.slice(*axis, *start, *end, *step),
-        ViewOp::BroadcastTo(s) => a.broadcast_to(s),
-        ViewOp::Reshape(s) => a.reshape(s),
-        ViewOp::Squeeze(axis) => a.squeeze(*axis),
-        ViewOp::Unsqueeze(axis) => a.unsqueeze(*axis),
-        ViewOp::IndexAxis(axis, i) => a.index_axis(*axis, *i),
-    }
-}
-
 /// The op on a `Layout`; `Ok(None)` when a reshape needs a copy.
 fn apply_layout(l: &Layout, op: &ViewOp) -> gpu::Result<Option<Layout>> {
     let axis = |a: isize| gpu::layout::normalize_axis(a, l.shape());
@@ -359,7 +336,7 @@ fn check_array_chain(shape0: &[usize], raw: &[RawOp]) -> Result<(), TestCaseErro
                     storage = h.to_vec();
                 }
             }
-            a = ok(apply_array(&a, &op), (&done, shape0))?;
+            a = ok(op.apply(&a), (&done, shape0))?;
             h = apply_ref(&h, &op);
             prop_assert_eq!(a.shape(), &h.shape[..], "shape after {:?} from {:?}", done, shape0);
             check_layout(a.layout(), storage.len(), &done)?;

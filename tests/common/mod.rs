@@ -5,6 +5,7 @@
 //! - `backend_tests!`: stamps every test body once per backend (cpu, wgpu, cuda).
 //! - [`Tol`]/[`Tolerances`]: every tolerance, in one place per dtype.
 //! - [`HostNd`]: a naive host array with a reference index mapping, for references.
+//! - [`ViewOp`]: one view operation, for the property and fuzz tests of view chains.
 #![allow(dead_code)]
 
 use std::collections::HashSet;
@@ -375,4 +376,32 @@ pub fn noise(n: usize, seed: u64) -> Vec<f64> {
             (s >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
         })
         .collect()
+}
+
+/// One view operation with its arguments, as the view-chain property and fuzz tests
+/// generate them (each test has its own reference for what it should do).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ViewOp {
+    Transpose(Vec<isize>),
+    Slice(isize, Option<isize>, Option<isize>, isize),
+    BroadcastTo(Vec<usize>),
+    Reshape(Vec<usize>),
+    Squeeze(isize),
+    Unsqueeze(isize),
+    IndexAxis(isize, isize),
+}
+
+impl ViewOp {
+    /// Applies the operation to `a` through the public API.
+    pub fn apply<T: gpu::Element>(&self, a: &gpu::Array<T>) -> gpu::Result<gpu::Array<T>> {
+        match self {
+            ViewOp::Transpose(axes) => a.transpose(axes),
+            ViewOp::Slice(axis, start, end, step) => a.slice(*axis, *start, *end, *step),
+            ViewOp::BroadcastTo(s) => a.broadcast_to(s),
+            ViewOp::Reshape(s) => a.reshape(s),
+            ViewOp::Squeeze(axis) => a.squeeze(*axis),
+            ViewOp::Unsqueeze(axis) => a.unsqueeze(*axis),
+            ViewOp::IndexAxis(axis, i) => a.index_axis(*axis, *i),
+        }
+    }
 }
