@@ -18,6 +18,7 @@ use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 
+use common::{arr, panic_text, sh};
 use gpu::{random, Array, DType, Device, DeviceKind, Error};
 
 /// One row of the table.
@@ -41,21 +42,6 @@ macro_rules! case {
             parts: vec![$($part.to_string()),*],
         })
     };
-}
-
-/// `format!("{:?}", shape)`, as messages print shapes.
-fn sh(shape: &[usize]) -> String {
-    format!("{shape:?}")
-}
-
-/// `0, 1, 2, …` as f32 in `shape`, on `dev`.
-fn arr(shape: &[usize], dev: &Device) -> gpu::Result<Array<f32>> {
-    let n: usize = shape.iter().product();
-    Array::from_vec((0..n).map(|i| i as f32).collect(), shape)?.to(dev)
-}
-
-fn panic_text(p: Box<dyn std::any::Any + Send>) -> String {
-    p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
 }
 
 /// A device of another kind than `dev`, when this machine has one.

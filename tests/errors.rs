@@ -9,6 +9,7 @@ mod common;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use common::{arr, panic_text, sh};
 use gpu::{random, Array, Device, Error};
 
 /// `expect_err!(expr, Pattern, "part", …)`: `expr` is an `Err` matching `Pattern` whose
@@ -29,21 +30,6 @@ macro_rules! expect_err {
             }
         }
     }};
-}
-
-/// `format!("{:?}", shape)`, the way messages print shapes.
-fn sh(shape: &[usize]) -> String {
-    format!("{shape:?}")
-}
-
-fn arr(shape: &[usize], dev: &Device) -> gpu::Result<Array<f32>> {
-    let n: usize = shape.iter().product();
-    Array::from_vec((0..n).map(|i| i as f32).collect(), shape)?.to(dev)
-}
-
-/// The string payload of a caught panic.
-fn panic_text(p: Box<dyn std::any::Any + Send>) -> String {
-    p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
 }
 
 backend_tests! {

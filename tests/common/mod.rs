@@ -405,3 +405,19 @@ impl ViewOp {
         }
     }
 }
+
+/// `format!("{:?}", shape)`, the way error messages print shapes.
+pub fn sh(shape: &[usize]) -> String {
+    format!("{shape:?}")
+}
+
+/// `0, 1, 2, …` as f32 in `shape`, on `dev`.
+pub fn arr(shape: &[usize], dev: &Device) -> gpu::Result<Array<f32>> {
+    let n: usize = shape.iter().product();
+    Array::from_vec((0..n).map(|i| i as f32).collect(), shape)?.to(dev)
+}
+
+/// The string payload of a caught panic.
+pub fn panic_text(p: Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
+}
