@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::backend::{Backend, Storage, View};
 use crate::device::on_backend;
 use crate::device::Device;
-use crate::dtype::{DType, Scalar};
+use crate::dtype::{DType, HostSlice, Scalar};
 use crate::error::{Error, Result};
 use crate::layout::{element_count, normalize_axis, Layout};
 
@@ -101,6 +101,14 @@ impl<T: Scalar> Array<T> {
         Ok(Array::from_storage(storage, layout, device.clone()))
     }
 
+    /// Copies borrowed host data to a new array on `device`.
+    fn upload_slice(data: HostSlice<'_>, shape: Vec<usize>, device: &Device) -> Result<Array<T>> {
+        check_supported(device, T::DTYPE)?;
+        let layout = Layout::contiguous(&shape);
+        let storage = on_backend!(device, b => b.wrap(b.upload_slice(data)?));
+        Ok(Array::from_storage(storage, layout, device.clone()))
+    }
+
     /// An array on the CPU device owning `data`, in row-major order.
     ///
     /// # Errors
@@ -113,12 +121,7 @@ impl<T: Scalar> Array<T> {
     /// # Ok::<(), gpu::Error>(())
     /// ```
     pub fn from_vec(data: Vec<T>, shape: impl IntoShape) -> Result<Array<T>> {
-        let shape = shape.into_shape();
-        let expected = element_count(&shape)?;
-        crate::layout::byte_count(&shape, T::DTYPE.size_of())?;
-        if data.len() != expected {
-            return Err(Error::LengthMismatch { len: data.len(), shape, expected });
-        }
+        let shape = checked_shape(data.len(), shape, T::DTYPE)?;
         Array::upload(data, shape, &Device::cpu())
     }
 
@@ -127,7 +130,8 @@ impl<T: Scalar> Array<T> {
     /// # Errors
     /// As [`from_vec`](Array::from_vec).
     pub fn from_slice(data: &[T], shape: impl IntoShape) -> Result<Array<T>> {
-        Array::from_vec(data.to_vec(), shape)
+        let shape = checked_shape(data.len(), shape, T::DTYPE)?;
+        Array::upload_slice(T::slice_ref(data), shape, &Device::cpu())
     }
 
     /// A 0-d array holding `value`, on `device`.
@@ -193,8 +197,16 @@ impl<T: Scalar> Array<T> {
             return Ok(self.clone());
         }
         check_supported(device, T::DTYPE)?;
-        let data = self.to_vec()?;
-        Array::upload(data, self.shape().to_vec(), device)
+        // From host memory (the CPU backend), a contiguous array is read in place;
+        // anything else is downloaded first.
+        let host = on_backend!(&self.device, b => {
+            let s = b.storage(&self.storage)?;
+            b.host_view(View { storage: s, layout: &self.layout })
+        });
+        match host {
+            Some(slice) => Array::upload_slice(slice, self.shape().to_vec(), device),
+            None => Array::upload(self.to_vec()?, self.shape().to_vec(), device),
+        }
     }
 
     /// Copies the elements to the host in row-major order.
@@ -382,4 +394,16 @@ impl<T: Scalar> std::fmt::Debug for Array<T> {
             .field("device", &self.device)
             .finish()
     }
+}
+
+/// The shape for `len` host elements: its element and byte counts must not overflow,
+/// and it must hold exactly `len` elements.
+fn checked_shape(len: usize, shape: impl IntoShape, dtype: DType) -> Result<Vec<usize>> {
+    let shape = shape.into_shape();
+    let expected = element_count(&shape)?;
+    crate::layout::byte_count(&shape, dtype.size_of())?;
+    if len != expected {
+        return Err(Error::LengthMismatch { len, shape, expected });
+    }
+    Ok(shape)
 }

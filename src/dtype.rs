@@ -157,6 +157,54 @@ impl HostVec {
     }
 }
 
+/// Borrowed host data of any dtype: what [`HostVec`] is for owned data.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[doc(hidden)]
+pub enum HostSlice<'a> {
+    F32(&'a [f32]),
+    F64(&'a [f64]),
+    I32(&'a [i32]),
+    U32(&'a [u32]),
+    Bool(&'a [bool]),
+}
+
+impl HostSlice<'_> {
+    /// The dtype of the elements.
+    pub fn dtype(&self) -> DType {
+        match self {
+            HostSlice::F32(_) => DType::F32,
+            HostSlice::F64(_) => DType::F64,
+            HostSlice::I32(_) => DType::I32,
+            HostSlice::U32(_) => DType::U32,
+            HostSlice::Bool(_) => DType::Bool,
+        }
+    }
+
+    /// An owned copy.
+    pub fn to_host_vec(self) -> HostVec {
+        match self {
+            HostSlice::F32(v) => HostVec::F32(v.to_vec()),
+            HostSlice::F64(v) => HostVec::F64(v.to_vec()),
+            HostSlice::I32(v) => HostVec::I32(v.to_vec()),
+            HostSlice::U32(v) => HostVec::U32(v.to_vec()),
+            HostSlice::Bool(v) => HostVec::Bool(v.to_vec()),
+        }
+    }
+}
+
+impl HostVec {
+    /// The data, borrowed.
+    pub fn as_slice(&self) -> HostSlice<'_> {
+        match self {
+            HostVec::F32(v) => HostSlice::F32(v),
+            HostVec::F64(v) => HostSlice::F64(v),
+            HostVec::I32(v) => HostSlice::I32(v),
+            HostVec::U32(v) => HostSlice::U32(v),
+            HostVec::Bool(v) => HostSlice::Bool(v),
+        }
+    }
+}
+
 mod sealed {
     pub trait Sealed {}
     impl Sealed for f32 {}
@@ -180,6 +228,8 @@ pub trait Scalar:
     fn from_host(h: HostVec) -> Option<Vec<Self>>;
     #[doc(hidden)]
     fn host_slice(h: &HostVec) -> Option<&[Self]>;
+    #[doc(hidden)]
+    fn slice_ref(s: &[Self]) -> HostSlice<'_>;
     #[doc(hidden)]
     fn to_value(self) -> ScalarValue;
     #[doc(hidden)]
@@ -227,6 +277,9 @@ macro_rules! impl_scalar {
                     HostVec::$dt(v) => Some(v),
                     _ => None,
                 }
+            }
+            fn slice_ref(s: &[Self]) -> HostSlice<'_> {
+                HostSlice::$dt(s)
             }
             fn to_value(self) -> ScalarValue {
                 ScalarValue::$dt(self)

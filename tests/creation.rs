@@ -137,3 +137,19 @@ fn random_streams_agree_across_devices() -> gpu::Result<()> {
     }
     Ok(())
 }
+
+#[test]
+fn from_slice_copies_into_recycled_cpu_buffers() -> gpu::Result<()> {
+    // Host data copied in lands in a pooled buffer: a second same-size copy after the
+    // first array is dropped reuses it (no fresh allocation, no page faults).
+    let host: Vec<f32> = (0..1_000_003).map(|i| i as f32).collect();
+    let cpu = Device::cpu();
+    drop(Array::from_slice(&host, [host.len()])?);
+    let before = cpu.stats();
+    let a = Array::from_slice(&host, [host.len()])?;
+    let after = cpu.stats();
+    assert!(after.pool_hits > before.pool_hits, "from_slice missed the pool: {before:?} -> {after:?}");
+    assert_eq!(a.to_vec()?, host);
+    assert_eq!(a.shape(), &[1_000_003]);
+    Ok(())
+}

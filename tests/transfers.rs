@@ -39,6 +39,34 @@ fn dot_of_resident_vectors_downloads_one_element_on_item() -> gpu::Result<()> {
 }
 
 #[test]
+fn cpu_views_go_to_the_device_in_one_upload_of_their_own_elements() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    let host: Vec<i32> = (0..60).collect();
+    let base = Array::from_slice(&host, [6, 10])?;
+    // A contiguous view with an offset (read in place) and a transposed one (gathered first).
+    let rows = base.slice(0, Some(2), Some(5), 1)?;
+    let cols = base.t();
+    for dev in gpus() {
+        for (view, want) in
+            [(&rows, host[20..50].to_vec()), (&cols, (0..60).map(|k| host[(k % 6) * 10 + k / 6]).collect::<Vec<_>>())]
+        {
+            let before = dev.stats();
+            let on_dev = view.to(&dev)?;
+            let after = dev.stats();
+            assert_eq!(after.uploads, before.uploads + 1, "{dev}: one upload for {:?}", view.shape());
+            assert_eq!(
+                after.upload_bytes,
+                before.upload_bytes + 4 * want.len() as u64,
+                "{dev}: only the view's elements"
+            );
+            assert_eq!(on_dev.shape(), view.shape());
+            assert_eq!(on_dev.to_vec()?, want, "{dev}: {:?}", view.shape());
+        }
+    }
+    Ok(())
+}
+
+#[test]
 fn chains_of_ops_stay_on_the_device() -> gpu::Result<()> {
     let _one_at_a_time = serial();
     for dev in gpus() {

@@ -10,7 +10,7 @@ pub(crate) mod cuda;
 pub(crate) mod philox;
 pub(crate) mod wgpu;
 
-use crate::dtype::{DType, HostVec, ScalarValue};
+use crate::dtype::{DType, HostSlice, HostVec, ScalarValue};
 use crate::error::Result;
 use crate::info::{Counters, DeviceInfo};
 use crate::layout::Layout;
@@ -350,8 +350,18 @@ pub(crate) trait Backend: Send + Sync + 'static {
     /// Releases pooled, unused memory back to the device or OS.
     fn trim(&self);
 
-    /// Copies host data to a new buffer.
+    /// Moves host data into a new buffer (the CPU keeps the vector itself).
     fn upload(&self, data: HostVec) -> Result<Self::Storage>;
+    /// Copies borrowed host data to a new buffer.
+    fn upload_slice(&self, data: HostSlice<'_>) -> Result<Self::Storage> {
+        self.upload(data.to_host_vec())
+    }
+    /// The elements of a view as a host slice, when the storage is host memory and the
+    /// view contiguous (the CPU backend); `None` otherwise. Lets a transfer from the
+    /// CPU read the array in place instead of downloading a copy first.
+    fn host_view<'a>(&self, _src: View<'a, Self::Storage>) -> Option<HostSlice<'a>> {
+        None
+    }
     /// Copies the elements of a view to the host, in row-major order.
     fn download(&self, dtype: DType, src: View<'_, Self::Storage>) -> Result<HostVec>;
     /// A new contiguous array of `len` elements initialised by `fill`.

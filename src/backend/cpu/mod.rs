@@ -13,7 +13,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 
 use crate::backend::{Backend, BinaryOp, CompareOp, Distribution, Fill, Operand, ReduceOp, Storage, UnaryOp, View};
-use crate::dtype::{DType, HostVec, Scalar, ScalarValue};
+use crate::dtype::{DType, HostSlice, HostVec, Scalar, ScalarValue};
 use crate::error::{Error, Result};
 use crate::info::{Counters, DeviceInfo, DeviceKind};
 use crate::layout::Layout;
@@ -179,6 +179,29 @@ impl Backend for CpuBackend {
 
     fn upload(&self, data: HostVec) -> Result<CpuStorage> {
         Ok(CpuStorage::new(data, false))
+    }
+
+    fn upload_slice(&self, data: HostSlice<'_>) -> Result<CpuStorage> {
+        // Into a pooled buffer (already faulted in when recycled), copied in parallel.
+        fn copy<T: Scalar>(cpu: &CpuBackend, src: &[T]) -> Result<CpuStorage> {
+            let n = src.len();
+            let mut out = cpu.alloc::<T>(n)?;
+            strided::par_chunks(&mut out[..n], |c, start| c.copy_from_slice(&src[start..start + c.len()]));
+            Ok(CpuStorage::new(T::into_host(out), true))
+        }
+        match data {
+            HostSlice::F32(v) => copy(self, v),
+            HostSlice::F64(v) => copy(self, v),
+            HostSlice::I32(v) => copy(self, v),
+            HostSlice::U32(v) => copy(self, v),
+            HostSlice::Bool(v) => copy(self, v),
+        }
+    }
+
+    fn host_view<'a>(&self, src: View<'a, CpuStorage>) -> Option<HostSlice<'a>> {
+        let off = src.layout.contiguous_offset()?;
+        let n = src.layout.len();
+        Some(with_host_vec!(&src.storage.data, v => Scalar::slice_ref(&v[off..off + n])))
     }
 
     fn download(&self, _dtype: DType, src: View<'_, CpuStorage>) -> Result<HostVec> {

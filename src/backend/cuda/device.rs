@@ -13,7 +13,7 @@ use super::memory::{CudaStorage, DevicePool};
 use super::transfer::StagingRing;
 use super::{linalg, random, reduce};
 use crate::backend::{Backend, BinaryOp, CompareOp, Distribution, Fill, Operand, ReduceOp, Storage, UnaryOp, View};
-use crate::dtype::{DType, HostVec};
+use crate::dtype::{DType, HostSlice, HostVec};
 use crate::error::{Error, Result};
 use crate::info::{Counters, DeviceInfo};
 use crate::layout::Layout;
@@ -104,12 +104,16 @@ impl Backend for CudaBackend {
     }
 
     fn upload(&self, data: HostVec) -> Result<CudaStorage> {
-        match &data {
-            HostVec::F32(v) => self.upload_typed(v, DType::F32),
-            HostVec::F64(v) => self.upload_typed(v, DType::F64),
-            HostVec::I32(v) => self.upload_typed(v, DType::I32),
-            HostVec::U32(v) => self.upload_typed(v, DType::U32),
-            HostVec::Bool(v) => self.upload_typed(v, DType::Bool),
+        self.upload_slice(data.as_slice())
+    }
+
+    fn upload_slice(&self, data: HostSlice<'_>) -> Result<CudaStorage> {
+        match data {
+            HostSlice::F32(v) => self.upload_typed(v, DType::F32),
+            HostSlice::F64(v) => self.upload_typed(v, DType::F64),
+            HostSlice::I32(v) => self.upload_typed(v, DType::I32),
+            HostSlice::U32(v) => self.upload_typed(v, DType::U32),
+            HostSlice::Bool(v) => self.upload_typed(v, DType::Bool),
         }
     }
 

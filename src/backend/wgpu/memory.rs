@@ -7,7 +7,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use super::context::{Limits, WgpuBackend};
-use crate::dtype::{DType, HostVec};
+use crate::dtype::{DType, HostSlice, HostVec};
 use crate::error::{Error, Result};
 use crate::info::Counters;
 
@@ -155,14 +155,14 @@ impl Drop for WgpuStorage {
 }
 
 /// Host bytes in device layout (bool as u32).
-fn device_bytes(data: &HostVec) -> std::borrow::Cow<'_, [u8]> {
+fn device_bytes(data: HostSlice<'_>) -> std::borrow::Cow<'_, [u8]> {
     use std::borrow::Cow;
     match data {
-        HostVec::F32(v) => Cow::Borrowed(bytemuck::cast_slice(v)),
-        HostVec::F64(v) => Cow::Borrowed(bytemuck::cast_slice(v)),
-        HostVec::I32(v) => Cow::Borrowed(bytemuck::cast_slice(v)),
-        HostVec::U32(v) => Cow::Borrowed(bytemuck::cast_slice(v)),
-        HostVec::Bool(v) => Cow::Owned(v.iter().flat_map(|&b| (b as u32).to_ne_bytes()).collect()),
+        HostSlice::F32(v) => Cow::Borrowed(bytemuck::cast_slice(v)),
+        HostSlice::F64(v) => Cow::Borrowed(bytemuck::cast_slice(v)),
+        HostSlice::I32(v) => Cow::Borrowed(bytemuck::cast_slice(v)),
+        HostSlice::U32(v) => Cow::Borrowed(bytemuck::cast_slice(v)),
+        HostSlice::Bool(v) => Cow::Owned(v.iter().flat_map(|&b| (b as u32).to_ne_bytes()).collect()),
     }
 }
 
@@ -209,7 +209,7 @@ impl WgpuBackend {
     }
 
     /// Copies host data into a new buffer.
-    pub(super) fn upload_host(&self, data: &HostVec) -> Result<WgpuStorage> {
+    pub(super) fn upload_host(&self, data: HostSlice<'_>) -> Result<WgpuStorage> {
         self.check()?;
         let bytes = device_bytes(data);
         let st = self.pool.take(bytes.len() as u64)?;

@@ -39,7 +39,7 @@ mod backend_impl {
     use super::wgsl::{binary_expr, cast_expr, compare_expr, device_size, unary_expr};
     use super::{WgpuBackend, WgpuStorage};
     use crate::backend::{Backend, BinaryOp, CompareOp, Distribution, Fill, Operand, ReduceOp, Storage, UnaryOp, View};
-    use crate::dtype::{DType, HostVec};
+    use crate::dtype::{DType, HostSlice, HostVec};
     use crate::error::{Error, Result};
     use crate::info::{Counters, DeviceInfo};
     use crate::layout::Layout;
@@ -100,7 +100,11 @@ mod backend_impl {
         }
 
         fn upload(&self, data: HostVec) -> Result<WgpuStorage> {
-            self.upload_host(&data)
+            self.upload_host(data.as_slice())
+        }
+
+        fn upload_slice(&self, data: HostSlice<'_>) -> Result<WgpuStorage> {
+            self.upload_host(data)
         }
 
         fn download(&self, dtype: DType, src: View<'_, WgpuStorage>) -> Result<HostVec> {
