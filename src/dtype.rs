@@ -168,30 +168,6 @@ pub enum HostSlice<'a> {
     Bool(&'a [bool]),
 }
 
-impl HostSlice<'_> {
-    /// The dtype of the elements.
-    pub fn dtype(&self) -> DType {
-        match self {
-            HostSlice::F32(_) => DType::F32,
-            HostSlice::F64(_) => DType::F64,
-            HostSlice::I32(_) => DType::I32,
-            HostSlice::U32(_) => DType::U32,
-            HostSlice::Bool(_) => DType::Bool,
-        }
-    }
-
-    /// An owned copy.
-    pub fn to_host_vec(self) -> HostVec {
-        match self {
-            HostSlice::F32(v) => HostVec::F32(v.to_vec()),
-            HostSlice::F64(v) => HostVec::F64(v.to_vec()),
-            HostSlice::I32(v) => HostVec::I32(v.to_vec()),
-            HostSlice::U32(v) => HostVec::U32(v.to_vec()),
-            HostSlice::Bool(v) => HostVec::Bool(v.to_vec()),
-        }
-    }
-}
-
 impl HostVec {
     /// The data, borrowed.
     pub fn as_slice(&self) -> HostSlice<'_> {

@@ -350,11 +350,11 @@ pub(crate) trait Backend: Send + Sync + 'static {
     /// Releases pooled, unused memory back to the device or OS.
     fn trim(&self);
 
-    /// Moves host data into a new buffer (the CPU keeps the vector itself).
-    fn upload(&self, data: HostVec) -> Result<Self::Storage>;
     /// Copies borrowed host data to a new buffer.
-    fn upload_slice(&self, data: HostSlice<'_>) -> Result<Self::Storage> {
-        self.upload(data.to_host_vec())
+    fn upload_slice(&self, data: HostSlice<'_>) -> Result<Self::Storage>;
+    /// Moves host data into a new buffer: a copy on a GPU; the CPU keeps the vector itself.
+    fn upload(&self, data: HostVec) -> Result<Self::Storage> {
+        self.upload_slice(data.as_slice())
     }
     /// The elements of a view as a host slice, when the storage is host memory and the
     /// view contiguous (the CPU backend); `None` otherwise. Lets a transfer from the
@@ -466,7 +466,7 @@ macro_rules! uninhabited_backend {
             fn trim(&self) {
                 match *self {}
             }
-            fn upload(&self, _: $crate::dtype::HostVec) -> $crate::error::Result<$storage> {
+            fn upload_slice(&self, _: $crate::dtype::HostSlice<'_>) -> $crate::error::Result<$storage> {
                 match *self {}
             }
             fn download(

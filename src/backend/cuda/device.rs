@@ -103,10 +103,6 @@ impl Backend for CudaBackend {
         self.pool.trim();
     }
 
-    fn upload(&self, data: HostVec) -> Result<CudaStorage> {
-        self.upload_slice(data.as_slice())
-    }
-
     fn upload_slice(&self, data: HostSlice<'_>) -> Result<CudaStorage> {
         match data {
             HostSlice::F32(v) => self.upload_typed(v, DType::F32),

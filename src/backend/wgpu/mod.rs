@@ -99,10 +99,6 @@ mod backend_impl {
             self.pool.trim();
         }
 
-        fn upload(&self, data: HostVec) -> Result<WgpuStorage> {
-            self.upload_host(data.as_slice())
-        }
-
         fn upload_slice(&self, data: HostSlice<'_>) -> Result<WgpuStorage> {
             self.upload_host(data)
         }
