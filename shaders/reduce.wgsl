@@ -1,23 +1,27 @@
-// Row reduction: each workgroup reduces one segment (at most SEG elements) of one row
-// and writes one accumulator (an intermediate pass) or one finished value (last pass).
-// Long rows take several segments and passes; no invocation loops more than SEG/256
-// times, which keeps every loop far below llvmpipe's 65535-iteration budget.
+// Row reduction: each item, one segment (at most SEG elements) of one row, is reduced by
+// a group of G invocations, and writes one accumulator (an intermediate pass) or one
+// finished value (last pass). A workgroup holds 256 / G items: short rows take small
+// groups, so one workgroup (and one combine tree) serves many rows. Long rows take
+// several segments and passes; no invocation loops more than SEG/G = 256 times, which
+// keeps every loop far below llvmpipe's 65535-iteration budget.
 //
 // Template parameters (src/backend/wgpu/kernels.rs):
 //   {{T}}      element type of the data;   {{ACC}} accumulator fields;
 //   {{IDENT}} {{PUSH}} {{MERGE}} {{FINISH}} accumulator functions' bodies
 //   {{SRC}}    element type read: {{T}} (first pass) or Acc (merge passes)
 //   {{OUTE}}   element type written: Acc (intermediate) or the result type
+//   {{G}}      invocations per item: a power of two up to 256 (with subgroups, a
+//              multiple of the largest subgroup size)
 //   {{LOOP}}   the loop header over row positions j: one element per step, or four
 //              (vec4 loads, for dense rows with 16-byte aligned starts)
 //   {{STEP}}   how elements enter the accumulator; {{WRITE}} the value stored
 //   {{ND}}     collapsed outer (kept) dimensions; {{DECLS}} extra bindings (dot's second input)
-//   {{TREE}}   the workgroup combine: a shared-memory tree over 256 accumulators, or, with
-//              subgroups, one subgroup operation first and a tree over the subgroups'
-//              partials ({{SG_ARGS}} adds the subgroup builtins then)
+//   {{TREE}}   the group combine into sh[root]: a shared-memory tree over the group's G
+//              accumulators, or, with subgroups, one subgroup operation first and a tree
+//              over the group's subgroup partials ({{SG_ARGS}} adds the subgroup builtins)
 //
 // args (u32 words):
-//   0 workgroups in this dispatch   1 segments per row in this dispatch   2 SEG
+//   0 items in this dispatch        1 segments per row in this dispatch   2 SEG
 //   3 row length R                  4 first row                           5 first segment
 //   6 src offset  7 src2 offset     8 src row stride (i32)  9 src2 row stride (i32)
 //  10 out offset  11 segments per row in the output (its row stride)     12 count for finish
@@ -35,15 +39,22 @@ fn acc_finish(a: Acc, n: u32) -> {{RES}} { {{FINISH}} }
 {{DECLS}}
 
 const ND: u32 = {{ND}}u;
+const G: u32 = {{G}}u;
+const ITEMS: u32 = 256u / G;
 var<workgroup> sh: array<Acc, 256>;
 
 @compute @workgroup_size(256)
 fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) li: u32{{SG_ARGS}}) {
-    let wid = wg.y * nwg.x + wg.x;
-    if (wid >= args[0]) { return; }            // uniform per workgroup
-    let row = args[4] + wid / args[1];
-    let seg = args[5] + wid % args[1];
+    let first = (wg.y * nwg.x + wg.x) * ITEMS;
+    if (first >= args[0]) { return; }          // uniform per workgroup
+    let lane = li % G;
+    // Groups past the last item (in the last workgroup) redo it and write nothing, so
+    // every invocation reaches the barriers.
+    let valid = first + li / G < args[0];
+    let item = min(first + li / G, args[0] - 1u);
+    let row = args[4] + item / args[1];
+    let seg = args[5] + item % args[1];
     // Storage offsets of this row's first element in src (and src2).
     var base = i32(args[6]);
     var base2 = i32(args[7]);
@@ -64,7 +75,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3
         {{STEP}}
     }
 {{TREE}}
-    if (li == 0u) {
+    if (lane == 0u && valid) {
         out[args[10] + row * args[11] + seg] = {{WRITE}};
     }
 }

@@ -144,18 +144,30 @@ const ALL_OPS: [R; 10] = [R::Sum, R::Prod, R::Max, R::Min, R::Mean, R::Var, R::S
 
 /// Checks every reduction over every axis of `h` (viewed on the device as `a`).
 fn check_all<T: Element + Tolerances>(a: &Array<T>, h: &HostNd<T>, what: &str) -> gpu::Result<()> {
+    check(a, h, what, true, 0..h.shape.len())
+}
+
+/// Checks every reduction of `h` (viewed on the device as `a`) over each of `axes`, and
+/// over the whole array when `whole`.
+fn check<T: Element + Tolerances>(
+    a: &Array<T>,
+    h: &HostNd<T>,
+    what: &str,
+    whole: bool,
+    axes: impl Iterator<Item = usize> + Clone,
+) -> gpu::Result<()> {
     let ops: &[R] = if T::DTYPE.is_float() { &ALL_OPS } else { &INT_OPS };
     for &r in ops {
         // Whole array.
         let flat = h.to_vec();
-        if !flat.is_empty() || matches!(r, R::Sum | R::Prod) {
+        if whole && (!flat.is_empty() || matches!(r, R::Sum | R::Prod)) {
             let (got, shape) = run(r, a, None, false)?;
             assert!(shape.is_empty(), "{what} {r:?}: full reduction is 0-d");
             let want = reference(r, &flat);
             assert_all_close(&got, &[want], tol_for(r, &flat), &format!("{what} {r:?} full"));
         }
-        // Every axis, negative form, with and without keepdims.
-        for ax in 0..h.shape.len() {
+        // Every axis asked for, negative form, with and without keepdims.
+        for ax in axes.clone() {
             if h.shape[ax] == 0 && !matches!(r, R::Sum | R::Prod) {
                 continue;
             }
@@ -209,6 +221,26 @@ fn layouts<T: Element + Tolerances>(dev: &Device, data: fn(usize) -> Vec<T>) -> 
     Ok(())
 }
 
+/// Row reductions whose rows share workgroups: row lengths around every group size
+/// (8 to 256 invocations of 256 positions each, 64K-element segments past that, with a
+/// merge pass), row counts that leave the last workgroup part-filled, dense rows (vec4
+/// loads) and rows starting one element in (scalar loads).
+fn rows_of_every_length<T: Element + Tolerances>(dev: &Device, data: fn(usize) -> Vec<T>) -> gpu::Result<()> {
+    let cases = [(33, 1), (33, 3), (1000, 8), (257, 40), (65, 2048), (65, 2049), (9, 65536), (3, 65537), (40, 70_000)];
+    for (rows, len) in cases {
+        let d = data(rows * (len + 1));
+        let a = Array::from_vec(d.clone(), [rows, len + 1])?.to(dev)?;
+        let h = HostNd::new(d, &[rows, len + 1]);
+        let what = format!("{} {rows}x{len}", T::DTYPE);
+        // [:, 1:] starts each row one element in; [:, :len] keeps rows of `len` elements
+        // that start on a multiple of `len + 1`.
+        check(&a.slice(-1, Some(1), None, 1)?, &h.slice(1, Some(1), None, 1), &format!("{what} [:, 1:]"), false, 1..2)?;
+        let dense = Array::from_vec(h.slice(1, None, Some(len as isize), 1).to_vec(), [rows, len])?.to(dev)?;
+        check(&dense, &h.slice(1, None, Some(len as isize), 1), &what, false, 1..2)?;
+    }
+    Ok(())
+}
+
 fn f32_data(n: usize) -> Vec<f32> {
     noise(n, n as u64).into_iter().map(|x| (x * 4.0) as f32).collect()
 }
@@ -230,6 +262,12 @@ backend_tests! {
     }
     fn every_reduction_i32(dev) { layouts::<i32>(dev, i32_data) }
     fn every_reduction_u32(dev) { layouts::<u32>(dev, u32_data) }
+
+    fn short_and_long_rows_f32(dev) {
+        // Values near 1 keep products of 70,000 elements finite.
+        rows_of_every_length::<f32>(dev, |n| noise(n, 7).into_iter().map(|x| (1.0 + x / 64.0) as f32).collect())
+    }
+    fn short_and_long_rows_i32(dev) { rows_of_every_length::<i32>(dev, i32_data) }
 
     fn several_axes_at_once(dev) {
         let d: Vec<f32> = (0..60).map(|x| x as f32).collect();

@@ -26,6 +26,8 @@ pub(super) struct Limits {
     pub align: u64,
     /// Workgroups per dispatch dimension.
     pub max_groups: u32,
+    /// Largest subgroup size the adapter may use (0 without subgroup operations).
+    pub subgroup_max: u32,
 }
 
 /// Dispatches recorded but not yet submitted, and where the next parameters go.
@@ -219,6 +221,11 @@ impl WgpuBackend {
             max_buffer: l.max_buffer_size & !3,
             align,
             max_groups: l.max_compute_workgroups_per_dimension,
+            subgroup_max: if required_features.contains(wgpu::Features::SUBGROUP) {
+                adapter.get_info().subgroup_max_size
+            } else {
+                0
+            },
         };
         let counters = Arc::new(Counters::default());
         let pool = Arc::new(BufferPool::new(device.clone(), counters.clone(), limits, name.clone(), info.memory_bytes));

@@ -150,9 +150,11 @@ pub(super) struct Reduce {
     pub vec4: bool,
     /// The device has subgroup operations.
     pub subgroups: bool,
+    /// Invocations per row segment (`G` in reduce.wgsl).
+    pub lanes: u64,
 }
 
-/// The workgroup combine of 256 accumulators into `sh[0]`.
+/// The combine of each group's accumulators into `sh[root]` (see reduce.wgsl).
 fn reduce_tree(sg: Option<&str>) -> (String, &'static str) {
     match sg {
         Some(f) => (
@@ -160,16 +162,19 @@ fn reduce_tree(sg: Option<&str>) -> (String, &'static str) {
                 "    let part = {f}(acc.v);\n    \
                  if (sg_lane == 0u) {{ sh[li / sg_size] = Acc(part); }}\n    \
                  workgroupBarrier();\n    \
-                 for (var s = 128u / sg_size; s > 0u; s >>= 1u) {{\n        \
-                 if (li < s) {{ sh[li] = acc_merge(sh[li], sh[li + s]); }}\n        \
+                 let per = G / sg_size;\n    \
+                 let root = (li / G) * per;\n    \
+                 for (var s = per / 2u; s > 0u; s >>= 1u) {{\n        \
+                 if (lane < s) {{ sh[root + lane] = acc_merge(sh[root + lane], sh[root + lane + s]); }}\n        \
                  workgroupBarrier();\n    }}"
             ),
             ", @builtin(subgroup_invocation_id) sg_lane: u32, @builtin(subgroup_size) sg_size: u32",
         ),
         None => (
             "    sh[li] = acc;\n    workgroupBarrier();\n    \
-             for (var s = 128u; s > 0u; s >>= 1u) {\n        \
-             if (li < s) { sh[li] = acc_merge(sh[li], sh[li + s]); }\n        \
+             let root = li - lane;\n    \
+             for (var s = G / 2u; s > 0u; s >>= 1u) {\n        \
+             if (lane < s) { sh[li] = acc_merge(sh[li], sh[li + s]); }\n        \
              workgroupBarrier();\n    }"
                 .to_string(),
             "",
@@ -180,15 +185,18 @@ fn reduce_tree(sg: Option<&str>) -> (String, &'static str) {
 impl Reduce {
     pub fn key(&self) -> String {
         let sg = self.subgroups && subgroup_builtin(self.op, self.dtype, self.pass).is_some();
-        format!("red|{:?}|{:?}|{:?}|{}|{}|{}|{sg}", self.op, self.dtype, self.pass, self.last, self.nd, self.vec4)
+        format!(
+            "red|{:?}|{:?}|{:?}|{}|{}|{}|{sg}|{}",
+            self.op, self.dtype, self.pass, self.last, self.nd, self.vec4, self.lanes
+        )
     }
 
     pub fn source(&self) -> Option<String> {
         let d = acc_def(self.op, self.dtype)?;
         let w = wgsl(self.dtype);
         let load = "src[u32(base + i32(j) * rs)]";
-        let scalar_loop = "for (var j = start + li; j < end; j += 256u)".to_string();
-        let vec_loop = "for (var j = start + 4u * li; j < end; j += 1024u)".to_string();
+        let scalar_loop = "for (var j = start + lane; j < end; j += G)".to_string();
+        let vec_loop = "for (var j = start + 4u * lane; j < end; j += 4u * G)".to_string();
         let vw = format!("vec4<{w}>");
         let (src, lp, step, decls) = match (self.pass, self.vec4) {
             (Pass::First { dot }, true) => {
@@ -218,7 +226,7 @@ impl Reduce {
             ),
             (Pass::Merge, _) => ("Acc", scalar_loop, format!("acc = acc_merge(acc, {load});"), String::new()),
         };
-        let (oute, write) = if self.last { (d.result, "acc_finish(sh[0], args[12])") } else { ("Acc", "sh[0]") };
+        let (oute, write) = if self.last { (d.result, "acc_finish(sh[root], args[12])") } else { ("Acc", "sh[root]") };
         let sg = if self.subgroups { subgroup_builtin(self.op, self.dtype, self.pass) } else { None };
         let (tree, sg_args) = reduce_tree(sg);
         let body = render(
@@ -240,6 +248,7 @@ impl Reduce {
                 ("WRITE", write),
                 ("DECLS", &decls),
                 ("ND", &self.nd.to_string()),
+                ("G", &self.lanes.to_string()),
             ],
         );
         Some(prelude(self.dtype == DType::F64) + &body)

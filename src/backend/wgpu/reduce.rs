@@ -1,24 +1,50 @@
 //! Reductions and dot products: segment passes until one value per row remains.
 //!
-//! Pass 1 reads the data in segments of `SEG` elements per workgroup (each invocation
-//! loops at most SEG/256 = 256 times) and writes one accumulator per (row, segment);
-//! merge passes reduce those the same way; the last pass writes finished values. Rows
+//! Pass 1 reads the data in segments of `seg` elements, each reduced by a group of
+//! `lanes` invocations (each loops at most `PER_LANE` = 256 times), and writes one
+//! accumulator per (row, segment); merge passes reduce those the same way; the last
+//! pass writes finished values. Short rows take small groups, many to a workgroup. Rows
 //! whose data spans more than one storage binding are split across dispatches by
 //! segment ranges, so arrays past the binding limit reduce without copies.
 
 use super::context::{Bind, WgpuBackend};
 use super::kernels::{Pass, Reduce, ReduceCols};
 use super::memory::WgpuStorage;
-use super::wgsl::device_size;
+use super::wgsl::{device_size, subgroup_builtin};
 use crate::backend::{ReduceOp, View};
 use crate::dtype::DType;
 use crate::error::{Error, Result};
 use crate::layout::{box_reaches, collapse, flat_offset, reach, Layout};
 
-/// Elements per workgroup segment: 256 invocations × 256 elements (64 vec4 loads).
-/// Larger segments mean fewer workgroups and barrier trees: on lavapipe a 16M-element
-/// sum took 21 ms with 16K-element segments and 12 ms with 64K.
-const SEG: u64 = 256 * 256;
+/// Row positions one invocation visits per segment (64 vec4 loads when dense).
+const PER_LANE: u64 = 256;
+
+/// Fewest invocations per row segment, without subgroup operations.
+const MIN_LANES: u64 = 8;
+
+/// How one pass divides its rows: segments of `seg` elements, each reduced by a group of
+/// `lanes` invocations (a power of two; 256 / lanes segments share a workgroup and its
+/// combine tree).
+///
+/// Long rows keep whole workgroups and 64K-element segments (a 16M-element sum took
+/// 12 ms on lavapipe with 64K-element segments, 21 ms with 16K). Short rows used to get
+/// a workgroup and a barrier tree each: a 16000 × 1000 row mean took 89 ms against 10 ms
+/// for the same bytes in long rows. Now each row takes the smallest group that covers it
+/// in one segment, and that row mean takes 10.4 ms (4000 × 4000: 27.9 → 8.9 ms).
+#[derive(Debug, Clone, Copy)]
+struct Split {
+    lanes: u64,
+    seg: u64,
+    /// The kernel combines with subgroup operations (`lanes` is then a multiple of
+    /// the largest subgroup size).
+    subgroups: bool,
+}
+
+impl Split {
+    fn segments(&self, rlen: u64) -> u64 {
+        rlen.div_ceil(self.seg).max(1)
+    }
+}
 
 /// Bytes of one accumulator in storage (WGSL struct layout).
 fn acc_size(op: ReduceOp, t: DType) -> u64 {
@@ -165,11 +191,13 @@ impl WgpuBackend {
                 device: self.name.clone(),
             });
         }
-        let nseg = data.rlen.div_ceil(SEG).max(1);
+        let pass = Pass::First { dot: second.is_some() };
+        let split = self.split(op, dtype, pass, data.rlen);
+        let nseg = split.segments(data.rlen);
         let last = nseg == 1;
         let out_esize = if last { device_size(out_dtype) as u64 } else { acc_size(op, dtype) };
         let out = self.pool.take(nrows * nseg * out_esize)?;
-        self.reduce_pass(op, dtype, Pass::First { dot: second.is_some() }, last, data, second, &out, nseg, count)?;
+        self.reduce_pass(op, dtype, pass, last, data, second, &out, split, count)?;
         if last {
             return Ok(out);
         }
@@ -177,7 +205,8 @@ impl WgpuBackend {
         let mut cur = out;
         let mut width = nseg;
         loop {
-            let next_w = width.div_ceil(SEG);
+            let split = self.split(op, dtype, Pass::Merge, width);
+            let next_w = split.segments(width);
             let last = next_w == 1;
             let esize = if last { device_size(out_dtype) as u64 } else { acc_size(op, dtype) };
             let next = self.pool.take(nrows * next_w * esize)?;
@@ -190,7 +219,7 @@ impl WgpuBackend {
                 rlen: width,
                 rstride: 1,
             };
-            self.reduce_pass(op, dtype, Pass::Merge, last, &rows, None, &next, next_w, count)?;
+            self.reduce_pass(op, dtype, Pass::Merge, last, &rows, None, &next, split, count)?;
             if last {
                 return Ok(next);
             }
@@ -199,8 +228,18 @@ impl WgpuBackend {
         }
     }
 
-    /// One pass: every (row, segment) workgroup, split into dispatches whose input
-    /// windows fit a binding.
+    /// The split of rows of `rlen` elements for one pass of `op`.
+    fn split(&self, op: ReduceOp, dtype: DType, pass: Pass, rlen: u64) -> Split {
+        let sg_max = u64::from(self.limits.subgroup_max);
+        let subgroups =
+            self.subgroups && subgroup_builtin(op, dtype, pass).is_some() && sg_max.is_power_of_two() && sg_max <= 256;
+        let min = if subgroups { sg_max.max(MIN_LANES) } else { MIN_LANES };
+        let lanes = rlen.div_ceil(PER_LANE).next_power_of_two().clamp(min, 256);
+        Split { lanes, seg: lanes * PER_LANE, subgroups }
+    }
+
+    /// One pass: every (row, segment) item, split into dispatches whose input windows
+    /// fit a binding.
     #[allow(clippy::too_many_arguments)]
     fn reduce_pass(
         &self,
@@ -211,9 +250,11 @@ impl WgpuBackend {
         data: &Rows<'_>,
         second: Option<&Rows<'_>>,
         out: &WgpuStorage,
-        nseg: u64,
+        split: Split,
         count: u64,
     ) -> Result<()> {
+        let nseg = split.segments(data.rlen);
+        let seg = split.seg;
         let nd = data.outer_shape.len();
         // Dense rows whose every start is a multiple of 4 elements load as vec4 (window
         // starts are 32-byte aligned, so rebased offsets keep that property).
@@ -222,12 +263,12 @@ impl WgpuBackend {
             && data.rlen >= 4
             && [Some(data), second].into_iter().flatten().all(aligned)
             && self.limits.align.is_multiple_of(4 * data.esize);
-        let spec = Reduce { op, dtype, pass, last, nd, vec4, subgroups: self.subgroups };
+        let spec = Reduce { op, dtype, pass, last, nd, vec4, subgroups: split.subgroups, lanes: split.lanes };
         let kernel = self.kernel(&spec.key(), || spec.source().unwrap_or_default())?;
         let limit = self.chunk_limit();
         let nrows = data.rows();
         let fits = |r0: u64, r1: u64, s0: u64, s1: u64| {
-            let (j0, j1) = (s0 * SEG, (s1 * SEG).min(data.rlen));
+            let (j0, j1) = (s0 * seg, (s1 * seg).min(data.rlen));
             [Some(data), second].into_iter().flatten().all(|d| {
                 let (lo, hi) = d.span(r0, r1, j0, j1);
                 (hi - lo) as u64 * d.esize <= limit
@@ -248,7 +289,7 @@ impl WgpuBackend {
                 r += k;
             }
         } else {
-            let per = ((limit / data.esize.max(1)) / (SEG * data.rstride.unsigned_abs().max(1) as u64)).max(1);
+            let per = ((limit / data.esize.max(1)) / (seg * data.rstride.unsigned_abs().max(1) as u64)).max(1);
             for r in 0..nrows {
                 let mut s = 0;
                 while s < nseg {
@@ -261,7 +302,7 @@ impl WgpuBackend {
         let out_w = device_size(op.output_dtype(dtype)) as u64;
         let out_esize = if last { out_w } else { acc_size(op, dtype) };
         for (r0, nr, s0, ns) in chunks {
-            let (j0, j1) = (s0 * SEG, ((s0 + ns) * SEG).min(data.rlen));
+            let (j0, j1) = (s0 * seg, ((s0 + ns) * seg).min(data.rlen));
             let mut binds = Vec::new();
             let o0 = r0 * nseg + s0;
             let o1 = (r0 + nr - 1) * nseg + s0 + ns;
@@ -280,7 +321,7 @@ impl WgpuBackend {
             let mut meta: Vec<u32> = vec![
                 (nr * ns) as u32,
                 ns as u32,
-                SEG as u32,
+                seg as u32,
                 data.rlen as u32,
                 r0 as u32,
                 s0 as u32,
@@ -304,7 +345,7 @@ impl WgpuBackend {
             if let Some(b) = sb {
                 binds.push(b);
             }
-            self.dispatch(&kernel, &binds, nr * ns)?;
+            self.dispatch(&kernel, &binds, (nr * ns).div_ceil(256 / split.lanes))?;
         }
         Ok(())
     }
