@@ -135,6 +135,26 @@ macro_rules! with_host_vec {
 }
 
 impl HostVec {
+    /// `len` zeros of `dtype`; large ones come from `calloc`, so untouched pages cost
+    /// nothing until written. `Error::OutOfMemory` naming `device` when the host cannot
+    /// provide them: the allocation is first probed with `try_reserve_exact`, which
+    /// reports failure instead of aborting the process; the probe is released and the
+    /// buffer allocated zeroed (a fallible zeroed allocation is not available in safe Rust).
+    pub(crate) fn try_zeroed(dtype: DType, len: usize, device: &str) -> crate::Result<HostVec> {
+        let oom = |bytes: usize| crate::Error::OutOfMemory { requested: bytes as u64, device: device.into() };
+        let bytes = len.checked_mul(dtype.size_of()).ok_or_else(|| oom(usize::MAX))?;
+        let mut probe: Vec<u8> = Vec::new();
+        probe.try_reserve_exact(bytes).map_err(|_| oom(bytes))?;
+        drop(probe);
+        Ok(match dtype {
+            DType::F32 => HostVec::F32(vec![0.0; len]),
+            DType::F64 => HostVec::F64(vec![0.0; len]),
+            DType::I32 => HostVec::I32(vec![0; len]),
+            DType::U32 => HostVec::U32(vec![0; len]),
+            DType::Bool => HostVec::Bool(vec![false; len]),
+        })
+    }
+
     /// The dtype of the elements.
     pub fn dtype(&self) -> DType {
         match self {

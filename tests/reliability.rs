@@ -585,11 +585,6 @@ const ALLOWED_PANICS: &[(&str, &str, &str)] = &[
         "the Option is emptied only in Drop",
     ),
     (
-        "src/backend/wgpu/memory.rs",
-        "unreachable!(\"the staging buffer was created above\")",
-        "set to Some two lines above under the same lock",
-    ),
-    (
         "src/interop.rs",
         "unreachable!(\"ndarray shape and data always agree",
         "the shape and data come from one ndarray",

@@ -39,6 +39,49 @@ fn dot_of_resident_vectors_downloads_one_element_on_item() -> gpu::Result<()> {
 }
 
 #[test]
+fn downloads_in_pieces_are_exact_and_counted_once() -> gpu::Result<()> {
+    // wgpu downloads in 8 MiB pieces through two staging buffers: cover several pieces
+    // with a partial last one, each dtype's device width (bool is a u32 word there),
+    // an offset view, a one-element read after the staging buffers grew, and an empty one.
+    let _one_at_a_time = serial();
+    let n = (5 << 20) + 7;
+    let f: Vec<f32> = (0..n).map(|i| i as f32 * 0.5).collect();
+    let d: Vec<f64> = (0..n / 2).map(|i| i as f64 - 1e9).collect();
+    let u: Vec<u32> = (0..n as u32).map(|i| i.wrapping_mul(2_654_435_761)).collect();
+    let b: Vec<bool> = (0..n).map(|i| i % 3 == 0).collect();
+    for dev in gpus() {
+        let check = |bytes: u64, what: &str, f: &dyn Fn() -> gpu::Result<bool>| -> gpu::Result<()> {
+            dev.synchronize()?;
+            let before = dev.stats();
+            assert!(f()?, "{dev}: {what} round trip differs");
+            let after = dev.stats();
+            assert_eq!(after.downloads, before.downloads + 1, "{dev}: {what}: one download");
+            assert_eq!(after.download_bytes, before.download_bytes + bytes, "{dev}: {what}: its bytes once");
+            Ok(())
+        };
+        let fa = Array::from_slice(&f, [n])?.to(&dev)?;
+        check(4 * n as u64, "f32", &|| Ok(fa.to_vec()? == f))?;
+        if dev.supports(gpu::DType::F64) {
+            let da = Array::from_slice(&d, [n / 2])?.to(&dev)?;
+            check(8 * (n / 2) as u64, "f64", &|| Ok(da.to_vec()? == d))?;
+        }
+        let ua = Array::from_slice(&u, [n])?.to(&dev)?;
+        check(4 * n as u64, "u32", &|| Ok(ua.to_vec()? == u))?;
+        let ba = Array::from_slice(&b, [n])?.to(&dev)?;
+        // Bools are u32 words on wgpu and bytes on CUDA.
+        let word = if dev.to_string().starts_with("wgpu") { 4 } else { 1 };
+        check(word * n as u64, "bool", &|| Ok(ba.to_vec()? == b))?;
+        let tail = fa.slice(0, Some(3 << 20), None, 1)?;
+        check(4 * (n - (3 << 20)) as u64, "offset f32 view", &|| Ok(tail.to_vec()? == f[3 << 20..]))?;
+        check(4, "one element", &|| Ok(fa.slice(0, Some(n as isize - 1), None, 1)?.to_vec()? == [f[n - 1]]))?;
+        // Nothing to copy must leave no staging buffer mapped for the next download.
+        check(0, "empty", &|| Ok(fa.slice(0, Some(0), Some(0), 1)?.to_vec()?.is_empty()))?;
+        check(4, "one element after an empty one", &|| Ok(fa.slice(0, None, Some(1), 1)?.to_vec()? == [0.0]))?;
+    }
+    Ok(())
+}
+
+#[test]
 fn cpu_views_go_to_the_device_in_one_upload_of_their_own_elements() -> gpu::Result<()> {
     let _one_at_a_time = serial();
     let host: Vec<i32> = (0..60).collect();

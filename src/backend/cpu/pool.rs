@@ -88,23 +88,9 @@ impl SizeClassPool {
     }
 }
 
-/// A zero-filled buffer; large ones come from `calloc`, so untouched pages cost nothing.
-///
-/// The allocation is first probed with `try_reserve_exact`, which reports failure
-/// instead of aborting the process; the probe is released and the buffer allocated
-/// zeroed (a fallible zeroed allocation is not available in safe Rust).
+/// A zero-filled buffer (see [`HostVec::try_zeroed`]).
 pub(crate) fn zeroed(dtype: DType, len: usize) -> Result<HostVec> {
-    let bytes = len.checked_mul(dtype.size_of()).ok_or_else(|| oom(usize::MAX))?;
-    let mut probe: Vec<u8> = Vec::new();
-    probe.try_reserve_exact(bytes).map_err(|_| oom(bytes))?;
-    drop(probe);
-    Ok(match dtype {
-        DType::F32 => HostVec::F32(vec![0.0; len]),
-        DType::F64 => HostVec::F64(vec![0.0; len]),
-        DType::I32 => HostVec::I32(vec![0; len]),
-        DType::U32 => HostVec::U32(vec![0; len]),
-        DType::Bool => HostVec::Bool(vec![false; len]),
-    })
+    HostVec::try_zeroed(dtype, len, "cpu")
 }
 
 /// `len` copies of `value` in a new vector, or [`Error::OutOfMemory`] when the host

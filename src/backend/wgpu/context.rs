@@ -53,7 +53,7 @@ pub(crate) struct WgpuBackend {
     pub(super) name: String,
     info: DeviceInfo,
     batch: Mutex<Batch>,
-    pub(super) staging: Mutex<Option<wgpu::Buffer>>,
+    pub(super) staging: Mutex<Vec<wgpu::Buffer>>,
     fault: Arc<Fault>,
 }
 
@@ -248,7 +248,7 @@ impl WgpuBackend {
             name,
             info,
             batch: Mutex::new(Batch { encoder: None, arena, arena_used: 0, pending: 0 }),
-            staging: Mutex::new(None),
+            staging: Mutex::new(Vec::new()),
             fault,
         })
     }
@@ -456,6 +456,29 @@ impl WgpuBackend {
 }
 
 impl WgpuBackend {
+    /// One bounded step of waiting for submission `index`: on hardware a wait of at
+    /// most 5 ms for it; on software adapters a poll and a backoff sleep (`nap`, 20 µs
+    /// doubling to 1 ms; see `block_until_idle`). Unlike `block_until_idle`, work
+    /// submitted after `index` does not hold it up.
+    pub(super) fn wait_step(&self, index: &wgpu::SubmissionIndex, nap: &mut std::time::Duration) {
+        let r = if self.info.software {
+            let r = self.device.poll(wgpu::PollType::Poll);
+            std::thread::sleep(*nap);
+            *nap = (*nap * 2).min(std::time::Duration::from_millis(1));
+            r
+        } else {
+            let wait = wgpu::PollType::Wait {
+                submission_index: Some(index.clone()),
+                timeout: Some(std::time::Duration::from_millis(5)),
+            };
+            self.device.poll(wait)
+        };
+        match r {
+            Ok(_) | Err(wgpu::PollError::Timeout) => {}
+            Err(e) => self.mark_lost(&e.to_string()),
+        }
+    }
+
     /// Compiles arbitrary WGSL (test hook for error reporting).
     pub(crate) fn compile_for_test(&self, source: &str) -> Result<()> {
         super::kernels::compile(&self.device, &self.name, "test", source).map(|_| ())

@@ -2,7 +2,7 @@
 //!
 //! - `context`: adapter selection, limits, the batch (one encoder until a sync point),
 //!   the parameter arena, fault tracking.
-//! - `memory`: size-class buffer pool, storage handles, transfers via a staging buffer.
+//! - `memory`: size-class buffer pool, storage handles, transfers (downloads through two staging buffers).
 //! - `wgsl`: each op enum arm as a WGSL expression or accumulator, per dtype.
 //! - `kernels`: `shaders/*.wgsl` specialised with those snippets; the pipeline cache.
 //! - `elementwise`, `reduce`, `linalg`: host side of each kernel family, including the
