@@ -6,15 +6,16 @@ use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
+use rayon::prelude::*;
+
 use super::context::{Limits, WgpuBackend};
 use super::wgsl::device_size;
 use crate::dtype::{DType, HostSlice, HostVec};
 use crate::error::{Error, Result};
 use crate::info::Counters;
 
-/// Largest chunk per `write_buffer` call in an upload (bounds wgpu's own
-/// upload staging).
-const TRANSFER_CHUNK: u64 = 64 << 20;
+/// Bytes per staging view of an upload (each filled by one task).
+const UPLOAD_PART: u64 = 4 << 20;
 
 /// Rounds a byte size up to its class: 256-byte granularity below 64 KiB, then eight
 /// classes per power of two (at most 12.5% waste), so same-shape temporaries reuse.
@@ -174,7 +175,6 @@ const COPY_CHUNK: usize = 1 << 18;
 /// straight from the mapped staging memory and in parallel: the destination's fresh
 /// pages fault in on both cores instead of one.
 fn fill_host(out: &mut HostVec, at: usize, b: &[u8]) {
-    use rayon::prelude::*;
     fn words<T: bytemuck::Pod + Send + Sync>(dst: &mut [T], b: &[u8]) {
         match bytemuck::try_cast_slice::<u8, T>(b) {
             Ok(src) => {
@@ -246,9 +246,19 @@ impl WgpuBackend {
         // A recycled buffer may still be read by recorded work: submit that work first,
         // so the queue orders this write after it.
         self.flush()?;
-        for (i, chunk) in bytes.chunks(TRANSFER_CHUNK as usize).enumerate() {
-            self.queue.write_buffer(st.buffer(), i as u64 * TRANSFER_CHUNK, chunk);
+        // Straight into wgpu's staging memory, one view per part, filled in parallel (the
+        // staging pages are fresh: they fault in on every core). `None` from
+        // write_buffer_with means a validation error, which take_error reports.
+        let mut views: Vec<(wgpu::QueueWriteBufferView, &[u8])> = Vec::new();
+        for (i, part) in bytes.chunks(UPLOAD_PART as usize).enumerate() {
+            let Some(size) = wgpu::BufferSize::new(part.len() as u64) else { continue };
+            if let Some(view) = self.queue.write_buffer_with(st.buffer(), i as u64 * UPLOAD_PART, size) {
+                views.push((view, part));
+            }
         }
+        views.par_iter_mut().for_each(|(view, part)| view.slice(..).copy_from_slice(part));
+        drop(views);
+        self.take_error()?;
         self.counters.upload(bytes.len());
         Ok(st)
     }
