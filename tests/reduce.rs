@@ -269,6 +269,28 @@ backend_tests! {
     }
     fn short_and_long_rows_i32(dev) { rows_of_every_length::<i32>(dev, i32_data) }
 
+    fn nan_and_ties_in_long_runs(dev) {
+        // Every row and column holds repeated extremes (past the first lanes of a
+        // lane-parallel argmax) and a few hold NaNs: rows, columns (the per-column
+        // paths) and the whole array must all report the first extreme, NaN first.
+        let (r, c) = (300usize, 1000usize);
+        let mut d: Vec<f32> = noise(r * c, 11).into_iter().map(|x| (1.0 + x / 64.0) as f32).collect();
+        for i in 0..r {
+            d[i * c + (i * 37) % c] = 5.0;
+            d[i * c + (i * 53 + 500) % c] = 5.0;
+            d[i * c + (i * 71 + 250) % c] = -5.0;
+            d[i * c + (i * 29 + 750) % c] = -5.0;
+        }
+        for k in [1234usize, 77_777, 150_001, 299_999, 5 * c + 17, 5 * c + 900] {
+            d[k] = f32::NAN;
+        }
+        let h = HostNd::new(d.clone(), &[r, c]);
+        let a = Array::from_vec(d, [r, c])?.to(dev)?;
+        check(&a, &h, "f32 ties and NaN", true, 0..2)?;
+        check(&a.t(), &h.permute(&[1, 0]), "f32 ties and NaN .T", false, 0..2)?;
+        Ok(())
+    }
+
     fn several_axes_at_once(dev) {
         let d: Vec<f32> = (0..60).map(|x| x as f32).collect();
         let a = Array::from_vec(d.clone(), [3, 4, 5])?.to(dev)?;

@@ -46,6 +46,21 @@ pub(crate) trait Reducer<T: Copy>: Sync {
     fn leaf(&self, xs: &[T], first: usize) -> Self::Acc {
         xs.iter().enumerate().fold(self.identity(), |a, (i, &x)| self.push(a, x, first + i))
     }
+    /// Reduces rows `r0..r0 + nr` of a block of `w` dense columns into one accumulator
+    /// per column (`row(i)` is row i's `w` values); overridden where a branch-free
+    /// per-column form vectorises.
+    fn leaf_cols<'a>(&self, row: impl Fn(usize) -> &'a [T], r0: usize, nr: usize, w: usize) -> Vec<Self::Acc>
+    where
+        T: 'a,
+    {
+        let mut acc = vec![self.identity(); w];
+        for i in r0..r0 + nr {
+            for (a, &x) in acc.iter_mut().zip(row(i)) {
+                *a = self.push(*a, x, i);
+            }
+        }
+        acc
+    }
 }
 
 /// Folds `xs` in `LANES` independent accumulators, then combines the lanes.
@@ -188,6 +203,22 @@ impl<T: Num, const MAX: bool> Reducer<T> for Extreme<MAX> {
         let f = |a: T, x: T| if MAX { a.maximum(x) } else { a.minimum(x) };
         Some(lanes(xs, first, f, f))
     }
+    fn leaf_cols<'a>(&self, row: impl Fn(usize) -> &'a [T], r0: usize, nr: usize, w: usize) -> Vec<Option<T>>
+    where
+        T: 'a,
+    {
+        if nr == 0 {
+            return vec![None; w];
+        }
+        // Plain values seeded from the first row: no Option in the loop, so it vectorises.
+        let mut cur = row(r0).to_vec();
+        for i in r0 + 1..r0 + nr {
+            for (c, &x) in cur.iter_mut().zip(row(i)) {
+                *c = if MAX { c.maximum(x) } else { c.minimum(x) };
+            }
+        }
+        cur.into_iter().map(Some).collect()
+    }
 }
 
 /// Index of the first extreme; a NaN counts as the extreme (NumPy).
@@ -195,7 +226,8 @@ struct ArgExtreme<const MAX: bool>;
 impl<const MAX: bool> ArgExtreme<MAX> {
     #[inline(always)]
     fn better<T: Num>(x: T, cur: T) -> bool {
-        !cur.is_nan() && (x.is_nan() || if MAX { x > cur } else { x < cur })
+        // Non-short-circuit `&` and `|`: no branches, so the lane loops vectorise.
+        !cur.is_nan() & (x.is_nan() | if MAX { x > cur } else { x < cur })
     }
 }
 impl<T: Num, const MAX: bool> Reducer<T> for ArgExtreme<MAX> {
@@ -219,6 +251,59 @@ impl<T: Num, const MAX: bool> Reducer<T> for ArgExtreme<MAX> {
     }
     fn finish(&self, a: Self::Acc, _: usize) -> u32 {
         a.map_or(0, |(_, i)| i as u32)
+    }
+    fn leaf(&self, xs: &[T], first: usize) -> Self::Acc {
+        // `LANES` interleaved (value, index) lanes updated by selects, then the lanes'
+        // winners combined: the better value, or the earlier index among equivalent ones
+        // (equal values, or NaNs), so the first extreme wins as in the sequential fold.
+        let (chunks, rest) = xs.as_chunks::<LANES>();
+        let Some(head) = chunks.first().filter(|_| xs.len() <= u32::MAX as usize) else {
+            return xs.iter().enumerate().fold(None, |a, (i, &x)| self.push(a, x, first + i));
+        };
+        // 32-bit lane indices: the same width as f32 lanes, so the selects vectorise.
+        let mut val = *head;
+        let mut idx: [u32; LANES] = std::array::from_fn(|l| l as u32);
+        let mut pos: [u32; LANES] = idx;
+        for ch in &chunks[1..] {
+            for l in 0..LANES {
+                pos[l] += LANES as u32;
+                let b = Self::better(ch[l], val[l]);
+                val[l] = if b { ch[l] } else { val[l] };
+                idx[l] = if b { pos[l] } else { idx[l] };
+            }
+        }
+        let mut best = (val[0], idx[0] as usize);
+        for l in 1..LANES {
+            let (v, i) = (val[l], idx[l] as usize);
+            if Self::better(v, best.0) || (!Self::better(best.0, v) && i < best.1) {
+                best = (v, i);
+            }
+        }
+        let base = chunks.len() * LANES;
+        for (i, &x) in rest.iter().enumerate() {
+            if Self::better(x, best.0) {
+                best = (x, base + i);
+            }
+        }
+        Some((best.0, first + best.1))
+    }
+    fn leaf_cols<'a>(&self, row: impl Fn(usize) -> &'a [T], r0: usize, nr: usize, w: usize) -> Vec<Self::Acc>
+    where
+        T: 'a,
+    {
+        if nr == 0 {
+            return vec![None; w];
+        }
+        let mut val = row(r0).to_vec();
+        let mut idx = vec![r0; w];
+        for i in r0 + 1..r0 + nr {
+            for ((v, k), &x) in val.iter_mut().zip(idx.iter_mut()).zip(row(i)) {
+                let b = Self::better(x, *v);
+                *v = if b { x } else { *v };
+                *k = if b { i } else { *k };
+            }
+        }
+        val.into_iter().zip(idx).map(Some).collect()
     }
 }
 
@@ -300,6 +385,28 @@ impl<T: FloatNum, const STD: bool> Reducer<T> for Moments<STD> {
         let mean = lanes(xs, T::ZERO, |a, x| a + x, |a, b| a + b) / T::from_usize(xs.len());
         let m2 = lanes(xs, T::ZERO, |a, x| a + (x - mean) * (x - mean), |a, b| a + b);
         (xs.len(), mean, m2)
+    }
+    fn leaf_cols<'a>(&self, row: impl Fn(usize) -> &'a [T], r0: usize, nr: usize, w: usize) -> Vec<Self::Acc>
+    where
+        T: 'a,
+    {
+        // The row leaf's two passes, per column: each column's mean, then its centred sum
+        // of squares (the block's rows are in cache for the second pass).
+        let mut mean = vec![T::ZERO; w];
+        for i in r0..r0 + nr {
+            for (m, &x) in mean.iter_mut().zip(row(i)) {
+                *m = *m + x;
+            }
+        }
+        let n = T::from_usize(nr.max(1));
+        mean.iter_mut().for_each(|m| *m = *m / n);
+        let mut m2 = vec![T::ZERO; w];
+        for i in r0..r0 + nr {
+            for ((s, &m), &x) in m2.iter_mut().zip(&mean).zip(row(i)) {
+                *s = *s + (x - m) * (x - m);
+            }
+        }
+        mean.into_iter().zip(m2).map(|(m, s)| (nr, m, s)).collect()
     }
 }
 
@@ -389,16 +496,11 @@ fn columns<T: Copy + Sync, R: Reducer<T>>(
         row_out.par_chunks_mut(COL_CHUNK).enumerate().for_each(|(cc, cols)| {
             let c0 = pbase + (cc * COL_CHUNK) as isize;
             let w = cols.len();
-            let leaf = |r0: usize, nr: usize| {
-                let mut acc = vec![r.identity(); w];
-                for i in r0..r0 + nr {
-                    let b = (c0 + i as isize * rstride) as usize;
-                    for (a, &x) in acc.iter_mut().zip(&data[b..b + w]) {
-                        *a = r.push(*a, x, i);
-                    }
-                }
-                acc
+            let row = |i: usize| {
+                let b = (c0 + i as isize * rstride) as usize;
+                &data[b..b + w]
             };
+            let leaf = |r0: usize, nr: usize| r.leaf_cols(row, r0, nr, w);
             let merge = |mut a: Vec<R::Acc>, b: Vec<R::Acc>| {
                 for (x, y) in a.iter_mut().zip(b) {
                     *x = r.merge(*x, y);
