@@ -281,7 +281,10 @@ backend_tests! {
             d[i * c + (i * 71 + 250) % c] = -5.0;
             d[i * c + (i * 29 + 750) % c] = -5.0;
         }
-        for k in [1234usize, 77_777, 150_001, 299_999, 5 * c + 17, 5 * c + 900] {
+        // Rows 5 and 9 hold two NaNs each 16k positions apart (the same lane of a 16-lane
+        // scan); column 17 holds two (rows 5 and 100, one 128-row column block).
+        let nans = [1234usize, 77_777, 150_001, 299_999, 5 * c + 17, 5 * c + 913, 9 * c + 40, 9 * c + 56, 100 * c + 17];
+        for k in nans {
             d[k] = f32::NAN;
         }
         let h = HostNd::new(d.clone(), &[r, c]);

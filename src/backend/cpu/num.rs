@@ -21,25 +21,29 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     }
     fn relu(self) -> Self;
 
+    /// The larger of two values, NaN if either is (the first NaN when both are); of
+    /// equal values, `self`. Three selects, each on one comparison and none on a
+    /// combined bool, so loops over it vectorise into compare-and-blend.
     #[inline(always)]
     fn maximum(self, o: Self) -> Self {
-        if self.is_nan() || self > o {
+        let r = if o > self { o } else { self };
+        let r = if o.is_nan() { o } else { r };
+        if self.is_nan() {
             self
-        } else if o.is_nan() || o > self {
-            o
         } else {
-            self
+            r
         }
     }
 
+    /// The smaller of two values, with `maximum`'s NaN and tie rules.
     #[inline(always)]
     fn minimum(self, o: Self) -> Self {
-        if self.is_nan() || self < o {
+        let r = if o < self { o } else { self };
+        let r = if o.is_nan() { o } else { r };
+        if self.is_nan() {
             self
-        } else if o.is_nan() || o < self {
-            o
         } else {
-            self
+            r
         }
     }
 }

@@ -53,14 +53,25 @@ pub(crate) trait Reducer<T: Copy>: Sync {
     where
         T: 'a,
     {
-        let mut acc = vec![self.identity(); w];
-        for i in r0..r0 + nr {
-            for (a, &x) in acc.iter_mut().zip(row(i)) {
-                *a = self.push(*a, x, i);
-            }
-        }
-        acc
+        push_cols(self, row, r0, nr, w)
     }
+}
+
+/// `leaf_cols` element by element through `push`.
+fn push_cols<'a, T: Copy + 'a, R: Reducer<T> + ?Sized>(
+    r: &R,
+    row: impl Fn(usize) -> &'a [T],
+    r0: usize,
+    nr: usize,
+    w: usize,
+) -> Vec<R::Acc> {
+    let mut acc = vec![r.identity(); w];
+    for i in r0..r0 + nr {
+        for (a, &x) in acc.iter_mut().zip(row(i)) {
+            *a = r.push(*a, x, i);
+        }
+    }
+    acc
 }
 
 /// Folds `xs` in `LANES` independent accumulators, then combines the lanes.
@@ -253,23 +264,28 @@ impl<T: Num, const MAX: bool> Reducer<T> for ArgExtreme<MAX> {
         a.map_or(0, |(_, i)| i as u32)
     }
     fn leaf(&self, xs: &[T], first: usize) -> Self::Acc {
-        // `LANES` interleaved (value, index) lanes updated by selects, then the lanes'
-        // winners combined: the better value, or the earlier index among equivalent ones
-        // (equal values, or NaNs), so the first extreme wins as in the sequential fold.
+        // `LANES` interleaved (value, position) lanes, each step three selects on one
+        // comparison each (as `Num::maximum`), so the loop vectorises; then the lanes'
+        // winners combined: the better value, or the earlier position among equivalent
+        // ones (equal values, or NaNs), so the first extreme wins as in a sequential scan.
         let (chunks, rest) = xs.as_chunks::<LANES>();
         let Some(head) = chunks.first().filter(|_| xs.len() <= u32::MAX as usize) else {
             return xs.iter().enumerate().fold(None, |a, (i, &x)| self.push(a, x, first + i));
         };
-        // 32-bit lane indices: the same width as f32 lanes, so the selects vectorise.
         let mut val = *head;
         let mut idx: [u32; LANES] = std::array::from_fn(|l| l as u32);
-        let mut pos: [u32; LANES] = idx;
+        let mut pos = idx;
         for ch in &chunks[1..] {
             for l in 0..LANES {
                 pos[l] += LANES as u32;
-                let b = Self::better(ch[l], val[l]);
-                val[l] = if b { ch[l] } else { val[l] };
-                idx[l] = if b { pos[l] } else { idx[l] };
+                let (x, cur, p, i) = (ch[l], val[l], pos[l], idx[l]);
+                let g = if MAX { x > cur } else { x < cur };
+                let (v1, i1) = (if g { x } else { cur }, if g { p } else { i });
+                let xn = x.is_nan();
+                let (v2, i2) = (if xn { x } else { v1 }, if xn { p } else { i1 });
+                let cn = cur.is_nan();
+                val[l] = if cn { cur } else { v2 };
+                idx[l] = if cn { i } else { i2 };
             }
         }
         let mut best = (val[0], idx[0] as usize);
@@ -294,16 +310,26 @@ impl<T: Num, const MAX: bool> Reducer<T> for ArgExtreme<MAX> {
         if nr == 0 {
             return vec![None; w];
         }
+        if r0 + nr > u32::MAX as usize {
+            return push_cols(self, row, r0, nr, w);
+        }
         let mut val = row(r0).to_vec();
-        let mut idx = vec![r0; w];
+        let mut idx = vec![r0 as u32; w];
         for i in r0 + 1..r0 + nr {
+            let p = i as u32;
             for ((v, k), &x) in val.iter_mut().zip(idx.iter_mut()).zip(row(i)) {
-                let b = Self::better(x, *v);
-                *v = if b { x } else { *v };
-                *k = if b { i } else { *k };
+                // The row leaf's select chain: one comparison per select.
+                let (cur, j) = (*v, *k);
+                let g = if MAX { x > cur } else { x < cur };
+                let (v1, j1) = (if g { x } else { cur }, if g { p } else { j });
+                let xn = x.is_nan();
+                let (v2, j2) = (if xn { x } else { v1 }, if xn { p } else { j1 });
+                let cn = cur.is_nan();
+                *v = if cn { cur } else { v2 };
+                *k = if cn { j } else { j2 };
             }
         }
-        val.into_iter().zip(idx).map(Some).collect()
+        val.into_iter().zip(idx).map(|(v, k)| Some((v, k as usize))).collect()
     }
 }
 
