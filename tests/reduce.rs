@@ -235,8 +235,9 @@ fn rows_of_every_length<T: Element + Tolerances>(dev: &Device, data: fn(usize) -
         // [:, 1:] starts each row one element in; [:, :len] keeps rows of `len` elements
         // that start on a multiple of `len + 1`.
         check(&a.slice(-1, Some(1), None, 1)?, &h.slice(1, Some(1), None, 1), &format!("{what} [:, 1:]"), false, 1..2)?;
-        let dense = Array::from_vec(h.slice(1, None, Some(len as isize), 1).to_vec(), [rows, len])?.to(dev)?;
-        check(&dense, &h.slice(1, None, Some(len as isize), 1), &what, false, 1..2)?;
+        let hd = h.slice(1, None, Some(len as isize), 1);
+        let dense = Array::from_vec(hd.to_vec(), [rows, len])?.to(dev)?;
+        check(&dense, &hd, &what, false, 1..2)?;
     }
     Ok(())
 }

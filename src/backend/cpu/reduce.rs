@@ -237,8 +237,20 @@ struct ArgExtreme<const MAX: bool>;
 impl<const MAX: bool> ArgExtreme<MAX> {
     #[inline(always)]
     fn better<T: Num>(x: T, cur: T) -> bool {
-        // Non-short-circuit `&` and `|`: no branches, so the lane loops vectorise.
-        !cur.is_nan() & (x.is_nan() | if MAX { x > cur } else { x < cur })
+        !cur.is_nan() && (x.is_nan() || if MAX { x > cur } else { x < cur })
+    }
+
+    /// `better` as a step of a vectorised scan: (value, position) after `x` at `p`
+    /// meets `cur` at `j`. Three selects, each on one comparison (as `Num::maximum`);
+    /// a select on `better`'s combined bool does not vectorise.
+    #[inline(always)]
+    fn step<T: Num>(cur: T, j: u32, x: T, p: u32) -> (T, u32) {
+        let g = if MAX { x > cur } else { x < cur };
+        let (v1, j1) = (if g { x } else { cur }, if g { p } else { j });
+        let xn = x.is_nan();
+        let (v2, j2) = (if xn { x } else { v1 }, if xn { p } else { j1 });
+        let cn = cur.is_nan();
+        (if cn { cur } else { v2 }, if cn { j } else { j2 })
     }
 }
 impl<T: Num, const MAX: bool> Reducer<T> for ArgExtreme<MAX> {
@@ -264,9 +276,8 @@ impl<T: Num, const MAX: bool> Reducer<T> for ArgExtreme<MAX> {
         a.map_or(0, |(_, i)| i as u32)
     }
     fn leaf(&self, xs: &[T], first: usize) -> Self::Acc {
-        // `LANES` interleaved (value, position) lanes, each step three selects on one
-        // comparison each (as `Num::maximum`), so the loop vectorises; then the lanes'
-        // winners combined: the better value, or the earlier position among equivalent
+        // `LANES` interleaved (value, position) lanes advanced by `step`, so the loop
+        // vectorises; then the lanes' winners combined: the better value, or the earlier position among equivalent
         // ones (equal values, or NaNs), so the first extreme wins as in a sequential scan.
         let (chunks, rest) = xs.as_chunks::<LANES>();
         let Some(head) = chunks.first().filter(|_| xs.len() <= u32::MAX as usize) else {
@@ -278,14 +289,7 @@ impl<T: Num, const MAX: bool> Reducer<T> for ArgExtreme<MAX> {
         for ch in &chunks[1..] {
             for l in 0..LANES {
                 pos[l] += LANES as u32;
-                let (x, cur, p, i) = (ch[l], val[l], pos[l], idx[l]);
-                let g = if MAX { x > cur } else { x < cur };
-                let (v1, i1) = (if g { x } else { cur }, if g { p } else { i });
-                let xn = x.is_nan();
-                let (v2, i2) = (if xn { x } else { v1 }, if xn { p } else { i1 });
-                let cn = cur.is_nan();
-                val[l] = if cn { cur } else { v2 };
-                idx[l] = if cn { i } else { i2 };
+                (val[l], idx[l]) = Self::step(val[l], idx[l], ch[l], pos[l]);
             }
         }
         let mut best = (val[0], idx[0] as usize);
@@ -318,15 +322,7 @@ impl<T: Num, const MAX: bool> Reducer<T> for ArgExtreme<MAX> {
         for i in r0 + 1..r0 + nr {
             let p = i as u32;
             for ((v, k), &x) in val.iter_mut().zip(idx.iter_mut()).zip(row(i)) {
-                // The row leaf's select chain: one comparison per select.
-                let (cur, j) = (*v, *k);
-                let g = if MAX { x > cur } else { x < cur };
-                let (v1, j1) = (if g { x } else { cur }, if g { p } else { j });
-                let xn = x.is_nan();
-                let (v2, j2) = (if xn { x } else { v1 }, if xn { p } else { j1 });
-                let cn = cur.is_nan();
-                *v = if cn { cur } else { v2 };
-                *k = if cn { j } else { j2 };
+                (*v, *k) = Self::step(*v, *k, x, p);
             }
         }
         val.into_iter().zip(idx).map(|(v, k)| Some((v, k as usize))).collect()

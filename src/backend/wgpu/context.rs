@@ -436,7 +436,7 @@ impl WgpuBackend {
             }
             return;
         }
-        let mut nap = std::time::Duration::from_micros(20);
+        let mut nap = FIRST_NAP;
         loop {
             match self.device.poll(wgpu::PollType::Poll) {
                 Ok(wgpu::PollStatus::QueueEmpty) => return,
@@ -449,22 +449,29 @@ impl WgpuBackend {
             if self.fault.lost.load(Ordering::Acquire) {
                 return;
             }
-            std::thread::sleep(nap);
-            nap = (nap * 2).min(std::time::Duration::from_millis(1));
+            backoff(&mut nap);
         }
     }
 }
 
+/// The first sleep of a software adapter's wait; `backoff` doubles it up to 1 ms.
+pub(super) const FIRST_NAP: std::time::Duration = std::time::Duration::from_micros(20);
+
+/// Sleeps `nap`, then doubles it (at most 1 ms) for the next round of a polling wait.
+fn backoff(nap: &mut std::time::Duration) {
+    std::thread::sleep(*nap);
+    *nap = (*nap * 2).min(std::time::Duration::from_millis(1));
+}
+
 impl WgpuBackend {
     /// One bounded step of waiting for submission `index`: on hardware a wait of at
-    /// most 5 ms for it; on software adapters a poll and a backoff sleep (`nap`, 20 µs
-    /// doubling to 1 ms; see `block_until_idle`). Unlike `block_until_idle`, work
+    /// most 5 ms for it; on software adapters a poll and a `backoff` sleep (`nap`, from
+    /// `FIRST_NAP`; see `block_until_idle`). Unlike `block_until_idle`, work
     /// submitted after `index` does not hold it up.
     pub(super) fn wait_step(&self, index: &wgpu::SubmissionIndex, nap: &mut std::time::Duration) {
         let r = if self.info.software {
             let r = self.device.poll(wgpu::PollType::Poll);
-            std::thread::sleep(*nap);
-            *nap = (*nap * 2).min(std::time::Duration::from_millis(1));
+            backoff(nap);
             r
         } else {
             let wait = wgpu::PollType::Wait {

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
-use super::context::{Limits, WgpuBackend};
+use super::context::{Limits, WgpuBackend, FIRST_NAP};
 use super::wgsl::device_size;
 use crate::dtype::{DType, HostSlice, HostVec};
 use crate::error::{Error, Result};
@@ -219,7 +219,7 @@ impl WgpuBackend {
     ) -> Result<()> {
         use std::sync::mpsc::TryRecvError;
         let start = std::time::Instant::now();
-        let mut nap = std::time::Duration::from_micros(20);
+        let mut nap = FIRST_NAP;
         loop {
             match rx.try_recv() {
                 Ok(Ok(())) => return Ok(()),
