@@ -22,7 +22,7 @@ fn naive_vs_tiled(c: &mut Criterion, dev: &Device) {
     g.bench_function("naive (one output per invocation)", |b| {
         b.iter_custom(|k| common::queued(dev, k, || gpu::testing::matmul_naive(&a, &b_)))
     });
-    g.bench_function("tiled (64x64 tiles, 4x4 vec4 blocks)", |b| {
+    g.bench_function("tiled (8x8 register blocks; 64- or 128-tiles by size)", |b| {
         b.iter_custom(|k| common::queued(dev, k, || gpu::matmul(&a, &b_)))
     });
     g.finish();

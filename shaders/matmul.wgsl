@@ -1,12 +1,16 @@
 // Tiled matrix multiply, batched, on strided operands (no contiguous copies):
 //   c[batch, m, n] (+)= Σ_{k0 <= k < k1} a[batch, m, k] · b[batch, k, n]
-// A 16×16 workgroup computes a 64×64 tile of c; each invocation a 4×4 register block
-// held as four vec4 rows. A and B tiles of 64×16 and 16×64 are staged in workgroup
-// memory as vec4s, so the inner loop does two vector loads and four vector FMAs per k. The k range of one
-// dispatch is bounded (split-K, accumulating into c), and the inner loops are unrolled
-// by the template, so no invocation approaches llvmpipe's loop budget.
+// A THREADS×THREADS workgroup computes a TILE×TILE tile of c; each invocation a
+// register block of (TILE / THREADS)² outputs held as vec4 rows (kernels.rs
+// `MatmulTiling`: 64-tiles of 8×8 blocks, or 128-tiles of 8×8 blocks for large
+// products). A and B tiles of TILE×16 and 16×TILE are staged in workgroup memory as
+// vec4s, so for an 8×8 block the inner loop does four vector loads and sixteen vector
+// FMAs per k. The k range of one dispatch is bounded (split-K, accumulating into c),
+// and the inner loops are unrolled by the template, so no invocation approaches
+// llvmpipe's loop budget.
 //
-// Template parameters: {{T}}, {{ZERO}}, {{ND}} (batch dims), and the unrolled blocks
+// Template parameters: {{T}}, {{ND}} (batch dims), {{THREADS}}, {{TILE}}, {{TQ16}} (16 ·
+// TILE / 4), and the unrolled blocks
 // {{ACC_DECL}} {{LOAD_A}} {{LOAD_B}} {{FMA}} {{STORE}} (src/backend/wgpu/kernels.rs).
 //
 // args (u32): 0 M, 1 N, 2 k0, 3 k1, 4 accumulate (0/1), 5 a_off, 6 b_off, 7 c_off,
@@ -19,17 +23,17 @@
 @group(0) @binding(3) var<storage, read> b: array<{{T}}>;
 
 const ND: u32 = {{ND}}u;
-var<workgroup> As: array<vec4<{{T}}>, 256>;   // [16 k][16 × 4 rows]
-var<workgroup> Bs: array<vec4<{{T}}>, 256>;   // [16 k][16 × 4 cols]
+var<workgroup> As: array<vec4<{{T}}>, {{TQ16}}>;   // [16 k][TILE / 4 row quads]
+var<workgroup> Bs: array<vec4<{{T}}>, {{TQ16}}>;   // [16 k][TILE / 4 column quads]
 
-@compute @workgroup_size(16, 16)
+@compute @workgroup_size({{THREADS}}, {{THREADS}})
 fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
     let M = args[0];
     let N = args[1];
     let k1 = args[3];
-    let row0 = args[13] + wg.y * 64u;
-    let col0 = args[14] + wg.x * 64u;
+    let row0 = args[13] + wg.y * {{TILE}}u;
+    let col0 = args[14] + wg.x * {{TILE}}u;
     let batch = args[12] + wg.z;
     var a_base = i32(args[5]);
     var b_base = i32(args[6]);

@@ -11,20 +11,24 @@ use gpu::{Array, DType, Device, Element};
 /// Naive product of views: out[b, i, j] = Σ_p a[b, i, p]·b[b, p, j], in f64 for floats
 /// and wrapping u32 arithmetic for integers, plus the Σ|a·b| for each output.
 fn naive<T: TestValue + Element>(a: &HostNd<T>, b: &HostNd<T>) -> (Vec<f64>, Vec<f64>) {
-    let (m, k, n) = (a.shape[a.shape.len() - 2], a.shape[a.shape.len() - 1], b.shape[b.shape.len() - 1]);
-    let batch = &a.shape[..a.shape.len() - 2];
+    let nd = a.shape.len();
+    let (m, k, n) = (a.shape[nd - 2], a.shape[nd - 1], b.shape[nd - 1]);
+    let batch = &a.shape[..nd - 2];
+    let at = |bi: &[usize]| bi.iter().zip(&a.strides).fold(a.offset, |o, (&i, &s)| o + i as isize * s);
+    let bt = |bi: &[usize]| bi.iter().zip(&b.strides).fold(b.offset, |o, (&i, &s)| o + i as isize * s);
+    let (ars, acs, brs, bcs) = (a.strides[nd - 2], a.strides[nd - 1], b.strides[nd - 2], b.strides[nd - 1]);
     let (mut out, mut mag) = (Vec::new(), Vec::new());
     for bi in HostNd::<T>::indices(batch) {
+        let (a0, b0) = (at(&bi), bt(&bi));
         for i in 0..m {
             for j in 0..n {
                 let (mut s, mut s_abs, mut w) = (0.0f64, 0.0f64, 0u32);
                 for p in 0..k {
-                    let ai: Vec<usize> = bi.iter().copied().chain([i, p]).collect();
-                    let bj: Vec<usize> = bi.iter().copied().chain([p, j]).collect();
-                    let (x, y) = (a.get(&ai), b.get(&bj));
-                    s += x.f64() * y.f64();
-                    s_abs += (x.f64() * y.f64()).abs();
-                    w = w.wrapping_add((x.f64() as i64 as u32).wrapping_mul(y.f64() as i64 as u32));
+                    let x = a.data[(a0 + i as isize * ars + p as isize * acs) as usize].f64();
+                    let y = b.data[(b0 + p as isize * brs + j as isize * bcs) as usize].f64();
+                    s += x * y;
+                    s_abs += (x * y).abs();
+                    w = w.wrapping_add((x as i64 as u32).wrapping_mul(y as i64 as u32));
                 }
                 out.push(match T::DTYPE {
                     DType::I32 => w as i32 as f64,
@@ -76,6 +80,10 @@ fn matmul_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Resul
         (&[0, 4], &[4, 3], &[0, 3]),
         (&[3, 0], &[0, 2], &[3, 2]),
         (&[67, 130], &[130, 33], &[67, 33]),
+        // Enough output tiles for the wgpu backend's large (128×128) kernel: partial edge
+        // tiles, a partial last k step, and a broadcast (zero-stride) batch operand.
+        (&[64, 129, 19], &[64, 19, 130], &[64, 129, 130]),
+        (&[130, 40], &[16, 40, 260], &[16, 130, 260]),
     ];
     for (ci, (sa, sb, so)) in cases.iter().enumerate() {
         let (da, db) = (data::<T>(sa.iter().product(), ci as u64), data::<T>(sb.iter().product(), ci as u64 + 50));
@@ -113,18 +121,22 @@ fn broadcast_host<T: Copy>(h: HostNd<T>, batch: &[usize]) -> HostNd<T> {
 }
 
 fn views<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Result<()> {
-    // Transposed, reversed and strided operands, no contiguous copies requested.
-    let (m, k, n) = (37, 53, 29);
-    let da = data::<T>(k * m, 1);
-    let db = data::<T>(2 * k * n * 3, 2);
-    let a = Array::from_vec(da.clone(), [k, m])?.to(dev)?.t(); // [m, k], col-major
-    let b = Array::from_vec(db.clone(), [2 * k, n * 3])?.to(dev)?;
-    let b = b.slice(0, None, None, -2)?.slice(1, Some(1), None, 3)?; // [k, n] strided, reversed rows
-    let ha = HostNd::new(da, &[k, m]).permute(&[1, 0]);
-    let hb = HostNd::new(db, &[2 * k, n * 3]).slice(0, None, None, -2).slice(1, Some(1), None, 3);
-    check_product(&gpu::matmul(&a, &b)?, &[m, n], &naive(&ha, &hb), k, &format!("matmul views {}", T::DTYPE));
-    // Same through dot (2-D·2-D).
-    check_product(&gpu::dot(&a, &b)?, &[m, n], &naive(&ha, &hb), k, &format!("dot views {}", T::DTYPE));
+    // Transposed, reversed and strided operands, no contiguous copies requested; the
+    // second size takes the wgpu backend's large-tile kernel.
+    for (m, k, n) in [(37, 53, 29), (1030, 21, 1031)] {
+        let da = data::<T>(k * m, 1);
+        let db = data::<T>(2 * k * n * 3, 2);
+        let a = Array::from_vec(da.clone(), [k, m])?.to(dev)?.t(); // [m, k], col-major
+        let b = Array::from_vec(db.clone(), [2 * k, n * 3])?.to(dev)?;
+        let b = b.slice(0, None, None, -2)?.slice(1, Some(1), None, 3)?; // [k, n] strided, reversed rows
+        let ha = HostNd::new(da, &[k, m]).permute(&[1, 0]);
+        let hb = HostNd::new(db, &[2 * k, n * 3]).slice(0, None, None, -2).slice(1, Some(1), None, 3);
+        let want = naive(&ha, &hb);
+        let what = format!("{} {m}x{k}x{n}", T::DTYPE);
+        check_product(&gpu::matmul(&a, &b)?, &[m, n], &want, k, &format!("matmul views {what}"));
+        // Same through dot (2-D·2-D).
+        check_product(&gpu::dot(&a, &b)?, &[m, n], &want, k, &format!("dot views {what}"));
+    }
     Ok(())
 }
 

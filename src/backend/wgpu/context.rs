@@ -26,6 +26,10 @@ pub(super) struct Limits {
     pub align: u64,
     /// Workgroups per dispatch dimension.
     pub max_groups: u32,
+    /// Workgroup memory per workgroup, bytes.
+    pub workgroup_storage: u32,
+    /// Invocations per workgroup.
+    pub workgroup_invocations: u32,
     /// Largest subgroup size the adapter may use (0 without subgroup operations).
     pub subgroup_max: u32,
 }
@@ -221,6 +225,8 @@ impl WgpuBackend {
             max_buffer: l.max_buffer_size & !3,
             align,
             max_groups: l.max_compute_workgroups_per_dimension,
+            workgroup_storage: l.max_compute_workgroup_storage_size,
+            workgroup_invocations: l.max_compute_invocations_per_workgroup,
             subgroup_max: if required_features.contains(wgpu::Features::SUBGROUP) {
                 adapter.get_info().subgroup_max_size
             } else {

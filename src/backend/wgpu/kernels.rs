@@ -318,42 +318,97 @@ impl ReduceCols {
     }
 }
 
+/// A matmul kernel's shape: `threads²` invocations per workgroup, each accumulating a
+/// `block²` register block of outputs, so a workgroup computes a `tile()²` output tile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct MatmulTiling {
+    pub threads: usize,
+    /// A multiple of 4 (vec4 rows and columns).
+    pub block: usize,
+}
+
+impl MatmulTiling {
+    /// 64×64 tiles of 64 invocations: small products still spread over many workgroups.
+    pub const SMALL: Self = Self { threads: 8, block: 8 };
+    /// 128×128 tiles of 256 invocations: half the global loads per FMA of `SMALL`.
+    pub const LARGE: Self = Self { threads: 16, block: 8 };
+
+    /// Edge of the output tile one workgroup computes.
+    pub fn tile(self) -> usize {
+        self.threads * self.block
+    }
+
+    /// Workgroup memory for the staged A and B tiles (16 k each), bytes.
+    pub fn staging_bytes(self, esize: u64) -> u64 {
+        2 * 16 * self.tile() as u64 * esize
+    }
+}
+
 /// Matmul specialisation: dtype and batch dimensions.
-pub(super) fn matmul_source(t: DType, nd: usize) -> String {
+///
+/// Each invocation accumulates a `block²` block of outputs in vec4 registers; its
+/// rows and columns are taken in quads strided by `threads` quads, so neighbouring
+/// invocations read neighbouring vec4s of the workgroup tiles (no bank conflicts) and
+/// store to neighbouring columns.
+pub(super) fn matmul_source(t: DType, nd: usize, tiling: MatmulTiling) -> String {
     let w = wgsl(t);
+    let (tt, quads) = (tiling.threads, tiling.block / 4);
+    let tq = tiling.tile() / 4; // vec4 quads along one tile edge
+    let comps = ["x", "y", "z", "w"];
     let mut acc = String::new();
-    let mut fma = String::from("            let av = As[kk * 16u + ty];\n            let bv = Bs[kk * 16u + tx];\n");
+    let mut fma = String::new();
     let mut store = String::new();
-    for (i, comp) in ["x", "y", "z", "w"].iter().enumerate() {
-        acc += &format!("    var c{i} = vec4<{w}>({w}(0));\n");
-        fma += &format!("            c{i} += av.{comp} * bv;\n");
-        for (j, cj) in ["x", "y", "z", "w"].iter().enumerate() {
-            store += &format!(
-                "    {{ let r = row0 + ty * 4u + {i}u; let q = col0 + tx * 4u + {j}u;\n      \
-                 if (r < M && q < N) {{ let o = c_base + r * N + q; \
-                 c[o] = select(c{i}.{cj}, c[o] + c{i}.{cj}, args[4] == 1u); }} }}\n"
-            );
+    for h in 0..quads {
+        fma += &format!("            let av{h} = As[kk * {tq}u + {h}u * {tt}u + ty];\n");
+        fma += &format!("            let bv{h} = Bs[kk * {tq}u + {h}u * {tt}u + tx];\n");
+    }
+    for i in 0..tiling.block {
+        let (hi, ci) = (i / 4, comps[i % 4]);
+        for h in 0..quads {
+            acc += &format!("    var c{i}_{h} = vec4<{w}>({w}(0));\n");
+            fma += &format!("            c{i}_{h} += av{hi}.{ci} * bv{h};\n");
+            for (j, cj) in comps.iter().enumerate() {
+                store += &format!(
+                    "    {{ let r = row0 + ({hi}u * {tt}u + ty) * 4u + {}u; let q = col0 + ({h}u * {tt}u + tx) * 4u + {j}u;\n      \
+                     if (r < M && q < N) {{ let o = c_base + r * N + q; \
+                     c[o] = select(c{i}_{h}.{cj}, c[o] + c{i}_{h}.{cj}, args[4] == 1u); }} }}\n",
+                    i % 4
+                );
+            }
         }
     }
-    // Invocation t stages A[4 rows, 1 k] (t/16 picks the row quad, t%16 the k) and
-    // B[1 k, 4 cols] (t/16 picks the k, t%16 the column quad) as one vec4 each.
+    // Staging: the A tile is [16 k][tq row quads], the B tile [16 k][tq column quads], one
+    // vec4 each; invocation li fills entries li, li + tt², ... . Consecutive entries of A
+    // walk k (along a row of A), of B the columns, so global reads are coalesced.
     let ld = |what: &str, idx: &str, ok: &str| format!("select({w}(0), {what}[u32({idx})], {ok})");
-    let mut load_a = String::from("        { let kk = li % 16u; let r4 = li / 16u; let gk = k + kk;\n");
-    let mut load_b = String::from("        { let kk = li / 16u; let c4 = li % 16u; let gk = k + kk;\n");
-    let (mut av, mut bv) = (Vec::new(), Vec::new());
-    for q in 0..4 {
-        load_a += &format!("          let gr{q} = row0 + r4 * 4u + {q}u;\n");
-        av.push(ld("a", &format!("a_base + i32(gr{q}) * a_rs + i32(gk) * a_cs"), &format!("gr{q} < M && gk < k1")));
-        load_b += &format!("          let gq{q} = col0 + c4 * 4u + {q}u;\n");
-        bv.push(ld("b", &format!("b_base + i32(gk) * b_rs + i32(gq{q}) * b_cs"), &format!("gq{q} < N && gk < k1")));
+    let (mut load_a, mut load_b) = (String::new(), String::new());
+    for e in 0..(16 * tq) / (tt * tt) {
+        load_a += &format!(
+            "        {{ let e = li + {}u; let kk = e % 16u; let r4 = e / 16u; let gk = k + kk;\n",
+            e * tt * tt
+        );
+        load_b += &format!(
+            "        {{ let e = li + {}u; let kk = e / {tq}u; let c4 = e % {tq}u; let gk = k + kk;\n",
+            e * tt * tt
+        );
+        let (mut av, mut bv) = (Vec::new(), Vec::new());
+        for q in 0..4 {
+            load_a += &format!("          let gr{q} = row0 + r4 * 4u + {q}u;\n");
+            av.push(ld("a", &format!("a_base + i32(gr{q}) * a_rs + i32(gk) * a_cs"), &format!("gr{q} < M && gk < k1")));
+            load_b += &format!("          let gq{q} = col0 + c4 * 4u + {q}u;\n");
+            bv.push(ld("b", &format!("b_base + i32(gk) * b_rs + i32(gq{q}) * b_cs"), &format!("gq{q} < N && gk < k1")));
+        }
+        load_a += &format!("          As[kk * {tq}u + r4] = vec4<{w}>({}); }}\n", av.join(", "));
+        load_b += &format!("          Bs[kk * {tq}u + c4] = vec4<{w}>({}); }}\n", bv.join(", "));
     }
-    load_a += &format!("          As[kk * 16u + r4] = vec4<{w}>({}); }}\n", av.join(", "));
-    load_b += &format!("          Bs[kk * 16u + c4] = vec4<{w}>({}); }}\n", bv.join(", "));
     let body = render(
         MATMUL,
         &[
             ("T", w),
             ("ND", &nd.to_string()),
+            ("THREADS", &tt.to_string()),
+            ("TILE", &tiling.tile().to_string()),
+            ("TQ16", &(16 * tq).to_string()),
             ("ACC_DECL", &acc),
             ("LOAD_A", &load_a),
             ("LOAD_B", &load_b),
