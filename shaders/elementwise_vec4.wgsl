@@ -4,7 +4,8 @@
 // than scattered scalars; hardware GPUs coalesce either way.
 //
 // Template parameters: {{OUT}}, {{DECLS}} (dense inputs as array<vec4<T>>, broadcast
-// ones as array<T>), {{LOADS}} (va, vb, vc), {{COMPONENTS}} (EXPR per component).
+// ones as array<T>), {{UNIFORM_LOADS}} and {{LOADS}} (va, vb, vc: broadcast and dense
+// operands), {{COMPONENTS}} (EXPR per component).
 // args (u32): n4 (vec4 count), out offset (in vec4s), offsets of inputs 0..2
 // (in vec4s for dense inputs, elements for broadcast ones).
 
@@ -16,9 +17,15 @@
 fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) li: u32) {
     let i = (wg.y * nwg.x + wg.x) * 256u + li;
-    if (i >= args[0]) { return; }
+    // Parameters and broadcast operands are read before the bounds check: outside
+    // control flow, llvmpipe loads a uniform address once instead of lane by lane.
+    let n4 = args[0];
+    let o_out = args[1];
+    let o_in = vec3<u32>(args[2], args[3], args[4]);
+{{UNIFORM_LOADS}}
+    if (i >= n4) { return; }
 {{LOADS}}
     var r: vec4<{{OUT}}>;
 {{COMPONENTS}}
-    out[args[1] + i] = r;
+    out[o_out + i] = r;
 }

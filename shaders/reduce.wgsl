@@ -13,8 +13,11 @@
 //   {{G}}      invocations per item: a power of two up to 256 (with subgroups, a
 //              multiple of the largest subgroup size)
 //   {{LOOP}}   the loop header over row positions j: one element per step, or four
-//              (vec4 loads, for dense rows with 16-byte aligned starts)
+//              (vec4 loads, for dense rows with 16-byte aligned starts: whole vectors
+//              only, unchecked)
 //   {{STEP}}   how elements enter the accumulator; {{WRITE}} the value stored
+//   {{TAIL}}   the vec4 path's partial last vector of a row, pushed element by element by
+//              the lane whose turn it is (empty for the scalar path)
 //   {{ND}}     collapsed outer (kept) dimensions; {{DECLS}} extra bindings (dot's second input)
 //   {{TREE}}   the group combine into sh[root]: a shared-memory tree over the group's G
 //              accumulators, or, with subgroups, one subgroup operation first and a tree
@@ -46,18 +49,32 @@ var<workgroup> sh: array<Acc, 256>;
 @compute @workgroup_size(256)
 fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>,
         @builtin(local_invocation_index) li: u32{{SG_ARGS}}) {
+    // The parameters, by name (args above).
+    let items = args[0];
+    let segs = args[1];
+    let seg_len = args[2];
+    let row_len = args[3];
+    let row0 = args[4];
+    let seg0 = args[5];
+    let off = i32(args[6]);
+    let off2 = i32(args[7]);
+    let rs = bitcast<i32>(args[8]);
+    let rs2 = bitcast<i32>(args[9]);
+    let out_off = args[10];
+    let out_rs = args[11];
+    let count = args[12];
     let first = (wg.y * nwg.x + wg.x) * ITEMS;
-    if (first >= args[0]) { return; }          // uniform per workgroup
+    if (first >= items) { return; }          // uniform per workgroup
     let lane = li % G;
     // Groups past the last item (in the last workgroup) redo it and write nothing, so
     // every invocation reaches the barriers.
-    let valid = first + li / G < args[0];
-    let item = min(first + li / G, args[0] - 1u);
-    let row = args[4] + item / args[1];
-    let seg = args[5] + item % args[1];
+    let valid = first + li / G < items;
+    let item = min(first + li / G, items - 1u);
+    let row = row0 + item / segs;
+    let seg = seg0 + item % segs;
     // Storage offsets of this row's first element in src (and src2).
-    var base = i32(args[6]);
-    var base2 = i32(args[7]);
+    var base = off;
+    var base2 = off2;
     var rem = row;
     for (var d = ND; d > 0u; d--) {
         let extent = args[13u + d - 1u];
@@ -66,16 +83,15 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3
         base += k * bitcast<i32>(args[13u + ND + d - 1u]);
         base2 += k * bitcast<i32>(args[13u + 2u * ND + d - 1u]);
     }
-    let rs = bitcast<i32>(args[8]);
-    let rs2 = bitcast<i32>(args[9]);
-    let start = seg * args[2];
-    let end = min(start + args[2], args[3]);
+    let start = seg * seg_len;
+    let end = min(start + seg_len, row_len);
     var acc = acc_identity();
     {{LOOP}} {
         {{STEP}}
     }
+{{TAIL}}
 {{TREE}}
     if (lane == 0u && valid) {
-        out[args[10] + row * args[11] + seg] = {{WRITE}};
+        out[out_off + row * out_rs + seg] = {{WRITE}};
     }
 }

@@ -109,21 +109,21 @@ impl ElementwiseVec4<'_> {
 
     pub fn source(&self) -> String {
         let f64 = self.out == DType::F64 || self.inputs.contains(&DType::F64);
-        let (mut decls, mut loads) = (String::new(), String::new());
+        let (mut decls, mut uniform, mut loads) = (String::new(), String::new(), String::new());
         let names = ["a", "b", "c"];
         for (k, (&t, &dense)) in self.inputs.iter().zip(self.dense).enumerate() {
             let w = wgsl(t);
             if self.inplace && k == 0 {
-                loads += "    let va = out[args[1] + i];\n";
+                loads += "    let va = out[o_out + i];\n";
                 continue;
             }
             let binding = k + 2 - usize::from(self.inplace);
             if dense {
                 decls += &format!("@group(0) @binding({binding}) var<storage, read> in{k}: array<vec4<{w}>>;\n");
-                loads += &format!("    let v{} = in{k}[args[{}] + i];\n", names[k], k + 2);
+                loads += &format!("    let v{} = in{k}[o_in[{k}] + i];\n", names[k]);
             } else {
                 decls += &format!("@group(0) @binding({binding}) var<storage, read> in{k}: array<{w}>;\n");
-                loads += &format!("    let v{} = vec4<{w}>(in{k}[args[{}]]);\n", names[k], k + 2);
+                uniform += &format!("    let v{} = vec4<{w}>(in{k}[o_in[{k}]]);\n", names[k]);
             }
         }
         let mut comps = String::new();
@@ -133,7 +133,13 @@ impl ElementwiseVec4<'_> {
         }
         let body = render(
             ELEMENTWISE_VEC4,
-            &[("OUT", wgsl(self.out)), ("DECLS", &decls), ("LOADS", &loads), ("COMPONENTS", &comps)],
+            &[
+                ("OUT", wgsl(self.out)),
+                ("DECLS", &decls),
+                ("UNIFORM_LOADS", &uniform),
+                ("LOADS", &loads),
+                ("COMPONENTS", &comps),
+            ],
         );
         prelude(f64) + INT_POW + &body
     }
@@ -196,17 +202,33 @@ impl Reduce {
         let w = wgsl(self.dtype);
         let load = "src[u32(base + i32(j) * rs)]";
         let scalar_loop = "for (var j = start + lane; j < end; j += G)".to_string();
-        let vec_loop = "for (var j = start + 4u * lane; j < end; j += 4u * G)".to_string();
+        let vec_loop =
+            "let full = start + (end - start) / 4u * 4u;\n    for (var j = start + 4u * lane; j < full; j += 4u * G)"
+                .to_string();
         let vw = format!("vec4<{w}>");
+        let mut tail = String::new();
         let (src, lp, step, decls) = match (self.pass, self.vec4) {
             (Pass::First { dot }, true) => {
                 // Rows start on vec4 boundaries: element j of the row is component j % 4
-                // of vector (base + j) / 4.
-                let x = if dot { "v[c] * v2[c]" } else { "v[c]" };
-                let load2 = if dot { "let v2 = src2[(u32(base2) + j) / 4u]; " } else { "" };
+                // of vector (base + j) / 4. Whole vectors are pushed unchecked; a row's
+                // partial last vector goes to the lane whose turn it is, after its loop.
+                let x = |c: &str| if dot { format!("v[{c}] * v2[{c}]") } else { format!("v[{c}]") };
+                let load = |j: &str| {
+                    let v2 = if dot { format!(" let v2 = src2[(u32(base2) + {j}) / 4u];") } else { String::new() };
+                    format!("let v = src[(u32(base) + {j}) / 4u];{v2}")
+                };
                 let step = format!(
-                    "let v = src[(u32(base) + j) / 4u]; {load2}\
-                     for (var c = 0u; c < 4u; c++) {{ if (j + c < end) {{ acc = acc_push(acc, {x}, j + c); }} }}"
+                    "{} {}",
+                    load("j"),
+                    (0..4)
+                        .map(|c| format!("acc = acc_push(acc, {}, j + {c}u);", x(&c.to_string())))
+                        .collect::<String>()
+                );
+                tail = format!(
+                    "    if (full < end && lane == ((full - start) / 4u) % G) {{\n        {}\n        \
+                     for (var c = 0u; c < 4u; c++) {{ if (full + c < end) {{ acc = acc_push(acc, {}, full + c); }} }}\n    }}\n",
+                    load("full"),
+                    x("c")
                 );
                 let decls = if dot {
                     format!("@group(0) @binding(3) var<storage, read> src2: array<{vw}>;")
@@ -226,7 +248,7 @@ impl Reduce {
             ),
             (Pass::Merge, _) => ("Acc", scalar_loop, format!("acc = acc_merge(acc, {load});"), String::new()),
         };
-        let (oute, write) = if self.last { (d.result, "acc_finish(sh[root], args[12])") } else { ("Acc", "sh[root]") };
+        let (oute, write) = if self.last { (d.result, "acc_finish(sh[root], count)") } else { ("Acc", "sh[root]") };
         let sg = if self.subgroups { subgroup_builtin(self.op, self.dtype, self.pass) } else { None };
         let (tree, sg_args) = reduce_tree(sg);
         let body = render(
@@ -243,6 +265,7 @@ impl Reduce {
                 ("OUTE", oute),
                 ("LOOP", &lp),
                 ("STEP", &step),
+                ("TAIL", &tail),
                 ("TREE", &tree),
                 ("SG_ARGS", sg_args),
                 ("WRITE", write),
