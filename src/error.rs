@@ -118,6 +118,20 @@ pub enum Error {
         /// What does not match.
         reason: String,
     },
+    /// `concatenate`/`stack` operands whose shapes do not line up.
+    #[error("{op}: array {index} has shape {shape:?} but array 0 has shape {first:?}: {rule}")]
+    JoinShape {
+        /// `"concatenate"` or `"stack"`.
+        op: &'static str,
+        /// Position of the offending array in the argument list.
+        index: usize,
+        /// Its shape.
+        shape: Vec<usize>,
+        /// The first array's shape.
+        first: Vec<usize>,
+        /// What has to match.
+        rule: String,
+    },
     /// `item()` on an array that does not hold exactly one element.
     #[error("item() needs an array with exactly one element, but shape {shape:?} holds {}", shape.iter().product::<usize>())]
     NotScalar {

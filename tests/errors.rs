@@ -268,6 +268,38 @@ backend_tests! {
         Ok(())
     }
 
+    fn join_shapes(dev) {
+        let (a, b) = (arr(&[2, 3], dev)?, arr(&[2, 4], dev)?);
+        let e = expect_err!(
+            gpu::concatenate(&[&a, &a, &b], 0),
+            Error::JoinShape { op: "concatenate", index: 2, .. },
+            "concatenate", "array 2", sh(&[2, 4]), sh(&[2, 3]), "axis 0"
+        );
+        assert!(matches!(&e, Error::JoinShape { shape, first, .. } if shape == &[2, 4] && first == &[2, 3]));
+        assert_eq!(gpu::concatenate(&[&a, &b], 1)?.shape(), &[2, 7]);
+        expect_err!(
+            gpu::concatenate(&[&a, &arr(&[6], dev)?], 0),
+            Error::JoinShape { op: "concatenate", index: 1, .. },
+            sh(&[6]), "number of dimensions"
+        );
+        expect_err!(gpu::concatenate(&[&a, &b], 2), Error::AxisOutOfRange { axis: 2, .. }, "axis 2", sh(&[2, 3]));
+        expect_err!(gpu::concatenate(&[&a, &b], -3), Error::AxisOutOfRange { axis: -3, .. });
+        expect_err!(gpu::concatenate::<f32, Array<f32>>(&[], 0), Error::InvalidArgument { op: "concatenate", .. }, "at least one");
+        let z = Array::<f32>::scalar(1.0, dev)?;
+        expect_err!(gpu::concatenate(&[&z, &z], 0), Error::InvalidArgument { op: "concatenate", .. }, "0-d");
+        // stack: equal shapes, axis in -(ndim + 1)..=ndim.
+        expect_err!(
+            gpu::stack(&[&a, &b], 0),
+            Error::JoinShape { op: "stack", index: 1, .. },
+            "stack", sh(&[2, 4]), sh(&[2, 3]), "one shape"
+        );
+        assert_eq!(gpu::stack(&[&a, &a], -3)?.shape(), &[2, 2, 3]);
+        expect_err!(gpu::stack(&[&a, &a], 3), Error::AxisOutOfRange { axis: 3, .. }, "axis 3");
+        expect_err!(gpu::stack(&[&a, &a], -4), Error::AxisOutOfRange { axis: -4, .. });
+        expect_err!(gpu::stack::<f32, &Array<f32>>(&[], 0), Error::InvalidArgument { op: "stack", .. }, "at least one");
+        Ok(())
+    }
+
     fn matmul_shapes(dev) {
         let e = expect_err!(
             gpu::matmul(&arr(&[2, 3], dev)?, &arr(&[4, 2], dev)?),
@@ -547,6 +579,8 @@ fn device_mismatch_names_both_devices() -> gpu::Result<()> {
         expect_err!(gpu::dot(&a, &b), Error::DeviceMismatch { op: "dot", .. }, c, o);
         expect_err!(gpu::matmul(&a, &b), Error::DeviceMismatch { op: "matmul", .. }, c, o);
         expect_err!(gpu::where_(&a.gt_scalar(1.0)?, &b, &b), Error::DeviceMismatch { op: "where", .. }, c, o);
+        expect_err!(gpu::concatenate(&[&a, &a, &b], 0), Error::DeviceMismatch { op: "concatenate", .. }, c, o);
+        expect_err!(gpu::stack(&[&b, &a], 0), Error::DeviceMismatch { op: "stack", .. }, o, c);
         let mut m = a.clone();
         expect_err!(m.add_assign_(&b), Error::DeviceMismatch { op: "add", .. }, c, o);
         let p = catch_unwind(AssertUnwindSafe(|| &a * &b)).expect_err("an operator across devices must panic");

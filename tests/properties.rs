@@ -8,7 +8,8 @@
 //!   squeeze / unsqueeze / index_axis on an `Array<i32>` and on a `HostNd` reference;
 //!   after every step shape and elements match, the layout addresses a model of the
 //!   array's storage, and the `Layout` invariants hold (span, contiguity, overlap,
-//!   collapse).
+//!   collapse). Each final view is also joined: `concatenate` with its own reverse and
+//!   a fresh array along one axis, `stack` of two copies along a new one.
 //! - (c) the pure `Layout` API: the same chains on `Layout` alone (every index mapped
 //!   to the right storage element; `reshaped` returns `None` only when no strides could
 //!   express the reshape), plus contiguous layouts, reshape, permutation and slicing.
@@ -355,8 +356,59 @@ fn check_array_chain(shape0: &[usize], raw: &[RawOp]) -> Result<(), TestCaseErro
         prop_assert_eq!(ok(a.add_scalar(1).and_then(|x| x.to_vec()), "add_scalar")?, plus);
         let total = want.iter().fold(0i32, |s, &v| s.wrapping_add(v));
         prop_assert_eq!(ok(a.sum().and_then(|s| s.item()), "sum")?, total, "sum after {:?}", done);
+        check_joins(dev, &a, &h, n + raw.len(), &done)?;
     }
     Ok(())
+}
+
+/// `concatenate` of the view, its reverse along the axis and a fresh array, and `stack`
+/// of two copies of the view, against the reference (axes picked by `pick`).
+fn check_joins(
+    dev: &Device,
+    a: &Array<i32>,
+    h: &HostNd<i32>,
+    pick: usize,
+    done: &[ViewOp],
+) -> Result<(), TestCaseError> {
+    let nd = h.shape.len();
+    if nd > 0 {
+        let ax = pick % nd;
+        let rev = ok(a.slice(ax as isize, None, None, -1), "reverse")?;
+        let mut fresh_shape = h.shape.clone();
+        fresh_shape[ax] = 2;
+        let fresh_data: Vec<i32> = (0..fresh_shape.iter().product::<usize>() as i32).map(|v| -v - 1).collect();
+        let fresh = ok(Array::from_vec(fresh_data.clone(), &fresh_shape[..]).and_then(|f| f.to(dev)), "fresh")?;
+        let parts = [h.clone(), h.slice(ax, None, None, -1), HostNd::new(fresh_data, &fresh_shape)];
+        let (shape, want) = concat_ref(&parts, ax);
+        let got = ok(gpu::concatenate(&[a, &rev, &fresh], ax as isize), ("concatenate", ax, done))?;
+        prop_assert_eq!(got.shape(), &shape[..]);
+        prop_assert_eq!(ok(got.to_vec(), "download")?, want, "concatenate along {} after {:?} on {}", ax, done, dev);
+    }
+    let sx = (pick / 2) % (nd + 1);
+    let u = apply_ref(h, &ViewOp::Unsqueeze(sx as isize));
+    let (shape, want) = concat_ref(&[u.clone(), u], sx);
+    let got = ok(gpu::stack(&[a, a], sx as isize), ("stack", sx, done))?;
+    prop_assert_eq!(got.shape(), &shape[..]);
+    prop_assert_eq!(ok(got.to_vec(), "download")?, want, "stack along {} after {:?} on {}", sx, done, dev);
+    Ok(())
+}
+
+/// Reference `concatenate`: each output index taken from the part it falls in.
+fn concat_ref(parts: &[HostNd<i32>], ax: usize) -> (Vec<usize>, Vec<i32>) {
+    let mut shape = parts[0].shape.clone();
+    shape[ax] = parts.iter().map(|p| p.shape[ax]).sum();
+    let vals = HostNd::<i32>::indices(&shape)
+        .into_iter()
+        .map(|mut idx| {
+            let mut k = 0;
+            while idx[ax] >= parts[k].shape[ax] {
+                idx[ax] -= parts[k].shape[ax];
+                k += 1;
+            }
+            parts[k].get(&idx)
+        })
+        .collect();
+    (shape, vals)
 }
 
 /// (c): the chain on `Layout` alone; the reference holds storage indices, so

@@ -12,8 +12,11 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
     LOCK.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// The tests here that run on `gpus()`, for the skip line of an absent backend.
+const GPU_TESTS: usize = 8;
+
 fn gpus() -> Vec<Device> {
-    ["wgpu", "cuda"].into_iter().filter_map(|b| common::device(b, 5, file!())).collect()
+    ["wgpu", "cuda"].into_iter().filter_map(|b| common::device(b, GPU_TESTS, file!())).collect()
 }
 
 #[test]
@@ -105,6 +108,27 @@ fn cpu_views_go_to_the_device_in_one_upload_of_their_own_elements() -> gpu::Resu
             assert_eq!(on_dev.shape(), view.shape());
             assert_eq!(on_dev.to_vec()?, want, "{dev}: {:?}", view.shape());
         }
+    }
+    Ok(())
+}
+
+#[test]
+fn joins_of_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let a = random::uniform::<f32>([300, 40], 0.0, 1.0, 1, &dev)?;
+        let b = random::uniform::<f32>([200, 40], 0.0, 1.0, 2, &dev)?;
+        dev.synchronize()?;
+        let before = dev.stats();
+        let rows = gpu::concatenate(&[&a, &b], 0)?;
+        let cols = gpu::concatenate(&[&a.t(), &b.t()], 1)?;
+        dev.synchronize()?;
+        let after = dev.stats();
+        assert_eq!((after.uploads, after.downloads), (before.uploads, before.downloads), "{dev}: joins moved data");
+        // One kernel per input; along axis 1 one more makes the result row-major.
+        assert_eq!(after.kernel_launches - before.kernel_launches, 2 + 3, "{dev}: kernel launches");
+        assert_eq!(rows.shape(), &[500, 40]);
+        assert_eq!(cols.t().to_vec()?, rows.to_vec()?, "{dev}: axis 1 of the transposes is axis 0");
     }
     Ok(())
 }

@@ -370,6 +370,9 @@ pub(crate) trait Backend: Send + Sync + 'static {
     fn random(&self, dtype: DType, len: usize, dist: Distribution, seed: u64) -> Result<Self::Storage>;
     /// A contiguous copy of a view.
     fn copy(&self, dtype: DType, src: View<'_, Self::Storage>) -> Result<Self::Storage>;
+    /// A new contiguous buffer holding the elements of each part (any strides, each in
+    /// row-major order), one part after another.
+    fn concat(&self, dtype: DType, parts: &[View<'_, Self::Storage>]) -> Result<Self::Storage>;
     /// Converts every element to `to` (floats to ints truncate and saturate).
     fn cast(&self, from: DType, to: DType, src: View<'_, Self::Storage>) -> Result<Self::Storage>;
 
@@ -497,6 +500,13 @@ macro_rules! uninhabited_backend {
                 &self,
                 _: $crate::dtype::DType,
                 _: $crate::backend::View<'_, $storage>,
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn concat(
+                &self,
+                _: $crate::dtype::DType,
+                _: &[$crate::backend::View<'_, $storage>],
             ) -> $crate::error::Result<$storage> {
                 match *self {}
             }

@@ -236,6 +236,27 @@ impl Backend for CpuBackend {
         })
     }
 
+    fn concat(&self, dtype: DType, parts: &[View<'_, CpuStorage>]) -> Result<CpuStorage> {
+        fn typed<T: Scalar>(cpu: &CpuBackend, parts: &[View<'_, CpuStorage>]) -> Result<CpuStorage> {
+            let mut out = cpu.alloc::<T>(parts.iter().map(|p| p.layout.len()).sum())?;
+            let mut at = 0;
+            for p in parts {
+                let n = p.layout.len();
+                let src = strided::Src::view(p.storage.typed::<T>()?, p.layout);
+                strided::map1(&mut out[at..at + n], p.layout.shape(), &src, |x| x);
+                at += n;
+            }
+            Ok(cpu.finish(out))
+        }
+        match dtype {
+            DType::F32 => typed::<f32>(self, parts),
+            DType::F64 => typed::<f64>(self, parts),
+            DType::I32 => typed::<i32>(self, parts),
+            DType::U32 => typed::<u32>(self, parts),
+            DType::Bool => typed::<bool>(self, parts),
+        }
+    }
+
     fn cast(&self, _from: DType, to: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {
         elementwise::cast(self, to, src)
     }

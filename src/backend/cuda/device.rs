@@ -150,6 +150,10 @@ impl Backend for CudaBackend {
         elementwise::copy(self, dtype, src)
     }
 
+    fn concat(&self, dtype: DType, parts: &[View<'_, CudaStorage>]) -> Result<CudaStorage> {
+        elementwise::concat(self, dtype, parts)
+    }
+
     fn cast(&self, from: DType, to: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {
         elementwise::cast(self, from, to, src)
     }

@@ -212,6 +212,18 @@ pub(super) fn copy(cuda: &CudaBackend, dtype: DType, src: View<'_, CudaStorage>)
     Ok(out)
 }
 
+pub(super) fn concat(cuda: &CudaBackend, dtype: DType, parts: &[View<'_, CudaStorage>]) -> Result<CudaStorage> {
+    let w = dtype.size_of();
+    let out = cuda.alloc(dtype, parts.iter().map(|p| p.layout.len()).sum())?;
+    let mut at = 0u64;
+    for p in parts {
+        let dst = out.buf.ptr() + at * w as u64;
+        map(cuda, Module::Bits, &format!("copy_b{w}"), p.layout.shape(), &[Src::view(*p)], dst, w)?;
+        at += p.layout.len() as u64;
+    }
+    Ok(out)
+}
+
 pub(super) fn cast(cuda: &CudaBackend, from: DType, to: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {
     if from == to {
         return copy(cuda, from, src);

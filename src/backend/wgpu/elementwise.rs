@@ -321,6 +321,19 @@ impl WgpuBackend {
         Ok(out)
     }
 
+    /// Each view's elements in turn, in one new contiguous buffer.
+    pub(super) fn concat_views(&self, dtype: DType, parts: &[View<'_, WgpuStorage>]) -> Result<WgpuStorage> {
+        let n: usize = parts.iter().map(|p| p.layout.len()).sum();
+        let out = self.pool.take((n * device_size(dtype)) as u64)?;
+        let mut at = 0;
+        for p in parts {
+            let inp = [Input::View { buffer: p.storage.buffer(), layout: p.layout.clone(), dtype }];
+            self.elementwise_into((out.buffer(), dtype, at), &inp, p.layout.shape(), "a", false)?;
+            at += p.layout.len();
+        }
+        Ok(out)
+    }
+
     /// A contiguous copy of a view in its own dtype.
     pub(super) fn copy_view(&self, dtype: DType, src: View<'_, WgpuStorage>) -> Result<WgpuStorage> {
         let inp = [Input::View { buffer: src.storage.buffer(), layout: src.layout.clone(), dtype }];

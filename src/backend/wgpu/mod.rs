@@ -130,6 +130,10 @@ mod backend_impl {
             self.copy_view(dtype, src)
         }
 
+        fn concat(&self, dtype: DType, parts: &[View<'_, WgpuStorage>]) -> Result<WgpuStorage> {
+            self.concat_views(dtype, parts)
+        }
+
         fn cast(&self, from: DType, to: DType, src: View<'_, WgpuStorage>) -> Result<WgpuStorage> {
             let inp = [Input::View { buffer: src.storage.buffer(), layout: src.layout.clone(), dtype: from }];
             self.elementwise(to, &inp, src.layout.shape(), &cast_expr(from, to))
