@@ -581,6 +581,12 @@ fn device_mismatch_names_both_devices() -> gpu::Result<()> {
         expect_err!(gpu::where_(&a.gt_scalar(1.0)?, &b, &b), Error::DeviceMismatch { op: "where", .. }, c, o);
         expect_err!(gpu::concatenate(&[&a, &a, &b], 0), Error::DeviceMismatch { op: "concatenate", .. }, c, o);
         expect_err!(gpu::stack(&[&b, &a], 0), Error::DeviceMismatch { op: "stack", .. }, o, c);
+        expect_err!(
+            a.gt_scalar(1.0)?.logical_and(&b.gt_scalar(1.0)?),
+            Error::DeviceMismatch { op: "logical_and", .. },
+            c,
+            o
+        );
         let mut m = a.clone();
         expect_err!(m.add_assign_(&b), Error::DeviceMismatch { op: "add", .. }, c, o);
         let p = catch_unwind(AssertUnwindSafe(|| &a * &b)).expect_err("an operator across devices must panic");

@@ -5,6 +5,7 @@ pub(crate) mod creation;
 pub(crate) mod elementwise;
 pub(crate) mod join;
 pub(crate) mod linalg;
+pub(crate) mod mask;
 pub(crate) mod operators;
 pub mod random;
 pub(crate) mod reduce;

@@ -1,4 +1,5 @@
-//! `std::ops` operators: `&a + &b`, `&a * 2.0`, `2.0 - &a`, `-&a`, `a += &b`, `a *= 2.0`.
+//! `std::ops` operators: `&a + &b`, `&a * 2.0`, `2.0 - &a`, `-&a`, `a += &b`, `a *= 2.0`,
+//! and on masks `&m & &k`, `&m | &k`, `&m ^ &k`, `!&m`.
 //!
 //! Operators cannot return `Result`, so they panic with the [`Error`](crate::Error)'s
 //! message on failure (mismatched shapes or devices); use the named methods (`add`,
@@ -6,7 +7,9 @@
 //! reused as the output when it is the sole owner of a contiguous buffer of the result
 //! shape — the temporary elision NumPy performs — so chains allocate once.
 
-use std::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Rem, RemAssign, Sub, SubAssign};
+use std::ops::{
+    Add, AddAssign, BitAnd, BitOr, BitXor, Div, DivAssign, Mul, MulAssign, Neg, Not, Rem, RemAssign, Sub, SubAssign,
+};
 
 use crate::array::Array;
 use crate::backend::BinaryOp;
@@ -158,5 +161,49 @@ impl<T: Element> Neg for Array<T> {
     #[track_caller]
     fn neg(self) -> Array<T> {
         ok(Array::neg(&self))
+    }
+}
+
+/// Mask operators: `&a & &b`, `&a | &b`, `&a ^ &b` (borrowed or owned operands) run
+/// [`Array::logical_and`] / `logical_or` / `logical_xor`.
+macro_rules! mask_operator {
+    ($tr:ident, $method:ident, $logical:ident) => {
+        impl $tr<&Array<bool>> for &Array<bool> {
+            type Output = Array<bool>;
+            #[track_caller]
+            fn $method(self, rhs: &Array<bool>) -> Array<bool> {
+                ok(self.$logical(rhs))
+            }
+        }
+
+        impl $tr<Array<bool>> for Array<bool> {
+            type Output = Array<bool>;
+            #[track_caller]
+            fn $method(self, rhs: Array<bool>) -> Array<bool> {
+                ok(self.$logical(&rhs))
+            }
+        }
+    };
+}
+
+mask_operator!(BitAnd, bitand, logical_and);
+mask_operator!(BitOr, bitor, logical_or);
+mask_operator!(BitXor, bitxor, logical_xor);
+
+/// `!&mask`: [`Array::logical_not`].
+impl Not for &Array<bool> {
+    type Output = Array<bool>;
+    #[track_caller]
+    fn not(self) -> Array<bool> {
+        ok(self.logical_not())
+    }
+}
+
+/// `!mask`: [`Array::logical_not`].
+impl Not for Array<bool> {
+    type Output = Array<bool>;
+    #[track_caller]
+    fn not(self) -> Array<bool> {
+        ok(self.logical_not())
     }
 }
