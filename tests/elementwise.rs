@@ -362,6 +362,21 @@ backend_tests! {
         Ok(())
     }
 
+    fn clip_like_numpy(dev) {
+        let x = Array::from_vec(vec![-2.0f32, 0.5, 3.0, f32::NAN, -0.0, 1.0], [2, 3])?.to(dev)?;
+        let c = x.clip(0.0, 1.0)?.to_vec()?;
+        assert_eq!(&c[..3], &[0.0, 0.5, 1.0]);
+        assert!(c[3].is_nan(), "a NaN element stays NaN: {c:?}");
+        assert_eq!(&c[4..], &[0.0, 1.0]);
+        assert_eq!(x.clip(2.0, 1.0)?.to_vec()?[..3], [1.0; 3], "min > max gives max (NumPy)");
+        // Integers, and a transposed view read through its strides.
+        let i = Array::from_vec((-6..6).collect::<Vec<i32>>(), [3, 4])?.to(dev)?;
+        let want: Vec<i32> = [-6, -2, 2, -5, -1, 3, -4, 0, 4, -3, 1, 5].iter().map(|v: &i32| (*v).clamp(-2, 3)).collect();
+        assert_eq!(i.t().clip(-2, 3)?.to_vec()?, want);
+        assert_eq!(Array::<u32>::from_vec(vec![0, 5, 9], 3)?.to(dev)?.clip(2, 7)?.to_vec()?, vec![2, 5, 7]);
+        Ok(())
+    }
+
     fn comparisons(dev) {
         let a = Array::from_vec(vec![1.0f32, 2.0, f32::NAN, 4.0, -0.0, 5.0], [2, 3])?.to(dev)?;
         let b = Array::from_vec(vec![2.0f32, 2.0, f32::NAN], [3])?.to(dev)?;

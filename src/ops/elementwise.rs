@@ -193,6 +193,29 @@ binary_methods! {
         "minimum (NaN propagates)";
 }
 
+impl<T: Element> Array<T> {
+    /// Limits every element to `[min, max]` (NumPy's `clip`): `minimum(maximum(a, min),
+    /// max)`, so a NaN element stays NaN and `min > max` gives `max` everywhere, as in
+    /// NumPy. Two kernels; the second writes into the first's fresh buffer.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] for a dtype the device lacks.
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let x = Array::from_vec(vec![-2.0f32, 0.5, 3.0, f32::NAN], 4)?;
+    /// let c = x.clip(0.0, 1.0)?.to_vec()?;
+    /// assert_eq!(&c[..3], &[0.0, 0.5, 1.0]);
+    /// assert!(c[3].is_nan());
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn clip(&self, min: T, max: T) -> Result<Array<T>> {
+        let mut out = self.maximum_scalar(min)?;
+        out.minimum_scalar_assign_(max)?;
+        Ok(out)
+    }
+}
+
 /// Generates the comparison family: `a.op(&b)` and `a.op_scalar(x)`, both to masks.
 macro_rules! compare_methods {
     ($($op:ident, $name:ident, $scalar:ident, $sym:literal;)*) => {
