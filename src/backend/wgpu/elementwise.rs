@@ -243,7 +243,7 @@ impl WgpuBackend {
                     continue;
                 }
             }
-            // Dense or broadcast along one dimension, 16-byte aligned: four per invocation.
+            // Dense or broadcast along one dimension, 16-byte aligned: vec4 loads and stores.
             let stride_of = |k: usize| c.strides[k].first().copied().unwrap_or(0);
             let vec4 = nd == 1
                 && len >= 4
@@ -267,7 +267,7 @@ impl WgpuBackend {
                 let meta_bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
                 let mut b4 = vec![binds[0], Bind::Data(&meta_bytes)];
                 b4.extend(input_binds.iter().copied());
-                self.dispatch(&kernel, &b4, (n4 as u64).div_ceil(256))?;
+                self.dispatch(&kernel, &b4, (n4 as u64).div_ceil(256 * kernels::VEC4_PER))?;
                 done = n4 * 4;
                 if done == len {
                     continue;

@@ -92,6 +92,9 @@ impl Elementwise<'_> {
     }
 }
 
+/// Vectors of four elements each invocation of the vec4 elementwise kernel handles.
+pub(super) const VEC4_PER: u64 = 4;
+
 /// A four-elements-per-invocation elementwise kernel: `dense[k]` says whether input `k`
 /// is loaded as vec4 (stride 1) or broadcast (stride 0).
 pub(super) struct ElementwiseVec4<'a> {
@@ -136,6 +139,7 @@ impl ElementwiseVec4<'_> {
             &[
                 ("OUT", wgsl(self.out)),
                 ("DECLS", &decls),
+                ("PER", &VEC4_PER.to_string()),
                 ("UNIFORM_LOADS", &uniform),
                 ("LOADS", &loads),
                 ("COMPONENTS", &comps),
