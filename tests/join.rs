@@ -38,6 +38,10 @@ fn concat_cases<T: TestValue + Scalar>(dev: &Device) -> gpu::Result<()> {
         (&[&[0, 3], &[0, 3]], 0),
         (&[&[4, 0], &[4, 0]], 1),
         (&[&[7], &[0], &[1000]], 0),
+        // More than 16 outer indices: joined axis-first, then transposed into place.
+        (&[&[20, 3], &[20, 2]], 1),
+        (&[&[17, 2, 3], &[17, 1, 3], &[17, 0, 3]], 1),
+        (&[&[3, 6, 2], &[3, 6, 5]], -1),
     ];
     for (ci, (shapes, axis)) in cases.iter().enumerate() {
         let hs: Vec<ArrayD<T>> = shapes.iter().enumerate().map(|(k, s)| host(s, (ci * 10 + k) as u64)).collect();

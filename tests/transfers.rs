@@ -122,11 +122,14 @@ fn joins_of_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
         let before = dev.stats();
         let rows = gpu::concatenate(&[&a, &b], 0)?;
         let cols = gpu::concatenate(&[&a.t(), &b.t()], 1)?;
+        let pair = gpu::concatenate(&[&a.slice(0, None, Some(2), 1)?, &b.slice(0, None, Some(2), 1)?], 1)?;
         dev.synchronize()?;
         let after = dev.stats();
         assert_eq!((after.uploads, after.downloads), (before.uploads, before.downloads), "{dev}: joins moved data");
-        // One kernel per input; along axis 1 one more makes the result row-major.
-        assert_eq!(after.kernel_launches - before.kernel_launches, 2 + 3, "{dev}: kernel launches");
+        // Axis 0: one kernel per input. Axis 1 with 40 rows: one per input, then one
+        // transposing pass. Axis 1 with 2 rows: one per (row, input), straight into place.
+        assert_eq!(after.kernel_launches - before.kernel_launches, 2 + 3 + 4, "{dev}: kernel launches");
+        assert_eq!(pair.shape(), &[2, 80]);
         assert_eq!(rows.shape(), &[500, 40]);
         assert_eq!(cols.t().to_vec()?, rows.to_vec()?, "{dev}: axis 1 of the transposes is axis 0");
     }

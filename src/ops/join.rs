@@ -6,19 +6,19 @@ use std::borrow::Borrow;
 
 use super::common_device;
 use crate::array::{check_output, check_supported, Array};
-use crate::backend::{Backend, View};
-use crate::device::on_backend;
+use crate::backend::{Backend, Storage, View};
+use crate::device::{on_backend, Device};
 use crate::dtype::Scalar;
 use crate::error::{Error, Result};
-use crate::layout::{normalize_axis, Layout};
+use crate::layout::{normalize_axis, unravel, Layout};
 
 /// Joins arrays along an existing axis (NumPy's `concatenate`).
 ///
 /// Every array has the same number of dimensions and the same extent in every
 /// dimension but `axis` (negative counts from the end). Inputs may be transposed,
-/// sliced or broadcast views; each is read once where it lives. Along axis 0 (or any
-/// axis with only 1-extents before it) every input is copied straight into its place;
-/// along a later axis the joined result takes one more pass to become row-major.
+/// sliced or broadcast views; each is read once where it lives and copied straight into
+/// its place — when the extents before `axis` multiply to at most 16 (always along axis
+/// 0). Past that the joined result takes one more pass to become row-major.
 ///
 /// # Errors
 /// [`Error::InvalidArgument`] for an empty list or 0-d arrays, [`Error::AxisOutOfRange`],
@@ -106,6 +106,11 @@ fn first_of<'a, T: Scalar>(op: &'static str, arrays: &[&'a Array<T>]) -> Result<
     arrays.first().copied().ok_or_else(|| Error::InvalidArgument { op, reason: "needs at least one array".into() })
 }
 
+/// Largest product of the extents before the join axis for which the inputs are copied
+/// block by block straight into place (`outer` × inputs kernels); above it, one kernel
+/// per input into an axis-first buffer, then one transposing pass.
+const DIRECT_MAX_OUTER: usize = 16;
+
 /// Concatenates checked arrays (same device, shapes equal but along `ax`).
 fn join<T: Scalar>(arrays: &[&Array<T>], ax: usize) -> Result<Array<T>> {
     let first = first_of("concatenate", arrays)?;
@@ -117,22 +122,46 @@ fn join<T: Scalar>(arrays: &[&Array<T>], ax: usize) -> Result<Array<T>> {
         .try_fold(0usize, |n, a| n.checked_add(a.shape()[ax]))
         .ok_or_else(|| Error::ShapeOverflow { shape: first.shape().to_vec() })?;
     check_output(&shape, T::DTYPE)?;
-    // With `ax` moved to the front, each input is one contiguous block of the result.
     let nd = shape.len();
+    let outer: usize = shape[..ax].iter().product();
+    if outer <= DIRECT_MAX_OUTER {
+        // In row-major order the result is, for each index over the dimensions before
+        // `ax`, every input's block at that index in turn: copy those blocks in order.
+        let mut index = vec![0; ax];
+        let mut blocks = Vec::with_capacity(outer * arrays.len());
+        for o in 0..outer {
+            unravel(o, &shape[..ax], &mut index);
+            for (k, a) in arrays.iter().enumerate() {
+                let mut l = a.layout.clone();
+                for &i in &index {
+                    l = l.index_axis(0, i as isize)?;
+                }
+                blocks.push((k, l));
+            }
+        }
+        let storage = concat_on_backend(&dev, arrays, &blocks)?;
+        return Ok(Array::from_storage(storage, Layout::contiguous(&shape), dev));
+    }
+    // With `ax` moved to the front each input is one contiguous block of the result;
+    // one more (transposing) pass puts the axes back.
     let perm: Vec<usize> = std::iter::once(ax).chain((0..nd).filter(|&d| d != ax)).collect();
-    let layouts: Vec<Layout> = arrays.iter().map(|a| a.layout.permute(&perm)).collect();
-    let storage = on_backend!(&dev, be => {
-        let parts = arrays
-            .iter()
-            .zip(&layouts)
-            .map(|(a, layout)| Ok(View { storage: be.storage(&a.storage)?, layout }))
-            .collect::<Result<Vec<_>>>()?;
-        be.wrap(be.concat(T::DTYPE, &parts)?)
-    });
+    let blocks: Vec<(usize, Layout)> = arrays.iter().map(|a| a.layout.permute(&perm)).enumerate().collect();
+    let storage = concat_on_backend(&dev, arrays, &blocks)?;
     let moved: Vec<usize> = perm.iter().map(|&d| shape[d]).collect();
     let mut back = vec![0; nd];
     for (i, &d) in perm.iter().enumerate() {
         back[d] = i;
     }
     Array::from_storage(storage, Layout::contiguous(&moved).permute(&back), dev).contiguous()
+}
+
+/// One backend `concat` of `blocks`: (which array, a layout over its storage).
+fn concat_on_backend<T: Scalar>(dev: &Device, arrays: &[&Array<T>], blocks: &[(usize, Layout)]) -> Result<Storage> {
+    Ok(on_backend!(dev, be => {
+        let parts = blocks
+            .iter()
+            .map(|(k, layout)| Ok(View { storage: be.storage(&arrays[*k].storage)?, layout }))
+            .collect::<Result<Vec<_>>>()?;
+        be.wrap(be.concat(T::DTYPE, &parts)?)
+    }))
 }

@@ -95,7 +95,7 @@ impl Elementwise<'_> {
 /// Vectors of four elements each invocation of the vec4 elementwise kernel handles.
 pub(super) const VEC4_PER: u64 = 4;
 
-/// A four-elements-per-invocation elementwise kernel: `dense[k]` says whether input `k`
+/// A vec4 elementwise kernel (`VEC4_PER` vectors per invocation): `dense[k]` says whether input `k`
 /// is loaded as vec4 (stride 1) or broadcast (stride 0).
 pub(super) struct ElementwiseVec4<'a> {
     pub out: DType,
