@@ -5,9 +5,12 @@
 //   {{NIN}}   number of inputs (1..=3); unused inputs are not declared
 //   {{ND}}    collapsed dimensions (the index decomposition is unrolled over them)
 //   {{EXPR}}  the op, in terms of a, b, c
+//   {{OUT_INDEX}}  `args[1] + i` (a contiguous output range) or `out_index(idx)` (a
+//             strided box of the output, for views no contiguous range can bind)
 //
 // args (u32 words): n, out_off, off0, off1, off2, shape[ND], strides0[ND], strides1[ND],
-// strides2[ND] (strides are i32 bit patterns; 0 = broadcast).
+// strides2[ND] (strides are i32 bit patterns; 0 = broadcast), then for strided boxes the
+// output strides[ND].
 // One element per invocation; workgroups are laid out in 2-D when n/256 > 65535.
 
 @group(0) @binding(0) var<storage, read_write> out: array<{{OUT}}>;
@@ -20,6 +23,15 @@ fn offset_of(k: u32, idx: array<u32, {{NDA}}>) -> u32 {
     var off = i32(args[2u + k]);
     for (var d = 0u; d < ND; d++) {
         off += i32(idx[d]) * bitcast<i32>(args[5u + ND * (1u + k) + d]);
+    }
+    return u32(off);
+}
+
+// Output index of a box whose output is strided (args[5 + 4 ND ..]: output strides).
+fn out_index(idx: array<u32, {{NDA}}>) -> u32 {
+    var off = i32(args[1]);
+    for (var d = 0u; d < ND; d++) {
+        off += i32(idx[d]) * bitcast<i32>(args[5u + ND * 4u + d]);
     }
     return u32(off);
 }
@@ -37,5 +49,5 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3
         rem = rem / extent;
     }
 {{LOADS}}
-    out[args[1] + i] = {{EXPR}};
+    out[{{OUT_INDEX}}] = {{EXPR}};
 }

@@ -8,7 +8,7 @@ use super::wgsl::{device_size, wgsl};
 use crate::backend::{Distribution, Fill, Operand, View};
 use crate::dtype::{DType, ScalarValue};
 use crate::error::{Error, Result};
-use crate::layout::{collapse, Layout};
+use crate::layout::{collapse, contiguous_strides, Layout};
 
 /// One input of an elementwise launch.
 pub(super) enum Input<'a> {
@@ -59,9 +59,16 @@ fn span(shape: &[usize], strides: &[isize]) -> u64 {
     1 + shape.iter().zip(strides).map(|(&b, &s)| (b as u64 - 1) * s.unsigned_abs() as u64).sum::<u64>()
 }
 
+/// Most contiguous-output chunks `plan` makes before giving up on a view: an inner
+/// dimension whose stride alone spans more than a binding (`x.t()` of a `[2, 40M]`
+/// array) would cut the output into single elements.
+const MAX_CHUNKS: usize = 4096;
+
 /// Splits `shape` into chunks whose input spans (and output range) fit `limit` bytes:
 /// whole sub-boxes when possible, ranges of the outermost splittable dimension
 /// otherwise, recursing into a dimension only when one slice of it is too large.
+/// `None` past `MAX_CHUNKS` chunks: then [`plan_boxes`] splits the output into strided
+/// boxes instead.
 fn plan(
     shape: &[usize],
     strides: &[&[isize]],
@@ -69,7 +76,7 @@ fn plan(
     esizes: &[u64],
     out_esize: u64,
     limit: u64,
-) -> Vec<Chunk> {
+) -> Option<Vec<Chunk>> {
     fn fits(shape: &[usize], strides: &[&[isize]], d: usize, esizes: &[u64], out_esize: u64, limit: u64) -> bool {
         let n: u64 = shape.iter().map(|&x| x as u64).product();
         n * out_esize <= limit && strides.iter().zip(esizes).all(|(s, &e)| span(shape, &s[d..]) * e <= limit)
@@ -86,6 +93,9 @@ fn plan(
         limit: u64,
         out: &mut Vec<Chunk>,
     ) {
+        if out.len() > MAX_CHUNKS {
+            return;
+        }
         let rest = &full[d..];
         if d == full.len() || fits(rest, strides, d, esizes, out_esize, limit) {
             out.push(Chunk { out_start, dim: d, shape: rest.to_vec(), offsets });
@@ -123,7 +133,48 @@ fn plan(
     }
     let mut out = Vec::new();
     rec(0, shape, strides, offsets.to_vec(), 0, esizes, out_esize, limit, &mut out);
-    out
+    (out.len() <= MAX_CHUNKS).then_some(out)
+}
+
+/// A box of the output index space: `start` and `shape` per dimension.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct OutBox {
+    start: Vec<usize>,
+    shape: Vec<usize>,
+}
+
+/// Splits `shape` into boxes whose input spans and *output* spans (the output is
+/// row-major, written through its strides) fit `limit` bytes, halving the dimension
+/// that spans the most bytes until each fits: a handful of boxes where `plan` would
+/// need one chunk per element.
+fn plan_boxes(shape: &[usize], strides: &[&[isize]], esizes: &[u64], out_esize: u64, limit: u64) -> Vec<OutBox> {
+    let out_strides = contiguous_strides(shape);
+    let reach = |b: &[usize], d: usize| -> u64 {
+        let ext = b[d].saturating_sub(1) as u64;
+        let ins = strides.iter().zip(esizes).map(|(s, &e)| ext * s[d].unsigned_abs() as u64 * e);
+        ins.chain([ext * out_strides[d].unsigned_abs() as u64 * out_esize]).max().unwrap_or(0)
+    };
+    let fits = |b: &[usize]| {
+        span(b, &out_strides) * out_esize <= limit && strides.iter().zip(esizes).all(|(s, &e)| span(b, s) * e <= limit)
+    };
+    let mut todo = vec![OutBox { start: vec![0; shape.len()], shape: shape.to_vec() }];
+    let mut done = Vec::new();
+    while let Some(b) = todo.pop() {
+        // A single element always fits, so a box that does not has a dimension to halve.
+        let worst = (0..b.shape.len()).filter(|&d| b.shape[d] > 1).max_by_key(|&d| reach(&b.shape, d));
+        match worst {
+            Some(d) if !fits(&b.shape) => {
+                let half = b.shape[d] / 2;
+                let (mut lo, mut hi) = (b.clone(), b);
+                lo.shape[d] = half;
+                hi.start[d] += half;
+                hi.shape[d] -= half;
+                todo.extend([hi, lo]);
+            }
+            _ => done.push(b),
+        }
+    }
+    done
 }
 
 impl WgpuBackend {
@@ -171,7 +222,11 @@ impl WgpuBackend {
         let esizes: Vec<u64> = views.iter().map(|v| v.2).collect();
         let out_esize = device_size(out_dtype) as u64;
         let dtypes: Vec<DType> = inputs.iter().map(Input::dtype).collect();
-        for chunk in plan(shape, &strides, &offsets, &esizes, out_esize, self.chunk_limit()) {
+        let Some(chunks) = plan(shape, &strides, &offsets, &esizes, out_esize, self.chunk_limit()) else {
+            let boxes = plan_boxes(shape, &strides, &esizes, out_esize, self.chunk_limit());
+            return self.elementwise_boxes((out, out_dtype, out_off), inputs, shape, expr, inplace, &boxes);
+        };
+        for chunk in chunks {
             let len: usize = chunk.shape.iter().product();
             if len == 0 {
                 continue;
@@ -296,13 +351,98 @@ impl WgpuBackend {
                     }
                 }
             }
-            let spec = Elementwise { out: out_dtype, inputs: &dtypes, nd, expr, inplace };
+            let spec = Elementwise { out: out_dtype, inputs: &dtypes, nd, expr, inplace, strided_out: false };
             let kernel = self.kernel(&spec.key(), || spec.source())?;
             let meta_bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
             binds.push(Bind::Data(&meta_bytes));
             binds.extend(input_binds);
             let per_group = if nd <= 1 { 1024 } else { 256 };
             self.dispatch(&kernel, &binds, (len as u64).div_ceil(per_group))?;
+        }
+        Ok(())
+    }
+
+    /// `elementwise_into` box by box, each written through the output's row-major
+    /// strides by the N-D kernel (see [`plan_boxes`]).
+    #[allow(clippy::too_many_arguments)]
+    fn elementwise_boxes(
+        &self,
+        (out, out_dtype, out_off): (&wgpu::Buffer, DType, usize),
+        inputs: &[Input<'_>],
+        shape: &[usize],
+        expr: &str,
+        inplace: bool,
+        boxes: &[OutBox],
+    ) -> Result<()> {
+        let out_strides = contiguous_strides(shape);
+        let out_esize = device_size(out_dtype) as u64;
+        let dtypes: Vec<DType> = inputs.iter().map(Input::dtype).collect();
+        for b in boxes {
+            let len: usize = b.shape.iter().product();
+            if len == 0 {
+                continue;
+            }
+            let at = |strides: &[isize], offset: isize| {
+                offset + b.start.iter().zip(strides).map(|(&i, &s)| i as isize * s).sum::<isize>()
+            };
+            let reach = |strides: &[isize], off: isize| {
+                let ext = |f: fn(isize) -> isize| {
+                    off + b.shape.iter().zip(strides).map(|(&n, &s)| (n as isize - 1) * f(s)).sum::<isize>()
+                };
+                (ext(|s| s.min(0)), ext(|s| s.max(0)))
+            };
+            let o0 = at(&out_strides, out_off as isize);
+            let (olo, ohi) = reach(&out_strides, o0);
+            let (ob, obase) = self.window(out, out_esize, olo as u64, ohi as u64 + 1);
+            let mut binds = vec![ob];
+            let (mut offs, mut box_strides, mut input_binds) = (Vec::new(), Vec::new(), Vec::new());
+            for (k, inp) in inputs.iter().enumerate() {
+                match inp {
+                    Input::View { buffer, layout, dtype } => {
+                        let off = at(layout.strides(), layout.offset() as isize);
+                        if inplace && k == 0 {
+                            offs.push(off - obase as isize);
+                        } else {
+                            let (lo, hi) = reach(layout.strides(), off);
+                            let (bind, base) =
+                                self.window(buffer, device_size(*dtype) as u64, lo as u64, hi as u64 + 1);
+                            input_binds.push(bind);
+                            offs.push(off - base as isize);
+                        }
+                        box_strides.push(layout.strides().to_vec());
+                    }
+                    Input::Scalar { bytes, .. } => {
+                        input_binds.push(Bind::Data(bytes));
+                        offs.push(0);
+                        box_strides.push(vec![0; shape.len()]);
+                    }
+                }
+            }
+            box_strides.push(out_strides.clone());
+            let refs: Vec<&[isize]> = box_strides.iter().map(|s| s.as_slice()).collect();
+            let mut c = collapse(&b.shape, &refs);
+            if c.shape.is_empty() {
+                c.shape.push(1);
+                c.strides.iter_mut().for_each(|s| s.push(0));
+            }
+            let nd = c.shape.len();
+            let mut meta: Vec<u32> = vec![len as u32, (o0 - obase as isize) as u32];
+            offs.resize(3, 0);
+            meta.extend(offs.iter().map(|&o| o as u32));
+            meta.extend(c.shape.iter().map(|&d| d as u32));
+            for k in 0..3 {
+                match c.strides.get(k).filter(|_| k < inputs.len()) {
+                    Some(s) => meta.extend(s.iter().map(|&x| x as i32 as u32)),
+                    None => meta.extend(std::iter::repeat_n(0u32, nd)),
+                }
+            }
+            meta.extend(c.strides[inputs.len()].iter().map(|&x| x as i32 as u32));
+            let spec = Elementwise { out: out_dtype, inputs: &dtypes, nd, expr, inplace, strided_out: true };
+            let kernel = self.kernel(&spec.key(), || spec.source())?;
+            let meta_bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+            binds.push(Bind::Data(&meta_bytes));
+            binds.extend(input_binds);
+            self.dispatch(&kernel, &binds, (len as u64).div_ceil(256))?;
         }
         Ok(())
     }
@@ -478,5 +618,40 @@ impl WgpuBackend {
             first += n;
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `x.t()` of a `[2, 40M]` u32 array: the contiguous planner gives up, the boxes
+    /// tile the output exactly once and each fits the limit.
+    #[test]
+    fn a_wide_stride_inner_dimension_gets_boxes() {
+        let (shape, strides) = ([40_000_000usize, 2], [1isize, 40_000_000]);
+        let limit = (128 << 20) - 1024;
+        assert!(plan(&shape, &[&strides], &[0], &[4], 4, limit).is_none());
+        let boxes = plan_boxes(&shape, &[&strides], &[4], 4, limit);
+        assert!(boxes.len() <= 16, "{} boxes", boxes.len());
+        let mut covered = 0usize;
+        for b in &boxes {
+            assert!(span(&b.shape, &strides) * 4 <= limit && span(&b.shape, &[2, 1]) * 4 <= limit, "{b:?}");
+            covered += b.shape.iter().product::<usize>();
+        }
+        assert_eq!(covered, 80_000_000);
+        // Disjoint: every (row, column) start pair is distinct and boxes do not overlap.
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                let apart =
+                    (0..2).any(|d| a.start[d] + a.shape[d] <= b.start[d] || b.start[d] + b.shape[d] <= a.start[d]);
+                assert!(apart, "{a:?} overlaps {b:?}");
+            }
+        }
+        // A transpose within one binding is one chunk; a 160 MiB one needed 10,000
+        // row-piece chunks (two per row) and now takes four boxes.
+        assert_eq!(plan(&[1000, 1000], &[&[1, 1000]], &[0], &[4], 4, limit).map(|c| c.len()), Some(1));
+        assert!(plan(&[5000, 8000], &[&[1, 5000]], &[0], &[4], 4, limit).is_none());
+        assert_eq!(plan_boxes(&[5000, 8000], &[&[1, 5000]], &[4], 4, limit).len(), 4);
     }
 }

@@ -53,20 +53,25 @@ pub(super) struct Elementwise<'a> {
     pub expr: &'a str,
     /// The first operand is the output itself (in-place update).
     pub inplace: bool,
+    /// The output is a strided box (output strides follow the input strides in the
+    /// parameters) rather than a contiguous range; N-D kernel only.
+    pub strided_out: bool,
 }
 
 impl Elementwise<'_> {
     pub fn key(&self) -> String {
-        format!("ew|{:?}|{:?}|{}|{}|{}", self.out, self.inputs, self.nd, self.inplace, self.expr)
+        let (o, i, n, p, e, s) = (self.out, self.inputs, self.nd, self.inplace, self.expr, self.strided_out);
+        format!("ew|{o:?}|{i:?}|{n}|{p}|{s}|{e}")
     }
 
     pub fn source(&self) -> String {
         let f64 = self.out == DType::F64 || self.inputs.contains(&DType::F64);
         let mut decls = String::new();
         let (mut loads, mut loads1) = (String::new(), String::new());
+        let out_index = if self.strided_out { "out_index(idx)" } else { "args[1] + i" };
         for (k, (&t, name)) in self.inputs.iter().zip(["a", "b", "c"]).enumerate() {
             if self.inplace && k == 0 {
-                loads += "    let a = out[args[1] + i];\n";
+                loads += &format!("    let a = out[{out_index}];\n");
                 loads1 += "            let a = out[args[1] + i];\n";
                 continue;
             }
@@ -75,7 +80,8 @@ impl Elementwise<'_> {
             loads += &format!("    let {name} = in{k}[offset_of({k}u, idx)];\n");
             loads1 += &format!("            let {name} = in{k}[offset_of({k}u, i)];\n");
         }
-        let (template, nd) = if self.nd <= 1 { (ELEMENTWISE_1D, 1) } else { (ELEMENTWISE, self.nd) };
+        let (template, nd) =
+            if self.nd <= 1 && !self.strided_out { (ELEMENTWISE_1D, 1) } else { (ELEMENTWISE, self.nd.max(1)) };
         let body = render(
             template,
             &[
@@ -85,6 +91,7 @@ impl Elementwise<'_> {
                 ("NDA", &nd.to_string()),
                 ("LOADS", &loads),
                 ("LOADS1D", &loads1),
+                ("OUT_INDEX", out_index),
                 ("EXPR", self.expr),
             ],
         );
