@@ -136,6 +136,13 @@ fn plan(
     (out.len() <= MAX_CHUNKS).then_some(out)
 }
 
+/// The lowest and highest storage element a box of `shape` starting at `off` reads.
+fn reach(off: isize, shape: &[usize], strides: &[isize]) -> (isize, isize) {
+    let ext =
+        |f: fn(isize) -> isize| off + shape.iter().zip(strides).map(|(&n, &s)| (n as isize - 1) * f(s)).sum::<isize>();
+    (ext(|s| s.min(0)), ext(|s| s.max(0)))
+}
+
 /// A box of the output index space: `start` and `shape` per dimension.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct OutBox {
@@ -224,7 +231,8 @@ impl WgpuBackend {
         let dtypes: Vec<DType> = inputs.iter().map(Input::dtype).collect();
         let Some(chunks) = plan(shape, &strides, &offsets, &esizes, out_esize, self.chunk_limit()) else {
             let boxes = plan_boxes(shape, &strides, &esizes, out_esize, self.chunk_limit());
-            return self.elementwise_boxes((out, out_dtype, out_off), inputs, shape, expr, inplace, &boxes);
+            let views = (strides.as_slice(), offsets.as_slice());
+            return self.elementwise_boxes((out, out_dtype, out_off), inputs, views, shape, expr, inplace, &boxes);
         };
         for chunk in chunks {
             let len: usize = chunk.shape.iter().product();
@@ -236,37 +244,9 @@ impl WgpuBackend {
             let o0 = (out_off + chunk.out_start) as u64;
             let (ob, obase) = self.window(out, out_esize, o0, o0 + len as u64);
             binds.push(ob);
-            let mut offs = Vec::new();
-            let mut chunk_strides: Vec<Vec<isize>> = Vec::new();
-            let mut vi = 0;
-            let mut input_binds = Vec::new();
-            for (k, inp) in inputs.iter().enumerate() {
-                match inp {
-                    Input::View { buffer, dtype, .. } => {
-                        let s = &strides[vi][chunk.dim..];
-                        let off = chunk.offsets[vi];
-                        vi += 1;
-                        let lo = off
-                            + chunk.shape.iter().zip(s).map(|(&b, &st)| (b as isize - 1) * st.min(0)).sum::<isize>();
-                        let hi = off
-                            + chunk.shape.iter().zip(s).map(|(&b, &st)| (b as isize - 1) * st.max(0)).sum::<isize>();
-                        if inplace && k == 0 {
-                            // Read through the output binding: offsets relative to its window.
-                            offs.push(off - obase as isize);
-                        } else {
-                            let (b, base) = self.window(buffer, device_size(*dtype) as u64, lo as u64, hi as u64 + 1);
-                            input_binds.push(b);
-                            offs.push(off - base as isize);
-                        }
-                        chunk_strides.push(s.to_vec());
-                    }
-                    Input::Scalar { bytes, .. } => {
-                        input_binds.push(Bind::Data(bytes));
-                        offs.push(0);
-                        chunk_strides.push(vec![0; chunk.shape.len()]);
-                    }
-                }
-            }
+            let view_strides: Vec<&[isize]> = strides.iter().map(|s| &s[chunk.dim..]).collect();
+            let (input_binds, mut offs, chunk_strides) =
+                self.bind_inputs(inputs, &chunk.shape, &view_strides, &chunk.offsets, inplace, obase);
             let refs: Vec<&[isize]> = chunk_strides.iter().map(|s| s.as_slice()).collect();
             let c = collapse(&chunk.shape, &refs);
             let nd = c.shape.len();
@@ -362,6 +342,46 @@ impl WgpuBackend {
         Ok(())
     }
 
+    /// Bindings, rebased offsets and strides of each input over a box of `shape` in
+    /// which view `k` (views counted in order) starts at element `starts[k]` with
+    /// `strides[k]`; scalars bind from the arena with stride 0. With `inplace`, input 0
+    /// is read through the output's binding, which starts at element `obase`.
+    fn bind_inputs<'b>(
+        &self,
+        inputs: &'b [Input<'_>],
+        shape: &[usize],
+        strides: &[&[isize]],
+        starts: &[isize],
+        inplace: bool,
+        obase: u64,
+    ) -> (Vec<Bind<'b>>, Vec<isize>, Vec<Vec<isize>>) {
+        let (mut binds, mut offs, mut box_strides) = (Vec::new(), Vec::new(), Vec::new());
+        let mut vi = 0;
+        for (k, inp) in inputs.iter().enumerate() {
+            match inp {
+                Input::View { buffer, dtype, .. } => {
+                    let (s, off) = (strides[vi], starts[vi]);
+                    vi += 1;
+                    if inplace && k == 0 {
+                        offs.push(off - obase as isize);
+                    } else {
+                        let (lo, hi) = reach(off, shape, s);
+                        let (b, base) = self.window(buffer, device_size(*dtype) as u64, lo as u64, hi as u64 + 1);
+                        binds.push(b);
+                        offs.push(off - base as isize);
+                    }
+                    box_strides.push(s.to_vec());
+                }
+                Input::Scalar { bytes, .. } => {
+                    binds.push(Bind::Data(bytes));
+                    offs.push(0);
+                    box_strides.push(vec![0; shape.len()]);
+                }
+            }
+        }
+        (binds, offs, box_strides)
+    }
+
     /// `elementwise_into` box by box, each written through the output's row-major
     /// strides by the N-D kernel (see [`plan_boxes`]).
     #[allow(clippy::too_many_arguments)]
@@ -369,6 +389,7 @@ impl WgpuBackend {
         &self,
         (out, out_dtype, out_off): (&wgpu::Buffer, DType, usize),
         inputs: &[Input<'_>],
+        (strides, offsets): (&[&[isize]], &[isize]),
         shape: &[usize],
         expr: &str,
         inplace: bool,
@@ -385,39 +406,13 @@ impl WgpuBackend {
             let at = |strides: &[isize], offset: isize| {
                 offset + b.start.iter().zip(strides).map(|(&i, &s)| i as isize * s).sum::<isize>()
             };
-            let reach = |strides: &[isize], off: isize| {
-                let ext = |f: fn(isize) -> isize| {
-                    off + b.shape.iter().zip(strides).map(|(&n, &s)| (n as isize - 1) * f(s)).sum::<isize>()
-                };
-                (ext(|s| s.min(0)), ext(|s| s.max(0)))
-            };
             let o0 = at(&out_strides, out_off as isize);
-            let (olo, ohi) = reach(&out_strides, o0);
+            let (olo, ohi) = reach(o0, &b.shape, &out_strides);
             let (ob, obase) = self.window(out, out_esize, olo as u64, ohi as u64 + 1);
             let mut binds = vec![ob];
-            let (mut offs, mut box_strides, mut input_binds) = (Vec::new(), Vec::new(), Vec::new());
-            for (k, inp) in inputs.iter().enumerate() {
-                match inp {
-                    Input::View { buffer, layout, dtype } => {
-                        let off = at(layout.strides(), layout.offset() as isize);
-                        if inplace && k == 0 {
-                            offs.push(off - obase as isize);
-                        } else {
-                            let (lo, hi) = reach(layout.strides(), off);
-                            let (bind, base) =
-                                self.window(buffer, device_size(*dtype) as u64, lo as u64, hi as u64 + 1);
-                            input_binds.push(bind);
-                            offs.push(off - base as isize);
-                        }
-                        box_strides.push(layout.strides().to_vec());
-                    }
-                    Input::Scalar { bytes, .. } => {
-                        input_binds.push(Bind::Data(bytes));
-                        offs.push(0);
-                        box_strides.push(vec![0; shape.len()]);
-                    }
-                }
-            }
+            let starts: Vec<isize> = strides.iter().zip(offsets).map(|(s, &o)| at(s, o)).collect();
+            let (input_binds, mut offs, mut box_strides) =
+                self.bind_inputs(inputs, &b.shape, strides, &starts, inplace, obase);
             box_strides.push(out_strides.clone());
             let refs: Vec<&[isize]> = box_strides.iter().map(|s| s.as_slice()).collect();
             let mut c = collapse(&b.shape, &refs);
