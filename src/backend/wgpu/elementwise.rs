@@ -8,7 +8,7 @@ use super::wgsl::{device_size, wgsl};
 use crate::backend::{Distribution, Fill, Operand, View};
 use crate::dtype::{DType, ScalarValue};
 use crate::error::{Error, Result};
-use crate::layout::{collapse, contiguous_strides, Layout};
+use crate::layout::{box_reaches, collapse, contiguous_strides, reach, Layout};
 
 /// One input of an elementwise launch.
 pub(super) enum Input<'a> {
@@ -136,13 +136,6 @@ fn plan(
     (out.len() <= MAX_CHUNKS).then_some(out)
 }
 
-/// The lowest and highest storage element a box of `shape` starting at `off` reads.
-fn reach(off: isize, shape: &[usize], strides: &[isize]) -> (isize, isize) {
-    let ext =
-        |f: fn(isize) -> isize| off + shape.iter().zip(strides).map(|(&n, &s)| (n as isize - 1) * f(s)).sum::<isize>();
-    (ext(|s| s.min(0)), ext(|s| s.max(0)))
-}
-
 /// A box of the output index space: `start` and `shape` per dimension.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct OutBox {
@@ -156,7 +149,8 @@ struct OutBox {
 /// need one chunk per element.
 fn plan_boxes(shape: &[usize], strides: &[&[isize]], esizes: &[u64], out_esize: u64, limit: u64) -> Vec<OutBox> {
     let out_strides = contiguous_strides(shape);
-    let reach = |b: &[usize], d: usize| -> u64 {
+    // Bytes the widest of the inputs and the output spans along dimension `d` of box `b`.
+    let spread = |b: &[usize], d: usize| -> u64 {
         let ext = b[d].saturating_sub(1) as u64;
         let ins = strides.iter().zip(esizes).map(|(s, &e)| ext * s[d].unsigned_abs() as u64 * e);
         ins.chain([ext * out_strides[d].unsigned_abs() as u64 * out_esize]).max().unwrap_or(0)
@@ -168,7 +162,7 @@ fn plan_boxes(shape: &[usize], strides: &[&[isize]], esizes: &[u64], out_esize: 
     let mut done = Vec::new();
     while let Some(b) = todo.pop() {
         // A single element always fits, so a box that does not has a dimension to halve.
-        let worst = (0..b.shape.len()).filter(|&d| b.shape[d] > 1).max_by_key(|&d| reach(&b.shape, d));
+        let worst = (0..b.shape.len()).filter(|&d| b.shape[d] > 1).max_by_key(|&d| spread(&b.shape, d));
         match worst {
             Some(d) if !fits(&b.shape) => {
                 let half = b.shape[d] / 2;
@@ -365,8 +359,8 @@ impl WgpuBackend {
                     if inplace && k == 0 {
                         offs.push(off - obase as isize);
                     } else {
-                        let (lo, hi) = reach(off, shape, s);
-                        let (b, base) = self.window(buffer, device_size(*dtype) as u64, lo as u64, hi as u64 + 1);
+                        let (lo, hi) = reach(off as i64, box_reaches(shape, s));
+                        let (b, base) = self.window(buffer, device_size(*dtype) as u64, lo as u64, hi as u64);
                         binds.push(b);
                         offs.push(off - base as isize);
                     }
@@ -407,8 +401,8 @@ impl WgpuBackend {
                 offset + b.start.iter().zip(strides).map(|(&i, &s)| i as isize * s).sum::<isize>()
             };
             let o0 = at(&out_strides, out_off as isize);
-            let (olo, ohi) = reach(o0, &b.shape, &out_strides);
-            let (ob, obase) = self.window(out, out_esize, olo as u64, ohi as u64 + 1);
+            let (olo, ohi) = reach(o0 as i64, box_reaches(&b.shape, &out_strides));
+            let (ob, obase) = self.window(out, out_esize, olo as u64, ohi as u64);
             let mut binds = vec![ob];
             let starts: Vec<isize> = strides.iter().zip(offsets).map(|(s, &o)| at(s, o)).collect();
             let (input_binds, mut offs, mut box_strides) =
