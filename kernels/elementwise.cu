@@ -66,6 +66,49 @@ template <typename T> struct op_select {
 #define SELECT_KERNEL(NAME, W) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map3<u8, W, W, W>(p, op_select<W>()); }
 
+// ------------------------------------------------------------------ take (gather)
+// out[i] = src[offset of i with the gathered axis at wrap(idx[j])], by bits: src has
+// stride 0 along the index dimensions (step, its stride along the gathered axis,
+// scales the wrapped index), idx strides only along them. Indices wrap Python-style
+// into 0..len (len > 0). See `Gather` in src/backend/mod.rs.
+
+struct TakeParams {
+    i64 n;
+    i64 ndim;
+    i64 shape[MAXD];
+    u64 src;
+    i64 src_off;
+    i64 src_strides[MAXD];
+    u64 idx;
+    i64 idx_off;
+    i64 idx_strides[MAXD];
+    i64 len;
+    i64 step;
+    u64 out;
+};
+
+template <typename W, typename I>
+__device__ __forceinline__ void take_body(const TakeParams& p) {
+    for (i64 i = (i64)blockIdx.x * BLOCK + threadIdx.x; i < p.n; i += (i64)gridDim.x * BLOCK) {
+        i64 s = p.src_off, j = p.idx_off, r = i;
+#pragma unroll
+        for (int d = MAXD - 1; d >= 0; d--) {
+            if (d < p.ndim) {
+                const i64 q = r / p.shape[d];
+                const i64 k = r - q * p.shape[d];
+                r = q;
+                s += k * p.src_strides[d];
+                j += k * p.idx_strides[d];
+            }
+        }
+        i64 w = (i64)((const I*)p.idx)[j] % p.len;
+        if (w < 0) w += p.len;
+        ((W*)p.out)[i] = ((const W*)p.src)[s + w * p.step];
+    }
+}
+#define TAKE_KERNEL(NAME, W, I) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(TakeParams p) { take_body<W, I>(p); }
+
 // ------------------------------------------------------------------ fill
 // Constants of 1 and 4 bytes use cuMemsetD8/D32; 8-byte constants use fill_b8.
 // arange/linspace compute each value in f64 exactly as the CPU does (no FMA

@@ -55,6 +55,7 @@ pub use error::{Error, Result};
 pub use info::{DeviceInfo, DeviceKind, Stats};
 pub use layout::Layout;
 pub use ops::elementwise::where_;
+pub use ops::index::Index;
 pub use ops::join::{concatenate, stack};
 pub use ops::linalg::{dot, matmul};
 pub use ops::random;

@@ -357,6 +357,7 @@ fn check_array_chain(shape0: &[usize], raw: &[RawOp]) -> Result<(), TestCaseErro
         let total = want.iter().fold(0i32, |s, &v| s.wrapping_add(v));
         prop_assert_eq!(ok(a.sum().and_then(|s| s.item()), "sum")?, total, "sum after {:?}", done);
         check_joins(dev, &a, &h, n + raw.len(), &done)?;
+        check_take(dev, &a, &h, n + raw.len(), &done)?;
     }
     Ok(())
 }
@@ -390,6 +391,44 @@ fn check_joins(
     let got = ok(gpu::stack(&[a, a], sx as isize), ("stack", sx, done))?;
     prop_assert_eq!(got.shape(), &shape[..]);
     prop_assert_eq!(ok(got.to_vec(), "download")?, want, "stack along {} after {:?} on {}", sx, done, dev);
+    Ok(())
+}
+
+/// `take` from the view along an axis picked by `pick`, by a reversed (strided) view
+/// of 2-D i32 indices that run past both ends, against the reference.
+fn check_take(
+    dev: &Device,
+    a: &Array<i32>,
+    h: &HostNd<i32>,
+    pick: usize,
+    done: &[ViewOp],
+) -> Result<(), TestCaseError> {
+    let nd = h.shape.len();
+    if nd == 0 || h.shape.contains(&0) {
+        return Ok(());
+    }
+    let ax = pick % nd;
+    let len = h.shape[ax] as i64;
+    let raw: Vec<i32> = (0..6).map(|k| ((k * 5 + pick as i64) % (3 * len) - len) as i32).collect();
+    let idx = ok(Array::from_vec(raw.clone(), [2, 3]).and_then(|i| i.to(dev)), "indices")?;
+    let idx = ok(idx.slice(1, None, None, -1), "reverse indices")?;
+    let picked: Vec<i32> = [2, 1, 0, 5, 4, 3].iter().map(|&k| raw[k]).collect();
+    let mut shape = h.shape[..ax].to_vec();
+    shape.extend([2, 3]);
+    shape.extend_from_slice(&h.shape[ax + 1..]);
+    let want: Vec<i32> = HostNd::<i32>::indices(&shape)
+        .into_iter()
+        .map(|i| {
+            let j = picked[i[ax] * 3 + i[ax + 1]] as i64;
+            let mut at = i[..ax].to_vec();
+            at.push(j.rem_euclid(len) as usize);
+            at.extend_from_slice(&i[ax + 2..]);
+            h.get(&at)
+        })
+        .collect();
+    let got = ok(a.take(&idx, ax as isize), ("take", ax, done))?;
+    prop_assert_eq!(got.shape(), &shape[..]);
+    prop_assert_eq!(ok(got.to_vec(), "download")?, want, "take along {} after {:?} on {}", ax, done, dev);
     Ok(())
 }
 

@@ -13,7 +13,7 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 }
 
 /// The tests here that run on `gpus()`, for the skip line of an absent backend.
-const GPU_TESTS: usize = 8;
+const GPU_TESTS: usize = 9;
 
 fn gpus() -> Vec<Device> {
     ["wgpu", "cuda"].into_iter().filter_map(|b| common::device(b, GPU_TESTS, file!())).collect()
@@ -132,6 +132,29 @@ fn joins_of_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
         assert_eq!(pair.shape(), &[2, 80]);
         assert_eq!(rows.shape(), &[500, 40]);
         assert_eq!(cols.t().to_vec()?, rows.to_vec()?, "{dev}: axis 1 of the transposes is axis 0");
+    }
+    Ok(())
+}
+
+#[test]
+fn takes_of_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let table = random::uniform::<f32>([1000, 64], 0.0, 1.0, 1, &dev)?;
+        let ids = random::uniform::<u32>([4, 32], 0, 1000, 2, &dev)?;
+        dev.synchronize()?;
+        let before = dev.stats();
+        let rows = table.take(&ids, 0)?;
+        let cols = table.t().take(&ids.slice(1, None, None, -1)?, 0)?;
+        dev.synchronize()?;
+        let after = dev.stats();
+        assert_eq!((after.uploads, after.downloads), (before.uploads, before.downloads), "{dev}: take moved data");
+        // One gather kernel each: neither views nor index shapes take extra passes.
+        assert_eq!(after.kernel_launches - before.kernel_launches, 2, "{dev}: kernel launches");
+        assert_eq!((rows.shape(), cols.shape()), (&[4, 32, 64][..], &[4, 32, 1000][..]));
+        let host = table.to(&gpu::Device::cpu())?;
+        let want = host.take(&ids.to(&gpu::Device::cpu())?, 0)?;
+        assert_eq!(rows.to_vec()?, want.to_vec()?, "{dev}: rows");
     }
     Ok(())
 }

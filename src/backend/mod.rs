@@ -373,6 +373,19 @@ pub(crate) trait Backend: Send + Sync + 'static {
     /// A new contiguous buffer holding the elements of each part (any strides, each in
     /// row-major order), one part after another.
     fn concat(&self, dtype: DType, parts: &[View<'_, Self::Storage>]) -> Result<Self::Storage>;
+    /// The gather `g` (`take`, `take_along_axis`): a new contiguous array of `g.shape`
+    /// whose element `i` is `src[src_offset(i) + wrap(indices[idx_offset(i)]) · g.step]`,
+    /// the offsets taken from each view's own offset and `g`'s strides; `indices` holds
+    /// `index_dtype` (`U32` or `I32`), and `wrap` is Python's modulo by `g.len` (> 0
+    /// whenever the output is non-empty).
+    fn gather(
+        &self,
+        dtype: DType,
+        src: View<'_, Self::Storage>,
+        indices: View<'_, Self::Storage>,
+        index_dtype: DType,
+        g: &Gather,
+    ) -> Result<Self::Storage>;
     /// Converts every element to `to` (floats to ints truncate and saturate).
     fn cast(&self, from: DType, to: DType, src: View<'_, Self::Storage>) -> Result<Self::Storage>;
 
@@ -426,6 +439,24 @@ pub(crate) trait Backend: Send + Sync + 'static {
     /// dimensions have stride 0); output `[..batch, m, n]` contiguous.
     fn matmul(&self, dtype: DType, lhs: View<'_, Self::Storage>, rhs: View<'_, Self::Storage>)
         -> Result<Self::Storage>;
+}
+
+/// A gather (`take`, `take_along_axis`) as two strided operands over the output's
+/// shape: the source with stride 0 wherever the index picks the position (the
+/// gathered axis's own stride becomes `step`, scaling the wrapped index), and the
+/// indices (stride 0 where they are broadcast). Built by `src/ops/index.rs`; every
+/// backend reads `src[src_offset(i) + wrap(idx[idx_offset(i)]) · step]`.
+pub(crate) struct Gather {
+    /// The output's shape.
+    pub shape: Vec<usize>,
+    /// The source's strides over `shape`.
+    pub src_strides: Vec<isize>,
+    /// The indices' strides over `shape`.
+    pub idx_strides: Vec<isize>,
+    /// The source's stride along the gathered axis.
+    pub step: isize,
+    /// The gathered axis's length (what indices wrap by).
+    pub len: usize,
 }
 
 /// Device-neutral storage: the only enum over backends that the front sees.
@@ -507,6 +538,16 @@ macro_rules! uninhabited_backend {
                 &self,
                 _: $crate::dtype::DType,
                 _: &[$crate::backend::View<'_, $storage>],
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn gather(
+                &self,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+                _: $crate::backend::View<'_, $storage>,
+                _: $crate::dtype::DType,
+                _: &$crate::backend::Gather,
             ) -> $crate::error::Result<$storage> {
                 match *self {}
             }

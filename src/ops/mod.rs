@@ -3,6 +3,7 @@
 
 pub(crate) mod creation;
 pub(crate) mod elementwise;
+pub(crate) mod index;
 pub(crate) mod join;
 pub(crate) mod linalg;
 pub(crate) mod mask;

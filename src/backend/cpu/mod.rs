@@ -12,7 +12,9 @@ mod strided;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 
-use crate::backend::{Backend, BinaryOp, CompareOp, Distribution, Fill, Operand, ReduceOp, Storage, UnaryOp, View};
+use crate::backend::{
+    Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, ReduceOp, Storage, UnaryOp, View,
+};
 use crate::dtype::{DType, HostSlice, HostVec, Scalar, ScalarValue};
 use crate::error::{Error, Result};
 use crate::info::{Counters, DeviceInfo, DeviceKind};
@@ -254,6 +256,58 @@ impl Backend for CpuBackend {
             DType::I32 => typed::<i32>(self, parts),
             DType::U32 => typed::<u32>(self, parts),
             DType::Bool => typed::<bool>(self, parts),
+        }
+    }
+
+    fn gather(
+        &self,
+        dtype: DType,
+        src: View<'_, CpuStorage>,
+        indices: View<'_, CpuStorage>,
+        index_dtype: DType,
+        g: &Gather,
+    ) -> Result<CpuStorage> {
+        fn typed<T: Scalar, I: Scalar>(
+            cpu: &CpuBackend,
+            (src, indices): (View<'_, CpuStorage>, View<'_, CpuStorage>),
+            g: &Gather,
+            wrap: impl Fn(I) -> usize + Sync,
+        ) -> Result<CpuStorage> {
+            let n: usize = g.shape.iter().product();
+            let mut out = cpu.alloc::<T>(n)?;
+            let a = strided::Src {
+                data: src.storage.typed::<T>()?,
+                offset: src.layout.offset(),
+                strides: g.src_strides.clone(),
+            };
+            let i = strided::Src {
+                data: indices.storage.typed::<I>()?,
+                offset: indices.layout.offset(),
+                strides: g.idx_strides.clone(),
+            };
+            strided::gather(&mut out[..n], &g.shape, &a, &i, g.step, wrap);
+            Ok(cpu.finish(out))
+        }
+        fn by_index<T: Scalar>(
+            cpu: &CpuBackend,
+            views: (View<'_, CpuStorage>, View<'_, CpuStorage>),
+            index_dtype: DType,
+            g: &Gather,
+        ) -> Result<CpuStorage> {
+            let len = g.len;
+            match index_dtype {
+                DType::U32 => typed::<T, u32>(cpu, views, g, |i| i as usize % len),
+                DType::I32 => typed::<T, i32>(cpu, views, g, |i| (i as i64).rem_euclid(len as i64) as usize),
+                other => Err(internal_dtype(DType::U32, other)),
+            }
+        }
+        let views = (src, indices);
+        match dtype {
+            DType::F32 => by_index::<f32>(self, views, index_dtype, g),
+            DType::F64 => by_index::<f64>(self, views, index_dtype, g),
+            DType::I32 => by_index::<i32>(self, views, index_dtype, g),
+            DType::U32 => by_index::<u32>(self, views, index_dtype, g),
+            DType::Bool => by_index::<bool>(self, views, index_dtype, g),
         }
     }
 

@@ -212,6 +212,39 @@ pub(crate) fn map1<A: Copy + Sync, O: Send>(out: &mut [O], shape: &[usize], a: &
     });
 }
 
+/// A gather over `shape`: `out[i] = a.data[a(i) + wrap(idx.data[p(i)]) · step]`, where
+/// `a(i)` and `p(i)` are the strided offsets of the two operands (see
+/// `backend::Gather`) and `wrap` maps an index to its position on the gathered axis.
+pub(crate) fn gather<A: Copy + Sync + Send, I: Copy + Sync>(
+    out: &mut [A],
+    shape: &[usize],
+    a: &Src<A>,
+    idx: &Src<I>,
+    step: isize,
+    wrap: impl Fn(I) -> usize + Sync,
+) {
+    let c = collapse(shape, &[&a.strides, &idx.strides]);
+    let (sa, sp) = (&c.strides[0], &c.strides[1]);
+    let ia = sa.last().copied().unwrap_or(0);
+    let ip = sp.last().copied().unwrap_or(0);
+    let offs = [a.offset as isize, idx.offset as isize];
+    par_chunks(out, |chunk, start| {
+        walk(&c.shape, [sa, sp], offs, start, start + chunk.len(), |pos, [ba, bp], len| {
+            let o = &mut chunk[pos - start..pos - start + len];
+            if ip == 0 {
+                // One index for the whole run: a strided copy of one slice.
+                let base = ba + wrap(idx.data[bp as usize]) as isize * step;
+                run1(o, a.data, base, ia, &|x| x);
+            } else {
+                for (r, x) in o.iter_mut().enumerate() {
+                    let p = wrap(idx.data[(bp + r as isize * ip) as usize]) as isize;
+                    *x = a.data[(ba + r as isize * ia + p * step) as usize];
+                }
+            }
+        });
+    });
+}
+
 /// `out[i] = f(a[i], b[i])` over `shape`.
 pub(crate) fn map2<A: Copy + Sync, B: Copy + Sync, O: Send>(
     out: &mut [O],

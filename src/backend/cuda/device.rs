@@ -12,7 +12,9 @@ use super::kernels::KernelCache;
 use super::memory::{CudaStorage, DevicePool};
 use super::transfer::StagingRing;
 use super::{linalg, random, reduce};
-use crate::backend::{Backend, BinaryOp, CompareOp, Distribution, Fill, Operand, ReduceOp, Storage, UnaryOp, View};
+use crate::backend::{
+    Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, ReduceOp, Storage, UnaryOp, View,
+};
 use crate::dtype::{DType, HostSlice, HostVec};
 use crate::error::{Error, Result};
 use crate::info::{Counters, DeviceInfo};
@@ -152,6 +154,17 @@ impl Backend for CudaBackend {
 
     fn concat(&self, dtype: DType, parts: &[View<'_, CudaStorage>]) -> Result<CudaStorage> {
         elementwise::concat(self, dtype, parts)
+    }
+
+    fn gather(
+        &self,
+        dtype: DType,
+        src: View<'_, CudaStorage>,
+        indices: View<'_, CudaStorage>,
+        index_dtype: DType,
+        g: &Gather,
+    ) -> Result<CudaStorage> {
+        elementwise::gather(self, dtype, src, indices, index_dtype, g)
     }
 
     fn cast(&self, from: DType, to: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {

@@ -8,8 +8,8 @@
 use super::device::CudaBackend;
 use super::kernels::{suffix, Module};
 use super::memory::CudaStorage;
-use super::params::{dims, grid_for, EwParams, FillParams, Operand as KOperand, BLOCK, EW_TILE, MAXD};
-use crate::backend::{BinaryOp, CompareOp, Fill, Operand, UnaryOp, View};
+use super::params::{dims, grid_for, EwParams, FillParams, Operand as KOperand, TakeParams, BLOCK, EW_TILE, MAXD};
+use crate::backend::{BinaryOp, CompareOp, Fill, Gather, Operand, UnaryOp, View};
 use crate::dtype::{DType, ScalarValue};
 use crate::error::{Error, Result};
 use crate::layout::{collapse, unravel, Layout};
@@ -220,6 +220,51 @@ pub(super) fn concat(cuda: &CudaBackend, dtype: DType, parts: &[View<'_, CudaSto
         let dst = out.buf.ptr() + at * w as u64;
         map(cuda, Module::Bits, &format!("copy_b{w}"), p.layout.shape(), &[Src::view(*p)], dst, w)?;
         at += p.layout.len() as u64;
+    }
+    Ok(out)
+}
+
+/// `take` and `take_along_axis` (see [`crate::backend::Backend::gather`]): one gather
+/// kernel per element width and index type, launched per block of leading dimensions
+/// past `MAXD`.
+pub(super) fn gather(
+    cuda: &CudaBackend,
+    dtype: DType,
+    src: View<'_, CudaStorage>,
+    indices: View<'_, CudaStorage>,
+    index_dtype: DType,
+    g: &Gather,
+) -> Result<CudaStorage> {
+    let w = dtype.size_of();
+    let n: usize = g.shape.iter().product();
+    let out = cuda.alloc(dtype, n)?;
+    if n == 0 {
+        return Ok(out);
+    }
+    let c = collapse(&g.shape, &[&g.src_strides, &g.idx_strides]);
+    let lead = c.shape.len().saturating_sub(MAXD);
+    let (outer, inner) = c.shape.split_at(lead);
+    let inner_n: usize = inner.iter().product();
+    let entry = format!("take_b{w}_{}", suffix(index_dtype));
+    let mut idx = vec![0usize; lead];
+    for o in 0..outer.iter().product::<usize>() {
+        unravel(o, outer, &mut idx);
+        let shift = |st: &[isize]| idx.iter().zip(st).map(|(&i, &s)| i as isize * s).sum::<isize>();
+        let p = TakeParams {
+            n: inner_n as i64,
+            ndim: inner.len() as i64,
+            shape: dims(inner),
+            src: src.storage.buf.ptr(),
+            src_off: (src.layout.offset() as isize + shift(&c.strides[0])) as i64,
+            src_strides: dims(&c.strides[0][lead..]),
+            idx: indices.storage.buf.ptr(),
+            idx_off: (indices.layout.offset() as isize + shift(&c.strides[1])) as i64,
+            idx_strides: dims(&c.strides[1][lead..]),
+            len: g.len as i64,
+            step: g.step as i64,
+            out: out.buf.ptr() + (o * inner_n * w) as u64,
+        };
+        cuda.launch(Module::Bits, &entry, (grid_for(inner_n, BLOCK as usize), 1, 1), &p)?;
     }
     Ok(out)
 }

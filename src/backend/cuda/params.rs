@@ -59,6 +59,24 @@ pub(super) struct FillParams {
     pub stop: f64,
 }
 
+/// `TakeParams`: the gather kernels (`take`).
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct TakeParams {
+    pub n: i64,
+    pub ndim: i64,
+    pub shape: [i64; MAXD],
+    pub src: u64,
+    pub src_off: i64,
+    pub src_strides: [i64; MAXD],
+    pub idx: u64,
+    pub idx_off: i64,
+    pub idx_strides: [i64; MAXD],
+    pub len: i64,
+    pub step: i64,
+    pub out: u64,
+}
+
 /// `RedParams`: one pass of a reduction.
 #[repr(C)]
 #[derive(Clone, Copy, Default, Debug)]
@@ -138,6 +156,8 @@ unsafe impl DeviceRepr for EwParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for FillParams {}
 // SAFETY: as above.
+unsafe impl DeviceRepr for TakeParams {}
+// SAFETY: as above.
 unsafe impl DeviceRepr for RedParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for DotParams {}
@@ -213,6 +233,9 @@ pub(super) fn static_asserts(family: &str) -> String {
             layout_check!(s, EwParams { n => "n", ndim => "ndim", shape => "shape", inp => "in", out => "out" });
             layout_check!(s, FillParams { out => "out", n => "n", bits => "bits", start => "start", step => "step",
                 stop => "stop" });
+            layout_check!(s, TakeParams { n => "n", ndim => "ndim", shape => "shape", src => "src",
+                src_off => "src_off", src_strides => "src_strides", idx => "idx", idx_off => "idx_off",
+                idx_strides => "idx_strides", len => "len", step => "step", out => "out" });
         }
         "reduce" => {
             layout_check!(s, RedParams { inp => "in", out => "out", offset => "offset", outer => "outer", rlen => "rlen",
@@ -242,6 +265,20 @@ mod tests {
             offsets!(Operand { ptr, offset, strides, scalar, is_scalar }),
             offsets!(EwParams { n, ndim, shape, inp, out }),
             offsets!(FillParams { out, n, bits, start, step, stop }),
+            offsets!(TakeParams {
+                n,
+                ndim,
+                shape,
+                src,
+                src_off,
+                src_strides,
+                idx,
+                idx_off,
+                idx_strides,
+                len,
+                step,
+                out
+            }),
             offsets!(RedParams {
                 inp,
                 out,

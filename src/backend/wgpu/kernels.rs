@@ -23,6 +23,7 @@ const MATMUL_NAIVE: &str = include_str!("../../../shaders/matmul_naive.wgsl");
 const RANDOM: &str = include_str!("../../../shaders/random.wgsl");
 const FILL: &str = include_str!("../../../shaders/fill.wgsl");
 const TRANSPOSE: &str = include_str!("../../../shaders/transpose.wgsl");
+const TAKE: &str = include_str!("../../../shaders/take.wgsl");
 
 /// Fills `{{NAME}}` placeholders; the templates' comment lines (documentation for
 /// readers of `shaders/`) are dropped.
@@ -535,6 +536,17 @@ pub(super) fn random_source(t: DType, normal: bool) -> (String, usize) {
 pub(super) fn fill_source(t: DType, p: DType, expr: &str) -> String {
     let src = render(FILL, &[("T", wgsl(t)), ("P", wgsl(p)), ("EXPR", expr)]);
     prelude(t == DType::F64 || p == DType::F64) + &src
+}
+
+/// The gather kernel (`take`) for elements of `esize` device bytes, copied by bits (so
+/// f64 needs no SHADER_F64), with `index` (I32 or U32) indices over `nd` dimensions.
+pub(super) fn take_source(esize: usize, index: DType, nd: usize) -> String {
+    let word = if esize == 8 { "vec2<u32>" } else { "u32" };
+    let wrap = match index {
+        DType::I32 => "let r = v % i32(len);\n    return u32(select(r, r + i32(len), r < 0));",
+        _ => "return v % len;",
+    };
+    render(TAKE, &[("T", word), ("I", wgsl(index)), ("WRAP", wrap), ("ND", &nd.to_string())])
 }
 
 /// A compiled compute pipeline and its bind group layout.

@@ -5,13 +5,15 @@
 //! - `memory`: size-class buffer pool, storage handles, transfers (downloads through two staging buffers).
 //! - `wgsl`: each op enum arm as a WGSL expression or accumulator, per dtype.
 //! - `kernels`: `shaders/*.wgsl` specialised with those snippets; the pipeline cache.
-//! - `elementwise`, `reduce`, `linalg`: host side of each kernel family, including the
+//! - `elementwise`, `gather`, `reduce`, `linalg`: host side of each kernel family, including the
 //!   chunking that keeps every binding under `max_storage_buffer_binding_size`.
 
 #[cfg(feature = "wgpu")]
 mod context;
 #[cfg(feature = "wgpu")]
 mod elementwise;
+#[cfg(feature = "wgpu")]
+mod gather;
 #[cfg(feature = "wgpu")]
 mod kernels;
 #[cfg(feature = "wgpu")]
@@ -38,7 +40,9 @@ mod backend_impl {
     use super::elementwise::{input, Input};
     use super::wgsl::{binary_expr, cast_expr, compare_expr, device_size, unary_expr};
     use super::{WgpuBackend, WgpuStorage};
-    use crate::backend::{Backend, BinaryOp, CompareOp, Distribution, Fill, Operand, ReduceOp, Storage, UnaryOp, View};
+    use crate::backend::{
+        Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, ReduceOp, Storage, UnaryOp, View,
+    };
     use crate::dtype::{DType, HostSlice, HostVec};
     use crate::error::{Error, Result};
     use crate::info::{Counters, DeviceInfo};
@@ -132,6 +136,17 @@ mod backend_impl {
 
         fn concat(&self, dtype: DType, parts: &[View<'_, WgpuStorage>]) -> Result<WgpuStorage> {
             self.concat_views(dtype, parts)
+        }
+
+        fn gather(
+            &self,
+            dtype: DType,
+            src: View<'_, WgpuStorage>,
+            indices: View<'_, WgpuStorage>,
+            index_dtype: DType,
+            g: &Gather,
+        ) -> Result<WgpuStorage> {
+            self.gather_views(dtype, src, indices, index_dtype, g)
         }
 
         fn cast(&self, from: DType, to: DType, src: View<'_, WgpuStorage>) -> Result<WgpuStorage> {

@@ -1,0 +1,171 @@
+//! Indexing by arrays of indices: [`Array::take`] and [`Array::take_along_axis`]
+//! (NumPy's and CuPy's), both one gather kernel (see `backend::Gather`).
+//!
+//! The indices stay on the device. Like CuPy (and NumPy's `mode="wrap"`), indices are
+//! taken modulo the axis length, so `-1` is the last element and nothing is checked on
+//! the host: checking would mean a download and a sync per call.
+
+use super::common_device;
+use crate::array::{check_output, check_supported, Array};
+use crate::backend::{Backend, Gather, View};
+use crate::device::{on_backend, Device};
+use crate::dtype::{Element, Scalar};
+use crate::error::{Error, Result};
+use crate::layout::{broadcast_shapes, normalize_axis, Layout};
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for u32 {}
+    impl Sealed for i32 {}
+}
+
+/// Element types usable as indices: `u32` (what [`Array::argmax_axis`] returns) and
+/// `i32` (negative indices count from the end).
+pub trait Index: Element + sealed::Sealed {}
+impl Index for u32 {}
+impl Index for i32 {}
+
+impl<T: Scalar> Array<T> {
+    /// Elements at `indices` along `axis` (NumPy's `np.take(a, indices, axis)`).
+    ///
+    /// The result has this array's shape with `axis` replaced by the shape of
+    /// `indices`: `out[i.., j.., k..] = self[i.., wrap(indices[j..]), k..]`. Any
+    /// views work on both sides (transposed, sliced, broadcast); the result is a new
+    /// row-major array on the same device, and nothing passes through the host.
+    ///
+    /// Out-of-range indices wrap around (`wrap(j)` is `j` modulo the axis length,
+    /// Python-style, so `-1` picks the last element). This is CuPy's behaviour and
+    /// NumPy's `mode="wrap"`; NumPy's default raises instead, which on a GPU would
+    /// cost a download and a synchronisation per call.
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`]; [`Error::IndexOutOfBounds`] for a non-empty `indices`
+    /// along an axis of length 0 (nothing to wrap into); [`Error::DeviceMismatch`] when
+    /// `indices` lives on another device; [`Error::Unsupported`] for a dtype the
+    /// device lacks.
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// // Embedding lookup: rows of a table by token id.
+    /// let table = Array::from_vec(vec![0.0f32, 0.5, 1.0, 1.5, 2.0, 2.5], [3, 2])?;
+    /// let ids = Array::from_vec(vec![2u32, 0, 2], 3)?;
+    /// let rows = table.take(&ids, 0)?;
+    /// assert_eq!(rows.shape(), &[3, 2]);
+    /// assert_eq!(rows.to_vec()?, vec![2.0, 2.5, 0.0, 0.5, 2.0, 2.5]);
+    ///
+    /// // Negative and out-of-range indices wrap; indices may have any shape.
+    /// let picks = Array::from_vec(vec![-1i32, 3, 1, -2], [2, 2])?;
+    /// let cols = table.take(&picks, 1)?;
+    /// assert_eq!(cols.shape(), &[3, 2, 2]);
+    /// assert_eq!(cols.index_axis(0, 0)?.to_vec()?, vec![0.5, 0.5, 0.5, 0.0]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn take<I: Index>(&self, indices: &Array<I>, axis: isize) -> Result<Array<T>> {
+        const OP: &str = "take";
+        let dev = common_device(OP, self.device(), indices.device())?.clone();
+        check_supported(&dev, T::DTYPE)?;
+        check_supported(&dev, I::DTYPE)?;
+        let ax = normalize_axis(axis, self.shape())?;
+        let len = self.shape()[ax];
+        let n_idx = indices.len();
+        if len == 0 && n_idx > 0 {
+            return Err(Error::IndexOutOfBounds { index: 0, axis: ax, len, shape: self.shape().to_vec() });
+        }
+        let mut shape = self.shape()[..ax].to_vec();
+        shape.extend_from_slice(indices.shape());
+        shape.extend_from_slice(&self.shape()[ax + 1..]);
+        check_output(&shape, T::DTYPE)?;
+        if shape.contains(&0) {
+            return empty(self, ax, shape);
+        }
+        // The source with stride 0 along the index dimensions; the indices' own strides.
+        let (st, k) = (self.layout.strides(), indices.ndim());
+        let mut src_strides = st[..ax].to_vec();
+        src_strides.extend(std::iter::repeat_n(0, k));
+        src_strides.extend_from_slice(&st[ax + 1..]);
+        let mut idx_strides = vec![0; ax];
+        idx_strides.extend_from_slice(indices.layout.strides());
+        idx_strides.extend(std::iter::repeat_n(0, self.ndim() - ax - 1));
+        let g = Gather { shape, src_strides, idx_strides, step: st[ax], len };
+        gather(self, indices, g, dev)
+    }
+
+    /// Elements picked along `axis` by an index array of the same rank (NumPy's
+    /// `np.take_along_axis(a, indices, axis)`): `out[i.., j, k..] = self[i..,
+    /// wrap(indices[i.., j, k..]), k..]`.
+    ///
+    /// `indices` and this array broadcast against each other in every dimension but
+    /// `axis`, along which the result has the extent of `indices`. It pairs with the
+    /// index-returning reductions: `a.take_along_axis(&a.argmax_axis(1, true)?, 1)` is
+    /// `a.max_axis(1, true)`. Indices wrap as in [`take`](Array::take).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when the ranks differ, [`Error::AxisOutOfRange`],
+    /// [`Error::BroadcastMismatch`] naming both shapes when the other dimensions do not
+    /// broadcast, [`Error::IndexOutOfBounds`] for indices into an axis of length 0,
+    /// [`Error::DeviceMismatch`], [`Error::Unsupported`].
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let a = Array::from_vec(vec![3.0f32, 9.0, 1.0, 4.0, -2.0, 8.0], [2, 3])?;
+    /// // The largest element of each row, through its index.
+    /// let at = a.argmax_axis(1, true)?; // [[1], [2]]
+    /// assert_eq!(a.take_along_axis(&at, 1)?.to_vec()?, vec![9.0, 8.0]);
+    /// // Reorder each row: a different permutation per row.
+    /// let perm = Array::from_vec(vec![2u32, 0, 1, 1, 2, 0], [2, 3])?;
+    /// assert_eq!(a.take_along_axis(&perm, 1)?.to_vec()?, vec![1.0, 3.0, 9.0, -2.0, 8.0, 4.0]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn take_along_axis<I: Index>(&self, indices: &Array<I>, axis: isize) -> Result<Array<T>> {
+        const OP: &str = "take_along_axis";
+        let dev = common_device(OP, self.device(), indices.device())?.clone();
+        check_supported(&dev, T::DTYPE)?;
+        check_supported(&dev, I::DTYPE)?;
+        if indices.ndim() != self.ndim() {
+            let reason = format!(
+                "indices of shape {:?} must have as many dimensions as the array, of shape {:?}",
+                indices.shape(),
+                self.shape()
+            );
+            return Err(Error::InvalidArgument { op: OP, reason });
+        }
+        let ax = normalize_axis(axis, self.shape())?;
+        let len = self.shape()[ax];
+        // Broadcast every dimension but `axis`, which takes the indices' extent.
+        let mut own = self.shape().to_vec();
+        own[ax] = indices.shape()[ax];
+        let shape = broadcast_shapes(OP, &own, indices.shape()).map_err(|_| Error::BroadcastMismatch {
+            op: OP,
+            lhs: self.shape().to_vec(),
+            rhs: indices.shape().to_vec(),
+        })?;
+        if len == 0 && !shape.contains(&0) {
+            return Err(Error::IndexOutOfBounds { index: 0, axis: ax, len, shape: self.shape().to_vec() });
+        }
+        check_output(&shape, T::DTYPE)?;
+        if shape.contains(&0) {
+            return empty(self, ax, shape);
+        }
+        let idx_strides = indices.layout.broadcast_to(&shape)?.strides().to_vec();
+        let mut src_strides: Vec<isize> =
+            self.shape().iter().zip(self.layout.strides()).map(|(&n, &s)| if n == 1 { 0 } else { s }).collect();
+        let step = std::mem::replace(&mut src_strides[ax], 0);
+        let g = Gather { shape, src_strides, idx_strides, step, len };
+        gather(self, indices, g, dev)
+    }
+}
+
+/// A new empty array of `shape` (which holds no elements) on `a`'s device.
+fn empty<T: Scalar>(a: &Array<T>, axis: usize, shape: Vec<usize>) -> Result<Array<T>> {
+    a.slice(axis as isize, Some(0), Some(0), 1)?.contiguous()?.reshape(shape)
+}
+
+/// Runs gather `g` of `src` by `indices` on `dev`: a new row-major array of `g.shape`.
+fn gather<T: Scalar, I: Index>(src: &Array<T>, indices: &Array<I>, g: Gather, dev: Device) -> Result<Array<T>> {
+    let storage = on_backend!(&dev, be => {
+        let s = View { storage: be.storage(&src.storage)?, layout: &src.layout };
+        let i = View { storage: be.storage(&indices.storage)?, layout: &indices.layout };
+        be.wrap(be.gather(T::DTYPE, s, i, I::DTYPE, &g)?)
+    });
+    Ok(Array::from_storage(storage, Layout::contiguous(&g.shape), dev))
+}
