@@ -125,6 +125,15 @@ fn views<T: TestValue + Scalar>(dev: &Device) -> gpu::Result<()> {
         &reference(&hs, &raw, &[2, 4], 0),
         "sliced",
     )?;
+    // Whole rows move as 16-byte words when every row starts on one: rows of a slice
+    // starting two columns in (stride 12, offset 2) do not, rows of [.., 4..12] do.
+    let wide = host::<T>(&[6, 12], 5);
+    let w = Array::from_ndarray(&wide).to(dev)?;
+    for (lo, hi) in [(2usize, 10usize), (4, 12), (0, 8), (1, 9)] {
+        let hw = wide.slice(ndarray::s![.., lo..hi]).to_owned().into_dyn();
+        let v = w.slice(1, Some(lo as isize), Some(hi as isize), 1)?;
+        same(&v.take(&i, 0)?, &reference(&hw, &raw, &[2, 4], 0), &format!("rows of columns {lo}..{hi}"))?;
+    }
     // Broadcast source (stride-0 rows) and broadcast indices (one index repeated).
     let row = host::<T>(&[1, 8], 4);
     let hb = row.broadcast(IxDyn(&[5, 8])).expect("broadcast").to_owned();

@@ -538,10 +538,15 @@ pub(super) fn fill_source(t: DType, p: DType, expr: &str) -> String {
     prelude(t == DType::F64 || p == DType::F64) + &src
 }
 
-/// The gather kernel (`take`) for elements of `esize` device bytes, copied by bits (so
-/// f64 needs no SHADER_F64), with `index` (I32 or U32) indices over `nd` dimensions.
-pub(super) fn take_source(esize: usize, index: DType, nd: usize) -> String {
-    let word = if esize == 8 { "vec2<u32>" } else { "u32" };
+/// The gather kernel (`take`) for words of `bytes` (4, 8 or 16: an element, or a run of
+/// elements copied together), copied by bits (so f64 needs no SHADER_F64), with `index`
+/// (I32 or U32) indices over `nd` dimensions.
+pub(super) fn take_source(bytes: usize, index: DType, nd: usize) -> String {
+    let word = match bytes {
+        16 => "vec4<u32>",
+        8 => "vec2<u32>",
+        _ => "u32",
+    };
     let wrap = match index {
         DType::I32 => "let r = v % i32(len);\n    return u32(select(r, r + i32(len), r < 0));",
         _ => "return v % len;",
