@@ -109,6 +109,54 @@ __device__ __forceinline__ void take_body(const TakeParams& p) {
 #define TAKE_KERNEL(NAME, W, I) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(TakeParams p) { take_body<W, I>(p); }
 
+// ------------------------------------------------------------------ scan
+// Inclusive scan along the middle dimension of an [outer, len, inner] view, one thread
+// per (outer, segment of `seg` rows, inner) position: with `totals`, each segment's
+// total into out[outer, nseg, inner]; else every row's running value into
+// out[outer, len, inner], carried in from the scanned totals when `has_carry`.
+
+struct ScanParams {
+    u64 src;
+    u64 out;
+    u64 carry;
+    i64 off;
+    i64 so;
+    i64 sl;
+    i64 si;
+    i64 outer;
+    i64 len;
+    i64 inner;
+    i64 seg;
+    i64 nseg;
+    i64 totals;
+    i64 has_carry;
+};
+
+template <typename T, typename F>
+__device__ __forceinline__ void scan_body(const ScanParams& p, F f) {
+    const T* src = (const T*)p.src;
+    T* out = (T*)p.out;
+    const i64 n = p.outer * p.nseg * p.inner;
+    for (i64 t = (i64)blockIdx.x * BLOCK + threadIdx.x; t < n; t += (i64)gridDim.x * BLOCK) {
+        const i64 k = t % p.inner, rest = t / p.inner;
+        const i64 g = rest % p.nseg, o = rest / p.nseg;
+        const i64 j0 = g * p.seg, j1 = min(j0 + p.seg, p.len);
+        i64 s = p.off + o * p.so + j0 * p.sl + k * p.si;
+        T acc = src[s];
+        if (!p.totals && p.has_carry && g > 0) acc = f(((const T*)p.carry)[(o * p.nseg + g - 1) * p.inner + k], acc);
+        const i64 ob = o * (p.totals ? p.nseg : p.len) * p.inner + k;
+        if (!p.totals) out[ob + j0 * p.inner] = acc;
+        for (i64 j = j0 + 1; j < j1; j++) {
+            s += p.sl;
+            acc = f(acc, src[s]);
+            if (!p.totals) out[ob + j * p.inner] = acc;
+        }
+        if (p.totals) out[ob + g * p.inner] = acc;
+    }
+}
+#define SCAN_KERNEL(NAME, T, OP) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(ScanParams p) { scan_body<T>(p, op_##OP()); }
+
 // ------------------------------------------------------------------ fill
 // Constants of 1 and 4 bytes use cuMemsetD8/D32; 8-byte constants use fill_b8.
 // arange/linspace compute each value in f64 exactly as the CPU does (no FMA

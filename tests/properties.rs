@@ -358,6 +358,7 @@ fn check_array_chain(shape0: &[usize], raw: &[RawOp]) -> Result<(), TestCaseErro
         prop_assert_eq!(ok(a.sum().and_then(|s| s.item()), "sum")?, total, "sum after {:?}", done);
         check_joins(dev, &a, &h, n + raw.len(), &done)?;
         check_take(dev, &a, &h, n + raw.len(), &done)?;
+        check_cumsum(dev, &a, &h, n + raw.len(), &done)?;
     }
     Ok(())
 }
@@ -429,6 +430,35 @@ fn check_take(
     let got = ok(a.take(&idx, ax as isize), ("take", ax, done))?;
     prop_assert_eq!(got.shape(), &shape[..]);
     prop_assert_eq!(ok(got.to_vec(), "download")?, want, "take along {} after {:?} on {}", ax, done, dev);
+    Ok(())
+}
+
+/// `cumsum` of the view along an axis picked by `pick`, against the reference.
+fn check_cumsum(
+    dev: &Device,
+    a: &Array<i32>,
+    h: &HostNd<i32>,
+    pick: usize,
+    done: &[ViewOp],
+) -> Result<(), TestCaseError> {
+    let nd = h.shape.len();
+    if nd == 0 {
+        return Ok(());
+    }
+    let ax = pick % nd;
+    let want: Vec<i32> = HostNd::<i32>::indices(&h.shape)
+        .into_iter()
+        .map(|i| {
+            (0..=i[ax]).fold(0i32, |s, j| {
+                let mut at = i.clone();
+                at[ax] = j;
+                s.wrapping_add(h.get(&at))
+            })
+        })
+        .collect();
+    let got = ok(a.cumsum(ax as isize), ("cumsum", ax, done))?;
+    prop_assert_eq!(got.shape(), &h.shape[..]);
+    prop_assert_eq!(ok(got.to_vec(), "download")?, want, "cumsum along {} after {:?} on {}", ax, done, dev);
     Ok(())
 }
 

@@ -13,7 +13,7 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 }
 
 /// The tests here that run on `gpus()`, for the skip line of an absent backend.
-const GPU_TESTS: usize = 9;
+const GPU_TESTS: usize = 10;
 
 fn gpus() -> Vec<Device> {
     ["wgpu", "cuda"].into_iter().filter_map(|b| common::device(b, GPU_TESTS, file!())).collect()
@@ -155,6 +155,36 @@ fn takes_of_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
         let host = table.to(&gpu::Device::cpu())?;
         let want = host.take(&ids.to(&gpu::Device::cpu())?, 0)?;
         assert_eq!(rows.to_vec()?, want.to_vec()?, "{dev}: rows");
+    }
+    Ok(())
+}
+
+#[test]
+fn scans_of_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let a = random::uniform::<f32>([100, 200], 0.0, 1.0, 1, &dev)?;
+        let long = random::uniform::<u32>([1000], 0, 10, 2, &dev)?;
+        dev.synchronize()?;
+        let before = dev.stats();
+        let rows = a.cumsum(1)?;
+        let cols = a.t().cummax(1)?;
+        let segmented = long.cumsum(0)?;
+        dev.synchronize()?;
+        let after = dev.stats();
+        assert_eq!((after.uploads, after.downloads), (before.uploads, before.downloads), "{dev}: scans moved data");
+        // Up to 256 rows: one pass. 1000 rows: segment totals, their scan, the rows.
+        assert_eq!(after.kernel_launches - before.kernel_launches, 1 + 1 + 3, "{dev}: kernel launches");
+        assert_eq!((rows.shape(), cols.shape()), (&[100, 200][..], &[200, 100][..]));
+        let host = long.to_vec()?;
+        let want: Vec<u32> = host
+            .iter()
+            .scan(0u32, |s, &x| {
+                *s += x;
+                Some(*s)
+            })
+            .collect();
+        assert_eq!(segmented.to_vec()?, want, "{dev}: segmented cumsum");
     }
     Ok(())
 }

@@ -428,6 +428,11 @@ pub(crate) trait Backend: Send + Sync + 'static {
         shape: &[usize],
     ) -> Result<Self::Storage>;
 
+    /// Inclusive scan (`cumsum` and friends) along the middle dimension of a 3-D view
+    /// `[outer, len, inner]`: `out[o, j, k] = op(out[o, j - 1, k], src[o, j, k])`, with
+    /// `out[o, 0, k] = src[o, 0, k]`; `op` is `Add`, `Mul`, `Maximum` or `Minimum`.
+    /// The output is contiguous `[outer, len, inner]`.
+    fn scan(&self, op: BinaryOp, dtype: DType, src: View<'_, Self::Storage>) -> Result<Self::Storage>;
     /// Reduces the last `reduced` dimensions of `src`; the output is contiguous with the
     /// shape of the leading dimensions. Empty reductions are handled by the caller for
     /// ops without identity.
@@ -538,6 +543,14 @@ macro_rules! uninhabited_backend {
                 &self,
                 _: $crate::dtype::DType,
                 _: &[$crate::backend::View<'_, $storage>],
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn scan(
+                &self,
+                _: $crate::backend::BinaryOp,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
             ) -> $crate::error::Result<$storage> {
                 match *self {}
             }

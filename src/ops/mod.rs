@@ -10,6 +10,7 @@ pub(crate) mod mask;
 pub(crate) mod operators;
 pub mod random;
 pub(crate) mod reduce;
+pub(crate) mod scan;
 
 use std::borrow::Cow;
 

@@ -7,6 +7,7 @@ mod num;
 mod pool;
 mod random;
 mod reduce;
+mod scan;
 mod strided;
 
 use std::sync::atomic::Ordering;
@@ -257,6 +258,10 @@ impl Backend for CpuBackend {
             DType::U32 => typed::<u32>(self, parts),
             DType::Bool => typed::<bool>(self, parts),
         }
+    }
+
+    fn scan(&self, op: BinaryOp, dtype: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {
+        scan::scan(self, op, dtype, src)
     }
 
     fn gather(

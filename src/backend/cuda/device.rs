@@ -156,6 +156,10 @@ impl Backend for CudaBackend {
         elementwise::concat(self, dtype, parts)
     }
 
+    fn scan(&self, op: BinaryOp, dtype: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {
+        elementwise::scan(self, op, dtype, src)
+    }
+
     fn gather(
         &self,
         dtype: DType,

@@ -6,9 +6,11 @@
 //! `MAXD` dimensions survive does the host split the leading ones into several launches.
 
 use super::device::CudaBackend;
-use super::kernels::{suffix, Module};
+use super::kernels::{suffix, Module, SCAN_OPS};
 use super::memory::CudaStorage;
-use super::params::{dims, grid_for, EwParams, FillParams, Operand as KOperand, TakeParams, BLOCK, EW_TILE, MAXD};
+use super::params::{
+    dims, grid_for, EwParams, FillParams, Operand as KOperand, ScanParams, TakeParams, BLOCK, EW_TILE, MAXD,
+};
 use crate::backend::{BinaryOp, CompareOp, Fill, Gather, Operand, UnaryOp, View};
 use crate::dtype::{DType, ScalarValue};
 use crate::error::{Error, Result};
@@ -266,6 +268,54 @@ pub(super) fn gather(
         };
         cuda.launch(Module::Bits, &entry, (grid_for(inner_n, BLOCK as usize), 1, 1), &p)?;
     }
+    Ok(out)
+}
+
+/// Rows each thread of a scan pass handles.
+const SCAN_SEG: usize = 256;
+
+/// `cumsum` and friends (see [`crate::backend::Backend::scan`]): segment totals, their
+/// scan (recursively), then every row carried in from the totals before it.
+pub(super) fn scan(cuda: &CudaBackend, op: BinaryOp, dtype: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {
+    if dtype == DType::Bool || !SCAN_OPS.contains(&op) {
+        return Err(unsupported(cuda, dtype, "a cumulative op"));
+    }
+    let (shape, st) = (src.layout.shape(), src.layout.strides());
+    let (outer, len, inner) = (shape[0], shape[1], shape[2]);
+    let out = cuda.alloc(dtype, outer * len * inner)?;
+    if outer * len * inner == 0 {
+        return Ok(out);
+    }
+    let nseg = len.div_ceil(SCAN_SEG);
+    let entry = format!("scan_{}_{}", op.name(), suffix(dtype));
+    let pass = |dst: &CudaStorage, totals: bool, carry: Option<&CudaStorage>| {
+        let p = ScanParams {
+            src: src.storage.buf.ptr(),
+            out: dst.buf.ptr(),
+            carry: carry.map_or(0, |c| c.buf.ptr()),
+            off: src.layout.offset() as i64,
+            so: st[0] as i64,
+            sl: st[1] as i64,
+            si: st[2] as i64,
+            outer: outer as i64,
+            len: len as i64,
+            inner: inner as i64,
+            seg: SCAN_SEG as i64,
+            nseg: nseg as i64,
+            totals: i64::from(totals),
+            has_carry: i64::from(carry.is_some()),
+        };
+        cuda.launch(Module::Binary(dtype), &entry, (grid_for(outer * nseg * inner, BLOCK as usize), 1, 1), &p)
+    };
+    if nseg == 1 {
+        pass(&out, false, None)?;
+        return Ok(out);
+    }
+    let totals = cuda.alloc(dtype, outer * nseg * inner)?;
+    pass(&totals, true, None)?;
+    let layout = Layout::contiguous(&[outer, nseg, inner]);
+    let carries = scan(cuda, op, dtype, View { storage: &totals, layout: &layout })?;
+    pass(&out, false, Some(&carries))?;
     Ok(out)
 }
 

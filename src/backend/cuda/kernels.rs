@@ -27,6 +27,10 @@ const RANDOM: &str = include_str!("../../../kernels/random.cu");
 /// Numeric dtypes (every op family but compare/cast/copy excludes bool).
 pub(super) const NUMERIC: [DType; 4] = [DType::F32, DType::F64, DType::I32, DType::U32];
 
+/// The ops a scan combines by (`cumsum`, `cumprod`, `cummax`, `cummin`), compiled in
+/// the `Binary` module of each dtype.
+pub(super) const SCAN_OPS: [BinaryOp; 4] = [BinaryOp::Add, BinaryOp::Mul, BinaryOp::Maximum, BinaryOp::Minimum];
+
 /// The dtype's name in kernel names.
 pub(super) fn suffix(d: DType) -> &'static str {
     match d {
@@ -112,6 +116,10 @@ impl Module {
                 for op in BinaryOp::ALL {
                     let e = format!("binary_{}_{}", op.name(), suffix(d));
                     add(e.clone(), format!("BINARY_KERNEL({e}, {}, {})", c_type(d), op.name()));
+                }
+                for op in SCAN_OPS {
+                    let e = format!("scan_{}_{}", op.name(), suffix(d));
+                    add(e.clone(), format!("SCAN_KERNEL({e}, {}, {})", c_type(d), op.name()));
                 }
             }
             Module::Compare(d) => {

@@ -77,6 +77,26 @@ pub(super) struct TakeParams {
     pub out: u64,
 }
 
+/// `ScanParams`: one pass of a scan (`cumsum` and friends).
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct ScanParams {
+    pub src: u64,
+    pub out: u64,
+    pub carry: u64,
+    pub off: i64,
+    pub so: i64,
+    pub sl: i64,
+    pub si: i64,
+    pub outer: i64,
+    pub len: i64,
+    pub inner: i64,
+    pub seg: i64,
+    pub nseg: i64,
+    pub totals: i64,
+    pub has_carry: i64,
+}
+
 /// `RedParams`: one pass of a reduction.
 #[repr(C)]
 #[derive(Clone, Copy, Default, Debug)]
@@ -158,6 +178,8 @@ unsafe impl DeviceRepr for FillParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for TakeParams {}
 // SAFETY: as above.
+unsafe impl DeviceRepr for ScanParams {}
+// SAFETY: as above.
 unsafe impl DeviceRepr for RedParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for DotParams {}
@@ -236,6 +258,9 @@ pub(super) fn static_asserts(family: &str) -> String {
             layout_check!(s, TakeParams { n => "n", ndim => "ndim", shape => "shape", src => "src",
                 src_off => "src_off", src_strides => "src_strides", idx => "idx", idx_off => "idx_off",
                 idx_strides => "idx_strides", len => "len", step => "step", out => "out" });
+            layout_check!(s, ScanParams { src => "src", out => "out", carry => "carry", off => "off", so => "so",
+                sl => "sl", si => "si", outer => "outer", len => "len", inner => "inner", seg => "seg",
+                nseg => "nseg", totals => "totals", has_carry => "has_carry" });
         }
         "reduce" => {
             layout_check!(s, RedParams { inp => "in", out => "out", offset => "offset", outer => "outer", rlen => "rlen",
@@ -279,6 +304,7 @@ mod tests {
                 step,
                 out
             }),
+            offsets!(ScanParams { src, out, carry, off, so, sl, si, outer, len, inner, seg, nseg, totals, has_carry }),
             offsets!(RedParams {
                 inp,
                 out,

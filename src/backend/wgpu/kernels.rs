@@ -24,6 +24,7 @@ const RANDOM: &str = include_str!("../../../shaders/random.wgsl");
 const FILL: &str = include_str!("../../../shaders/fill.wgsl");
 const TRANSPOSE: &str = include_str!("../../../shaders/transpose.wgsl");
 const TAKE: &str = include_str!("../../../shaders/take.wgsl");
+const SCAN: &str = include_str!("../../../shaders/scan.wgsl");
 
 /// Fills `{{NAME}}` placeholders; the templates' comment lines (documentation for
 /// readers of `shaders/`) are dropped.
@@ -552,6 +553,16 @@ pub(super) fn take_source(bytes: usize, index: DType, nd: usize) -> String {
         _ => "return v % len;",
     };
     render(TAKE, &[("T", word), ("I", wgsl(index)), ("WRAP", wrap), ("ND", &nd.to_string())])
+}
+
+/// The scan kernel (`cumsum` and friends) combining by `op` on `t`; with `totals`, the
+/// pass that writes each segment's total.
+pub(super) fn scan_source(op: crate::backend::BinaryOp, t: DType, totals: bool) -> String {
+    let body = render(
+        SCAN,
+        &[("T", wgsl(t)), ("OP", &super::wgsl::binary_expr(op, t)), ("TOTALS", if totals { "true" } else { "false" })],
+    );
+    prelude(t == DType::F64) + &body
 }
 
 /// A compiled compute pipeline and its bind group layout.

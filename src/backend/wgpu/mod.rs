@@ -5,7 +5,7 @@
 //! - `memory`: size-class buffer pool, storage handles, transfers (downloads through two staging buffers).
 //! - `wgsl`: each op enum arm as a WGSL expression or accumulator, per dtype.
 //! - `kernels`: `shaders/*.wgsl` specialised with those snippets; the pipeline cache.
-//! - `elementwise`, `gather`, `reduce`, `linalg`: host side of each kernel family, including the
+//! - `elementwise`, `gather`, `reduce`, `scan`, `linalg`: host side of each kernel family, including the
 //!   chunking that keeps every binding under `max_storage_buffer_binding_size`.
 
 #[cfg(feature = "wgpu")]
@@ -22,6 +22,8 @@ mod linalg;
 mod memory;
 #[cfg(feature = "wgpu")]
 mod reduce;
+#[cfg(feature = "wgpu")]
+mod scan;
 #[cfg(feature = "wgpu")]
 mod wgsl;
 
@@ -136,6 +138,13 @@ mod backend_impl {
 
         fn concat(&self, dtype: DType, parts: &[View<'_, WgpuStorage>]) -> Result<WgpuStorage> {
             self.concat_views(dtype, parts)
+        }
+
+        fn scan(&self, op: BinaryOp, dtype: DType, src: View<'_, WgpuStorage>) -> Result<WgpuStorage> {
+            if dtype == DType::Bool {
+                return Err(self.unsupported(dtype, "a cumulative op"));
+            }
+            self.scan_view(op, dtype, src)
         }
 
         fn gather(
