@@ -157,6 +157,29 @@ __device__ __forceinline__ void scan_body(const ScanParams& p, F f) {
 #define SCAN_KERNEL(NAME, T, OP) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(ScanParams p) { scan_body<T>(p, op_##OP()); }
 
+// ------------------------------------------------------------------ compaction
+// extract / flatnonzero: for each i with mask[i], out[pos[i] - 1] = vals[i] (or i).
+
+struct CompactParams {
+    u64 vals;
+    u64 mask;
+    u64 pos;
+    u64 out;
+    i64 n;
+    i64 has_values;
+};
+
+template <typename W>
+__device__ __forceinline__ void compact_body(const CompactParams& p) {
+    for (i64 i = (i64)blockIdx.x * BLOCK + threadIdx.x; i < p.n; i += (i64)gridDim.x * BLOCK) {
+        if (!((const u8*)p.mask)[i]) continue;
+        const u32 at = ((const u32*)p.pos)[i] - 1u;
+        ((W*)p.out)[at] = p.has_values ? ((const W*)p.vals)[i] : (W)i;
+    }
+}
+#define COMPACT_KERNEL(NAME, W) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(CompactParams p) { compact_body<W>(p); }
+
 // ------------------------------------------------------------------ fill
 // Constants of 1 and 4 bytes use cuMemsetD8/D32; 8-byte constants use fill_b8.
 // arange/linspace compute each value in f64 exactly as the CPU does (no FMA

@@ -5,6 +5,8 @@
 //! reversed, broadcast sources; strided and broadcast indices), empty cases, and
 //! bit-exact copies (NaN, -0.0). That `take` moves nothing through the host is proven
 //! in `transfers.rs`, and sources past one storage binding in `gpu_limits.rs`.
+//! `extract` (`a[mask]`) and `flatnonzero` against a host filter: every dtype, mask
+//! densities 0 / ~⅓ / 1, inputs past one CPU chunk, broadcast and transposed masks.
 
 #[macro_use]
 mod common;
@@ -246,7 +248,80 @@ fn all<T: TestValue + Scalar>(dev: &Device) -> gpu::Result<()> {
     empties::<T>(dev)
 }
 
+/// A mask pattern of density about `1/k` (all false for k = 0, all true for k = 1).
+fn mask_of(n: usize, k: usize, seed: usize) -> Vec<bool> {
+    (0..n).map(|i| k != 0 && ((i * 7919 + seed * 31) % 1009).is_multiple_of(k)).collect()
+}
+
+fn extracts<T: TestValue + Scalar>(dev: &Device) -> gpu::Result<()> {
+    for (ci, shape) in [&[7usize][..], &[40, 30], &[1000, 70], &[3, 1, 5]].iter().enumerate() {
+        let h = host::<T>(shape, ci as u64);
+        let a = Array::from_ndarray(&h).to(dev)?;
+        let n = h.len();
+        for k in [0usize, 1, 3] {
+            let mv = mask_of(n, k, ci);
+            let m = Array::from_vec(mv.clone(), *shape)?.to(dev)?;
+            let want: Vec<T> = h.iter().zip(&mv).filter(|(_, &on)| on).map(|(&x, _)| x).collect();
+            let got = a.extract(&m)?;
+            assert_eq!(got.shape(), &[want.len()], "{} extract {shape:?} density 1/{k}", T::DTYPE);
+            let bits = |v: &[T]| v.iter().map(|x| x.f64().to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&got.to_vec()?), bits(&want), "{} extract {shape:?} density 1/{k}", T::DTYPE);
+            let idx: Vec<u32> = (0..n as u32).filter(|&i| mv[i as usize]).collect();
+            assert_eq!(m.flatnonzero()?.to_vec()?, idx, "flatnonzero {shape:?} density 1/{k}");
+        }
+    }
+    // A mask over the last axis, broadcast to the rows; a transposed array and mask.
+    let h = host::<T>(&[6, 9], 9);
+    let a = Array::from_ndarray(&h).to(dev)?;
+    let cols = mask_of(9, 3, 1);
+    let got = a.extract(&Array::from_vec(cols.clone(), 9)?.to(dev)?)?.to_vec()?;
+    let want: Vec<T> = h.indexed_iter().filter(|(i, _)| cols[i[1]]).map(|(_, &x)| x).collect();
+    assert_eq!(got.len(), want.len());
+    assert!(got.iter().zip(&want).all(|(g, w)| g.f64().to_bits() == w.f64().to_bits()), "{} broadcast mask", T::DTYPE);
+    let mv = mask_of(54, 3, 2);
+    let m = Array::from_vec(mv.clone(), [6, 9])?.to(dev)?;
+    let ht = h.t().to_owned();
+    let mt: Vec<bool> = (0..54).map(|i| mv[(i % 6) * 9 + i / 6]).collect();
+    let want: Vec<T> = ht.iter().zip(&mt).filter(|(_, &on)| on).map(|(&x, _)| x).collect();
+    let got = a.t().extract(&m.t())?.to_vec()?;
+    assert!(
+        got.iter().zip(&want).all(|(g, w)| g.f64().to_bits() == w.f64().to_bits()) && got.len() == want.len(),
+        "{} transposed",
+        T::DTYPE
+    );
+    Ok(())
+}
+
 backend_tests! {
+    fn extract_f32(dev) { extracts::<f32>(dev) }
+    fn extract_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        extracts::<f64>(dev)
+    }
+    fn extract_i32(dev) { extracts::<i32>(dev) }
+    fn extract_u32(dev) { extracts::<u32>(dev) }
+    fn extract_bool(dev) { extracts::<bool>(dev) }
+
+    fn extract_edges_and_errors(dev) {
+        let e = Array::<f32>::zeros([0, 3], dev)?;
+        assert_eq!(e.extract(&Array::from_vec(vec![true; 3], 3)?.to(dev)?)?.shape(), &[0]);
+        assert_eq!(Array::from_vec(Vec::<bool>::new(), 0)?.to(dev)?.flatnonzero()?.shape(), &[0]);
+        let a = Array::from_vec(vec![1i32, 2, 3, 4], [2, 2])?.to(dev)?;
+        match a.extract(&Array::from_vec(vec![true; 3], 3)?.to(dev)?) {
+            Err(Error::BroadcastTo { from, to }) => assert_eq!((from, to), (vec![3], vec![2, 2])),
+            other => panic!("mask of the wrong shape: {other:?}"),
+        }
+        // A 0-d array and a 0-d mask: one element or none.
+        let s = Array::from_vec(vec![5i32], [])?.to(dev)?;
+        assert_eq!(s.extract(&Array::from_vec(vec![true], [])?.to(dev)?)?.to_vec()?, vec![5]);
+        assert_eq!(s.extract(&Array::from_vec(vec![false], [])?.to(dev)?)?.len(), 0);
+        if dev.kind() != gpu::DeviceKind::Cpu {
+            let on_cpu = Array::from_vec(vec![true; 4], [2, 2])?;
+            assert!(matches!(a.extract(&on_cpu), Err(Error::DeviceMismatch { .. })));
+        }
+        Ok(())
+    }
+
     fn take_f32(dev) { all::<f32>(dev)?; float_bits::<f32>(dev) }
     fn take_f64(dev) {
         if !dev.supports(DType::F64) { return Ok(()) }

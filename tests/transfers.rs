@@ -13,7 +13,7 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 }
 
 /// The tests here that run on `gpus()`, for the skip line of an absent backend.
-const GPU_TESTS: usize = 10;
+const GPU_TESTS: usize = 11;
 
 fn gpus() -> Vec<Device> {
     ["wgpu", "cuda"].into_iter().filter_map(|b| common::device(b, GPU_TESTS, file!())).collect()
@@ -185,6 +185,24 @@ fn scans_of_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
             })
             .collect();
         assert_eq!(segmented.to_vec()?, want, "{dev}: segmented cumsum");
+    }
+    Ok(())
+}
+
+#[test]
+fn extract_downloads_only_its_count() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let a = random::uniform::<f32>([1000, 100], -1.0, 1.0, 1, &dev)?;
+        dev.synchronize()?;
+        let before = dev.stats();
+        let picked = a.extract(&a.gt_scalar(0.0)?)?;
+        let after = dev.stats();
+        // The result's length is data-dependent: one u32 comes back, nothing else.
+        assert_eq!(after.uploads, before.uploads, "{dev}: extract uploaded");
+        assert_eq!((after.downloads - before.downloads, after.download_bytes - before.download_bytes), (1, 4), "{dev}");
+        let host = a.to_vec()?;
+        assert_eq!(picked.to_vec()?, host.into_iter().filter(|&x| x > 0.0).collect::<Vec<_>>(), "{dev}: values");
     }
     Ok(())
 }

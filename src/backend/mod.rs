@@ -386,6 +386,19 @@ pub(crate) trait Backend: Send + Sync + 'static {
         index_dtype: DType,
         g: &Gather,
     ) -> Result<Self::Storage>;
+    /// Compaction (`extract`, `flatnonzero`): a new contiguous array of `count` elements
+    /// of `dtype` in which, for every `i` with `mask[i]`, element `positions[i] - 1` is
+    /// `values[i]` — or `i` itself (as u32) when `values` is `None`. Every view is 1-D,
+    /// dense (stride 1) and of one length; `positions` (u32) is the inclusive running
+    /// count of `mask`, whose last element is `count`.
+    fn compact(
+        &self,
+        dtype: DType,
+        values: Option<View<'_, Self::Storage>>,
+        mask: View<'_, Self::Storage>,
+        positions: View<'_, Self::Storage>,
+        count: usize,
+    ) -> Result<Self::Storage>;
     /// Converts every element to `to` (floats to ints truncate and saturate).
     fn cast(&self, from: DType, to: DType, src: View<'_, Self::Storage>) -> Result<Self::Storage>;
 
@@ -543,6 +556,16 @@ macro_rules! uninhabited_backend {
                 &self,
                 _: $crate::dtype::DType,
                 _: &[$crate::backend::View<'_, $storage>],
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn compact(
+                &self,
+                _: $crate::dtype::DType,
+                _: Option<$crate::backend::View<'_, $storage>>,
+                _: $crate::backend::View<'_, $storage>,
+                _: $crate::backend::View<'_, $storage>,
+                _: usize,
             ) -> $crate::error::Result<$storage> {
                 match *self {}
             }

@@ -1,5 +1,7 @@
-//! Indexing by arrays of indices: [`Array::take`] and [`Array::take_along_axis`]
-//! (NumPy's and CuPy's), both one gather kernel (see `backend::Gather`).
+//! Indexing by arrays: [`Array::take`] and [`Array::take_along_axis`] (NumPy's and
+//! CuPy's), both one gather kernel (see `backend::Gather`); and by masks:
+//! [`Array::extract`] (`a[mask]`) and [`Array::flatnonzero`], a running count of the mask
+//! and one compaction kernel.
 //!
 //! The indices stay on the device. Like CuPy (and NumPy's `mode="wrap"`), indices are
 //! taken modulo the axis length, so `-1` is the last element and nothing is checked on
@@ -168,4 +170,81 @@ fn gather<T: Scalar, I: Index>(src: &Array<T>, indices: &Array<I>, g: Gather, de
         be.wrap(be.gather(T::DTYPE, s, i, I::DTYPE, &g)?)
     });
     Ok(Array::from_storage(storage, Layout::contiguous(&g.shape), dev))
+}
+
+impl<T: Scalar> Array<T> {
+    /// The elements where `mask` is true, in row-major order, as a 1-D array (NumPy's
+    /// `a[mask]` and `np.extract(mask, a)`).
+    ///
+    /// `mask` broadcasts to this array's shape. The length of the result depends on
+    /// the data, so this is one of the few calls that waits for the device: it
+    /// downloads one number (how many elements are selected), like CuPy's boolean
+    /// indexing. Everything else stays on the device: a running count of the mask
+    /// (a scan, see [`cumsum`](Array::cumsum)) places each selected element.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastTo`] when `mask` does not broadcast to the array's shape,
+    /// [`Error::DeviceMismatch`], [`Error::Unsupported`].
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let a = Array::from_vec(vec![-1.0f32, 2.0, -3.0, 4.0, 5.0, -6.0], [2, 3])?;
+    /// let positive = a.extract(&a.gt_scalar(0.0)?)?;
+    /// assert_eq!(positive.to_vec()?, vec![2.0, 4.0, 5.0]);
+    /// // A mask over the columns, broadcast to every row.
+    /// let cols = Array::from_vec(vec![true, false, true], 3)?;
+    /// assert_eq!(a.extract(&cols)?.to_vec()?, vec![-1.0, -3.0, 4.0, -6.0]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn extract(&self, mask: &Array<bool>) -> Result<Array<T>> {
+        let dev = common_device("extract", self.device(), mask.device())?.clone();
+        check_supported(&dev, T::DTYPE)?;
+        let m = mask.broadcast_to(self.shape())?;
+        compact(Some(self), &m, dev)
+    }
+}
+
+impl Array<bool> {
+    /// Flat (row-major) indices of the true elements, as `u32` (NumPy's
+    /// `np.flatnonzero(m)`); feed them to [`take`](Array::take) on a flattened array.
+    /// Downloads one number (the count), as [`extract`](Array::extract) does.
+    ///
+    /// # Errors
+    /// Device faults.
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let m = Array::from_vec(vec![false, true, true, false, true], 5)?;
+    /// assert_eq!(m.flatnonzero()?.to_vec()?, vec![1, 2, 4]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn flatnonzero(&self) -> Result<Array<u32>> {
+        compact::<u32>(None, self, self.device().clone())
+    }
+}
+
+/// The selected `values` (or, without values, the selected flat indices) of `mask`,
+/// which has the values' shape.
+fn compact<T: Scalar>(values: Option<&Array<T>>, mask: &Array<bool>, dev: Device) -> Result<Array<T>> {
+    let n = mask.len();
+    let m = mask.reshape([n])?.contiguous()?;
+    let v = values.map(|a| a.reshape([n]).and_then(|a| a.contiguous())).transpose()?;
+    if n == 0 {
+        return Array::from_vec(Vec::new(), [0])?.to(&dev);
+    }
+    let positions = m.cast::<u32>()?.cumsum(0)?;
+    let count = positions.index_axis(0, -1)?.item()? as usize;
+    if count == 0 {
+        return Array::from_vec(Vec::new(), [0])?.to(&dev);
+    }
+    let storage = on_backend!(&dev, be => {
+        let vals = match &v {
+            Some(a) => Some(View { storage: be.storage(&a.storage)?, layout: &a.layout }),
+            None => None,
+        };
+        let mv = View { storage: be.storage(&m.storage)?, layout: &m.layout };
+        let pv = View { storage: be.storage(&positions.storage)?, layout: &positions.layout };
+        be.wrap(be.compact(T::DTYPE, vals, mv, pv, count)?)
+    });
+    Ok(Array::from_storage(storage, Layout::contiguous(&[count]), dev))
 }

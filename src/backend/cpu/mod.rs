@@ -260,6 +260,17 @@ impl Backend for CpuBackend {
         }
     }
 
+    fn compact(
+        &self,
+        dtype: DType,
+        values: Option<View<'_, CpuStorage>>,
+        mask: View<'_, CpuStorage>,
+        positions: View<'_, CpuStorage>,
+        count: usize,
+    ) -> Result<CpuStorage> {
+        scan::compact(self, dtype, values, mask, positions, count)
+    }
+
     fn scan(&self, op: BinaryOp, dtype: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {
         scan::scan(self, op, dtype, src)
     }

@@ -2,14 +2,16 @@
 //! output row is the previous output row combined with the input row, so the inner
 //! loop runs over `inner` (vectorisable) and the order along the axis is NumPy's.
 //! Blocks of `outer` run in parallel; a single block runs on the calling thread.
+//! Also compaction (`extract`, `flatnonzero`), which places elements by a scan's
+//! running count.
 
 use rayon::prelude::*;
 
 use super::num::Num;
-use super::strided::SERIAL_MAX;
+use super::strided::{CHUNK, SERIAL_MAX};
 use super::{unsupported, CpuBackend, CpuStorage};
 use crate::backend::{BinaryOp, View};
-use crate::dtype::DType;
+use crate::dtype::{DType, Scalar};
 use crate::error::{Error, Result};
 
 pub(super) fn scan(cpu: &CpuBackend, op: BinaryOp, dtype: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {
@@ -75,4 +77,76 @@ fn run<T: Num>(cpu: &CpuBackend, src: View<'_, CpuStorage>, f: impl Fn(T, T) -> 
         out[..n].par_chunks_mut(per).enumerate().for_each(|(o, d)| block(o, d));
     }
     Ok(cpu.finish(out))
+}
+
+/// See [`crate::backend::Backend::compact`]: chunks of the input in parallel, each
+/// writing the output range its running counts say it owns.
+pub(super) fn compact(
+    cpu: &CpuBackend,
+    dtype: DType,
+    values: Option<View<'_, CpuStorage>>,
+    mask: View<'_, CpuStorage>,
+    positions: View<'_, CpuStorage>,
+    count: usize,
+) -> Result<CpuStorage> {
+    fn typed<T: Scalar>(
+        cpu: &CpuBackend,
+        value: impl Fn(usize) -> T + Sync,
+        mask: &[bool],
+        pos: &[u32],
+        count: usize,
+    ) -> Result<CpuStorage> {
+        let mut out = cpu.alloc::<T>(count)?;
+        // Split the output at each chunk's first position; chunks fill their parts.
+        let mut parts = Vec::new();
+        let mut rest = &mut out[..count];
+        for (c, m) in mask.chunks(CHUNK).enumerate() {
+            let end = pos[c * CHUNK + m.len() - 1] as usize;
+            let start = count - rest.len();
+            let (mine, tail) = rest.split_at_mut(end - start);
+            parts.push((c * CHUNK, m, mine));
+            rest = tail;
+        }
+        parts.into_par_iter().for_each(|(i0, m, dst)| {
+            let picked = m.iter().enumerate().filter(|(_, &on)| on).map(|(i, _)| value(i0 + i));
+            dst.iter_mut().zip(picked).for_each(|(d, v)| *d = v);
+        });
+        Ok(cpu.finish(out))
+    }
+    let dense = |v: &View<'_, CpuStorage>| v.layout.offset();
+    let m = &mask.storage.typed::<bool>()?[dense(&mask)..][..mask.layout.len()];
+    let p = &positions.storage.typed::<u32>()?[dense(&positions)..][..positions.layout.len()];
+    fn from<'a, T: Scalar>(v: &'a Option<View<'_, CpuStorage>>) -> Result<&'a [T]> {
+        match v {
+            Some(v) => Ok(&v.storage.typed::<T>()?[v.layout.offset()..]),
+            None => Ok(&[]),
+        }
+    }
+    match (dtype, values.is_some()) {
+        (DType::U32, false) => typed::<u32>(cpu, |i| i as u32, m, p, count),
+        (DType::F32, true) => {
+            let v = from::<f32>(&values)?;
+            typed(cpu, |i| v[i], m, p, count)
+        }
+        (DType::F64, true) => {
+            let v = from::<f64>(&values)?;
+            typed(cpu, |i| v[i], m, p, count)
+        }
+        (DType::I32, true) => {
+            let v = from::<i32>(&values)?;
+            typed(cpu, |i| v[i], m, p, count)
+        }
+        (DType::U32, true) => {
+            let v = from::<u32>(&values)?;
+            typed(cpu, |i| v[i], m, p, count)
+        }
+        (DType::Bool, true) => {
+            let v = from::<bool>(&values)?;
+            typed(cpu, |i| v[i], m, p, count)
+        }
+        (other, _) => Err(Error::Backend {
+            device: "cpu".into(),
+            message: format!("internal error: compaction into {other} without values"),
+        }),
+    }
 }

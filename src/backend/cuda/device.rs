@@ -156,6 +156,17 @@ impl Backend for CudaBackend {
         elementwise::concat(self, dtype, parts)
     }
 
+    fn compact(
+        &self,
+        dtype: DType,
+        values: Option<View<'_, CudaStorage>>,
+        mask: View<'_, CudaStorage>,
+        positions: View<'_, CudaStorage>,
+        count: usize,
+    ) -> Result<CudaStorage> {
+        elementwise::compact(self, dtype, values, mask, positions, count)
+    }
+
     fn scan(&self, op: BinaryOp, dtype: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {
         elementwise::scan(self, op, dtype, src)
     }

@@ -9,7 +9,8 @@ use super::device::CudaBackend;
 use super::kernels::{suffix, Module, SCAN_OPS};
 use super::memory::CudaStorage;
 use super::params::{
-    dims, grid_for, EwParams, FillParams, Operand as KOperand, ScanParams, TakeParams, BLOCK, EW_TILE, MAXD,
+    dims, grid_for, CompactParams, EwParams, FillParams, Operand as KOperand, ScanParams, TakeParams, BLOCK, EW_TILE,
+    MAXD,
 };
 use crate::backend::{BinaryOp, CompareOp, Fill, Gather, Operand, UnaryOp, View};
 use crate::dtype::{DType, ScalarValue};
@@ -268,6 +269,31 @@ pub(super) fn gather(
         };
         cuda.launch(Module::Bits, &entry, (grid_for(inner_n, BLOCK as usize), 1, 1), &p)?;
     }
+    Ok(out)
+}
+
+/// `extract` / `flatnonzero` (see [`crate::backend::Backend::compact`]).
+pub(super) fn compact(
+    cuda: &CudaBackend,
+    dtype: DType,
+    values: Option<View<'_, CudaStorage>>,
+    mask: View<'_, CudaStorage>,
+    positions: View<'_, CudaStorage>,
+    count: usize,
+) -> Result<CudaStorage> {
+    let w = dtype.size_of();
+    let out = cuda.alloc(dtype, count)?;
+    let n = mask.layout.len();
+    let at = |v: &View<'_, CudaStorage>, size: usize| v.storage.buf.ptr() + (v.layout.offset() * size) as u64;
+    let p = CompactParams {
+        vals: values.as_ref().map_or(0, |v| at(v, w)),
+        mask: at(&mask, 1),
+        pos: at(&positions, 4),
+        out: out.buf.ptr(),
+        n: n as i64,
+        has_values: i64::from(values.is_some()),
+    };
+    cuda.launch(Module::Bits, &format!("compact_b{w}"), (grid_for(n, BLOCK as usize), 1, 1), &p)?;
     Ok(out)
 }
 

@@ -60,8 +60,8 @@ pub(super) enum Module {
     Binary(DType),
     Compare(DType),
     Cast(DType),
-    /// copy_b{1,4,8}, select_b{1,4,8}, take_b{1,4,8}_{i32,u32}, fill_b8: dtype-agnostic,
-    /// by element width.
+    /// copy_b{1,4,8}, select_b{1,4,8}, take_b{1,4,8}_{i32,u32}, compact_b{1,4,8}, fill_b8:
+    /// dtype-agnostic, by element width.
     Bits,
     Fill(DType),
     Reduce(ReduceOp, DType),
@@ -138,6 +138,7 @@ impl Module {
                 for (w, t) in [(1, "u8"), (4, "u32"), (8, "u64")] {
                     add(format!("copy_b{w}"), format!("COPY_KERNEL(copy_b{w}, {t})"));
                     add(format!("select_b{w}"), format!("SELECT_KERNEL(select_b{w}, {t})"));
+                    add(format!("compact_b{w}"), format!("COMPACT_KERNEL(compact_b{w}, {t})"));
                     for i in [DType::I32, DType::U32] {
                         let e = format!("take_b{w}_{}", suffix(i));
                         add(e.clone(), format!("TAKE_KERNEL({e}, {t}, {})", c_type(i)));

@@ -97,6 +97,18 @@ pub(super) struct ScanParams {
     pub has_carry: i64,
 }
 
+/// `CompactParams`: compaction (`extract`, `flatnonzero`).
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct CompactParams {
+    pub vals: u64,
+    pub mask: u64,
+    pub pos: u64,
+    pub out: u64,
+    pub n: i64,
+    pub has_values: i64,
+}
+
 /// `RedParams`: one pass of a reduction.
 #[repr(C)]
 #[derive(Clone, Copy, Default, Debug)]
@@ -180,6 +192,8 @@ unsafe impl DeviceRepr for TakeParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for ScanParams {}
 // SAFETY: as above.
+unsafe impl DeviceRepr for CompactParams {}
+// SAFETY: as above.
 unsafe impl DeviceRepr for RedParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for DotParams {}
@@ -261,6 +275,8 @@ pub(super) fn static_asserts(family: &str) -> String {
             layout_check!(s, ScanParams { src => "src", out => "out", carry => "carry", off => "off", so => "so",
                 sl => "sl", si => "si", outer => "outer", len => "len", inner => "inner", seg => "seg",
                 nseg => "nseg", totals => "totals", has_carry => "has_carry" });
+            layout_check!(s, CompactParams { vals => "vals", mask => "mask", pos => "pos", out => "out", n => "n",
+                has_values => "has_values" });
         }
         "reduce" => {
             layout_check!(s, RedParams { inp => "in", out => "out", offset => "offset", outer => "outer", rlen => "rlen",
@@ -305,6 +321,7 @@ mod tests {
                 out
             }),
             offsets!(ScanParams { src, out, carry, off, so, sl, si, outer, len, inner, seg, nseg, totals, has_carry }),
+            offsets!(CompactParams { vals, mask, pos, out, n, has_values }),
             offsets!(RedParams {
                 inp,
                 out,

@@ -20,7 +20,7 @@ use crate::layout::{box_reaches, collapse, reach};
 const TAKE_PER: u64 = 8;
 
 /// `lo..hi` in pieces of at most `width` elements.
-fn windows(lo: u64, hi: u64, width: u64) -> Vec<(u64, u64)> {
+pub(super) fn windows(lo: u64, hi: u64, width: u64) -> Vec<(u64, u64)> {
     let width = width.max(1);
     (lo..hi).step_by(width as usize).map(|a| (a, (a + width).min(hi))).collect()
 }

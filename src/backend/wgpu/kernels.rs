@@ -25,6 +25,7 @@ const FILL: &str = include_str!("../../../shaders/fill.wgsl");
 const TRANSPOSE: &str = include_str!("../../../shaders/transpose.wgsl");
 const TAKE: &str = include_str!("../../../shaders/take.wgsl");
 const SCAN: &str = include_str!("../../../shaders/scan.wgsl");
+const COMPACT: &str = include_str!("../../../shaders/compact.wgsl");
 
 /// Fills `{{NAME}}` placeholders; the templates' comment lines (documentation for
 /// readers of `shaders/`) are dropped.
@@ -563,6 +564,18 @@ pub(super) fn scan_source(op: crate::backend::BinaryOp, t: DType, totals: bool) 
         &[("T", wgsl(t)), ("OP", &super::wgsl::binary_expr(op, t)), ("TOTALS", if totals { "true" } else { "false" })],
     );
     prelude(t == DType::F64) + &body
+}
+
+/// The compaction kernel for elements of `esize` device bytes (copied by bits), placing
+/// the values (`with_values`) or the flat indices themselves.
+pub(super) fn compact_source(esize: usize, with_values: bool) -> String {
+    let word = if esize == 8 { "vec2<u32>" } else { "u32" };
+    let (decls, value) = if with_values {
+        (format!("@group(0) @binding(4) var<storage, read> vals: array<{word}>;"), "vals[args[4] + t]")
+    } else {
+        (String::new(), "args[1] + t")
+    };
+    render(COMPACT, &[("T", word), ("DECLS", &decls), ("VALUE", value)])
 }
 
 /// A compiled compute pipeline and its bind group layout.

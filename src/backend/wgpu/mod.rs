@@ -140,6 +140,17 @@ mod backend_impl {
             self.concat_views(dtype, parts)
         }
 
+        fn compact(
+            &self,
+            dtype: DType,
+            values: Option<View<'_, WgpuStorage>>,
+            mask: View<'_, WgpuStorage>,
+            positions: View<'_, WgpuStorage>,
+            count: usize,
+        ) -> Result<WgpuStorage> {
+            self.compact_views(dtype, values, mask, positions, count)
+        }
+
         fn scan(&self, op: BinaryOp, dtype: DType, src: View<'_, WgpuStorage>) -> Result<WgpuStorage> {
             if dtype == DType::Bool {
                 return Err(self.unsupported(dtype, "a cumulative op"));

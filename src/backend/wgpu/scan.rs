@@ -4,9 +4,11 @@
 //! scan of those totals (the same routine, recursively, on an array `SEG` times
 //! smaller), then each segment's running values starting from the totals before it.
 //! Each pass runs over boxes of (outer, segment, inner) positions whose source and
-//! output spans fit one storage binding.
+//! output spans fit one storage binding. Also compaction (`extract`, `flatnonzero`),
+//! which places elements by a scan's running count.
 
 use super::context::{Bind, WgpuBackend};
+use super::gather::windows;
 use super::kernels;
 use super::memory::WgpuStorage;
 use super::wgsl::device_size;
@@ -167,6 +169,54 @@ impl WgpuBackend {
             self.dispatch(&kernel, &binds, (n as u64).div_ceil(256))?;
         }
         Ok(())
+    }
+}
+
+impl WgpuBackend {
+    /// See [`crate::backend::Backend::compact`]: chunks of the input that fit one
+    /// binding, each run once per window of the output.
+    pub(super) fn compact_views(
+        &self,
+        dtype: DType,
+        values: Option<View<'_, WgpuStorage>>,
+        mask: View<'_, WgpuStorage>,
+        positions: View<'_, WgpuStorage>,
+        count: usize,
+    ) -> Result<WgpuStorage> {
+        let esize = device_size(dtype) as u64;
+        let n = mask.layout.len() as u64;
+        let out = self.pool.take(count as u64 * esize)?;
+        let key = format!("compact|{esize}|{}", values.is_some());
+        let kernel = self.kernel(&key, || kernels::compact_source(esize as usize, values.is_some()))?;
+        let limit = self.chunk_limit();
+        let (m_off, p_off) = (mask.layout.offset() as u64, positions.layout.offset() as u64);
+        for (i0, i1) in windows(0, n, limit / esize.max(4)) {
+            let (mb, mbase) = self.window(mask.storage.buffer(), 4, m_off + i0, m_off + i1);
+            let (pb, pbase) = self.window(positions.storage.buffer(), 4, p_off + i0, p_off + i1);
+            let vals = values.map(|v| {
+                let v_off = v.layout.offset() as u64;
+                let (b, base) = self.window(v.storage.buffer(), esize, v_off + i0, v_off + i1);
+                (b, v_off + i0 - base)
+            });
+            for (o0, o1) in windows(0, count as u64, limit / esize) {
+                let (ob, obase) = self.window(out.buffer(), esize, o0, o1);
+                let meta: Vec<u32> = vec![
+                    (i1 - i0) as u32,
+                    i0 as u32,
+                    (m_off + i0 - mbase) as u32,
+                    (p_off + i0 - pbase) as u32,
+                    vals.map_or(0, |(_, at)| at) as u32,
+                    o0 as u32,
+                    o1 as u32,
+                    obase as u32,
+                ];
+                let bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+                let mut binds = vec![ob, Bind::Data(&bytes), mb, pb];
+                binds.extend(vals.map(|(b, _)| b));
+                self.dispatch(&kernel, &binds, (i1 - i0).div_ceil(256))?;
+            }
+        }
+        Ok(out)
     }
 }
 
