@@ -2,7 +2,8 @@
 //!
 //! [`Array<T>`] is a strided, typed n-dimensional array that lives on a [`Device`]: the
 //! CPU (rayon), a wgpu adapter (Vulkan, Metal, DX12) or a CUDA GPU. Elementwise ops,
-//! reductions, `dot` and `matmul` run as kernels where the operands live; the library
+//! reductions, scans ([`Array::cumsum`]), indexing ([`Array::take`], [`Array::extract`]),
+//! joins, `dot` and `matmul` run as kernels where the operands live; the library
 //! moves data between host and device only when asked ([`Array::to`],
 //! [`Array::to_vec`], [`Array::item`]) or when a free function is handed host data.
 //! Results stay on the device — a reduction is a 0-d array until you read it.
@@ -24,7 +25,8 @@
 //! ## Semantics
 //! NumPy's: broadcasting, negative axes, Python slicing (`a.slice(0, None, None, -1)`
 //! is `a[::-1]`), pairwise float sums, `var`/`std` with ddof = 0, argmax returning the
-//! first extreme with NaN counting as extreme. Integers wrap; integer division
+//! first extreme with NaN counting as extreme. Indices given to `take` wrap around the
+//! axis (CuPy's default, NumPy's `mode="wrap"`). Integers wrap; integer division
 //! truncates toward zero and `x / 0 == x % 0 == 0` on every backend. Failures are
 //! [`Error`] values naming the shapes, dtypes and devices involved; operators
 //! (`&a + &b`) panic with that message, their method forms (`a.add(&b)`) return it.
