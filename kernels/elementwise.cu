@@ -180,6 +180,149 @@ __device__ __forceinline__ void compact_body(const CompactParams& p) {
 #define COMPACT_KERNEL(NAME, W) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(CompactParams p) { compact_body<W>(p); }
 
+// ------------------------------------------------------------------ argsort
+// Bitonic network over the rows of a [rows, n] array, each padded virtually to 2^logp
+// positions (the padding sorts last, never moves and is never stored): the design of
+// shaders/sort.wgsl and src/backend/wgpu/sort.rs. Keys are order-preserving u64s made
+// from the elements (NaN largest, -0.0 == 0.0), compared with the position: a stable,
+// total order identical to the CPU backend's.
+
+struct SortParams {
+    u64 src;
+    u64 keys;
+    u64 idx;
+    i64 src_off;
+    i64 src_rs;     // the source's row stride (elements)
+    i64 rows;
+    i64 n;
+    i64 logp;
+    i64 k;          // global: the stage; local: the first stage
+    i64 j;          // global: the disperse distance, 0 for the flip step; local: the last stage
+    i64 first;      // local: make keys from the source
+};
+
+#define SORT_BLOCK 1024
+#define SORT_PAD 0xffffffffu
+
+__device__ __forceinline__ u64 sort_key(float x) {
+    const u32 w = __float_as_uint(x);
+    if ((w & 0x7fffffffu) > 0x7f800000u) return ~0ull;
+    const u32 b = w == 0x80000000u ? 0u : w;
+    return (u64)((b & 0x80000000u) ? ~b : (b | 0x80000000u));
+}
+__device__ __forceinline__ u64 sort_key(double x) {
+    const u64 w = (u64)__double_as_longlong(x);
+    if ((w & 0x7fffffffffffffffull) > 0x7ff0000000000000ull) return ~0ull;
+    const u64 b = w == 0x8000000000000000ull ? 0ull : w;
+    return (b >> 63) ? ~b : (b | 0x8000000000000000ull);
+}
+__device__ __forceinline__ u64 sort_key(i32 x) { return (u64)((u32)x ^ 0x80000000u); }
+__device__ __forceinline__ u64 sort_key(u32 x) { return (u64)x; }
+
+__device__ __forceinline__ bool sort_before(u64 ka, u32 ia, u64 kb, u32 ib) {
+    return ka < kb || (ka == kb && ia < ib);
+}
+
+// The stored element (row * n + col) at virtual position v, or -1 for padding.
+__device__ __forceinline__ i64 sort_slot(const SortParams& p, i64 v) {
+    const i64 row = v >> p.logp, col = v & ((1ll << p.logp) - 1);
+    return (row >= p.rows || col >= p.n) ? -1 : row * p.n + col;
+}
+
+// One compare-exchange per thread: the flip step of stage k (j == 0) or disperse step j.
+__device__ __forceinline__ void argsort_global_body(const SortParams& p) {
+    u64* keys = (u64*)p.keys;
+    u32* idx = (u32*)p.idx;
+    const i64 pairs = (p.rows << p.logp) / 2;
+    for (i64 t = (i64)blockIdx.x * BLOCK + threadIdx.x; t < pairs; t += (i64)gridDim.x * BLOCK) {
+        i64 a, b;
+        if (p.j == 0) {
+            const i64 h = p.k >> 1, o = t & (h - 1), start = (t / h) * p.k;
+            a = start + o;
+            b = start + p.k - 1 - o;
+        } else {
+            a = (t / p.j) * 2 * p.j + (t & (p.j - 1));
+            b = a + p.j;
+        }
+        const i64 sb = sort_slot(p, b);
+        if (sb < 0) continue;  // b > a in the same row: padding at b means a is in order
+        const i64 sa = sort_slot(p, a);
+        const u64 ka = keys[sa], kb = keys[sb];
+        const u32 ia = idx[sa], ib = idx[sb];
+        if (sort_before(kb, ib, ka, ia)) {
+            keys[sa] = kb;
+            keys[sb] = ka;
+            idx[sa] = ib;
+            idx[sb] = ia;
+        }
+    }
+}
+
+// A block of SORT_BLOCK positions in shared memory, through stages k_lo..=k_hi (for
+// k > SORT_BLOCK only the steps with j < SORT_BLOCK).
+template <typename T>
+__device__ __forceinline__ void argsort_local_body(const SortParams& p) {
+    __shared__ u64 sk[SORT_BLOCK];
+    __shared__ u32 si[SORT_BLOCK];
+    u64* keys = (u64*)p.keys;
+    u32* idx = (u32*)p.idx;
+    const i64 base = (i64)blockIdx.x * SORT_BLOCK;
+    for (int l = threadIdx.x; l < SORT_BLOCK; l += BLOCK) {
+        const i64 s = sort_slot(p, base + l);
+        if (s < 0) {
+            sk[l] = ~0ull;
+            si[l] = SORT_PAD;
+        } else if (p.first) {
+            const i64 r = s / p.n, c = s - r * p.n;
+            sk[l] = sort_key(((const T*)p.src)[p.src_off + r * p.src_rs + c]);
+            si[l] = (u32)c;
+        } else {
+            sk[l] = keys[s];
+            si[l] = idx[s];
+        }
+    }
+    __syncthreads();
+    auto exchange = [&](int a, int b) {
+        const u64 ka = sk[a], kb = sk[b];
+        const u32 ia = si[a], ib = si[b];
+        if (sort_before(kb, ib, ka, ia)) {
+            sk[a] = kb;
+            sk[b] = ka;
+            si[a] = ib;
+            si[b] = ia;
+        }
+    };
+    for (i64 k = p.k; k <= p.j; k <<= 1) {
+        int j = SORT_BLOCK / 2;
+        if (k <= SORT_BLOCK) {
+            const int kk = (int)k, h = kk >> 1;
+            for (int t = threadIdx.x; t < SORT_BLOCK / 2; t += BLOCK) {
+                const int o = t & (h - 1), start = (t / h) * kk;
+                exchange(start + o, start + kk - 1 - o);
+            }
+            __syncthreads();
+            j = kk >> 2;
+        }
+        for (; j > 0; j >>= 1) {
+            for (int t = threadIdx.x; t < SORT_BLOCK / 2; t += BLOCK) {
+                const int a = (t / j) * 2 * j + (t & (j - 1));
+                exchange(a, a + j);
+            }
+            __syncthreads();
+        }
+    }
+    for (int l = threadIdx.x; l < SORT_BLOCK; l += BLOCK) {
+        const i64 s = sort_slot(p, base + l);
+        if (s >= 0) {
+            keys[s] = sk[l];
+            idx[s] = si[l];
+        }
+    }
+}
+#define ARGSORT_KERNELS(NAME, T) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME##_local(SortParams p) { argsort_local_body<T>(p); } \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME##_global(SortParams p) { argsort_global_body(p); }
+
 // ------------------------------------------------------------------ fill
 // Constants of 1 and 4 bytes use cuMemsetD8/D32; 8-byte constants use fill_b8.
 // arange/linspace compute each value in f64 exactly as the CPU does (no FMA

@@ -359,6 +359,7 @@ fn check_array_chain(shape0: &[usize], raw: &[RawOp]) -> Result<(), TestCaseErro
         check_joins(dev, &a, &h, n + raw.len(), &done)?;
         check_take(dev, &a, &h, n + raw.len(), &done)?;
         check_cumsum(dev, &a, &h, n + raw.len(), &done)?;
+        check_argsort(dev, &a, &h, n + raw.len(), &done)?;
     }
     Ok(())
 }
@@ -459,6 +460,39 @@ fn check_cumsum(
     let got = ok(a.cumsum(ax as isize), ("cumsum", ax, done))?;
     prop_assert_eq!(got.shape(), &h.shape[..]);
     prop_assert_eq!(ok(got.to_vec(), "download")?, want, "cumsum along {} after {:?} on {}", ax, done, dev);
+    Ok(())
+}
+
+/// `argsort` of the view along an axis picked by `pick`, against a stable host sort of
+/// each slice's positions (views with repeated elements — broadcasts — test ties).
+fn check_argsort(
+    dev: &Device,
+    a: &Array<i32>,
+    h: &HostNd<i32>,
+    pick: usize,
+    done: &[ViewOp],
+) -> Result<(), TestCaseError> {
+    let nd = h.shape.len();
+    if nd == 0 {
+        return Ok(());
+    }
+    let ax = (pick / 3) % nd;
+    let want: Vec<u32> = HostNd::<i32>::indices(&h.shape)
+        .into_iter()
+        .map(|i| {
+            let at = |j: usize| {
+                let mut k = i.clone();
+                k[ax] = j;
+                h.get(&k)
+            };
+            let mut perm: Vec<usize> = (0..h.shape[ax]).collect();
+            perm.sort_by_key(|&j| at(j));
+            perm[i[ax]] as u32
+        })
+        .collect();
+    let got = ok(a.argsort(ax as isize), ("argsort", ax, done))?;
+    prop_assert_eq!(got.shape(), &h.shape[..]);
+    prop_assert_eq!(ok(got.to_vec(), "download")?, want, "argsort along {} after {:?} on {}", ax, done, dev);
     Ok(())
 }
 

@@ -13,7 +13,7 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 }
 
 /// The tests here that run on `gpus()`, for the skip line of an absent backend.
-const GPU_TESTS: usize = 11;
+const GPU_TESTS: usize = 12;
 
 fn gpus() -> Vec<Device> {
     ["wgpu", "cuda"].into_iter().filter_map(|b| common::device(b, GPU_TESTS, file!())).collect()
@@ -185,6 +185,31 @@ fn scans_of_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
             })
             .collect();
         assert_eq!(segmented.to_vec()?, want, "{dev}: segmented cumsum");
+    }
+    Ok(())
+}
+
+#[test]
+fn sorts_of_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let a = random::uniform::<f32>([100, 200], 0.0, 1.0, 1, &dev)?;
+        let long = random::uniform::<i32>([5000], -100, 100, 2, &dev)?;
+        dev.synchronize()?;
+        let before = dev.stats();
+        let rows = a.argsort(1)?;
+        let sorted = a.sort(1)?;
+        let long_sorted = long.sort(0)?;
+        dev.synchronize()?;
+        let after = dev.stats();
+        assert_eq!((after.uploads, after.downloads), (before.uploads, before.downloads), "{dev}: sorts moved data");
+        // Rows of 200 (padded to 256): one workgroup-memory pass; `sort` adds a gather.
+        // 5000 (padded to 8192): the first pass, then stages 2048, 4096 and 8192 with
+        // 1, 2 and 3 global steps and a merge each: 10 passes, and the gather.
+        assert_eq!(after.kernel_launches - before.kernel_launches, 1 + 2 + 11, "{dev}: kernel launches");
+        assert_eq!((rows.shape(), sorted.shape()), (&[100, 200][..], &[100, 200][..]));
+        let v = long_sorted.to_vec()?;
+        assert!(v.windows(2).all(|w| w[0] <= w[1]), "{dev}: not ascending");
     }
     Ok(())
 }

@@ -446,6 +446,12 @@ pub(crate) trait Backend: Send + Sync + 'static {
     /// `out[o, 0, k] = src[o, 0, k]`; `op` is `Add`, `Mul`, `Maximum` or `Minimum`.
     /// The output is contiguous `[outer, len, inner]`.
     fn scan(&self, op: BinaryOp, dtype: DType, src: View<'_, Self::Storage>) -> Result<Self::Storage>;
+    /// The sorting permutation (`argsort`) of each row of a 2-D view `[rows, n]` (rows
+    /// dense — stride 1 along them — and a row stride ≥ 0): a new contiguous `u32` array `[rows, n]` whose row `r`
+    /// lists the positions of row `r`'s elements in ascending order — NaN after
+    /// everything, `-0.0 == 0.0`, equal elements by position (a stable sort) — so every
+    /// backend returns the same permutation. `n < u32::MAX`.
+    fn argsort(&self, dtype: DType, src: View<'_, Self::Storage>) -> Result<Self::Storage>;
     /// Reduces the last `reduced` dimensions of `src`; the output is contiguous with the
     /// shape of the leading dimensions. Empty reductions are handled by the caller for
     /// ops without identity.
@@ -572,6 +578,13 @@ macro_rules! uninhabited_backend {
             fn scan(
                 &self,
                 _: $crate::backend::BinaryOp,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn argsort(
+                &self,
                 _: $crate::dtype::DType,
                 _: $crate::backend::View<'_, $storage>,
             ) -> $crate::error::Result<$storage> {

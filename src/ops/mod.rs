@@ -11,6 +11,7 @@ pub(crate) mod operators;
 pub mod random;
 pub(crate) mod reduce;
 pub(crate) mod scan;
+pub(crate) mod sort;
 
 use std::borrow::Cow;
 

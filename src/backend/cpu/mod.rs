@@ -8,6 +8,7 @@ mod pool;
 mod random;
 mod reduce;
 mod scan;
+mod sort;
 mod strided;
 
 use std::sync::atomic::Ordering;
@@ -273,6 +274,10 @@ impl Backend for CpuBackend {
 
     fn scan(&self, op: BinaryOp, dtype: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {
         scan::scan(self, op, dtype, src)
+    }
+
+    fn argsort(&self, dtype: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {
+        sort::argsort(self, dtype, src)
     }
 
     fn gather(

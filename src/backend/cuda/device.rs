@@ -171,6 +171,10 @@ impl Backend for CudaBackend {
         elementwise::scan(self, op, dtype, src)
     }
 
+    fn argsort(&self, dtype: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {
+        super::sort::argsort(self, dtype, src)
+    }
+
     fn gather(
         &self,
         dtype: DType,

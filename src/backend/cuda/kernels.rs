@@ -64,6 +64,8 @@ pub(super) enum Module {
     /// dtype-agnostic, by element width.
     Bits,
     Fill(DType),
+    /// argsort_{dtype}_{local,global}: the bitonic argsort's passes.
+    Sort(DType),
     Reduce(ReduceOp, DType),
     Dot(DType),
     Matmul(DType),
@@ -79,7 +81,8 @@ impl Module {
             | Module::Compare(_)
             | Module::Cast(_)
             | Module::Bits
-            | Module::Fill(_) => "elementwise",
+            | Module::Fill(_)
+            | Module::Sort(_) => "elementwise",
             Module::Reduce(..) | Module::Dot(_) => "reduce",
             Module::Matmul(_) => "matmul",
             Module::Random(_) => "random",
@@ -94,6 +97,7 @@ impl Module {
             Module::Cast(d) => format!("cast_{}", suffix(d)),
             Module::Bits => "bits".into(),
             Module::Fill(d) => format!("fill_{}", suffix(d)),
+            Module::Sort(d) => format!("sort_{}", suffix(d)),
             Module::Reduce(op, d) => format!("reduce_{}_{}", op.name(), suffix(d)),
             Module::Dot(d) => format!("dot_{}", suffix(d)),
             Module::Matmul(d) => format!("matmul_{}", suffix(d)),
@@ -151,6 +155,12 @@ impl Module {
                     let e = format!("{kind}_{}", suffix(d));
                     add(e.clone(), format!("{}_KERNEL({e}, {})", kind.to_uppercase(), c_type(d)));
                 }
+            }
+            Module::Sort(d) => {
+                // One macro line instantiates both passes.
+                let base = format!("argsort_{}", suffix(d));
+                add(format!("{base}_local"), format!("ARGSORT_KERNELS({base}, {})", c_type(d)));
+                add(format!("{base}_global"), String::new());
             }
             Module::Reduce(op, d) => {
                 // One macro line instantiates all four variants.
@@ -210,6 +220,7 @@ impl Module {
         for d in NUMERIC {
             all.extend([Module::Unary(d), Module::Binary(d), Module::Fill(d), Module::Dot(d), Module::Matmul(d)]);
             all.push(Module::Random(d));
+            all.push(Module::Sort(d));
             for op in ReduceOp::ALL.into_iter().filter(|op| d.is_float() || !op.float_only()) {
                 all.push(Module::Reduce(op, d));
             }

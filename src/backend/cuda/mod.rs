@@ -9,7 +9,7 @@
 //!
 //! Files by op family: `elementwise.rs` (unary, binary, compare, select, cast, copy,
 //! fill), `reduce.rs` (reductions, argmax, dot), `linalg.rs` (matmul: cuBLAS or tiled),
-//! `random.rs` (Philox), `context.rs` (device opening, launches, errors).
+//! `random.rs` (Philox), `sort.rs` (argsort), `context.rs` (device opening, launches, errors).
 
 #[cfg(not(feature = "cuda"))]
 mod stub;
@@ -34,6 +34,8 @@ mod params;
 mod random;
 #[cfg(feature = "cuda")]
 mod reduce;
+#[cfg(feature = "cuda")]
+mod sort;
 #[cfg(feature = "cuda")]
 pub mod testing;
 #[cfg(feature = "cuda")]

@@ -109,6 +109,23 @@ pub(super) struct CompactParams {
     pub has_values: i64,
 }
 
+/// `SortParams`: one pass of the bitonic argsort.
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct SortParams {
+    pub src: u64,
+    pub keys: u64,
+    pub idx: u64,
+    pub src_off: i64,
+    pub src_rs: i64,
+    pub rows: i64,
+    pub n: i64,
+    pub logp: i64,
+    pub k: i64,
+    pub j: i64,
+    pub first: i64,
+}
+
 /// `RedParams`: one pass of a reduction.
 #[repr(C)]
 #[derive(Clone, Copy, Default, Debug)]
@@ -194,6 +211,8 @@ unsafe impl DeviceRepr for ScanParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for CompactParams {}
 // SAFETY: as above.
+unsafe impl DeviceRepr for SortParams {}
+// SAFETY: as above.
 unsafe impl DeviceRepr for RedParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for DotParams {}
@@ -277,6 +296,8 @@ pub(super) fn static_asserts(family: &str) -> String {
                 nseg => "nseg", totals => "totals", has_carry => "has_carry" });
             layout_check!(s, CompactParams { vals => "vals", mask => "mask", pos => "pos", out => "out", n => "n",
                 has_values => "has_values" });
+            layout_check!(s, SortParams { src => "src", keys => "keys", idx => "idx", src_off => "src_off",
+                src_rs => "src_rs", rows => "rows", n => "n", logp => "logp", k => "k", j => "j", first => "first" });
         }
         "reduce" => {
             layout_check!(s, RedParams { inp => "in", out => "out", offset => "offset", outer => "outer", rlen => "rlen",
@@ -322,6 +343,7 @@ mod tests {
             }),
             offsets!(ScanParams { src, out, carry, off, so, sl, si, outer, len, inner, seg, nseg, totals, has_carry }),
             offsets!(CompactParams { vals, mask, pos, out, n, has_values }),
+            offsets!(SortParams { src, keys, idx, src_off, src_rs, rows, n, logp, k, j, first }),
             offsets!(RedParams {
                 inp,
                 out,

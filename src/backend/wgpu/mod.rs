@@ -25,6 +25,8 @@ mod reduce;
 #[cfg(feature = "wgpu")]
 mod scan;
 #[cfg(feature = "wgpu")]
+mod sort;
+#[cfg(feature = "wgpu")]
 mod wgsl;
 
 #[cfg(feature = "wgpu")]
@@ -156,6 +158,13 @@ mod backend_impl {
                 return Err(self.unsupported(dtype, "a cumulative op"));
             }
             self.scan_view(op, dtype, src)
+        }
+
+        fn argsort(&self, dtype: DType, src: View<'_, WgpuStorage>) -> Result<WgpuStorage> {
+            if dtype == DType::Bool {
+                return Err(self.unsupported(dtype, "sorting"));
+            }
+            self.argsort_rows(dtype, src)
         }
 
         fn gather(

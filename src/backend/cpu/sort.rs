@@ -1,0 +1,105 @@
+//! `argsort` of the rows of a `[rows, n]` view: each element becomes an order-preserving
+//! unsigned key (the same keys the GPU kernels compare) packed with its position, so a
+//! plain integer sort yields the stable order with NaN last and `-0.0 == 0.0`. Many rows
+//! are sorted in parallel, one per task; a single row uses rayon's parallel sort.
+
+use rayon::prelude::*;
+
+use super::strided::SERIAL_MAX;
+use super::{unsupported, CpuBackend, CpuStorage};
+use crate::backend::View;
+use crate::dtype::{DType, Scalar};
+use crate::error::Result;
+
+/// Order-preserving key of an f32: NaN above everything, both zeros equal.
+fn key_f32(x: f32) -> u32 {
+    if x.is_nan() {
+        return u32::MAX;
+    }
+    let b = if x == 0.0 { 0 } else { x.to_bits() };
+    if b >> 31 == 1 {
+        !b
+    } else {
+        b | 0x8000_0000
+    }
+}
+
+/// Order-preserving key of an f64: NaN above everything, both zeros equal.
+fn key_f64(x: f64) -> u64 {
+    if x.is_nan() {
+        return u64::MAX;
+    }
+    let b = if x == 0.0 { 0 } else { x.to_bits() };
+    if b >> 63 == 1 {
+        !b
+    } else {
+        b | 0x8000_0000_0000_0000
+    }
+}
+
+/// See [`crate::backend::Backend::argsort`].
+pub(super) fn argsort(cpu: &CpuBackend, dtype: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {
+    // 32-bit keys pack with the position into a u64; f64 keys into a u128.
+    match dtype {
+        DType::F32 => rows(cpu, src, |x: f32, i| (u64::from(key_f32(x)) << 32) | u64::from(i), |p| p as u32),
+        DType::I32 => {
+            rows(cpu, src, |x: i32, i| (u64::from(x as u32 ^ 0x8000_0000) << 32) | u64::from(i), |p| p as u32)
+        }
+        DType::U32 => rows(cpu, src, |x: u32, i| (u64::from(x) << 32) | u64::from(i), |p| p as u32),
+        DType::F64 => rows(cpu, src, |x: f64, i| (u128::from(key_f64(x)) << 32) | u128::from(i), |p| p as u32),
+        DType::Bool => Err(unsupported(dtype, "sorting")),
+    }
+}
+
+/// Sorts every row by `pack(element, position)` and writes the positions back out.
+fn rows<T: Scalar, P: Ord + Copy + Send>(
+    cpu: &CpuBackend,
+    src: View<'_, CpuStorage>,
+    pack: impl Fn(T, u32) -> P + Sync,
+    position: impl Fn(P) -> u32 + Sync,
+) -> Result<CpuStorage> {
+    let (shape, strides) = (src.layout.shape(), src.layout.strides());
+    let (nrows, n) = (shape[0], shape[1]);
+    let data = src.storage.typed::<T>()?;
+    let (off, rs) = (src.layout.offset() as isize, strides[0]);
+    let mut out = cpu.alloc::<u32>(nrows * n)?;
+    let row = |r: usize, dst: &mut [u32], parallel: bool| {
+        let base = (off + r as isize * rs) as usize;
+        let mut keyed: Vec<P> = data[base..base + n].iter().zip(0u32..).map(|(&x, i)| pack(x, i)).collect();
+        if parallel {
+            keyed.par_sort_unstable();
+        } else {
+            keyed.sort_unstable();
+        }
+        for (d, &p) in dst.iter_mut().zip(&keyed) {
+            *d = position(p);
+        }
+    };
+    let out_rows = out[..nrows * n].chunks_mut(n.max(1));
+    if nrows == 1 {
+        out_rows.enumerate().for_each(|(r, d)| row(r, d, n > SERIAL_MAX));
+    } else if nrows * n <= SERIAL_MAX {
+        out_rows.enumerate().for_each(|(r, d)| row(r, d, false));
+    } else {
+        out[..nrows * n].par_chunks_mut(n).enumerate().for_each(|(r, d)| row(r, d, false));
+    }
+    Ok(cpu.finish(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{key_f32, key_f64};
+
+    #[test]
+    fn keys_order_like_numpy_sort() {
+        let xs = [f32::NEG_INFINITY, -3.5, -1e-40, 0.0, 1e-40, 2.0, f32::INFINITY, f32::NAN];
+        for w in xs.windows(2) {
+            assert!(key_f32(w[0]) < key_f32(w[1]), "{} !< {}", w[0], w[1]);
+            assert!(key_f64(f64::from(w[0])) < key_f64(f64::from(w[1])));
+        }
+        assert_eq!(key_f32(-0.0), key_f32(0.0));
+        assert_eq!(key_f64(-0.0), key_f64(0.0));
+        assert_eq!(key_f32(-f32::NAN), key_f32(f32::NAN));
+        assert_eq!(key_f64(-f64::NAN), key_f64(f64::NAN));
+    }
+}

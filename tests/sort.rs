@@ -1,0 +1,203 @@
+//! `argsort` and `sort` on every backend against a host reference: a stable sort of the
+//! positions of each slice along the axis, with NaN after every number and
+//! `-0.0 == 0.0` (NumPy's `kind="stable"`). The permutation is compared exactly — every
+//! backend sorts by the same total order — and so are the sorted values (a sort moves
+//! elements, it computes nothing: `Tol::EXACT`). Lengths cross the GPU's workgroup
+//! block (1,024), its global flip (2,048) and disperse steps (≥ 4,096); values repeat
+//! often, so ties test stability; inputs include transposed, reversed, strided and
+//! broadcast views. Rows past one storage binding are in `gpu_limits.rs`.
+
+#[macro_use]
+mod common;
+
+use std::cmp::Ordering;
+
+use common::{assert_array, HostNd, TestValue, Tol};
+use gpu::{Array, DType, Device, Element};
+
+/// Deterministic values with many repeats (ties), plus specials for floats.
+fn values<T: TestValue>(n: usize, seed: u64) -> Vec<T> {
+    let specials = [f64::NAN, -0.0, 0.0, f64::INFINITY, f64::NEG_INFINITY, -f64::NAN, 1e-40, -1e-310];
+    (0..n)
+        .map(|i| {
+            let h = (i as u64 ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 40;
+            if T::DTYPE.is_float() {
+                if h.is_multiple_of(17) {
+                    T::of_f64(specials[(h / 17) as usize % specials.len()])
+                } else {
+                    T::of_f64((h % 401) as f64 / 8.0 - 25.0)
+                }
+            } else if T::DTYPE == DType::U32 {
+                // Values above i32::MAX too: the keys must order them as unsigned.
+                T::of_f64(((h % 300) * 14_000_000) as f64)
+            } else {
+                T::of_f64((h % 300) as f64 * 7_000_000.0 - 1_050_000_000.0)
+            }
+        })
+        .collect()
+}
+
+/// NumPy's sort order on values: NaN last (all NaNs equal), `-0.0 == 0.0`.
+fn order(a: f64, b: f64) -> Ordering {
+    match (a.is_nan(), b.is_nan()) {
+        (true, true) => Ordering::Equal,
+        (true, false) => Ordering::Greater,
+        (false, true) => Ordering::Less,
+        _ => a.partial_cmp(&b).unwrap_or(Ordering::Equal),
+    }
+}
+
+/// The stable argsort of `data` (row-major, `shape`) along `ax`, row-major.
+fn reference<T: TestValue>(data: &[T], shape: &[usize], ax: usize) -> Vec<u32> {
+    let host = HostNd::new(data.to_vec(), shape);
+    let mut out = vec![0u32; data.len()];
+    let strides: Vec<usize> = (0..shape.len()).map(|d| shape[d + 1..].iter().product()).collect();
+    for start in HostNd::<T>::indices(shape).into_iter().filter(|ix| ix[ax] == 0) {
+        let at = |j: usize| {
+            let mut ix = start.clone();
+            ix[ax] = j;
+            ix
+        };
+        let mut perm: Vec<usize> = (0..shape[ax]).collect();
+        perm.sort_by(|&i, &j| order(host.get(&at(i)).f64(), host.get(&at(j)).f64()));
+        for (j, &p) in perm.iter().enumerate() {
+            let flat: usize = at(j).iter().zip(&strides).map(|(i, s)| i * s).sum();
+            out[flat] = p as u32;
+        }
+    }
+    out
+}
+
+/// Checks `argsort` and `sort` of `a` (whose row-major values are `data`) along `axis`.
+#[track_caller]
+fn check<T: TestValue + Element>(a: &Array<T>, data: &[T], axis: isize, what: &str) -> gpu::Result<()> {
+    let shape = a.shape().to_vec();
+    let ax = axis.rem_euclid(shape.len() as isize) as usize;
+    let want = reference(data, &shape, ax);
+    let got = a.argsort(axis)?;
+    assert_eq!(got.shape(), &shape[..], "{what}: argsort shape");
+    assert_eq!(got.device(), a.device());
+    let g = got.to_vec()?;
+    if let Some(i) = (0..g.len()).find(|&i| g[i] != want[i]) {
+        panic!("{what}: argsort differs first at element {i}: got {}, want {}", g[i], want[i]);
+    }
+    // The sorted values: the elements the permutation picks, bit for bit.
+    let host = HostNd::new(data.to_vec(), &shape);
+    let sorted: Vec<T> = HostNd::<T>::indices(&shape)
+        .into_iter()
+        .zip(&want)
+        .map(|(mut ix, &p)| {
+            ix[ax] = p as usize;
+            host.get(&ix)
+        })
+        .collect();
+    assert_array(&a.sort(axis)?, &shape, &sorted, Tol::EXACT, &format!("{what}: sort"));
+    Ok(())
+}
+
+/// Shapes and axes from fresh arrays.
+fn cases<T: TestValue + Element>(dev: &Device) -> gpu::Result<()> {
+    let cases: &[(&[usize], isize)] = &[
+        (&[1], 0),
+        (&[2], 0),
+        (&[3], -1),
+        (&[7], 0),
+        (&[1000], 0),
+        (&[1024], 0),
+        (&[1025], 0),
+        (&[3000], 0),
+        (&[5000], 0),
+        (&[70_000], 0),
+        (&[4, 600], 1),
+        (&[600, 4], 0),
+        (&[3, 5, 7], 0),
+        (&[3, 5, 7], 1),
+        (&[3, 5, 7], 2),
+        (&[37, 3000], 1),
+        (&[2, 1500, 3], 1),
+        (&[300, 3], -1),
+    ];
+    for (ci, &(shape, axis)) in cases.iter().enumerate() {
+        let data = values::<T>(shape.iter().product(), ci as u64);
+        let a = Array::from_vec(data.clone(), shape)?.to(dev)?;
+        check(&a, &data, axis, &format!("{} {shape:?} axis {axis}", T::DTYPE))?;
+    }
+    Ok(())
+}
+
+/// Views: transposed, reversed along and across the axis, strided, broadcast along the
+/// axis (all ties) and across it (rows on top of each other), 3-D permuted.
+fn views<T: TestValue + Element>(dev: &Device) -> gpu::Result<()> {
+    let data = values::<T>(6 * 1100, 11);
+    let a = Array::from_vec(data, [6, 1100])?.to(dev)?;
+    let host = |v: &Array<T>| -> gpu::Result<Vec<T>> { v.to(&Device::cpu())?.to_vec() };
+    let cases: Vec<(&str, Array<T>, isize)> = vec![
+        ("transposed", a.t(), 0),
+        ("transposed, last axis", a.t(), 1),
+        ("reversed along the axis", a.slice(1, None, None, -1)?, 1),
+        ("reversed across the axis", a.slice(0, None, None, -1)?, 1),
+        ("every third column", a.slice(1, Some(1), None, 3)?, 1),
+        ("broadcast along the axis", a.slice(1, Some(5), Some(6), 1)?.broadcast_to([6, 2000])?, 1),
+        ("broadcast across the axis", a.slice(0, Some(2), Some(3), 1)?.broadcast_to([5, 1100])?, 1),
+        ("3-D, middle axis, permuted", a.reshape([6, 110, 10])?.transpose(&[2, 0, 1])?, 1),
+    ];
+    for (what, v, axis) in cases {
+        let vals = host(&v)?;
+        check(&v, &vals, axis, &format!("{} argsort of a {what} view", T::DTYPE))?;
+    }
+    Ok(())
+}
+
+fn all<T: TestValue + Element>(dev: &Device) -> gpu::Result<()> {
+    cases::<T>(dev)?;
+    views::<T>(dev)
+}
+
+backend_tests! {
+    fn sorts_f32(dev) { all::<f32>(dev) }
+    fn sorts_f64(dev) {
+        // Sorting moves f64 by bits: it needs no f64 arithmetic on the device.
+        if !dev.supports(DType::F64) { return Ok(()) }
+        all::<f64>(dev)
+    }
+    fn sorts_i32(dev) { all::<i32>(dev) }
+    fn sorts_u32(dev) { all::<u32>(dev) }
+
+    fn argsort_pairs_with_take_along_axis(dev) {
+        // The NumPy idiom: sort one array by another's order.
+        let keys = Array::from_vec(vec![3.0f32, 1.0, 2.0, 0.5, 0.25, 9.0], [2, 3])?.to(dev)?;
+        let payload = Array::from_vec(vec![30, 10, 20, 5, 2, 90], [2, 3])?.to(dev)?;
+        let order = keys.argsort(1)?;
+        assert_eq!(payload.take_along_axis(&order, 1)?.to_vec()?, vec![10, 20, 30, 2, 5, 90]);
+        // The last element after an ascending sort is the maximum: argmax agrees.
+        let last = order.slice(1, Some(-1), None, 1)?;
+        assert_eq!(last.to_vec()?, keys.argmax_axis(1, true)?.to_vec()?);
+        Ok(())
+    }
+
+    fn sorts_of_empty_and_errors(dev) {
+        let e = Array::<f32>::zeros([3, 0], dev)?;
+        assert_eq!(e.argsort(1)?.shape(), &[3, 0]);
+        assert_eq!(e.sort(0)?.shape(), &[3, 0]);
+        let s = Array::<f32>::zeros([], dev)?;
+        assert!(matches!(s.argsort(0), Err(gpu::Error::AxisOutOfRange { axis: 0, .. })));
+        assert!(matches!(s.sort(-1), Err(gpu::Error::AxisOutOfRange { .. })));
+        let a = Array::<i32>::ones([2, 3], dev)?;
+        assert!(matches!(a.argsort(2), Err(gpu::Error::AxisOutOfRange { axis: 2, .. })));
+        // All equal: a stable sort keeps the order.
+        assert_eq!(a.argsort(-1)?.to_vec()?, vec![0, 1, 2, 0, 1, 2]);
+        assert_eq!(a.argsort(0)?.to_vec()?, vec![0, 0, 0, 1, 1, 1]);
+        Ok(())
+    }
+
+    fn sort_keeps_results_on_the_device(dev) {
+        let a = gpu::random::uniform([4, 3000], -1.0f32, 1.0, 5, dev)?;
+        let s = a.sort(1)?;
+        assert_eq!(s.device(), dev);
+        let v = s.to_vec()?;
+        for row in v.chunks(3000) {
+            assert!(row.windows(2).all(|w| w[0] <= w[1]), "a row is not ascending");
+        }
+        Ok(())
+    }
+}
