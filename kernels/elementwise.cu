@@ -323,6 +323,37 @@ __device__ __forceinline__ void argsort_local_body(const SortParams& p) {
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME##_local(SortParams p) { argsort_local_body<T>(p); } \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME##_global(SortParams p) { argsort_global_body(p); }
 
+// searchsorted: per value, how many sorted elements sort before it (or, with `right`,
+// do not sort after it), in the order above.
+struct SearchParams {
+    u64 sorted;
+    u64 values;
+    u64 out;
+    i64 len;
+    i64 n;
+    i64 right;
+};
+
+template <typename T>
+__device__ __forceinline__ void search_body(const SearchParams& p) {
+    const T* s = (const T*)p.sorted;
+    for (i64 i = (i64)blockIdx.x * BLOCK + threadIdx.x; i < p.n; i += (i64)gridDim.x * BLOCK) {
+        const u64 v = sort_key(((const T*)p.values)[i]);
+        i64 lo = 0, hi = p.len;
+        while (lo < hi) {
+            const i64 mid = lo + (hi - lo) / 2;
+            const u64 k = sort_key(s[mid]);
+            if (p.right ? k <= v : k < v)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        ((u32*)p.out)[i] = (u32)lo;
+    }
+}
+#define SEARCH_KERNEL(NAME, T) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(SearchParams p) { search_body<T>(p); }
+
 // ------------------------------------------------------------------ fill
 // Constants of 1 and 4 bytes use cuMemsetD8/D32; 8-byte constants use fill_b8.
 // arange/linspace compute each value in f64 exactly as the CPU does (no FMA

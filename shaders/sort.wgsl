@@ -8,8 +8,8 @@
 // i + j for j = k/4 .. 1).
 //
 // Template parameters (filled by src/backend/wgpu/kernels.rs):
-//   {{K}}      key type: u32, or vec2<u32> (high word first) for 8-byte elements
-//   {{KMAX}}   the largest key        {{LT}}, {{EQ}}: key comparison of a and b
+//   {{KEYS}}   the order (kernels.rs `sort_keys`): types Word (an element's bits) and Key,
+//              KMAX, key_of(Word), key_lt, key_eq
 //   {{LOCAL}}  true: each workgroup handles a block of BLOCK positions in workgroup
 //              memory, running stages k_lo..=k_hi (doubling; for k > BLOCK only the
 //              steps with j < BLOCK); false: one compare-exchange per invocation
@@ -24,7 +24,8 @@
 // No loop runs more than log2(BLOCK)^2 times (llvmpipe ends any shader's loops after
 // 65535 iterations). Workgroups are laid out in 2-D when there are more than 65535.
 
-@group(0) @binding(0) var<storage, read_write> keys: array<{{K}}>;
+{{KEYS}}
+@group(0) @binding(0) var<storage, read_write> keys: array<Key>;
 @group(0) @binding(1) var<storage, read> args: array<u32>;
 @group(0) @binding(2) var<storage, read_write> idx: array<u32>;
 {{DECLS}}
@@ -33,11 +34,8 @@ const PAD: u32 = 0xffffffffu;
 const BLOCK: u32 = 1024u;
 const LOCAL: bool = {{LOCAL}};
 
-fn key_lt(a: {{K}}, b: {{K}}) -> bool { return {{LT}}; }
-fn key_eq(a: {{K}}, b: {{K}}) -> bool { return {{EQ}}; }
-
 // Whether (ka, ia) sorts before (kb, ib).
-fn before(ka: {{K}}, ia: u32, kb: {{K}}, ib: u32) -> bool {
+fn before(ka: Key, ia: u32, kb: Key, ib: u32) -> bool {
     return key_lt(ka, kb) || (key_eq(ka, kb) && ia < ib);
 }
 
@@ -49,7 +47,7 @@ fn slot(v: u32) -> u32 {
     return row * args[1] + col;
 }
 
-var<workgroup> sk: array<{{K}}, BLOCK>;
+var<workgroup> sk: array<Key, BLOCK>;
 var<workgroup> si: array<u32, BLOCK>;
 
 fn exchange(a: u32, b: u32) {
@@ -110,10 +108,10 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3
         let l = li + q * 256u;
         let s = slot(base + l);
         if (s == PAD) {
-            sk[l] = {{KMAX}};
+            sk[l] = KMAX;
             si[l] = PAD;
         } else {
-            var key: {{K}};
+            var key: Key;
             var pos: u32;
             {{LOAD}}
             sk[l] = key;

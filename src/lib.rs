@@ -62,6 +62,7 @@ pub use ops::index::Index;
 pub use ops::join::{concatenate, stack};
 pub use ops::linalg::{dot, matmul};
 pub use ops::random;
+pub use ops::sort::Side;
 pub use ops::AsArray;
 
 /// Kernel sources and NVRTC access for `tests/cuda_kernels.rs` (not a stable API).

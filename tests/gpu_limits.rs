@@ -136,6 +136,15 @@ fn sorts_past_the_binding_limit() -> gpu::Result<()> {
                 other => panic!("{dev}: a 160 MB row: {:?}", other.map(|a| a.shape().to_vec())),
             }
         }
+        // searchsorted in a 160 MB sorted array (the even numbers below 80M): each value
+        // is searched in both windows, the counts added.
+        let evens = Array::<u32>::arange(0, 80_000_000, 2, &dev)?;
+        let (v, cv) = pair_u32(&[1000], 80_000_000, 17, &dev)?;
+        let host = cv.to_vec()?;
+        let left: Vec<u32> = host.iter().map(|x| x.div_ceil(2)).collect();
+        let right: Vec<u32> = host.iter().map(|x| x / 2 + 1).collect();
+        assert_eq!(evens.searchsorted(&v, gpu::Side::Left)?.to_vec()?, left, "{dev}: searchsorted left, 160 MB");
+        assert_eq!(evens.searchsorted(&v, gpu::Side::Right)?.to_vec()?, right, "{dev}: searchsorted right, 160 MB");
     }
     Ok(())
 }

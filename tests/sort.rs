@@ -13,7 +13,7 @@ mod common;
 use std::cmp::Ordering;
 
 use common::{assert_array, HostNd, TestValue, Tol};
-use gpu::{Array, DType, Device, Element};
+use gpu::{Array, DType, Device, Element, Side};
 
 /// Deterministic values with many repeats (ties), plus specials for floats.
 fn values<T: TestValue>(n: usize, seed: u64) -> Vec<T> {
@@ -148,9 +148,82 @@ fn views<T: TestValue + Element>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+/// `searchsorted` of values (with specials, repeats, and values past both ends) in a
+/// sorted array with runs of equal elements, both sides, against `partition_point`.
+fn searches<T: TestValue + Element>(dev: &Device) -> gpu::Result<()> {
+    for (len, nv) in [(1usize, 5usize), (7, 40), (1000, 3000), (5000, 700)] {
+        let base = values::<T>(len, len as u64 + 1);
+        let sorted = Array::from_vec(base, len)?.to(dev)?.sort(0)?;
+        let s = sorted.to_vec()?;
+        let mut vals = values::<T>(nv, 99);
+        vals.extend((0..5).map(|i| s[i % s.len()]));
+        let nv = vals.len();
+        let v = Array::from_vec(vals.clone(), [nv / 5, 5])?.to(dev)?;
+        for side in [Side::Left, Side::Right] {
+            let got = sorted.searchsorted(&v, side)?;
+            assert_eq!(got.shape(), &[nv / 5, 5]);
+            let want: Vec<u32> = vals
+                .iter()
+                .map(|&x| {
+                    let o = |e: &T| order(e.f64(), x.f64());
+                    let p = match side {
+                        Side::Left => s.partition_point(|e| o(e) == Ordering::Less),
+                        Side::Right => s.partition_point(|e| o(e) != Ordering::Greater),
+                    };
+                    p as u32
+                })
+                .collect();
+            assert_eq!(got.to_vec()?, want, "{} searchsorted {side:?} in {len}", T::DTYPE);
+        }
+    }
+    // A strided sorted view (every other element) and reversed values.
+    let sorted = Array::from_vec(values::<T>(3000, 5), 3000)?.to(dev)?.sort(0)?;
+    let every_other = sorted.slice(0, None, None, 2)?;
+    let v = Array::from_vec(values::<T>(100, 6), 100)?.to(dev)?.slice(0, None, None, -1)?;
+    let (s, x) = (every_other.to_vec()?, v.to_vec()?);
+    let want: Vec<u32> =
+        x.iter().map(|&x| s.partition_point(|e| order(e.f64(), x.f64()) == Ordering::Less) as u32).collect();
+    assert_eq!(every_other.searchsorted(&v, Side::Left)?.to_vec()?, want, "{} strided views", T::DTYPE);
+    Ok(())
+}
+
+/// `unique` and `unique_counts` against a host count of a sorted copy (NaNs as one).
+fn uniques<T: TestValue + Element>(dev: &Device) -> gpu::Result<()> {
+    for (n, shape) in [(1usize, vec![1usize]), (2, vec![2]), (600, vec![20, 30]), (5000, vec![5000])] {
+        let data = values::<T>(n, n as u64);
+        let a = Array::from_vec(data.clone(), &shape[..])?.to(dev)?;
+        let mut sorted: Vec<f64> = data.iter().map(|x| x.f64()).collect();
+        sorted.sort_by(|a, b| order(*a, *b));
+        let (mut want_v, mut want_c): (Vec<f64>, Vec<u32>) = (vec![], vec![]);
+        for x in sorted {
+            match want_v.last() {
+                Some(&l) if order(l, x) == Ordering::Equal => *want_c.last_mut().unwrap() += 1,
+                _ => {
+                    want_v.push(x);
+                    want_c.push(1);
+                }
+            }
+        }
+        let got = a.unique()?;
+        let (vals, counts) = a.unique_counts()?;
+        let g: Vec<f64> = got.to_vec()?.iter().map(|x| x.f64()).collect();
+        let g2: Vec<f64> = vals.to_vec()?.iter().map(|x| x.f64()).collect();
+        let same = g.len() == g2.len() && g.iter().zip(&g2).all(|(a, b)| order(*a, *b) == Ordering::Equal);
+        assert!(same, "{} unique vs unique_counts: {g:?} vs {g2:?}", T::DTYPE);
+        assert_eq!(g.len(), want_v.len(), "{} unique of {n}: count", T::DTYPE);
+        for (x, w) in g.iter().zip(&want_v) {
+            assert_eq!(order(*x, *w), Ordering::Equal, "{} unique of {n}: {x} vs {w}", T::DTYPE);
+        }
+        assert_eq!(counts.to_vec()?, want_c, "{} unique counts of {n}", T::DTYPE);
+    }
+    Ok(())
+}
+
 fn all<T: TestValue + Element>(dev: &Device) -> gpu::Result<()> {
     cases::<T>(dev)?;
-    views::<T>(dev)
+    views::<T>(dev)?;
+    searches::<T>(dev)?;
+    uniques::<T>(dev)
 }
 
 backend_tests! {
@@ -187,6 +260,26 @@ backend_tests! {
         // All equal: a stable sort keeps the order.
         assert_eq!(a.argsort(-1)?.to_vec()?, vec![0, 1, 2, 0, 1, 2]);
         assert_eq!(a.argsort(0)?.to_vec()?, vec![0, 0, 0, 1, 1, 1]);
+        Ok(())
+    }
+
+    fn unique_and_search_of_empty_and_errors(dev) {
+        let e = Array::<i32>::zeros([0, 3], dev)?;
+        assert_eq!(e.unique()?.shape(), &[0]);
+        let (v, c) = e.unique_counts()?;
+        assert_eq!((v.shape(), c.shape()), (&[0][..], &[0][..]));
+        let one = Array::<f32>::full([], 2.5, dev)?;
+        assert_eq!(one.unique()?.to_vec()?, vec![2.5]);
+        let sorted = Array::from_vec(vec![1, 3, 5], 3)?.to(dev)?;
+        assert_eq!(e.searchsorted(&sorted, Side::Left).map(|a| a.shape().to_vec()).ok(), None);
+        let empty_sorted = Array::<i32>::zeros([0], dev)?;
+        assert_eq!(empty_sorted.searchsorted(&sorted, Side::Right)?.to_vec()?, vec![0, 0, 0]);
+        assert_eq!(sorted.searchsorted(&e, Side::Left)?.shape(), &[0, 3]);
+        let two_d = Array::<i32>::zeros([2, 2], dev)?;
+        assert!(matches!(two_d.searchsorted(&sorted, Side::Left), Err(gpu::Error::InvalidArgument { .. })));
+        let x = Array::from_vec(vec![0, 3, 6], 3)?.to(dev)?;
+        assert_eq!(sorted.searchsorted(&x, Side::Left)?.to_vec()?, vec![0, 1, 3]);
+        assert_eq!(sorted.searchsorted(&x, Side::Right)?.to_vec()?, vec![0, 2, 3]);
         Ok(())
     }
 

@@ -210,6 +210,19 @@ fn sorts_of_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
         assert_eq!((rows.shape(), sorted.shape()), (&[100, 200][..], &[100, 200][..]));
         let v = long_sorted.to_vec()?;
         assert!(v.windows(2).all(|w| w[0] <= w[1]), "{dev}: not ascending");
+        // searchsorted: one kernel, nothing moved; unique: one download, its count.
+        let before = dev.stats();
+        let at = long_sorted.searchsorted(&long, gpu::Side::Left)?;
+        dev.synchronize()?;
+        let after = dev.stats();
+        assert_eq!((after.uploads, after.downloads), (before.uploads, before.downloads), "{dev}: searchsorted");
+        assert_eq!(after.kernel_launches - before.kernel_launches, 1, "{dev}: searchsorted launches");
+        let before = dev.stats();
+        let u = long.unique()?;
+        let after = dev.stats();
+        assert_eq!(after.uploads, before.uploads, "{dev}: unique uploaded");
+        assert_eq!((after.downloads - before.downloads, after.download_bytes - before.download_bytes), (1, 4), "{dev}");
+        assert!(u.len() <= 200 && at.len() == 5000);
     }
     Ok(())
 }

@@ -452,6 +452,17 @@ pub(crate) trait Backend: Send + Sync + 'static {
     /// everything, `-0.0 == 0.0`, equal elements by position (a stable sort) — so every
     /// backend returns the same permutation. `n < u32::MAX`.
     fn argsort(&self, dtype: DType, src: View<'_, Self::Storage>) -> Result<Self::Storage>;
+    /// Insertion points (`searchsorted`): for each element `v` of `values` (1-D, dense), the
+    /// number of elements of `sorted` (1-D, dense, ascending in [`Backend::argsort`]'s
+    /// order) that sort before `v` — or, with `right`, that do not sort after it — as a
+    /// new contiguous `u32` array. `sorted` has fewer than `u32::MAX` elements.
+    fn search(
+        &self,
+        dtype: DType,
+        sorted: View<'_, Self::Storage>,
+        values: View<'_, Self::Storage>,
+        right: bool,
+    ) -> Result<Self::Storage>;
     /// Reduces the last `reduced` dimensions of `src`; the output is contiguous with the
     /// shape of the leading dimensions. Empty reductions are handled by the caller for
     /// ops without identity.
@@ -587,6 +598,15 @@ macro_rules! uninhabited_backend {
                 &self,
                 _: $crate::dtype::DType,
                 _: $crate::backend::View<'_, $storage>,
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn search(
+                &self,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+                _: $crate::backend::View<'_, $storage>,
+                _: bool,
             ) -> $crate::error::Result<$storage> {
                 match *self {}
             }

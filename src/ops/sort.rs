@@ -1,11 +1,14 @@
 //! Sorting along an axis: [`Array::argsort`] (NumPy's `np.argsort(a, axis, kind="stable")`)
 //! and [`Array::sort`], one backend call (`argsort` of the rows of a `[rows, n]` view with
-//! the axis last) plus, for `sort`, one gather.
+//! the axis last) plus, for `sort`, one gather. Built on them: [`Array::unique`] and
+//! [`Array::unique_counts`] (a sort, a comparison of neighbours, a compaction), and
+//! [`Array::searchsorted`] (a binary search per value, one backend call).
 //!
 //! Every backend sorts by the same total order — ascending, NaN last (NumPy's rule),
 //! `-0.0 == 0.0`, equal elements in their original order — so the permutation itself,
 //! not just the sorted values, is identical on the CPU, wgpu and CUDA.
 
+use super::common_device;
 use crate::array::{check_output, check_supported, Array};
 use crate::backend::{Backend, View};
 use crate::device::on_backend;
@@ -115,4 +118,147 @@ fn restore_axis(moved: &Array<u32>, ax: usize) -> Result<Array<u32>> {
     let nd = moved.ndim();
     let inverse: Vec<isize> = (0..nd).map(|d| if d < ax { d } else if d == ax { nd - 1 } else { d - 1 } as isize).collect();
     moved.transpose(&inverse)
+}
+
+impl<T: Element> Array<T> {
+    /// The sorted unique elements of the flattened array (NumPy's `np.unique(a)`), on the
+    /// device. NaNs count as one value and come last (NumPy's `equal_nan=True`); `-0.0`
+    /// and `0.0` are one value.
+    ///
+    /// A sort, a comparison of neighbours and a compaction: like
+    /// [`extract`](Array::extract), the one download is the number of unique values.
+    ///
+    /// # Errors
+    /// As [`sort`](Array::sort).
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let a = Array::from_vec(vec![3.0f32, 1.0, f32::NAN, 3.0, -0.0, 0.0, f32::NAN], 7)?;
+    /// let u = a.unique()?.to_vec()?;
+    /// assert_eq!(&u[..3], &[0.0, 1.0, 3.0]);
+    /// assert!(u[3].is_nan() && u.len() == 4);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn unique(&self) -> Result<Array<T>> {
+        let (sorted, starts) = runs(self)?;
+        sorted.extract(&starts)
+    }
+
+    /// The sorted unique elements and how many times each occurs (NumPy's
+    /// `np.unique(a, return_counts=True)`), with [`unique`](Array::unique)'s rules; the
+    /// counts are `u32`. One download: the number of unique values.
+    ///
+    /// # Errors
+    /// As [`sort`](Array::sort).
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let a = Array::from_vec(vec![2, 7, 2, 2, -1, 7], [2, 3])?;
+    /// let (values, counts) = a.unique_counts()?;
+    /// assert_eq!(values.to_vec()?, vec![-1, 2, 7]);
+    /// assert_eq!(counts.to_vec()?, vec![1, 3, 2]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn unique_counts(&self) -> Result<(Array<T>, Array<u32>)> {
+        let (sorted, starts) = runs(self)?;
+        let first = starts.flatnonzero()?;
+        let n = u32::try_from(sorted.len()).map_err(|_| Error::TooLarge {
+            what: "array for unique_counts (counts are u32)",
+            bytes: sorted.len() as u64,
+            limit: u64::from(u32::MAX),
+            device: self.device().to_string(),
+        })?;
+        // Each run ends where the next starts; the last at the end.
+        let end = Array::full([1], n, self.device())?;
+        let ends = crate::concatenate(&[&first.slice(0, Some(1), None, 1)?, &end], 0)?;
+        let counts = ends.sub(&first)?;
+        Ok((sorted.take(&first, 0)?, counts))
+    }
+}
+
+/// The flattened, sorted elements of `a` and the mask of the positions that start a
+/// run of equal elements (all NaNs one run: they sort last, and only NaN is unequal to
+/// itself).
+fn runs<T: Element>(a: &Array<T>) -> Result<(Array<T>, Array<bool>)> {
+    let sorted = a.reshape([a.len()])?.sort(0)?;
+    if sorted.len() <= 1 {
+        return Ok((sorted, Array::full([a.len()], true, a.device())?));
+    }
+    let (cur, prev) = (sorted.slice(0, Some(1), None, 1)?, sorted.slice(0, None, Some(-1), 1)?);
+    let later = cur.ne(&prev)?.logical_and(&prev.eq(&prev)?)?;
+    let starts = crate::concatenate(&[&Array::full([1], true, a.device())?, &later], 0)?;
+    Ok((sorted, starts))
+}
+
+/// Which insertion point [`Array::searchsorted`] gives for a value equal to elements of
+/// the sorted array (NumPy's `side`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// Before the equal elements: the first position where the value could go
+    /// (NumPy's default, `side="left"`).
+    Left,
+    /// After the equal elements: the last position (`side="right"`).
+    Right,
+}
+
+impl<T: Element> Array<T> {
+    /// Where `values` would be inserted to keep this sorted 1-D array sorted (NumPy's
+    /// `np.searchsorted(a, v, side)`): `u32` positions of `values`' shape, computed on
+    /// the device by a binary search per value.
+    ///
+    /// This array must be ascending in [`argsort`](Array::argsort)'s order (NaN last) —
+    /// as [`sort`](Array::sort) leaves it; like NumPy, that is not checked. A NaN value
+    /// goes among (left) or after (right) the NaNs. With `Side::Right`, `bins.searchsorted(&x,
+    /// Side::Right)` is the bin index of `x` for bin edges `bins` (NumPy's `digitize`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] unless this array is 1-D; [`Error::DeviceMismatch`],
+    /// [`Error::TooLarge`] past `u32` positions, [`Error::Unsupported`].
+    ///
+    /// ```
+    /// use gpu::{Array, Side};
+    /// let edges = Array::from_vec(vec![0.0f32, 1.0, 1.0, 2.5], 4)?;
+    /// let x = Array::from_vec(vec![-1.0f32, 1.0, 2.0, 9.0], [2, 2])?;
+    /// assert_eq!(edges.searchsorted(&x, Side::Left)?.to_vec()?, vec![0, 1, 3, 4]);
+    /// assert_eq!(edges.searchsorted(&x, Side::Right)?.to_vec()?, vec![0, 3, 3, 4]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn searchsorted(&self, values: &Array<T>, side: Side) -> Result<Array<u32>> {
+        const OP: &str = "searchsorted";
+        let dev = common_device(OP, self.device(), values.device())?.clone();
+        check_supported(&dev, T::DTYPE)?;
+        if self.ndim() != 1 {
+            let reason = format!("the sorted array must be 1-D, got shape {:?}", self.shape());
+            return Err(Error::InvalidArgument { op: OP, reason });
+        }
+        if self.len() as u64 >= u64::from(u32::MAX) {
+            return Err(Error::TooLarge {
+                what: "sorted array (positions are u32)",
+                bytes: self.len() as u64,
+                limit: u64::from(u32::MAX) - 1,
+                device: dev.to_string(),
+            });
+        }
+        let shape = values.shape().to_vec();
+        check_output(&shape, crate::dtype::DType::U32)?;
+        if values.is_empty() || self.is_empty() {
+            return Array::zeros(shape, &dev);
+        }
+        // Both dense 1-D: views when the strides allow, else contiguous copies.
+        let dense = |a: &Array<T>| -> Result<Array<T>> {
+            let flat = a.reshape([a.len()])?;
+            if flat.layout.strides()[0] == 1 {
+                Ok(flat)
+            } else {
+                flat.contiguous()
+            }
+        };
+        let (sorted, vals) = (dense(self)?, dense(values)?);
+        let storage = on_backend!(&dev, be => {
+            let s = View { storage: be.storage(&sorted.storage)?, layout: &sorted.layout };
+            let v = View { storage: be.storage(&vals.storage)?, layout: &vals.layout };
+            be.wrap(be.search(T::DTYPE, s, v, side == Side::Right)?)
+        });
+        Ok(Array::from_storage(storage, Layout::contiguous(&shape), dev))
+    }
 }

@@ -280,6 +280,16 @@ impl Backend for CpuBackend {
         sort::argsort(self, dtype, src)
     }
 
+    fn search(
+        &self,
+        dtype: DType,
+        sorted: View<'_, CpuStorage>,
+        values: View<'_, CpuStorage>,
+        right: bool,
+    ) -> Result<CpuStorage> {
+        sort::search(self, dtype, sorted, values, right)
+    }
+
     fn gather(
         &self,
         dtype: DType,

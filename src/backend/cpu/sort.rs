@@ -2,6 +2,7 @@
 //! unsigned key (the same keys the GPU kernels compare) packed with its position, so a
 //! plain integer sort yields the stable order with NaN last and `-0.0 == 0.0`. Many rows
 //! are sorted in parallel, one per task; a single row uses rayon's parallel sort.
+//! `searchsorted` binary-searches the same keys.
 
 use rayon::prelude::*;
 
@@ -82,6 +83,45 @@ fn rows<T: Scalar, P: Ord + Copy + Send>(
         out_rows.enumerate().for_each(|(r, d)| row(r, d, false));
     } else {
         out[..nrows * n].par_chunks_mut(n).enumerate().for_each(|(r, d)| row(r, d, false));
+    }
+    Ok(cpu.finish(out))
+}
+
+/// See [`crate::backend::Backend::search`]: a binary search per value on the keys.
+pub(super) fn search(
+    cpu: &CpuBackend,
+    dtype: DType,
+    sorted: View<'_, CpuStorage>,
+    values: View<'_, CpuStorage>,
+    right: bool,
+) -> Result<CpuStorage> {
+    match dtype {
+        DType::F32 => points(cpu, (sorted, values), right, |x: f32| u64::from(key_f32(x))),
+        DType::F64 => points(cpu, (sorted, values), right, key_f64),
+        DType::I32 => points(cpu, (sorted, values), right, |x: i32| u64::from(x as u32 ^ 0x8000_0000)),
+        DType::U32 => points(cpu, (sorted, values), right, |x: u32| u64::from(x)),
+        DType::Bool => Err(unsupported(dtype, "searchsorted")),
+    }
+}
+
+fn points<T: Scalar>(
+    cpu: &CpuBackend,
+    (sorted, values): (View<'_, CpuStorage>, View<'_, CpuStorage>),
+    right: bool,
+    key: impl Fn(T) -> u64 + Sync,
+) -> Result<CpuStorage> {
+    let (len, n) = (sorted.layout.len(), values.layout.len());
+    let s = &sorted.storage.typed::<T>()?[sorted.layout.offset()..][..len];
+    let v = &values.storage.typed::<T>()?[values.layout.offset()..][..n];
+    let mut out = cpu.alloc::<u32>(n)?;
+    let find = |x: T| {
+        let k = key(x);
+        (if right { s.partition_point(|&e| key(e) <= k) } else { s.partition_point(|&e| key(e) < k) }) as u32
+    };
+    if n <= SERIAL_MAX / 16 {
+        out[..n].iter_mut().zip(v).for_each(|(o, &x)| *o = find(x));
+    } else {
+        out[..n].par_iter_mut().zip(v.par_iter()).for_each(|(o, &x)| *o = find(x));
     }
     Ok(cpu.finish(out))
 }

@@ -175,6 +175,16 @@ impl Backend for CudaBackend {
         super::sort::argsort(self, dtype, src)
     }
 
+    fn search(
+        &self,
+        dtype: DType,
+        sorted: View<'_, CudaStorage>,
+        values: View<'_, CudaStorage>,
+        right: bool,
+    ) -> Result<CudaStorage> {
+        super::sort::search(self, dtype, sorted, values, right)
+    }
+
     fn gather(
         &self,
         dtype: DType,

@@ -64,7 +64,7 @@ pub(super) enum Module {
     /// dtype-agnostic, by element width.
     Bits,
     Fill(DType),
-    /// argsort_{dtype}_{local,global}: the bitonic argsort's passes.
+    /// argsort_{dtype}_{local,global}: the bitonic argsort's passes; search_{dtype}.
     Sort(DType),
     Reduce(ReduceOp, DType),
     Dot(DType),
@@ -161,6 +161,8 @@ impl Module {
                 let base = format!("argsort_{}", suffix(d));
                 add(format!("{base}_local"), format!("ARGSORT_KERNELS({base}, {})", c_type(d)));
                 add(format!("{base}_global"), String::new());
+                let e = format!("search_{}", suffix(d));
+                add(e.clone(), format!("SEARCH_KERNEL({e}, {})", c_type(d)));
             }
             Module::Reduce(op, d) => {
                 // One macro line instantiates all four variants.

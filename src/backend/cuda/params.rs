@@ -126,6 +126,18 @@ pub(super) struct SortParams {
     pub first: i64,
 }
 
+/// `SearchParams`: `searchsorted`.
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct SearchParams {
+    pub sorted: u64,
+    pub values: u64,
+    pub out: u64,
+    pub len: i64,
+    pub n: i64,
+    pub right: i64,
+}
+
 /// `RedParams`: one pass of a reduction.
 #[repr(C)]
 #[derive(Clone, Copy, Default, Debug)]
@@ -213,6 +225,8 @@ unsafe impl DeviceRepr for CompactParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for SortParams {}
 // SAFETY: as above.
+unsafe impl DeviceRepr for SearchParams {}
+// SAFETY: as above.
 unsafe impl DeviceRepr for RedParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for DotParams {}
@@ -298,6 +312,8 @@ pub(super) fn static_asserts(family: &str) -> String {
                 has_values => "has_values" });
             layout_check!(s, SortParams { src => "src", keys => "keys", idx => "idx", src_off => "src_off",
                 src_rs => "src_rs", rows => "rows", n => "n", logp => "logp", k => "k", j => "j", first => "first" });
+            layout_check!(s, SearchParams { sorted => "sorted", values => "values", out => "out", len => "len", n => "n",
+                right => "right" });
         }
         "reduce" => {
             layout_check!(s, RedParams { inp => "in", out => "out", offset => "offset", outer => "outer", rlen => "rlen",
@@ -344,6 +360,7 @@ mod tests {
             offsets!(ScanParams { src, out, carry, off, so, sl, si, outer, len, inner, seg, nseg, totals, has_carry }),
             offsets!(CompactParams { vals, mask, pos, out, n, has_values }),
             offsets!(SortParams { src, keys, idx, src_off, src_rs, rows, n, logp, k, j, first }),
+            offsets!(SearchParams { sorted, values, out, len, n, right }),
             offsets!(RedParams {
                 inp,
                 out,

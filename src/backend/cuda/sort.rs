@@ -1,11 +1,12 @@
 //! `argsort` on CUDA: the bitonic network of `src/backend/wgpu/sort.rs` (kernels in
-//! `kernels/elementwise.cu`, `ARGSORT_KERNELS`), on u64 keys paired with positions.
+//! `kernels/elementwise.cu`, `ARGSORT_KERNELS`), on u64 keys paired with positions; and
+//! `searchsorted`, a binary search per value on the same keys.
 
 use super::device::CudaBackend;
 use super::elementwise::unsupported;
 use super::kernels::{suffix, Module};
 use super::memory::CudaStorage;
-use super::params::{grid_for, SortParams, BLOCK};
+use super::params::{grid_for, SearchParams, SortParams, BLOCK};
 use crate::backend::View;
 use crate::dtype::DType;
 use crate::error::{Error, Result};
@@ -64,4 +65,30 @@ pub(super) fn argsort(cuda: &CudaBackend, dtype: DType, src: View<'_, CudaStorag
         k *= 2;
     }
     Ok(idx)
+}
+
+/// `searchsorted` (see [`crate::backend::Backend::search`]): one thread per value.
+pub(super) fn search(
+    cuda: &CudaBackend,
+    dtype: DType,
+    sorted: View<'_, CudaStorage>,
+    values: View<'_, CudaStorage>,
+    right: bool,
+) -> Result<CudaStorage> {
+    if dtype == DType::Bool {
+        return Err(unsupported(cuda, dtype, "searchsorted"));
+    }
+    let w = dtype.size_of() as u64;
+    let n = values.layout.len();
+    let out = cuda.alloc(DType::U32, n)?;
+    let p = SearchParams {
+        sorted: sorted.storage.buf.ptr() + sorted.layout.offset() as u64 * w,
+        values: values.storage.buf.ptr() + values.layout.offset() as u64 * w,
+        out: out.buf.ptr(),
+        len: sorted.layout.len() as i64,
+        n: n as i64,
+        right: i64::from(right),
+    };
+    cuda.launch(Module::Sort(dtype), &format!("search_{}", suffix(dtype)), (grid_for(n, BLOCK as usize), 1, 1), &p)?;
+    Ok(out)
 }

@@ -27,6 +27,7 @@ const TAKE: &str = include_str!("../../../shaders/take.wgsl");
 const SCAN: &str = include_str!("../../../shaders/scan.wgsl");
 const COMPACT: &str = include_str!("../../../shaders/compact.wgsl");
 const SORT: &str = include_str!("../../../shaders/sort.wgsl");
+const SEARCH: &str = include_str!("../../../shaders/search.wgsl");
 
 /// Fills `{{NAME}}` placeholders; the templates' comment lines (documentation for
 /// readers of `shaders/`) are dropped.
@@ -579,54 +580,60 @@ pub(super) fn compact_source(esize: usize, with_values: bool) -> String {
     render(COMPACT, &[("T", word), ("DECLS", &decls), ("VALUE", value)])
 }
 
-/// A pass of the bitonic argsort of elements of `t` (read by bits, so f64 needs no
-/// SHADER_F64): `local` runs stages in workgroup memory, else one compare-exchange per
-/// invocation; the `first` (local) pass makes the keys from the source.
-pub(super) fn sort_source(t: DType, local: bool, first: bool) -> String {
-    let wide = t == DType::F64;
-    let (k, kmax, lt, eq) = if wide {
-        ("vec2<u32>", "vec2<u32>(PAD)", "a.x < b.x || (a.x == b.x && a.y < b.y)", "all(a == b)")
-    } else {
-        ("u32", "PAD", "a < b", "a == b")
-    };
-    // The order-preserving key of an element's bits (NaN largest, -0.0 = 0.0).
-    let key = match t {
-        DType::F32 => {
-            "let w = src[at];\n\
-             let b = select(w, 0u, w == 0x80000000u);\n\
-             key = select(select(b | 0x80000000u, ~b, (b & 0x80000000u) != 0u), PAD, (w & 0x7fffffffu) > 0x7f800000u);"
-        }
-        DType::F64 => {
-            "let w = src[at];\n\
-             let m = w.y & 0x7fffffffu;\n\
-             let neg = (w.y & 0x80000000u) != 0u && (m | w.x) != 0u;\n\
-             key = select(vec2<u32>(w.y | 0x80000000u, w.x), vec2<u32>(~w.y, ~w.x), neg);\n\
-             if (m > 0x7ff00000u || (m == 0x7ff00000u && w.x != 0u)) { key = vec2<u32>(PAD); }"
-        }
-        DType::I32 => "key = src[at] ^ 0x80000000u;",
-        _ => "key = src[at];",
-    };
-    let (decls, load) = if first {
-        let word = if wide { "vec2<u32>" } else { "u32" };
+/// WGSL defining the sort order of `t` on its bits (so f64 needs no SHADER_F64):
+/// `Word` (an element's bits), `Key` (an order-preserving integer: NaN largest, `-0.0`
+/// equal to `0.0`; high word first for 8-byte elements), `KMAX`, `key_of(Word)`,
+/// `key_lt` and `key_eq`.
+fn sort_keys(t: DType) -> String {
+    let (types, cmp) = if t == DType::F64 {
         (
-            format!("@group(0) @binding(3) var<storage, read> src: array<{word}>;"),
-            format!("let r = s / args[1];\npos = s - r * args[1];\nlet at = args[7] + r * args[9] + pos;\n{key}"),
+            "alias Word = vec2<u32>;\nalias Key = vec2<u32>;\nconst KMAX: Key = vec2<u32>(0xffffffffu);",
+            "fn key_lt(a: Key, b: Key) -> bool { return a.x < b.x || (a.x == b.x && a.y < b.y); }\n\
+             fn key_eq(a: Key, b: Key) -> bool { return all(a == b); }",
         )
     } else {
-        (String::new(), "key = keys[args[5] + s];\npos = idx[args[6] + s];".to_string())
+        (
+            "alias Word = u32;\nalias Key = u32;\nconst KMAX: Key = 0xffffffffu;",
+            "fn key_lt(a: Key, b: Key) -> bool { return a < b; }\nfn key_eq(a: Key, b: Key) -> bool { return a == b; }",
+        )
     };
-    render(
-        SORT,
-        &[
-            ("K", k),
-            ("KMAX", kmax),
-            ("LT", lt),
-            ("EQ", eq),
-            ("LOCAL", if local { "true" } else { "false" }),
-            ("DECLS", &decls),
-            ("LOAD", &load),
-        ],
-    )
+    let key_of = match t {
+        DType::F32 => {
+            "let b = select(w, 0u, w == 0x80000000u);\n\
+             return select(select(b | 0x80000000u, ~b, (b & 0x80000000u) != 0u), KMAX, (w & 0x7fffffffu) > 0x7f800000u);"
+        }
+        DType::F64 => {
+            "let m = w.y & 0x7fffffffu;\n\
+             if (m > 0x7ff00000u || (m == 0x7ff00000u && w.x != 0u)) { return KMAX; }\n\
+             let neg = (w.y & 0x80000000u) != 0u && (m | w.x) != 0u;\n\
+             return select(vec2<u32>(w.y | 0x80000000u, w.x), vec2<u32>(~w.y, ~w.x), neg);"
+        }
+        DType::I32 => "return w ^ 0x80000000u;",
+        _ => "return w;",
+    };
+    format!("{types}\n{cmp}\nfn key_of(w: Word) -> Key {{\n{key_of}\n}}\n")
+}
+
+/// A pass of the bitonic argsort of elements of `t`: `local` runs stages in workgroup
+/// memory, else one compare-exchange per invocation; the `first` (local) pass makes the
+/// keys from the source.
+pub(super) fn sort_source(t: DType, local: bool, first: bool) -> String {
+    let (decls, load) = if first {
+        (
+            "@group(0) @binding(3) var<storage, read> src: array<Word>;",
+            "let r = s / args[1];\npos = s - r * args[1];\nkey = key_of(src[args[7] + r * args[9] + pos]);",
+        )
+    } else {
+        ("", "key = keys[args[5] + s];\npos = idx[args[6] + s];")
+    };
+    let local = if local { "true" } else { "false" };
+    render(SORT, &[("KEYS", &sort_keys(t)), ("LOCAL", local), ("DECLS", decls), ("LOAD", load)])
+}
+
+/// The insertion-point search (`searchsorted`) for elements of `t`, counting the sorted
+/// elements before each value (`right`: not after it).
+pub(super) fn search_source(t: DType, right: bool) -> String {
+    render(SEARCH, &[("KEYS", &sort_keys(t)), ("RIGHT", if right { "true" } else { "false" })])
 }
 
 /// A compiled compute pipeline and its bind group layout.

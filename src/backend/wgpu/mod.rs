@@ -167,6 +167,19 @@ mod backend_impl {
             self.argsort_rows(dtype, src)
         }
 
+        fn search(
+            &self,
+            dtype: DType,
+            sorted: View<'_, WgpuStorage>,
+            values: View<'_, WgpuStorage>,
+            right: bool,
+        ) -> Result<WgpuStorage> {
+            if dtype == DType::Bool {
+                return Err(self.unsupported(dtype, "searchsorted"));
+            }
+            self.search_views(dtype, sorted, values, right)
+        }
+
         fn gather(
             &self,
             dtype: DType,

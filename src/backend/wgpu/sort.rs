@@ -8,9 +8,10 @@
 //! row — and then one more workgroup-memory pass for its steps with `j < BLOCK`: for a
 //! row of 2^24 elements, 120 dispatches. Rows are sorted in groups whose keys, indices
 //! and source each fit one storage binding; a row longer than that is
-//! [`Error::TooLarge`].
+//! [`Error::TooLarge`]. Also `searchsorted`: a binary search per value in the same order.
 
 use super::context::{Bind, WgpuBackend};
+use super::gather::windows;
 use super::kernels;
 use super::memory::WgpuStorage;
 use super::wgsl::device_size;
@@ -133,6 +134,45 @@ impl WgpuBackend {
             self.dispatch(&kernel, &binds, groups)?;
         }
         Ok(())
+    }
+}
+
+impl WgpuBackend {
+    /// See [`crate::backend::Backend::search`]: one pass per (chunk of values, window
+    /// of the sorted array), each adding its window's count.
+    pub(super) fn search_views(
+        &self,
+        dtype: DType,
+        sorted: View<'_, WgpuStorage>,
+        values: View<'_, WgpuStorage>,
+        right: bool,
+    ) -> Result<WgpuStorage> {
+        let esize = device_size(dtype) as u64;
+        let (len, n) = (sorted.layout.len() as u64, values.layout.len() as u64);
+        let out = self.pool.take(n * 4)?;
+        let key = format!("search|{dtype:?}|{right}");
+        let kernel = self.kernel(&key, || kernels::search_source(dtype, right))?;
+        let per = self.chunk_limit() / esize;
+        let (s_off, v_off) = (sorted.layout.offset() as u64, values.layout.offset() as u64);
+        for (v0, v1) in windows(0, n, per) {
+            let (vb, vbase) = self.window(values.storage.buffer(), esize, v_off + v0, v_off + v1);
+            let (ob, obase) = self.window(out.buffer(), 4, v0, v1);
+            for (pass, (s0, s1)) in windows(0, len.max(1), per).into_iter().enumerate() {
+                let s1 = s1.min(len);
+                let (sb, sbase) = self.window(sorted.storage.buffer(), esize, s_off + s0, s_off + s1);
+                let meta: Vec<u32> = vec![
+                    (v1 - v0) as u32,
+                    (s1 - s0) as u32,
+                    (s_off + s0 - sbase) as u32,
+                    (v_off + v0 - vbase) as u32,
+                    (v0 - obase) as u32,
+                    u32::from(pass > 0),
+                ];
+                let bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+                self.dispatch(&kernel, &[ob, Bind::Data(&bytes), sb, vb], (v1 - v0).div_ceil(256))?;
+            }
+        }
+        Ok(out)
     }
 }
 
