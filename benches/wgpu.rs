@@ -1,6 +1,6 @@
 //! wgpu backend next to the CPU backend on the Core workloads:
 //! W1 dot 10M f64 · W6 sum 100M f32 · W4 a*b+c 10M f32 · W3 row mean 10000² f32 ·
-//! W5 matmul 2048² f32 — plus the naive matmul kernel against the tiled one, to show
+//! W5 matmul 2048² f32 · S1 sort 1M f32 — plus the naive matmul kernel against the tiled one, to show
 //! what the workgroup tiles and register blocks buy.
 //!
 //! `cargo bench --bench wgpu` (add `-- W5` to pick one). Uses `Device::wgpu()` (software
@@ -39,6 +39,7 @@ fn benches(c: &mut Criterion) {
     println!("benches/wgpu.rs: {dev}");
     naive_vs_tiled(c, &dev);
     common::core_workloads(c, &dev, "gpu wgpu");
+    common::s1_sort(c, &dev, "gpu wgpu");
 }
 
 criterion_group!(wgpu_benches, benches);

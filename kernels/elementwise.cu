@@ -109,6 +109,36 @@ __device__ __forceinline__ void take_body(const TakeParams& p) {
 #define TAKE_KERNEL(NAME, W, I) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(TakeParams p) { take_body<W, I>(p); }
 
+// Scatter (put): dst[wrap(idx[i])] = vals[i * vstep], the largest i winning where indices
+// repeat (NumPy's order): a claiming pass records i + 1 in `owner` with atomicMax, then a
+// writing pass lets each i whose claim stands write.
+struct ScatterParams {
+    u64 dst;
+    u64 owner;
+    u64 idx;
+    u64 vals;
+    i64 n;
+    i64 len;
+    i64 vstep;
+    i64 claim;
+};
+
+template <typename W, typename I>
+__device__ __forceinline__ void scatter_body(const ScatterParams& p) {
+    u32* owner = (u32*)p.owner;
+    for (i64 i = (i64)blockIdx.x * BLOCK + threadIdx.x; i < p.n; i += (i64)gridDim.x * BLOCK) {
+        i64 w = (i64)((const I*)p.idx)[i] % p.len;
+        if (w < 0) w += p.len;
+        const u32 me = (u32)(i + 1);
+        if (p.claim)
+            atomicMax(owner + w, me);
+        else if (owner[w] == me)
+            ((W*)p.dst)[w] = ((const W*)p.vals)[i * p.vstep];
+    }
+}
+#define SCATTER_KERNEL(NAME, W, I) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(ScatterParams p) { scatter_body<W, I>(p); }
+
 // ------------------------------------------------------------------ scan
 // Inclusive scan along the middle dimension of an [outer, len, inner] view, one thread
 // per (outer, segment of `seg` rows, inner) position: with `totals`, each segment's

@@ -215,6 +215,13 @@ fn uniques<T: TestValue + Element>(dev: &Device) -> gpu::Result<()> {
             assert_eq!(order(*x, *w), Ordering::Equal, "{} unique of {n}: {x} vs {w}", T::DTYPE);
         }
         assert_eq!(counts.to_vec()?, want_c, "{} unique counts of {n}", T::DTYPE);
+        // The inverse rebuilds the array (NaNs as the one NaN), in its shape.
+        let (vals, inverse) = a.unique_inverse()?;
+        assert_eq!(inverse.shape(), &shape[..]);
+        let rebuilt: Vec<f64> = vals.take(&inverse, 0)?.to_vec()?.iter().map(|x| x.f64()).collect();
+        for (i, (x, w)) in rebuilt.iter().zip(&data).enumerate() {
+            assert_eq!(order(*x, w.f64()), Ordering::Equal, "{} unique_inverse of {n}: element {i}", T::DTYPE);
+        }
     }
     Ok(())
 }
@@ -268,6 +275,8 @@ backend_tests! {
         assert_eq!(e.unique()?.shape(), &[0]);
         let (v, c) = e.unique_counts()?;
         assert_eq!((v.shape(), c.shape()), (&[0][..], &[0][..]));
+        let (v, inv) = e.unique_inverse()?;
+        assert_eq!((v.shape(), inv.shape()), (&[0][..], &[0, 3][..]));
         let one = Array::<f32>::full([], 2.5, dev)?;
         assert_eq!(one.unique()?.to_vec()?, vec![2.5]);
         let sorted = Array::from_vec(vec![1, 3, 5], 3)?.to(dev)?;

@@ -13,7 +13,7 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 }
 
 /// The tests here that run on `gpus()`, for the skip line of an absent backend.
-const GPU_TESTS: usize = 12;
+const GPU_TESTS: usize = 13;
 
 fn gpus() -> Vec<Device> {
     ["wgpu", "cuda"].into_iter().filter_map(|b| common::device(b, GPU_TESTS, file!())).collect()
@@ -223,6 +223,27 @@ fn sorts_of_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
         assert_eq!(after.uploads, before.uploads, "{dev}: unique uploaded");
         assert_eq!((after.downloads - before.downloads, after.download_bytes - before.download_bytes), (1, 4), "{dev}");
         assert!(u.len() <= 200 && at.len() == 5000);
+    }
+    Ok(())
+}
+
+#[test]
+fn puts_into_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let mut a = random::uniform::<f32>([1000, 100], 0.0, 1.0, 1, &dev)?;
+        let idx = random::uniform::<u32>([5000], 0, 100_000, 2, &dev)?;
+        let vals = random::uniform::<f32>([5000], -1.0, 0.0, 3, &dev)?;
+        dev.synchronize()?;
+        let before = dev.stats();
+        a.put(&idx, &vals)?;
+        dev.synchronize()?;
+        let after = dev.stats();
+        assert_eq!((after.uploads, after.downloads), (before.uploads, before.downloads), "{dev}: put moved data");
+        // Claim, then write: two kernels, in place (no copy of the target). The claims
+        // start zeroed by a buffer clear (wgpu) or memset (CUDA), not a kernel.
+        assert_eq!(after.kernel_launches - before.kernel_launches, 2, "{dev}: kernel launches");
+        assert!(a.min()?.item()? < 0.0, "{dev}: nothing was written");
     }
     Ok(())
 }

@@ -92,6 +92,21 @@ pub fn w5_matmul(c: &mut Criterion, dev: &Device, name: &str, n: usize) {
     g.finish();
 }
 
+/// S1: a stable sort of 1M f32 (`sort(0)`: argsort plus the gather) and `argsort` alone,
+/// beside the CPU backend; throughput in elements (keys/s).
+pub fn s1_sort(c: &mut Criterion, dev: &Device, name: &str) {
+    let n = 1 << 20;
+    let x = random::uniform::<f32>([n], -1.0, 1.0, 12, dev).expect("x");
+    let cx = x.to(&Device::cpu()).expect("download");
+    let mut g = c.benchmark_group("S1 sort 1M f32");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(n as u64));
+    g.bench_function(format!("{name} sort"), |b| b.iter_custom(|k| queued(dev, k, || x.sort(0))));
+    g.bench_function(format!("{name} argsort"), |b| b.iter_custom(|k| queued(dev, k, || x.argsort(0))));
+    g.bench_function("gpu cpu sort", |b| b.iter(|| black_box(cx.sort(0).expect("sort"))));
+    g.finish();
+}
+
 /// The Core issue's workloads (BASELINES.md W1, W6, W4, W3, W5) on `dev` beside the CPU
 /// backend.
 pub fn core_workloads(c: &mut Criterion, dev: &Device, name: &str) {

@@ -386,6 +386,21 @@ pub(crate) trait Backend: Send + Sync + 'static {
         index_dtype: DType,
         g: &Gather,
     ) -> Result<Self::Storage>;
+    /// Scatter (`put`), in place: for every `i` in `0..n` element `wrap(indices[i])` of
+    /// `dst` (dense: `span` is its first element and length `len`) becomes `values[i]`; when
+    /// several `i` name one element, the largest `i` wins (NumPy's sequential order).
+    /// `indices` (`index_dtype`: `U32` or `I32`) is 1-D and dense; `values` 1-D, dense or
+    /// broadcast (stride 0); both have `n < u32::MAX` elements. `wrap` is Python's
+    /// modulo by `len` (> 0 whenever `n` > 0).
+    fn scatter(
+        &self,
+        dtype: DType,
+        dst: &mut Self::Storage,
+        span: (usize, usize),
+        indices: View<'_, Self::Storage>,
+        index_dtype: DType,
+        values: View<'_, Self::Storage>,
+    ) -> Result<()>;
     /// Compaction (`extract`, `flatnonzero`): a new contiguous array of `count` elements
     /// of `dtype` in which, for every `i` with `mask[i]`, element `positions[i] - 1` is
     /// `values[i]` — or `i` itself (as u32) when `values` is `None`. Every view is 1-D,
@@ -608,6 +623,17 @@ macro_rules! uninhabited_backend {
                 _: $crate::backend::View<'_, $storage>,
                 _: bool,
             ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn scatter(
+                &self,
+                _: $crate::dtype::DType,
+                _: &mut $storage,
+                _: (usize, usize),
+                _: $crate::backend::View<'_, $storage>,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+            ) -> $crate::error::Result<()> {
                 match *self {}
             }
             fn gather(

@@ -1,5 +1,6 @@
 //! Indexing by arrays: [`Array::take`] and [`Array::take_along_axis`] (NumPy's and
-//! CuPy's), both one gather kernel (see `backend::Gather`); and by masks:
+//! CuPy's), both one gather kernel (see `backend::Gather`), and [`Array::put`], a scatter
+//! in which the last writer of each element wins; and by masks:
 //! [`Array::extract`] (`a[mask]`) and [`Array::flatnonzero`], a running count of the mask
 //! and one compaction kernel.
 //!
@@ -154,6 +155,92 @@ impl<T: Scalar> Array<T> {
         let step = std::mem::replace(&mut src_strides[ax], 0);
         let g = Gather { shape, src_strides, idx_strides, step, len };
         gather(self, indices, g, dev)
+    }
+}
+
+impl<T: Scalar> Array<T> {
+    /// Writes `values` at the flat (row-major) positions `indices`, in place (NumPy's
+    /// `np.put(a, indices, values, mode="wrap")`, CuPy's `a.put`; `a.reshape(-1)[idx] = v`).
+    ///
+    /// `values` broadcasts to the shape of `indices` (a one-element array sets every
+    /// position to one value). Indices wrap around the array's length as in
+    /// [`take`](Array::take). When an index repeats, the **last** occurrence wins, as in
+    /// NumPy — deterministically on every backend: the GPU kernels first claim each
+    /// element for its highest writer (an atomic max), then only the claimants write.
+    /// Nothing passes through the host.
+    ///
+    /// Like the other in-place ops this is copy-on-write: when the array shares its
+    /// storage with another handle, or is a view that is not contiguous, it first becomes
+    /// a contiguous copy of itself, and other handles keep the old values.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastTo`] when `values` does not broadcast to `indices`' shape;
+    /// [`Error::IndexOutOfBounds`] for indices into an empty array; [`Error::TooLarge`]
+    /// past `u32::MAX - 1` indices; [`Error::DeviceMismatch`], [`Error::Unsupported`].
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let mut a = Array::<f32>::zeros([2, 3], &gpu::Device::cpu())?;
+    /// // Flat positions; -1 is the last element; position 1 is written twice: the last wins.
+    /// let at = Array::from_vec(vec![0i32, 1, -1, 1], 4)?;
+    /// a.put(&at, &Array::from_vec(vec![1.0, 2.0, 3.0, 4.0], 4)?)?;
+    /// assert_eq!(a.to_vec()?, vec![1.0, 4.0, 0.0, 0.0, 0.0, 3.0]);
+    /// // One value everywhere.
+    /// a.put(&Array::from_vec(vec![2u32, 3], 2)?, &Array::from_vec(vec![9.0], 1)?)?;
+    /// assert_eq!(a.to_vec()?, vec![1.0, 4.0, 9.0, 9.0, 0.0, 3.0]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn put<I: Index>(&mut self, indices: &Array<I>, values: &Array<T>) -> Result<()> {
+        const OP: &str = "put";
+        let dev = common_device(OP, self.device(), indices.device())?.clone();
+        common_device(OP, &dev, values.device())?;
+        check_supported(&dev, T::DTYPE)?;
+        check_supported(&dev, I::DTYPE)?;
+        let n = indices.len();
+        let vals = values
+            .broadcast_to(indices.shape())
+            .map_err(|_| Error::BroadcastTo { from: values.shape().to_vec(), to: indices.shape().to_vec() })?;
+        if n == 0 {
+            return Ok(());
+        }
+        let len = self.len();
+        if len == 0 {
+            return Err(Error::IndexOutOfBounds { index: 0, axis: 0, len, shape: self.shape().to_vec() });
+        }
+        if n as u64 >= u64::from(u32::MAX) {
+            return Err(Error::TooLarge {
+                what: "indices to put (positions are u32)",
+                bytes: n as u64,
+                limit: u64::from(u32::MAX) - 1,
+                device: dev.to_string(),
+            });
+        }
+        // Indices dense 1-D; values dense, or one value broadcast (stride 0).
+        let idx = dense_1d(indices)?;
+        let vals = if values.len() == 1 { values.reshape([1])?.broadcast_to([n])? } else { dense_1d(&vals)? };
+        if !(self.layout.is_contiguous() && std::sync::Arc::get_mut(&mut self.storage).is_some()) {
+            *self = self.copy()?;
+        }
+        let span = (self.layout.offset(), len);
+        let storage = std::sync::Arc::get_mut(&mut self.storage).ok_or_else(|| Error::Backend {
+            device: dev.to_string(),
+            message: "internal error: a fresh copy is shared".into(),
+        })?;
+        on_backend!(&dev, be => {
+            let i = View { storage: be.storage(&idx.storage)?, layout: &idx.layout };
+            let v = View { storage: be.storage(&vals.storage)?, layout: &vals.layout };
+            be.scatter(T::DTYPE, be.storage_mut(storage)?, span, i, I::DTYPE, v)
+        })
+    }
+}
+
+/// `a` as a dense 1-D array: a view when its strides allow, else a contiguous copy.
+fn dense_1d<T: Scalar>(a: &Array<T>) -> Result<Array<T>> {
+    let flat = a.reshape([a.len()])?;
+    if flat.layout.strides()[0] == 1 {
+        Ok(flat)
+    } else {
+        flat.contiguous()
     }
 }
 

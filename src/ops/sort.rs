@@ -1,7 +1,8 @@
 //! Sorting along an axis: [`Array::argsort`] (NumPy's `np.argsort(a, axis, kind="stable")`)
 //! and [`Array::sort`], one backend call (`argsort` of the rows of a `[rows, n]` view with
 //! the axis last) plus, for `sort`, one gather. Built on them: [`Array::unique`] and
-//! [`Array::unique_counts`] (a sort, a comparison of neighbours, a compaction), and
+//! [`Array::unique_counts`], [`Array::unique_inverse`] (a sort, a comparison of
+//! neighbours, a compaction), and
 //! [`Array::searchsorted`] (a binary search per value, one backend call).
 //!
 //! Every backend sorts by the same total order — ascending, NaN last (NumPy's rule),
@@ -140,7 +141,7 @@ impl<T: Element> Array<T> {
     /// # Ok::<(), gpu::Error>(())
     /// ```
     pub fn unique(&self) -> Result<Array<T>> {
-        let (sorted, starts) = runs(self)?;
+        let (sorted, _, starts) = runs(self)?;
         sorted.extract(&starts)
     }
 
@@ -160,7 +161,7 @@ impl<T: Element> Array<T> {
     /// # Ok::<(), gpu::Error>(())
     /// ```
     pub fn unique_counts(&self) -> Result<(Array<T>, Array<u32>)> {
-        let (sorted, starts) = runs(self)?;
+        let (sorted, _, starts) = runs(self)?;
         let first = starts.flatnonzero()?;
         let n = u32::try_from(sorted.len()).map_err(|_| Error::TooLarge {
             what: "array for unique_counts (counts are u32)",
@@ -176,18 +177,55 @@ impl<T: Element> Array<T> {
     }
 }
 
-/// The flattened, sorted elements of `a` and the mask of the positions that start a
-/// run of equal elements (all NaNs one run: they sort last, and only NaN is unequal to
-/// itself).
-fn runs<T: Element>(a: &Array<T>) -> Result<(Array<T>, Array<bool>)> {
-    let sorted = a.reshape([a.len()])?.sort(0)?;
+impl<T: Element> Array<T> {
+    /// The sorted unique elements and, for every element of this array, the index of its
+    /// value among them (NumPy 2's `np.unique_inverse(a)`: the inverse has this array's
+    /// shape), so `values.take(&inverse, 0)` rebuilds the array. Rules as
+    /// [`unique`](Array::unique); one download, the number of unique values.
+    ///
+    /// The inverse is the running count of run starts, put back in the original order
+    /// through the inverse of the sorting permutation (an `argsort` of it): two sorts.
+    ///
+    /// # Errors
+    /// As [`sort`](Array::sort).
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let labels = Array::from_vec(vec![30, 10, 30, 20, 10, 30], [2, 3])?;
+    /// let (values, inverse) = labels.unique_inverse()?;
+    /// assert_eq!(values.to_vec()?, vec![10, 20, 30]);
+    /// assert_eq!(inverse.shape(), &[2, 3]);
+    /// assert_eq!(inverse.to_vec()?, vec![2, 0, 2, 1, 0, 2]);
+    /// assert_eq!(values.take(&inverse, 0)?.to_vec()?, labels.to_vec()?);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn unique_inverse(&self) -> Result<(Array<T>, Array<u32>)> {
+        let (sorted, order, starts) = runs(self)?;
+        let values = sorted.extract(&starts)?;
+        if sorted.is_empty() {
+            return Ok((values, Array::zeros(self.shape(), self.device())?));
+        }
+        // Each sorted position's value index: the number of run starts up to it, less one.
+        let rank = starts.cast::<u32>()?.cumsum(0)?.sub_scalar(1)?;
+        let inverse = rank.take(&order.argsort(0)?, 0)?;
+        Ok((values, inverse.reshape(self.shape())?))
+    }
+}
+
+/// The flattened elements of `a` in sorted order, the permutation that sorts them, and
+/// the mask of the positions that start a run of equal elements (all NaNs one run: they
+/// sort last, and only NaN is unequal to itself).
+fn runs<T: Element>(a: &Array<T>) -> Result<(Array<T>, Array<u32>, Array<bool>)> {
+    let flat = a.reshape([a.len()])?;
+    let order = flat.argsort(0)?;
+    let sorted = flat.take(&order, 0)?;
     if sorted.len() <= 1 {
-        return Ok((sorted, Array::full([a.len()], true, a.device())?));
+        return Ok((sorted, order, Array::full([a.len()], true, a.device())?));
     }
     let (cur, prev) = (sorted.slice(0, Some(1), None, 1)?, sorted.slice(0, None, Some(-1), 1)?);
     let later = cur.ne(&prev)?.logical_and(&prev.eq(&prev)?)?;
     let starts = crate::concatenate(&[&Array::full([1], true, a.device())?, &later], 0)?;
-    Ok((sorted, starts))
+    Ok((sorted, order, starts))
 }
 
 /// Which insertion point [`Array::searchsorted`] gives for a value equal to elements of

@@ -290,6 +290,55 @@ impl Backend for CpuBackend {
         sort::search(self, dtype, sorted, values, right)
     }
 
+    fn scatter(
+        &self,
+        dtype: DType,
+        dst: &mut CpuStorage,
+        (dst_offset, len): (usize, usize),
+        indices: View<'_, CpuStorage>,
+        index_dtype: DType,
+        values: View<'_, CpuStorage>,
+    ) -> Result<()> {
+        // In order, one element after another: the last write to an element wins.
+        fn typed<T: Scalar, I: Scalar>(
+            dst: &mut CpuStorage,
+            (dst_offset, len): (usize, usize),
+            (indices, values): (View<'_, CpuStorage>, View<'_, CpuStorage>),
+            wrap: impl Fn(I) -> usize,
+        ) -> Result<()> {
+            let idx = &indices.storage.typed::<I>()?[indices.layout.offset()..][..indices.layout.len()];
+            let (vals, v_off) = (values.storage.typed::<T>()?, values.layout.offset());
+            let step = values.layout.strides()[0] as usize;
+            let out = &mut dst.typed_mut::<T>()?[dst_offset..dst_offset + len];
+            for (i, &j) in idx.iter().enumerate() {
+                out[wrap(j)] = vals[v_off + i * step];
+            }
+            Ok(())
+        }
+        fn by_index<T: Scalar>(
+            dst: &mut CpuStorage,
+            span: (usize, usize),
+            views: (View<'_, CpuStorage>, View<'_, CpuStorage>),
+            index_dtype: DType,
+        ) -> Result<()> {
+            let len = span.1;
+            match index_dtype {
+                DType::U32 => typed::<T, u32>(dst, span, views, |i| i as usize % len),
+                DType::I32 => typed::<T, i32>(dst, span, views, |i| (i as i64).rem_euclid(len as i64) as usize),
+                other => Err(internal_dtype(DType::U32, other)),
+            }
+        }
+        self.counters.launch();
+        let (span, views) = ((dst_offset, len), (indices, values));
+        match dtype {
+            DType::F32 => by_index::<f32>(dst, span, views, index_dtype),
+            DType::F64 => by_index::<f64>(dst, span, views, index_dtype),
+            DType::I32 => by_index::<i32>(dst, span, views, index_dtype),
+            DType::U32 => by_index::<u32>(dst, span, views, index_dtype),
+            DType::Bool => by_index::<bool>(dst, span, views, index_dtype),
+        }
+    }
+
     fn gather(
         &self,
         dtype: DType,

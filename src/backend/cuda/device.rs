@@ -164,7 +164,7 @@ impl Backend for CudaBackend {
         positions: View<'_, CudaStorage>,
         count: usize,
     ) -> Result<CudaStorage> {
-        elementwise::compact(self, dtype, values, mask, positions, count)
+        super::index::compact(self, dtype, values, mask, positions, count)
     }
 
     fn scan(&self, op: BinaryOp, dtype: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {
@@ -185,6 +185,18 @@ impl Backend for CudaBackend {
         super::sort::search(self, dtype, sorted, values, right)
     }
 
+    fn scatter(
+        &self,
+        dtype: DType,
+        dst: &mut CudaStorage,
+        span: (usize, usize),
+        indices: View<'_, CudaStorage>,
+        index_dtype: DType,
+        values: View<'_, CudaStorage>,
+    ) -> Result<()> {
+        super::index::scatter(self, dtype, dst, span, indices, index_dtype, values)
+    }
+
     fn gather(
         &self,
         dtype: DType,
@@ -193,7 +205,7 @@ impl Backend for CudaBackend {
         index_dtype: DType,
         g: &Gather,
     ) -> Result<CudaStorage> {
-        elementwise::gather(self, dtype, src, indices, index_dtype, g)
+        super::index::gather(self, dtype, src, indices, index_dtype, g)
     }
 
     fn cast(&self, from: DType, to: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {

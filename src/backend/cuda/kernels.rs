@@ -60,7 +60,8 @@ pub(super) enum Module {
     Binary(DType),
     Compare(DType),
     Cast(DType),
-    /// copy_b{1,4,8}, select_b{1,4,8}, take_b{1,4,8}_{i32,u32}, compact_b{1,4,8}, fill_b8:
+    /// copy_b{1,4,8}, select_b{1,4,8}, take_b{1,4,8}_{i32,u32}, scatter_b{1,4,8}_{i32,u32},
+    /// compact_b{1,4,8}, fill_b8:
     /// dtype-agnostic, by element width.
     Bits,
     Fill(DType),
@@ -146,6 +147,8 @@ impl Module {
                     for i in [DType::I32, DType::U32] {
                         let e = format!("take_b{w}_{}", suffix(i));
                         add(e.clone(), format!("TAKE_KERNEL({e}, {t}, {})", c_type(i)));
+                        let e = format!("scatter_b{w}_{}", suffix(i));
+                        add(e.clone(), format!("SCATTER_KERNEL({e}, {t}, {})", c_type(i)));
                     }
                 }
                 add("fill_b8".into(), "FILL_B8_KERNEL(fill_b8)".into());

@@ -8,7 +8,7 @@
 //! Without the `cuda` feature the types are uninhabited (`stub.rs`).
 //!
 //! Files by op family: `elementwise.rs` (unary, binary, compare, select, cast, copy,
-//! fill), `reduce.rs` (reductions, argmax, dot), `linalg.rs` (matmul: cuBLAS or tiled),
+//! fill), `index.rs` (take, put, extract), `reduce.rs` (reductions, argmax, dot), `linalg.rs` (matmul: cuBLAS or tiled),
 //! `random.rs` (Philox), `sort.rs` (argsort), `context.rs` (device opening, launches, errors).
 
 #[cfg(not(feature = "cuda"))]
@@ -22,6 +22,8 @@ mod context;
 mod device;
 #[cfg(feature = "cuda")]
 mod elementwise;
+#[cfg(feature = "cuda")]
+mod index;
 #[cfg(feature = "cuda")]
 mod kernels;
 #[cfg(feature = "cuda")]

@@ -138,6 +138,20 @@ pub(super) struct SearchParams {
     pub right: i64,
 }
 
+/// `ScatterParams`: a pass of `put`.
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct ScatterParams {
+    pub dst: u64,
+    pub owner: u64,
+    pub idx: u64,
+    pub vals: u64,
+    pub n: i64,
+    pub len: i64,
+    pub vstep: i64,
+    pub claim: i64,
+}
+
 /// `RedParams`: one pass of a reduction.
 #[repr(C)]
 #[derive(Clone, Copy, Default, Debug)]
@@ -227,6 +241,8 @@ unsafe impl DeviceRepr for SortParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for SearchParams {}
 // SAFETY: as above.
+unsafe impl DeviceRepr for ScatterParams {}
+// SAFETY: as above.
 unsafe impl DeviceRepr for RedParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for DotParams {}
@@ -312,6 +328,8 @@ pub(super) fn static_asserts(family: &str) -> String {
                 has_values => "has_values" });
             layout_check!(s, SortParams { src => "src", keys => "keys", idx => "idx", src_off => "src_off",
                 src_rs => "src_rs", rows => "rows", n => "n", logp => "logp", k => "k", j => "j", first => "first" });
+            layout_check!(s, ScatterParams { dst => "dst", owner => "owner", idx => "idx", vals => "vals", n => "n",
+                len => "len", vstep => "vstep", claim => "claim" });
             layout_check!(s, SearchParams { sorted => "sorted", values => "values", out => "out", len => "len", n => "n",
                 right => "right" });
         }
@@ -361,6 +379,7 @@ mod tests {
             offsets!(CompactParams { vals, mask, pos, out, n, has_values }),
             offsets!(SortParams { src, keys, idx, src_off, src_rs, rows, n, logp, k, j, first }),
             offsets!(SearchParams { sorted, values, out, len, n, right }),
+            offsets!(ScatterParams { dst, owner, idx, vals, n, len, vstep, claim }),
             offsets!(RedParams {
                 inp,
                 out,

@@ -1,5 +1,5 @@
 //! `take` and `take_along_axis` on wgpu: one gather kernel (`shaders/take.wgsl`) that
-//! copies elements by bits.
+//! copies elements by bits; and its inverse, the scatter of `put` (`shaders/scatter.wgsl`).
 //!
 //! A gather may read anywhere in its source, so no contiguous output range bounds what
 //! it reads. When the source (or the indices, or the output) spans more than one
@@ -112,6 +112,67 @@ impl WgpuBackend {
             }
         }
         Ok(out)
+    }
+}
+
+impl WgpuBackend {
+    /// See [`crate::backend::Backend::scatter`]: every chunk of the indices claims the
+    /// elements of each window of `dst` for their last writer (an atomic max of `i + 1`
+    /// in a zeroed `u32` array the size of `dst`), then every chunk writes where its
+    /// claim stands. Claims finish before any write, so a later chunk's claim counts.
+    pub(super) fn scatter_views(
+        &self,
+        dtype: DType,
+        dst: &mut WgpuStorage,
+        (dst_off, len): (usize, usize),
+        indices: View<'_, WgpuStorage>,
+        index_dtype: DType,
+        values: View<'_, WgpuStorage>,
+    ) -> Result<()> {
+        let esize = device_size(dtype) as u64;
+        let n = indices.layout.len() as u64;
+        let (len, dst_off) = (len as u64, dst_off as u64);
+        let zero = crate::backend::Fill::Constant(crate::dtype::ScalarValue::U32(0));
+        let owner = self.fill_new(DType::U32, len as usize, zero)?;
+        let claim_key = format!("scatter|{esize}|{index_dtype:?}|claim");
+        let write_key = format!("scatter|{esize}|{index_dtype:?}|write");
+        let claim = self.kernel(&claim_key, || kernels::scatter_source(esize as usize, index_dtype, true))?;
+        let write = self.kernel(&write_key, || kernels::scatter_source(esize as usize, index_dtype, false))?;
+        let limit = self.chunk_limit();
+        let (i_off, v_off) = (indices.layout.offset() as u64, values.layout.offset() as u64);
+        let step = values.layout.strides()[0] as u64;
+        let chunks = windows(0, n, limit / esize.max(4));
+        for (d0, d1) in windows(0, len, limit / esize.max(4)) {
+            let (ob, obase) = self.window(owner.buffer(), 4, d0, d1);
+            let (db, dbase) = self.window(dst.buffer(), esize, dst_off + d0, dst_off + d1);
+            for claiming in [true, false] {
+                for &(i0, i1) in &chunks {
+                    let (ib, ibase) = self.window(indices.storage.buffer(), 4, i_off + i0, i_off + i1);
+                    let (vlo, vhi) = (v_off + i0 * step, v_off + (i1 - 1) * step + 1);
+                    let (vb, vbase) = self.window(values.storage.buffer(), esize, vlo, vhi);
+                    let meta: Vec<u32> = vec![
+                        (i1 - i0) as u32,
+                        (i_off + i0 - ibase) as u32,
+                        len as u32,
+                        d0 as u32,
+                        d1 as u32,
+                        (d0 - obase) as u32,
+                        (dst_off + d0 - dbase) as u32,
+                        i0 as u32,
+                        (vlo - vbase) as u32,
+                        step as u32,
+                    ];
+                    let bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+                    let groups = (i1 - i0).div_ceil(256);
+                    if claiming {
+                        self.dispatch(&claim, &[ob, Bind::Data(&bytes), ib], groups)?;
+                    } else {
+                        self.dispatch(&write, &[ob, Bind::Data(&bytes), ib, db, vb], groups)?;
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 }
 

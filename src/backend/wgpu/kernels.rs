@@ -24,6 +24,7 @@ const RANDOM: &str = include_str!("../../../shaders/random.wgsl");
 const FILL: &str = include_str!("../../../shaders/fill.wgsl");
 const TRANSPOSE: &str = include_str!("../../../shaders/transpose.wgsl");
 const TAKE: &str = include_str!("../../../shaders/take.wgsl");
+const SCATTER: &str = include_str!("../../../shaders/scatter.wgsl");
 const SCAN: &str = include_str!("../../../shaders/scan.wgsl");
 const COMPACT: &str = include_str!("../../../shaders/compact.wgsl");
 const SORT: &str = include_str!("../../../shaders/sort.wgsl");
@@ -551,11 +552,43 @@ pub(super) fn take_source(bytes: usize, index: DType, nd: usize) -> String {
         8 => "vec2<u32>",
         _ => "u32",
     };
-    let wrap = match index {
+    render(TAKE, &[("T", word), ("I", wgsl(index)), ("WRAP", wrap_body(index)), ("ND", &nd.to_string())])
+}
+
+/// The body of `wrap(v: I, len: u32) -> u32`: Python's modulo of an index by `len`.
+fn wrap_body(index: DType) -> &'static str {
+    match index {
         DType::I32 => "let r = v % i32(len);\n    return u32(select(r, r + i32(len), r < 0));",
         _ => "return v % len;",
+    }
+}
+
+/// A pass of the scatter (`put`) of elements of `esize` device bytes (copied by bits) at
+/// `index` (I32 or U32) positions: `claim`ing each element for its last writer, or
+/// writing where the claim stands.
+pub(super) fn scatter_source(esize: usize, index: DType, claim: bool) -> String {
+    let word = if esize == 8 { "vec2<u32>" } else { "u32" };
+    let (decls, write) = if claim {
+        (String::new(), "")
+    } else {
+        (
+            format!(
+                "@group(0) @binding(3) var<storage, read_write> dst: array<{word}>;\n\
+                 @group(0) @binding(4) var<storage, read> vals: array<{word}>;"
+            ),
+            "dst[args[6] + at] = vals[args[8] + t * args[9]];",
+        )
     };
-    render(TAKE, &[("T", word), ("I", wgsl(index)), ("WRAP", wrap), ("ND", &nd.to_string())])
+    render(
+        SCATTER,
+        &[
+            ("I", wgsl(index)),
+            ("WRAP", wrap_body(index)),
+            ("CLAIM", if claim { "true" } else { "false" }),
+            ("DECLS", &decls),
+            ("WRITE", write),
+        ],
+    )
 }
 
 /// The scan kernel (`cumsum` and friends) combining by `op` on `t`; with `totals`, the

@@ -180,6 +180,18 @@ mod backend_impl {
             self.search_views(dtype, sorted, values, right)
         }
 
+        fn scatter(
+            &self,
+            dtype: DType,
+            dst: &mut WgpuStorage,
+            span: (usize, usize),
+            indices: View<'_, WgpuStorage>,
+            index_dtype: DType,
+            values: View<'_, WgpuStorage>,
+        ) -> Result<()> {
+            self.scatter_views(dtype, dst, span, indices, index_dtype, values)
+        }
+
         fn gather(
             &self,
             dtype: DType,
