@@ -1,6 +1,7 @@
 //! Indexing by arrays: [`Array::take`] and [`Array::take_along_axis`] (NumPy's and
 //! CuPy's), both one gather kernel (see `backend::Gather`), and [`Array::put`], a scatter
-//! in which the last writer of each element wins; and by masks:
+//! in which the last writer of each element wins; and by masks ([`Array::nonzero`] and
+//! [`Array::argwhere`] unravel `flatnonzero`'s positions):
 //! [`Array::extract`] (`a[mask]`) and [`Array::flatnonzero`], a running count of the mask
 //! and one compaction kernel.
 //!
@@ -307,6 +308,73 @@ impl Array<bool> {
     /// ```
     pub fn flatnonzero(&self) -> Result<Array<u32>> {
         compact::<u32>(None, self, self.device().clone())
+    }
+}
+
+impl Array<bool> {
+    /// The indices of the true elements, one `u32` array per dimension (NumPy's
+    /// `np.nonzero(mask)`): element `k` of array `d` is the `d`-th coordinate of the
+    /// `k`-th true element in row-major order. `a.nonzero()?[0]` of a 1-D mask is
+    /// [`flatnonzero`](Array::flatnonzero).
+    ///
+    /// The flat positions come from one compaction (one download: the count, as
+    /// [`extract`](Array::extract)); each coordinate is a division and a remainder of
+    /// them on the device.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a 0-d mask (NumPy refuses it too; use
+    /// [`argwhere`](Array::argwhere)), [`Error::Unsupported`].
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let m = Array::from_vec(vec![false, true, true, false, false, true], [2, 3])?;
+    /// let ix = m.nonzero()?;
+    /// assert_eq!(ix[0].to_vec()?, vec![0, 0, 1]);
+    /// assert_eq!(ix[1].to_vec()?, vec![1, 2, 2]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn nonzero(&self) -> Result<Vec<Array<u32>>> {
+        if self.ndim() == 0 {
+            let reason = "a 0-d mask has no coordinates; use argwhere or reshape it to [1]".to_string();
+            return Err(Error::InvalidArgument { op: "nonzero", reason });
+        }
+        let flat = self.flatnonzero()?;
+        let shape = self.shape();
+        let mut stride: usize = shape.iter().product();
+        let mut out = Vec::with_capacity(shape.len());
+        for (d, &n) in shape.iter().enumerate() {
+            stride /= n.max(1);
+            // u32 positions: the array's length fits u32 (flatnonzero checked it).
+            let mut c = if stride == 1 { flat.clone() } else { flat.div_scalar(stride as u32)? };
+            if d > 0 {
+                c = c.rem_scalar(n as u32)?;
+            }
+            out.push(c);
+        }
+        Ok(out)
+    }
+
+    /// The coordinates of the true elements as rows of a `[count, ndim]` `u32` array
+    /// (NumPy's `np.argwhere(mask)`): the columns are [`nonzero`](Array::nonzero)'s
+    /// arrays. A 0-d mask gives `[1, 0]` when true, `[0, 0]` when false, as NumPy.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`].
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let m = Array::from_vec(vec![false, true, true, false, false, true], [2, 3])?;
+    /// let rows = m.argwhere()?;
+    /// assert_eq!(rows.shape(), &[3, 2]);
+    /// assert_eq!(rows.to_vec()?, vec![0, 1, 0, 2, 1, 2]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn argwhere(&self) -> Result<Array<u32>> {
+        if self.ndim() == 0 {
+            let count = self.reshape([1])?.flatnonzero()?.len();
+            return Array::zeros([count, 0], self.device());
+        }
+        crate::stack(&self.nonzero()?, 1)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Joining arrays: [`concatenate`] along an existing axis and [`stack`] along a new one,
 //! with NumPy's rules. The inputs may be any views; the result is a new contiguous array
-//! on their device, and nothing passes through the host.
+//! on their device, and nothing passes through the host. Also [`Array::roll`] (two
+//! slices joined the other way round) and [`Array::flip`] (a view).
 
 use std::borrow::Borrow;
 
@@ -164,4 +165,52 @@ fn concat_on_backend<T: Scalar>(dev: &Device, arrays: &[&Array<T>], blocks: &[(u
             .collect::<Result<Vec<_>>>()?;
         be.wrap(be.concat(T::DTYPE, &parts)?)
     }))
+}
+
+impl<T: Scalar> Array<T> {
+    /// The elements shifted by `shift` positions along `axis`, those pushed off one end
+    /// coming back at the other (NumPy's `np.roll(a, shift, axis)`); negative shifts go
+    /// the other way. A new array: the two pieces joined by one [`concatenate`].
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`](crate::Error::AxisOutOfRange),
+    /// [`Error::Unsupported`](crate::Error::Unsupported).
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let a = Array::from_vec(vec![0, 1, 2, 3, 4, 5], [2, 3])?;
+    /// assert_eq!(a.roll(1, 1)?.to_vec()?, vec![2, 0, 1, 5, 3, 4]);
+    /// assert_eq!(a.roll(-4, 1)?.to_vec()?, vec![1, 2, 0, 4, 5, 3]);
+    /// assert_eq!(a.roll(1, 0)?.to_vec()?, vec![3, 4, 5, 0, 1, 2]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn roll(&self, shift: isize, axis: isize) -> Result<Array<T>> {
+        let ax = normalize_axis(axis, self.shape())?;
+        let n = self.shape()[ax] as isize;
+        let s = if n == 0 { 0 } else { shift.rem_euclid(n) };
+        if s == 0 {
+            return self.copy();
+        }
+        let a = ax as isize;
+        let (tail, head) = (self.slice(a, Some(n - s), None, 1)?, self.slice(a, None, Some(n - s), 1)?);
+        concatenate(&[&tail, &head], a)
+    }
+
+    /// Reversed along `axis` (NumPy's `np.flip(a, axis)`): a view with a negative
+    /// stride, no copy — the same as `a.slice(axis, None, None, -1)`.
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`](crate::Error::AxisOutOfRange).
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let a = Array::from_vec(vec![0, 1, 2, 3, 4, 5], [2, 3])?;
+    /// assert_eq!(a.flip(1)?.to_vec()?, vec![2, 1, 0, 5, 4, 3]);
+    /// assert_eq!(a.flip(-2)?.to_vec()?, vec![3, 4, 5, 0, 1, 2]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn flip(&self, axis: isize) -> Result<Array<T>> {
+        normalize_axis(axis, self.shape())?;
+        self.slice(axis, None, None, -1)
+    }
 }

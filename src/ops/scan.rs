@@ -1,5 +1,6 @@
 //! Cumulative operations along an axis (NumPy's `cumsum`, `cumprod` and
-//! `maximum.accumulate` / `minimum.accumulate`): inclusive scans, one backend call.
+//! `maximum.accumulate` / `minimum.accumulate`): inclusive scans, one backend call; and
+//! their inverse, [`Array::diff`].
 //!
 //! The front presents the input as a 3-D view `[outer, len, inner]` (the dimensions
 //! before the axis, the axis, the dimensions after it) — a view whenever the array's
@@ -102,4 +103,28 @@ fn scan<T: Element>(a: &Array<T>, op: BinaryOp, axis: isize) -> Result<Array<T>>
         be.wrap(be.scan(op, T::DTYPE, v)?)
     });
     Ok(Array::from_storage(storage, Layout::contiguous(shape), dev))
+}
+
+impl<T: Element> Array<T> {
+    /// The first difference along `axis` (NumPy's `np.diff(a, axis=axis)`):
+    /// `out[.., i, ..] = a[.., i + 1, ..] - a[.., i, ..]`, one element shorter along
+    /// `axis` (integers wrap). It undoes [`cumsum`](Array::cumsum) but for the first
+    /// element; for NumPy's `n`, apply it `n` times. One subtraction of two views.
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`](crate::Error::AxisOutOfRange), and those of
+    /// [`sub`](Array::sub).
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let a = Array::from_vec(vec![1, 4, 9, 16, 2, 2, 5, 0], [2, 4])?;
+    /// assert_eq!(a.diff(1)?.to_vec()?, vec![3, 5, 7, 0, 3, -5]);
+    /// assert_eq!(a.diff(0)?.to_vec()?, vec![1, -2, -4, -16]);
+    /// assert_eq!(a.cumsum(1)?.diff(1)?.to_vec()?, a.slice(1, Some(1), None, 1)?.to_vec()?);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn diff(&self, axis: isize) -> Result<Array<T>> {
+        let ax = normalize_axis(axis, self.shape())? as isize;
+        self.slice(ax, Some(1), None, 1)?.sub(&self.slice(ax, None, Some(-1), 1)?)
+    }
 }
