@@ -253,6 +253,19 @@ __device__ __forceinline__ bool sort_before(u64 ka, u32 ia, u64 kb, u32 ib) {
     return ka < kb || (ka == kb && ia < ib);
 }
 
+// Puts the pairs at a < b in order: (keys[a], idx[a]) before (keys[b], idx[b]). The
+// arrays are in global or shared memory.
+__device__ __forceinline__ void sort_exchange(u64* keys, u32* idx, i64 a, i64 b) {
+    const u64 ka = keys[a], kb = keys[b];
+    const u32 ia = idx[a], ib = idx[b];
+    if (sort_before(kb, ib, ka, ia)) {
+        keys[a] = kb;
+        keys[b] = ka;
+        idx[a] = ib;
+        idx[b] = ia;
+    }
+}
+
 // The stored element (row * n + col) at virtual position v, or -1 for padding.
 __device__ __forceinline__ i64 sort_slot(const SortParams& p, i64 v) {
     const i64 row = v >> p.logp, col = v & ((1ll << p.logp) - 1);
@@ -276,15 +289,7 @@ __device__ __forceinline__ void argsort_global_body(const SortParams& p) {
         }
         const i64 sb = sort_slot(p, b);
         if (sb < 0) continue;  // b > a in the same row: padding at b means a is in order
-        const i64 sa = sort_slot(p, a);
-        const u64 ka = keys[sa], kb = keys[sb];
-        const u32 ia = idx[sa], ib = idx[sb];
-        if (sort_before(kb, ib, ka, ia)) {
-            keys[sa] = kb;
-            keys[sb] = ka;
-            idx[sa] = ib;
-            idx[sb] = ia;
-        }
+        sort_exchange(keys, idx, sort_slot(p, a), sb);
     }
 }
 
@@ -312,16 +317,7 @@ __device__ __forceinline__ void argsort_local_body(const SortParams& p) {
         }
     }
     __syncthreads();
-    auto exchange = [&](int a, int b) {
-        const u64 ka = sk[a], kb = sk[b];
-        const u32 ia = si[a], ib = si[b];
-        if (sort_before(kb, ib, ka, ia)) {
-            sk[a] = kb;
-            sk[b] = ka;
-            si[a] = ib;
-            si[b] = ia;
-        }
-    };
+    auto exchange = [&](int a, int b) { sort_exchange(sk, si, a, b); };
     for (i64 k = p.k; k <= p.j; k <<= 1) {
         int j = SORT_BLOCK / 2;
         if (k <= SORT_BLOCK) {

@@ -9,7 +9,7 @@
 //! taken modulo the axis length, so `-1` is the last element and nothing is checked on
 //! the host: checking would mean a download and a sync per call.
 
-use super::common_device;
+use super::{check_u32_positions, common_device};
 use crate::array::{check_output, check_supported, Array};
 use crate::backend::{Backend, Gather, View};
 use crate::device::{on_backend, Device};
@@ -208,14 +208,7 @@ impl<T: Scalar> Array<T> {
         if len == 0 {
             return Err(Error::IndexOutOfBounds { index: 0, axis: 0, len, shape: self.shape().to_vec() });
         }
-        if n as u64 >= u64::from(u32::MAX) {
-            return Err(Error::TooLarge {
-                what: "indices to put (positions are u32)",
-                bytes: n as u64,
-                limit: u64::from(u32::MAX) - 1,
-                device: dev.to_string(),
-            });
-        }
+        check_u32_positions(n, "indices to put (positions are u32)", &dev)?;
         // Indices dense 1-D; values dense, or one value broadcast (stride 0).
         let idx = dense_1d(indices)?;
         let vals = if values.len() == 1 { values.reshape([1])?.broadcast_to([n])? } else { dense_1d(&vals)? };

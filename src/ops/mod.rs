@@ -20,6 +20,15 @@ use crate::device::Device;
 use crate::dtype::Scalar;
 use crate::error::{Error, Result};
 
+/// [`Error::TooLarge`] naming `what` unless `n` positions fit `u32` indices (below
+/// `u32::MAX`, which kernels may use as a sentinel).
+pub(crate) fn check_u32_positions(n: usize, what: &'static str, device: &Device) -> Result<()> {
+    if (n as u64) < u64::from(u32::MAX) {
+        return Ok(());
+    }
+    Err(Error::TooLarge { what, bytes: n as u64, limit: u64::from(u32::MAX) - 1, device: device.to_string() })
+}
+
 /// The device shared by two operands, or [`Error::DeviceMismatch`] naming both.
 pub(crate) fn common_device<'a>(op: &'static str, a: &'a Device, b: &Device) -> Result<&'a Device> {
     if a == b {

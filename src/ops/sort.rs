@@ -9,7 +9,7 @@
 //! `-0.0 == 0.0`, equal elements in their original order — so the permutation itself,
 //! not just the sorted values, is identical on the CPU, wgpu and CUDA.
 
-use super::common_device;
+use super::{check_u32_positions, common_device};
 use crate::array::{check_output, check_supported, Array};
 use crate::backend::{Backend, View};
 use crate::device::on_backend;
@@ -79,14 +79,7 @@ fn argsort_axis_last<T: Element>(a: &Array<T>, axis: isize) -> Result<(Array<u32
     let ax = normalize_axis(axis, a.shape())?;
     let nd = a.ndim();
     let n = a.shape()[ax];
-    if n as u64 >= u64::from(u32::MAX) {
-        return Err(Error::TooLarge {
-            what: "axis to sort (indices are u32)",
-            bytes: n as u64,
-            limit: u64::from(u32::MAX) - 1,
-            device: dev.to_string(),
-        });
-    }
+    check_u32_positions(n, "axis to sort (indices are u32)", &dev)?;
     let perm: Vec<isize> = (0..nd).filter(|&d| d != ax).chain([ax]).map(|d| d as isize).collect();
     let moved = a.transpose(&perm)?;
     let shape = moved.shape().to_vec();
@@ -163,12 +156,8 @@ impl<T: Element> Array<T> {
     pub fn unique_counts(&self) -> Result<(Array<T>, Array<u32>)> {
         let (sorted, _, starts) = runs(self)?;
         let first = starts.flatnonzero()?;
-        let n = u32::try_from(sorted.len()).map_err(|_| Error::TooLarge {
-            what: "array for unique_counts (counts are u32)",
-            bytes: sorted.len() as u64,
-            limit: u64::from(u32::MAX),
-            device: self.device().to_string(),
-        })?;
+        // `sorted` came from an argsort, which checked that its length fits u32.
+        let n = sorted.len() as u32;
         // Each run ends where the next starts; the last at the end.
         let end = Array::full([1], n, self.device())?;
         let ends = crate::concatenate(&[&first.slice(0, Some(1), None, 1)?, &end], 0)?;
@@ -269,14 +258,7 @@ impl<T: Element> Array<T> {
             let reason = format!("the sorted array must be 1-D, got shape {:?}", self.shape());
             return Err(Error::InvalidArgument { op: OP, reason });
         }
-        if self.len() as u64 >= u64::from(u32::MAX) {
-            return Err(Error::TooLarge {
-                what: "sorted array (positions are u32)",
-                bytes: self.len() as u64,
-                limit: u64::from(u32::MAX) - 1,
-                device: dev.to_string(),
-            });
-        }
+        check_u32_positions(self.len(), "sorted array (positions are u32)", &dev)?;
         let shape = values.shape().to_vec();
         check_output(&shape, crate::dtype::DType::U32)?;
         if values.is_empty() || self.is_empty() {
