@@ -139,6 +139,23 @@ __device__ __forceinline__ void scatter_body(const ScatterParams& p) {
 #define SCATTER_KERNEL(NAME, W, I) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(ScatterParams p) { scatter_body<W, I>(p); }
 
+// bincount: counts[v] += 1 for every value v < len.
+struct BincountParams {
+    u64 values;
+    u64 counts;
+    i64 n;
+    i64 len;
+};
+
+__device__ __forceinline__ void bincount_body(const BincountParams& p) {
+    for (i64 i = (i64)blockIdx.x * BLOCK + threadIdx.x; i < p.n; i += (i64)gridDim.x * BLOCK) {
+        const u32 v = ((const u32*)p.values)[i];
+        if ((i64)v < p.len) atomicAdd(((u32*)p.counts) + v, 1u);
+    }
+}
+#define BINCOUNT_KERNEL(NAME) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(BincountParams p) { bincount_body(p); }
+
 // ------------------------------------------------------------------ scan
 // Inclusive scan along the middle dimension of an [outer, len, inner] view, one thread
 // per (outer, segment of `seg` rows, inner) position: with `totals`, each segment's

@@ -2,9 +2,9 @@
 //!
 //! [`Array<T>`] is a strided, typed n-dimensional array that lives on a [`Device`]: the
 //! CPU (rayon), a wgpu adapter (Vulkan, Metal, DX12) or a CUDA GPU. Elementwise ops,
-//! reductions, scans ([`Array::cumsum`]), sorting ([`Array::sort`], [`Array::argsort`]),
-//! indexing ([`Array::take`], [`Array::put`], [`Array::extract`]), joins, `dot` and
-//! `matmul` run as kernels where the operands live; the library moves data between
+//! reductions, scans ([`Array::cumsum`]), sorting ([`Array::sort`], [`Array::argsort`],
+//! [`Array::searchsorted`], [`Array::unique`]), indexing ([`Array::take`], [`Array::put`],
+//! [`Array::extract`]), counting ([`Array::bincount`]), joins, `dot` and `matmul` run as kernels where the operands live; the library moves data between
 //! host and device only when asked ([`Array::to`],
 //! [`Array::to_vec`], [`Array::item`]) or when a free function is handed host data.
 //! Results stay on the device — a reduction is a 0-d array until you read it.

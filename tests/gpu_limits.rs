@@ -175,6 +175,24 @@ fn puts_past_the_binding_limit() -> gpu::Result<()> {
 }
 
 #[test]
+fn bincounts_past_the_binding_limit() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        // 40M values (160 MiB: two chunks) into 40M bins (160 MiB: two windows of the
+        // counts), each chunk counted into each window.
+        let (x, cx) = pair_u32(&[40_000_000], 40_000_000, 22, &dev)?;
+        let got = x.bincount(0)?;
+        let want = cx.bincount(0)?;
+        assert_eq!(got.shape(), want.shape(), "{dev}: bincount length");
+        assert!(got.to_vec()? == want.to_vec()?, "{dev}: bincount into 160 MiB of counts differs");
+        // The same values into a few bins (workgroup memory) over both chunks.
+        let (few, cfew) = (x.rem_scalar(1000)?, cx.rem_scalar(1000)?);
+        assert_eq!(few.bincount(0)?.to_vec()?, cfew.bincount(0)?.to_vec()?, "{dev}: bincount of 160 MiB differs");
+    }
+    Ok(())
+}
+
+#[test]
 fn copies_of_views_whose_inner_stride_spans_a_binding() -> gpu::Result<()> {
     let _one_at_a_time = serial();
     for dev in gpus() {

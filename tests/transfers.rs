@@ -249,6 +249,25 @@ fn puts_into_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
 }
 
 #[test]
+fn bincount_downloads_only_the_maximum() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let x = random::uniform::<u32>([100_000], 0, 300, 4, &dev)?;
+        dev.synchronize()?;
+        let before = dev.stats();
+        let counts = x.bincount(0)?;
+        dev.synchronize()?;
+        let after = dev.stats();
+        // The length depends on the data: the maximum (one u32) comes to the host; the
+        // counting stays on the device.
+        assert_eq!(after.uploads, before.uploads, "{dev}: bincount uploaded");
+        assert_eq!((after.downloads - before.downloads, after.download_bytes - before.download_bytes), (1, 4), "{dev}");
+        assert_eq!(counts.sum()?.item()?, 100_000, "{dev}: counts do not add up");
+    }
+    Ok(())
+}
+
+#[test]
 fn extract_downloads_only_its_count() -> gpu::Result<()> {
     let _one_at_a_time = serial();
     for dev in gpus() {

@@ -401,6 +401,10 @@ pub(crate) trait Backend: Send + Sync + 'static {
         index_dtype: DType,
         values: View<'_, Self::Storage>,
     ) -> Result<()>;
+    /// Occurrences (`bincount`): a new contiguous `u32` array of `len` counts whose
+    /// element `v` is the number of elements of `values` (`u32`, 1-D, dense) equal to
+    /// `v`; values `>= len` are not counted.
+    fn bincount(&self, values: View<'_, Self::Storage>, len: usize) -> Result<Self::Storage>;
     /// Compaction (`extract`, `flatnonzero`): a new contiguous array of `count` elements
     /// of `dtype` in which, for every `i` with `mask[i]`, element `positions[i] - 1` is
     /// `values[i]` — or `i` itself (as u32) when `values` is `None`. Every view is 1-D,
@@ -634,6 +638,9 @@ macro_rules! uninhabited_backend {
                 _: $crate::dtype::DType,
                 _: $crate::backend::View<'_, $storage>,
             ) -> $crate::error::Result<()> {
+                match *self {}
+            }
+            fn bincount(&self, _: $crate::backend::View<'_, $storage>, _: usize) -> $crate::error::Result<$storage> {
                 match *self {}
             }
             fn gather(

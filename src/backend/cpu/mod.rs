@@ -339,6 +339,10 @@ impl Backend for CpuBackend {
         }
     }
 
+    fn bincount(&self, values: View<'_, CpuStorage>, len: usize) -> Result<CpuStorage> {
+        scan::bincount(self, values, len)
+    }
+
     fn gather(
         &self,
         dtype: DType,

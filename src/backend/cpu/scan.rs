@@ -3,7 +3,7 @@
 //! loop runs over `inner` (vectorisable) and the order along the axis is NumPy's.
 //! Blocks of `outer` run in parallel; a single block runs on the calling thread.
 //! Also compaction (`extract`, `flatnonzero`), which places elements by a scan's
-//! running count.
+//! running count, and `bincount`.
 
 use rayon::prelude::*;
 
@@ -149,4 +149,41 @@ pub(super) fn compact(
             message: format!("internal error: compaction into {other} without values"),
         }),
     }
+}
+
+/// See [`crate::backend::Backend::bincount`]: chunks counted into private histograms in
+/// parallel and then added, when the histogram is small next to the input; else one
+/// pass on the calling thread.
+pub(super) fn bincount(cpu: &CpuBackend, values: View<'_, CpuStorage>, len: usize) -> Result<CpuStorage> {
+    let n = values.layout.len();
+    let vals = &values.storage.typed::<u32>()?[values.layout.offset()..][..n];
+    let count = |chunk: &[u32], hist: &mut [u32]| {
+        for &v in chunk {
+            if let Some(c) = hist.get_mut(v as usize) {
+                *c = c.wrapping_add(1);
+            }
+        }
+    };
+    let mut out = cpu.alloc::<u32>(len)?;
+    let hist = &mut out[..len];
+    hist.fill(0);
+    let threads = rayon::current_num_threads();
+    if n <= SERIAL_MAX || len * threads * 4 > n {
+        count(vals, hist);
+    } else {
+        let total = vals
+            .par_chunks(n.div_ceil(threads))
+            .map(|chunk| {
+                let mut h = vec![0u32; len];
+                count(chunk, &mut h);
+                h
+            })
+            .reduce_with(|mut a, b| {
+                a.iter_mut().zip(&b).for_each(|(x, y)| *x = x.wrapping_add(*y));
+                a
+            })
+            .unwrap_or_default();
+        hist.copy_from_slice(&total);
+    }
+    Ok(cpu.finish(out))
 }

@@ -197,6 +197,10 @@ impl Backend for CudaBackend {
         super::index::scatter(self, dtype, dst, span, indices, index_dtype, values)
     }
 
+    fn bincount(&self, values: View<'_, CudaStorage>, len: usize) -> Result<CudaStorage> {
+        super::index::bincount(self, values, len)
+    }
+
     fn gather(
         &self,
         dtype: DType,

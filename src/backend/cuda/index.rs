@@ -1,11 +1,11 @@
-//! Indexing on CUDA: the gather of `take`/`take_along_axis`, the scatter of `put` and
-//! the compaction of `extract`/`flatnonzero` (kernels in `kernels/elementwise.cu`, in the
+//! Indexing on CUDA: the gather of `take`/`take_along_axis`, the scatter of `put`, the
+//! counting of `bincount` and the compaction of `extract`/`flatnonzero` (kernels in `kernels/elementwise.cu`, in the
 //! dtype-agnostic `Bits` module: elements are copied by width).
 
 use super::device::CudaBackend;
 use super::kernels::{suffix, Module};
 use super::memory::CudaStorage;
-use super::params::{dims, grid_for, CompactParams, ScatterParams, TakeParams, BLOCK, MAXD};
+use super::params::{dims, grid_for, BincountParams, CompactParams, ScatterParams, TakeParams, BLOCK, MAXD};
 use crate::backend::{Backend, Fill, Gather, View};
 use crate::dtype::{DType, ScalarValue};
 use crate::error::Result;
@@ -110,4 +110,19 @@ pub(super) fn scatter(
         cuda.launch(Module::Bits, &entry, (grid_for(n, BLOCK as usize), 1, 1), &p)?;
     }
     Ok(())
+}
+
+/// `bincount` (see [`crate::backend::Backend::bincount`]): zeroed counts, one atomic add
+/// per value.
+pub(super) fn bincount(cuda: &CudaBackend, values: View<'_, CudaStorage>, len: usize) -> Result<CudaStorage> {
+    let counts = cuda.fill(DType::U32, len, Fill::Constant(ScalarValue::U32(0)))?;
+    let n = values.layout.len();
+    let p = BincountParams {
+        values: values.storage.buf.ptr() + (values.layout.offset() * 4) as u64,
+        counts: counts.buf.ptr(),
+        n: n as i64,
+        len: len as i64,
+    };
+    cuda.launch(Module::Bits, "bincount", (grid_for(n, BLOCK as usize), 1, 1), &p)?;
+    Ok(counts)
 }

@@ -61,7 +61,7 @@ pub(super) enum Module {
     Compare(DType),
     Cast(DType),
     /// copy_b{1,4,8}, select_b{1,4,8}, take_b{1,4,8}_{i32,u32}, scatter_b{1,4,8}_{i32,u32},
-    /// compact_b{1,4,8}, fill_b8:
+    /// compact_b{1,4,8}, fill_b8, bincount:
     /// dtype-agnostic, by element width.
     Bits,
     Fill(DType),
@@ -152,6 +152,7 @@ impl Module {
                     }
                 }
                 add("fill_b8".into(), "FILL_B8_KERNEL(fill_b8)".into());
+                add("bincount".into(), "BINCOUNT_KERNEL(bincount)".into());
             }
             Module::Fill(d) => {
                 for kind in ["arange", "linspace"] {

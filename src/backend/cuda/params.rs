@@ -152,6 +152,16 @@ pub(super) struct ScatterParams {
     pub claim: i64,
 }
 
+/// `BincountParams`: `bincount`.
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct BincountParams {
+    pub values: u64,
+    pub counts: u64,
+    pub n: i64,
+    pub len: i64,
+}
+
 /// `RedParams`: one pass of a reduction.
 #[repr(C)]
 #[derive(Clone, Copy, Default, Debug)]
@@ -243,6 +253,8 @@ unsafe impl DeviceRepr for SearchParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for ScatterParams {}
 // SAFETY: as above.
+unsafe impl DeviceRepr for BincountParams {}
+// SAFETY: as above.
 unsafe impl DeviceRepr for RedParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for DotParams {}
@@ -328,6 +340,7 @@ pub(super) fn static_asserts(family: &str) -> String {
                 has_values => "has_values" });
             layout_check!(s, SortParams { src => "src", keys => "keys", idx => "idx", src_off => "src_off",
                 src_rs => "src_rs", rows => "rows", n => "n", logp => "logp", k => "k", j => "j", first => "first" });
+            layout_check!(s, BincountParams { values => "values", counts => "counts", n => "n", len => "len" });
             layout_check!(s, ScatterParams { dst => "dst", owner => "owner", idx => "idx", vals => "vals", n => "n",
                 len => "len", vstep => "vstep", claim => "claim" });
             layout_check!(s, SearchParams { sorted => "sorted", values => "values", out => "out", len => "len", n => "n",
@@ -380,6 +393,7 @@ mod tests {
             offsets!(SortParams { src, keys, idx, src_off, src_rs, rows, n, logp, k, j, first }),
             offsets!(SearchParams { sorted, values, out, len, n, right }),
             offsets!(ScatterParams { dst, owner, idx, vals, n, len, vstep, claim }),
+            offsets!(BincountParams { values, counts, n, len }),
             offsets!(RedParams {
                 inp,
                 out,

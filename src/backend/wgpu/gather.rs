@@ -1,5 +1,6 @@
 //! `take` and `take_along_axis` on wgpu: one gather kernel (`shaders/take.wgsl`) that
-//! copies elements by bits; and its inverse, the scatter of `put` (`shaders/scatter.wgsl`).
+//! copies elements by bits; its inverse, the scatter of `put` (`shaders/scatter.wgsl`);
+//! and the counting scatter of `bincount` (`shaders/bincount.wgsl`).
 //!
 //! A gather may read anywhere in its source, so no contiguous output range bounds what
 //! it reads. When the source (or the indices, or the output) spans more than one
@@ -15,6 +16,11 @@ use crate::backend::{Gather, View};
 use crate::dtype::DType;
 use crate::error::Result;
 use crate::layout::{box_reaches, collapse, reach};
+
+/// Bins a `bincount` workgroup counts in workgroup memory (`BINS` in
+/// `shaders/bincount.wgsl`), and values per invocation (`PER`).
+const BINCOUNT_LOCAL: u64 = 4096;
+const BINCOUNT_PER: u64 = 16;
 
 /// Output elements per invocation of the gather kernel (`PER` in `shaders/take.wgsl`).
 const TAKE_PER: u64 = 8;
@@ -173,6 +179,38 @@ impl WgpuBackend {
             }
         }
         Ok(())
+    }
+}
+
+impl WgpuBackend {
+    /// See [`crate::backend::Backend::bincount`]: zeroed counts, then one pass per
+    /// (window of the counts, chunk of the values), adding with atomics — through
+    /// workgroup memory when a window has at most `BINCOUNT_LOCAL` bins.
+    pub(super) fn bincount_view(&self, values: View<'_, WgpuStorage>, len: usize) -> Result<WgpuStorage> {
+        let zero = crate::backend::Fill::Constant(crate::dtype::ScalarValue::U32(0));
+        let counts = self.fill_new(DType::U32, len, zero)?;
+        let (n, v_off) = (values.layout.len() as u64, values.layout.offset() as u64);
+        let per = self.chunk_limit() / 4;
+        // Values are u32: bins from 2^32 on stay zero.
+        for (lo, hi) in windows(0, (len as u64).min(1 << 32), per) {
+            let local = hi - lo <= BINCOUNT_LOCAL;
+            let key = format!("bincount|{local}");
+            let kernel = self.kernel(&key, || kernels::bincount_source(local))?;
+            let (cb, cbase) = self.window(counts.buffer(), 4, lo, hi);
+            for (i0, i1) in windows(0, n, per) {
+                let (vb, vbase) = self.window(values.storage.buffer(), 4, v_off + i0, v_off + i1);
+                let meta: Vec<u32> = vec![
+                    (i1 - i0) as u32,
+                    (v_off + i0 - vbase) as u32,
+                    lo as u32,
+                    (hi - lo) as u32,
+                    (lo - cbase) as u32,
+                ];
+                let bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+                self.dispatch(&kernel, &[cb, Bind::Data(&bytes), vb], (i1 - i0).div_ceil(256 * BINCOUNT_PER))?;
+            }
+        }
+        Ok(counts)
     }
 }
 

@@ -25,6 +25,7 @@ const FILL: &str = include_str!("../../../shaders/fill.wgsl");
 const TRANSPOSE: &str = include_str!("../../../shaders/transpose.wgsl");
 const TAKE: &str = include_str!("../../../shaders/take.wgsl");
 const SCATTER: &str = include_str!("../../../shaders/scatter.wgsl");
+const BINCOUNT: &str = include_str!("../../../shaders/bincount.wgsl");
 const SCAN: &str = include_str!("../../../shaders/scan.wgsl");
 const COMPACT: &str = include_str!("../../../shaders/compact.wgsl");
 const SORT: &str = include_str!("../../../shaders/sort.wgsl");
@@ -611,6 +612,11 @@ pub(super) fn compact_source(esize: usize, with_values: bool) -> String {
         (String::new(), "args[1] + t")
     };
     render(COMPACT, &[("T", word), ("DECLS", &decls), ("VALUE", value)])
+}
+
+/// The `bincount` kernel; `local`: counts through workgroup memory first.
+pub(super) fn bincount_source(local: bool) -> String {
+    render(BINCOUNT, &[("LOCAL", if local { "true" } else { "false" })])
 }
 
 /// WGSL defining the sort order of `t` on its bits (so f64 needs no SHADER_F64):

@@ -192,6 +192,10 @@ mod backend_impl {
             self.scatter_views(dtype, dst, span, indices, index_dtype, values)
         }
 
+        fn bincount(&self, values: View<'_, WgpuStorage>, len: usize) -> Result<WgpuStorage> {
+            self.bincount_view(values, len)
+        }
+
         fn gather(
             &self,
             dtype: DType,
