@@ -184,6 +184,35 @@ __device__ __forceinline__ float k_sigmoid(float x) { return 1.0f / (1.0f + expf
 __device__ __forceinline__ double k_sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
 __device__ __forceinline__ float k_recip(float x) { return 1.0f / x; }
 __device__ __forceinline__ double k_recip(double x) { return 1.0 / x; }
+__device__ __forceinline__ float k_tan(float x) { return tanf(x); }
+__device__ __forceinline__ double k_tan(double x) { return tan(x); }
+__device__ __forceinline__ float k_sinh(float x) { return sinhf(x); }
+__device__ __forceinline__ double k_sinh(double x) { return sinh(x); }
+__device__ __forceinline__ float k_cosh(float x) { return coshf(x); }
+__device__ __forceinline__ double k_cosh(double x) { return cosh(x); }
+__device__ __forceinline__ float k_asin(float x) { return asinf(x); }
+__device__ __forceinline__ double k_asin(double x) { return asin(x); }
+__device__ __forceinline__ float k_acos(float x) { return acosf(x); }
+__device__ __forceinline__ double k_acos(double x) { return acos(x); }
+__device__ __forceinline__ float k_atan(float x) { return atanf(x); }
+__device__ __forceinline__ double k_atan(double x) { return atan(x); }
+__device__ __forceinline__ float k_exp2(float x) { return exp2f(x); }
+__device__ __forceinline__ double k_exp2(double x) { return exp2(x); }
+__device__ __forceinline__ float k_exp_m1(float x) { return expm1f(x); }
+__device__ __forceinline__ double k_exp_m1(double x) { return expm1(x); }
+__device__ __forceinline__ float k_log2(float x) { return log2f(x); }
+__device__ __forceinline__ double k_log2(double x) { return log2(x); }
+__device__ __forceinline__ float k_log10(float x) { return log10f(x); }
+__device__ __forceinline__ double k_log10(double x) { return log10(x); }
+__device__ __forceinline__ float k_ln_1p(float x) { return log1pf(x); }
+__device__ __forceinline__ double k_ln_1p(double x) { return log1p(x); }
+__device__ __forceinline__ float k_trunc(float x) { return truncf(x); }
+__device__ __forceinline__ double k_trunc(double x) { return trunc(x); }
+// NumPy's sign: -1, 0 or 1; +-0 -> 0 and NaN stays NaN (the comparisons are false).
+template <typename T> __device__ __forceinline__ T k_sign(T x) {
+    return x > (T)0 ? (T)1 : (x < (T)0 ? (T)-1 : (x == (T)0 ? (T)0 : x));
+}
+__device__ __forceinline__ u32 k_sign(u32 x) { return x > 0u ? 1u : 0u; }
 
 // ------------------------------------------------------------------ conversions (Rust `as`)
 // Floats to integers truncate toward zero and saturate (PTX cvt.rzi clamps); NaN -> 0.

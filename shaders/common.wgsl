@@ -10,7 +10,38 @@ fn inf_f32() -> f32 { return bitcast<f32>(0x7f800000u); }
 fn qnan_f32() -> f32 { return bitcast<f32>(0x7fc00000u); }
 
 fn exp_f32(x: f32) -> f32 { return exp(x); }
-fn ln_f32(x: f32) -> f32 { return log(x); }
+// Logarithms from x = 2^e · m, m in [1/√2, √2), and the atanh series for ln m
+// (log_series_f32, float_math.wgsl): the builtins are only specified to an absolute
+// 2^-21 near 1, where ln/log2/log10 are near 0 (log2(0.9999999) was 13% off on
+// lavapipe), and undefined below 0.
+fn log_ordinary_f32(x: f32) -> bool { return !nan_f32(x) && x > 0.0 && x <= 3.4028234663852886e38; }
+fn log_special_f32(x: f32) -> f32 {
+    if (nan_f32(x) || x < 0.0) { return qnan_f32(); }
+    if (x == 0.0) { return -inf_f32(); }
+    return x;
+}
+fn ln_parts_f32(x: f32) -> vec2<f32> {
+    let fr = frexp(x);                                    // x = fract · 2^exp, fract in [1/2, 1)
+    var m = fr.fract;
+    var e = fr.exp;
+    if (m < 0.70710678) { m = m * 2.0; e -= 1; }
+    return vec2(f32(e), log_series_f32((m - 1.0) / (m + 1.0)));
+}
+fn ln_f32(x: f32) -> f32 {
+    if (!log_ordinary_f32(x)) { return log_special_f32(x); }
+    let p = ln_parts_f32(x);
+    return p.x * 0.6931471805599453 + p.y;
+}
+fn log2_f32(x: f32) -> f32 {
+    if (!log_ordinary_f32(x)) { return log_special_f32(x); }
+    let p = ln_parts_f32(x);
+    return p.x + p.y * 1.4426950408889634;
+}
+fn log10_f32(x: f32) -> f32 {
+    if (!log_ordinary_f32(x)) { return log_special_f32(x); }
+    let p = ln_parts_f32(x);
+    return p.x * 0.3010299956639812 + p.y * 0.4342944819032518;
+}
 fn sin_f32(x: f32) -> f32 { return sin(x); }
 fn cos_f32(x: f32) -> f32 { return cos(x); }
 fn tanh_f32(x: f32) -> f32 {

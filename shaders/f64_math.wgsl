@@ -35,28 +35,9 @@ fn exp_f64(x: f64) -> f64 {
     return ldexp(ldexp(p, k1), ki - k1);              // 2^k in two steps: no early overflow
 }
 
-// exp(y) - 1 for |y| <= 0.5, without cancellation (Taylor to y^14).
-fn expm1_small_f64(y: f64) -> f64 {
-    var p = 1.1470745597729725e-11lf;
-    p = p * y + 1.6059043836821613e-10lf;
-    p = p * y + 2.08767569878681e-09lf;
-    p = p * y + 2.505210838544172e-08lf;
-    p = p * y + 2.755731922398589e-07lf;
-    p = p * y + 2.7557319223985893e-06lf;
-    p = p * y + 2.48015873015873e-05lf;
-    p = p * y + 0.0001984126984126984lf;
-    p = p * y + 0.001388888888888889lf;
-    p = p * y + 0.008333333333333333lf;
-    p = p * y + 0.041666666666666664lf;
-    p = p * y + 0.16666666666666666lf;
-    p = p * y + 0.5lf;
-    return (p * y + 1.0lf) * y;
-}
-
-fn ln_f64(x0: f64) -> f64 {
-    if (nan_f64(x0) || x0 < 0.0lf) { return qnan_f64(); }
-    if (x0 == 0.0lf) { return -inf_f64(); }
-    if (x0 > 1.7976931348623157e308lf) { return x0; }
+// x = 2^e · m with m in [1/√2, √2], for finite x > 0; lm = ln m.
+struct LnParts { e: f64, lm: f64 }
+fn ln_parts_f64(x0: f64) -> LnParts {
     var x = x0;
     var e = 0;
     // Into [2^-64, 2^64], where an f32 log2 estimates the exponent.
@@ -68,22 +49,30 @@ fn ln_f64(x0: f64) -> f64 {
     if (m < 1.0lf) { m = m * 2.0lf; k -= 1; }
     if (m > 1.4142135623730951lf) { m = m * 0.5lf; k += 1; }
     e += k;
-    // ln m = 2 atanh(f), f = (m - 1) / (m + 1), |f| <= 0.1716: series to f^21.
-    let f = (m - 1.0lf) / (m + 1.0lf);
-    let f2 = f * f;
-    var s = 0.047619047619047616lf;
-    s = s * f2 + 0.05263157894736842lf;
-    s = s * f2 + 0.058823529411764705lf;
-    s = s * f2 + 0.06666666666666667lf;
-    s = s * f2 + 0.07692307692307693lf;
-    s = s * f2 + 0.09090909090909091lf;
-    s = s * f2 + 0.1111111111111111lf;
-    s = s * f2 + 0.14285714285714285lf;
-    s = s * f2 + 0.2lf;
-    s = s * f2 + 0.3333333333333333lf;
-    let lm = 2.0lf * f + 2.0lf * f * f2 * s;
-    let fe = f64(e);
-    return fe * LN2_HI + (fe * LN2_LO + lm);
+    return LnParts(f64(e), log_series_f64((m - 1.0lf) / (m + 1.0lf)));
+}
+// Whether x is in the logarithms' ordinary domain (finite, > 0); log_special_f64 is
+// the answer outside it (NaN below 0, -inf at 0, +inf at +inf).
+fn log_ordinary_f64(x: f64) -> bool { return !nan_f64(x) && x > 0.0lf && x <= 1.7976931348623157e308lf; }
+fn log_special_f64(x: f64) -> f64 {
+    if (nan_f64(x) || x < 0.0lf) { return qnan_f64(); }
+    if (x == 0.0lf) { return -inf_f64(); }
+    return x;
+}
+fn ln_f64(x: f64) -> f64 {
+    if (!log_ordinary_f64(x)) { return log_special_f64(x); }
+    let p = ln_parts_f64(x);
+    return p.e * LN2_HI + (p.e * LN2_LO + p.lm);
+}
+fn log2_f64(x: f64) -> f64 {
+    if (!log_ordinary_f64(x)) { return log_special_f64(x); }
+    let p = ln_parts_f64(x);
+    return p.e + p.lm * 1.4426950408889634lf;             // 1 / ln 2
+}
+fn log10_f64(x: f64) -> f64 {
+    if (!log_ordinary_f64(x)) { return log_special_f64(x); }
+    let p = ln_parts_f64(x);
+    return p.e * 0.30102999566398120lf + p.lm * 0.4342944819032518lf;   // log10(2), 1 / ln 10
 }
 
 // x = q·(π/2) + r with |r| <= π/4 (Cody–Waite, three parts of π/2 from fdlibm).

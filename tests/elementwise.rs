@@ -74,6 +74,27 @@ macro_rules! float_ref {
                         }
                     }
                     UnaryOp::Recip => 1.0 / x,
+                    UnaryOp::Tan => x.tan(),
+                    UnaryOp::Sinh => x.sinh(),
+                    UnaryOp::Cosh => x.cosh(),
+                    UnaryOp::Asin => x.asin(),
+                    UnaryOp::Acos => x.acos(),
+                    UnaryOp::Atan => x.atan(),
+                    UnaryOp::Exp2 => x.exp2(),
+                    UnaryOp::ExpM1 => x.exp_m1(),
+                    UnaryOp::Log2 => x.log2(),
+                    UnaryOp::Log10 => x.log10(),
+                    UnaryOp::Ln1p => x.ln_1p(),
+                    UnaryOp::Trunc => x.trunc(),
+                    // NumPy's sign, not Rust's signum: ±0 → 0.
+                    UnaryOp::Sign if x == 0.0 => 0.0,
+                    UnaryOp::Sign => {
+                        if x.is_nan() {
+                            x
+                        } else {
+                            x.signum()
+                        }
+                    }
                     _ => unreachable!(),
                 })
             }
@@ -132,6 +153,15 @@ macro_rules! int_ref {
                     UnaryOp::Relu => {
                         if x > 0 {
                             x
+                        } else {
+                            0
+                        }
+                    }
+                    UnaryOp::Sign => {
+                        if x > 0 {
+                            1
+                        } else if x < 0 {
+                            (0 as $t).wrapping_sub(1)
                         } else {
                             0
                         }
@@ -236,10 +266,16 @@ fn unary_ops<T: RefOps>(dev: &Device, data: Vec<T>) -> gpu::Result<()> {
         let Some(_) = T::un(op, data[0]) else { continue };
         let tol = match op {
             UnaryOp::Sqrt | UnaryOp::Recip => T::DIVISION,
-            UnaryOp::Exp | UnaryOp::Ln | UnaryOp::Sin | UnaryOp::Cos | UnaryOp::Tanh | UnaryOp::Sigmoid => {
-                T::TRANSCENDENTAL
-            }
-            _ => T::EXACT_OPS,
+            UnaryOp::Neg
+            | UnaryOp::Abs
+            | UnaryOp::Square
+            | UnaryOp::Relu
+            | UnaryOp::Floor
+            | UnaryOp::Ceil
+            | UnaryOp::Round
+            | UnaryOp::Trunc
+            | UnaryOp::Sign => T::EXACT_OPS,
+            _ => T::TRANSCENDENTAL,
         };
         for (input, src) in [(&a, &data), (&view, &vdata)] {
             let want: Vec<T> = src.iter().map(|&x| T::un(op, x).expect("defined above")).collect();
@@ -256,6 +292,7 @@ fn unary_dispatch<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>
         UnaryOp::Abs => a.abs(),
         UnaryOp::Square => a.square(),
         UnaryOp::Relu => a.relu(),
+        UnaryOp::Sign => a.sign(),
         _ => float_unary(a, op),
     }
 }
@@ -275,6 +312,18 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::Ceil => a.ceil(),
             UnaryOp::Round => a.round(),
             UnaryOp::Recip => a.recip(),
+            UnaryOp::Tan => a.tan(),
+            UnaryOp::Sinh => a.sinh(),
+            UnaryOp::Cosh => a.cosh(),
+            UnaryOp::Asin => a.asin(),
+            UnaryOp::Acos => a.acos(),
+            UnaryOp::Atan => a.atan(),
+            UnaryOp::Exp2 => a.exp2(),
+            UnaryOp::ExpM1 => a.exp_m1(),
+            UnaryOp::Log2 => a.log2(),
+            UnaryOp::Log10 => a.log10(),
+            UnaryOp::Ln1p => a.ln_1p(),
+            UnaryOp::Trunc => a.trunc(),
             _ => unreachable!(),
         }
     }

@@ -49,11 +49,37 @@ pub enum UnaryOp {
     Round,
     /// `1 / x` (floats).
     Recip,
+    /// Tangent (floats).
+    Tan,
+    /// Hyperbolic sine (floats).
+    Sinh,
+    /// Hyperbolic cosine (floats).
+    Cosh,
+    /// Inverse sine, in `[-π/2, π/2]`; NaN outside `[-1, 1]` (floats).
+    Asin,
+    /// Inverse cosine, in `[0, π]`; NaN outside `[-1, 1]` (floats).
+    Acos,
+    /// Inverse tangent, in `[-π/2, π/2]` (floats).
+    Atan,
+    /// `2^x` (floats).
+    Exp2,
+    /// `e^x - 1`, accurate near 0 (floats).
+    ExpM1,
+    /// Base-2 logarithm (floats).
+    Log2,
+    /// Base-10 logarithm (floats).
+    Log10,
+    /// `ln(1 + x)`, accurate near 0 (floats).
+    Ln1p,
+    /// Round toward zero (floats).
+    Trunc,
+    /// −1, 0 or 1 by the sign of `x` (NumPy's `sign`: `±0 → 0`, NaN stays NaN).
+    Sign,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 15] = [
+    pub const ALL: [UnaryOp; 28] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -69,11 +95,24 @@ impl UnaryOp {
         UnaryOp::Ceil,
         UnaryOp::Round,
         UnaryOp::Recip,
+        UnaryOp::Tan,
+        UnaryOp::Sinh,
+        UnaryOp::Cosh,
+        UnaryOp::Asin,
+        UnaryOp::Acos,
+        UnaryOp::Atan,
+        UnaryOp::Exp2,
+        UnaryOp::ExpM1,
+        UnaryOp::Log2,
+        UnaryOp::Log10,
+        UnaryOp::Ln1p,
+        UnaryOp::Trunc,
+        UnaryOp::Sign,
     ];
 
     /// Whether the op is defined for integer dtypes too.
     pub fn supports_int(self) -> bool {
-        matches!(self, UnaryOp::Neg | UnaryOp::Abs | UnaryOp::Square | UnaryOp::Relu)
+        matches!(self, UnaryOp::Neg | UnaryOp::Abs | UnaryOp::Square | UnaryOp::Relu | UnaryOp::Sign)
     }
 
     /// Lower-case name, as used in kernel names and messages.
@@ -94,6 +133,19 @@ impl UnaryOp {
             UnaryOp::Ceil => "ceil",
             UnaryOp::Round => "round",
             UnaryOp::Recip => "recip",
+            UnaryOp::Tan => "tan",
+            UnaryOp::Sinh => "sinh",
+            UnaryOp::Cosh => "cosh",
+            UnaryOp::Asin => "asin",
+            UnaryOp::Acos => "acos",
+            UnaryOp::Atan => "atan",
+            UnaryOp::Exp2 => "exp2",
+            UnaryOp::ExpM1 => "exp_m1",
+            UnaryOp::Log2 => "log2",
+            UnaryOp::Log10 => "log10",
+            UnaryOp::Ln1p => "ln_1p",
+            UnaryOp::Trunc => "trunc",
+            UnaryOp::Sign => "sign",
         }
     }
 }

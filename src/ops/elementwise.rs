@@ -272,6 +272,7 @@ unary_methods! { Element:
     Abs, abs, "Elementwise `|x|` (`i32::MIN` wraps to itself).";
     Square, square, "Elementwise `x * x`.";
     Relu, relu, "Elementwise `max(x, 0)`; NaN stays NaN.";
+    Sign, sign, "Elementwise −1, 0 or 1 by sign (NumPy's `sign`: `±0 → 0` and NaN stays NaN, unlike Rust's `signum`; `0` or `1` for u32).";
 }
 
 unary_methods! { Float:
@@ -286,6 +287,18 @@ unary_methods! { Float:
     Ceil, ceil, "Elementwise round toward +∞.";
     Round, round, "Elementwise round half to even (NumPy's `round`).";
     Recip, recip, "Elementwise `1 / x`.";
+    Tan, tan, "Elementwise tangent.";
+    Sinh, sinh, "Elementwise hyperbolic sine.";
+    Cosh, cosh, "Elementwise hyperbolic cosine.";
+    Asin, asin, "Elementwise inverse sine, in `[-π/2, π/2]`; NaN outside `[-1, 1]` (NumPy's `arcsin`).";
+    Acos, acos, "Elementwise inverse cosine, in `[0, π]`; NaN outside `[-1, 1]` (NumPy's `arccos`).";
+    Atan, atan, "Elementwise inverse tangent, in `[-π/2, π/2]` (NumPy's `arctan`).";
+    Exp2, exp2, "Elementwise `2^x`.";
+    ExpM1, exp_m1, "Elementwise `e^x - 1`, accurate for tiny `x` (NumPy's `expm1`).";
+    Log2, log2, "Elementwise base-2 logarithm.";
+    Log10, log10, "Elementwise base-10 logarithm.";
+    Ln1p, ln_1p, "Elementwise `ln(1 + x)`, accurate for tiny `x` (NumPy's `log1p`).";
+    Trunc, trunc, "Elementwise round toward zero.";
 }
 
 impl<T: Scalar> Array<T> {

@@ -99,6 +99,7 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::Abs => run(cpu, v, l, T::abs),
             UnaryOp::Square => run(cpu, v, l, T::square),
             UnaryOp::Relu => run(cpu, v, l, T::relu),
+            UnaryOp::Sign => run(cpu, v, l, T::sign),
             _ => Err(unsupported(T::DTYPE, op.name())),
         }
     }
@@ -119,6 +120,19 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::Ceil => run(cpu, v, l, FloatNum::ceil),
             UnaryOp::Round => run(cpu, v, l, FloatNum::round),
             UnaryOp::Recip => run(cpu, v, l, FloatNum::recip),
+            UnaryOp::Tan => run(cpu, v, l, FloatNum::tan),
+            UnaryOp::Sinh => run(cpu, v, l, FloatNum::sinh),
+            UnaryOp::Cosh => run(cpu, v, l, FloatNum::cosh),
+            UnaryOp::Asin => run(cpu, v, l, FloatNum::asin),
+            UnaryOp::Acos => run(cpu, v, l, FloatNum::acos),
+            UnaryOp::Atan => run(cpu, v, l, FloatNum::atan),
+            UnaryOp::Exp2 => run(cpu, v, l, FloatNum::exp2),
+            UnaryOp::ExpM1 => run(cpu, v, l, FloatNum::exp_m1),
+            UnaryOp::Log2 => run(cpu, v, l, FloatNum::log2),
+            UnaryOp::Log10 => run(cpu, v, l, FloatNum::log10),
+            UnaryOp::Ln1p => run(cpu, v, l, FloatNum::ln_1p),
+            UnaryOp::Trunc => run(cpu, v, l, FloatNum::trunc),
+            UnaryOp::Sign => run(cpu, v, l, Num::sign),
         }
     }
     let l = src.layout;

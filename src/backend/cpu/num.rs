@@ -20,6 +20,8 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
         self.mul(self)
     }
     fn relu(self) -> Self;
+    /// −1, 0 or 1 by sign (NumPy's `sign`: `±0 → 0`, NaN stays NaN).
+    fn sign(self) -> Self;
 
     /// The larger of two values, NaN if either is (the first NaN when both are); of
     /// equal values, `self`. Three selects, each on one comparison and none on a
@@ -68,6 +70,18 @@ pub(crate) trait FloatNum:
     fn ceil(self) -> Self;
     fn round(self) -> Self;
     fn recip(self) -> Self;
+    fn tan(self) -> Self;
+    fn sinh(self) -> Self;
+    fn cosh(self) -> Self;
+    fn asin(self) -> Self;
+    fn acos(self) -> Self;
+    fn atan(self) -> Self;
+    fn exp2(self) -> Self;
+    fn exp_m1(self) -> Self;
+    fn log2(self) -> Self;
+    fn log10(self) -> Self;
+    fn ln_1p(self) -> Self;
+    fn trunc(self) -> Self;
     fn from_usize(n: usize) -> Self;
 }
 
@@ -131,6 +145,18 @@ macro_rules! float_num {
                     self
                 }
             }
+            #[inline(always)]
+            fn sign(self) -> Self {
+                if self > 0.0 {
+                    1.0
+                } else if self < 0.0 {
+                    -1.0
+                } else if self == 0.0 {
+                    0.0
+                } else {
+                    self
+                }
+            }
         }
 
         impl FloatNum for $t {
@@ -177,6 +203,54 @@ macro_rules! float_num {
             #[inline(always)]
             fn recip(self) -> Self {
                 1.0 / self
+            }
+            #[inline(always)]
+            fn tan(self) -> Self {
+                self.tan()
+            }
+            #[inline(always)]
+            fn sinh(self) -> Self {
+                self.sinh()
+            }
+            #[inline(always)]
+            fn cosh(self) -> Self {
+                self.cosh()
+            }
+            #[inline(always)]
+            fn asin(self) -> Self {
+                self.asin()
+            }
+            #[inline(always)]
+            fn acos(self) -> Self {
+                self.acos()
+            }
+            #[inline(always)]
+            fn atan(self) -> Self {
+                self.atan()
+            }
+            #[inline(always)]
+            fn exp2(self) -> Self {
+                self.exp2()
+            }
+            #[inline(always)]
+            fn exp_m1(self) -> Self {
+                self.exp_m1()
+            }
+            #[inline(always)]
+            fn log2(self) -> Self {
+                self.log2()
+            }
+            #[inline(always)]
+            fn log10(self) -> Self {
+                self.log10()
+            }
+            #[inline(always)]
+            fn ln_1p(self) -> Self {
+                self.ln_1p()
+            }
+            #[inline(always)]
+            fn trunc(self) -> Self {
+                self.trunc()
             }
             #[inline(always)]
             fn from_usize(n: usize) -> Self {
@@ -239,6 +313,17 @@ macro_rules! int_num {
             fn relu(self) -> Self {
                 if self > 0 {
                     self
+                } else {
+                    0
+                }
+            }
+            #[inline(always)]
+            #[allow(unused_comparisons)]
+            fn sign(self) -> Self {
+                if self > 0 {
+                    1
+                } else if self < 0 {
+                    (0 as $t).wrapping_sub(1)
                 } else {
                     0
                 }

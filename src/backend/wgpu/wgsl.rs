@@ -59,6 +59,23 @@ pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
         UnaryOp::Ceil => "ceil(a)".into(),
         UnaryOp::Round => "round(a)".into(),
         UnaryOp::Recip => format!("{w}(1) / a"),
+        UnaryOp::Tan => format!("math_tan_{w}(a)"),
+        UnaryOp::Sinh => format!("math_sinh_{w}(a)"),
+        UnaryOp::Cosh => format!("math_cosh_{w}(a)"),
+        UnaryOp::Asin => format!("math_asin_{w}(a)"),
+        UnaryOp::Acos => format!("math_acos_{w}(a)"),
+        UnaryOp::Atan => format!("math_atan_{w}(a)"),
+        UnaryOp::Exp2 => format!("math_exp2_{w}(a)"),
+        UnaryOp::ExpM1 => format!("math_exp_m1_{w}(a)"),
+        UnaryOp::Log2 => format!("log2_{w}(a)"),
+        UnaryOp::Log10 => format!("log10_{w}(a)"),
+        UnaryOp::Ln1p => format!("math_ln_1p_{w}(a)"),
+        UnaryOp::Trunc => "trunc(a)".into(),
+        UnaryOp::Sign if t == DType::U32 => "select(0u, 1u, a > 0u)".into(),
+        UnaryOp::Sign if float => {
+            format!("select(select(select({w}(0), {w}(-1), a < {w}(0)), {w}(1), a > {w}(0)), a, nan_{w}(a))")
+        }
+        UnaryOp::Sign => "select(select(0i, -1i, a < 0i), 1i, a > 0i)".into(),
     })
 }
 

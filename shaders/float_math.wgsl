@@ -1,0 +1,146 @@
+// Float functions written once for f32 and f64 ({{T}}), on top of exp_/ln_/sin_/cos_
+// from common.wgsl and f64_math.wgsl. WGSL's builtins for these are either missing for
+// f64 or specified loosely enough to be wrong where users look (sinh/expm1/log1p near
+// 0 lose every digit to cancellation; atan may be 4096 ulp off), so each is built from
+// + - * / and a few exact builtins, with the IEEE special values handled explicitly.
+// Abstract-float literals below convert to {{T}} exactly as written.
+// Constants: {{EXP_MAX}} is safely below ln(max finite), {{EXP2_MAX}} / {{EXP2_MIN}}
+// bound where 2^x overflows / underflows to zero.
+
+// e^y - 1 for |y| <= 0.5 without cancellation (Taylor to y^14).
+fn expm1_small_{{T}}(y: {{T}}) -> {{T}} {
+    var p: {{T}} = 1.1470745597729725e-11;
+    p = p * y + 1.6059043836821613e-10;
+    p = p * y + 2.08767569878681e-09;
+    p = p * y + 2.505210838544172e-08;
+    p = p * y + 2.755731922398589e-07;
+    p = p * y + 2.7557319223985893e-06;
+    p = p * y + 2.48015873015873e-05;
+    p = p * y + 0.0001984126984126984;
+    p = p * y + 0.001388888888888889;
+    p = p * y + 0.008333333333333333;
+    p = p * y + 0.041666666666666664;
+    p = p * y + 0.16666666666666666;
+    p = p * y + 0.5;
+    return (p * y + 1.0) * y;
+}
+
+fn math_exp_m1_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    if (abs(x) <= 0.5) { return expm1_small_{{T}}(x); }
+    return exp_{{T}}(x) - 1.0;
+}
+
+// ln(m) = 2 atanh(f) for f = (m - 1) / (m + 1), |f| <= 0.1716 (m in [1/√2, √2]):
+// the odd series to f^21.
+fn log_series_{{T}}(f: {{T}}) -> {{T}} {
+    let f2 = f * f;
+    var s: {{T}} = 0.047619047619047616;
+    s = s * f2 + 0.05263157894736842;
+    s = s * f2 + 0.058823529411764705;
+    s = s * f2 + 0.06666666666666667;
+    s = s * f2 + 0.07692307692307693;
+    s = s * f2 + 0.09090909090909091;
+    s = s * f2 + 0.1111111111111111;
+    s = s * f2 + 0.14285714285714285;
+    s = s * f2 + 0.2;
+    s = s * f2 + 0.3333333333333333;
+    return 2.0 * f + 2.0 * f * f2 * s;
+}
+
+fn math_ln_1p_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x) || x < -1.0) { return qnan_{{T}}(); }
+    if (x == -1.0) { return -inf_{{T}}(); }
+    // 1 + x in (1/√2, √2): the series on f = x / (2 + x), which never forms 1 + x.
+    if (x > -0.2928932188134524 && x < 0.41421356237309503) { return log_series_{{T}}(x / (2.0 + x)); }
+    return ln_{{T}}(1.0 + x);
+}
+
+fn math_sinh_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    let a = abs(x);
+    var r: {{T}};
+    if (a <= 1.0) {
+        let e = math_exp_m1_{{T}}(a);              // sinh = (E + E / (E + 1)) / 2
+        r = 0.5 * (e + e / (e + 1.0));
+    } else if (a < {{EXP_MAX}}) {
+        let e = exp_{{T}}(a);
+        r = 0.5 * (e - 1.0 / e);
+    } else {
+        let w = exp_{{T}}(0.5 * a);                 // e^a overflows before sinh does
+        r = (0.5 * w) * w;
+    }
+    return select(r, -r, x < 0.0);
+}
+
+fn math_cosh_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    let a = abs(x);
+    if (a < {{EXP_MAX}}) {
+        let e = exp_{{T}}(a);
+        return 0.5 * (e + 1.0 / e);
+    }
+    let w = exp_{{T}}(0.5 * a);
+    return (0.5 * w) * w;
+}
+
+fn math_tan_{{T}}(x: {{T}}) -> {{T}} {
+    return sin_{{T}}(x) / cos_{{T}}(x);
+}
+
+fn math_exp2_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    if (x >= {{EXP2_MAX}}) { return inf_{{T}}(); }
+    if (x < {{EXP2_MIN}}) { return 0.0; }
+    let n = round(x);
+    let p = exp_{{T}}((x - n) * 0.6931471805599453);    // x - n is exact, |x - n| <= 1/2
+    let ni = i32(n);
+    let n1 = ni / 2;
+    return ldexp(ldexp(p, n1), ni - n1);                 // 2^n in two steps: no early overflow
+}
+
+// Cephes atan: reduce |x| to |z| <= 0.66 with atan(x) = π/4 + atan((x-1)/(x+1)) or
+// π/2 - atan(1/x), then a rational approximation (≤ 1 ulp in f64, checked in Python).
+fn math_atan_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    let a = abs(x);
+    var y0: {{T}} = 0.0;
+    var more: {{T}} = 0.0;
+    var z = a;
+    if (a > 2.414213562373095) {
+        y0 = 1.5707963267948966;
+        more = 6.123233995736766e-17;
+        z = -1.0 / a;
+    } else if (a > 0.66) {
+        y0 = 0.7853981633974483;
+        more = 3.061616997868383e-17;
+        z = (a - 1.0) / (a + 1.0);
+    }
+    let z2 = z * z;
+    var p: {{T}} = -8.750608600031904e-01;
+    p = p * z2 - 1.6157537187333652e+01;
+    p = p * z2 - 7.500855792314705e+01;
+    p = p * z2 - 1.2288666844901361e+02;
+    p = p * z2 - 6.485021904942025e+01;
+    var q: {{T}} = z2 + 2.485846490142306e+01;
+    q = q * z2 + 1.6502700983169885e+02;
+    q = q * z2 + 4.328810604912903e+02;
+    q = q * z2 + 4.853903996359137e+02;
+    q = q * z2 + 1.9455065714826139e+02;
+    let r = y0 + (z + z * z2 * p / q + more);
+    return select(r, -r, x < 0.0);
+}
+
+fn math_asin_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x) || abs(x) > 1.0) { return qnan_{{T}}(); }
+    let d = sqrt((1.0 - x) * (1.0 + x));               // cos(asin x), no cancellation
+    if (d == 0.0) { let h = {{T}}(1.5707963267948966);
+        return select(h, -h, x < 0.0); }
+    return math_atan_{{T}}(x / d);
+}
+
+fn math_acos_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x) || abs(x) > 1.0) { return qnan_{{T}}(); }
+    if (x == -1.0) { return 3.141592653589793; }
+    return 2.0 * math_atan_{{T}}(sqrt((1.0 - x) / (1.0 + x)));   // acos x = 2 atan(tan(acos(x)/2))
+}
