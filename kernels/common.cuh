@@ -136,6 +136,47 @@ __device__ __forceinline__ i32 k_pow(i32 a, i32 b) {
     return (i32)k_pow_u32((u32)a, (u32)b);
 }
 
+
+// NumPy's `//` and `%`: floor division and the remainder with the divisor's sign.
+// Integers: x // 0 = x % 0 = 0 (MIN // -1 wraps, as k_div). Floats: npy_divmod.
+__device__ __forceinline__ i32 k_floor_div(i32 a, i32 b) {
+    if (b == 0) return 0;
+    i32 q = k_div(a, b), r = k_rem(a, b);
+    return (r != 0 && ((r < 0) != (b < 0))) ? (i32)((u32)q - 1u) : q;
+}
+__device__ __forceinline__ i32 k_floor_rem(i32 a, i32 b) {
+    if (b == 0) return 0;
+    i32 r = k_rem(a, b);
+    return (r != 0 && ((r < 0) != (b < 0))) ? (i32)((u32)r + (u32)b) : r;
+}
+__device__ __forceinline__ u32 k_floor_div(u32 a, u32 b) { return k_div(a, b); }
+__device__ __forceinline__ u32 k_floor_rem(u32 a, u32 b) { return k_rem(a, b); }
+template <typename T> __device__ __forceinline__ void k_floor_divmod(T a, T b, T& q, T& r) {
+    T m = fmod(a, b);
+    if (b == (T)0) { q = a / b; r = m; return; }
+    T div = (a - m) / b;
+    r = m;
+    if (m != (T)0) {
+        if ((b < (T)0) != (m < (T)0)) { r = m + b; div -= (T)1; }
+    } else {
+        r = copysign((T)0, b);
+    }
+    if (div != (T)0) {
+        q = floor(div);
+        if (div - q > (T)0.5) q += (T)1;
+    } else {
+        q = copysign((T)0, a / b);
+    }
+}
+__device__ __forceinline__ float k_floor_div(float a, float b) { float q, r; k_floor_divmod(a, b, q, r); return q; }
+__device__ __forceinline__ double k_floor_div(double a, double b) { double q, r; k_floor_divmod(a, b, q, r); return q; }
+__device__ __forceinline__ float k_floor_rem(float a, float b) { float q, r; k_floor_divmod(a, b, q, r); return r; }
+__device__ __forceinline__ double k_floor_rem(double a, double b) { double q, r; k_floor_divmod(a, b, q, r); return r; }
+__device__ __forceinline__ float k_atan2(float a, float b) { return atan2f(a, b); }
+__device__ __forceinline__ double k_atan2(double a, double b) { return atan2(a, b); }
+__device__ __forceinline__ float k_hypot(float a, float b) { return hypotf(a, b); }
+__device__ __forceinline__ double k_hypot(double a, double b) { return hypot(a, b); }
+
 template <typename T> __device__ __forceinline__ bool k_isnan(T x) { return x != x; }
 
 // NaN-propagating; on ties the first operand wins (as the CPU reference).

@@ -44,6 +44,10 @@ DEF_BINARY(rem, k_rem(a, b))
 DEF_BINARY(pow, k_pow(a, b))
 DEF_BINARY(maximum, k_maximum(a, b))
 DEF_BINARY(minimum, k_minimum(a, b))
+DEF_BINARY(floor_div, k_floor_div(a, b))
+DEF_BINARY(floor_rem, k_floor_rem(a, b))
+DEF_BINARY(atan2, k_atan2(a, b))
+DEF_BINARY(hypot, k_hypot(a, b))
 
 // IEEE comparisons: NaN compares unequal (ne is true).
 #define DEF_COMPARE(NAME, EXPR) \

@@ -8,6 +8,21 @@ fn nan_i32(x: i32) -> bool { return false; }
 fn nan_u32(x: u32) -> bool { return false; }
 fn inf_f32() -> f32 { return bitcast<f32>(0x7f800000u); }
 fn qnan_f32() -> f32 { return bitcast<f32>(0x7fc00000u); }
+fn signbit_f32(x: f32) -> bool { return (bitcast<u32>(x) >> 31u) == 1u; }
+
+// NumPy's integer `//` and `%` (floor division, remainder with the divisor's sign);
+// x // 0 = x % 0 = 0. WGSL's i32 `/` and `%` truncate (and give MIN / -1 = MIN, 0).
+fn floor_div_i32(a: i32, b: i32) -> i32 {
+    if (b == 0) { return 0; }
+    let q = a / b;
+    let r = a % b;
+    return select(q, q - 1, r != 0 && ((r < 0) != (b < 0)));
+}
+fn floor_rem_i32(a: i32, b: i32) -> i32 {
+    if (b == 0) { return 0; }
+    let r = a % b;
+    return select(r, r + b, r != 0 && ((r < 0) != (b < 0)));
+}
 
 fn exp_f32(x: f32) -> f32 { return exp(x); }
 // Logarithms from x = 2^e · m, m in [1/√2, √2), and the atanh series for ln m

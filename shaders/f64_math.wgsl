@@ -6,6 +6,7 @@
 fn nan_f64(x: f64) -> bool { return nan_f32(f32(x)); }  // f64 NaN converts to f32 NaN
 fn inf_f64() -> f64 { return f64(inf_f32()); }
 fn qnan_f64() -> f64 { return f64(qnan_f32()); }
+fn signbit_f64(x: f64) -> bool { return signbit_f32(f32(x)); }   // the conversion keeps the sign
 
 const LN2_HI: f64 = 6.93147180369123816490e-01lf;
 const LN2_LO: f64 = 1.90821492927058770002e-10lf;

@@ -144,3 +144,87 @@ fn math_acos_{{T}}(x: {{T}}) -> {{T}} {
     if (x == -1.0) { return 3.141592653589793; }
     return 2.0 * math_atan_{{T}}(sqrt((1.0 - x) / (1.0 + x)));   // acos x = 2 atan(tan(acos(x)/2))
 }
+
+// atan2(y, x) with C's special values: signed zeros pick the half-plane, infinities
+// give multiples of π/4.
+fn math_atan2_{{T}}(y: {{T}}, x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x) || nan_{{T}}(y)) { return qnan_{{T}}(); }
+    let pi = {{T}}(3.141592653589793);
+    let ax = abs(x);
+    let ay = abs(y);
+    let xneg = signbit_{{T}}(x);
+    var r: {{T}};
+    if (ay == 0.0) {
+        r = select({{T}}(0.0), pi, xneg);
+    } else if (ax == inf_{{T}}() && ay == inf_{{T}}()) {
+        r = select({{T}}(0.7853981633974483), {{T}}(2.356194490192345), xneg);
+    } else if (ax == inf_{{T}}()) {
+        r = select({{T}}(0.0), pi, xneg);
+    } else if (ay == inf_{{T}}() || ax == 0.0) {
+        r = {{T}}(1.5707963267948966);
+    } else {
+        let t = math_atan_{{T}}(ay / ax);                    // |y / x| may over- or underflow: fine
+        r = select(t, pi - t, xneg);
+    }
+    return select(r, -r, signbit_{{T}}(y));
+}
+
+fn math_hypot_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
+    let x = abs(a);
+    let y = abs(b);
+    if (x == inf_{{T}}() || y == inf_{{T}}()) { return inf_{{T}}(); }
+    if (nan_{{T}}(a) || nan_{{T}}(b)) { return qnan_{{T}}(); }
+    let m = max(x, y);
+    if (m == 0.0) { return 0.0; }
+    let r = min(x, y) / m;                                   // scaled: no overflow in r²
+    return m * sqrt(1.0 + r * r);
+}
+
+// C's fmod, exactly: a - n·b for n = trunc(a / b), with a's sign. WGSL's float `%` is
+// `a - b * trunc(a / b)` (drivers lower it so: lavapipe was 6·10^5 ulp off), so the
+// remainder is found by long division on |a|: t runs over b·2^k from the largest
+// not above |a| down to b, subtracting where it fits. Every step is exact: t doubles
+// and halves between representable values, and r - t is exact for t <= r < 2t.
+// Iterations: about 2·log2(|a / b|) (16 doublings at a time while far apart).
+fn fmod_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
+    let x = abs(a);
+    let y = abs(b);
+    if (nan_{{T}}(a) || nan_{{T}}(b) || x == inf_{{T}}() || y == 0.0) { return qnan_{{T}}(); }
+    if (x < y) { return a; }                                 // also b = ±inf
+    var t = y;
+    for (var i = 0; i < 160 && t <= x * 1.52587890625e-05; i++) { t = t * 65536.0; }
+    for (var i = 0; i < 16 && t <= x * 0.5; i++) { t = t * 2.0; }
+    var r = x;
+    for (var i = 0; i < 2200 && t >= y; i++) {
+        if (r >= t) { r = r - t; }
+        t = t * 0.5;
+    }
+    return select(r, -r, signbit_{{T}}(a));
+}
+
+// NumPy's float divmod (npy_divmod): (floor(a / b), a mod b) from fmod, so that
+// a = b·q + r as nearly as rounding allows and r has b's sign; b = 0 gives (a / b, NaN).
+fn floor_divmod_{{T}}(a: {{T}}, b: {{T}}) -> vec2<{{T}}> {
+    if (nan_{{T}}(a) || nan_{{T}}(b) || abs(a) == inf_{{T}}()) { return vec2(qnan_{{T}}(), qnan_{{T}}()); }
+    if (b == 0.0) { return vec2(a / b, qnan_{{T}}()); }
+    let zero = {{T}}(0.0);
+    let m = fmod_{{T}}(a, b);
+    var div = (a - m) / b;
+    var r = m;
+    if (m != 0.0) {
+        if ((b < 0.0) != (m < 0.0)) {
+            r = m + b;
+            div = div - 1.0;
+        }
+    } else {
+        r = select(zero, -zero, b < 0.0);
+    }
+    var q: {{T}};
+    if (div != 0.0) {
+        q = floor(div);
+        if (div - q > 0.5) { q = q + 1.0; }
+    } else {
+        q = select(zero, -zero, signbit_{{T}}(a / b));
+    }
+    return vec2(q, r);
+}

@@ -40,6 +40,10 @@ macro_rules! float_ref {
                             a.min(b)
                         }
                     }
+                    BinaryOp::FloorDiv => numpy_divmod(a as f64, b as f64).0 as $t,
+                    BinaryOp::FloorRem => numpy_divmod(a as f64, b as f64).1 as $t,
+                    BinaryOp::Atan2 => a.atan2(b),
+                    BinaryOp::Hypot => a.hypot(b),
                     _ => unreachable!(),
                 }
             }
@@ -104,6 +108,36 @@ macro_rules! float_ref {
 float_ref!(f32);
 float_ref!(f64);
 
+/// NumPy's float `divmod` (`npy_divmod` in numpy/core/src/npymath), transcribed; f32
+/// inputs are exact in f64 and the small-integer test data keep f64's rounding out.
+fn numpy_divmod(a: f64, b: f64) -> (f64, f64) {
+    let m = a % b;
+    if b == 0.0 {
+        return (a / b, m);
+    }
+    let mut div = (a - m) / b;
+    let mut m = m;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(b);
+    }
+    let q = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        0.0f64.copysign(a / b)
+    };
+    (q, m)
+}
+
 macro_rules! int_ref {
     ($t:ty) => {
         impl RefOps for $t {
@@ -114,6 +148,17 @@ macro_rules! int_ref {
                     BinaryOp::Mul => a.wrapping_mul(b),
                     BinaryOp::Div => a.checked_div(b).unwrap_or(if b == 0 { 0 } else { a }),
                     BinaryOp::Rem => a.checked_rem(b).unwrap_or(0),
+                    // Python's `//` through exact i64 arithmetic, wrapped back (MIN // -1).
+                    BinaryOp::FloorDiv if b == 0 => 0,
+                    BinaryOp::FloorDiv => {
+                        (a as i64).div_euclid(b as i64) as $t
+                            - if (b as i64) < 0 && (a as i64).rem_euclid(b as i64) != 0 { 1 } else { 0 }
+                    }
+                    BinaryOp::FloorRem if b == 0 => 0,
+                    BinaryOp::FloorRem => {
+                        let r = (a as i64).rem_euclid(b as i64);
+                        (if (b as i64) < 0 && r != 0 { r + b as i64 } else { r }) as $t
+                    }
                     BinaryOp::Pow =>
                     {
                         #[allow(unused_comparisons)]
@@ -193,8 +238,8 @@ const SHAPES: &[(&[usize], &[usize])] = &[
 
 fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
     match op {
-        BinaryOp::Div | BinaryOp::Rem => T::DIVISION,
-        BinaryOp::Pow => T::TRANSCENDENTAL,
+        BinaryOp::Div | BinaryOp::Rem | BinaryOp::FloorDiv | BinaryOp::FloorRem => T::DIVISION,
+        BinaryOp::Pow | BinaryOp::Atan2 | BinaryOp::Hypot => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -218,6 +263,9 @@ fn binary_case<T: RefOps>(dev: &Device, op: BinaryOp, sa: &[usize], sb: &[usize]
         BinaryOp::Pow => a.pow(&b)?,
         BinaryOp::Maximum => a.maximum(&b)?,
         BinaryOp::Minimum => a.minimum(&b)?,
+        BinaryOp::FloorDiv => a.floor_div(&b)?,
+        BinaryOp::FloorRem => a.floor_rem(&b)?,
+        BinaryOp::Atan2 | BinaryOp::Hypot => float_binary(&a, &b, op)?,
         _ => unreachable!(),
     };
     assert_eq!(got.device(), dev);
@@ -225,8 +273,24 @@ fn binary_case<T: RefOps>(dev: &Device, op: BinaryOp, sa: &[usize], sb: &[usize]
     Ok(())
 }
 
+/// Float-only binary ops, reached from generic code through `cast` (as `float_unary`).
+fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Result<Array<T>> {
+    fn go<F: gpu::Float>(a: &Array<F>, b: &Array<F>, op: BinaryOp) -> gpu::Result<Array<F>> {
+        match op {
+            BinaryOp::Atan2 => a.atan2(b),
+            BinaryOp::Hypot => a.hypot(b),
+            _ => unreachable!(),
+        }
+    }
+    match T::DTYPE {
+        gpu::DType::F32 => go(&a.cast::<f32>()?, &b.cast::<f32>()?, op)?.cast::<T>(),
+        gpu::DType::F64 => go(&a.cast::<f64>()?, &b.cast::<f64>()?, op)?.cast::<T>(),
+        d => panic!("{} is not defined for {d}", op.name()),
+    }
+}
+
 fn all_binary<T: RefOps>(dev: &Device) -> gpu::Result<()> {
-    for op in BinaryOp::ALL {
+    for op in BinaryOp::ALL.into_iter().filter(|op| op.defined_for(T::DTYPE)) {
         for (k, (sa, sb)) in SHAPES.iter().enumerate() {
             binary_case::<T>(dev, op, sa, sb, k as u64)?;
         }
@@ -238,7 +302,7 @@ fn scalar_ops<T: RefOps>(dev: &Device) -> gpu::Result<()> {
     let data = pattern::<T>(24, 3);
     let a = Array::from_vec(data.clone(), [4, 6])?.to(dev)?;
     let s = <T as common::TestValue>::of_f64(3.0);
-    for op in BinaryOp::ALL {
+    for op in BinaryOp::ALL.into_iter().filter(|op| op.defined_for(T::DTYPE)) {
         let got = match op {
             BinaryOp::Add => a.add_scalar(s)?,
             BinaryOp::Sub => a.sub_scalar(s)?,
@@ -248,6 +312,9 @@ fn scalar_ops<T: RefOps>(dev: &Device) -> gpu::Result<()> {
             BinaryOp::Pow => a.pow_scalar(s)?,
             BinaryOp::Maximum => a.maximum_scalar(s)?,
             BinaryOp::Minimum => a.minimum_scalar(s)?,
+            BinaryOp::FloorDiv => a.floor_div_scalar(s)?,
+            BinaryOp::FloorRem => a.floor_rem_scalar(s)?,
+            BinaryOp::Atan2 | BinaryOp::Hypot => float_binary(&a, &Array::from_vec(vec![s], [])?.to(dev)?, op)?,
             _ => unreachable!(),
         };
         let want: Vec<T> = data.iter().map(|&x| T::bin(op, x, s)).collect();

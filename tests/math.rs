@@ -6,8 +6,10 @@
 //! arguments where a naive formula cancels (`expm1(1e-10)`, `log1p(-3e-10)`,
 //! `sinh(1e-30)`). The tolerance is the stated transcendental one (`T::TRANSCENDENTAL`)
 //! as a relative bound with no absolute floor, so a result near zero must be right in
-//! its own digits, not just close to zero. Ordinary inputs and strided views of every
-//! op are in `elementwise.rs`.
+//! its own digits, not just close to zero. The binary ones (floor_div, floor_rem,
+//! atan2, hypot) are checked against NumPy's own results at signed zeros, infinities,
+//! NaN and extreme magnitudes, signs of zero included. Ordinary inputs, broadcasting and
+//! strided views of every op are in `elementwise.rs`.
 
 #[macro_use]
 mod common;
@@ -116,6 +118,102 @@ fn edge_cases<F: Float + Tolerances + Into<f64>>(dev: &Device, to_f: fn(f64) -> 
     Ok(())
 }
 
+/// NumPy's results for the binary functions at their special values, as (a, b,
+/// floor_divide, remainder, arctan2, hypot), from NumPy 2.4 (`np.floor_divide`, `np.remainder`, `np.arctan2`,
+/// `np.hypot` on float64; float32 agrees on the first 15 rows).
+/// (a, b, floor_divide, remainder, arctan2, hypot).
+type Row = (f64, f64, f64, f64, f64, f64);
+
+const BINARY_SPECIALS: &[Row] = {
+    use std::f64::consts::{FRAC_PI_2, FRAC_PI_4, PI};
+    const INF: f64 = f64::INFINITY;
+    const NAN: f64 = f64::NAN;
+    &[
+        (7.0, -2.0, -4.0, -1.0, 1.849095985800008, 7.280109889280518),
+        (-7.0, 2.0, -4.0, 1.0, -1.2924966677897853, 7.280109889280518),
+        (-7.5, -2.0, 3.0, -1.5, -1.8313987185422376, 7.762087348130012),
+        (1.0, 0.0, INF, NAN, FRAC_PI_2, 1.0),
+        (-1.0, 0.0, -INF, NAN, -FRAC_PI_2, 1.0),
+        (0.0, 0.0, NAN, NAN, 0.0, 0.0),
+        (0.0, -1.0, -0.0, -0.0, PI, 1.0),
+        (-0.0, -1.0, 0.0, -0.0, -PI, 1.0),
+        (1.0, INF, 0.0, 1.0, 0.0, INF),
+        (-1.0, INF, -1.0, INF, -0.0, INF),
+        (1.0, -INF, -1.0, -INF, PI, INF),
+        (INF, 2.0, NAN, NAN, FRAC_PI_2, INF),
+        (INF, INF, NAN, NAN, FRAC_PI_4, INF),
+        (-INF, -INF, NAN, NAN, -3.0 * FRAC_PI_4, INF),
+        (NAN, INF, NAN, NAN, NAN, INF),
+        (3e300, 4e300, 0.0, 3e300, 0.6435011087932844, 5e300),
+        (3e-310, 4e-310, 0.0, 3e-310, 0.6435011087932844, 5e-310),
+    ]
+};
+
+fn binary_specials<F: Float + Tolerances + Into<f64>>(dev: &Device, to_f: fn(f64) -> F) -> gpu::Result<()> {
+    // f32 cannot hold the last two rows (they overflow / flush); f64 runs them all.
+    let rows = if F::DTYPE == gpu::DType::F32 { &BINARY_SPECIALS[..15] } else { BINARY_SPECIALS };
+    let col = |f: fn(&Row) -> f64| rows.iter().map(f).map(to_f).collect::<Vec<F>>();
+    let n = rows.len();
+    let a = Array::from_vec(col(|r| r.0), [n])?.to(dev)?;
+    let b = Array::from_vec(col(|r| r.1), [n])?.to(dev)?;
+    let exact = Tol::EXACT;
+    let tol = Tol::rel(F::TRANSCENDENTAL.rel);
+    let what = |op: &str| format!("{op} {} at {:?}", F::DTYPE, rows.iter().map(|r| (r.0, r.1)).collect::<Vec<_>>());
+    assert_array(&a.floor_div(&b)?, &[n], &col(|r| r.2), exact, &what("floor_div"));
+    assert_array(&a.floor_rem(&b)?, &[n], &col(|r| r.3), exact, &what("floor_rem"));
+    assert_array(&a.atan2(&b)?, &[n], &col(|r| r.4), tol, &what("atan2"));
+    assert_array(&a.hypot(&b)?, &[n], &col(|r| r.5), tol, &what("hypot"));
+    // Signed zeros decide atan2's half-plane and the sign of a zero remainder: compare
+    // the sign bits where the answer is zero (`close` treats -0 == 0).
+    let signs = |v: Vec<F>| v.into_iter().map(|x| x.into().is_sign_negative()).collect::<Vec<bool>>();
+    let zero_rows: Vec<usize> = (0..n).filter(|&i| rows[i].3 == 0.0).collect();
+    let got = signs(a.floor_rem(&b)?.to_vec()?);
+    let want = signs(col(|r| r.3));
+    for &i in &zero_rows {
+        assert_eq!(got[i], want[i], "floor_rem sign of zero at {:?} on {}", (rows[i].0, rows[i].1), F::DTYPE);
+    }
+    let got = signs(a.atan2(&b)?.to_vec()?);
+    let want = signs(col(|r| r.4));
+    for i in (0..n).filter(|&i| rows[i].4 == 0.0) {
+        assert_eq!(got[i], want[i], "atan2 sign of zero at {:?} on {}", (rows[i].0, rows[i].1), F::DTYPE);
+    }
+    Ok(())
+}
+
+/// `rem` (C's fmod) and `floor_rem` (NumPy's `%`) on non-integer data and at extreme
+/// ratios, exactly: fmod's result is always representable, so every backend must hit
+/// it (WGSL's own float `%` is `a - b * trunc(a / b)`, wrong in the low digits).
+fn remainders_exact<F: Float + Tolerances + Into<f64>>(dev: &Device, to_f: fn(f64) -> F) -> gpu::Result<()> {
+    let mut pairs: Vec<(f64, f64)> =
+        common::noise(500, 7).into_iter().zip(common::noise(500, 8)).map(|(x, y)| (x * 1000.0, y * 3.0)).collect();
+    pairs.extend([(1e30, 3.7), (-1e30, 3.7), (3.7, 1e-30), (1e38, 1.1e-38), (0.3, 0.1), (-5.5, 2.25), (1.0, 1.0)]);
+    if F::DTYPE == gpu::DType::F64 {
+        pairs.extend([(1e300, 1e-300), (-1.7e308, 3.3e-310), (6.0e-310, 4.9e-324)]);
+    }
+    let (xs, ys): (Vec<F>, Vec<F>) = pairs.iter().map(|&(x, y)| (to_f(x), to_f(y))).unzip();
+    let n = xs.len();
+    let a = Array::from_vec(xs.clone(), [n])?.to(dev)?;
+    let b = Array::from_vec(ys.clone(), [n])?.to(dev)?;
+    let fmod: Vec<f64> = xs.iter().zip(&ys).map(|(&x, &y)| x.into() % y.into()).collect();
+    let floor_mod: Vec<F> = fmod
+        .iter()
+        .zip(&ys)
+        .map(|(&r, &y)| {
+            let y: f64 = y.into();
+            // NumPy's `%` from fmod: shift into the divisor's sign (rounded once, in F).
+            if r != 0.0 && (r < 0.0) != (y < 0.0) {
+                to_f(to_f(r).into() + y)
+            } else {
+                to_f(r)
+            }
+        })
+        .collect();
+    let fmod: Vec<F> = fmod.into_iter().map(to_f).collect();
+    assert_array(&a.rem(&b)?, &[n], &fmod, Tol::EXACT, &format!("rem {}", F::DTYPE));
+    assert_array(&a.floor_rem(&b)?, &[n], &floor_mod, Tol::EXACT, &format!("floor_rem {}", F::DTYPE));
+    Ok(())
+}
+
 backend_tests! {
     fn edge_cases_f32(dev) {
         edge_cases::<f32>(dev, |x| x as f32)
@@ -149,6 +247,54 @@ backend_tests! {
         assert_array(&a.sinh()?.cosh()?, &[201, 1], &want, tol, "cosh(sinh x)");
         assert_array(&pos.log2()?.exp2()?, &[201, 1], &p, tol, "exp2(log2 x)");
         assert_array(&pos.ln_1p()?.exp_m1()?, &[201, 1], &p, tol, "expm1(ln_1p x)");
+        Ok(())
+    }
+
+    fn binary_special_values_f32(dev) {
+        binary_specials::<f32>(dev, |x| x as f32)
+    }
+
+    fn binary_special_values_f64(dev) {
+        if !dev.supports(gpu::DType::F64) { return Ok(()) }
+        binary_specials::<f64>(dev, |x| x)
+    }
+
+    fn remainders_are_exact_f32(dev) {
+        remainders_exact::<f32>(dev, |x| x as f32)
+    }
+
+    fn remainders_are_exact_f64(dev) {
+        if !dev.supports(gpu::DType::F64) { return Ok(()) }
+        remainders_exact::<f64>(dev, |x| x)
+    }
+
+    fn floor_division_identity_for_integers(dev) {
+        // a == b * (a // b) + a % b, and the remainder takes b's sign, over a grid with
+        // every sign combination (and b = 0 giving 0, 0).
+        let mut pairs = Vec::new();
+        for a in -9i32..=9 {
+            for b in -4i32..=4 {
+                pairs.push((a, b));
+            }
+        }
+        pairs.push((i32::MIN, -1));
+        pairs.push((i32::MIN, 7));
+        let n = pairs.len();
+        let a = Array::from_vec(pairs.iter().map(|p| p.0).collect(), [n])?.to(dev)?;
+        let b = Array::from_vec(pairs.iter().map(|p| p.1).collect(), [n])?.to(dev)?;
+        let (q, r) = (a.floor_div(&b)?.to_vec()?, a.floor_rem(&b)?.to_vec()?);
+        for (i, &(x, y)) in pairs.iter().enumerate() {
+            if y == 0 {
+                assert_eq!((q[i], r[i]), (0, 0), "{x} // 0");
+                continue;
+            }
+            assert_eq!(y.wrapping_mul(q[i]).wrapping_add(r[i]), x, "{x} = {y}·({x} // {y}) + {x} % {y}");
+            assert!(r[i] == 0 || (r[i] < 0) == (y < 0), "{x} % {y} = {} takes the divisor's sign", r[i]);
+            assert!(r[i].unsigned_abs() < y.unsigned_abs(), "|{x} % {y}| < |{y}|");
+        }
+        let u = Array::from_vec(vec![7u32, 0, u32::MAX], [3])?.to(dev)?;
+        assert_eq!(u.floor_div_scalar(2)?.to_vec()?, vec![3, 0, u32::MAX / 2]);
+        assert_eq!(u.floor_rem_scalar(2)?.to_vec()?, vec![1, 0, 1]);
         Ok(())
     }
 }

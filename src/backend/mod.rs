@@ -170,11 +170,22 @@ pub enum BinaryOp {
     Maximum,
     /// Smaller of the two; NaN propagates.
     Minimum,
+    /// `floor(a / b)` (NumPy's `//`); integers: `x // 0 = 0`; floats follow NumPy's
+    /// `divmod` (`x // 0` is `x / 0`).
+    FloorDiv,
+    /// Remainder with the sign of `b` (NumPy's `%`), so `a == b * (a // b) + a % b`;
+    /// integers: `x % 0 = 0`; floats: `x % 0` is NaN.
+    FloorRem,
+    /// `atan2(a, b)`: the angle of the point `(b, a)`, in `[-π, π]` (floats).
+    Atan2,
+    /// `sqrt(a² + b²)` without overflow or underflow in between; infinite when either
+    /// is, even if the other is NaN (floats).
+    Hypot,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 8] = [
+    pub const ALL: [BinaryOp; 12] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -183,7 +194,21 @@ impl BinaryOp {
         BinaryOp::Pow,
         BinaryOp::Maximum,
         BinaryOp::Minimum,
+        BinaryOp::FloorDiv,
+        BinaryOp::FloorRem,
+        BinaryOp::Atan2,
+        BinaryOp::Hypot,
     ];
+
+    /// Whether the op is defined for integer dtypes too.
+    pub fn supports_int(self) -> bool {
+        !matches!(self, BinaryOp::Atan2 | BinaryOp::Hypot)
+    }
+
+    /// Whether the op is defined for `dtype` (no binary op is defined for `bool`).
+    pub fn defined_for(self, dtype: DType) -> bool {
+        dtype != DType::Bool && (dtype.is_float() || self.supports_int())
+    }
 
     /// Lower-case name, as used in kernel names and messages.
     pub fn name(self) -> &'static str {
@@ -196,6 +221,10 @@ impl BinaryOp {
             BinaryOp::Pow => "pow",
             BinaryOp::Maximum => "maximum",
             BinaryOp::Minimum => "minimum",
+            BinaryOp::FloorDiv => "floor_div",
+            BinaryOp::FloorRem => "floor_rem",
+            BinaryOp::Atan2 => "atan2",
+            BinaryOp::Hypot => "hypot",
         }
     }
 }

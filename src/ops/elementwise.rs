@@ -137,8 +137,8 @@ impl<T: Element> Array<T> {
 
 /// Generates the binary method family: `a.op(&b)`, `a.op_scalar(x)`, `a.op_assign_(&b)`.
 macro_rules! binary_methods {
-    ($($op:ident, $name:ident, $scalar:ident, $assign:ident, $assign_scalar:ident, $doc:literal;)*) => {
-        impl<T: Element> Array<T> {
+    ($bound:ident: $($op:ident, $name:ident, $scalar:ident, $assign:ident, $assign_scalar:ident, $doc:literal;)*) => {
+        impl<T: $bound> Array<T> {
             $(
                 #[doc = concat!("Elementwise ", $doc, " with NumPy broadcasting.")]
                 ///
@@ -178,7 +178,7 @@ macro_rules! binary_methods {
     };
 }
 
-binary_methods! {
+binary_methods! { Element:
     Add, add, add_scalar, add_assign_, add_scalar_assign_, "addition (wrapping for integers)";
     Sub, sub, sub_scalar, sub_assign_, sub_scalar_assign_, "subtraction (wrapping for integers)";
     Mul, mul, mul_scalar, mul_assign_, mul_scalar_assign_, "multiplication (wrapping for integers)";
@@ -191,6 +191,17 @@ binary_methods! {
         "maximum (NaN propagates)";
     Minimum, minimum, minimum_scalar, minimum_assign_, minimum_scalar_assign_,
         "minimum (NaN propagates)";
+    FloorDiv, floor_div, floor_div_scalar, floor_div_assign_, floor_div_scalar_assign_,
+        "floor division, NumPy's `//` (rounds toward −∞, unlike `div`; integer `x // 0` gives 0; floats follow NumPy's `divmod`, `x // 0` is `x / 0`)";
+    FloorRem, floor_rem, floor_rem_scalar, floor_rem_assign_, floor_rem_scalar_assign_,
+        "remainder with the sign of the divisor, NumPy's `%` and `np.mod` (unlike `rem`; `a == b * a.floor_div(b) + a.floor_rem(b)`; integer `x % 0` gives 0, float `x % 0` NaN)";
+}
+
+binary_methods! { Float:
+    Atan2, atan2, atan2_scalar, atan2_assign_, atan2_scalar_assign_,
+        "`atan2(self, rhs)`, the angle of the point `(rhs, self)` in `[-π, π]` (NumPy's `arctan2`; signed zeros and infinities as in C)";
+    Hypot, hypot, hypot_scalar, hypot_assign_, hypot_scalar_assign_,
+        "`sqrt(self² + rhs²)` without intermediate overflow (NumPy's `hypot`; infinite if either is, even with a NaN)";
 }
 
 impl<T: Element> Array<T> {

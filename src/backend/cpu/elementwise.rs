@@ -182,6 +182,22 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| a.minimum(b);
                 $body
             }
+            BinaryOp::FloorDiv => {
+                let $f = |a: $t, b: $t| a.floor_div(b);
+                $body
+            }
+            BinaryOp::FloorRem => {
+                let $f = |a: $t, b: $t| a.floor_rem(b);
+                $body
+            }
+            BinaryOp::Atan2 => {
+                let $f = |a: $t, b: $t| Num::atan2(a, b);
+                $body
+            }
+            BinaryOp::Hypot => {
+                let $f = |a: $t, b: $t| Num::hypot(a, b);
+                $body
+            }
         }
     };
 }
@@ -210,6 +226,9 @@ pub(super) fn binary(
         with_binary_fn!(op, T, f => map2(o, shape, &a, &b, f));
         Ok(cpu.finish(out))
     }
+    if !op.defined_for(dtype) {
+        return Err(unsupported(dtype, op.name()));
+    }
     match dtype {
         DType::F32 => typed::<f32>(cpu, op, lhs, rhs, shape),
         DType::F64 => typed::<f64>(cpu, op, lhs, rhs, shape),
@@ -233,6 +252,9 @@ pub(super) fn binary_assign(
         let d = &mut dst.typed_mut::<T>()?[off..off + n];
         with_binary_fn!(op, T, f => assign2(d, l.shape(), &b, f));
         Ok(())
+    }
+    if !op.defined_for(dtype) {
+        return Err(unsupported(dtype, op.name()));
     }
     debug_assert!(dst_layout.is_contiguous());
     match dtype {

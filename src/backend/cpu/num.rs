@@ -13,6 +13,15 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     fn div(self, o: Self) -> Self;
     fn rem(self, o: Self) -> Self;
     fn pow(self, o: Self) -> Self;
+    /// NumPy's `//`: the quotient rounded toward −∞ (integers: `x // 0 = 0`).
+    fn floor_div(self, o: Self) -> Self;
+    /// NumPy's `%`: the remainder with the divisor's sign (integers: `x % 0 = 0`).
+    fn floor_rem(self, o: Self) -> Self;
+    /// `atan2` and `hypot` are float ops; every backend rejects them for integers
+    /// before computing (`BinaryOp::defined_for`), so the integer versions exist only
+    /// to keep the op table total, and compute through f64.
+    fn atan2(self, o: Self) -> Self;
+    fn hypot(self, o: Self) -> Self;
     fn is_nan(self) -> bool;
     fn neg(self) -> Self;
     fn abs(self) -> Self;
@@ -124,6 +133,22 @@ macro_rules! float_num {
             #[inline(always)]
             fn pow(self, o: Self) -> Self {
                 self.powf(o)
+            }
+            #[inline(always)]
+            fn floor_div(self, o: Self) -> Self {
+                floor_divmod(self, o).0
+            }
+            #[inline(always)]
+            fn floor_rem(self, o: Self) -> Self {
+                floor_divmod(self, o).1
+            }
+            #[inline(always)]
+            fn atan2(self, o: Self) -> Self {
+                self.atan2(o)
+            }
+            #[inline(always)]
+            fn hypot(self, o: Self) -> Self {
+                self.hypot(o)
             }
             #[inline(always)]
             fn is_nan(self) -> bool {
@@ -263,6 +288,47 @@ macro_rules! float_num {
 float_num!(f32);
 float_num!(f64);
 
+/// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from
+/// `fmod`, so that `a == b * q + r` as nearly as rounding allows and `r` has `b`'s sign;
+/// `b == 0` gives `(a / b, NaN)`.
+pub(crate) fn floor_divmod<T: FloatNum>(a: T, b: T) -> (T, T) {
+    let zero = T::from_usize(0);
+    let one = T::from_usize(1);
+    let m = Num::rem(a, b);
+    if b == zero {
+        return (a / b, m);
+    }
+    let mut div = (a - m) / b;
+    let mut r = m;
+    if m != zero {
+        if (b < zero) != (m < zero) {
+            r = m + b;
+            div = div - one;
+        }
+    } else {
+        r = if b < zero { zero.neg() } else { zero };
+    }
+    let q = if div != zero {
+        let f = div.floor();
+        if div - f > one / T::from_usize(2) {
+            f + one
+        } else {
+            f
+        }
+    } else if is_negative(a / b) {
+        zero.neg()
+    } else {
+        zero
+    };
+    (q, r)
+}
+
+/// The sign bit of a non-NaN float: `x < 0`, or `x` is `-0`.
+fn is_negative<T: FloatNum>(x: T) -> bool {
+    let zero = T::from_usize(0);
+    x < zero || (x == zero && T::from_usize(1) / x < zero)
+}
+
 macro_rules! int_num {
     ($t:ty, $abs:expr) => {
         impl Num for $t {
@@ -296,6 +362,38 @@ macro_rules! int_num {
             }
             fn pow(self, o: Self) -> Self {
                 int_pow(self, o)
+            }
+            #[inline(always)]
+            #[allow(unused_comparisons)]
+            fn floor_div(self, o: Self) -> Self {
+                if o == 0 {
+                    return 0;
+                }
+                let (q, r) = (self.wrapping_div(o), self.wrapping_rem(o));
+                if r != 0 && ((r < 0) != (o < 0)) {
+                    q.wrapping_sub(1)
+                } else {
+                    q
+                }
+            }
+            #[inline(always)]
+            #[allow(unused_comparisons)]
+            fn floor_rem(self, o: Self) -> Self {
+                if o == 0 {
+                    return 0;
+                }
+                let r = self.wrapping_rem(o);
+                if r != 0 && ((r < 0) != (o < 0)) {
+                    r.wrapping_add(o)
+                } else {
+                    r
+                }
+            }
+            fn atan2(self, o: Self) -> Self {
+                (self as f64).atan2(o as f64) as $t
+            }
+            fn hypot(self, o: Self) -> Self {
+                (self as f64).hypot(o as f64) as $t
             }
             #[inline(always)]
             fn is_nan(self) -> bool {

@@ -145,7 +145,7 @@ pub(super) fn binary(
     rhs: Operand<'_, CudaStorage>,
     shape: &[usize],
 ) -> Result<CudaStorage> {
-    if dtype == DType::Bool {
+    if !op.defined_for(dtype) {
         return Err(unsupported(cuda, dtype, op.name()));
     }
     let srcs = [Src::operand(cuda, lhs, dtype)?, Src::operand(cuda, rhs, dtype)?];
@@ -165,7 +165,7 @@ pub(super) fn binary_assign(
     layout: &Layout,
     rhs: Operand<'_, CudaStorage>,
 ) -> Result<()> {
-    if dtype == DType::Bool {
+    if !op.defined_for(dtype) {
         return Err(unsupported(cuda, dtype, op.name()));
     }
     let lhs = Src::View { ptr: dst.buf.ptr(), offset: layout.offset(), strides: layout.strides().to_vec() };

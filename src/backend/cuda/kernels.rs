@@ -118,7 +118,7 @@ impl Module {
                 }
             }
             Module::Binary(d) => {
-                for op in BinaryOp::ALL {
+                for op in BinaryOp::ALL.into_iter().filter(|op| op.defined_for(d)) {
                     let e = format!("binary_{}_{}", op.name(), suffix(d));
                     add(e.clone(), format!("BINARY_KERNEL({e}, {}, {})", c_type(d), op.name()));
                 }

@@ -226,7 +226,7 @@ mod backend_impl {
             rhs: Operand<'_, WgpuStorage>,
             shape: &[usize],
         ) -> Result<WgpuStorage> {
-            if dtype == DType::Bool {
+            if !op.defined_for(dtype) {
                 return Err(self.unsupported(dtype, op.name()));
             }
             self.elementwise(dtype, &[input(lhs, dtype), input(rhs, dtype)], shape, &binary_expr(op, dtype))
@@ -240,7 +240,7 @@ mod backend_impl {
             dst_layout: &Layout,
             rhs: Operand<'_, WgpuStorage>,
         ) -> Result<()> {
-            if dtype == DType::Bool {
+            if !op.defined_for(dtype) {
                 return Err(self.unsupported(dtype, op.name()));
             }
             let buffer = dst.buffer();

@@ -79,7 +79,8 @@ pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
     })
 }
 
-/// WGSL for `op(a, b)` on dtype `t`.
+/// WGSL for `op(a, b)` on dtype `t`, which the op must be defined for
+/// ([`BinaryOp::defined_for`]).
 pub(super) fn binary_expr(op: BinaryOp, t: DType) -> String {
     let w = wgsl(t);
     let float = t.is_float();
@@ -89,12 +90,21 @@ pub(super) fn binary_expr(op: BinaryOp, t: DType) -> String {
         BinaryOp::Mul => "a * b".into(),
         BinaryOp::Div if float => "a / b".into(),
         BinaryOp::Div => format!("select(a / b, {w}(0), b == {w}(0))"),
-        BinaryOp::Rem if float => "a % b".into(),
+        BinaryOp::Rem if float => format!("fmod_{w}(a, b)"),
         BinaryOp::Rem => format!("select(a % b, {w}(0), b == {w}(0))"),
         BinaryOp::Pow if float => format!("pow_{w}(a, b)"),
         BinaryOp::Pow => format!("ipow_{w}(a, b)"),
         BinaryOp::Maximum => extreme(true, t, "a", "b"),
         BinaryOp::Minimum => extreme(false, t, "a", "b"),
+        BinaryOp::FloorDiv if float => format!("floor_divmod_{w}(a, b).x"),
+        BinaryOp::FloorDiv if t == DType::I32 => "floor_div_i32(a, b)".into(),
+        BinaryOp::FloorDiv => format!("select(a / b, {w}(0), b == {w}(0))"),
+        BinaryOp::FloorRem if float => format!("floor_divmod_{w}(a, b).y"),
+        BinaryOp::FloorRem if t == DType::I32 => "floor_rem_i32(a, b)".into(),
+        BinaryOp::FloorRem => format!("select(a % b, {w}(0), b == {w}(0))"),
+        // Float-only (callers check `BinaryOp::defined_for`).
+        BinaryOp::Atan2 => format!("math_atan2_{w}(a, b)"),
+        BinaryOp::Hypot => format!("math_hypot_{w}(a, b)"),
     }
 }
 
