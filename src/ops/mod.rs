@@ -12,6 +12,7 @@ pub mod random;
 pub(crate) mod reduce;
 pub(crate) mod scan;
 pub(crate) mod sort;
+pub(crate) mod stats;
 
 use std::borrow::Cow;
 

@@ -1,0 +1,266 @@
+//! Statistics composed from kernels every backend already has, so each runs on every
+//! device with nothing downloaded (except `allclose`, whose answer is a host `bool`):
+//! quantiles and medians (sort along the axis, then NumPy's linear interpolation between
+//! two order statistics), NumPy's NaN-ignoring reductions (NaNs replaced by the
+//! reduction's identity with `where`; all-NaN slices are NaN again), and
+//! `isclose`/`allclose`.
+
+use super::elementwise::where_;
+use crate::array::Array;
+use crate::dtype::Float;
+use crate::error::{Error, Result};
+use crate::layout::normalize_axis;
+
+/// NumPy's `_lerp` for one weight `t` in `[0, 1]` shared by every lane: from the nearer
+/// end, so the result is monotone in `t` and exact at both ends.
+fn lerp<T: Float>(a: &Array<T>, b: &Array<T>, t: f64) -> Result<Array<T>> {
+    if t == 0.0 {
+        return a.contiguous();
+    }
+    let diff = b.sub(a)?;
+    if t >= 0.5 {
+        b.sub(&diff.mul_scalar(T::from_f64(1.0 - t))?)
+    } else {
+        a.add(&diff.mul_scalar(T::from_f64(t))?)
+    }
+}
+
+impl<T: Float> Array<T> {
+    /// The `q`-th quantile of all elements (NumPy's `np.quantile(a, q)`, method
+    /// `"linear"`), as a 0-d array on the device. See [`quantile_axis`](Array::quantile_axis).
+    ///
+    /// # Errors
+    /// As [`quantile_axis`](Array::quantile_axis).
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let a = Array::from_vec(vec![4.0f64, 1.0, 3.0, 2.0], [2, 2])?;
+    /// assert_eq!(a.quantile(0.25)?.item()?, 1.75);
+    /// assert_eq!(a.median()?.item()?, 2.5);
+    /// assert_eq!(a.percentile(100.0)?.item()?, 4.0);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn quantile(&self, q: f64) -> Result<Array<T>> {
+        self.reshape([self.len()])?.quantile_axis(q, 0, false)
+    }
+
+    /// The `q`-th quantile along `axis` (NumPy's `np.quantile(a, q, axis, keepdims)`,
+    /// method `"linear"`): with the slice sorted, the value at position `q·(n−1)`,
+    /// interpolated linearly between its two neighbours as NumPy does. A slice holding
+    /// a NaN gives NaN. At a whole position the order statistic itself is returned,
+    /// where NumPy computes `a + (b − a)·0` (NaN, with a warning, when `b` is infinite).
+    /// Sorts the whole axis (`O(n log n)`; NumPy partitions).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for `q` outside `[0, 1]` (or NaN);
+    /// [`Error::AxisOutOfRange`]; [`Error::EmptyReduction`] when the axis is empty.
+    pub fn quantile_axis(&self, q: f64, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        if !(0.0..=1.0).contains(&q) {
+            return Err(Error::InvalidArgument { op: "quantile", reason: format!("q = {q} is outside [0, 1]") });
+        }
+        self.order_statistic("quantile", axis, keepdims, |sorted, ax, n| {
+            let pos = q * (n - 1) as f64;
+            let lo = (pos.floor() as usize).min(n - 1);
+            let a = sorted.index_axis(ax as isize, lo as isize)?;
+            if lo + 1 == n {
+                return a.contiguous();
+            }
+            lerp(&a, &sorted.index_axis(ax as isize, (lo + 1) as isize)?, pos - lo as f64)
+        })
+    }
+
+    /// The `p`-th percentile of all elements: [`quantile`](Array::quantile) of `p / 100`.
+    ///
+    /// # Errors
+    /// As [`quantile_axis`](Array::quantile_axis), for `p` outside `[0, 100]`.
+    pub fn percentile(&self, p: f64) -> Result<Array<T>> {
+        self.quantile(p / 100.0)
+    }
+
+    /// The `p`-th percentile along `axis`: [`quantile_axis`](Array::quantile_axis) of
+    /// `p / 100`.
+    ///
+    /// # Errors
+    /// As [`quantile_axis`](Array::quantile_axis), for `p` outside `[0, 100]`.
+    pub fn percentile_axis(&self, p: f64, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        self.quantile_axis(p / 100.0, axis, keepdims)
+    }
+
+    /// The median of all elements, as a 0-d array on the device (NumPy's `np.median`).
+    ///
+    /// # Errors
+    /// As [`median_axis`](Array::median_axis).
+    pub fn median(&self) -> Result<Array<T>> {
+        self.reshape([self.len()])?.median_axis(0, false)
+    }
+
+    /// The median along `axis` (NumPy's `np.median(a, axis, keepdims)`): the middle
+    /// element of the sorted slice, or the mean `(a + b) / 2` of the middle two, as
+    /// NumPy computes it. A slice holding a NaN gives NaN.
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`]; [`Error::EmptyReduction`] when the axis is empty.
+    pub fn median_axis(&self, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        self.order_statistic("median", axis, keepdims, |sorted, ax, n| {
+            let a = sorted.index_axis(ax as isize, ((n - 1) / 2) as isize)?;
+            if n % 2 == 1 {
+                return a.contiguous();
+            }
+            let b = sorted.index_axis(ax as isize, (n / 2) as isize)?;
+            a.add(&b)?.mul_scalar(T::from_f64(0.5))
+        })
+    }
+
+    /// Sorts along `axis`, lets `pick(sorted, axis, n)` combine order statistics (an
+    /// array with `axis` removed), and makes slices holding a NaN (sorted last) NaN.
+    fn order_statistic(
+        &self,
+        op: &'static str,
+        axis: isize,
+        keepdims: bool,
+        pick: impl FnOnce(&Array<T>, usize, usize) -> Result<Array<T>>,
+    ) -> Result<Array<T>> {
+        let ax = normalize_axis(axis, self.shape())?;
+        let n = self.shape()[ax];
+        if n == 0 {
+            return Err(Error::EmptyReduction { op, shape: self.shape().to_vec() });
+        }
+        let sorted = self.sort(ax as isize)?;
+        let value = pick(&sorted, ax, n)?;
+        let last = sorted.index_axis(ax as isize, (n - 1) as isize)?;
+        let out = where_(&last.isnan()?, &last, &value)?;
+        if keepdims {
+            out.unsqueeze(ax as isize)
+        } else {
+            Ok(out)
+        }
+    }
+
+    /// Sum of all elements treating NaN as 0 (NumPy's `np.nansum`), as a 0-d array on
+    /// the device; 0 when every element is NaN.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`.
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let a = Array::from_vec(vec![1.0f32, f32::NAN, 3.0, f32::NAN], [2, 2])?;
+    /// assert_eq!(a.nansum()?.item()?, 4.0);
+    /// let m = a.nanmean_axis(0, false)?.to_vec()?; // columns [1, 3] and [NaN, NaN]
+    /// assert_eq!(m[0], 2.0);
+    /// assert!(m[1].is_nan());
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn nansum(&self) -> Result<Array<T>> {
+        self.without_nans(T::from_f64(0.0))?.sum()
+    }
+
+    /// [`nansum`](Array::nansum) along `axis`.
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`].
+    pub fn nansum_axis(&self, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        self.without_nans(T::from_f64(0.0))?.sum_axis(axis, keepdims)
+    }
+
+    /// Mean of the non-NaN elements (NumPy's `np.nanmean`), as a 0-d array on the
+    /// device; NaN when there are none.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`.
+    pub fn nanmean(&self) -> Result<Array<T>> {
+        self.reshape([self.len()])?.nanmean_axis(0, false)
+    }
+
+    /// [`nanmean`](Array::nanmean) along `axis`: the NaN-free sum over the count of
+    /// non-NaN elements (`0 / 0 = NaN` for an all-NaN slice).
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`].
+    pub fn nanmean_axis(&self, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        let count = self.isnan()?.logical_not()?.cast::<T>()?.sum_axis(axis, keepdims)?;
+        self.nansum_axis(axis, keepdims)?.div(&count)
+    }
+
+    /// Maximum ignoring NaN (NumPy's `np.nanmax`), as a 0-d array on the device; NaN
+    /// when every element is NaN.
+    ///
+    /// # Errors
+    /// [`Error::EmptyReduction`] for an empty array.
+    pub fn nanmax(&self) -> Result<Array<T>> {
+        self.reshape([self.len()])?.nanmax_axis(0, false)
+    }
+
+    /// [`nanmax`](Array::nanmax) along `axis`.
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`]; [`Error::EmptyReduction`] when the axis is empty.
+    pub fn nanmax_axis(&self, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        let m = self.without_nans(T::from_f64(f64::NEG_INFINITY))?.max_axis(axis, keepdims)?;
+        self.nan_where_all_nan(m, axis, keepdims)
+    }
+
+    /// Minimum ignoring NaN (NumPy's `np.nanmin`), as a 0-d array on the device; NaN
+    /// when every element is NaN.
+    ///
+    /// # Errors
+    /// [`Error::EmptyReduction`] for an empty array.
+    pub fn nanmin(&self) -> Result<Array<T>> {
+        self.reshape([self.len()])?.nanmin_axis(0, false)
+    }
+
+    /// [`nanmin`](Array::nanmin) along `axis`.
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`]; [`Error::EmptyReduction`] when the axis is empty.
+    pub fn nanmin_axis(&self, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        let m = self.without_nans(T::from_f64(f64::INFINITY))?.min_axis(axis, keepdims)?;
+        self.nan_where_all_nan(m, axis, keepdims)
+    }
+
+    /// `self` with every NaN replaced by `fill`.
+    fn without_nans(&self, fill: T) -> Result<Array<T>> {
+        where_(&self.isnan()?, &Array::scalar(fill, self.device())?, self)
+    }
+
+    /// `reduced` with NaN where the reduced slice of `self` was all NaN.
+    fn nan_where_all_nan(&self, reduced: Array<T>, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        let all_nan = self.isnan()?.all_axis(axis, keepdims)?;
+        where_(&all_nan, &Array::scalar(T::from_f64(f64::NAN), self.device())?, &reduced)
+    }
+
+    /// Elementwise `|self − other| <= atol + rtol·|other|` with broadcasting (NumPy's
+    /// `np.isclose`; like NumPy, not symmetric in its arguments). Infinities are close
+    /// only to the same infinity; NaN is close to NaN only with `equal_nan`.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastMismatch`], [`Error::DeviceMismatch`].
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let a = Array::from_vec(vec![1e10f64, 1.0, f64::INFINITY, f64::NAN], [4])?;
+    /// let b = Array::from_vec(vec![1.00001e10f64, 1.1, f64::INFINITY, f64::NAN], [4])?;
+    /// assert_eq!(a.isclose(&b, 1e-5, 1e-8, false)?.to_vec()?, vec![true, false, true, false]);
+    /// assert!(!a.allclose(&b, 1e-5, 1e-8, true)?);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn isclose(&self, other: &Array<T>, rtol: f64, atol: f64, equal_nan: bool) -> Result<Array<bool>> {
+        let bound = other.abs()?.mul_scalar(T::from_f64(rtol))?.add_scalar(T::from_f64(atol))?;
+        let within = self.sub(other)?.abs()?.le(&bound)?.logical_and(&other.isfinite()?)?;
+        let close = within.logical_or(&self.eq(other)?)?;
+        if equal_nan {
+            close.logical_or(&self.isnan()?.logical_and(&other.isnan()?)?)
+        } else {
+            Ok(close)
+        }
+    }
+
+    /// Whether every pair is [`isclose`](Array::isclose) (NumPy's `np.allclose`):
+    /// computed on the device; one `bool` is downloaded.
+    ///
+    /// # Errors
+    /// As [`isclose`](Array::isclose).
+    pub fn allclose(&self, other: &Array<T>, rtol: f64, atol: f64, equal_nan: bool) -> Result<bool> {
+        self.isclose(other, rtol, atol, equal_nan)?.all()?.item()
+    }
+}

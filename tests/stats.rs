@@ -1,0 +1,204 @@
+//! Quantiles, medians, NaN-ignoring reductions and `isclose`/`allclose` on every
+//! backend against host references written from NumPy's definitions: both axes of odd
+//! and even lengths, `keepdims`, transposed (non-contiguous) input, NaN slices,
+//! all-NaN slices, infinities, broadcasting, and the errors. The functions are composed
+//! from sort/where/reductions, so every backend runs them; the tolerance is a few
+//! ulp of the data's magnitude (one interpolation or one mean of two).
+
+#[macro_use]
+mod common;
+
+use common::{assert_array, noise, Tol, Tolerances};
+use gpu::{Array, Device, Error, Float};
+
+/// Data in [-1, 1), so `Tol { abs: 4·eps, rel: 4·eps }` bounds one lerp's rounding.
+fn tol<F: Tolerances>() -> Tol {
+    Tol { abs: 4.0 * F::EPS, rel: 4.0 * F::EPS }
+}
+
+/// NumPy's `quantile(method="linear")` of one slice (this crate returns the order
+/// statistic itself at whole positions).
+fn host_quantile(mut v: Vec<f64>, q: f64) -> f64 {
+    if v.iter().any(|x| x.is_nan()) {
+        return f64::NAN;
+    }
+    v.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
+    let pos = q * (v.len() - 1) as f64;
+    let lo = pos.floor() as usize;
+    let t = pos - lo as f64;
+    if t == 0.0 || lo + 1 == v.len() {
+        return v[lo];
+    }
+    let (a, b) = (v[lo], v[lo + 1]);
+    if t >= 0.5 {
+        b - (b - a) * (1.0 - t)
+    } else {
+        a + (b - a) * t
+    }
+}
+
+fn host_median(mut v: Vec<f64>) -> f64 {
+    if v.iter().any(|x| x.is_nan()) {
+        return f64::NAN;
+    }
+    v.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// The slices of a row-major `[r, c]` matrix along `axis`.
+fn slices(data: &[f64], r: usize, c: usize, axis: usize) -> Vec<Vec<f64>> {
+    if axis == 1 {
+        (0..r).map(|i| data[i * c..(i + 1) * c].to_vec()).collect()
+    } else {
+        (0..c).map(|j| (0..r).map(|i| data[i * c + j]).collect()).collect()
+    }
+}
+
+fn quantiles<F: Float + Tolerances>(dev: &Device) -> gpu::Result<()> {
+    let (r, c) = (7, 6);
+    let mut data = noise(r * c, 3);
+    data[2 * c + 4] = f64::NAN; // row 2 and column 4 hold a NaN
+    let a = Array::from_vec(data.iter().map(|&x| F::from_f64(x)).collect(), [r, c])?.to(dev)?;
+    let stored: Vec<f64> = a.to_vec()?.into_iter().map(|x: F| x.to_f64()).collect();
+    for axis in [0usize, 1] {
+        let s = slices(&stored, r, c, axis);
+        let kept: Vec<usize> = if axis == 0 { vec![1, c] } else { vec![r, 1] };
+        for q in [0.0, 0.1, 0.25, 0.5, 0.9, 1.0] {
+            let want: Vec<F> = s.iter().map(|v| F::from_f64(host_quantile(v.clone(), q))).collect();
+            let got = a.quantile_axis(q, axis as isize, false)?;
+            assert_eq!(got.device(), dev);
+            assert_array(&got, &[want.len()], &want, tol::<F>(), &format!("quantile({q}) axis {axis} {}", F::DTYPE));
+            let got = a.quantile_axis(q, axis as isize - 2, true)?;
+            assert_array(&got, &kept, &want, tol::<F>(), &format!("quantile({q}) axis {axis} keepdims"));
+            let got = a.percentile_axis(q * 100.0, axis as isize, false)?;
+            assert_array(&got, &[want.len()], &want, tol::<F>(), &format!("percentile({}) axis {axis}", q * 100.0));
+        }
+        let want: Vec<F> = s.iter().map(|v| F::from_f64(host_median(v.clone()))).collect();
+        assert_array(&a.median_axis(axis as isize, false)?, &[want.len()], &want, tol::<F>(), "median_axis");
+    }
+    // A transposed view sorts along its own axes.
+    let t = a.t();
+    let want: Vec<F> = slices(&stored, r, c, 0).into_iter().map(|v| F::from_f64(host_median(v))).collect();
+    assert_array(&t.median_axis(1, false)?, &[c], &want, tol::<F>(), "median of a transposed view");
+    // Whole-array forms, without the NaN.
+    let clean = Array::from_vec(noise(r * c, 4).iter().map(|&x| F::from_f64(x)).collect(), [r, c])?.to(dev)?;
+    let all: Vec<f64> = clean.to_vec()?.into_iter().map(|x: F| x.to_f64()).collect();
+    for q in [0.0, 0.37, 0.5, 1.0] {
+        let got = clean.quantile(q)?;
+        assert_eq!(got.shape(), &[] as &[usize]);
+        assert_array(&got, &[], &[F::from_f64(host_quantile(all.clone(), q))], tol::<F>(), &format!("quantile({q})"));
+    }
+    assert_array(&clean.median()?, &[], &[F::from_f64(host_median(all.clone()))], tol::<F>(), "median");
+    assert_array(&clean.percentile(50.0)?, &[], &[F::from_f64(host_quantile(all, 0.5))], tol::<F>(), "percentile(50)");
+    Ok(())
+}
+
+fn nan_reductions<F: Float + Tolerances>(dev: &Device) -> gpu::Result<()> {
+    let nan = f64::NAN;
+    // Rows: no NaN, some NaN, all NaN.
+    let rows = [[0.5, -0.25, 0.75, 1.0], [nan, 0.5, nan, -0.125], [nan, nan, nan, nan]];
+    let a = Array::from_vec(rows.iter().flatten().map(|&x| F::from_f64(x)).collect(), [3, 4])?.to(dev)?;
+    let finite = |r: &[f64; 4]| r.iter().copied().filter(|x| !x.is_nan()).collect::<Vec<f64>>();
+    let per_row = |f: &dyn Fn(&[f64]) -> f64| rows.iter().map(|r| F::from_f64(f(&finite(r)))).collect::<Vec<F>>();
+    let sum = per_row(&|v| v.iter().sum());
+    let mean = per_row(&|v| v.iter().sum::<f64>() / v.len() as f64);
+    let max = per_row(&|v| if v.is_empty() { f64::NAN } else { v.iter().copied().fold(f64::MIN, f64::max) });
+    let min = per_row(&|v| if v.is_empty() { f64::NAN } else { v.iter().copied().fold(f64::MAX, f64::min) });
+    let t = tol::<F>();
+    assert_array(&a.nansum_axis(1, false)?, &[3], &sum, t, "nansum_axis");
+    assert_array(&a.nanmean_axis(-1, true)?, &[3, 1], &mean, t, "nanmean_axis keepdims");
+    assert_array(&a.nanmax_axis(1, false)?, &[3], &max, Tol::EXACT, "nanmax_axis");
+    assert_array(&a.nanmin_axis(1, false)?, &[3], &min, Tol::EXACT, "nanmin_axis");
+    // Along the other axis: column 0 is [0.5, NaN, NaN].
+    let col0 = a.nanmax_axis(0, false)?.to_vec()?;
+    assert_eq!(col0[0].to_f64(), 0.5);
+    let all: Vec<f64> = rows.iter().flat_map(finite).collect();
+    assert_array(&a.nansum()?, &[], &[F::from_f64(all.iter().sum())], t, "nansum");
+    assert_array(&a.nanmean()?, &[], &[F::from_f64(all.iter().sum::<f64>() / all.len() as f64)], t, "nanmean");
+    assert_array(&a.nanmax()?, &[], &[F::from_f64(1.0)], Tol::EXACT, "nanmax");
+    assert_array(&a.nanmin()?, &[], &[F::from_f64(-0.25)], Tol::EXACT, "nanmin");
+    let only_nan = Array::from_vec(vec![F::from_f64(nan); 3], [3])?.to(dev)?;
+    assert_eq!(only_nan.nansum()?.item()?.to_f64(), 0.0);
+    assert!(only_nan.nanmean()?.item()?.to_f64().is_nan());
+    assert!(only_nan.nanmax()?.item()?.to_f64().is_nan());
+    Ok(())
+}
+
+fn closeness<F: Float + Tolerances>(dev: &Device) -> gpu::Result<()> {
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let av = [1e10, 1.0, inf, inf, nan, 1.0, 0.0, 1e-9];
+    let bv = [1.000001e10, 1.1, inf, -inf, nan, inf, 1e-9, 0.0];
+    let a = Array::from_vec(av.iter().map(|&x| F::from_f64(x)).collect(), [8])?.to(dev)?;
+    let b = Array::from_vec(bv.iter().map(|&x| F::from_f64(x)).collect(), [8])?.to(dev)?;
+    // NumPy: np.isclose(av, bv) (rtol=1e-5, atol=1e-8).
+    let want = vec![true, false, true, false, false, false, true, true];
+    let got = a.isclose(&b, 1e-5, 1e-8, false)?;
+    assert_eq!(got.device(), dev);
+    assert_eq!(got.to_vec()?, want);
+    let mut want_nan = want.clone();
+    want_nan[4] = true;
+    assert_eq!(a.isclose(&b, 1e-5, 1e-8, true)?.to_vec()?, want_nan);
+    // Not symmetric: the tolerance scales with the second argument.
+    let x = Array::from_vec(vec![F::from_f64(1.0)], [1])?.to(dev)?;
+    let y = Array::from_vec(vec![F::from_f64(2.0)], [1])?.to(dev)?;
+    assert_eq!(x.isclose(&y, 0.5, 0.0, false)?.to_vec()?, vec![true]);
+    assert_eq!(y.isclose(&x, 0.5, 0.0, false)?.to_vec()?, vec![false]);
+    // Broadcasting a [2, 1] against [3].
+    let col = Array::from_vec(vec![F::from_f64(1.0), F::from_f64(2.0)], [2, 1])?.to(dev)?;
+    let row = Array::from_vec([1.0, 2.0, 1.0000001].iter().map(|&v| F::from_f64(v)).collect(), [3])?.to(dev)?;
+    assert_eq!(col.isclose(&row, 1e-5, 1e-8, false)?.to_vec()?, vec![true, false, true, false, true, false]);
+    assert!(a.slice(0, Some(0), Some(3), 2)?.allclose(&b.slice(0, Some(0), Some(3), 2)?, 1e-5, 1e-8, false)?);
+    assert!(!a.allclose(&b, 1e-5, 1e-8, true)?);
+    Ok(())
+}
+
+fn errors(dev: &Device) -> gpu::Result<()> {
+    let a = Array::from_vec(vec![1.0f32, 2.0, 3.0, 4.0], [2, 2])?.to(dev)?;
+    for q in [-0.1, 1.5, f64::NAN] {
+        assert!(matches!(a.quantile(q), Err(Error::InvalidArgument { op: "quantile", .. })), "q = {q}");
+    }
+    assert!(matches!(a.percentile(101.0), Err(Error::InvalidArgument { .. })));
+    assert!(matches!(a.median_axis(2, false), Err(Error::AxisOutOfRange { .. })));
+    let empty = Array::<f32>::zeros([3, 0], dev)?;
+    assert!(matches!(empty.median_axis(1, false), Err(Error::EmptyReduction { op: "median", .. })));
+    assert!(matches!(empty.quantile(0.5), Err(Error::EmptyReduction { op: "quantile", .. })));
+    assert!(matches!(empty.nanmax(), Err(Error::EmptyReduction { .. })));
+    // Along the non-empty axis the slices are empty-shaped results, not errors.
+    assert_eq!(empty.median_axis(0, false)?.shape(), &[0]);
+    let b = Array::from_vec(vec![1.0f32, 2.0, 3.0], [3])?.to(dev)?;
+    assert!(matches!(a.isclose(&b, 1e-5, 1e-8, false), Err(Error::BroadcastMismatch { .. })));
+    Ok(())
+}
+
+backend_tests! {
+    fn quantiles_and_medians(dev) {
+        quantiles::<f32>(dev)?;
+        if dev.supports(gpu::DType::F64) {
+            quantiles::<f64>(dev)?;
+        }
+        Ok(())
+    }
+
+    fn nan_ignoring_reductions(dev) {
+        nan_reductions::<f32>(dev)?;
+        if dev.supports(gpu::DType::F64) {
+            nan_reductions::<f64>(dev)?;
+        }
+        Ok(())
+    }
+
+    fn isclose_and_allclose(dev) {
+        closeness::<f32>(dev)?;
+        if dev.supports(gpu::DType::F64) {
+            closeness::<f64>(dev)?;
+        }
+        Ok(())
+    }
+
+    fn argument_errors(dev) { errors(dev) }
+}
