@@ -156,6 +156,20 @@ __device__ __forceinline__ void scatter_body(const ScatterParams& p) {
 #define SCATTER_KERNEL(NAME, W, I) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(ScatterParams p) { scatter_body<W, I>(p); }
 
+// Scatter-add (np.add.at): dst[wrap(idx[i])] += vals[i * vstep], every repeat counting,
+// with atomicAdd (float sums in an unspecified order). ScatterParams' owner and claim
+// are unused.
+template <typename T, typename I>
+__device__ __forceinline__ void scatter_add_body(const ScatterParams& p) {
+    for (i64 i = (i64)blockIdx.x * BLOCK + threadIdx.x; i < p.n; i += (i64)gridDim.x * BLOCK) {
+        i64 w = (i64)((const I*)p.idx)[i] % p.len;
+        if (w < 0) w += p.len;
+        atomicAdd((T*)p.dst + w, ((const T*)p.vals)[i * p.vstep]);
+    }
+}
+#define SCATTER_ADD_KERNEL(NAME, T, I) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(ScatterParams p) { scatter_add_body<T, I>(p); }
+
 // bincount: counts[v] += 1 for every value v < len.
 struct BincountParams {
     u64 values;

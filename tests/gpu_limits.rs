@@ -193,6 +193,24 @@ fn bincounts_past_the_binding_limit() -> gpu::Result<()> {
 }
 
 #[test]
+fn scatter_adds_past_the_binding_limit() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        // 40M indices (two chunks) into a 40M-element f32 target (160 MiB: two windows),
+        // adding 1.0 each: small integer sums, exact in any order.
+        let n = 40_000_000;
+        let (idx, cidx) = pair_u32(&[n], n as u32, 23, &dev)?;
+        let one = Array::from_vec(vec![1.0f32], [1])?;
+        let mut got = Array::<f32>::zeros([n], &dev)?;
+        got.scatter_add(&idx, &one.to(&dev)?)?;
+        let mut want = Array::<f32>::zeros([n], &Device::cpu())?;
+        want.scatter_add(&cidx, &one)?;
+        assert!(got.to_vec()? == want.to_vec()?, "{dev}: scatter_add into 160 MiB differs");
+    }
+    Ok(())
+}
+
+#[test]
 fn copies_of_views_whose_inner_stride_spans_a_binding() -> gpu::Result<()> {
     let _one_at_a_time = serial();
     for dev in gpus() {

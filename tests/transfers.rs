@@ -228,6 +228,27 @@ fn sorts_of_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
 }
 
 #[test]
+fn scatter_adds_into_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let mut a = Array::<f32>::zeros([1000, 100], &dev)?;
+        let idx = random::uniform::<u32>([5000], 0, 100_000, 2, &dev)?;
+        let vals = random::uniform::<f32>([5000], 1.0, 2.0, 3, &dev)?;
+        dev.synchronize()?;
+        let before = dev.stats();
+        a.scatter_add(&idx, &vals)?;
+        dev.synchronize()?;
+        let after = dev.stats();
+        let moved = (after.uploads - before.uploads, after.downloads - before.downloads);
+        assert_eq!(moved, (0, 0), "{dev}: scatter_add moved data");
+        // One kernel of atomic adds, in place.
+        assert_eq!(after.kernel_launches - before.kernel_launches, 1, "{dev}: kernel launches");
+        assert!(a.sum()?.item()? >= 5000.0, "{dev}: nothing was added");
+    }
+    Ok(())
+}
+
+#[test]
 fn puts_into_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
     let _one_at_a_time = serial();
     for dev in gpus() {

@@ -482,6 +482,19 @@ pub(crate) trait Backend: Send + Sync + 'static {
         index_dtype: DType,
         values: View<'_, Self::Storage>,
     ) -> Result<()>;
+    /// Scatter-add (`np.add.at`), in place: for every `i` in `0..n`, `values[i]` is added
+    /// to element `wrap(indices[i])` of `dst` — every occurrence of a repeated index
+    /// counting; integers wrap. Arguments as in [`Backend::scatter`]; `dtype` is numeric.
+    /// The order of the additions is the backend's (CPU: index order; GPUs: atomics).
+    fn scatter_add(
+        &self,
+        dtype: DType,
+        dst: &mut Self::Storage,
+        span: (usize, usize),
+        indices: View<'_, Self::Storage>,
+        index_dtype: DType,
+        values: View<'_, Self::Storage>,
+    ) -> Result<()>;
     /// Occurrences (`bincount`): a new contiguous `u32` array of `len` counts whose
     /// element `v` is the number of elements of `values` (`u32`, 1-D, dense) equal to
     /// `v`; values `>= len` are not counted.
@@ -711,6 +724,17 @@ macro_rules! uninhabited_backend {
                 match *self {}
             }
             fn scatter(
+                &self,
+                _: $crate::dtype::DType,
+                _: &mut $storage,
+                _: (usize, usize),
+                _: $crate::backend::View<'_, $storage>,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+            ) -> $crate::error::Result<()> {
+                match *self {}
+            }
+            fn scatter_add(
                 &self,
                 _: $crate::dtype::DType,
                 _: &mut $storage,

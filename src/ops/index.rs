@@ -192,9 +192,29 @@ impl<T: Scalar> Array<T> {
     /// # Ok::<(), gpu::Error>(())
     /// ```
     pub fn put<I: Index>(&mut self, indices: &Array<I>, values: &Array<T>) -> Result<()> {
-        const OP: &str = "put";
-        let dev = common_device(OP, self.device(), indices.device())?.clone();
-        common_device(OP, &dev, values.device())?;
+        let Some(Scatter { dev, span, idx, vals }) = self.scatter_prologue("put", indices, values)? else {
+            return Ok(());
+        };
+        let storage = self.sole_storage(&dev)?;
+        on_backend!(&dev, be => {
+            let i = View { storage: be.storage(&idx.storage)?, layout: &idx.layout };
+            let v = View { storage: be.storage(&vals.storage)?, layout: &vals.layout };
+            be.scatter(T::DTYPE, be.storage_mut(storage)?, span, i, I::DTYPE, v)
+        })
+    }
+
+    /// What `put` and `scatter_add` share: checks devices, dtypes and shapes, makes
+    /// `self` a contiguous array of its own, and returns its device, its dense span, and
+    /// the indices and values as 1-D dense views (values possibly one broadcast value);
+    /// `None` when there is nothing to write.
+    fn scatter_prologue<I: Index>(
+        &mut self,
+        op: &'static str,
+        indices: &Array<I>,
+        values: &Array<T>,
+    ) -> Result<Option<Scatter<I, T>>> {
+        let dev = common_device(op, self.device(), indices.device())?.clone();
+        common_device(op, &dev, values.device())?;
         check_supported(&dev, T::DTYPE)?;
         check_supported(&dev, I::DTYPE)?;
         let n = indices.len();
@@ -202,28 +222,83 @@ impl<T: Scalar> Array<T> {
             .broadcast_to(indices.shape())
             .map_err(|_| Error::BroadcastTo { from: values.shape().to_vec(), to: indices.shape().to_vec() })?;
         if n == 0 {
-            return Ok(());
+            return Ok(None);
         }
         let len = self.len();
         if len == 0 {
             return Err(Error::IndexOutOfBounds { index: 0, axis: 0, len, shape: self.shape().to_vec() });
         }
-        check_u32_positions(n, "indices to put (positions are u32)", &dev)?;
+        let what = if op == "put" {
+            "indices to put (positions are u32)"
+        } else {
+            "indices to scatter_add (positions are u32)"
+        };
+        check_u32_positions(n, what, &dev)?;
         // Indices dense 1-D; values dense, or one value broadcast (stride 0).
         let idx = dense_1d(indices)?;
         let vals = if values.len() == 1 { values.reshape([1])?.broadcast_to([n])? } else { dense_1d(&vals)? };
         if !(self.layout.is_contiguous() && std::sync::Arc::get_mut(&mut self.storage).is_some()) {
             *self = self.copy()?;
         }
-        let span = (self.layout.offset(), len);
-        let storage = std::sync::Arc::get_mut(&mut self.storage).ok_or_else(|| Error::Backend {
+        Ok(Some(Scatter { dev, span: (self.layout.offset(), len), idx, vals }))
+    }
+
+    /// The storage of an array that owns it alone (after `scatter_prologue`).
+    fn sole_storage(&mut self, dev: &Device) -> Result<&mut crate::backend::Storage> {
+        std::sync::Arc::get_mut(&mut self.storage).ok_or_else(|| Error::Backend {
             device: dev.to_string(),
             message: "internal error: a fresh copy is shared".into(),
-        })?;
+        })
+    }
+}
+
+/// A checked scatter: the target's device and dense span (first element, length), and
+/// the indices and values as dense 1-D arrays (values possibly one broadcast value).
+struct Scatter<I: Scalar, T: Scalar> {
+    dev: Device,
+    span: (usize, usize),
+    idx: Array<I>,
+    vals: Array<T>,
+}
+
+impl<T: Element> Array<T> {
+    /// Adds `values` at the flat (row-major) positions `indices`, in place, **every**
+    /// occurrence of a repeated index counting (NumPy's `np.add.at(a.reshape(-1), idx,
+    /// v)`, CuPy's `cupyx.scatter_add`; unlike `a[idx] += v`, where a repeated index adds
+    /// once). Indices wrap as in [`put`](Array::put); `values` broadcasts to `indices`'
+    /// shape. Integers wrap on overflow.
+    ///
+    /// On the CPU the additions happen in index order, as NumPy's; on GPUs they are
+    /// atomic adds in an unspecified order, so float sums may differ from run to run in
+    /// the last bits (as CuPy's). wgpu has no 64-bit atomics: f64 there is
+    /// [`Error::Unsupported`] (the CPU and CUDA backends add f64).
+    ///
+    /// Copy-on-write like the other in-place ops: a shared or non-contiguous array first
+    /// becomes a contiguous copy of itself.
+    ///
+    /// # Errors
+    /// As [`put`](Array::put); [`Error::Unsupported`] for f64 on wgpu.
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let mut hist = Array::<f32>::zeros([4], &gpu::Device::cpu())?;
+    /// let bins = Array::from_vec(vec![1u32, 3, 1, 1], 4)?;
+    /// hist.scatter_add(&bins, &Array::from_vec(vec![0.5, 2.0, 0.25, 1.0], 4)?)?;
+    /// assert_eq!(hist.to_vec()?, vec![0.0, 1.75, 0.0, 2.0]);
+    /// // One value for every index: counting.
+    /// hist.scatter_add(&bins, &Array::from_vec(vec![1.0], 1)?)?;
+    /// assert_eq!(hist.to_vec()?, vec![0.0, 4.75, 0.0, 3.0]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn scatter_add<I: Index>(&mut self, indices: &Array<I>, values: &Array<T>) -> Result<()> {
+        let Some(Scatter { dev, span, idx, vals }) = self.scatter_prologue("scatter_add", indices, values)? else {
+            return Ok(());
+        };
+        let storage = self.sole_storage(&dev)?;
         on_backend!(&dev, be => {
             let i = View { storage: be.storage(&idx.storage)?, layout: &idx.layout };
             let v = View { storage: be.storage(&vals.storage)?, layout: &vals.layout };
-            be.scatter(T::DTYPE, be.storage_mut(storage)?, span, i, I::DTYPE, v)
+            be.scatter_add(T::DTYPE, be.storage_mut(storage)?, span, i, I::DTYPE, v)
         })
     }
 }

@@ -22,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::info::{Counters, DeviceInfo, DeviceKind};
 use crate::layout::Layout;
 use crate::with_host_vec;
+use num::Num;
 
 pub(crate) use pool::SizeClassPool;
 
@@ -294,48 +295,47 @@ impl Backend for CpuBackend {
         &self,
         dtype: DType,
         dst: &mut CpuStorage,
-        (dst_offset, len): (usize, usize),
+        span: (usize, usize),
         indices: View<'_, CpuStorage>,
         index_dtype: DType,
         values: View<'_, CpuStorage>,
     ) -> Result<()> {
         // In order, one element after another: the last write to an element wins.
-        fn typed<T: Scalar, I: Scalar>(
-            dst: &mut CpuStorage,
-            (dst_offset, len): (usize, usize),
-            (indices, values): (View<'_, CpuStorage>, View<'_, CpuStorage>),
-            wrap: impl Fn(I) -> usize,
-        ) -> Result<()> {
-            let idx = &indices.storage.typed::<I>()?[indices.layout.offset()..][..indices.layout.len()];
-            let (vals, v_off) = (values.storage.typed::<T>()?, values.layout.offset());
-            let step = values.layout.strides()[0] as usize;
-            let out = &mut dst.typed_mut::<T>()?[dst_offset..dst_offset + len];
-            for (i, &j) in idx.iter().enumerate() {
-                out[wrap(j)] = vals[v_off + i * step];
-            }
-            Ok(())
-        }
-        fn by_index<T: Scalar>(
-            dst: &mut CpuStorage,
-            span: (usize, usize),
-            views: (View<'_, CpuStorage>, View<'_, CpuStorage>),
-            index_dtype: DType,
-        ) -> Result<()> {
-            let len = span.1;
-            match index_dtype {
-                DType::U32 => typed::<T, u32>(dst, span, views, |i| i as usize % len),
-                DType::I32 => typed::<T, i32>(dst, span, views, |i| (i as i64).rem_euclid(len as i64) as usize),
-                other => Err(internal_dtype(DType::U32, other)),
-            }
+        fn by_type<T: Scalar>(dst: &mut CpuStorage, span: (usize, usize), v: Scattered<'_>, it: DType) -> Result<()> {
+            scatter_each::<T>(dst, span, v, it, |slot, x| *slot = x)
         }
         self.counters.launch();
-        let (span, views) = ((dst_offset, len), (indices, values));
+        let views = (indices, values);
         match dtype {
-            DType::F32 => by_index::<f32>(dst, span, views, index_dtype),
-            DType::F64 => by_index::<f64>(dst, span, views, index_dtype),
-            DType::I32 => by_index::<i32>(dst, span, views, index_dtype),
-            DType::U32 => by_index::<u32>(dst, span, views, index_dtype),
-            DType::Bool => by_index::<bool>(dst, span, views, index_dtype),
+            DType::F32 => by_type::<f32>(dst, span, views, index_dtype),
+            DType::F64 => by_type::<f64>(dst, span, views, index_dtype),
+            DType::I32 => by_type::<i32>(dst, span, views, index_dtype),
+            DType::U32 => by_type::<u32>(dst, span, views, index_dtype),
+            DType::Bool => by_type::<bool>(dst, span, views, index_dtype),
+        }
+    }
+
+    fn scatter_add(
+        &self,
+        dtype: DType,
+        dst: &mut CpuStorage,
+        span: (usize, usize),
+        indices: View<'_, CpuStorage>,
+        index_dtype: DType,
+        values: View<'_, CpuStorage>,
+    ) -> Result<()> {
+        // In index order, as NumPy's `add.at`: float sums are reproducible.
+        fn by_type<T: Num>(dst: &mut CpuStorage, span: (usize, usize), v: Scattered<'_>, it: DType) -> Result<()> {
+            scatter_each::<T>(dst, span, v, it, |slot, x| *slot = slot.add(x))
+        }
+        self.counters.launch();
+        let views = (indices, values);
+        match dtype {
+            DType::F32 => by_type::<f32>(dst, span, views, index_dtype),
+            DType::F64 => by_type::<f64>(dst, span, views, index_dtype),
+            DType::I32 => by_type::<i32>(dst, span, views, index_dtype),
+            DType::U32 => by_type::<u32>(dst, span, views, index_dtype),
+            DType::Bool => Err(unsupported(DType::Bool, "scatter_add")),
         }
     }
 
@@ -458,5 +458,43 @@ impl Backend for CpuBackend {
 
     fn matmul(&self, _dtype: DType, lhs: View<'_, CpuStorage>, rhs: View<'_, CpuStorage>) -> Result<CpuStorage> {
         linalg::matmul(self, lhs, rhs)
+    }
+}
+
+/// The indices and values of a scatter (see [`Backend::scatter`]).
+type Scattered<'a> = (View<'a, CpuStorage>, View<'a, CpuStorage>);
+
+/// Applies `store(&mut dst[wrap(indices[i])], values[i])` for `i` in order, for either
+/// index dtype.
+fn scatter_each<T: Scalar>(
+    dst: &mut CpuStorage,
+    (dst_offset, len): (usize, usize),
+    (indices, values): Scattered<'_>,
+    index_dtype: DType,
+    store: impl Fn(&mut T, T),
+) -> Result<()> {
+    fn run<T: Scalar, I: Scalar>(
+        dst: &mut CpuStorage,
+        (dst_offset, len): (usize, usize),
+        (indices, values): Scattered<'_>,
+        wrap: impl Fn(I) -> usize,
+        store: impl Fn(&mut T, T),
+    ) -> Result<()> {
+        let idx = &indices.storage.typed::<I>()?[indices.layout.offset()..][..indices.layout.len()];
+        let (vals, v_off) = (values.storage.typed::<T>()?, values.layout.offset());
+        let step = values.layout.strides()[0] as usize;
+        let out = &mut dst.typed_mut::<T>()?[dst_offset..dst_offset + len];
+        for (i, &j) in idx.iter().enumerate() {
+            store(&mut out[wrap(j)], vals[v_off + i * step]);
+        }
+        Ok(())
+    }
+    let span = (dst_offset, len);
+    match index_dtype {
+        DType::U32 => run::<T, u32>(dst, span, (indices, values), |i| i as usize % len, store),
+        DType::I32 => {
+            run::<T, i32>(dst, span, (indices, values), |i| (i as i64).rem_euclid(len as i64) as usize, store)
+        }
+        other => Err(internal_dtype(DType::U32, other)),
     }
 }

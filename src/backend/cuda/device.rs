@@ -197,6 +197,18 @@ impl Backend for CudaBackend {
         super::index::scatter(self, dtype, dst, span, indices, index_dtype, values)
     }
 
+    fn scatter_add(
+        &self,
+        dtype: DType,
+        dst: &mut CudaStorage,
+        span: (usize, usize),
+        indices: View<'_, CudaStorage>,
+        index_dtype: DType,
+        values: View<'_, CudaStorage>,
+    ) -> Result<()> {
+        super::index::scatter_add(self, dtype, dst, span, indices, index_dtype, values)
+    }
+
     fn bincount(&self, values: View<'_, CudaStorage>, len: usize) -> Result<CudaStorage> {
         super::index::bincount(self, values, len)
     }

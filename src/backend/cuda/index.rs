@@ -112,6 +112,36 @@ pub(super) fn scatter(
     Ok(())
 }
 
+/// `scatter_add` (see [`crate::backend::Backend::scatter_add`]): one atomic add per
+/// index (`ScatterParams` with `owner` and `claim` unused).
+pub(super) fn scatter_add(
+    cuda: &CudaBackend,
+    dtype: DType,
+    dst: &mut CudaStorage,
+    (dst_off, len): (usize, usize),
+    indices: View<'_, CudaStorage>,
+    index_dtype: DType,
+    values: View<'_, CudaStorage>,
+) -> Result<()> {
+    if dtype == DType::Bool {
+        return Err(super::elementwise::unsupported(cuda, dtype, "scatter_add"));
+    }
+    let w = dtype.size_of();
+    let n = indices.layout.len();
+    let p = ScatterParams {
+        dst: dst.buf.ptr() + (dst_off * w) as u64,
+        owner: 0,
+        idx: indices.storage.buf.ptr() + (indices.layout.offset() * 4) as u64,
+        vals: values.storage.buf.ptr() + (values.layout.offset() * w) as u64,
+        n: n as i64,
+        len: len as i64,
+        vstep: values.layout.strides()[0] as i64,
+        claim: 0,
+    };
+    let entry = format!("scatter_add_{}_{}", suffix(dtype), suffix(index_dtype));
+    cuda.launch(Module::Binary(dtype), &entry, (grid_for(n, BLOCK as usize), 1, 1), &p)
+}
+
 /// `bincount` (see [`crate::backend::Backend::bincount`]): zeroed counts, one atomic add
 /// per value.
 pub(super) fn bincount(cuda: &CudaBackend, values: View<'_, CudaStorage>, len: usize) -> Result<CudaStorage> {

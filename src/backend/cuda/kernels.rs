@@ -126,6 +126,10 @@ impl Module {
                     let e = format!("scan_{}_{}", op.name(), suffix(d));
                     add(e.clone(), format!("SCAN_KERNEL({e}, {}, {})", c_type(d), op.name()));
                 }
+                for i in [DType::I32, DType::U32] {
+                    let e = format!("scatter_add_{}_{}", suffix(d), suffix(i));
+                    add(e.clone(), format!("SCATTER_ADD_KERNEL({e}, {}, {})", c_type(d), c_type(i)));
+                }
             }
             Module::Compare(d) => {
                 for op in CompareOp::ALL {

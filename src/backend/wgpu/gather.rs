@@ -14,7 +14,7 @@ use super::memory::WgpuStorage;
 use super::wgsl::device_size;
 use crate::backend::{Gather, View};
 use crate::dtype::DType;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::layout::{box_reaches, collapse, reach};
 
 /// Bins a `bincount` workgroup counts in workgroup memory (`BINS` in
@@ -183,6 +183,53 @@ impl WgpuBackend {
 }
 
 impl WgpuBackend {
+    /// See [`crate::backend::Backend::scatter_add`]: one pass per (window of `dst`, chunk
+    /// of the indices), adding with atomics. f64 has no atomics in WGSL: unsupported.
+    pub(super) fn scatter_add_views(
+        &self,
+        dtype: DType,
+        dst: &mut WgpuStorage,
+        (dst_off, len): (usize, usize),
+        indices: View<'_, WgpuStorage>,
+        index_dtype: DType,
+        values: View<'_, WgpuStorage>,
+    ) -> Result<()> {
+        if !matches!(dtype, DType::F32 | DType::I32 | DType::U32) {
+            let reason = "scatter_add needs atomic adds, which WGSL has only for 32-bit words \
+                          (f64 scatter_add runs on the CPU and CUDA backends)";
+            return Err(Error::Unsupported { dtype, device: self.name.clone(), reason: reason.into() });
+        }
+        let n = indices.layout.len() as u64;
+        let (len, dst_off) = (len as u64, dst_off as u64);
+        let key = format!("scatter_add|{dtype:?}|{index_dtype:?}");
+        let kernel = self.kernel(&key, || kernels::scatter_add_source(dtype, index_dtype))?;
+        let per = self.chunk_limit() / 4;
+        let (i_off, v_off) = (indices.layout.offset() as u64, values.layout.offset() as u64);
+        let step = values.layout.strides()[0] as u64;
+        let chunks = windows(0, n, per);
+        for (d0, d1) in windows(0, len, per) {
+            let (db, dbase) = self.window(dst.buffer(), 4, dst_off + d0, dst_off + d1);
+            for &(i0, i1) in &chunks {
+                let (ib, ibase) = self.window(indices.storage.buffer(), 4, i_off + i0, i_off + i1);
+                let (vlo, vhi) = (v_off + i0 * step, v_off + (i1 - 1) * step + 1);
+                let (vb, vbase) = self.window(values.storage.buffer(), 4, vlo, vhi);
+                let meta: Vec<u32> = vec![
+                    (i1 - i0) as u32,
+                    (i_off + i0 - ibase) as u32,
+                    len as u32,
+                    d0 as u32,
+                    d1 as u32,
+                    (dst_off + d0 - dbase) as u32,
+                    (vlo - vbase) as u32,
+                    step as u32,
+                ];
+                let bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+                self.dispatch(&kernel, &[db, Bind::Data(&bytes), ib, vb], (i1 - i0).div_ceil(256))?;
+            }
+        }
+        Ok(())
+    }
+
     /// See [`crate::backend::Backend::bincount`]: zeroed counts, then one pass per
     /// (window of the counts, chunk of the values), adding with atomics — through
     /// workgroup memory when a window has at most `BINCOUNT_LOCAL` bins.

@@ -26,6 +26,7 @@ const FILL: &str = include_str!("../../../shaders/fill.wgsl");
 const TRANSPOSE: &str = include_str!("../../../shaders/transpose.wgsl");
 const TAKE: &str = include_str!("../../../shaders/take.wgsl");
 const SCATTER: &str = include_str!("../../../shaders/scatter.wgsl");
+const SCATTER_ADD: &str = include_str!("../../../shaders/scatter_add.wgsl");
 const BINCOUNT: &str = include_str!("../../../shaders/bincount.wgsl");
 const SCAN: &str = include_str!("../../../shaders/scan.wgsl");
 const COMPACT: &str = include_str!("../../../shaders/compact.wgsl");
@@ -594,6 +595,22 @@ pub(super) fn scatter_source(esize: usize, index: DType, claim: bool) -> String 
             ("DECLS", &decls),
             ("WRITE", write),
         ],
+    )
+}
+
+/// A pass of the scatter-add (`np.add.at`) of `dtype` (I32, U32 or F32) values at
+/// `index` (I32 or U32) positions.
+pub(super) fn scatter_add_source(dtype: DType, index: DType) -> String {
+    const CAS: &str = "var old = atomicLoad(&dst[at]);\n    loop {\n        \
+        let r = atomicCompareExchangeWeak(&dst[at], old, bitcast<u32>(bitcast<f32>(old) + v));\n        \
+        if (r.exchanged) { break; }\n        old = r.old_value;\n    }";
+    let (atomic, add) = match dtype {
+        DType::F32 => ("u32", CAS),
+        _ => (wgsl(dtype), "atomicAdd(&dst[at], v);"),
+    };
+    render(
+        SCATTER_ADD,
+        &[("I", wgsl(index)), ("WRAP", wrap_body(index)), ("A", atomic), ("V", wgsl(dtype)), ("ADD", add)],
     )
 }
 

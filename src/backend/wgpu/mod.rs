@@ -192,6 +192,18 @@ mod backend_impl {
             self.scatter_views(dtype, dst, span, indices, index_dtype, values)
         }
 
+        fn scatter_add(
+            &self,
+            dtype: DType,
+            dst: &mut WgpuStorage,
+            span: (usize, usize),
+            indices: View<'_, WgpuStorage>,
+            index_dtype: DType,
+            values: View<'_, WgpuStorage>,
+        ) -> Result<()> {
+            self.scatter_add_views(dtype, dst, span, indices, index_dtype, values)
+        }
+
         fn bincount(&self, values: View<'_, WgpuStorage>, len: usize) -> Result<WgpuStorage> {
             self.bincount_view(values, len)
         }
