@@ -333,6 +333,25 @@ impl Layout {
         })
     }
 
+    /// Diagonal `offset` of axes `a1` and `a2` (distinct, in range): both removed, the
+    /// diagonal appended last with stride `s1 + s2`; empty past the matrix (NumPy's
+    /// `diagonal`).
+    pub(crate) fn diagonal(&self, offset: isize, a1: usize, a2: usize) -> Layout {
+        let (n1, n2) = (self.shape[a1] as isize, self.shape[a2] as isize);
+        let (s1, s2) = (self.strides[a1], self.strides[a2]);
+        let (i0, j0) = if offset >= 0 { (0, offset) } else { (offset.saturating_neg(), 0) };
+        let len = (n1.saturating_sub(i0)).min(n2.saturating_sub(j0)).max(0);
+        let any_element = len > 0 && self.shape.iter().all(|&n| n > 0);
+        // The first diagonal element is a valid element, so its offset is >= 0.
+        let offset = if any_element { (self.offset as isize + i0 * s1 + j0 * s2) as usize } else { self.offset };
+        let keep = |k: &usize| *k != a1 && *k != a2;
+        let mut shape: Vec<usize> = (0..self.ndim()).filter(keep).map(|k| self.shape[k]).collect();
+        let mut strides: Vec<isize> = (0..self.ndim()).filter(keep).map(|k| self.strides[k]).collect();
+        shape.push(len as usize);
+        strides.push(s1 + s2);
+        Layout { shape, strides, offset }
+    }
+
     /// Removes `axis`, which must have length 1.
     pub fn squeeze(&self, axis: isize) -> Result<Layout> {
         let a = normalize_axis(axis, &self.shape)?;

@@ -11,6 +11,7 @@ pub(crate) mod operators;
 pub mod random;
 pub(crate) mod reduce;
 pub(crate) mod scan;
+pub(crate) mod shape;
 pub(crate) mod sort;
 pub(crate) mod stats;
 
