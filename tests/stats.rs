@@ -1,4 +1,4 @@
-//! Quantiles, medians, NaN-ignoring reductions and `isclose`/`allclose` on every
+//! Quantiles, medians, NaN-ignoring reductions, histograms and `isclose`/`allclose` on every
 //! backend against host references written from NumPy's definitions: both axes of odd
 //! and even lengths, `keepdims`, transposed (non-contiguous) input, NaN slices,
 //! all-NaN slices, infinities, broadcasting, and the errors. The functions are composed
@@ -157,6 +157,58 @@ fn closeness<F: Float + Tolerances>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+/// Counts by NumPy's rule against the returned edges: `edges[k] <= x < edges[k + 1]`,
+/// the last bin closed; outside values and NaN uncounted.
+fn host_histogram(data: &[f64], edges: &[f64]) -> Vec<u32> {
+    let bins = edges.len() - 1;
+    let mut counts = vec![0u32; bins];
+    for &x in data {
+        if !(x >= edges[0] && x <= edges[bins]) {
+            continue;
+        }
+        let k = edges.partition_point(|&e| e <= x).saturating_sub(1).min(bins - 1);
+        counts[k] += 1;
+    }
+    counts
+}
+
+fn histograms<F: Float + Tolerances>(dev: &Device) -> gpu::Result<()> {
+    let to = |v: &[f64]| Array::from_vec(v.iter().map(|&x| F::from_f64(x)).collect::<Vec<F>>(), [v.len()]);
+    let f64s = |a: &Array<F>| -> gpu::Result<Vec<f64>> { Ok(a.to_vec()?.into_iter().map(|x| x.to_f64()).collect()) };
+    // NumPy 2.4's answers.
+    let (c, e) = to(&[1.0, 2.0, 1.0])?.to(dev)?.histogram(3, Some((0.0, 3.0)))?;
+    assert_eq!((c.to_vec()?, f64s(&e)?), (vec![0, 2, 1], vec![0.0, 1.0, 2.0, 3.0]));
+    let (c, e) = to(&[0.0, 0.5, 1.0, 1.5, 2.0])?.to(dev)?.histogram(2, None)?;
+    assert_eq!((c.to_vec()?, f64s(&e)?), (vec![2, 3], vec![0.0, 1.0, 2.0]));
+    let (c, e) = to(&[])?.to(dev)?.histogram(4, None)?;
+    assert_eq!((c.to_vec()?, f64s(&e)?), (vec![0; 4], vec![0.0, 0.25, 0.5, 0.75, 1.0]));
+    let (c, e) = to(&[5.0, 5.0])?.to(dev)?.histogram(2, None)?;
+    assert_eq!((c.to_vec()?, f64s(&e)?), (vec![0, 2], vec![4.5, 5.0, 5.5]));
+    let (c, _) = to(&[1.0, f64::NAN, 2.0, 7.0, -1.0])?.to(dev)?.histogram(2, Some((0.0, 2.0)))?;
+    assert_eq!(c.to_vec()?, vec![0, 2]);
+    // Random 2-D data (flattened), the data's range and a narrower one, many bins.
+    let data: Vec<f64> = noise(3000, 9).into_iter().map(|x| x * 10.0).collect();
+    let a = Array::from_vec(data.iter().map(|&x| F::from_f64(x)).collect::<Vec<F>>(), [60, 50])?.to(dev)?;
+    let stored = f64s(&a.reshape([3000])?)?;
+    for (bins, range) in [(10, None), (7, Some((-2.5, 3.0))), (1000, None)] {
+        let (c, e) = a.histogram(bins, range)?;
+        assert_eq!(c.device(), dev);
+        let edges = f64s(&e)?;
+        assert_eq!(edges.len(), bins + 1);
+        assert_eq!(c.to_vec()?, host_histogram(&stored, &edges), "histogram({bins}, {range:?}) of {}", F::DTYPE);
+        if range.is_none() {
+            assert_eq!(c.sum()?.item()?, 3000, "every element counted");
+        }
+    }
+    // Errors.
+    let bad = to(&[1.0, f64::NAN])?.to(dev)?;
+    assert!(matches!(bad.histogram(2, None), Err(Error::InvalidArgument { op: "histogram", .. })));
+    assert!(matches!(a.histogram(0, None), Err(Error::InvalidArgument { .. })));
+    assert!(matches!(a.histogram(3, Some((1.0, 0.0))), Err(Error::InvalidArgument { .. })));
+    assert!(matches!(a.histogram(3, Some((0.0, f64::INFINITY))), Err(Error::InvalidArgument { .. })));
+    Ok(())
+}
+
 fn errors(dev: &Device) -> gpu::Result<()> {
     let a = Array::from_vec(vec![1.0f32, 2.0, 3.0, 4.0], [2, 2])?.to(dev)?;
     for q in [-0.1, 1.5, f64::NAN] {
@@ -196,6 +248,14 @@ backend_tests! {
         closeness::<f32>(dev)?;
         if dev.supports(gpu::DType::F64) {
             closeness::<f64>(dev)?;
+        }
+        Ok(())
+    }
+
+    fn histograms_like_numpy(dev) {
+        histograms::<f32>(dev)?;
+        if dev.supports(gpu::DType::F64) {
+            histograms::<f64>(dev)?;
         }
         Ok(())
     }

@@ -229,6 +229,56 @@ impl<T: Float> Array<T> {
         where_(&all_nan, &Array::scalar(T::from_f64(f64::NAN), self.device())?, &reduced)
     }
 
+    /// Counts of the elements in `bins` equal-width bins over `range` (NumPy's
+    /// `np.histogram(a, bins, range)`), and the `bins + 1` edges. Bin `k` holds
+    /// `edges[k] <= x < edges[k + 1]`, the last bin also `x == edges[bins]`; elements
+    /// outside the range, and NaN, are not counted. Without a range it is the data's
+    /// `[min, max]` (widened by ½ on each side when they are equal; `[0, 1]` for an empty
+    /// array), which downloads the two values. The edges come from
+    /// [`linspace`](Array::linspace); counting is `searchsorted` then `bincount` on the
+    /// device (each downloads one number: the count kept, the largest bin).
+    ///
+    /// For weighted histograms (`weights=`), add the weights with
+    /// [`scatter_add`](Array::scatter_add) at the same bins.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for `bins == 0`, a non-finite range or one with
+    /// `min > max` (NaN in the data without a range makes the range non-finite).
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let a = Array::from_vec(vec![0.0f64, 0.5, 1.0, 1.5, 2.0], [5])?;
+    /// let (counts, edges) = a.histogram(2, None)?;
+    /// assert_eq!((counts.to_vec()?, edges.to_vec()?), (vec![2, 3], vec![0.0, 1.0, 2.0]));
+    /// let (counts, _) = a.histogram(3, Some((0.0, 3.0)))?;
+    /// assert_eq!(counts.to_vec()?, vec![2, 2, 1]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn histogram(&self, bins: usize, range: Option<(f64, f64)>) -> Result<(Array<u32>, Array<T>)> {
+        let invalid = |reason: String| Error::InvalidArgument { op: "histogram", reason };
+        if bins == 0 || bins >= u32::MAX as usize {
+            return Err(invalid(format!("bins = {bins}: need 1 to {} bins", u32::MAX - 1)));
+        }
+        let (lo, hi) = match range {
+            Some(r) => r,
+            None if self.is_empty() => (0.0, 1.0),
+            None => (self.min()?.item()?.to_f64(), self.max()?.item()?.to_f64()),
+        };
+        if !lo.is_finite() || !hi.is_finite() || lo > hi {
+            return Err(invalid(format!("the range [{lo}, {hi}] is not finite and increasing")));
+        }
+        let (lo, hi) = if lo == hi { (lo - 0.5, hi + 0.5) } else { (lo, hi) };
+        let dev = self.device();
+        let (lo, hi) = (T::from_f64(lo), T::from_f64(hi));
+        let edges = Array::linspace(lo, hi, bins + 1, dev)?;
+        let flat = self.reshape([self.len()])?;
+        let inside = flat.extract(&flat.ge_scalar(lo)?.logical_and(&flat.le_scalar(hi)?)?)?;
+        // Right side: x == edges[k] belongs to bin k; x == hi (position bins + 1) to the last.
+        let bin =
+            edges.searchsorted(&inside, super::sort::Side::Right)?.sub_scalar(1)?.minimum_scalar(bins as u32 - 1)?;
+        Ok((bin.bincount(bins)?, edges))
+    }
+
     /// Elementwise `|self − other| <= atol + rtol·|other|` with broadcasting (NumPy's
     /// `np.isclose`; like NumPy, not symmetric in its arguments). Infinities are close
     /// only to the same infinity; NaN is close to NaN only with `equal_nan`.
