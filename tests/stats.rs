@@ -200,6 +200,24 @@ fn histograms<F: Float + Tolerances>(dev: &Device) -> gpu::Result<()> {
             assert_eq!(c.sum()?.item()?, 3000, "every element counted");
         }
     }
+    // Weighted: quarter-integer weights, so the sums are exact in any order.
+    let wdata: Vec<f64> = noise(3000, 10).into_iter().map(|x| (x * 8.0).round() / 4.0).collect();
+    let w = Array::from_vec(wdata.iter().map(|&x| F::from_f64(x)).collect::<Vec<F>>(), [60, 50])?.to(dev)?;
+    match a.histogram_weighted(&w, 7, Some((-2.5, 3.0))) {
+        Err(Error::Unsupported { .. }) if F::DTYPE == gpu::DType::F64 && dev.kind() == gpu::DeviceKind::Wgpu => {}
+        got => {
+            let (sums, e) = got?;
+            let edges = f64s(&e)?;
+            let mut want = vec![0.0; 7];
+            for (&x, &wt) in stored.iter().zip(&wdata) {
+                if x >= edges[0] && x <= edges[7] {
+                    want[edges.partition_point(|&b| b <= x).saturating_sub(1).min(6)] += wt;
+                }
+            }
+            assert_eq!(f64s(&sums)?, want, "histogram_weighted of {}", F::DTYPE);
+        }
+    }
+    assert!(matches!(a.histogram_weighted(&w.t(), 3, None), Err(Error::BroadcastTo { .. })));
     // Errors.
     let bad = to(&[1.0, f64::NAN])?.to(dev)?;
     assert!(matches!(bad.histogram(2, None), Err(Error::InvalidArgument { op: "histogram", .. })));

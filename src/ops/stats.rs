@@ -11,6 +11,14 @@ use crate::dtype::Float;
 use crate::error::{Error, Result};
 use crate::layout::normalize_axis;
 
+/// The binning of a histogram: each counted element's bin, the mask of counted
+/// elements (flat order), and the `bins + 1` edges.
+struct Bins<T: Float> {
+    bin: Array<u32>,
+    keep: Array<bool>,
+    edges: Array<T>,
+}
+
 /// NumPy's `_lerp` for one weight `t` in `[0, 1]` shared by every lane: from the nearer
 /// end, so the result is monotone in `t` and exact at both ends.
 fn lerp<T: Float>(a: &Array<T>, b: &Array<T>, t: f64) -> Result<Array<T>> {
@@ -238,8 +246,7 @@ impl<T: Float> Array<T> {
     /// [`linspace`](Array::linspace); counting is `searchsorted` then `bincount` on the
     /// device (each downloads one number: the count kept, the largest bin).
     ///
-    /// For weighted histograms (`weights=`), add the weights with
-    /// [`scatter_add`](Array::scatter_add) at the same bins.
+    /// Weighted (`weights=`): [`histogram_weighted`](Array::histogram_weighted).
     ///
     /// # Errors
     /// [`Error::InvalidArgument`] for `bins == 0`, a non-finite range or one with
@@ -255,6 +262,48 @@ impl<T: Float> Array<T> {
     /// # Ok::<(), gpu::Error>(())
     /// ```
     pub fn histogram(&self, bins: usize, range: Option<(f64, f64)>) -> Result<(Array<u32>, Array<T>)> {
+        let b = self.histogram_bins(bins, range)?;
+        Ok((b.bin.bincount(bins)?, b.edges))
+    }
+
+    /// A weighted [`histogram`](Array::histogram) (NumPy's `np.histogram(a, bins, range,
+    /// weights=w)`): each bin holds the sum of the weights of its elements; `weights`
+    /// has this array's shape. The sums are [`scatter_add`](Array::scatter_add)s, so
+    /// their order (and last bits) is the backend's, and f64 on wgpu is unsupported.
+    ///
+    /// # Errors
+    /// As [`histogram`](Array::histogram); [`Error::BroadcastTo`] unless `weights` has
+    /// this array's shape; [`Error::DeviceMismatch`]; [`Error::Unsupported`] for f64 on
+    /// wgpu.
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let a = Array::from_vec(vec![0.2f32, 0.7, 0.9, 5.0], [4])?;
+    /// let w = Array::from_vec(vec![1.0f32, 0.5, 0.25, 9.0], [4])?;
+    /// let (sums, _) = a.histogram_weighted(&w, 2, Some((0.0, 1.0)))?;
+    /// assert_eq!(sums.to_vec()?, vec![1.0, 0.75]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn histogram_weighted(
+        &self,
+        weights: &Array<T>,
+        bins: usize,
+        range: Option<(f64, f64)>,
+    ) -> Result<(Array<T>, Array<T>)> {
+        super::common_device("histogram_weighted", self.device(), weights.device())?;
+        if weights.shape() != self.shape() {
+            return Err(Error::BroadcastTo { from: weights.shape().to_vec(), to: self.shape().to_vec() });
+        }
+        let b = self.histogram_bins(bins, range)?;
+        let w = weights.reshape([weights.len()])?.extract(&b.keep)?;
+        let mut sums = Array::zeros([bins], self.device())?;
+        sums.scatter_add(&b.bin, &w)?;
+        Ok((sums, b.edges))
+    }
+
+    /// The bin of every counted element (in flat order), which elements count, and the
+    /// edges: what `histogram` and `histogram_weighted` share.
+    fn histogram_bins(&self, bins: usize, range: Option<(f64, f64)>) -> Result<Bins<T>> {
         let invalid = |reason: String| Error::InvalidArgument { op: "histogram", reason };
         if bins == 0 || bins >= u32::MAX as usize {
             return Err(invalid(format!("bins = {bins}: need 1 to {} bins", u32::MAX - 1)));
@@ -272,11 +321,12 @@ impl<T: Float> Array<T> {
         let (lo, hi) = (T::from_f64(lo), T::from_f64(hi));
         let edges = Array::linspace(lo, hi, bins + 1, dev)?;
         let flat = self.reshape([self.len()])?;
-        let inside = flat.extract(&flat.ge_scalar(lo)?.logical_and(&flat.le_scalar(hi)?)?)?;
+        let keep = flat.ge_scalar(lo)?.logical_and(&flat.le_scalar(hi)?)?;
+        let inside = flat.extract(&keep)?;
         // Right side: x == edges[k] belongs to bin k; x == hi (position bins + 1) to the last.
         let bin =
             edges.searchsorted(&inside, super::sort::Side::Right)?.sub_scalar(1)?.minimum_scalar(bins as u32 - 1)?;
-        Ok((bin.bincount(bins)?, edges))
+        Ok(Bins { bin, keep, edges })
     }
 
     /// Elementwise `|self − other| <= atol + rtol·|other|` with broadcasting (NumPy's
