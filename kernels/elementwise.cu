@@ -48,6 +48,9 @@ DEF_BINARY(floor_div, k_floor_div(a, b))
 DEF_BINARY(floor_rem, k_floor_rem(a, b))
 DEF_BINARY(atan2, k_atan2(a, b))
 DEF_BINARY(hypot, k_hypot(a, b))
+DEF_BINARY(fmax, k_fmax(a, b))
+DEF_BINARY(fmin, k_fmin(a, b))
+DEF_BINARY(copysign, k_copysign(a, b))
 
 // IEEE comparisons: NaN compares unequal (ne is true).
 #define DEF_COMPARE(NAME, EXPR) \

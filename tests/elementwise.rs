@@ -44,6 +44,11 @@ macro_rules! float_ref {
                     BinaryOp::FloorRem => numpy_divmod(a as f64, b as f64).1 as $t,
                     BinaryOp::Atan2 => a.atan2(b),
                     BinaryOp::Hypot => a.hypot(b),
+                    BinaryOp::Copysign => a.copysign(b),
+                    BinaryOp::FMax | BinaryOp::FMin if a.is_nan() => b,
+                    BinaryOp::FMax | BinaryOp::FMin if b.is_nan() => a,
+                    BinaryOp::FMax => a.max(b),
+                    BinaryOp::FMin => a.min(b),
                     _ => unreachable!(),
                 }
             }
@@ -154,6 +159,8 @@ macro_rules! int_ref {
                         (a as i64).div_euclid(b as i64) as $t
                             - if (b as i64) < 0 && (a as i64).rem_euclid(b as i64) != 0 { 1 } else { 0 }
                     }
+                    BinaryOp::FMax => a.max(b),
+                    BinaryOp::FMin => a.min(b),
                     BinaryOp::FloorRem if b == 0 => 0,
                     BinaryOp::FloorRem => {
                         let r = (a as i64).rem_euclid(b as i64);
@@ -265,7 +272,9 @@ fn binary_case<T: RefOps>(dev: &Device, op: BinaryOp, sa: &[usize], sb: &[usize]
         BinaryOp::Minimum => a.minimum(&b)?,
         BinaryOp::FloorDiv => a.floor_div(&b)?,
         BinaryOp::FloorRem => a.floor_rem(&b)?,
-        BinaryOp::Atan2 | BinaryOp::Hypot => float_binary(&a, &b, op)?,
+        BinaryOp::FMax => a.fmax(&b)?,
+        BinaryOp::FMin => a.fmin(&b)?,
+        BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign => float_binary(&a, &b, op)?,
         _ => unreachable!(),
     };
     assert_eq!(got.device(), dev);
@@ -279,6 +288,7 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
         match op {
             BinaryOp::Atan2 => a.atan2(b),
             BinaryOp::Hypot => a.hypot(b),
+            BinaryOp::Copysign => a.copysign(b),
             _ => unreachable!(),
         }
     }
@@ -314,7 +324,11 @@ fn scalar_ops<T: RefOps>(dev: &Device) -> gpu::Result<()> {
             BinaryOp::Minimum => a.minimum_scalar(s)?,
             BinaryOp::FloorDiv => a.floor_div_scalar(s)?,
             BinaryOp::FloorRem => a.floor_rem_scalar(s)?,
-            BinaryOp::Atan2 | BinaryOp::Hypot => float_binary(&a, &Array::from_vec(vec![s], [])?.to(dev)?, op)?,
+            BinaryOp::FMax => a.fmax_scalar(s)?,
+            BinaryOp::FMin => a.fmin_scalar(s)?,
+            BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign => {
+                float_binary(&a, &Array::from_vec(vec![s], [])?.to(dev)?, op)?
+            }
             _ => unreachable!(),
         };
         let want: Vec<T> = data.iter().map(|&x| T::bin(op, x, s)).collect();

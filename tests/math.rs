@@ -268,6 +268,33 @@ backend_tests! {
         remainders_exact::<f64>(dev, |x| x)
     }
 
+    fn fmax_fmin_copysign_special_values(dev) {
+        // NumPy: np.fmax / np.fmin ignore one NaN; np.copysign takes the sign bit.
+        let nan = f32::NAN;
+        let a = Array::from_vec(vec![nan, 1.0f32, nan, -0.0, 3.0, -2.0, f32::INFINITY], [7])?.to(dev)?;
+        let b = Array::from_vec(vec![2.0f32, nan, nan, 0.0, -0.0, -nan, f32::NEG_INFINITY], [7])?.to(dev)?;
+        let fmax = a.fmax(&b)?.to_vec()?;
+        assert_eq!(&fmax[..2], &[2.0, 1.0]);
+        assert!(fmax[2].is_nan());
+        assert_eq!(&fmax[3..], &[0.0, 3.0, -2.0, f32::INFINITY]);
+        let fmin = a.fmin(&b)?.to_vec()?;
+        assert_eq!(&fmin[..2], &[2.0, 1.0]);
+        assert!(fmin[2].is_nan());
+        assert_eq!(&fmin[3..], &[0.0, -0.0, -2.0, f32::NEG_INFINITY]);
+        // NaN in an in-place scalar form: the scalar fills it.
+        let mut c = a.clone();
+        c.fmax_scalar_assign_(0.5)?;
+        assert_eq!(c.to_vec()?, vec![0.5, 1.0, 0.5, 0.5, 3.0, 0.5, f32::INFINITY]);
+        let cs = a.copysign(&b)?.to_vec()?;
+        let signs: Vec<bool> = cs.iter().map(|x| x.is_sign_negative()).collect();
+        assert_eq!(&signs[1..], &[false, false, false, true, true, true], "copysign signs: {cs:?}");
+        assert_eq!((cs[1], cs[3], cs[4], cs[5]), (1.0, 0.0, -3.0, -2.0));
+        let i = Array::from_vec(vec![-3i32, 7], [2])?.to(dev)?;
+        assert_eq!(i.fmax_scalar(0)?.to_vec()?, vec![0, 7]);
+        assert_eq!(i.fmin_scalar(0)?.to_vec()?, vec![-3, 0]);
+        Ok(())
+    }
+
     fn floor_division_identity_for_integers(dev) {
         // a == b * (a // b) + a % b, and the remainder takes b's sign, over a grid with
         // every sign combination (and b = 0 giving 0, 0).

@@ -181,11 +181,18 @@ pub enum BinaryOp {
     /// `sqrt(a² + b²)` without overflow or underflow in between; infinite when either
     /// is, even if the other is NaN (floats).
     Hypot,
+    /// Larger of the two ignoring NaN: NaN only when both are (NumPy's `fmax`).
+    FMax,
+    /// Smaller of the two ignoring NaN: NaN only when both are (NumPy's `fmin`).
+    FMin,
+    /// The magnitude of `a` with the sign of `b`, signed zeros and NaN's sign bit
+    /// included (floats).
+    Copysign,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 12] = [
+    pub const ALL: [BinaryOp; 15] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -198,11 +205,14 @@ impl BinaryOp {
         BinaryOp::FloorRem,
         BinaryOp::Atan2,
         BinaryOp::Hypot,
+        BinaryOp::FMax,
+        BinaryOp::FMin,
+        BinaryOp::Copysign,
     ];
 
     /// Whether the op is defined for integer dtypes too.
     pub fn supports_int(self) -> bool {
-        !matches!(self, BinaryOp::Atan2 | BinaryOp::Hypot)
+        !matches!(self, BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign)
     }
 
     /// Whether the op is defined for `dtype` (no binary op is defined for `bool`).
@@ -225,6 +235,9 @@ impl BinaryOp {
             BinaryOp::FloorRem => "floor_rem",
             BinaryOp::Atan2 => "atan2",
             BinaryOp::Hypot => "hypot",
+            BinaryOp::FMax => "fmax",
+            BinaryOp::FMin => "fmin",
+            BinaryOp::Copysign => "copysign",
         }
     }
 }

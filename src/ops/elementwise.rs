@@ -195,11 +195,17 @@ binary_methods! { Element:
         "floor division, NumPy's `//` (rounds toward −∞, unlike `div`; integer `x // 0` gives 0; floats follow NumPy's `divmod`, `x // 0` is `x / 0`)";
     FloorRem, floor_rem, floor_rem_scalar, floor_rem_assign_, floor_rem_scalar_assign_,
         "remainder with the sign of the divisor, NumPy's `%` and `np.mod` (unlike `rem`; `a == b * a.floor_div(b) + a.floor_rem(b)`; integer `x % 0` gives 0, float `x % 0` NaN)";
+    FMax, fmax, fmax_scalar, fmax_assign_, fmax_scalar_assign_,
+        "maximum ignoring NaN, NumPy's `fmax` (NaN only where both are; `maximum` propagates NaN)";
+    FMin, fmin, fmin_scalar, fmin_assign_, fmin_scalar_assign_,
+        "minimum ignoring NaN, NumPy's `fmin` (NaN only where both are; `minimum` propagates NaN)";
 }
 
 binary_methods! { Float:
     Atan2, atan2, atan2_scalar, atan2_assign_, atan2_scalar_assign_,
         "`atan2(self, rhs)`, the angle of the point `(rhs, self)` in `[-π, π]` (NumPy's `arctan2`; signed zeros and infinities as in C)";
+    Copysign, copysign, copysign_scalar, copysign_assign_, copysign_scalar_assign_,
+        "`copysign(self, rhs)`: the magnitude of `self` with the sign of `rhs`, signed zeros and NaN's sign bit included (NumPy's `copysign`)";
     Hypot, hypot, hypot_scalar, hypot_assign_, hypot_scalar_assign_,
         "`sqrt(self² + rhs²)` without intermediate overflow (NumPy's `hypot`; infinite if either is, even with a NaN)";
 }

@@ -198,6 +198,18 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::hypot(a, b);
                 $body
             }
+            BinaryOp::FMax => {
+                let $f = |a: $t, b: $t| a.fmax(b);
+                $body
+            }
+            BinaryOp::FMin => {
+                let $f = |a: $t, b: $t| a.fmin(b);
+                $body
+            }
+            BinaryOp::Copysign => {
+                let $f = |a: $t, b: $t| Num::copysign(a, b);
+                $body
+            }
         }
     };
 }

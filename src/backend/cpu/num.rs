@@ -22,6 +22,27 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     /// to keep the op table total, and compute through f64.
     fn atan2(self, o: Self) -> Self;
     fn hypot(self, o: Self) -> Self;
+    fn copysign(self, o: Self) -> Self;
+    /// NumPy's `fmax`: the larger, ignoring a NaN (NaN only if both are).
+    fn fmax(self, o: Self) -> Self {
+        if self.is_nan() {
+            o
+        } else if o.is_nan() {
+            self
+        } else {
+            self.maximum(o)
+        }
+    }
+    /// NumPy's `fmin`: the smaller, ignoring a NaN (NaN only if both are).
+    fn fmin(self, o: Self) -> Self {
+        if self.is_nan() {
+            o
+        } else if o.is_nan() {
+            self
+        } else {
+            self.minimum(o)
+        }
+    }
     fn is_nan(self) -> bool;
     fn neg(self) -> Self;
     fn abs(self) -> Self;
@@ -149,6 +170,10 @@ macro_rules! float_num {
             #[inline(always)]
             fn hypot(self, o: Self) -> Self {
                 self.hypot(o)
+            }
+            #[inline(always)]
+            fn copysign(self, o: Self) -> Self {
+                self.copysign(o)
             }
             #[inline(always)]
             fn is_nan(self) -> bool {
@@ -394,6 +419,9 @@ macro_rules! int_num {
             }
             fn hypot(self, o: Self) -> Self {
                 (self as f64).hypot(o as f64) as $t
+            }
+            fn copysign(self, o: Self) -> Self {
+                (self as f64).copysign(o as f64) as $t
             }
             #[inline(always)]
             fn is_nan(self) -> bool {
