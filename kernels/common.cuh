@@ -178,15 +178,6 @@ __device__ __forceinline__ float k_hypot(float a, float b) { return hypotf(a, b)
 __device__ __forceinline__ double k_hypot(double a, double b) { return hypot(a, b); }
 __device__ __forceinline__ float k_copysign(float a, float b) { return copysignf(a, b); }
 __device__ __forceinline__ double k_copysign(double a, double b) { return copysign(a, b); }
-// NumPy's fmax/fmin: C's, which ignore a NaN; integers: max/min.
-__device__ __forceinline__ float k_fmax(float a, float b) { return fmaxf(a, b); }
-__device__ __forceinline__ double k_fmax(double a, double b) { return fmax(a, b); }
-__device__ __forceinline__ float k_fmin(float a, float b) { return fminf(a, b); }
-__device__ __forceinline__ double k_fmin(double a, double b) { return fmin(a, b); }
-__device__ __forceinline__ i32 k_fmax(i32 a, i32 b) { return a > b ? a : b; }
-__device__ __forceinline__ u32 k_fmax(u32 a, u32 b) { return a > b ? a : b; }
-__device__ __forceinline__ i32 k_fmin(i32 a, i32 b) { return a < b ? a : b; }
-__device__ __forceinline__ u32 k_fmin(u32 a, u32 b) { return a < b ? a : b; }
 
 template <typename T> __device__ __forceinline__ bool k_isnan(T x) { return x != x; }
 
@@ -200,6 +191,13 @@ template <typename T> __device__ __forceinline__ T k_minimum(T a, T b) {
     if (k_isnan(a) || a < b) return a;
     if (k_isnan(b) || b < a) return b;
     return a;
+}
+// NumPy's fmax/fmin: maximum/minimum ignoring one NaN (as the CPU's Num::fmax).
+template <typename T> __device__ __forceinline__ T k_fmax(T a, T b) {
+    return k_isnan(a) ? b : (k_isnan(b) ? a : k_maximum(a, b));
+}
+template <typename T> __device__ __forceinline__ T k_fmin(T a, T b) {
+    return k_isnan(a) ? b : (k_isnan(b) ? a : k_minimum(a, b));
 }
 
 __device__ __forceinline__ float k_neg(float x) { return -x; }

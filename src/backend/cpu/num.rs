@@ -17,7 +17,7 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     fn floor_div(self, o: Self) -> Self;
     /// NumPy's `%`: the remainder with the divisor's sign (integers: `x % 0 = 0`).
     fn floor_rem(self, o: Self) -> Self;
-    /// `atan2` and `hypot` are float ops; every backend rejects them for integers
+    /// `atan2`, `hypot` and `copysign` are float ops; every backend rejects them for integers
     /// before computing (`BinaryOp::defined_for`), so the integer versions exist only
     /// to keep the op table total, and compute through f64.
     fn atan2(self, o: Self) -> Self;
