@@ -121,7 +121,62 @@ impl WgpuBackend {
     }
 }
 
+/// One pass of a scatter (`put`, `scatter_add`): a window of the destination and a chunk
+/// of the indices and values, each bound as a window of its buffer.
+struct ScatterPass<'a> {
+    /// Destination elements `d0..d1` (relative to the scattered range) in this pass.
+    d: (u64, u64),
+    dst: Bind<'a>,
+    /// Where element `d0` of the range sits in the `dst` binding.
+    dst_first: u64,
+    /// Indices `i0..i1` (and their values) in this pass.
+    i: (u64, u64),
+    idx: Bind<'a>,
+    /// Where index `i0` sits in the `idx` binding.
+    idx_first: u64,
+    val: Bind<'a>,
+    /// Where value `i0` sits in the `val` binding.
+    val_first: u64,
+}
+
 impl WgpuBackend {
+    /// The passes of a scatter of `indices`/`values` into `len` elements of `dst` from
+    /// `dst_off`, grouped by destination window (every chunk of the indices once per
+    /// window), each binding within the storage binding limit.
+    fn scatter_passes<'a>(
+        &self,
+        dst: &'a wgpu::Buffer,
+        esize: u64,
+        (dst_off, len): (u64, u64),
+        indices: &View<'a, WgpuStorage>,
+        values: &View<'a, WgpuStorage>,
+    ) -> Vec<Vec<ScatterPass<'a>>> {
+        let per = self.chunk_limit() / esize.max(4);
+        let (i_off, v_off) = (indices.layout.offset() as u64, values.layout.offset() as u64);
+        let step = values.layout.strides()[0] as u64;
+        let chunks = windows(0, indices.layout.len() as u64, per);
+        let plan = |(d0, d1): (u64, u64)| {
+            let (db, dbase) = self.window(dst, esize, dst_off + d0, dst_off + d1);
+            let pass = |&(i0, i1): &(u64, u64)| {
+                let (ib, ibase) = self.window(indices.storage.buffer(), 4, i_off + i0, i_off + i1);
+                let (vlo, vhi) = (v_off + i0 * step, v_off + (i1 - 1) * step + 1);
+                let (vb, vbase) = self.window(values.storage.buffer(), esize, vlo, vhi);
+                ScatterPass {
+                    d: (d0, d1),
+                    dst: db,
+                    dst_first: dst_off + d0 - dbase,
+                    i: (i0, i1),
+                    idx: ib,
+                    idx_first: i_off + i0 - ibase,
+                    val: vb,
+                    val_first: vlo - vbase,
+                }
+            };
+            chunks.iter().map(pass).collect()
+        };
+        windows(0, len, per).into_iter().map(plan).collect()
+    }
+
     /// See [`crate::backend::Backend::scatter`]: every chunk of the indices claims the
     /// elements of each window of `dst` for their last writer (an atomic max of `i + 1`
     /// in a zeroed `u32` array the size of `dst`), then every chunk writes where its
@@ -136,53 +191,44 @@ impl WgpuBackend {
         values: View<'_, WgpuStorage>,
     ) -> Result<()> {
         let esize = device_size(dtype) as u64;
-        let n = indices.layout.len() as u64;
-        let (len, dst_off) = (len as u64, dst_off as u64);
         let zero = crate::backend::Fill::Constant(crate::dtype::ScalarValue::U32(0));
-        let owner = self.fill_new(DType::U32, len as usize, zero)?;
+        let owner = self.fill_new(DType::U32, len, zero)?;
         let claim_key = format!("scatter|{esize}|{index_dtype:?}|claim");
         let write_key = format!("scatter|{esize}|{index_dtype:?}|write");
         let claim = self.kernel(&claim_key, || kernels::scatter_source(esize as usize, index_dtype, true))?;
         let write = self.kernel(&write_key, || kernels::scatter_source(esize as usize, index_dtype, false))?;
-        let limit = self.chunk_limit();
-        let (i_off, v_off) = (indices.layout.offset() as u64, values.layout.offset() as u64);
-        let step = values.layout.strides()[0] as u64;
-        let chunks = windows(0, n, limit / esize.max(4));
-        for (d0, d1) in windows(0, len, limit / esize.max(4)) {
-            let (ob, obase) = self.window(owner.buffer(), 4, d0, d1);
-            let (db, dbase) = self.window(dst.buffer(), esize, dst_off + d0, dst_off + d1);
+        let step = values.layout.strides()[0] as u32;
+        let range = (dst_off as u64, len as u64);
+        for window in self.scatter_passes(dst.buffer(), esize, range, &indices, &values) {
             for claiming in [true, false] {
-                for &(i0, i1) in &chunks {
-                    let (ib, ibase) = self.window(indices.storage.buffer(), 4, i_off + i0, i_off + i1);
-                    let (vlo, vhi) = (v_off + i0 * step, v_off + (i1 - 1) * step + 1);
-                    let (vb, vbase) = self.window(values.storage.buffer(), esize, vlo, vhi);
+                for p in &window {
+                    let (ob, obase) = self.window(owner.buffer(), 4, p.d.0, p.d.1);
                     let meta: Vec<u32> = vec![
-                        (i1 - i0) as u32,
-                        (i_off + i0 - ibase) as u32,
+                        (p.i.1 - p.i.0) as u32,
+                        p.idx_first as u32,
                         len as u32,
-                        d0 as u32,
-                        d1 as u32,
-                        (d0 - obase) as u32,
-                        (dst_off + d0 - dbase) as u32,
-                        i0 as u32,
-                        (vlo - vbase) as u32,
-                        step as u32,
+                        p.d.0 as u32,
+                        p.d.1 as u32,
+                        (p.d.0 - obase) as u32,
+                        p.dst_first as u32,
+                        p.i.0 as u32,
+                        p.val_first as u32,
+                        step,
                     ];
                     let bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
-                    let groups = (i1 - i0).div_ceil(256);
+                    let groups = (p.i.1 - p.i.0).div_ceil(256);
                     if claiming {
-                        self.dispatch(&claim, &[ob, Bind::Data(&bytes), ib], groups)?;
+                        self.dispatch(&claim, &[ob, Bind::Data(&bytes), p.idx], groups)?;
                     } else {
-                        self.dispatch(&write, &[ob, Bind::Data(&bytes), ib, db, vb], groups)?;
+                        let binds = [ob, Bind::Data(&bytes), p.idx, p.dst, p.val];
+                        self.dispatch(&write, &binds, groups)?;
                     }
                 }
             }
         }
         Ok(())
     }
-}
 
-impl WgpuBackend {
     /// See [`crate::backend::Backend::scatter_add`]: one pass per (window of `dst`, chunk
     /// of the indices), adding with atomics. f64 has no atomics in WGSL: unsupported.
     pub(super) fn scatter_add_views(
@@ -199,33 +245,23 @@ impl WgpuBackend {
                           (f64 scatter_add runs on the CPU and CUDA backends)";
             return Err(Error::Unsupported { dtype, device: self.name.clone(), reason: reason.into() });
         }
-        let n = indices.layout.len() as u64;
-        let (len, dst_off) = (len as u64, dst_off as u64);
         let key = format!("scatter_add|{dtype:?}|{index_dtype:?}");
         let kernel = self.kernel(&key, || kernels::scatter_add_source(dtype, index_dtype))?;
-        let per = self.chunk_limit() / 4;
-        let (i_off, v_off) = (indices.layout.offset() as u64, values.layout.offset() as u64);
-        let step = values.layout.strides()[0] as u64;
-        let chunks = windows(0, n, per);
-        for (d0, d1) in windows(0, len, per) {
-            let (db, dbase) = self.window(dst.buffer(), 4, dst_off + d0, dst_off + d1);
-            for &(i0, i1) in &chunks {
-                let (ib, ibase) = self.window(indices.storage.buffer(), 4, i_off + i0, i_off + i1);
-                let (vlo, vhi) = (v_off + i0 * step, v_off + (i1 - 1) * step + 1);
-                let (vb, vbase) = self.window(values.storage.buffer(), 4, vlo, vhi);
-                let meta: Vec<u32> = vec![
-                    (i1 - i0) as u32,
-                    (i_off + i0 - ibase) as u32,
-                    len as u32,
-                    d0 as u32,
-                    d1 as u32,
-                    (dst_off + d0 - dbase) as u32,
-                    (vlo - vbase) as u32,
-                    step as u32,
-                ];
-                let bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
-                self.dispatch(&kernel, &[db, Bind::Data(&bytes), ib, vb], (i1 - i0).div_ceil(256))?;
-            }
+        let step = values.layout.strides()[0] as u32;
+        let range = (dst_off as u64, len as u64);
+        for p in self.scatter_passes(dst.buffer(), 4, range, &indices, &values).into_iter().flatten() {
+            let meta: Vec<u32> = vec![
+                (p.i.1 - p.i.0) as u32,
+                p.idx_first as u32,
+                len as u32,
+                p.d.0 as u32,
+                p.d.1 as u32,
+                p.dst_first as u32,
+                p.val_first as u32,
+                step,
+            ];
+            let bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
+            self.dispatch(&kernel, &[p.dst, Bind::Data(&bytes), p.idx, p.val], (p.i.1 - p.i.0).div_ceil(256))?;
         }
         Ok(())
     }
