@@ -57,6 +57,7 @@ pub use dtype::{DType, Element, Float, Scalar};
 pub use error::{Error, Result};
 pub use info::{DeviceInfo, DeviceKind, Stats};
 pub use layout::Layout;
+pub use ops::contract::{einsum, inner, kron, tensordot, vdot, TensorAxes};
 pub use ops::elementwise::where_;
 pub use ops::index::Index;
 pub use ops::join::{concatenate, stack};

@@ -417,3 +417,26 @@ fn arrays_move_between_devices_explicitly() -> gpu::Result<()> {
     }
     Ok(())
 }
+
+#[test]
+fn contractions_of_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let a = random::uniform::<f32>([8, 16, 32], -1.0, 1.0, 4, &dev)?;
+        let b = random::uniform::<f32>([8, 32, 24], -1.0, 1.0, 5, &dev)?;
+        let c = random::uniform::<f32>([24], -1.0, 1.0, 6, &dev)?;
+        dev.synchronize()?;
+        let before = dev.stats();
+        let e = gpu::einsum("bij,bjk,k->bi", &[&a, &b, &c])?;
+        let t = gpu::tensordot(&a, &b, ([0, 2], [0, 1]))?;
+        let k = gpu::kron(&c, &c)?;
+        let total = e.sum()?.add(&t.sum()?)?.add(&k.sum()?)?;
+        dev.synchronize()?;
+        let after = dev.stats();
+        let moved = (after.uploads - before.uploads, after.downloads - before.downloads);
+        assert_eq!(moved, (0, 0), "{dev}: einsum/tensordot/kron moved data");
+        assert!(total.item()?.is_finite());
+        assert_eq!(dev.stats().downloads - after.downloads, 1, "{dev}: item() downloads one element");
+    }
+    Ok(())
+}

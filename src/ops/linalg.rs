@@ -60,7 +60,7 @@ fn matmul_arrays<T: Element>(a: &Array<T>, b: &Array<T>) -> Result<Array<T>> {
 }
 
 /// NumPy `dot` on two arrays of one device.
-fn dot_arrays<T: Element>(a: &Array<T>, b: &Array<T>) -> Result<Array<T>> {
+pub(crate) fn dot_arrays<T: Element>(a: &Array<T>, b: &Array<T>) -> Result<Array<T>> {
     let dev = common_device("dot", a.device(), b.device())?.clone();
     check_supported(&dev, T::DTYPE)?;
     let (sa, sb) = (a.shape(), b.shape());
