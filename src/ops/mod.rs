@@ -8,6 +8,7 @@ pub(crate) mod index;
 pub(crate) mod join;
 pub(crate) mod linalg;
 pub(crate) mod mask;
+pub(crate) mod moments;
 pub(crate) mod operators;
 pub mod random;
 pub(crate) mod reduce;
