@@ -117,3 +117,59 @@ impl<T: Element> Array<T> {
         idx.reshape([n, 1])?.eq(&idx.reshape([1, n])?)?.cast::<T>()
     }
 }
+
+/// The axis order of [`meshgrid`](crate::meshgrid) (NumPy's `indexing=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Indexing {
+    /// Cartesian (NumPy's default `"xy"`): for inputs of lengths `nx, ny, nz, ..` the
+    /// grids have shape `[ny, nx, nz, ..]` (the first two swapped).
+    Xy,
+    /// Matrix (`"ij"`): shape `[nx, ny, nz, ..]`.
+    Ij,
+}
+
+/// Coordinate grids from coordinate vectors (NumPy's `np.meshgrid(*xs, indexing=..)`):
+/// grid `i` holds input `i` (flattened) repeated along every other axis. The grids are
+/// broadcast **views** of the inputs (NumPy's `copy=False`), so making them costs no
+/// memory; writing to one first copies it (copy-on-write).
+///
+/// # Errors
+/// [`Error::DeviceMismatch`] for inputs on different devices.
+///
+/// ```
+/// use gpu::{Array, Indexing};
+/// let x = Array::from_vec(vec![1i32, 2, 3], [3])?;
+/// let y = Array::from_vec(vec![10i32, 20], [2])?;
+/// let g = gpu::meshgrid(&[&x, &y], Indexing::Xy)?;
+/// assert_eq!(g[0].shape(), &[2, 3]);
+/// assert_eq!(g[0].contiguous()?.to_vec()?, vec![1, 2, 3, 1, 2, 3]);
+/// assert_eq!(g[1].contiguous()?.to_vec()?, vec![10, 10, 10, 20, 20, 20]);
+/// assert_eq!(gpu::meshgrid(&[&x, &y], Indexing::Ij)?[0].shape(), &[3, 2]);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn meshgrid<T: Scalar>(xs: &[&Array<T>], indexing: Indexing) -> Result<Vec<Array<T>>> {
+    if let Some(first) = xs.first() {
+        for x in &xs[1..] {
+            crate::ops::common_device("meshgrid", first.device(), x.device())?;
+        }
+    }
+    let nd = xs.len();
+    // The output axis of input i: with "xy", inputs 0 and 1 trade places.
+    let axis_of = |i: usize| match (indexing, i) {
+        (Indexing::Xy, 0) if nd > 1 => 1,
+        (Indexing::Xy, 1) => 0,
+        _ => i,
+    };
+    let mut shape = vec![0; nd];
+    for (i, x) in xs.iter().enumerate() {
+        shape[axis_of(i)] = x.len();
+    }
+    xs.iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let mut own = vec![1; nd];
+            own[axis_of(i)] = x.len();
+            x.reshape(own)?.broadcast_to(shape.clone())
+        })
+        .collect()
+}
