@@ -352,6 +352,19 @@ impl Layout {
         Layout { shape, strides, offset }
     }
 
+    /// Windows of `w` consecutive elements along `axis` (in range, `w <= shape[axis]`):
+    /// that axis becomes the `n - w + 1` window starts, and a last axis of length `w`
+    /// steps through each window with the same stride (NumPy's `sliding_window_view`;
+    /// windows overlap).
+    pub(crate) fn windows(&self, axis: usize, w: usize) -> Layout {
+        let mut shape = self.shape.clone();
+        let mut strides = self.strides.clone();
+        shape[axis] = self.shape[axis] + 1 - w;
+        shape.push(w);
+        strides.push(self.strides[axis]);
+        Layout { shape, strides, offset: self.offset }
+    }
+
     /// Removes `axis`, which must have length 1.
     pub fn squeeze(&self, axis: isize) -> Result<Layout> {
         let a = normalize_axis(axis, &self.shape)?;

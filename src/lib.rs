@@ -58,6 +58,7 @@ pub use error::{Error, Result};
 pub use info::{DeviceInfo, DeviceKind, Stats};
 pub use layout::Layout;
 pub use ops::contract::{einsum, inner, kron, tensordot, vdot, TensorAxes};
+pub use ops::convolve::{convolve, correlate, ConvolveMode};
 pub use ops::creation::{meshgrid, Indexing};
 pub use ops::elementwise::where_;
 pub use ops::index::Index;

@@ -293,7 +293,9 @@ pub fn einsum<T: Element>(subscripts: &str, operands: &[&Array<T>]) -> Result<Ar
 
     // Left to right, each step keeping the labels the output or a later operand needs.
     let mut ops = ops.into_iter();
-    let mut acc = ops.next().unwrap_or_else(|| unreachable!("one operand at least"));
+    let Some(mut acc) = ops.next() else {
+        return Err(invalid("einsum", "no operands".into()));
+    };
     let rest: Vec<Term<T>> = ops.collect();
     for (i, b) in rest.iter().enumerate() {
         let later: Vec<Label> = rest[i + 1..].iter().flat_map(|t| t.labels.iter().copied()).collect();

@@ -2,6 +2,7 @@
 //! backend through the seam. Nothing here reads device memory.
 
 pub(crate) mod contract;
+pub(crate) mod convolve;
 pub(crate) mod creation;
 pub(crate) mod elementwise;
 pub(crate) mod index;

@@ -175,6 +175,35 @@ impl<T: Scalar> Array<T> {
     }
 }
 
+impl<T: Scalar> Array<T> {
+    /// Every window of `window` consecutive elements along `axis`, as a view (NumPy's
+    /// `sliding_window_view(a, window, axis)`): `axis` becomes the `n - window + 1`
+    /// window starts and a new last axis of length `window` runs through each window.
+    /// The windows overlap in memory, nothing is copied; writing to the view copies it
+    /// first (copy-on-write).
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`]; [`Error::InvalidArgument`] when `window` exceeds the axis.
+    ///
+    /// ```
+    /// let a = gpu::Array::from_vec((1..=5).collect::<Vec<i32>>(), [5])?;
+    /// let w = a.sliding_window_view(3, 0)?;
+    /// assert_eq!(w.shape(), &[3, 3]);
+    /// assert_eq!(w.contiguous()?.to_vec()?, vec![1, 2, 3, 2, 3, 4, 3, 4, 5]);
+    /// // Moving sums as one reduction over the window axis.
+    /// assert_eq!(w.sum_axis(-1, false)?.to_vec()?, vec![6, 9, 12]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn sliding_window_view(&self, window: usize, axis: isize) -> Result<Array<T>> {
+        let ax = normalize_axis(axis, self.shape())?;
+        if window > self.shape()[ax] {
+            let reason = format!("window {window} is longer than axis {ax} of shape {:?}", self.shape());
+            return Err(Error::InvalidArgument { op: "sliding_window_view", reason });
+        }
+        Ok(self.with_layout(self.layout.windows(ax, window)))
+    }
+}
+
 impl<T: Element> Array<T> {
     /// Sum along diagonal `offset` of the first two axes (NumPy's `np.trace(a,
     /// offset)`): `diagonal(offset, 0, 1)` summed, an array of the remaining axes (0-d
