@@ -232,6 +232,15 @@ pub enum Error {
         /// The driver's message.
         message: String,
     },
+    /// A singular matrix where an inverse is needed (`linalg::solve`, `linalg::inv`;
+    /// NumPy's `LinAlgError`): a pivot of its LU factorisation is exactly zero.
+    #[error("{op}: the matrix of shape {shape:?} is singular (an LU pivot is exactly zero)")]
+    Singular {
+        /// The function.
+        op: &'static str,
+        /// The matrix's shape.
+        shape: Vec<usize>,
+    },
     /// An argument outside its domain (e.g. `linspace` with a non-finite bound).
     #[error("{op}: {reason}")]
     InvalidArgument {

@@ -66,6 +66,12 @@ pub use ops::join::{concatenate, stack};
 pub use ops::linalg::{dot, matmul};
 pub use ops::pad::PadMode;
 pub use ops::random;
+
+/// Dense linear algebra beyond products (NumPy's `np.linalg`): `solve`, `inv`, `det`
+/// by LU factorisation with partial pivoting on the device.
+pub mod linalg {
+    pub use crate::ops::solve::{det, inv, solve};
+}
 pub use ops::sort::Side;
 pub use ops::AsArray;
 

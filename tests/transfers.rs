@@ -13,7 +13,7 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 }
 
 /// The tests here that run on `gpus()`, for the skip line of an absent backend.
-const GPU_TESTS: usize = 13;
+const GPU_TESTS: usize = 18;
 
 fn gpus() -> Vec<Device> {
     ["wgpu", "cuda"].into_iter().filter_map(|b| common::device(b, GPU_TESTS, file!())).collect()
@@ -437,6 +437,53 @@ fn contractions_of_resident_arrays_stay_on_the_device() -> gpu::Result<()> {
         assert_eq!(moved, (0, 0), "{dev}: einsum/tensordot/kron moved data");
         assert!(total.item()?.is_finite());
         assert_eq!(dev.stats().downloads - after.downloads, 1, "{dev}: item() downloads one element");
+    }
+    Ok(())
+}
+
+#[test]
+fn pads_and_view_assignments_move_nothing() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let mut a = Array::<f32>::zeros([64, 64], &dev)?;
+        let v = Array::<f32>::ones([32, 64], &dev)?;
+        dev.synchronize()?;
+        let before = dev.stats();
+        a.assign_view(|x| x.slice(0, None, None, 2), &v)?;
+        a.fill_view(|x| x.slice(1, Some(-1), None, 1), 5.0)?;
+        let p = a.pad(&[(3, 3)], gpu::PadMode::Reflect)?;
+        let q = a.pad(&[(1, 2)], gpu::PadMode::Constant(0.0))?;
+        dev.synchronize()?;
+        let after = dev.stats();
+        let moved = (after.uploads - before.uploads, after.downloads - before.downloads);
+        assert_eq!(moved, (0, 0), "{dev}: assign_view/fill_view/pad moved data");
+        let total = 32.0 * 64.0 - 32.0 + 64.0 * 5.0;
+        assert_eq!(a.sum()?.item()?, total);
+        assert_eq!(q.sum()?.item()?, total);
+        assert!(p.sum()?.item()? > total);
+    }
+    Ok(())
+}
+
+#[test]
+fn linear_solves_download_one_flag() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let a = random::uniform::<f32>([16, 16], -1.0, 1.0, 7, &dev)?
+            .add(&Array::<f32>::eye(16, &dev)?.mul_scalar(16.0)?)?;
+        let b = Array::<f32>::ones([16], &dev)?;
+        dev.synchronize()?;
+        let s0 = dev.stats();
+        let d = gpu::linalg::det(&a)?;
+        dev.synchronize()?;
+        let s1 = dev.stats();
+        assert_eq!((s1.uploads - s0.uploads, s1.downloads - s0.downloads), (0, 0), "{dev}: det moved data");
+        let x = gpu::linalg::solve(&a, &b)?;
+        dev.synchronize()?;
+        let s2 = dev.stats();
+        assert_eq!(s2.uploads - s1.uploads, 0, "{dev}: solve uploaded");
+        assert_eq!(s2.downloads - s1.downloads, 1, "{dev}: solve downloads the singularity flag only");
+        assert!(d.item()?.is_finite() && x.sum()?.item()?.is_finite());
     }
     Ok(())
 }

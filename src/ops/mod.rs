@@ -17,6 +17,7 @@ pub(crate) mod reduce;
 pub(crate) mod scan;
 pub(crate) mod setitem;
 pub(crate) mod shape;
+pub(crate) mod solve;
 pub(crate) mod sort;
 pub(crate) mod stats;
 

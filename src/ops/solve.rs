@@ -1,0 +1,203 @@
+//! Dense linear systems (NumPy's `np.linalg.solve`, `inv`, `det`): LU factorisation
+//! with partial pivoting, composed from kernels every backend has.
+//!
+//! Step `k` of the factorisation finds the pivot (an `argmax` of the column, on the
+//! device), swaps rows with a `take` whose indices are made on the device from the
+//! pivot's position, and applies the rank-1 update `A -= l ⊗ u` as broadcast products
+//! masked to the trailing block. The substitutions are rank-1 updates of the right-hand
+//! sides in the same way. The loop runs on the host and nothing it decides needs data
+//! from the device: each step is a fixed set of kernels (about 20), so an `n × n` system
+//! takes about `40 n` launches and `O(n³)` work. That suits the moderate sizes these
+//! functions are used at; LAPACK-style blocked kernels are a backend job left for later.
+//!
+//! `solve` and `inv` download one `bool`: whether a pivot is exactly zero, so a
+//! singular matrix is [`Error::Singular`] (NumPy's `LinAlgError`) rather than a result
+//! full of infinities. `det` downloads nothing (a singular matrix has determinant 0).
+
+use crate::array::Array;
+use crate::dtype::Float;
+use crate::error::{Error, Result};
+use crate::ops::common_device;
+use crate::ops::elementwise::where_;
+
+/// An LU factorisation `P·A = L·U`: `L` (unit diagonal, below it) and `U` (on and
+/// above it) packed into one matrix, the row order `perm` (`P·A = A.take(perm, 0)`),
+/// and the permutation's sign (±1, 0-d).
+struct Lu<T: Float> {
+    lu: Array<T>,
+    perm: Array<u32>,
+    sign: Array<T>,
+}
+
+fn square<T: Float>(op: &'static str, a: &Array<T>) -> Result<usize> {
+    match a.shape() {
+        &[n, m] if n == m => Ok(n),
+        s => {
+            let reason = format!("needs a square matrix, got shape {s:?}");
+            Err(Error::InvalidArgument { op, reason })
+        }
+    }
+}
+
+/// `[0, 1, .., n-1]` as `T` and as `u32`.
+fn positions<T: Float>(n: usize, like: &Array<T>) -> Result<(Array<T>, Array<u32>)> {
+    let dev = like.device();
+    let u = Array::<u32>::arange(0, n as u32, 1, dev)?;
+    Ok((u.cast::<T>()?, u))
+}
+
+/// 1 where `mask`, else 0, as `T`.
+fn ones_where<T: Float>(mask: &Array<bool>) -> Result<Array<T>> {
+    mask.cast::<T>()
+}
+
+/// Factors `a`; with `check`, a zero pivot is [`Error::Singular`] (one `bool`
+/// downloaded). A zero pivot leaves its column below unscaled, as LAPACK's `getrf`
+/// does (the column is all zeros then), so the factors stay finite either way.
+fn factor<T: Float>(op: &'static str, a: &Array<T>, check: bool) -> Result<Lu<T>> {
+    let n = square(op, a)?;
+    let dev = a.device().clone();
+    let (idx, uidx) = positions(n, a)?;
+    let mut lu = a.contiguous()?;
+    let mut perm = uidx.clone();
+    let mut sign = Array::<T>::full(Vec::<usize>::new(), T::ONE, &dev)?;
+    for k in 0..n {
+        // Pivot: the largest |lu[i, k]| for i >= k (rows above score -1).
+        let col = lu.index_axis(1, k as isize)?;
+        let eligible = idx.ge_scalar(T::from_f64(k as f64))?;
+        let score = where_(&eligible, &col.abs()?, &Array::full(Vec::<usize>::new(), T::from_f64(-1.0), &dev)?)?;
+        let p = score.argmax()?; // 0-d u32, stays on the device
+                                 // Swap rows k and p: indices k <-> p, the rest in place.
+        let at_k = uidx.eq_scalar(k as u32)?;
+        let at_p = uidx.eq(&p)?;
+        let k_arr = Array::<u32>::full(Vec::<usize>::new(), k as u32, &dev)?;
+        let swap = where_(&at_k, &p, &where_(&at_p, &k_arr, &uidx)?)?;
+        lu = lu.take(&swap, 0)?;
+        perm = perm.take(&swap, 0)?;
+        let moved = p.ne_scalar(k as u32)?;
+        sign = where_(&moved, &sign.neg()?, &sign)?;
+        if k + 1 == n {
+            break;
+        }
+        // l = lu[k+1:, k] / pivot (as a full column, zero at and above k); u = lu[k, k+1:].
+        let below = ones_where::<T>(&idx.gt_scalar(T::from_f64(k as f64))?)?;
+        let col = lu.index_axis(1, k as isize)?;
+        let pivot = lu.index_axis(0, k as isize)?.index_axis(0, k as isize)?;
+        let col_below = col.mul(&below)?;
+        let zero = pivot.eq_scalar(T::ZERO)?;
+        let l = col_below.div(&where_(&zero, &Array::full(Vec::<usize>::new(), T::ONE, &dev)?, &pivot)?)?;
+        let u = lu.index_axis(0, k as isize)?.mul(&below)?;
+        let e_k = ones_where::<T>(&idx.eq_scalar(T::from_f64(k as f64))?)?;
+        // Trailing block minus l ⊗ u; column k below the pivot replaced by l.
+        let update = l.outer(&u)?.add(&col_below.sub(&l)?.outer(&e_k)?)?;
+        lu = lu.sub(&update)?;
+    }
+    // One download: is any pivot exactly zero?
+    if check && n > 0 && lu.diagonal(0, 0, 1)?.eq_scalar(T::ZERO)?.any()?.item()? {
+        return Err(Error::Singular { op, shape: a.shape().to_vec() });
+    }
+    Ok(Lu { lu, perm, sign })
+}
+
+/// Solves `L·U·x = b'` for the factored matrix, `b'` (rows already permuted) of shape
+/// `[n, m]`: forward substitution with the unit lower triangle, then backward with the
+/// upper, each a rank-1 update of the right-hand sides per step.
+fn substitute<T: Float>(f: &Lu<T>, b: Array<T>) -> Result<Array<T>> {
+    let n = f.lu.shape()[0];
+    let (idx, _) = positions(n, &f.lu)?;
+    let mut y = b;
+    for k in 0..n {
+        // y[i] -= L[i, k] · y[k] for i > k.
+        let below = ones_where::<T>(&idx.gt_scalar(T::from_f64(k as f64))?)?;
+        let l = f.lu.index_axis(1, k as isize)?.mul(&below)?;
+        y = y.sub(&l.outer_rows(&y.index_axis(0, k as isize)?)?)?;
+    }
+    for k in (0..n).rev() {
+        // x[k] = y[k] / U[k, k]; y[i] -= U[i, k] · x[k] for i < k.
+        let pivot = f.lu.index_axis(0, k as isize)?.index_axis(0, k as isize)?;
+        let yk = y.index_axis(0, k as isize)?;
+        let xk = yk.div(&pivot)?;
+        let above = ones_where::<T>(&idx.lt_scalar(T::from_f64(k as f64))?)?;
+        let u = f.lu.index_axis(1, k as isize)?.mul(&above)?;
+        let e_k = ones_where::<T>(&idx.eq_scalar(T::from_f64(k as f64))?)?;
+        // Row k becomes x[k]; rows above lose U[i, k]·x[k].
+        y = y.sub(&u.outer_rows(&xk)?)?.add(&e_k.outer_rows(&xk.sub(&yk)?)?)?;
+    }
+    Ok(y)
+}
+
+impl<T: Float> Array<T> {
+    /// `col[i] · row[j..]`: a column vector times a row of any trailing shape
+    /// (`[n] ⊗ [m] -> [n, m]`, `[n] ⊗ [] -> [n]`).
+    fn outer_rows(&self, row: &Array<T>) -> Result<Array<T>> {
+        let mut col = self.clone();
+        for _ in 0..row.ndim() {
+            col = col.unsqueeze(-1)?;
+        }
+        col.mul(&row.unsqueeze(0)?)
+    }
+}
+
+/// Solves `a · x = b` for `x` (NumPy's `np.linalg.solve`): `a` is `[n, n]`, `b` is
+/// `[n]` or `[n, m]` (several right-hand sides), and `x` has `b`'s shape. LU with
+/// partial pivoting on the device (see the module notes for its cost).
+///
+/// # Errors
+/// [`Error::Singular`] when a pivot is exactly zero; [`Error::InvalidArgument`] for a
+/// non-square `a` or a `b` of another length; [`Error::DeviceMismatch`].
+///
+/// ```
+/// use gpu::Array;
+/// let a = Array::from_vec(vec![3.0f64, 1.0, 1.0, 2.0], [2, 2])?;
+/// let b = Array::from_vec(vec![9.0f64, 8.0], [2])?;
+/// let x = gpu::linalg::solve(&a, &b)?.to_vec()?;
+/// assert!((x[0] - 2.0).abs() < 1e-12 && (x[1] - 3.0).abs() < 1e-12);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn solve<T: Float>(a: &Array<T>, b: &Array<T>) -> Result<Array<T>> {
+    common_device("solve", a.device(), b.device())?;
+    let n = square("solve", a)?;
+    if !(1..=2).contains(&b.ndim()) || b.shape()[0] != n {
+        let reason = format!("b of shape {:?} for a of shape {:?}: need [{n}] or [{n}, m]", b.shape(), a.shape());
+        return Err(Error::InvalidArgument { op: "solve", reason });
+    }
+    let f = factor("solve", a, true)?;
+    substitute(&f, b.take(&f.perm, 0)?)
+}
+
+/// The inverse of a square matrix (NumPy's `np.linalg.inv`): `solve(a, I)`.
+///
+/// # Errors
+/// As [`solve`].
+///
+/// ```
+/// use gpu::Array;
+/// let a = Array::from_vec(vec![4.0f64, 7.0, 2.0, 6.0], [2, 2])?;
+/// let inv = gpu::linalg::inv(&a)?.to_vec()?;
+/// let want = [0.6, -0.7, -0.2, 0.4];
+/// assert!(inv.iter().zip(want).all(|(x, w)| (x - w).abs() < 1e-12));
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn inv<T: Float>(a: &Array<T>) -> Result<Array<T>> {
+    let n = square("inv", a)?;
+    let f = factor("inv", a, true)?;
+    substitute(&f, Array::<T>::eye(n, a.device())?.take(&f.perm, 0)?)
+}
+
+/// The determinant of a square matrix (NumPy's `np.linalg.det`), as a 0-d array on
+/// the device: the product of the LU pivots times the permutation's sign. 0 for a
+/// singular matrix (no error, as NumPy), 1 for a 0 × 0 one. Nothing is downloaded.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for a non-square matrix.
+///
+/// ```
+/// use gpu::Array;
+/// let a = Array::from_vec(vec![0.0f64, 2.0, 3.0, 4.0], [2, 2])?; // needs a row swap
+/// assert_eq!(gpu::linalg::det(&a)?.item()?, -6.0);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn det<T: Float>(a: &Array<T>) -> Result<Array<T>> {
+    let f = factor("det", a, false)?;
+    f.lu.diagonal(0, 0, 1)?.prod()?.mul(&f.sign)
+}
