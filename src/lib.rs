@@ -4,8 +4,12 @@
 //! CPU (rayon), a wgpu adapter (Vulkan, Metal, DX12) or a CUDA GPU. Elementwise ops,
 //! reductions, scans ([`Array::cumsum`]), sorting ([`Array::sort`], [`Array::argsort`],
 //! [`Array::searchsorted`], [`Array::unique`]), indexing ([`Array::take`], [`Array::put`],
-//! [`Array::extract`]), counting ([`Array::bincount`]), joins, `dot` and `matmul` run as kernels where the operands live; the library moves data between
-//! host and device only when asked ([`Array::to`],
+//! [`Array::extract`]), counting ([`Array::bincount`]), joins, `dot` and `matmul` run as
+//! kernels where the operands live. Built from those kernels, and so on every device:
+//! [`einsum`], [`tensordot`], [`convolve`], [`linalg::solve`]/[`linalg::inv`]/[`linalg::det`],
+//! assignment through views ([`Array::assign_view`], NumPy's `a[1:, ::2] = v`),
+//! [`Array::pad`], statistics ([`Array::quantile`], [`Array::cov`], [`Array::histogram`]).
+//! The library moves data between host and device only when asked ([`Array::to`],
 //! [`Array::to_vec`], [`Array::item`]) or when a free function is handed host data.
 //! Results stay on the device — a reduction is a 0-d array until you read it.
 //!
@@ -25,7 +29,7 @@
 //!
 //! ## Semantics
 //! NumPy's: broadcasting, negative axes, Python slicing (`a.slice(0, None, None, -1)`
-//! is `a[::-1]`), pairwise float sums, `var`/`std` with ddof = 0, argmax returning the
+//! is `a[::-1]`), pairwise float sums, `var`/`std` with ddof = 0 ([`Array::var_ddof`] for others), argmax returning the
 //! first extreme with NaN counting as extreme. Indices given to `take` wrap around the
 //! axis (CuPy's default, NumPy's `mode="wrap"`). Integers wrap; integer division
 //! truncates toward zero and `x / 0 == x % 0 == 0` on every backend. Failures are
