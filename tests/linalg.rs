@@ -80,6 +80,12 @@ fn matmul_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Resul
         (&[0, 4], &[4, 3], &[0, 3]),
         (&[3, 0], &[0, 2], &[3, 2]),
         (&[67, 130], &[130, 33], &[67, 33]),
+        // Matrix-vector shapes (one output row or column; the wgpu backend reduces rows),
+        // with broadcast batches.
+        (&[70, 300], &[300, 1], &[70, 1]),
+        (&[1, 300], &[300, 70], &[1, 70]),
+        (&[2, 1, 3, 4], &[5, 4, 1], &[2, 5, 3, 1]),
+        (&[5, 1, 4], &[2, 1, 4, 3], &[2, 5, 1, 3]),
         // Enough output tiles for the wgpu backend's large (128×128) kernel: partial edge
         // tiles, a partial last k step, and a broadcast (zero-stride) batch operand.
         (&[64, 129, 19], &[64, 19, 130], &[64, 129, 130]),

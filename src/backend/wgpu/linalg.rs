@@ -71,6 +71,9 @@ impl WgpuBackend {
         let batch_full = &a.layout.shape()[..nd - 2];
         let count: usize = batch_full.iter().product();
         let esize = device_size(dtype) as u64;
+        if (m == 1 || n == 1) && count * m * n > 0 && k > 0 {
+            return self.matvec_views(dtype, a, b);
+        }
         let out = self.pool.take((count * m * n) as u64 * esize)?;
         if count * m * n == 0 {
             return Ok(out);

@@ -170,6 +170,55 @@ impl WgpuBackend {
         self.reduce_rows(ReduceOp::Sum, dtype, &row(&a, dtype), Some(&row(&b, dtype)))
     }
 
+    /// `[..batch, m, k] @ [..batch, k, n]` when `m == 1` or `n == 1` (batch shapes equal,
+    /// broadcast ones stride 0): one dot per output element, as a row reduction whose
+    /// first pass multiplies by the vector (stride 0 across the rows). The tiled matmul
+    /// would fill a 64-wide tile with one column.
+    pub(super) fn matvec_views(
+        &self,
+        dtype: DType,
+        a: View<'_, WgpuStorage>,
+        b: View<'_, WgpuStorage>,
+    ) -> Result<WgpuStorage> {
+        let nd = a.layout.ndim();
+        let (sa, sb) = (a.layout.strides(), b.layout.strides());
+        let (m, k, n) = (a.layout.shape()[nd - 2], a.layout.shape()[nd - 1], b.layout.shape()[nd - 1]);
+        // Rows run over the output's non-unit axis; the vector side repeats (stride 0).
+        let (rows_of, vec_of, len, rstride, vstride, along) = if n == 1 {
+            (&a, &b, m, sa[nd - 1], sb[nd - 2], sa[nd - 2])
+        } else {
+            (&b, &a, n, sb[nd - 2], sa[nd - 1], sb[nd - 1])
+        };
+        let mut shape = a.layout.shape()[..nd - 2].to_vec();
+        shape.push(len);
+        let (rs, vs) = (rows_of.layout.strides(), vec_of.layout.strides());
+        let mut row_strides = rs[..nd - 2].to_vec();
+        row_strides.push(along);
+        let mut vec_strides = vs[..nd - 2].to_vec();
+        vec_strides.push(0);
+        let outer = collapse(&shape, &[&row_strides, &vec_strides]);
+        let esize = device_size(dtype) as u64;
+        let data = Rows {
+            buffer: rows_of.storage.buffer(),
+            esize,
+            outer_shape: outer.shape.clone(),
+            outer_strides: outer.strides[0].clone(),
+            offset: rows_of.layout.offset() as isize,
+            rlen: k as u64,
+            rstride,
+        };
+        let second = Rows {
+            buffer: vec_of.storage.buffer(),
+            esize,
+            outer_shape: outer.shape,
+            outer_strides: outer.strides[1].clone(),
+            offset: vec_of.layout.offset() as isize,
+            rlen: k as u64,
+            rstride: vstride,
+        };
+        self.reduce_rows(ReduceOp::Sum, dtype, &data, Some(&second))
+    }
+
     fn reduce_rows(
         &self,
         op: ReduceOp,
