@@ -66,6 +66,7 @@ pub use ops::convolve::{convolve, correlate, ConvolveMode};
 pub use ops::creation::{meshgrid, Indexing};
 pub use ops::elementwise::where_;
 pub use ops::index::Index;
+pub use ops::interp::interp;
 pub use ops::join::{concatenate, stack};
 pub use ops::linalg::{dot, matmul};
 pub use ops::pad::PadMode;
