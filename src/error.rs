@@ -241,6 +241,15 @@ pub enum Error {
         /// The matrix's shape.
         shape: Vec<usize>,
     },
+    /// A matrix that `linalg::cholesky` needs symmetric positive definite is not (NumPy's
+    /// `LinAlgError`): a diagonal step of the factorisation was not positive.
+    #[error("{op}: the matrix of shape {shape:?} is not positive definite")]
+    NotPositiveDefinite {
+        /// The function.
+        op: &'static str,
+        /// The matrix's shape.
+        shape: Vec<usize>,
+    },
     /// An argument outside its domain (e.g. `linspace` with a non-finite bound).
     #[error("{op}: {reason}")]
     InvalidArgument {

@@ -73,9 +73,9 @@ pub use ops::pad::PadMode;
 pub use ops::random;
 
 /// Dense linear algebra beyond products (NumPy's `np.linalg`): `solve`, `inv`, `det`
-/// by LU factorisation with partial pivoting on the device.
+/// by LU factorisation with partial pivoting on the device, `cholesky`, and `norm`.
 pub mod linalg {
-    pub use crate::ops::solve::{det, inv, solve};
+    pub use crate::ops::solve::{cholesky, det, inv, norm, solve, NormOrd};
 }
 pub use ops::sort::Side;
 pub use ops::AsArray;

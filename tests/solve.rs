@@ -1,5 +1,6 @@
-//! `linalg::solve`, `inv` and `det` on every backend (f32, f64) against a host Gaussian
-//! elimination in f64: sizes 1 to 33, matrices that need row swaps (a zero leading
+//! `linalg::solve`, `inv`, `det`, `cholesky` and `norm` on every backend (f32, f64)
+//! against host references in f64 (Gaussian elimination, Cholesky–Banachiewicz, norms
+//! by definition): sizes 1 to 33, matrices that need row swaps (a zero leading
 //! pivot, permutations), several right-hand sides, transposed views as input, singular
 //! matrices (an error for solve/inv, 0 for det), and the errors (downloads: tests/transfers.rs).
 
@@ -134,7 +135,85 @@ fn cases<T: TestValue + Float>(dev: &Device, rel: f64) -> gpu::Result<()> {
     Ok(())
 }
 
+/// Host Cholesky (row by row): L with a = L·Lᵀ.
+fn host_cholesky(a: &[f64], n: usize) -> Vec<f64> {
+    let mut l = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..=i {
+            let s: f64 = (0..j).map(|k| l[i * n + k] * l[j * n + k]).sum();
+            l[i * n + j] = if i == j { (a[i * n + i] - s).sqrt() } else { (a[i * n + j] - s) / l[j * n + j] };
+        }
+    }
+    l
+}
+
+fn cholesky_and_norms<T: TestValue + Float>(dev: &Device, rel: f64) -> gpu::Result<()> {
+    let ty = T::DTYPE;
+    for n in [1usize, 2, 5, 24] {
+        // B·Bᵀ + n·I is symmetric positive definite.
+        let b = noise(n * n, 70 + n as u64);
+        let mut a = vec![0.0; n * n];
+        for i in 0..n {
+            for j in 0..n {
+                a[i * n + j] =
+                    (0..n).map(|k| b[i * n + k] * b[j * n + k]).sum::<f64>() + if i == j { n as f64 } else { 0.0 };
+            }
+        }
+        let a: Vec<f64> = to_t::<T>(&a).iter().map(|x| x.f64()).collect();
+        let ad = Array::from_vec(to_t::<T>(&a), [n, n])?.to(dev)?;
+        let got: Vec<f64> = linalg::cholesky(&ad)?.to_vec()?.iter().map(|x| x.f64()).collect();
+        close(&got, &host_cholesky(&a, n), rel, &format!("{ty} cholesky n={n}"));
+        assert!((0..n).all(|i| (i + 1..n).all(|j| got[i * n + j] == 0.0)), "{ty}: the upper triangle is zero");
+    }
+    let not_pd = Array::from_vec(to_t::<T>(&[1.0, 2.0, 2.0, 1.0]), [2, 2])?.to(dev)?;
+    assert!(matches!(linalg::cholesky(&not_pd), Err(Error::NotPositiveDefinite { op: "cholesky", .. })));
+
+    // Norms by definition.
+    use linalg::NormOrd as N;
+    let v = noise(37, 5);
+    let m = noise(6 * 4, 6);
+    let (vd, md) = (Array::from_vec(to_t::<T>(&v), [37])?.to(dev)?, Array::from_vec(to_t::<T>(&m), [6, 4])?.to(dev)?);
+    let (v, m): (Vec<f64>, Vec<f64>) =
+        (to_t::<T>(&v).iter().map(|x| x.f64()).collect(), to_t::<T>(&m).iter().map(|x| x.f64()).collect());
+    let abs: Vec<f64> = v.iter().map(|x| x.abs()).collect();
+    let col = |j: usize| (0..6).map(|i| m[i * 4 + j].abs()).sum::<f64>();
+    let row = |i: usize| (0..4).map(|j| m[i * 4 + j].abs()).sum::<f64>();
+    let fmax = |it: &mut dyn Iterator<Item = f64>| it.fold(f64::MIN, f64::max);
+    let fmin = |it: &mut dyn Iterator<Item = f64>| it.fold(f64::MAX, f64::min);
+    let cases: [(&Array<T>, N, f64); 11] = [
+        (&vd, N::Frobenius, v.iter().map(|x| x * x).sum::<f64>().sqrt()),
+        (&vd, N::L1, abs.iter().sum()),
+        (&vd, N::Inf, fmax(&mut abs.iter().copied())),
+        (&vd, N::NegInf, fmin(&mut abs.iter().copied())),
+        (&vd, N::P(3.0), abs.iter().map(|x| x.powi(3)).sum::<f64>().cbrt()),
+        (&vd, N::Count, v.iter().filter(|x| **x != 0.0).count() as f64),
+        (&md, N::Frobenius, m.iter().map(|x| x * x).sum::<f64>().sqrt()),
+        (&md, N::L1, fmax(&mut (0..4).map(col))),
+        (&md, N::NegL1, fmin(&mut (0..4).map(col))),
+        (&md, N::Inf, fmax(&mut (0..6).map(row))),
+        (&md, N::NegInf, fmin(&mut (0..6).map(row))),
+    ];
+    for (x, ord, want) in cases {
+        let got = linalg::norm(x, ord)?.item()?.f64();
+        assert!((got - want).abs() <= 4.0 * rel * want.abs(), "{ty} norm {ord:?} of {:?}: {got} vs {want}", x.shape());
+    }
+    for (x, ord) in [(&vd, N::NegL1), (&md, N::P(2.0)), (&md, N::Count), (&vd, N::P(0.0)), (&vd, N::P(f64::INFINITY))] {
+        assert!(
+            matches!(linalg::norm(x, ord), Err(Error::InvalidArgument { op: "norm", .. })),
+            "{ord:?} of {:?}",
+            x.shape()
+        );
+    }
+    Ok(())
+}
+
 backend_tests! {
+    fn cholesky_and_norms_f32(dev) { cholesky_and_norms::<f32>(dev, 2e-5) }
+    fn cholesky_and_norms_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        cholesky_and_norms::<f64>(dev, 1e-12)
+    }
+
     fn solve_inv_det_f32(dev) { cases::<f32>(dev, 2e-5) }
     fn solve_inv_det_f64(dev) {
         if !dev.supports(DType::F64) { return Ok(()) }

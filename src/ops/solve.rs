@@ -1,5 +1,6 @@
-//! Dense linear systems (NumPy's `np.linalg.solve`, `inv`, `det`): LU factorisation
-//! with partial pivoting, composed from kernels every backend has.
+//! Dense linear algebra (NumPy's `np.linalg.solve`, `inv`, `det`, `cholesky`, `norm`):
+//! LU factorisation with partial pivoting and the Cholesky factorisation, composed
+//! from kernels every backend has, and the vector and matrix norms.
 //!
 //! Step `k` of the factorisation finds the pivot (an `argmax` of the column, on the
 //! device), swaps rows with a `take` whose indices are made on the device from the
@@ -200,4 +201,108 @@ pub fn inv<T: Float>(a: &Array<T>) -> Result<Array<T>> {
 pub fn det<T: Float>(a: &Array<T>) -> Result<Array<T>> {
     let f = factor("det", a, false)?;
     f.lu.diagonal(0, 0, 1)?.prod()?.mul(&f.sign)
+}
+
+/// The Cholesky factor of a symmetric positive-definite matrix (NumPy's
+/// `np.linalg.cholesky`): the lower-triangular `L` with `a = L · Lᵀ`. Only the lower
+/// triangle of `a` is read. Right-looking, one masked rank-1 update per column on the
+/// device (about 12 kernels each); one `bool` is downloaded to report a matrix that is
+/// not positive definite.
+///
+/// # Errors
+/// [`Error::NotPositiveDefinite`] when a diagonal step is not positive (or NaN);
+/// [`Error::InvalidArgument`] for a non-square matrix.
+///
+/// ```
+/// use gpu::Array;
+/// let a = Array::from_vec(vec![4.0f64, 2.0, 2.0, 5.0], [2, 2])?;
+/// assert_eq!(gpu::linalg::cholesky(&a)?.to_vec()?, vec![2.0, 0.0, 1.0, 2.0]);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn cholesky<T: Float>(a: &Array<T>) -> Result<Array<T>> {
+    let n = square("cholesky", a)?;
+    let (idx, _) = positions(n, a)?;
+    let mut w = a.contiguous()?;
+    let mut l = Array::<T>::zeros([n, n], a.device())?;
+    for k in 0..n {
+        // c = w[k:, k] / sqrt(w[k, k]) as a full column (zero above k).
+        let from_k = ones_where::<T>(&idx.ge_scalar(T::from_f64(k as f64))?)?;
+        let d = w.index_axis(0, k as isize)?.index_axis(0, k as isize)?.sqrt()?;
+        let c = w.index_axis(1, k as isize)?.mul(&from_k)?.div(&d)?;
+        let e_k = ones_where::<T>(&idx.eq_scalar(T::from_f64(k as f64))?)?;
+        l = l.add(&c.outer(&e_k)?)?;
+        if k + 1 < n {
+            let below = c.mul(&ones_where::<T>(&idx.gt_scalar(T::from_f64(k as f64))?)?)?;
+            w = w.sub(&below.outer(&below)?)?;
+        }
+    }
+    // One download: every diagonal step positive (a NaN from a negative square root fails too).
+    if n > 0 && !l.diagonal(0, 0, 1)?.gt_scalar(T::ZERO)?.all()?.item()? {
+        return Err(Error::NotPositiveDefinite { op: "cholesky", shape: a.shape().to_vec() });
+    }
+    Ok(l)
+}
+
+/// Which norm [`norm`] computes (NumPy's `ord=`). For 1-D arrays the vector norms;
+/// for 2-D arrays `L1`, `Inf`, `NegL1`, `NegInf` are the induced matrix norms and
+/// `Frobenius` the entrywise one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NormOrd {
+    /// `sqrt(Σ x²)` over every element (NumPy's `ord=None`; `"fro"` for matrices).
+    Frobenius,
+    /// Vectors: `Σ |x|`; matrices: the largest column sum of `|a|` (`ord=1`).
+    L1,
+    /// Vectors: `max |x|`; matrices: the largest row sum of `|a|` (`ord=inf`).
+    Inf,
+    /// Vectors: `min |x|`; matrices: the smallest row sum of `|a|` (`ord=-inf`).
+    NegInf,
+    /// Matrices only: the smallest column sum of `|a|` (`ord=-1`).
+    NegL1,
+    /// Vectors only: `(Σ |x|^p)^(1/p)` (`ord=p`, `p` finite and non-zero).
+    P(f64),
+    /// Vectors only: the number of non-zero elements (`ord=0`).
+    Count,
+}
+
+/// A vector or matrix norm (NumPy's `np.linalg.norm(a, ord)`), as a 0-d array on the
+/// device. `NormOrd::Frobenius` takes any shape (all elements); the other orders need
+/// a 1-D (vector norms) or 2-D (matrix norms) array as [`NormOrd`] lists.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for an order that does not apply to the array's number
+/// of axes, or `P(0)`/non-finite `P`; [`Error::EmptyReduction`] for `Inf`/`NegInf`
+/// of an empty array.
+///
+/// ```
+/// use gpu::{linalg::{norm, NormOrd}, Array};
+/// let v = Array::from_vec(vec![3.0f32, -4.0], [2])?;
+/// assert_eq!(norm(&v, NormOrd::Frobenius)?.item()?, 5.0);
+/// assert_eq!(norm(&v, NormOrd::L1)?.item()?, 7.0);
+/// assert_eq!(norm(&v, NormOrd::Inf)?.item()?, 4.0);
+/// let m = Array::from_vec(vec![1.0f32, -2.0, 3.0, 4.0], [2, 2])?;
+/// assert_eq!(norm(&m, NormOrd::L1)?.item()?, 6.0);  // column |−2| + |4|
+/// assert_eq!(norm(&m, NormOrd::Inf)?.item()?, 7.0); // row |3| + |4|
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn norm<T: Float>(a: &Array<T>, ord: NormOrd) -> Result<Array<T>> {
+    let bad = |what: &str| {
+        let reason = format!("{what} for an array of shape {:?}", a.shape());
+        Err(Error::InvalidArgument { op: "norm", reason })
+    };
+    match (a.ndim(), ord) {
+        (_, NormOrd::Frobenius) => a.norm(),
+        (1, NormOrd::L1) => a.abs()?.sum(),
+        (1, NormOrd::Inf) => a.abs()?.max(),
+        (1, NormOrd::NegInf) => a.abs()?.min(),
+        (1, NormOrd::Count) => a.ne_scalar(T::ZERO)?.cast::<T>()?.sum(),
+        (1, NormOrd::P(p)) if p.is_finite() && p != 0.0 => {
+            a.abs()?.pow_scalar(T::from_f64(p))?.sum()?.pow_scalar(T::from_f64(1.0 / p))
+        }
+        (1, NormOrd::P(p)) => bad(&format!("ord P({p}) (use Count for 0, Inf/NegInf for infinities)")),
+        (2, NormOrd::L1) => a.abs()?.sum_axis(0, false)?.max(),
+        (2, NormOrd::NegL1) => a.abs()?.sum_axis(0, false)?.min(),
+        (2, NormOrd::Inf) => a.abs()?.sum_axis(1, false)?.max(),
+        (2, NormOrd::NegInf) => a.abs()?.sum_axis(1, false)?.min(),
+        (_, ord) => bad(&format!("ord {ord:?} (vector orders need 1-D, matrix orders 2-D)")),
+    }
 }
