@@ -7,7 +7,7 @@
 #[macro_use]
 mod common;
 
-use common::{noise, pattern, HostNd, TestValue, Tolerances};
+use common::{sample_nd, upload_nd, HostNd, TestValue, Tolerances};
 use gpu::{Array, DType, Device, Element, Error};
 
 /// Brute-force einsum over letters only (an explicit `->`): extents of 1 broadcast.
@@ -53,16 +53,6 @@ fn naive<T: TestValue>(spec: &str, ops: &[&HostNd<T>]) -> (Vec<usize>, Vec<f64>,
     (out_shape, val, mag)
 }
 
-fn host<T: TestValue>(shape: &[usize], seed: u64) -> HostNd<T> {
-    let n = shape.iter().product();
-    let data = if T::DTYPE.is_float() { noise(n, seed).into_iter().map(T::of_f64).collect() } else { pattern(n, seed) };
-    HostNd::new(data, shape)
-}
-
-fn upload<T: TestValue>(h: &HostNd<T>, dev: &Device) -> gpu::Result<Array<T>> {
-    Array::from_vec(h.to_vec(), h.shape.clone())?.to(dev)
-}
-
 /// Asserts `got` against the reference: exact for integers, for floats within
 /// `DOT_C · (terms + operands) · ε · Σ|product|` (each output sums `terms` products of
 /// `operands` factors, in whatever order the contraction chose).
@@ -85,8 +75,8 @@ fn case<T: TestValue + Tolerances + Element>(
     reference: &str,
     shapes: &[&[usize]],
 ) -> gpu::Result<()> {
-    let hosts: Vec<HostNd<T>> = shapes.iter().enumerate().map(|(i, s)| host(s, 7 + i as u64)).collect();
-    let arrays = hosts.iter().map(|h| upload(h, dev)).collect::<gpu::Result<Vec<_>>>()?;
+    let hosts: Vec<HostNd<T>> = shapes.iter().enumerate().map(|(i, s)| sample_nd(s, 7 + i as u64)).collect();
+    let arrays = hosts.iter().map(|h| upload_nd(h, dev)).collect::<gpu::Result<Vec<_>>>()?;
     let refs: Vec<&Array<T>> = arrays.iter().collect();
     let got = gpu::einsum(spec, &refs)?;
     let want = naive(reference, &hosts.iter().collect::<Vec<_>>());
@@ -134,8 +124,8 @@ fn einsum_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Resul
 
 /// Views as operands: a transposed matrix and a strided slice.
 fn view_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Result<()> {
-    let (ha, hb) = (host::<T>(&[4, 3], 1), host::<T>(&[4, 10], 2));
-    let (a, b) = (upload(&ha, dev)?, upload(&hb, dev)?);
+    let (ha, hb) = (sample_nd::<T>(&[4, 3], 1), sample_nd::<T>(&[4, 10], 2));
+    let (a, b) = (upload_nd(&ha, dev)?, upload_nd(&hb, dev)?);
     let at = a.t();
     let bs = b.slice(1, Some(1), None, 2)?; // [4, 5], stride 2
     let hat = ha.permute(&[1, 0]);
@@ -148,8 +138,8 @@ fn view_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Result<
 }
 
 fn tensordot_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Result<()> {
-    let (ha, hb, hc) = (host::<T>(&[2, 3, 4], 3), host::<T>(&[4, 3], 4), host::<T>(&[5, 3], 5));
-    let (a, b, c) = (upload(&ha, dev)?, upload(&hb, dev)?, upload(&hc, dev)?);
+    let (ha, hb, hc) = (sample_nd::<T>(&[2, 3, 4], 3), sample_nd::<T>(&[4, 3], 4), sample_nd::<T>(&[5, 3], 5));
+    let (a, b, c) = (upload_nd(&ha, dev)?, upload_nd(&hb, dev)?, upload_nd(&hc, dev)?);
     check(&gpu::tensordot(&a, &b, ([1, 2], [1, 0]))?, &naive("ijk,kj->i", &[&ha, &hb]), 12, "tensordot pairs");
     check(&gpu::tensordot(&a, &b, ([-1], [0]))?, &naive("ijk,kl->ijl", &[&ha, &hb]), 4, "tensordot -1");
     check(&gpu::tensordot(&a, &b, 1)?, &naive("ijk,kl->ijl", &[&ha, &hb]), 4, "tensordot 1");
@@ -157,9 +147,9 @@ fn tensordot_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Re
     check(&gpu::tensordot(&b, &b, 2)?, &naive("ij,ij->", &[&hb, &hb]), 12, "tensordot 2 (full)");
     check(&gpu::tensordot(&b, &c, ([1], [1]))?, &naive("ij,kj->ik", &[&hb, &hc]), 3, "tensordot rows");
     check(&gpu::inner(&b, &c)?, &naive("ij,kj->ik", &[&hb, &hc]), 3, "inner");
-    let hd = host::<T>(&[5, 4], 6);
-    check(&gpu::inner(&a, &upload(&hd, dev)?)?, &naive("ijk,lk->ijl", &[&ha, &hd]), 4, "inner 3-D");
-    let s = upload(&host::<T>(&[1], 8), dev)?.reshape(Vec::<usize>::new())?;
+    let hd = sample_nd::<T>(&[5, 4], 6);
+    check(&gpu::inner(&a, &upload_nd(&hd, dev)?)?, &naive("ijk,lk->ijl", &[&ha, &hd]), 4, "inner 3-D");
+    let s = upload_nd(&sample_nd::<T>(&[1], 8), dev)?.reshape(Vec::<usize>::new())?;
     let hs = HostNd::new(vec![s.item()?], &[]);
     check(&gpu::inner(&s, &b)?, &naive(",ij->ij", &[&hs, &hb]), 1, "inner with a 0-d operand");
     check(&gpu::vdot(&a, &a.reshape([4, 6])?)?, &naive("ijk,ijk->", &[&ha, &ha]), 24, "vdot");
@@ -168,8 +158,8 @@ fn tensordot_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Re
 
 /// kron against blocks written out: out[i·p + k, j·q + l] = a[i, j]·b[k, l].
 fn kron_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Result<()> {
-    let (ha, hb) = (host::<T>(&[2, 3], 9), host::<T>(&[4, 2], 10));
-    let got = gpu::kron(&upload(&ha, dev)?, &upload(&hb, dev)?)?;
+    let (ha, hb) = (sample_nd::<T>(&[2, 3], 9), sample_nd::<T>(&[4, 2], 10));
+    let got = gpu::kron(&upload_nd(&ha, dev)?, &upload_nd(&hb, dev)?)?;
     let mut want = vec![T::ZERO; 8 * 6];
     for idx in HostNd::<T>::indices(&[2, 3, 4, 2]) {
         let (i, j, k, l) = (idx[0], idx[1], idx[2], idx[3]);
@@ -177,8 +167,8 @@ fn kron_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Result<
     }
     common::assert_array(&got, &[8, 6], &want, T::EXACT_OPS, "kron 2-D");
     // A vector against a matrix: the vector is a [1, n] row.
-    let hv = host::<T>(&[3], 11);
-    let got = gpu::kron(&upload(&hv, dev)?, &upload(&hb, dev)?)?;
+    let hv = sample_nd::<T>(&[3], 11);
+    let got = gpu::kron(&upload_nd(&hv, dev)?, &upload_nd(&hb, dev)?)?;
     let mut want = vec![T::ZERO; 4 * 6];
     for idx in HostNd::<T>::indices(&[3, 4, 2]) {
         let (j, k, l) = (idx[0], idx[1], idx[2]);

@@ -5,7 +5,7 @@
 #[macro_use]
 mod common;
 
-use common::{noise, pattern, TestValue, Tolerances};
+use common::{sample, TestValue, Tolerances};
 use gpu::{Array, ConvolveMode, DType, Device, Element, Error};
 
 /// NumPy's slicing of the full result, by its rules.
@@ -31,14 +31,6 @@ fn full_convolution(a: &[f64], v: &[f64]) -> (Vec<f64>, Vec<f64>) {
     (out, mag)
 }
 
-fn data<T: TestValue>(n: usize, seed: u64) -> Vec<T> {
-    if T::DTYPE.is_float() {
-        noise(n, seed).into_iter().map(T::of_f64).collect()
-    } else {
-        pattern(n, seed)
-    }
-}
-
 /// Two inputs, convolve (true) or correlate, the mode, NumPy's output.
 type Case<'a> = (&'a Array<f64>, &'a Array<f64>, bool, ConvolveMode, Vec<f64>);
 
@@ -59,7 +51,7 @@ fn sweep<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Result<()> {
     let modes = [ConvolveMode::Full, ConvolveMode::Same, ConvolveMode::Valid];
     for n in 1..=17usize {
         for k in [1usize, 2, 3, 4, 7, 16, 17] {
-            let (ha, hv) = (data::<T>(n, n as u64), data::<T>(k, 100 + k as u64));
+            let (ha, hv) = (sample::<T>(n, n as u64), sample::<T>(k, 100 + k as u64));
             let a = Array::from_vec(ha.clone(), [n])?.to(dev)?;
             let v = Array::from_vec(hv.clone(), [k])?.to(dev)?;
             let (af, vf): (Vec<f64>, Vec<f64>) =

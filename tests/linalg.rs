@@ -5,7 +5,7 @@
 #[macro_use]
 mod common;
 
-use common::{assert_all_close, noise, pattern, HostNd, TestValue, Tol, Tolerances};
+use common::{assert_all_close, sample, HostNd, TestValue, Tol, Tolerances};
 use gpu::{Array, DType, Device, Element};
 
 /// Naive product of views: out[b, i, j] = Σ_p a[b, i, p]·b[b, p, j], in f64 for floats
@@ -58,14 +58,6 @@ fn check_product<T: TestValue + Tolerances>(
     assert_eq!(g.len(), want.0.len(), "{what}: length");
 }
 
-fn data<T: TestValue>(n: usize, seed: u64) -> Vec<T> {
-    if T::DTYPE.is_float() {
-        noise(n, seed).into_iter().map(T::of_f64).collect()
-    } else {
-        pattern(n, seed)
-    }
-}
-
 /// matmul over shapes (batched, broadcast, 1-D promoted) and views.
 fn matmul_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Result<()> {
     let cases: &[(&[usize], &[usize], &[usize])] = &[
@@ -92,7 +84,7 @@ fn matmul_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Resul
         (&[130, 40], &[16, 40, 260], &[16, 130, 260]),
     ];
     for (ci, (sa, sb, so)) in cases.iter().enumerate() {
-        let (da, db) = (data::<T>(sa.iter().product(), ci as u64), data::<T>(sb.iter().product(), ci as u64 + 50));
+        let (da, db) = (sample::<T>(sa.iter().product(), ci as u64), sample::<T>(sb.iter().product(), ci as u64 + 50));
         let a = Array::from_vec(da.clone(), *sa)?.to(dev)?;
         let b = Array::from_vec(db.clone(), *sb)?.to(dev)?;
         let got = gpu::matmul(&a, &b)?;
@@ -130,8 +122,8 @@ fn views<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Result<()> {
     // Transposed, reversed and strided operands, no contiguous copies requested; the
     // second size takes the wgpu backend's large-tile kernel.
     for (m, k, n) in [(37, 53, 29), (1030, 21, 1031)] {
-        let da = data::<T>(k * m, 1);
-        let db = data::<T>(2 * k * n * 3, 2);
+        let da = sample::<T>(k * m, 1);
+        let db = sample::<T>(2 * k * n * 3, 2);
         let a = Array::from_vec(da.clone(), [k, m])?.to(dev)?.t(); // [m, k], col-major
         let b = Array::from_vec(db.clone(), [2 * k, n * 3])?.to(dev)?;
         let b = b.slice(0, None, None, -2)?.slice(1, Some(1), None, 3)?; // [k, n] strided, reversed rows
@@ -149,7 +141,7 @@ fn views<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Result<()> {
 fn dot_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Result<()> {
     // 1-D · 1-D, strided and reversed, long enough to use the parallel path.
     let n = 200_003;
-    let (dx, dy) = (data::<T>(2 * n, 7), data::<T>(n, 8));
+    let (dx, dy) = (sample::<T>(2 * n, 7), sample::<T>(n, 8));
     let x = Array::from_vec(dx.clone(), [2 * n])?.to(dev)?.slice(0, None, None, -2)?;
     let y = Array::from_vec(dy.clone(), [n])?.to(dev)?;
     let hx = HostNd::new(dx, &[2 * n]).slice(0, None, None, -2);
@@ -159,7 +151,7 @@ fn dot_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Result<(
     let hy2 = HostNd { shape: vec![n, 1], strides: vec![1, 0], ..HostNd::new(dy, &[n]) };
     check_product(&d, &[], &naive(&hx2, &hy2), n, &format!("dot 1-D {}", T::DTYPE));
     // N-D · M-D (tensordot over a's last and b's second-to-last axis).
-    let (da, db) = (data::<T>(2 * 3 * 4, 9), data::<T>(5 * 4 * 2, 10));
+    let (da, db) = (sample::<T>(2 * 3 * 4, 9), sample::<T>(5 * 4 * 2, 10));
     let a = Array::from_vec(da.clone(), [2, 3, 4])?.to(dev)?;
     let b = Array::from_vec(db.clone(), [5, 4, 2])?.to(dev)?;
     let got = gpu::dot(&a, &b)?;

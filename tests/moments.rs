@@ -6,18 +6,8 @@
 #[macro_use]
 mod common;
 
-use common::{assert_array, noise, pattern, HostNd, TestValue, Tol, Tolerances};
+use common::{assert_array, sample_nd, upload_nd, HostNd, TestValue, Tol, Tolerances};
 use gpu::{Array, DType, Device, Element, Error, Float};
-
-fn host<T: TestValue>(shape: &[usize], seed: u64) -> HostNd<T> {
-    let n = shape.iter().product();
-    let data = if T::DTYPE.is_float() { noise(n, seed).into_iter().map(T::of_f64).collect() } else { pattern(n, seed) };
-    HostNd::new(data, shape)
-}
-
-fn upload<T: TestValue>(h: &HostNd<T>, dev: &Device) -> gpu::Result<Array<T>> {
-    Array::from_vec(h.to_vec(), h.shape.clone())?.to(dev)
-}
 
 /// The values of a 2-D host array along `axis` for each position of the other axis.
 fn lanes(h: &HostNd<f64>, axis: usize) -> Vec<Vec<f64>> {
@@ -32,8 +22,8 @@ fn mean(v: &[f64]) -> f64 {
 }
 
 fn ptp_cases<T: TestValue + Element>(dev: &Device) -> gpu::Result<()> {
-    let h = host::<T>(&[5, 7], 3);
-    let a = upload(&h, dev)?;
+    let h = sample_nd::<T>(&[5, 7], 3);
+    let a = upload_nd(&h, dev)?;
     let v: Vec<f64> = h.to_vec().iter().map(|x| x.f64()).collect();
     let span = |v: &[f64]| v.iter().cloned().fold(f64::MIN, f64::max) - v.iter().cloned().fold(f64::MAX, f64::min);
     assert_eq!(a.ptp()?.item()?.f64(), span(&v), "{} ptp", T::DTYPE);
@@ -50,10 +40,12 @@ fn ptp_cases<T: TestValue + Element>(dev: &Device) -> gpu::Result<()> {
 
 fn float_cases<T: TestValue + Tolerances + Float>(dev: &Device) -> gpu::Result<()> {
     let tol = T::MOMENTS;
-    let h = host::<T>(&[6, 9], 5);
-    let hw =
-        HostNd::new(host::<T>(&[6, 9], 6).to_vec().iter().map(|x| T::of_f64(x.f64().abs() + 0.1)).collect(), &[6, 9]);
-    let (a, w) = (upload(&h, dev)?, upload(&hw, dev)?);
+    let h = sample_nd::<T>(&[6, 9], 5);
+    let hw = HostNd::new(
+        sample_nd::<T>(&[6, 9], 6).to_vec().iter().map(|x| T::of_f64(x.f64().abs() + 0.1)).collect(),
+        &[6, 9],
+    );
+    let (a, w) = (upload_nd(&h, dev)?, upload_nd(&hw, dev)?);
     let hf = HostNd::new(h.to_vec().iter().map(|x| x.f64()).collect(), &[6, 9]);
     let wf = HostNd::new(hw.to_vec().iter().map(|x| x.f64()).collect(), &[6, 9]);
     let ty = T::DTYPE;

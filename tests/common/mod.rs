@@ -378,6 +378,26 @@ pub fn noise(n: usize, seed: u64) -> Vec<f64> {
         .collect()
 }
 
+/// `n` test values: fractional noise in [-1, 1) for floats, the small-integer
+/// [`pattern`] for integers (exact in every dtype).
+pub fn sample<T: TestValue>(n: usize, seed: u64) -> Vec<T> {
+    if T::DTYPE.is_float() {
+        noise(n, seed).into_iter().map(T::of_f64).collect()
+    } else {
+        pattern(n, seed)
+    }
+}
+
+/// A [`HostNd`] of [`sample`] values.
+pub fn sample_nd<T: TestValue>(shape: &[usize], seed: u64) -> HostNd<T> {
+    HostNd::new(sample(shape.iter().product(), seed), shape)
+}
+
+/// A host array's elements (row-major) as an array on `dev`.
+pub fn upload_nd<T: TestValue>(h: &HostNd<T>, dev: &Device) -> gpu::Result<Array<T>> {
+    Array::from_vec(h.to_vec(), h.shape.clone())?.to(dev)
+}
+
 /// One view operation with its arguments, as the view-chain property and fuzz tests
 /// generate them (each test has its own reference for what it should do).
 #[derive(Debug, Clone, PartialEq)]
