@@ -8,7 +8,7 @@
 //! masked to the trailing block. The substitutions are rank-1 updates of the right-hand
 //! sides in the same way. The loop runs on the host and nothing it decides needs data
 //! from the device: each step is a fixed set of kernels (about 20), so an `n × n` system
-//! takes about `40 n` launches and `O(n³)` work. That suits the moderate sizes these
+//! takes about `30 n` launches and `O(n³)` work. That suits the moderate sizes these
 //! functions are used at; LAPACK-style blocked kernels are a backend job left for later.
 //!
 //! `solve` and `inv` download one `bool`: whether a pivot is exactly zero, so a
@@ -40,16 +40,38 @@ fn square<T: Float>(op: &'static str, a: &Array<T>) -> Result<usize> {
     }
 }
 
-/// `[0, 1, .., n-1]` as `T` and as `u32`.
-fn positions<T: Float>(n: usize, like: &Array<T>) -> Result<(Array<T>, Array<u32>)> {
-    let dev = like.device();
-    let u = Array::<u32>::arange(0, n as u32, 1, dev)?;
-    Ok((u.cast::<T>()?, u))
+/// Masks made once per factorisation or solve and read a row at a time as views, so
+/// the loops launch no kernels for them: `eye[k]` is `e_k` and `after[k][i]` is
+/// `i > k` (as `T`), `is[k]` is `e_k` as a mask, `positions` is `0..n`.
+struct Masks<T: Float> {
+    eye: Array<T>,
+    after: Array<T>,
+    is: Array<bool>,
+    positions: Array<u32>,
 }
 
-/// 1 where `mask`, else 0, as `T`.
-fn ones_where<T: Float>(mask: &Array<bool>) -> Result<Array<T>> {
-    mask.cast::<T>()
+impl<T: Float> Masks<T> {
+    fn new(n: usize, like: &Array<T>) -> Result<Masks<T>> {
+        let positions = Array::<u32>::arange(0, n as u32, 1, like.device())?;
+        let (rows, cols) = (positions.reshape([n, 1])?, positions.reshape([1, n])?);
+        let is = rows.eq(&cols)?;
+        Ok(Masks { eye: is.cast()?, after: cols.gt(&rows)?.cast()?, is, positions })
+    }
+
+    /// `e_k`.
+    fn e(&self, k: usize) -> Result<Array<T>> {
+        self.eye.index_axis(0, k as isize)
+    }
+
+    /// 1 where `i > k`.
+    fn after(&self, k: usize) -> Result<Array<T>> {
+        self.after.index_axis(0, k as isize)
+    }
+
+    /// 1 where `i < k`.
+    fn before(&self, k: usize) -> Result<Array<T>> {
+        self.after.index_axis(1, k as isize)
+    }
 }
 
 /// Factors `a`; with `check`, a zero pivot is [`Error::Singular`] (one `bool`
@@ -58,39 +80,33 @@ fn ones_where<T: Float>(mask: &Array<bool>) -> Result<Array<T>> {
 fn factor<T: Float>(op: &'static str, a: &Array<T>, check: bool) -> Result<Lu<T>> {
     let n = square(op, a)?;
     let dev = a.device().clone();
-    let (idx, uidx) = positions(n, a)?;
+    let masks = Masks::new(n, a)?;
+    let one = Array::<T>::full(Vec::<usize>::new(), T::ONE, &dev)?;
     let mut lu = a.contiguous()?;
-    let mut perm = uidx.clone();
-    let mut sign = Array::<T>::full(Vec::<usize>::new(), T::ONE, &dev)?;
+    let mut perm = masks.positions.clone();
+    let mut sign = one.clone();
     for k in 0..n {
-        // Pivot: the largest |lu[i, k]| for i >= k (rows above score -1).
-        let col = lu.index_axis(1, k as isize)?;
-        let eligible = idx.ge_scalar(T::from_f64(k as f64))?;
-        let score = where_(&eligible, &col.abs()?, &Array::full(Vec::<usize>::new(), T::from_f64(-1.0), &dev)?)?;
-        let p = score.argmax()?; // 0-d u32, stays on the device
-                                 // Swap rows k and p: indices k <-> p, the rest in place.
-        let at_k = uidx.eq_scalar(k as u32)?;
-        let at_p = uidx.eq(&p)?;
-        let k_arr = Array::<u32>::full(Vec::<usize>::new(), k as u32, &dev)?;
-        let swap = where_(&at_k, &p, &where_(&at_p, &k_arr, &uidx)?)?;
+        // Pivot: the largest |lu[i, k]| for i >= k, found on the device (0-d u32).
+        let below_diag = lu.index_axis(1, k as isize)?.slice(0, Some(k as isize), None, 1)?;
+        let p = below_diag.abs()?.argmax()?.add_scalar(k as u32)?;
+        // Swap rows k and p: positions k <-> p, the rest in place.
+        let k_at = masks.positions.index_axis(0, k as isize)?;
+        let p_or_rest = where_(&masks.positions.eq(&p)?, &k_at, &masks.positions)?;
+        let swap = where_(&masks.is.index_axis(0, k as isize)?, &p, &p_or_rest)?;
         lu = lu.take(&swap, 0)?;
         perm = perm.take(&swap, 0)?;
-        let moved = p.ne_scalar(k as u32)?;
-        sign = where_(&moved, &sign.neg()?, &sign)?;
+        sign = where_(&p.ne(&k_at)?, &sign.neg()?, &sign)?;
         if k + 1 == n {
             break;
         }
         // l = lu[k+1:, k] / pivot (as a full column, zero at and above k); u = lu[k, k+1:].
-        let below = ones_where::<T>(&idx.gt_scalar(T::from_f64(k as f64))?)?;
-        let col = lu.index_axis(1, k as isize)?;
+        let below = masks.after(k)?;
+        let col_below = lu.index_axis(1, k as isize)?.mul(&below)?;
         let pivot = lu.index_axis(0, k as isize)?.index_axis(0, k as isize)?;
-        let col_below = col.mul(&below)?;
-        let zero = pivot.eq_scalar(T::ZERO)?;
-        let l = col_below.div(&where_(&zero, &Array::full(Vec::<usize>::new(), T::ONE, &dev)?, &pivot)?)?;
+        let l = col_below.div(&where_(&pivot.eq_scalar(T::ZERO)?, &one, &pivot)?)?;
         let u = lu.index_axis(0, k as isize)?.mul(&below)?;
-        let e_k = ones_where::<T>(&idx.eq_scalar(T::from_f64(k as f64))?)?;
         // Trailing block minus l ⊗ u; column k below the pivot replaced by l.
-        let update = l.outer(&u)?.add(&col_below.sub(&l)?.outer(&e_k)?)?;
+        let update = l.outer(&u)?.add(&col_below.sub(&l)?.outer(&masks.e(k)?)?)?;
         lu = lu.sub(&update)?;
     }
     // One download: is any pivot exactly zero?
@@ -105,12 +121,11 @@ fn factor<T: Float>(op: &'static str, a: &Array<T>, check: bool) -> Result<Lu<T>
 /// upper, each a rank-1 update of the right-hand sides per step.
 fn substitute<T: Float>(f: &Lu<T>, b: Array<T>) -> Result<Array<T>> {
     let n = f.lu.shape()[0];
-    let (idx, _) = positions(n, &f.lu)?;
+    let masks = Masks::new(n, &f.lu)?;
     let mut y = b;
     for k in 0..n {
         // y[i] -= L[i, k] · y[k] for i > k.
-        let below = ones_where::<T>(&idx.gt_scalar(T::from_f64(k as f64))?)?;
-        let l = f.lu.index_axis(1, k as isize)?.mul(&below)?;
+        let l = f.lu.index_axis(1, k as isize)?.mul(&masks.after(k)?)?;
         y = y.sub(&l.outer_rows(&y.index_axis(0, k as isize)?)?)?;
     }
     for k in (0..n).rev() {
@@ -118,9 +133,8 @@ fn substitute<T: Float>(f: &Lu<T>, b: Array<T>) -> Result<Array<T>> {
         let pivot = f.lu.index_axis(0, k as isize)?.index_axis(0, k as isize)?;
         let yk = y.index_axis(0, k as isize)?;
         let xk = yk.div(&pivot)?;
-        let above = ones_where::<T>(&idx.lt_scalar(T::from_f64(k as f64))?)?;
-        let u = f.lu.index_axis(1, k as isize)?.mul(&above)?;
-        let e_k = ones_where::<T>(&idx.eq_scalar(T::from_f64(k as f64))?)?;
+        let u = f.lu.index_axis(1, k as isize)?.mul(&masks.before(k)?)?;
+        let e_k = masks.e(k)?;
         // Row k becomes x[k]; rows above lose U[i, k]·x[k].
         y = y.sub(&u.outer_rows(&xk)?)?.add(&e_k.outer_rows(&xk.sub(&yk)?)?)?;
     }
@@ -221,18 +235,18 @@ pub fn det<T: Float>(a: &Array<T>) -> Result<Array<T>> {
 /// ```
 pub fn cholesky<T: Float>(a: &Array<T>) -> Result<Array<T>> {
     let n = square("cholesky", a)?;
-    let (idx, _) = positions(n, a)?;
+    let masks = Masks::new(n, a)?;
     let mut w = a.contiguous()?;
     let mut l = Array::<T>::zeros([n, n], a.device())?;
     for k in 0..n {
         // c = w[k:, k] / sqrt(w[k, k]) as a full column (zero above k).
-        let from_k = ones_where::<T>(&idx.ge_scalar(T::from_f64(k as f64))?)?;
+        let (e_k, after) = (masks.e(k)?, masks.after(k)?);
+        let from_k = after.add(&e_k)?;
         let d = w.index_axis(0, k as isize)?.index_axis(0, k as isize)?.sqrt()?;
         let c = w.index_axis(1, k as isize)?.mul(&from_k)?.div(&d)?;
-        let e_k = ones_where::<T>(&idx.eq_scalar(T::from_f64(k as f64))?)?;
         l = l.add(&c.outer(&e_k)?)?;
         if k + 1 < n {
-            let below = c.mul(&ones_where::<T>(&idx.gt_scalar(T::from_f64(k as f64))?)?)?;
+            let below = c.mul(&after)?;
             w = w.sub(&below.outer(&below)?)?;
         }
     }
