@@ -81,32 +81,45 @@ pub(super) fn compact(
     Ok(out)
 }
 
+/// What both scatters pass: the destination span, the indices and the values (`w`
+/// bytes an element); `owner` and `claim` unset (`scatter_add` uses neither).
+fn scatter_params(
+    dst: &CudaStorage,
+    (dst_off, len): (usize, usize),
+    indices: &View<'_, CudaStorage>,
+    values: &View<'_, CudaStorage>,
+    w: usize,
+) -> ScatterParams {
+    ScatterParams {
+        dst: dst.buf.ptr() + (dst_off * w) as u64,
+        owner: 0,
+        idx: indices.storage.buf.ptr() + (indices.layout.offset() * 4) as u64,
+        vals: values.storage.buf.ptr() + (values.layout.offset() * w) as u64,
+        n: indices.layout.len() as i64,
+        len: len as i64,
+        vstep: values.layout.strides()[0] as i64,
+        claim: 0,
+    }
+}
+
 /// `put` (see [`crate::backend::Backend::scatter`]): a claiming pass (each element's
 /// last writer, by an atomic max into a zeroed `u32` array), then a writing pass.
 pub(super) fn scatter(
     cuda: &CudaBackend,
     dtype: DType,
     dst: &mut CudaStorage,
-    (dst_off, len): (usize, usize),
+    span: (usize, usize),
     indices: View<'_, CudaStorage>,
     index_dtype: DType,
     values: View<'_, CudaStorage>,
 ) -> Result<()> {
     let w = dtype.size_of();
     let n = indices.layout.len();
-    let owner = cuda.fill(DType::U32, len, Fill::Constant(ScalarValue::U32(0)))?;
+    let owner = cuda.fill(DType::U32, span.1, Fill::Constant(ScalarValue::U32(0)))?;
     let entry = format!("scatter_b{w}_{}", suffix(index_dtype));
+    let base = scatter_params(dst, span, &indices, &values, w);
     for claim in [true, false] {
-        let p = ScatterParams {
-            dst: dst.buf.ptr() + (dst_off * w) as u64,
-            owner: owner.buf.ptr(),
-            idx: indices.storage.buf.ptr() + (indices.layout.offset() * 4) as u64,
-            vals: values.storage.buf.ptr() + (values.layout.offset() * w) as u64,
-            n: n as i64,
-            len: len as i64,
-            vstep: values.layout.strides()[0] as i64,
-            claim: i64::from(claim),
-        };
+        let p = ScatterParams { owner: owner.buf.ptr(), claim: i64::from(claim), ..base };
         cuda.launch(Module::Bits, &entry, (grid_for(n, BLOCK as usize), 1, 1), &p)?;
     }
     Ok(())
@@ -118,7 +131,7 @@ pub(super) fn scatter_add(
     cuda: &CudaBackend,
     dtype: DType,
     dst: &mut CudaStorage,
-    (dst_off, len): (usize, usize),
+    span: (usize, usize),
     indices: View<'_, CudaStorage>,
     index_dtype: DType,
     values: View<'_, CudaStorage>,
@@ -126,18 +139,8 @@ pub(super) fn scatter_add(
     if dtype == DType::Bool {
         return Err(super::elementwise::unsupported(cuda, dtype, "scatter_add"));
     }
-    let w = dtype.size_of();
     let n = indices.layout.len();
-    let p = ScatterParams {
-        dst: dst.buf.ptr() + (dst_off * w) as u64,
-        owner: 0,
-        idx: indices.storage.buf.ptr() + (indices.layout.offset() * 4) as u64,
-        vals: values.storage.buf.ptr() + (values.layout.offset() * w) as u64,
-        n: n as i64,
-        len: len as i64,
-        vstep: values.layout.strides()[0] as i64,
-        claim: 0,
-    };
+    let p = scatter_params(dst, span, &indices, &values, dtype.size_of());
     let entry = format!("scatter_add_{}_{}", suffix(dtype), suffix(index_dtype));
     cuda.launch(Module::Binary(dtype), &entry, (grid_for(n, BLOCK as usize), 1, 1), &p)
 }

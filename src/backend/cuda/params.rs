@@ -138,7 +138,7 @@ pub(super) struct SearchParams {
     pub right: i64,
 }
 
-/// `ScatterParams`: a pass of `put`.
+/// `ScatterParams`: a pass of `put` (or `scatter_add`, which leaves `owner` and `claim` 0).
 #[repr(C)]
 #[derive(Clone, Copy, Default, Debug)]
 pub(super) struct ScatterParams {
