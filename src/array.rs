@@ -134,12 +134,13 @@ impl<T: Scalar> Array<T> {
         Array::upload_slice(T::slice_ref(data), shape, &Device::cpu())
     }
 
-    /// A 0-d array holding `value`, on `device`.
+    /// A 0-d array holding `value`, on `device` (made there by a fill kernel: nothing
+    /// is uploaded).
     ///
     /// # Errors
     /// [`Error::Unsupported`] when the device has no kernels for `T`.
     pub fn scalar(value: T, device: &Device) -> Result<Array<T>> {
-        Array::upload(vec![value], vec![], device)
+        Array::full(Vec::<usize>::new(), value, device)
     }
 
     /// Extent of each dimension.

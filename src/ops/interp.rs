@@ -50,11 +50,11 @@ pub fn interp<T: Float>(
     let (first, last) = (xp.index_axis(0, 0)?, xp.index_axis(0, -1)?);
     let (f_first, f_last) = (fp.index_axis(0, 0)?, fp.index_axis(0, -1)?);
     let left = match left {
-        Some(v) => Array::full(Vec::<usize>::new(), v, dev)?,
+        Some(v) => Array::scalar(v, dev)?,
         None => f_first.clone(),
     };
     let right = match right {
-        Some(v) => Array::full(Vec::<usize>::new(), v, dev)?,
+        Some(v) => Array::scalar(v, dev)?,
         None => f_last.clone(),
     };
     // Inside: the interval [xp[j-1], xp[j]] with j the first xp above x (at least 1, at

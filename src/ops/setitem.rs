@@ -101,7 +101,7 @@ impl<T: Scalar> Array<T> {
     where
         F: FnOnce(&Array<T>) -> Result<Array<T>>,
     {
-        let one = Array::full(Vec::<usize>::new(), value, self.device())?;
+        let one = Array::scalar(value, self.device())?;
         self.assign_view(view, &one)
     }
 }
