@@ -42,7 +42,8 @@ fn square<T: Float>(op: &'static str, a: &Array<T>) -> Result<usize> {
 
 /// Masks made once per factorisation or solve and read a row at a time as views, so
 /// the loops launch no kernels for them: `eye[k]` is `e_k` and `after[k][i]` is
-/// `i > k` (as `T`), `is[k]` is `e_k` as a mask, `positions` is `0..n`.
+/// `i > k` (as `T`: the identity and the strict upper triangle of ones), `is[k]` is
+/// `e_k` as a mask, `positions` is `0..n`.
 struct Masks<T: Float> {
     eye: Array<T>,
     after: Array<T>,
@@ -52,10 +53,14 @@ struct Masks<T: Float> {
 
 impl<T: Float> Masks<T> {
     fn new(n: usize, like: &Array<T>) -> Result<Masks<T>> {
-        let positions = Array::<u32>::arange(0, n as u32, 1, like.device())?;
-        let (rows, cols) = (positions.reshape([n, 1])?, positions.reshape([1, n])?);
-        let is = rows.eq(&cols)?;
-        Ok(Masks { eye: is.cast()?, after: cols.gt(&rows)?.cast()?, is, positions })
+        let dev = like.device();
+        let eye = Array::<T>::eye(n, dev)?;
+        Ok(Masks {
+            is: eye.ne_scalar(T::ZERO)?,
+            after: Array::<T>::ones([n, n], dev)?.triu(1)?,
+            positions: Array::<u32>::arange(0, n as u32, 1, dev)?,
+            eye,
+        })
     }
 
     /// `e_k`.
@@ -81,7 +86,7 @@ fn factor<T: Float>(op: &'static str, a: &Array<T>, check: bool) -> Result<Lu<T>
     let n = square(op, a)?;
     let dev = a.device().clone();
     let masks = Masks::new(n, a)?;
-    let one = Array::<T>::full(Vec::<usize>::new(), T::ONE, &dev)?;
+    let one = Array::<T>::scalar(T::ONE, &dev)?;
     let mut lu = a.contiguous()?;
     let mut perm = masks.positions.clone();
     let mut sign = one.clone();
