@@ -6,7 +6,8 @@
 //! [`Array::searchsorted`], [`Array::unique`]), indexing ([`Array::take`], [`Array::put`],
 //! [`Array::extract`]), counting ([`Array::bincount`]), joins, `dot` and `matmul` run as
 //! kernels where the operands live. Built from those kernels, and so on every device:
-//! [`einsum`], [`tensordot`], [`convolve`], [`linalg::solve`]/[`linalg::inv`]/[`linalg::det`],
+//! [`einsum`], [`tensordot`], [`convolve`], [`linalg::solve`]/[`linalg::inv`]/[`linalg::det`]
+//! (single matrices or stacks),
 //! assignment through views ([`Array::assign_view`], NumPy's `a[1:, ::2] = v`),
 //! [`Array::pad`], statistics ([`Array::quantile`], [`Array::cov`], [`Array::histogram`]).
 //! The library moves data between host and device only when asked ([`Array::to`],
@@ -72,10 +73,11 @@ pub use ops::linalg::{dot, matmul};
 pub use ops::pad::PadMode;
 pub use ops::random;
 
-/// Dense linear algebra beyond products (NumPy's `np.linalg`): `solve`, `inv`, `det`
-/// by LU factorisation with partial pivoting on the device, `cholesky`, and `norm`.
+/// Dense linear algebra beyond products (NumPy's `np.linalg`): `solve`, `inv`, `det`,
+/// `slogdet` by LU factorisation with partial pivoting on the device, `cholesky`,
+/// `matrix_power` and `norm`; all but `norm` take stacks of matrices `[..., n, n]`.
 pub mod linalg {
-    pub use crate::ops::solve::{cholesky, det, inv, norm, solve, NormOrd};
+    pub use crate::ops::solve::{cholesky, det, inv, matrix_power, norm, slogdet, solve, NormOrd};
 }
 pub use ops::sort::Side;
 pub use ops::AsArray;

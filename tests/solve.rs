@@ -1,4 +1,5 @@
-//! `linalg::solve`, `inv`, `det`, `cholesky` and `norm` on every backend (f32, f64)
+//! `linalg::solve`, `inv`, `det`, `slogdet`, `matrix_power`, `cholesky` and `norm` on
+//! every backend (f32, f64), single matrices and stacks (broadcast both ways),
 //! against host references in f64 (Gaussian elimination, Cholesky–Banachiewicz, norms
 //! by definition): sizes 1 to 33, matrices that need row swaps (a zero leading
 //! pivot, permutations), several right-hand sides, transposed views as input, singular
@@ -135,6 +136,130 @@ fn cases<T: TestValue + Float>(dev: &Device, rel: f64) -> gpu::Result<()> {
     Ok(())
 }
 
+/// Host matrix product of row-major n × n matrices.
+fn host_matmul(a: &[f64], b: &[f64], n: usize) -> Vec<f64> {
+    (0..n * n).map(|ij| (0..n).map(|p| a[ij / n * n + p] * b[p * n + ij % n]).sum()).collect()
+}
+
+/// Stacks of matrices `[..., n, n]`: every function on each matrix of the stack as on
+/// one matrix, right-hand sides as one vector, as a stack, and broadcast both ways.
+fn stacks<T: TestValue + Float>(dev: &Device, rel: f64) -> gpu::Result<()> {
+    let ty = T::DTYPE;
+    let (n, m) = (5, 2);
+    let stack = [2usize, 3];
+    let count = stack.iter().product::<usize>();
+    // Matrix s of the stack; every other one rotated so its rows must swap.
+    let mats: Vec<Vec<f64>> = (0..count)
+        .map(|s| {
+            let mut a = matrix(n, 100 + s as u64);
+            if s % 2 == 1 {
+                a.rotate_left(n * (s % n));
+            }
+            to_t::<T>(&a).iter().map(|x| x.f64()).collect()
+        })
+        .collect();
+    let ad = Array::from_vec(to_t::<T>(&mats.concat()), [stack[0], stack[1], n, n])?.to(dev)?;
+    let rhs: Vec<Vec<f64>> =
+        (0..count).map(|s| to_t::<T>(&noise(n * m, 200 + s as u64)).iter().map(|x| x.f64()).collect()).collect();
+    let bd = Array::from_vec(to_t::<T>(&rhs.concat()), [stack[0], stack[1], n, m])?.to(dev)?;
+
+    // Per-matrix references.
+    let eye: Vec<f64> = (0..n * n).map(|i| if i % (n + 1) == 0 { 1.0 } else { 0.0 }).collect();
+    let solved: Vec<(Vec<f64>, f64)> = (0..count).map(|s| host_solve(&mats[s], &rhs[s], n, m)).collect();
+    let x_want: Vec<f64> = solved.iter().flat_map(|(x, _)| x.clone()).collect();
+    let det_want: Vec<f64> = solved.iter().map(|(_, d)| *d).collect();
+    let inv_want: Vec<f64> = (0..count).flat_map(|s| host_solve(&mats[s], &eye, n, n).0).collect();
+    let f64s = |a: Array<T>| -> gpu::Result<Vec<f64>> { Ok(a.to_vec()?.iter().map(|x| x.f64()).collect()) };
+
+    let x = linalg::solve(&ad, &bd)?;
+    assert_eq!(x.shape(), &[2, 3, n, m]);
+    close(&f64s(x)?, &x_want, rel, &format!("{ty}: solve, stack of 6 with 2 right-hand sides each"));
+    let inv = linalg::inv(&ad)?;
+    assert_eq!(inv.shape(), &[2, 3, n, n]);
+    close(&f64s(inv)?, &inv_want, rel, &format!("{ty}: inv of a stack"));
+    let det = linalg::det(&ad)?;
+    assert_eq!(det.shape(), &stack);
+    for (s, (g, w)) in f64s(det)?.iter().zip(&det_want).enumerate() {
+        assert!((g - w).abs() <= rel * w.abs(), "{ty}: det of matrix {s}: {g} vs {w}");
+    }
+    let (sign, logabs) = linalg::slogdet(&ad)?;
+    assert_eq!((sign.shape(), logabs.shape()), (&stack[..], &stack[..]));
+    for (s, ((sg, la), w)) in f64s(sign)?.iter().zip(f64s(logabs)?).zip(&det_want).enumerate() {
+        assert_eq!(*sg, w.signum(), "{ty}: slogdet sign of matrix {s}");
+        assert!((la - w.abs().ln()).abs() <= rel * 8.0, "{ty}: slogdet of matrix {s}: {la} vs {}", w.abs().ln());
+    }
+
+    // One vector for every matrix: x is [2, 3, n].
+    let v: Vec<f64> = to_t::<T>(&noise(n, 300)).iter().map(|x| x.f64()).collect();
+    let vd = Array::from_vec(to_t::<T>(&v), [n])?.to(dev)?;
+    let xv = linalg::solve(&ad, &vd)?;
+    assert_eq!(xv.shape(), &[2, 3, n]);
+    let want: Vec<f64> = (0..count).flat_map(|s| host_solve(&mats[s], &v, n, 1).0).collect();
+    close(&f64s(xv)?, &want, rel, &format!("{ty}: solve, stack with one vector"));
+
+    // Stacks broadcast: a [3, n, n] (the first row of the stack) with b [2, 1, n, m] gives [2, 3, n, m].
+    let a3 = ad.index_axis(0, 0)?;
+    let b2 = bd.index_axis(1, 0)?.unsqueeze(1)?;
+    let x = linalg::solve(&a3, &b2)?;
+    assert_eq!(x.shape(), &[2, 3, n, m]);
+    let want: Vec<f64> = (0..6).flat_map(|s| host_solve(&mats[s % 3], &rhs[s / 3 * 3], n, m).0).collect();
+    close(&f64s(x)?, &want, rel, &format!("{ty}: solve, broadcast stacks"));
+    // And one matrix for a stack of right-hand sides.
+    let x = linalg::solve(&ad.index_axis(0, 1)?.index_axis(0, 2)?, &bd)?;
+    let want: Vec<f64> = (0..count).flat_map(|s| host_solve(&mats[5], &rhs[s], n, m).0).collect();
+    close(&f64s(x)?, &want, rel, &format!("{ty}: solve, one matrix for a stack of b"));
+
+    // A singular matrix anywhere in the stack is an error for solve and inv; det is 0 there.
+    let mut with_singular = mats.concat();
+    with_singular[4 * n * n..5 * n * n].iter_mut().skip(n).step_by(n).for_each(|x| *x = 0.0); // column 0 below row 0
+    with_singular[4 * n * n] = 0.0;
+    let sd = Array::from_vec(to_t::<T>(&with_singular), [2, 3, n, n])?.to(dev)?;
+    assert!(matches!(linalg::solve(&sd, &bd), Err(Error::Singular { op: "solve", .. })), "{ty}: singular in a stack");
+    assert!(matches!(linalg::inv(&sd), Err(Error::Singular { op: "inv", .. })), "{ty}: singular in a stack");
+    let d = f64s(linalg::det(&sd)?)?;
+    assert_eq!(d[4], 0.0, "{ty}: det of the singular member");
+    let (sign, logabs) = linalg::slogdet(&sd)?;
+    assert_eq!((f64s(sign)?[4], f64s(logabs)?[4]), (0.0, f64::NEG_INFINITY), "{ty}: slogdet of a singular matrix");
+
+    // Cholesky of a stack of B·Bᵀ + n·I.
+    let spd: Vec<Vec<f64>> = (0..count)
+        .map(|s| {
+            let b = noise(n * n, 400 + s as u64);
+            let a: Vec<f64> = (0..n * n)
+                .map(|ij| {
+                    let (i, j) = (ij / n, ij % n);
+                    (0..n).map(|k| b[i * n + k] * b[j * n + k]).sum::<f64>() + if i == j { n as f64 } else { 0.0 }
+                })
+                .collect();
+            to_t::<T>(&a).iter().map(|x| x.f64()).collect()
+        })
+        .collect();
+    let spd_d = Array::from_vec(to_t::<T>(&spd.concat()), [2, 3, n, n])?.to(dev)?;
+    let l = linalg::cholesky(&spd_d)?;
+    assert_eq!(l.shape(), &[2, 3, n, n]);
+    let want: Vec<f64> = spd.iter().flat_map(|a| host_cholesky(a, n)).collect();
+    close(&f64s(l)?, &want, rel, &format!("{ty}: cholesky of a stack"));
+
+    // matrix_power against repeated host products (and the inverse's for p < 0).
+    let a0 = &mats[1];
+    let a0d = ad.index_axis(0, 0)?.index_axis(0, 1)?;
+    let inv0 = host_solve(a0, &eye, n, n).0;
+    for p in [0i64, 1, 2, 5, 8, -1, -3] {
+        let base = if p < 0 { &inv0 } else { a0 };
+        let want = (0..p.unsigned_abs()).fold(eye.clone(), |acc, _| host_matmul(&acc, base, n));
+        let got = linalg::matrix_power(&a0d, p)?;
+        assert_eq!(got.shape(), &[n, n]);
+        close(&f64s(got)?, &want, rel * 4.0, &format!("{ty}: matrix_power {p}"));
+    }
+    let pw = linalg::matrix_power(&ad, 3)?;
+    assert_eq!(pw.shape(), &[2, 3, n, n]);
+    let want: Vec<f64> = mats.iter().flat_map(|a| host_matmul(&host_matmul(a, a, n), a, n)).collect();
+    close(&f64s(pw)?, &want, rel * 4.0, &format!("{ty}: matrix_power of a stack"));
+    let z = linalg::matrix_power(&ad, 0)?;
+    assert_eq!(f64s(z)?, (0..count).flat_map(|_| eye.clone()).collect::<Vec<_>>(), "{ty}: power 0 is the identity");
+    Ok(())
+}
+
 /// Host Cholesky (row by row): L with a = L·Lᵀ.
 fn host_cholesky(a: &[f64], n: usize) -> Vec<f64> {
     let mut l = vec![0.0; n * n];
@@ -215,6 +340,11 @@ backend_tests! {
     }
 
     fn solve_inv_det_f32(dev) { cases::<f32>(dev, 2e-5) }
+    fn stacks_f32(dev) { stacks::<f32>(dev, 2e-5) }
+    fn stacks_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        stacks::<f64>(dev, 1e-12)
+    }
     fn solve_inv_det_f64(dev) {
         if !dev.supports(DType::F64) { return Ok(()) }
         cases::<f64>(dev, 1e-12)
@@ -227,6 +357,12 @@ backend_tests! {
         assert!(matches!(linalg::inv(&Array::<f32>::ones([3], dev)?), Err(Error::InvalidArgument { op: "inv", .. })));
         assert!(matches!(linalg::solve(&sq, &Array::<f32>::ones([2], dev)?), Err(Error::InvalidArgument { op: "solve", .. })));
         assert!(matches!(linalg::solve(&sq, &Array::<f32>::ones([3, 1, 1], dev)?), Err(Error::InvalidArgument { op: "solve", .. })));
+        // Stacks that do not broadcast, and a stack of non-square matrices.
+        let s2 = Array::<f32>::ones([2, 3, 3], dev)?;
+        assert!(matches!(linalg::solve(&s2, &Array::<f32>::ones([4, 3, 1], dev)?), Err(Error::InvalidArgument { op: "solve", .. })));
+        assert!(matches!(linalg::inv(&Array::<f32>::ones([2, 3, 4], dev)?), Err(Error::InvalidArgument { op: "inv", .. })));
+        assert!(matches!(linalg::slogdet(&a), Err(Error::InvalidArgument { op: "slogdet", .. })));
+        assert!(matches!(linalg::matrix_power(&a, 2), Err(Error::InvalidArgument { op: "matrix_power", .. })));
         if dev.kind() != gpu::DeviceKind::Cpu {
             let h = Array::<f32>::ones([3], &Device::cpu())?;
             assert!(matches!(linalg::solve(&sq, &h), Err(Error::DeviceMismatch { .. })));

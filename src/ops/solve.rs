@@ -1,49 +1,61 @@
-//! Dense linear algebra (NumPy's `np.linalg.solve`, `inv`, `det`, `cholesky`, `norm`):
-//! LU factorisation with partial pivoting and the Cholesky factorisation, composed
-//! from kernels every backend has, and the vector and matrix norms.
+//! Dense linear algebra (NumPy's `np.linalg.solve`, `inv`, `det`, `slogdet`,
+//! `matrix_power`, `cholesky`, `norm`): LU factorisation with partial pivoting and the
+//! Cholesky factorisation, composed from kernels every backend has, and the vector and
+//! matrix norms.
 //!
-//! Step `k` of the factorisation finds the pivot (an `argmax` of the column, on the
-//! device), swaps rows with a `take` whose indices are made on the device from the
-//! pivot's position, and applies the rank-1 update `A -= l ⊗ u` as broadcast products
+//! Every factorisation works on a stack of matrices `[..., n, n]` at once, as NumPy's
+//! gufuncs do: the leading axes only widen each kernel, so a stack costs the launches
+//! of one matrix. Step `k` finds each matrix's pivot (an `argmax` along the column, on
+//! the device), swaps rows with a `take_along_axis` whose indices are made on the
+//! device from the pivots' positions, and applies the rank-1 update `A -= l ⊗ u` as broadcast products
 //! masked to the trailing block. The substitutions are rank-1 updates of the right-hand
 //! sides in the same way. The loop runs on the host and nothing it decides needs data
 //! from the device: each step is a fixed set of kernels (about 20), so an `n × n` system
 //! takes about `30 n` launches and `O(n³)` work. That suits the moderate sizes these
 //! functions are used at; LAPACK-style blocked kernels are a backend job left for later.
 //!
-//! `solve` and `inv` download one `bool`: whether a pivot is exactly zero, so a
+//! `solve` and `inv` download one `bool`: whether any pivot is exactly zero, so a
 //! singular matrix is [`Error::Singular`] (NumPy's `LinAlgError`) rather than a result
-//! full of infinities. `det` downloads nothing (a singular matrix has determinant 0).
+//! full of infinities. `det` and `slogdet` download nothing (a singular matrix has
+//! determinant 0).
 
 use crate::array::Array;
-use crate::dtype::Float;
+use crate::dtype::{Element, Float};
 use crate::error::{Error, Result};
+use crate::layout::broadcast_shapes;
 use crate::ops::common_device;
 use crate::ops::elementwise::where_;
 
-/// An LU factorisation `P·A = L·U`: `L` (unit diagonal, below it) and `U` (on and
-/// above it) packed into one matrix, the row order `perm` (`P·A = A.take(perm, 0)`),
-/// and the permutation's sign (±1, 0-d).
+/// An LU factorisation `P·A = L·U` of each matrix of a stack `[..., n, n]`: `L` (unit
+/// diagonal, below it) and `U` (on and above it) packed into one stack, the row orders
+/// `perm` (`[..., n]`; `P·A = A.take_along_axis(perm[..., None], -2)`), and the
+/// permutations' signs (±1, `[...]`).
 struct Lu<T: Float> {
     lu: Array<T>,
     perm: Array<u32>,
     sign: Array<T>,
 }
 
+/// `n` of a stack of square matrices `[..., n, n]`.
 fn square<T: Float>(op: &'static str, a: &Array<T>) -> Result<usize> {
     match a.shape() {
-        &[n, m] if n == m => Ok(n),
+        [.., n, m] if n == m => Ok(*n),
         s => {
-            let reason = format!("needs a square matrix, got shape {s:?}");
+            let reason = format!("needs a square matrix or a stack of them [..., n, n], got shape {s:?}");
             Err(Error::InvalidArgument { op, reason })
         }
     }
 }
 
+/// The leading (stack) axes of `a`.
+fn batch<T: Element>(a: &Array<T>) -> &[usize] {
+    &a.shape()[..a.ndim().saturating_sub(2)]
+}
+
 /// Masks made once per factorisation or solve and read a row at a time as views, so
 /// the loops launch no kernels for them: `eye[k]` is `e_k` and `after[k][i]` is
 /// `i > k` (as `T`: the identity and the strict upper triangle of ones), `is[k]` is
-/// `e_k` as a mask, `positions` is `0..n`.
+/// `e_k` as a mask, `positions` is `0..n`. Each broadcasts over a stack's leading axes.
 struct Masks<T: Float> {
     eye: Array<T>,
     after: Array<T>,
@@ -79,92 +91,110 @@ impl<T: Float> Masks<T> {
     }
 }
 
-/// Factors `a`; with `check`, a zero pivot is [`Error::Singular`] (one `bool`
-/// downloaded). A zero pivot leaves its column below unscaled, as LAPACK's `getrf`
-/// does (the column is all zeros then), so the factors stay finite either way.
+impl<T: Element> Array<T> {
+    /// `m[..., i, j]` of a stack of matrices: `[...]`.
+    fn entry(&self, i: usize, j: usize) -> Result<Array<T>> {
+        self.index_axis(-2, i as isize)?.index_axis(-1, j as isize)
+    }
+
+    /// Column `j` of each matrix of a stack: `[..., n]`.
+    fn column(&self, j: usize) -> Result<Array<T>> {
+        self.index_axis(-1, j as isize)
+    }
+
+    /// Row `i` of each matrix of a stack: `[..., m]`.
+    fn row(&self, i: usize) -> Result<Array<T>> {
+        self.index_axis(-2, i as isize)
+    }
+}
+
+impl<T: Float> Array<T> {
+    /// Batched outer product `col[..., i] · row[..., j]` → `[..., n, m]` (the stacks
+    /// broadcast).
+    fn outer_stack(&self, row: &Array<T>) -> Result<Array<T>> {
+        self.unsqueeze(-1)?.mul(&row.unsqueeze(-2)?)
+    }
+}
+
+/// Factors each matrix of `a` (`[..., n, n]`); with `check`, a zero pivot in any of
+/// them is [`Error::Singular`] (one `bool` downloaded). A zero pivot leaves its column
+/// below unscaled, as LAPACK's `getrf` does (the column is all zeros then), so the
+/// factors stay finite either way.
 fn factor<T: Float>(op: &'static str, a: &Array<T>, check: bool) -> Result<Lu<T>> {
     let n = square(op, a)?;
     let dev = a.device().clone();
     let masks = Masks::new(n, a)?;
     let one = Array::<T>::scalar(T::ONE, &dev)?;
     let mut lu = a.contiguous()?;
-    let mut perm = masks.positions.clone();
-    let mut sign = one.clone();
+    let mut perm = masks.positions.broadcast_to([batch(a), &[n]].concat())?;
+    let mut sign = one.broadcast_to(batch(a))?;
     for k in 0..n {
-        // Pivot: the largest |lu[i, k]| for i >= k, found on the device (0-d u32).
-        let below_diag = lu.index_axis(1, k as isize)?.slice(0, Some(k as isize), None, 1)?;
-        let p = below_diag.abs()?.argmax()?.add_scalar(k as u32)?;
-        // Swap rows k and p: positions k <-> p, the rest in place.
-        let k_at = masks.positions.index_axis(0, k as isize)?;
-        let p_or_rest = where_(&masks.positions.eq(&p)?, &k_at, &masks.positions)?;
-        let swap = where_(&masks.is.index_axis(0, k as isize)?, &p, &p_or_rest)?;
-        lu = lu.take(&swap, 0)?;
-        perm = perm.take(&swap, 0)?;
+        // Pivot: the largest |lu[..., i, k]| for i >= k, found on the device ([...] u32).
+        let below_diag = lu.column(k)?.slice(-1, Some(k as isize), None, 1)?;
+        let p = below_diag.abs()?.argmax_axis(-1, false)?.add_scalar(k as u32)?;
+        // Swap rows k and p of each matrix: positions k <-> p, the rest in place.
+        let (k_at, p_col) = (masks.positions.index_axis(0, k as isize)?, p.unsqueeze(-1)?);
+        let p_or_rest = where_(&masks.positions.eq(&p_col)?, &k_at, &masks.positions)?;
+        let swap = where_(&masks.is.index_axis(0, k as isize)?, &p_col, &p_or_rest)?;
+        lu = lu.take_along_axis(&swap.unsqueeze(-1)?, -2)?;
+        perm = perm.take_along_axis(&swap, -1)?;
         sign = where_(&p.ne(&k_at)?, &sign.neg()?, &sign)?;
         if k + 1 == n {
             break;
         }
         // l = lu[k+1:, k] / pivot (as a full column, zero at and above k); u = lu[k, k+1:].
         let below = masks.after(k)?;
-        let col_below = lu.index_axis(1, k as isize)?.mul(&below)?;
-        let pivot = lu.index_axis(0, k as isize)?.index_axis(0, k as isize)?;
-        let l = col_below.div(&where_(&pivot.eq_scalar(T::ZERO)?, &one, &pivot)?)?;
-        let u = lu.index_axis(0, k as isize)?.mul(&below)?;
+        let col_below = lu.column(k)?.mul(&below)?;
+        let pivot = lu.entry(k, k)?;
+        let l = col_below.div(&where_(&pivot.eq_scalar(T::ZERO)?, &one, &pivot)?.unsqueeze(-1)?)?;
+        let u = lu.row(k)?.mul(&below)?;
         // Trailing block minus l ⊗ u; column k below the pivot replaced by l.
-        let update = l.outer(&u)?.add(&col_below.sub(&l)?.outer(&masks.e(k)?)?)?;
+        let update = l.outer_stack(&u)?.add(&col_below.sub(&l)?.outer_stack(&masks.e(k)?)?)?;
         lu = lu.sub(&update)?;
     }
     // One download: is any pivot exactly zero?
-    if check && n > 0 && lu.diagonal(0, 0, 1)?.eq_scalar(T::ZERO)?.any()?.item()? {
+    if check && n > 0 && lu.diagonal(0, -2, -1)?.eq_scalar(T::ZERO)?.any()?.item()? {
         return Err(Error::Singular { op, shape: a.shape().to_vec() });
     }
     Ok(Lu { lu, perm, sign })
 }
 
-/// Solves `L·U·x = b'` for the factored matrix, `b'` (rows already permuted) of shape
-/// `[n, m]`: forward substitution with the unit lower triangle, then backward with the
-/// upper, each a rank-1 update of the right-hand sides per step.
+/// Solves `L·U·x = b'` for each factored matrix, `b'` (rows already permuted) of shape
+/// `[..., n, m]` (its stack axes broadcast with the factors'): forward substitution with
+/// the unit lower triangle, then backward with the upper, each a rank-1 update of the
+/// right-hand sides per step.
 fn substitute<T: Float>(f: &Lu<T>, b: Array<T>) -> Result<Array<T>> {
-    let n = f.lu.shape()[0];
+    let n = b.shape()[b.ndim() - 2];
     let masks = Masks::new(n, &f.lu)?;
     let mut y = b;
     for k in 0..n {
         // y[i] -= L[i, k] · y[k] for i > k.
-        let l = f.lu.index_axis(1, k as isize)?.mul(&masks.after(k)?)?;
-        y = y.sub(&l.outer_rows(&y.index_axis(0, k as isize)?)?)?;
+        let l = f.lu.column(k)?.mul(&masks.after(k)?)?;
+        y = y.sub(&l.outer_stack(&y.row(k)?)?)?;
     }
     for k in (0..n).rev() {
         // x[k] = y[k] / U[k, k]; y[i] -= U[i, k] · x[k] for i < k.
-        let pivot = f.lu.index_axis(0, k as isize)?.index_axis(0, k as isize)?;
-        let yk = y.index_axis(0, k as isize)?;
+        let pivot = f.lu.entry(k, k)?.unsqueeze(-1)?;
+        let yk = y.row(k)?;
         let xk = yk.div(&pivot)?;
-        let u = f.lu.index_axis(1, k as isize)?.mul(&masks.before(k)?)?;
-        let e_k = masks.e(k)?;
+        let u = f.lu.column(k)?.mul(&masks.before(k)?)?;
         // Row k becomes x[k]; rows above lose U[i, k]·x[k].
-        y = y.sub(&u.outer_rows(&xk)?)?.add(&e_k.outer_rows(&xk.sub(&yk)?)?)?;
+        y = y.sub(&u.outer_stack(&xk)?)?.add(&masks.e(k)?.outer_stack(&xk.sub(&yk)?)?)?;
     }
     Ok(y)
 }
 
-impl<T: Float> Array<T> {
-    /// `col[i] · row[j..]`: a column vector times a row of any trailing shape
-    /// (`[n] ⊗ [m] -> [n, m]`, `[n] ⊗ [] -> [n]`).
-    fn outer_rows(&self, row: &Array<T>) -> Result<Array<T>> {
-        let mut col = self.clone();
-        for _ in 0..row.ndim() {
-            col = col.unsqueeze(-1)?;
-        }
-        col.mul(&row.unsqueeze(0)?)
-    }
-}
-
-/// Solves `a · x = b` for `x` (NumPy's `np.linalg.solve`): `a` is `[n, n]`, `b` is
-/// `[n]` or `[n, m]` (several right-hand sides), and `x` has `b`'s shape. LU with
-/// partial pivoting on the device (see the module notes for its cost).
+/// Solves `a · x = b` for `x` (NumPy's `np.linalg.solve`): `a` is `[..., n, n]` (one
+/// matrix or a stack), `b` is `[n]` (one right-hand side for every matrix) or
+/// `[..., n, m]` (`m` of them per matrix; the stack axes of `a` and `b` broadcast), and
+/// `x` is `[..., n]` or `[..., n, m]` — NumPy 2's rules. LU with partial pivoting on
+/// the device (see the module notes for its cost); a stack is factored in the same
+/// number of launches as one matrix.
 ///
 /// # Errors
-/// [`Error::Singular`] when a pivot is exactly zero; [`Error::InvalidArgument`] for a
-/// non-square `a` or a `b` of another length; [`Error::DeviceMismatch`].
+/// [`Error::Singular`] when a pivot of any matrix is exactly zero;
+/// [`Error::InvalidArgument`] for non-square matrices, a `b` of another length or stack
+/// axes that do not broadcast; [`Error::DeviceMismatch`].
 ///
 /// ```
 /// use gpu::Array;
@@ -172,20 +202,46 @@ impl<T: Float> Array<T> {
 /// let b = Array::from_vec(vec![9.0f64, 8.0], [2])?;
 /// let x = gpu::linalg::solve(&a, &b)?.to_vec()?;
 /// assert!((x[0] - 2.0).abs() < 1e-12 && (x[1] - 3.0).abs() < 1e-12);
+/// // Two systems at once: diag(2, 4) and diag(1, 8), each with b = [8, 8].
+/// let a2 = Array::from_vec(vec![2.0f64, 0.0, 0.0, 4.0, 1.0, 0.0, 0.0, 8.0], [2, 2, 2])?;
+/// assert_eq!(gpu::linalg::solve(&a2, &Array::from_vec(vec![8.0f64, 8.0], [2])?)?.to_vec()?, [4.0, 2.0, 8.0, 1.0]);
 /// # Ok::<(), gpu::Error>(())
 /// ```
 pub fn solve<T: Float>(a: &Array<T>, b: &Array<T>) -> Result<Array<T>> {
     common_device("solve", a.device(), b.device())?;
     let n = square("solve", a)?;
-    if !(1..=2).contains(&b.ndim()) || b.shape()[0] != n {
-        let reason = format!("b of shape {:?} for a of shape {:?}: need [{n}] or [{n}, m]", b.shape(), a.shape());
-        return Err(Error::InvalidArgument { op: "solve", reason });
+    let vector = b.ndim() == 1;
+    let bad = || {
+        let reason = format!("b of shape {:?} for a of shape {:?}: need [{n}] or [..., {n}, m]", b.shape(), a.shape());
+        Err(Error::InvalidArgument { op: "solve", reason })
+    };
+    let b = if vector { b.unsqueeze(-1)? } else { b.clone() };
+    if b.ndim() < 2 || b.shape()[b.ndim() - 2] != n {
+        return bad();
     }
+    let Ok(stack) = broadcast_shapes("solve", batch(a), batch(&b)) else {
+        return bad();
+    };
     let f = factor("solve", a, true)?;
-    substitute(&f, b.take(&f.perm, 0)?)
+    let x = substitute(&f, permute_rows(&f, &b, &stack)?)?;
+    if vector {
+        x.squeeze(-1)
+    } else {
+        Ok(x)
+    }
 }
 
-/// The inverse of a square matrix (NumPy's `np.linalg.inv`): `solve(a, I)`.
+/// `b` (`[..., n, m]`) broadcast to the stack `stack` and its rows put in each
+/// factorisation's pivot order.
+fn permute_rows<T: Float>(f: &Lu<T>, b: &Array<T>, stack: &[usize]) -> Result<Array<T>> {
+    let (n, m) = (b.shape()[b.ndim() - 2], b.shape()[b.ndim() - 1]);
+    let b = b.broadcast_to([stack, &[n, m]].concat())?;
+    let perm = f.perm.broadcast_to([stack, &[n]].concat())?;
+    b.take_along_axis(&perm.unsqueeze(-1)?, -2)
+}
+
+/// The inverse of a square matrix, or of each matrix of a stack `[..., n, n]` (NumPy's
+/// `np.linalg.inv`): `solve(a, I)`.
 ///
 /// # Errors
 /// As [`solve`].
@@ -201,15 +257,16 @@ pub fn solve<T: Float>(a: &Array<T>, b: &Array<T>) -> Result<Array<T>> {
 pub fn inv<T: Float>(a: &Array<T>) -> Result<Array<T>> {
     let n = square("inv", a)?;
     let f = factor("inv", a, true)?;
-    substitute(&f, Array::<T>::eye(n, a.device())?.take(&f.perm, 0)?)
+    substitute(&f, permute_rows(&f, &Array::<T>::eye(n, a.device())?, batch(a))?)
 }
 
-/// The determinant of a square matrix (NumPy's `np.linalg.det`), as a 0-d array on
-/// the device: the product of the LU pivots times the permutation's sign. 0 for a
-/// singular matrix (no error, as NumPy), 1 for a 0 × 0 one. Nothing is downloaded.
+/// The determinant of a square matrix, or of each matrix of a stack `[..., n, n]`
+/// (NumPy's `np.linalg.det`), on the device (0-d, or `[...]`): the product of the LU
+/// pivots times the permutation's sign. 0 for a singular matrix (no error, as NumPy),
+/// 1 for a 0 × 0 one. Nothing is downloaded.
 ///
 /// # Errors
-/// [`Error::InvalidArgument`] for a non-square matrix.
+/// [`Error::InvalidArgument`] for non-square matrices.
 ///
 /// ```
 /// use gpu::Array;
@@ -219,17 +276,83 @@ pub fn inv<T: Float>(a: &Array<T>) -> Result<Array<T>> {
 /// ```
 pub fn det<T: Float>(a: &Array<T>) -> Result<Array<T>> {
     let f = factor("det", a, false)?;
-    f.lu.diagonal(0, 0, 1)?.prod()?.mul(&f.sign)
+    f.lu.diagonal(0, -2, -1)?.prod_axis(-1, false)?.mul(&f.sign)
 }
 
-/// The Cholesky factor of a symmetric positive-definite matrix (NumPy's
-/// `np.linalg.cholesky`): the lower-triangular `L` with `a = L · Lᵀ`. Only the lower
+/// The sign and the natural logarithm of the absolute value of the determinant, of
+/// one matrix or of each matrix of a stack (NumPy's `np.linalg.slogdet`): `det =
+/// sign · exp(logabsdet)` without the overflow or underflow of the product of `n`
+/// pivots. A singular matrix gives sign 0 and `logabsdet = -inf`. Nothing is
+/// downloaded.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for non-square matrices.
+///
+/// ```
+/// use gpu::Array;
+/// // det(diag(1e-200, 1e-200, -1e-200)) underflows f64, its logarithm does not.
+/// let a = Array::from_vec(vec![1e-200f64, 0.0, 0.0, 0.0, 1e-200, 0.0, 0.0, 0.0, -1e-200], [3, 3])?;
+/// let (sign, logabs) = gpu::linalg::slogdet(&a)?;
+/// assert_eq!(sign.item()?, -1.0);
+/// assert!((logabs.item()? - 3.0 * (1e-200f64).ln()).abs() < 1e-9);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn slogdet<T: Float>(a: &Array<T>) -> Result<(Array<T>, Array<T>)> {
+    let f = factor("slogdet", a, false)?;
+    let pivots = f.lu.diagonal(0, -2, -1)?;
+    let sign = pivots.sign()?.prod_axis(-1, false)?.mul(&f.sign)?;
+    Ok((sign, pivots.abs()?.ln()?.sum_axis(-1, false)?))
+}
+
+/// `a` raised to the integer power `p`, for a square matrix or each matrix of a stack
+/// (NumPy's `np.linalg.matrix_power`): repeated squaring (about `2·log2 |p|` matrix
+/// products), the identity for `p = 0` and the inverse's power for `p < 0`.
+///
+/// # Errors
+/// [`Error::Singular`] for a negative power of a singular matrix;
+/// [`Error::InvalidArgument`] for non-square matrices.
+///
+/// ```
+/// use gpu::Array;
+/// let a = Array::from_vec(vec![1.0f32, 1.0, 1.0, 0.0], [2, 2])?; // Fibonacci
+/// assert_eq!(gpu::linalg::matrix_power(&a, 10)?.to_vec()?, [89.0, 55.0, 55.0, 34.0]);
+/// assert_eq!(gpu::linalg::matrix_power(&a, -1)?.to_vec()?, [0.0, 1.0, 1.0, -1.0]);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn matrix_power<T: Float>(a: &Array<T>, p: i64) -> Result<Array<T>> {
+    let n = square("matrix_power", a)?;
+    let eye = Array::<T>::eye(n, a.device())?;
+    let mut base = if p < 0 { inv(a)? } else { a.clone() };
+    let mut e = p.unsigned_abs();
+    let mut acc: Option<Array<T>> = None;
+    while e > 0 {
+        if e & 1 == 1 {
+            acc = Some(match acc {
+                Some(m) => m.matmul(&base)?,
+                None => base.clone(),
+            });
+        }
+        e >>= 1;
+        if e > 0 {
+            base = base.matmul(&base)?;
+        }
+    }
+    match acc {
+        Some(m) => Ok(m),
+        None => eye.broadcast_to(a.shape())?.contiguous(),
+    }
+}
+
+/// The Cholesky factor of a symmetric positive-definite matrix, or of each matrix of a
+/// stack `[..., n, n]` (NumPy's `np.linalg.cholesky`): the lower-triangular `L` with
+/// `a = L · Lᵀ`. Only the lower
 /// triangle of `a` is read. Right-looking, one masked rank-1 update per column on the
 /// device (about 12 kernels each); one `bool` is downloaded to report a matrix that is
 /// not positive definite.
 ///
 /// # Errors
-/// [`Error::NotPositiveDefinite`] when a diagonal step is not positive (or NaN);
+/// [`Error::NotPositiveDefinite`] when a diagonal step of any matrix is not positive
+/// (or NaN);
 /// [`Error::InvalidArgument`] for a non-square matrix.
 ///
 /// ```
@@ -242,21 +365,21 @@ pub fn cholesky<T: Float>(a: &Array<T>) -> Result<Array<T>> {
     let n = square("cholesky", a)?;
     let masks = Masks::new(n, a)?;
     let mut w = a.contiguous()?;
-    let mut l = Array::<T>::zeros([n, n], a.device())?;
+    let mut l = Array::<T>::zeros(a.shape(), a.device())?;
     for k in 0..n {
-        // c = w[k:, k] / sqrt(w[k, k]) as a full column (zero above k).
+        // c = w[..., k:, k] / sqrt(w[..., k, k]) as a full column (zero above k).
         let (e_k, after) = (masks.e(k)?, masks.after(k)?);
         let from_k = after.add(&e_k)?;
-        let d = w.index_axis(0, k as isize)?.index_axis(0, k as isize)?.sqrt()?;
-        let c = w.index_axis(1, k as isize)?.mul(&from_k)?.div(&d)?;
-        l = l.add(&c.outer(&e_k)?)?;
+        let d = w.entry(k, k)?.sqrt()?.unsqueeze(-1)?;
+        let c = w.column(k)?.mul(&from_k)?.div(&d)?;
+        l = l.add(&c.outer_stack(&e_k)?)?;
         if k + 1 < n {
             let below = c.mul(&after)?;
-            w = w.sub(&below.outer(&below)?)?;
+            w = w.sub(&below.outer_stack(&below)?)?;
         }
     }
     // One download: every diagonal step positive (a NaN from a negative square root fails too).
-    if n > 0 && !l.diagonal(0, 0, 1)?.gt_scalar(T::ZERO)?.all()?.item()? {
+    if n > 0 && !l.diagonal(0, -2, -1)?.gt_scalar(T::ZERO)?.all()?.item()? {
         return Err(Error::NotPositiveDefinite { op: "cholesky", shape: a.shape().to_vec() });
     }
     Ok(l)
