@@ -232,9 +232,10 @@ pub enum Error {
         /// The driver's message.
         message: String,
     },
-    /// A singular matrix where an inverse is needed (`linalg::solve`, `linalg::inv`;
-    /// NumPy's `LinAlgError`): a pivot of its LU factorisation is exactly zero.
-    #[error("{op}: the matrix of shape {shape:?} is singular (an LU pivot is exactly zero)")]
+    /// A singular matrix where an inverse is needed (`linalg::solve`, `linalg::inv`,
+    /// `linalg::solve_triangular`; NumPy's `LinAlgError`): a pivot of its LU
+    /// factorisation, or a diagonal element of a triangular matrix, is exactly zero.
+    #[error("{op}: the matrix of shape {shape:?} is singular (a pivot is exactly zero)")]
     Singular {
         /// The function.
         op: &'static str,

@@ -75,9 +75,12 @@ pub use ops::random;
 
 /// Dense linear algebra beyond products (NumPy's `np.linalg`): `solve`, `inv`, `det`,
 /// `slogdet` by LU factorisation with partial pivoting on the device, `cholesky`,
-/// `matrix_power` and `norm`; all but `norm` take stacks of matrices `[..., n, n]`.
+/// `solve_triangular`, `matrix_power` and `norm`; all but `norm` take stacks of
+/// matrices `[..., n, n]`.
 pub mod linalg {
-    pub use crate::ops::solve::{cholesky, det, inv, matrix_power, norm, slogdet, solve, NormOrd};
+    pub use crate::ops::solve::{
+        cholesky, det, inv, matrix_power, norm, slogdet, solve, solve_triangular, NormOrd, Triangle,
+    };
 }
 pub use ops::sort::Side;
 pub use ops::AsArray;

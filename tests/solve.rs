@@ -1,4 +1,5 @@
-//! `linalg::solve`, `inv`, `det`, `slogdet`, `matrix_power`, `cholesky` and `norm` on
+//! `linalg::solve`, `inv`, `det`, `slogdet`, `matrix_power`, `cholesky`,
+//! `solve_triangular` and `norm` on
 //! every backend (f32, f64), single matrices and stacks (broadcast both ways),
 //! against host references in f64 (Gaussian elimination, Cholesky–Banachiewicz, norms
 //! by definition): sizes 1 to 33, matrices that need row swaps (a zero leading
@@ -260,6 +261,85 @@ fn stacks<T: TestValue + Float>(dev: &Device, rel: f64) -> gpu::Result<()> {
     Ok(())
 }
 
+/// `solve_triangular`: each triangle, unit diagonals, stacks and one vector, with the
+/// other triangle (and, for unit diagonals, the diagonal) full of values that must not
+/// be read; a zero on the diagonal; cholesky then two triangular solves.
+fn triangular<T: TestValue + Float>(dev: &Device, rel: f64) -> gpu::Result<()> {
+    use linalg::{solve_triangular, Triangle};
+    let ty = T::DTYPE;
+    let (n, m, count) = (6, 2, 3);
+    let mats: Vec<Vec<f64>> =
+        (0..count).map(|s| to_t::<T>(&matrix(n, 500 + s as u64)).iter().map(|x| x.f64()).collect()).collect();
+    let td = Array::from_vec(to_t::<T>(&mats.concat()), [count, n, n])?.to(dev)?;
+    let rhs: Vec<f64> = to_t::<T>(&noise(count * n * m, 600)).iter().map(|x| x.f64()).collect();
+    let bd = Array::from_vec(to_t::<T>(&rhs), [count, n, m])?.to(dev)?;
+    for (triangle, unit) in
+        [(Triangle::Lower, false), (Triangle::Upper, false), (Triangle::Lower, true), (Triangle::Upper, true)]
+    {
+        let what = format!("{ty} {triangle:?} unit={unit}");
+        // The matrix solve_triangular should see: the triangle, the diagonal replaced by ones when unit.
+        let want: Vec<f64> = (0..count)
+            .flat_map(|s| {
+                let t: Vec<f64> = (0..n * n)
+                    .map(|ij| {
+                        let (i, j) = (ij / n, ij % n);
+                        let keep = match triangle {
+                            Triangle::Lower => j <= i,
+                            Triangle::Upper => j >= i,
+                        };
+                        if i == j && unit {
+                            1.0
+                        } else if keep {
+                            mats[s][ij]
+                        } else {
+                            0.0
+                        }
+                    })
+                    .collect();
+                host_solve(&t, &rhs[s * n * m..(s + 1) * n * m], n, m).0
+            })
+            .collect();
+        let got = solve_triangular(&td, &bd, triangle, unit)?;
+        assert_eq!(got.shape(), &[count, n, m]);
+        close(&got.to_vec()?.iter().map(|x| x.f64()).collect::<Vec<_>>(), &want, rel, &what);
+        // One vector for the whole stack: the first column of the first right-hand sides.
+        let v = bd.index_axis(0, 0)?.index_axis(1, 0)?;
+        let got = solve_triangular(&td, &v, triangle, unit)?;
+        assert_eq!(got.shape(), &[count, n], "{what}: vector b");
+        let first = solve_triangular(&td.index_axis(0, 0)?, &v, triangle, unit)?;
+        assert_eq!(got.index_axis(0, 0)?.to_vec()?, first.to_vec()?, "{what}: a stack's first member as one matrix");
+    }
+    // A zero on the diagonal: singular, unless the diagonal is not read.
+    let mut z = mats[0].clone();
+    z[3 * n + 3] = 0.0;
+    let zd = Array::from_vec(to_t::<T>(&z), [n, n])?.to(dev)?;
+    let b1 = Array::<T>::ones([n], dev)?;
+    assert!(matches!(
+        solve_triangular(&zd, &b1, Triangle::Lower, false),
+        Err(Error::Singular { op: "solve_triangular", .. })
+    ));
+    assert!(solve_triangular(&zd, &b1, Triangle::Lower, true)?.to_vec()?.iter().all(|x| x.f64().is_finite()));
+    // cho_solve: a = L·Lᵀ, a·x = b by two triangular solves.
+    let a: Vec<f64> = (0..n * n)
+        .map(|ij| {
+            let (i, j) = (ij / n, ij % n);
+            (0..n).map(|k| mats[1][i * n + k] * mats[1][j * n + k]).sum::<f64>()
+        })
+        .collect();
+    let a: Vec<f64> = to_t::<T>(&a).iter().map(|x| x.f64()).collect();
+    let ad = Array::from_vec(to_t::<T>(&a), [n, n])?.to(dev)?;
+    let l = linalg::cholesky(&ad)?;
+    let b = bd.index_axis(0, 0)?;
+    let x = solve_triangular(&l.t(), &solve_triangular(&l, &b, Triangle::Lower, false)?, Triangle::Upper, false)?;
+    close(
+        &x.to_vec()?.iter().map(|x| x.f64()).collect::<Vec<_>>(),
+        &host_solve(&a, &rhs[..n * m], n, m).0,
+        rel * 20.0,
+        &format!("{ty}: cholesky + two triangular solves"),
+    );
+    Ok(())
+}
+
 /// Host Cholesky (row by row): L with a = L·Lᵀ.
 fn host_cholesky(a: &[f64], n: usize) -> Vec<f64> {
     let mut l = vec![0.0; n * n];
@@ -341,6 +421,11 @@ backend_tests! {
 
     fn solve_inv_det_f32(dev) { cases::<f32>(dev, 2e-5) }
     fn stacks_f32(dev) { stacks::<f32>(dev, 2e-5) }
+    fn triangular_f32(dev) { triangular::<f32>(dev, 2e-5) }
+    fn triangular_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        triangular::<f64>(dev, 1e-12)
+    }
     fn stacks_f64(dev) {
         if !dev.supports(DType::F64) { return Ok(()) }
         stacks::<f64>(dev, 1e-12)

@@ -161,27 +161,115 @@ fn factor<T: Float>(op: &'static str, a: &Array<T>, check: bool) -> Result<Lu<T>
 
 /// Solves `L·U·x = b'` for each factored matrix, `b'` (rows already permuted) of shape
 /// `[..., n, m]` (its stack axes broadcast with the factors'): forward substitution with
-/// the unit lower triangle, then backward with the upper, each a rank-1 update of the
-/// right-hand sides per step.
+/// the unit lower triangle, then backward with the upper.
 fn substitute<T: Float>(f: &Lu<T>, b: Array<T>) -> Result<Array<T>> {
     let n = b.shape()[b.ndim() - 2];
     let masks = Masks::new(n, &f.lu)?;
-    let mut y = b;
-    for k in 0..n {
-        // y[i] -= L[i, k] · y[k] for i > k.
-        let l = f.lu.column(k)?.mul(&masks.after(k)?)?;
-        y = y.sub(&l.outer_stack(&y.row(k)?)?)?;
-    }
-    for k in (0..n).rev() {
-        // x[k] = y[k] / U[k, k]; y[i] -= U[i, k] · x[k] for i < k.
-        let pivot = f.lu.entry(k, k)?.unsqueeze(-1)?;
+    let y = sweep(&f.lu, b, &masks, Triangle::Lower, true)?;
+    sweep(&f.lu, y, &masks, Triangle::Upper, false)
+}
+
+/// One substitution through the `triangle` of `t` (`[..., n, n]`, the other triangle
+/// not read) for right-hand sides `y` (`[..., n, m]`): a rank-1 update of `y` per
+/// step — row `k` becomes `x[k] = y[k] / t[k, k]` (or `y[k]` with a unit diagonal)
+/// and the rows still to come lose `t[i, k] · x[k]`.
+fn sweep<T: Float>(
+    t: &Array<T>,
+    mut y: Array<T>,
+    masks: &Masks<T>,
+    triangle: Triangle,
+    unit: bool,
+) -> Result<Array<T>> {
+    let n = y.shape()[y.ndim() - 2];
+    let order: Box<dyn Iterator<Item = usize>> = match triangle {
+        Triangle::Lower => Box::new(0..n),
+        Triangle::Upper => Box::new((0..n).rev()),
+    };
+    for k in order {
+        let rest = match triangle {
+            Triangle::Lower => masks.after(k)?,
+            Triangle::Upper => masks.before(k)?,
+        };
         let yk = y.row(k)?;
-        let xk = yk.div(&pivot)?;
-        let u = f.lu.column(k)?.mul(&masks.before(k)?)?;
-        // Row k becomes x[k]; rows above lose U[i, k]·x[k].
-        y = y.sub(&u.outer_stack(&xk)?)?.add(&masks.e(k)?.outer_stack(&xk.sub(&yk)?)?)?;
+        let xk = if unit { yk.clone() } else { yk.div(&t.entry(k, k)?.unsqueeze(-1)?)? };
+        y = y.sub(&t.column(k)?.mul(&rest)?.outer_stack(&xk)?)?;
+        if !unit {
+            y = y.add(&masks.e(k)?.outer_stack(&xk.sub(&yk)?)?)?;
+        }
     }
     Ok(y)
+}
+
+/// Which triangle of a matrix [`solve_triangular`] reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Triangle {
+    /// On and below the diagonal (SciPy's `lower=True`).
+    Lower,
+    /// On and above the diagonal (`lower=False`).
+    Upper,
+}
+
+/// Solves `t · x = b` for a triangular `t` (SciPy's and CuPy's
+/// `solve_triangular(t, b, lower=..., unit_diagonal=...)`): only `t`'s `triangle` is
+/// read, and with `unit_diagonal` its diagonal is taken as ones without being read.
+/// `t` is `[..., n, n]` and `b` is `[n]` or `[..., n, m]`, with stacks broadcast as in
+/// [`solve`]. One substitution (`n` rank-1 updates) — pairs with [`cholesky`]:
+/// `a·x = b` is `solve_triangular(Lᵀ, solve_triangular(L, b, Lower), Upper)`.
+///
+/// # Errors
+/// [`Error::Singular`] when a diagonal element is exactly zero (one `bool` downloaded;
+/// none with `unit_diagonal`); [`Error::InvalidArgument`] and
+/// [`Error::DeviceMismatch`] as [`solve`].
+///
+/// ```
+/// use gpu::{linalg::{solve_triangular, Triangle}, Array};
+/// let l = Array::from_vec(vec![2.0f64, 0.0, 1.0, 4.0], [2, 2])?;
+/// let b = Array::from_vec(vec![4.0f64, 10.0], [2])?;
+/// assert_eq!(solve_triangular(&l, &b, Triangle::Lower, false)?.to_vec()?, [2.0, 2.0]);
+/// // The upper triangle of the same array: [[2, 0], [0, 4]].
+/// assert_eq!(solve_triangular(&l, &b, Triangle::Upper, false)?.to_vec()?, [2.0, 2.5]);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn solve_triangular<T: Float>(
+    t: &Array<T>,
+    b: &Array<T>,
+    triangle: Triangle,
+    unit_diagonal: bool,
+) -> Result<Array<T>> {
+    let op = "solve_triangular";
+    let (b, stack, vector) = rhs(op, t, b)?;
+    let n = t.shape()[t.ndim() - 1];
+    if !unit_diagonal && n > 0 && t.diagonal(0, -2, -1)?.eq_scalar(T::ZERO)?.any()?.item()? {
+        return Err(Error::Singular { op, shape: t.shape().to_vec() });
+    }
+    let (m, masks) = (b.shape()[b.ndim() - 1], Masks::new(n, t)?);
+    let x = sweep(t, b.broadcast_to([&stack[..], &[n, m]].concat())?, &masks, triangle, unit_diagonal)?;
+    if vector {
+        x.squeeze(-1)
+    } else {
+        Ok(x)
+    }
+}
+
+/// Checks the right-hand sides `b` of a system with matrices `a` (`[..., n, n]`) by
+/// NumPy 2's rules: `b` as `[..., n, m]` (a 1-D `b` gets a column axis), the stack both
+/// broadcast to, and whether `b` was 1-D (the column axis is dropped from the result).
+fn rhs<T: Float>(op: &'static str, a: &Array<T>, b: &Array<T>) -> Result<(Array<T>, Vec<usize>, bool)> {
+    common_device(op, a.device(), b.device())?;
+    let n = square(op, a)?;
+    let vector = b.ndim() == 1;
+    let bad = || {
+        let reason = format!("b of shape {:?} for a of shape {:?}: need [{n}] or [..., {n}, m]", b.shape(), a.shape());
+        Err(Error::InvalidArgument { op, reason })
+    };
+    let b2 = if vector { b.unsqueeze(-1)? } else { b.clone() };
+    if b2.ndim() < 2 || b2.shape()[b2.ndim() - 2] != n {
+        return bad();
+    }
+    match broadcast_shapes(op, batch(a), batch(&b2)) {
+        Ok(stack) => Ok((b2, stack, vector)),
+        Err(_) => bad(),
+    }
 }
 
 /// Solves `a · x = b` for `x` (NumPy's `np.linalg.solve`): `a` is `[..., n, n]` (one
@@ -208,20 +296,7 @@ fn substitute<T: Float>(f: &Lu<T>, b: Array<T>) -> Result<Array<T>> {
 /// # Ok::<(), gpu::Error>(())
 /// ```
 pub fn solve<T: Float>(a: &Array<T>, b: &Array<T>) -> Result<Array<T>> {
-    common_device("solve", a.device(), b.device())?;
-    let n = square("solve", a)?;
-    let vector = b.ndim() == 1;
-    let bad = || {
-        let reason = format!("b of shape {:?} for a of shape {:?}: need [{n}] or [..., {n}, m]", b.shape(), a.shape());
-        Err(Error::InvalidArgument { op: "solve", reason })
-    };
-    let b = if vector { b.unsqueeze(-1)? } else { b.clone() };
-    if b.ndim() < 2 || b.shape()[b.ndim() - 2] != n {
-        return bad();
-    }
-    let Ok(stack) = broadcast_shapes("solve", batch(a), batch(&b)) else {
-        return bad();
-    };
+    let (b, stack, vector) = rhs("solve", a, b)?;
     let f = factor("solve", a, true)?;
     let x = substitute(&f, permute_rows(&f, &b, &stack)?)?;
     if vector {
