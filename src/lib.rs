@@ -75,9 +75,10 @@ pub use ops::random;
 
 /// Dense linear algebra beyond products (NumPy's `np.linalg`): `solve`, `inv`, `det`,
 /// `slogdet` by LU factorisation with partial pivoting on the device, `cholesky`,
-/// `solve_triangular`, `matrix_power` and `norm`; all but `norm` take stacks of
-/// matrices `[..., n, n]`.
+/// `qr` by Householder reflections, `solve_triangular`, `matrix_power` and `norm`; all
+/// but `norm` take stacks of matrices `[..., n, n]` (`qr`: `[..., m, n]`).
 pub mod linalg {
+    pub use crate::ops::qr::{qr, QrMode};
     pub use crate::ops::solve::{
         cholesky, det, inv, matrix_power, norm, slogdet, solve, solve_triangular, NormOrd, Triangle,
     };

@@ -1,4 +1,4 @@
-//! `linalg::solve`, `inv`, `det`, `slogdet`, `matrix_power`, `cholesky`,
+//! `linalg::solve`, `inv`, `det`, `slogdet`, `matrix_power`, `cholesky`, `qr`,
 //! `solve_triangular` and `norm` on
 //! every backend (f32, f64), single matrices and stacks (broadcast both ways),
 //! against host references in f64 (Gaussian elimination, Cholesky–Banachiewicz, norms
@@ -340,6 +340,111 @@ fn triangular<T: TestValue + Float>(dev: &Device, rel: f64) -> gpu::Result<()> {
     Ok(())
 }
 
+/// Host Householder QR with LAPACK's (and so NumPy's) signs: complete `Q` (m × m) and
+/// `R` (m × n), row-major.
+fn host_qr(a: &[f64], m: usize, n: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut r = a.to_vec();
+    let mut q: Vec<f64> = (0..m * m).map(|i| if i % (m + 1) == 0 { 1.0 } else { 0.0 }).collect();
+    for k in 0..m.min(n) {
+        let xk = r[k * n + k];
+        let tail: f64 = (k + 1..m).map(|i| r[i * n + k] * r[i * n + k]).sum();
+        if tail == 0.0 {
+            continue;
+        }
+        let norm = (xk * xk + tail).sqrt();
+        let alpha = if xk < 0.0 { norm } else { -norm };
+        let v: Vec<f64> = (0..m)
+            .map(|i| {
+                if i < k {
+                    0.0
+                } else if i == k {
+                    xk - alpha
+                } else {
+                    r[i * n + k]
+                }
+            })
+            .collect();
+        let beta = 2.0 / v.iter().map(|x| x * x).sum::<f64>();
+        let vt_r: Vec<f64> = (0..n).map(|j| (0..m).map(|i| v[i] * r[i * n + j]).sum()).collect();
+        let qv: Vec<f64> = (0..m).map(|i| (0..m).map(|j| q[i * m + j] * v[j]).sum()).collect();
+        for i in 0..m {
+            for j in 0..n {
+                r[i * n + j] -= beta * v[i] * vt_r[j];
+            }
+            for j in 0..m {
+                q[i * m + j] -= beta * qv[i] * v[j];
+            }
+        }
+    }
+    for i in 0..m {
+        for j in 0..n.min(i) {
+            r[i * n + j] = 0.0;
+        }
+    }
+    (q, r)
+}
+
+/// `qr` against the host Householder (NumPy's signs) for tall, wide, square, rank-
+/// deficient and already-triangular matrices, a stack, a transposed view, both modes;
+/// `Q` orthonormal and `Q·R = a`.
+fn qr_cases<T: TestValue + Float>(dev: &Device, rel: f64) -> gpu::Result<()> {
+    use linalg::{qr, QrMode};
+    let ty = T::DTYPE;
+    let f64s = |a: &Array<T>| -> gpu::Result<Vec<f64>> { Ok(a.to_vec()?.iter().map(|x| x.f64()).collect()) };
+    for (m, n) in [(7usize, 4usize), (3, 5), (6, 6), (1, 3), (4, 1), (33, 20)] {
+        let mut a: Vec<f64> = to_t::<T>(&noise(m * n, (m * 10 + n) as u64)).iter().map(|x| x.f64()).collect();
+        if n >= 3 && m >= 3 {
+            // Rank-deficient: column 2 is zero.
+            for i in 0..m {
+                a[i * n + 2] = 0.0;
+            }
+        }
+        let ad = Array::from_vec(to_t::<T>(&a), [m, n])?.to(dev)?;
+        let (qw, rw) = host_qr(&a, m, n);
+        let k = m.min(n);
+        let what = format!("{ty} qr {m}x{n}");
+        let (q, r) = qr(&ad, QrMode::Complete)?;
+        assert_eq!((q.shape(), r.shape()), (&[m, m][..], &[m, n][..]), "{what}: complete shapes");
+        close(&f64s(&r)?, &rw, rel * 4.0, &format!("{what}: R (complete)"));
+        // Q's columns past the rank are fixed only up to the reflections, which we share
+        // with the host; compare all of Q.
+        close(&f64s(&q)?, &qw, rel * 4.0, &format!("{what}: Q (complete)"));
+        let (q, r) = qr(&ad, QrMode::Reduced)?;
+        assert_eq!((q.shape(), r.shape()), (&[m, k][..], &[k, n][..]), "{what}: reduced shapes");
+        let qw_red: Vec<f64> = (0..m * k).map(|ij| qw[ij / k * m + ij % k]).collect();
+        close(&f64s(&q)?, &qw_red, rel * 4.0, &format!("{what}: Q (reduced)"));
+        close(&f64s(&r)?, &rw[..k * n], rel * 4.0, &format!("{what}: R (reduced)"));
+        let rr = f64s(&r)?;
+        assert!((0..k).all(|i| (0..i.min(n)).all(|j| rr[i * n + j] == 0.0)), "{what}: exact zeros below the diagonal");
+        // Qᵀ·Q = I and Q·R = a.
+        let qtq = f64s(&q.t().matmul(&q)?)?;
+        let eye: Vec<f64> = (0..k * k).map(|i| if i % (k + 1) == 0 { 1.0 } else { 0.0 }).collect();
+        close(&qtq, &eye, rel * 8.0, &format!("{what}: QᵀQ"));
+        close(&f64s(&q.matmul(&r)?)?, &a, rel * 8.0, &format!("{what}: Q·R"));
+    }
+    // An upper-triangular matrix (negative diagonal entry included) is its own R, Q = I.
+    let u = Array::from_vec(to_t::<T>(&[-1.0, 2.0, 0.0, 3.0]), [2, 2])?.to(dev)?;
+    let (q, r) = qr(&u, QrMode::Reduced)?;
+    assert_eq!((f64s(&q)?, f64s(&r)?), (vec![1.0, 0.0, 0.0, 1.0], vec![-1.0, 2.0, 0.0, 3.0]), "{ty}: qr of a triangle");
+    // A stack of three 5 × 3 matrices, as a transposed view of [3, 3, 5].
+    let data: Vec<f64> = to_t::<T>(&noise(45, 77)).iter().map(|x| x.f64()).collect();
+    let sd = Array::from_vec(to_t::<T>(&data), [3, 3, 5])?.to(dev)?.swapaxes(-1, -2)?;
+    let (q, r) = qr(&sd, QrMode::Reduced)?;
+    assert_eq!((q.shape(), r.shape()), (&[3, 5, 3][..], &[3, 3, 3][..]));
+    let (qg, rg) = (f64s(&q)?, f64s(&r)?);
+    for s in 0..3 {
+        let a: Vec<f64> = (0..15).map(|ij| data[s * 15 + (ij % 3) * 5 + ij / 3]).collect();
+        let (qw, rw) = host_qr(&a, 5, 3);
+        let qw_red: Vec<f64> = (0..15).map(|ij| qw[ij / 3 * 5 + ij % 3]).collect();
+        close(&qg[s * 15..(s + 1) * 15], &qw_red, rel * 4.0, &format!("{ty}: Q of stack member {s}"));
+        close(&rg[s * 9..(s + 1) * 9], &rw[..9], rel * 4.0, &format!("{ty}: R of stack member {s}"));
+    }
+    assert!(matches!(qr(&Array::<T>::ones([3], dev)?, QrMode::Reduced), Err(Error::InvalidArgument { op: "qr", .. })));
+    let (q, r) = qr(&Array::<T>::zeros([0, 3], dev)?, QrMode::Reduced)?;
+    assert_eq!((q.shape(), r.shape()), (&[0, 0][..], &[0, 3][..]), "{ty}: empty");
+    Ok(())
+}
+
 /// Host Cholesky (row by row): L with a = L·Lᵀ.
 fn host_cholesky(a: &[f64], n: usize) -> Vec<f64> {
     let mut l = vec![0.0; n * n];
@@ -422,6 +527,11 @@ backend_tests! {
     fn solve_inv_det_f32(dev) { cases::<f32>(dev, 2e-5) }
     fn stacks_f32(dev) { stacks::<f32>(dev, 2e-5) }
     fn triangular_f32(dev) { triangular::<f32>(dev, 2e-5) }
+    fn qr_f32(dev) { qr_cases::<f32>(dev, 2e-5) }
+    fn qr_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        qr_cases::<f64>(dev, 1e-12)
+    }
     fn triangular_f64(dev) {
         if !dev.supports(DType::F64) { return Ok(()) }
         triangular::<f64>(dev, 1e-12)

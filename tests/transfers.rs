@@ -484,7 +484,7 @@ fn linear_solves_download_one_flag() -> gpu::Result<()> {
         assert_eq!(s2.uploads - s1.uploads, 0, "{dev}: solve uploaded");
         assert_eq!(s2.downloads - s1.downloads, 1, "{dev}: solve downloads the singularity flag only");
         assert!(d.item()?.is_finite() && x.sum()?.item()?.is_finite());
-        // A stack of 8 costs the same: one flag for solve, nothing for slogdet or matrix_power.
+        // A stack of 8 costs the same: one flag for solve, nothing for slogdet, matrix_power or qr.
         let stack = a.broadcast_to([8, 16, 16])?.add(&random::uniform::<f32>([8, 16, 16], 0.0, 0.1, 8, &dev)?)?;
         let bs = Array::<f32>::ones([8, 16, 3], &dev)?;
         dev.synchronize()?;
@@ -492,10 +492,12 @@ fn linear_solves_download_one_flag() -> gpu::Result<()> {
         let xs = gpu::linalg::solve(&stack, &bs)?;
         let (sign, logabs) = gpu::linalg::slogdet(&stack)?;
         let p = gpu::linalg::matrix_power(&stack, 3)?;
+        let (q, r) = gpu::linalg::qr(&stack, gpu::linalg::QrMode::Reduced)?;
         dev.synchronize()?;
         let s4 = dev.stats();
-        assert_eq!(s4.uploads - s3.uploads, 0, "{dev}: stacked solve/slogdet/matrix_power uploaded");
+        assert_eq!(s4.uploads - s3.uploads, 0, "{dev}: stacked solve/slogdet/matrix_power/qr uploaded");
         assert_eq!(s4.downloads - s3.downloads, 1, "{dev}: a stacked solve downloads one flag, the rest nothing");
+        assert_eq!((q.shape(), r.shape()), (&[8, 16, 16][..], &[8, 16, 16][..]));
         assert_eq!(
             (xs.shape(), sign.shape(), logabs.shape(), p.shape()),
             (&[8, 16, 3][..], &[8][..], &[8][..], &[8, 16, 16][..])

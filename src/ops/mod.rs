@@ -13,6 +13,7 @@ pub(crate) mod mask;
 pub(crate) mod moments;
 pub(crate) mod operators;
 pub(crate) mod pad;
+pub(crate) mod qr;
 pub mod random;
 pub(crate) mod reduce;
 pub(crate) mod scan;

@@ -48,7 +48,7 @@ fn square<T: Float>(op: &'static str, a: &Array<T>) -> Result<usize> {
 }
 
 /// The leading (stack) axes of `a`.
-fn batch<T: Element>(a: &Array<T>) -> &[usize] {
+pub(super) fn batch<T: Element>(a: &Array<T>) -> &[usize] {
     &a.shape()[..a.ndim().saturating_sub(2)]
 }
 
@@ -93,17 +93,17 @@ impl<T: Float> Masks<T> {
 
 impl<T: Element> Array<T> {
     /// `m[..., i, j]` of a stack of matrices: `[...]`.
-    fn entry(&self, i: usize, j: usize) -> Result<Array<T>> {
+    pub(super) fn entry(&self, i: usize, j: usize) -> Result<Array<T>> {
         self.index_axis(-2, i as isize)?.index_axis(-1, j as isize)
     }
 
     /// Column `j` of each matrix of a stack: `[..., n]`.
-    fn column(&self, j: usize) -> Result<Array<T>> {
+    pub(super) fn column(&self, j: usize) -> Result<Array<T>> {
         self.index_axis(-1, j as isize)
     }
 
     /// Row `i` of each matrix of a stack: `[..., m]`.
-    fn row(&self, i: usize) -> Result<Array<T>> {
+    pub(super) fn row(&self, i: usize) -> Result<Array<T>> {
         self.index_axis(-2, i as isize)
     }
 }
@@ -111,7 +111,7 @@ impl<T: Element> Array<T> {
 impl<T: Float> Array<T> {
     /// Batched outer product `col[..., i] · row[..., j]` → `[..., n, m]` (the stacks
     /// broadcast).
-    fn outer_stack(&self, row: &Array<T>) -> Result<Array<T>> {
+    pub(super) fn outer_stack(&self, row: &Array<T>) -> Result<Array<T>> {
         self.unsqueeze(-1)?.mul(&row.unsqueeze(-2)?)
     }
 }
