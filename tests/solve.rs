@@ -507,7 +507,14 @@ fn cholesky_and_norms<T: TestValue + Float>(dev: &Device, rel: f64) -> gpu::Resu
         let got = linalg::norm(x, ord)?.item()?.f64();
         assert!((got - want).abs() <= 4.0 * rel * want.abs(), "{ty} norm {ord:?} of {:?}: {got} vs {want}", x.shape());
     }
-    for (x, ord) in [(&vd, N::NegL1), (&md, N::P(2.0)), (&md, N::Count), (&vd, N::P(0.0)), (&vd, N::P(f64::INFINITY))] {
+    for (x, ord) in [
+        (&vd, N::NegL1),
+        (&md, N::P(3.0)),
+        (&vd, N::Nuclear),
+        (&md, N::Count),
+        (&vd, N::P(0.0)),
+        (&vd, N::P(f64::INFINITY)),
+    ] {
         assert!(
             matches!(linalg::norm(x, ord), Err(Error::InvalidArgument { op: "norm", .. })),
             "{ord:?} of {:?}",

@@ -498,6 +498,14 @@ fn linear_solves_download_one_flag() -> gpu::Result<()> {
         assert_eq!(s4.uploads - s3.uploads, 0, "{dev}: stacked solve/slogdet/matrix_power/qr uploaded");
         assert_eq!(s4.downloads - s3.downloads, 1, "{dev}: a stacked solve downloads one flag, the rest nothing");
         assert_eq!((q.shape(), r.shape()), (&[8, 16, 16][..], &[8, 16, 16][..]));
+        // svd: one flag per Jacobi sweep (a handful), nothing uploaded.
+        let (u, s, vh) = gpu::linalg::svd(&stack, false)?;
+        dev.synchronize()?;
+        let s5 = dev.stats();
+        let sweeps = s5.downloads - s4.downloads;
+        assert_eq!(s5.uploads - s4.uploads, 0, "{dev}: svd uploaded");
+        assert!((2..=20).contains(&sweeps), "{dev}: svd downloaded {sweeps} flags");
+        assert_eq!((u.shape(), s.shape(), vh.shape()), (&[8, 16, 16][..], &[8, 16][..], &[8, 16, 16][..]));
         assert_eq!(
             (xs.shape(), sign.shape(), logabs.shape(), p.shape()),
             (&[8, 16, 3][..], &[8][..], &[8][..], &[8, 16, 16][..])

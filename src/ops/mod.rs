@@ -22,6 +22,7 @@ pub(crate) mod shape;
 pub(crate) mod solve;
 pub(crate) mod sort;
 pub(crate) mod stats;
+pub(crate) mod svd;
 
 use std::borrow::Cow;
 

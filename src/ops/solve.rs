@@ -475,8 +475,12 @@ pub enum NormOrd {
     NegInf,
     /// Matrices only: the smallest column sum of `|a|` (`ord=-1`).
     NegL1,
-    /// Vectors only: `(Σ |x|^p)^(1/p)` (`ord=p`, `p` finite and non-zero).
+    /// Vectors: `(Σ |x|^p)^(1/p)` (`ord=p`, `p` finite and non-zero); matrices:
+    /// `P(2.0)` is the largest singular value (the spectral norm, NumPy's `ord=2`) and
+    /// `P(-2.0)` the smallest (`ord=-2`), other `p` are errors.
     P(f64),
+    /// Matrices only: the sum of the singular values (the nuclear norm, `ord="nuc"`).
+    Nuclear,
     /// Vectors only: the number of non-zero elements (`ord=0`).
     Count,
 }
@@ -520,6 +524,9 @@ pub fn norm<T: Float>(a: &Array<T>, ord: NormOrd) -> Result<Array<T>> {
         (2, NormOrd::NegL1) => a.abs()?.sum_axis(0, false)?.min(),
         (2, NormOrd::Inf) => a.abs()?.sum_axis(1, false)?.max(),
         (2, NormOrd::NegInf) => a.abs()?.sum_axis(1, false)?.min(),
+        (2, NormOrd::P(2.0)) => crate::ops::svd::svdvals(a)?.max(),
+        (2, NormOrd::P(-2.0)) => crate::ops::svd::svdvals(a)?.min(),
+        (2, NormOrd::Nuclear) => crate::ops::svd::svdvals(a)?.sum(),
         (_, ord) => bad(&format!("ord {ord:?} (vector orders need 1-D, matrix orders 2-D)")),
     }
 }
