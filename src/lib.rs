@@ -7,7 +7,7 @@
 //! [`Array::extract`]), counting ([`Array::bincount`]), joins, `dot` and `matmul` run as
 //! kernels where the operands live. Built from those kernels, and so on every device:
 //! [`einsum`], [`tensordot`], [`convolve`], [`linalg::solve`]/[`linalg::inv`]/[`linalg::det`]
-//! ([`linalg::qr`], [`linalg::svd`]; single matrices or stacks),
+//! ([`linalg::qr`], [`linalg::svd`], [`linalg::eigh`]; single matrices or stacks),
 //! assignment through views ([`Array::assign_view`], NumPy's `a[1:, ::2] = v`),
 //! [`Array::pad`], statistics ([`Array::quantile`], [`Array::cov`], [`Array::histogram`]).
 //! The library moves data between host and device only when asked ([`Array::to`],
@@ -76,10 +76,12 @@ pub use ops::random;
 /// Dense linear algebra beyond products (NumPy's `np.linalg`): `solve`, `inv`, `det`,
 /// `slogdet` by LU factorisation with partial pivoting on the device, `cholesky`,
 /// `qr` by Householder reflections, `svd`/`svdvals` by one-sided Jacobi and from them
-/// `pinv`, `matrix_rank`, `lstsq`; `solve_triangular`, `matrix_power` and `norm`. All
+/// `pinv`, `matrix_rank`, `lstsq`; `eigh`/`eigvalsh` by two-sided Jacobi;
+/// `solve_triangular`, `matrix_power` and `norm`. All
 /// but `norm` and `lstsq` take stacks of matrices (`[..., n, n]`; `[..., m, n]` for
 /// the factorisations).
 pub mod linalg {
+    pub use crate::ops::eigh::{eigh, eigvalsh};
     pub use crate::ops::qr::{qr, QrMode};
     pub use crate::ops::solve::{
         cholesky, det, inv, matrix_power, norm, slogdet, solve, solve_triangular, NormOrd, Triangle,

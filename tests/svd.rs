@@ -1,5 +1,6 @@
-//! `linalg::svd`, `svdvals`, `pinv`, `matrix_rank`, `lstsq` and the spectral and
-//! nuclear norms on every backend (f32, f64): singular values against a host one-sided
+//! `linalg::svd`, `svdvals`, `pinv`, `matrix_rank`, `lstsq`, the spectral and
+//! nuclear norms, and `eigh`/`eigvalsh` (against a host two-sided Jacobi: eigenvalues,
+//! `A·V = V·diag(w)`, `VᵀV = I`) on every backend (f32, f64): singular values against a host one-sided
 //! Jacobi in f64 (checked against NumPy for the fixed example below), `U·diag(S)·Vh = a`,
 //! orthonormal `U` and `Vh` (reduced and full), tall, wide, square, odd and one-column
 //! shapes, rank-deficient matrices, stacks and transposed views; the Moore–Penrose
@@ -268,6 +269,127 @@ fn derived<T: TestValue + Float>(dev: &Device, eps: f64) -> gpu::Result<()> {
     Ok(())
 }
 
+/// Host eigenvalues (ascending) of a symmetric n × n matrix by cyclic Jacobi in f64.
+fn host_eigenvalues(a: &[f64], n: usize) -> Vec<f64> {
+    let mut a = a.to_vec();
+    for _ in 0..100 {
+        let off: f64 = (0..n * n).filter(|ij| ij / n != ij % n).map(|ij| a[ij] * a[ij]).sum();
+        if off < 1e-30 {
+            break;
+        }
+        for p in 0..n {
+            for q in p + 1..n {
+                if a[p * n + q] == 0.0 {
+                    continue;
+                }
+                let zeta = (a[q * n + q] - a[p * n + p]) / (2.0 * a[p * n + q]);
+                let t = zeta.signum() / (zeta.abs() + (1.0 + zeta * zeta).sqrt());
+                let c = 1.0 / (1.0 + t * t).sqrt();
+                let s = c * t;
+                for k in 0..n {
+                    let (x, y) = (a[k * n + p], a[k * n + q]);
+                    a[k * n + p] = c * x - s * y;
+                    a[k * n + q] = s * x + c * y;
+                }
+                for k in 0..n {
+                    let (x, y) = (a[p * n + k], a[q * n + k]);
+                    a[p * n + k] = c * x - s * y;
+                    a[q * n + k] = s * x + c * y;
+                }
+            }
+        }
+    }
+    let mut w: Vec<f64> = (0..n).map(|i| a[i * n + i]).collect();
+    w.sort_by(f64::total_cmp);
+    w
+}
+
+/// eigh / eigvalsh: eigenvalues against the host, `A·V = V·diag(w)`, `VᵀV = I`, for
+/// definite and indefinite matrices, odd and even sizes, repeated eigenvalues, a stack,
+/// the unread triangle, and NumPy's figures for one matrix.
+fn eigh_cases<T: TestValue + Float>(dev: &Device, eps: f64) -> gpu::Result<()> {
+    use linalg::{eigh, eigvalsh, Triangle};
+    let ty = T::DTYPE;
+    let sym = |n: usize, seed: u64| -> Vec<f64> {
+        let b = noise(n * n, seed);
+        rounded::<T>(&(0..n * n).map(|ij| b[ij] + b[(ij % n) * n + ij / n]).collect::<Vec<_>>())
+    };
+    let mut cases: Vec<(usize, Vec<f64>, &str)> =
+        [1usize, 2, 5, 8, 17].iter().map(|&n| (n, sym(n, 30 + n as u64), "random")).collect();
+    // Repeated eigenvalues: diag(1, 1, 1, 2) turned by a fixed orthogonal (Householder) matrix.
+    let h: Vec<f64> = {
+        let v = [1.0, 2.0, -1.0, 0.5];
+        let vv: f64 = v.iter().map(|x| x * x).sum();
+        (0..16).map(|ij| if ij / 4 == ij % 4 { 1.0 } else { 0.0 } - 2.0 * v[ij / 4] * v[ij % 4] / vv).collect()
+    };
+    let d: Vec<f64> = (0..16)
+        .map(|ij| {
+            if ij / 4 == ij % 4 {
+                if ij == 15 {
+                    2.0
+                } else {
+                    1.0
+                }
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    cases.push((4, rounded::<T>(&mm(&mm(&h, &d, 4, 4, 4), &h, 4, 4, 4)), "repeated"));
+    cases.push((3, vec![0.0; 9], "zeros"));
+    for (n, a, kind) in &cases {
+        let (n, what) = (*n, format!("{ty} eigh {kind} n={n}"));
+        // Garbage in the upper triangle: only the lower one is read.
+        let with_garbage: Vec<f64> = (0..n * n).map(|ij| if ij % n > ij / n { 1e3 } else { a[ij] }).collect();
+        let ad = Array::from_vec(to_t::<T>(&with_garbage), [n, n])?.to(dev)?;
+        let scale = a.iter().map(|x| x * x).sum::<f64>().sqrt().max(1.0);
+        let tol = eps * scale * 4.0 * n as f64;
+        let want = host_eigenvalues(a, n);
+        let (w, v) = eigh(&ad, Triangle::Lower)?;
+        assert_eq!((w.shape(), v.shape()), (&[n][..], &[n, n][..]), "{what}: shapes");
+        let (wg, vg) = (f64s(&w), f64s(&v));
+        close(&wg, &want, tol, &format!("{what}: eigenvalues"));
+        close(&f64s(&eigvalsh(&ad, Triangle::Lower)?), &want, tol, &format!("{what}: eigvalsh"));
+        close(&mm(&transpose(&vg, n, n), &vg, n, n, n), &identity(n), eps * 20.0 * n as f64, &format!("{what}: VᵀV"));
+        let vw: Vec<f64> = (0..n * n).map(|ij| vg[ij] * wg[ij % n]).collect();
+        close(&mm(a, &vg, n, n, n), &vw, tol, &format!("{what}: A·V = V·diag(w)"));
+    }
+    // The upper triangle when asked.
+    let a = sym(6, 3);
+    let lower_garbage: Vec<f64> = (0..36).map(|ij| if ij % 6 < ij / 6 { -7e3 } else { a[ij] }).collect();
+    let ad = Array::from_vec(to_t::<T>(&lower_garbage), [6, 6])?.to(dev)?;
+    close(
+        &f64s(&eigvalsh(&ad, Triangle::Upper)?),
+        &host_eigenvalues(&a, 6),
+        eps * 200.0,
+        &format!("{ty}: eigvalsh upper"),
+    );
+    // A stack [2, 3] of 5 × 5.
+    let mats: Vec<Vec<f64>> = (0..6).map(|s| sym(5, 90 + s)).collect();
+    let sd = Array::from_vec(to_t::<T>(&mats.concat()), [2, 3, 5, 5])?.to(dev)?;
+    let (w, v) = eigh(&sd, Triangle::Lower)?;
+    assert_eq!((w.shape(), v.shape()), (&[2, 3, 5][..], &[2, 3, 5, 5][..]));
+    let wg = f64s(&w);
+    for (j, m) in mats.iter().enumerate() {
+        close(
+            &wg[j * 5..(j + 1) * 5],
+            &host_eigenvalues(m, 5),
+            eps * 200.0,
+            &format!("{ty}: eigenvalues of stack member {j}"),
+        );
+    }
+    // NumPy 2.4: np.linalg.eigvalsh([[4, 1, 2], [1, 3, 0], [2, 0, 5]])
+    let a = Array::from_vec(to_t::<T>(&[4.0, 1.0, 2.0, 1.0, 3.0, 0.0, 2.0, 0.0, 5.0]), [3, 3])?.to(dev)?;
+    close(&f64s(&eigvalsh(&a, Triangle::Lower)?), &NUMPY_EIGVALSH, eps * 100.0, "NumPy's eigenvalues");
+    assert!(matches!(
+        eigh(&Array::<T>::ones([2, 3], dev)?, Triangle::Lower),
+        Err(Error::InvalidArgument { op: "eigh", .. })
+    ));
+    let (w, v) = eigh(&Array::<T>::zeros([0, 0], dev)?, Triangle::Lower)?;
+    assert_eq!((w.shape(), v.shape()), (&[0][..], &[0, 0][..]));
+    Ok(())
+}
+
 /// Host Gaussian elimination (no pivoting; the matrices here are SPD) for n × k b.
 fn normal_solve(a: &[f64], b: &[f64], n: usize, k: usize) -> Vec<f64> {
     let (mut a, mut b) = (a.to_vec(), b.to_vec());
@@ -299,8 +421,16 @@ backend_tests! {
         svd_cases::<f64>(dev, 1e-14)
     }
     fn pinv_rank_lstsq_f32(dev) { derived::<f32>(dev, 2e-6) }
+    fn eigh_f32(dev) { eigh_cases::<f32>(dev, 2e-6) }
+    fn eigh_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        eigh_cases::<f64>(dev, 1e-14)
+    }
     fn pinv_rank_lstsq_f64(dev) {
         if !dev.supports(DType::F64) { return Ok(()) }
         derived::<f64>(dev, 1e-14)
     }
 }
+
+/// NumPy 2.4's `np.linalg.eigvalsh([[4, 1, 2], [1, 3, 0], [2, 0, 5]])`.
+const NUMPY_EIGVALSH: [f64; 3] = [1.854897308799576, 3.4760236029181333, 6.669079088282287];

@@ -506,6 +506,16 @@ fn linear_solves_download_one_flag() -> gpu::Result<()> {
         assert_eq!(s5.uploads - s4.uploads, 0, "{dev}: svd uploaded");
         assert!((2..=20).contains(&sweeps), "{dev}: svd downloaded {sweeps} flags");
         assert_eq!((u.shape(), s.shape(), vh.shape()), (&[8, 16, 16][..], &[8, 16][..], &[8, 16, 16][..]));
+        let sym = stack.add(&stack.swapaxes(-1, -2)?)?;
+        dev.synchronize()?;
+        let s6 = dev.stats();
+        let (w, v) = gpu::linalg::eigh(&sym, gpu::linalg::Triangle::Lower)?;
+        dev.synchronize()?;
+        let s7 = dev.stats();
+        let sweeps = s7.downloads - s6.downloads;
+        assert_eq!(s7.uploads - s6.uploads, 0, "{dev}: eigh uploaded");
+        assert!((2..=20).contains(&sweeps), "{dev}: eigh downloaded {sweeps} flags");
+        assert_eq!((w.shape(), v.shape()), (&[8, 16][..], &[8, 16, 16][..]));
         assert_eq!(
             (xs.shape(), sign.shape(), logabs.shape(), p.shape()),
             (&[8, 16, 3][..], &[8][..], &[8][..], &[8, 16, 16][..])

@@ -4,6 +4,7 @@
 pub(crate) mod contract;
 pub(crate) mod convolve;
 pub(crate) mod creation;
+pub(crate) mod eigh;
 pub(crate) mod elementwise;
 pub(crate) mod index;
 pub(crate) mod interp;

@@ -27,7 +27,7 @@ use crate::ops::solve::batch;
 
 /// More sweeps than convergence ever needs for finite input (it is quadratic); the
 /// loop stops there even if a pair still rotates (only NaN or infinite input could).
-const MAX_SWEEPS: usize = 40;
+pub(super) const MAX_SWEEPS: usize = 40;
 
 /// `[..., m, n]` of `op`'s argument.
 fn matrix_dims<T: Float>(op: &'static str, a: &Array<T>) -> Result<(usize, usize)> {
@@ -38,6 +38,120 @@ fn matrix_dims<T: Float>(op: &'static str, a: &Array<T>) -> Result<(usize, usize
             Err(Error::InvalidArgument { op, reason })
         }
     }
+}
+
+/// The round-robin schedule of a Jacobi method over `n` indices (padded to an even
+/// `np`): the circle method pairs positions `(j, np-1-j)`; between rounds position 0
+/// stays and the others move one on (`new[1] = old[np-1]`, `new[j] = old[j-1]`), so every
+/// pair meets once in `np - 1` rounds. The host tracks which original index sits where
+/// (the schedule does not depend on the data), the device only applies `order`.
+pub(super) struct Tournament {
+    n: usize,
+    np: usize,
+    half: usize,
+    /// Position `j` of the next round takes column `order[j]` of `[p'..., q'...]`
+    /// (the rotated halves, `q'` in pair order, i.e. reversed).
+    order: Array<u32>,
+    /// `arrangement[j]`: the original index at position `j`.
+    arrangement: Vec<usize>,
+}
+
+/// The plane rotations of one round, `[..., 1, np/2]` each, ready to broadcast over
+/// rows: pair `j` maps `(x_p, x_q)` to `(c·x_p - s·x_q, s·x_p + c·x_q)`.
+pub(super) struct Rotation<T: Float> {
+    c: Array<T>,
+    s: Array<T>,
+}
+
+impl Tournament {
+    pub(super) fn new(n: usize, dev: &crate::Device) -> Result<Tournament> {
+        let np = n + n % 2;
+        let half = np / 2;
+        let j = Array::<u32>::arange(0, np as u32, 1, dev)?;
+        let u32s = |x: usize| Array::<u32>::scalar(x as u32, dev);
+        let from = where_(
+            &j.eq_scalar(0)?,
+            &u32s(0)?,
+            &where_(&j.eq_scalar(1)?, &u32s(np.saturating_sub(1))?, &j.sub_scalar(1)?)?,
+        )?;
+        let order = where_(&from.lt_scalar(half as u32)?, &from, &u32s((np + half).saturating_sub(1))?.sub(&from)?)?;
+        Ok(Tournament { n, np, half, order, arrangement: (0..np).collect() })
+    }
+
+    /// Rounds in a sweep.
+    pub(super) fn rounds(&self) -> usize {
+        self.np.saturating_sub(1)
+    }
+
+    /// The two members of every pair along the last axis: `(x[..., :half], x[..., np-1:half-1:-1])`.
+    pub(super) fn pairs<T: Float>(&self, x: &Array<T>) -> Result<(Array<T>, Array<T>)> {
+        let (np, half) = (self.np as isize, self.half as isize);
+        Ok((x.slice(-1, Some(0), Some(half), 1)?, x.slice(-1, Some(np - 1), Some(half - 1), -1)?))
+    }
+
+    /// `x` (`[..., r, np]`) with every pair of columns rotated, in the next round's order.
+    pub(super) fn turn<T: Float>(&self, x: &Array<T>, rot: &Rotation<T>) -> Result<Array<T>> {
+        let (xp, xq) = self.pairs(x)?;
+        let new_p = xp.mul(&rot.c)?.sub(&xq.mul(&rot.s)?)?;
+        let new_q = xp.mul(&rot.s)?.add(&xq.mul(&rot.c)?)?;
+        concatenate(&[new_p, new_q], -1)?.take(&self.order, -1)
+    }
+
+    /// Moves the host's record on by one round (after the `turn`s of that round).
+    pub(super) fn advance(&mut self) {
+        let (old, np) = (&self.arrangement, self.np);
+        self.arrangement = (0..np).map(|i| old[[0, np - 1].get(i).copied().unwrap_or_else(|| i - 1)]).collect();
+    }
+
+    /// `x` without the padding index `n` (its current position along `axis`, which is
+    /// -1 or -2); unchanged when `n` was even.
+    pub(super) fn unpad<T: Float>(&self, x: &Array<T>, axis: isize) -> Result<Array<T>> {
+        let Some(at) = self.arrangement.iter().position(|&c| c == self.n) else {
+            return Ok(x.clone()); // n even: no padding
+        };
+        let at = at as isize;
+        concatenate(&[x.slice(axis, None, Some(at), 1)?, x.slice(axis, Some(at + 1), None, 1)?], axis)
+    }
+}
+
+impl<T: Float> Rotation<T> {
+    /// The Jacobi rotations that zero `γ` of the 2 × 2 symmetric blocks `[[α, γ], [γ, β]]`
+    /// (`[..., np/2]` each) where `rotate`, the identity elsewhere:
+    /// `t = sign(ζ) / (|ζ| + √(1 + ζ²))`, `ζ = (β - α) / 2γ`, `c = 1/√(1 + t²)`, `s = c·t`.
+    pub(super) fn new(
+        alpha: &Array<T>,
+        beta: &Array<T>,
+        gamma: &Array<T>,
+        rotate: &Array<bool>,
+    ) -> Result<Rotation<T>> {
+        let dev = alpha.device();
+        let (one, zero) = (Array::<T>::scalar(T::ONE, dev)?, Array::<T>::scalar(T::ZERO, dev)?);
+        let zeta = beta.sub(alpha)?.div(&gamma.mul_scalar(T::from_f64(2.0))?)?;
+        let sign = where_(&zeta.lt_scalar(T::ZERO)?, &one.neg()?, &one)?;
+        let t = sign.div(&zeta.abs()?.add(&zeta.hypot_scalar(T::ONE)?)?)?;
+        let c0 = t.square()?.add_scalar(T::ONE)?.sqrt()?.recip()?;
+        Ok(Rotation {
+            c: where_(rotate, &c0, &one)?.unsqueeze(-2)?,
+            s: where_(rotate, &c0.mul(&t)?, &zero)?.unsqueeze(-2)?,
+        })
+    }
+}
+
+/// `a` with one zero column appended when `n` is odd (so the tournament has pairs
+/// only; the padding never rotates, its `γ` being exactly 0).
+pub(super) fn pad_odd<T: Float>(a: &Array<T>, axes: &[isize]) -> Result<Array<T>> {
+    let n = a.shape()[a.ndim() - 1];
+    if n.is_multiple_of(2) {
+        return a.contiguous();
+    }
+    let mut out = a.clone();
+    for &axis in axes {
+        let mut shape = out.shape().to_vec();
+        let at = (shape.len() as isize + axis) as usize;
+        shape[at] = 1;
+        out = concatenate(&[out.clone(), Array::<T>::zeros(shape, a.device())?], axis)?;
+    }
+    Ok(out)
 }
 
 /// One-sided Jacobi on `a` (`[..., m, n]`): `W = A·V` with orthogonal columns, their
@@ -56,86 +170,42 @@ fn jacobi<T: Float>(a: &Array<T>, with_v: bool) -> Result<Jacobi<T>> {
         let v = with_v.then(|| Array::<T>::zeros([&stack[..], &[0, 0]].concat(), dev)).transpose()?;
         return Ok(Jacobi { w: a.contiguous()?, sigma: Array::<T>::zeros([&stack[..], &[0]].concat(), dev)?, v });
     }
-    // An odd count gets a zero column: it never rotates (its γ is exactly 0) and is
-    // dropped at the end, at the position the host tracks.
-    let np = n + n % 2;
-    let half = np / 2;
-    let mut w = if np > n {
-        concatenate(&[a.clone(), Array::<T>::zeros([&stack[..], &[m, 1]].concat(), dev)?], -1)?
-    } else {
-        a.contiguous()?
-    };
+    let mut tour = Tournament::new(n, dev)?;
+    let mut w = pad_odd(a, &[-1])?;
+    let np = w.shape()[w.ndim() - 1];
     let mut v = match with_v {
         true => Some(Array::<T>::eye(np, dev)?.broadcast_to([&stack[..], &[np, np]].concat())?),
         false => None,
     };
-    // Circle method: pairs (j, np-1-j); between rounds position 0 stays, the others
-    // rotate by one (new[1] = old[np-1], new[j] = old[j-1]). `order` applies that to the
-    // rotated columns laid out as [p'..., q'...] (q' in pair order, i.e. reversed).
-    let j = Array::<u32>::arange(0, np as u32, 1, dev)?;
-    let u32s = |x: usize| Array::<u32>::scalar(x as u32, dev);
-    let from = where_(&j.eq_scalar(0)?, &u32s(0)?, &where_(&j.eq_scalar(1)?, &u32s(np - 1)?, &j.sub_scalar(1)?)?)?;
-    let order = where_(&from.lt_scalar(half as u32)?, &from, &u32s(np - 1 + half)?.sub(&from)?)?;
-    let mut arrangement: Vec<usize> = (0..np).collect();
     let tol = T::from_f64(T::EPSILON.to_f64() * (m.max(1) as f64).sqrt());
-    let (one, zero) = (Array::<T>::scalar(T::ONE, dev)?, Array::<T>::scalar(T::ZERO, dev)?);
     for _ in 0..MAX_SWEEPS {
         let mut rotated = Array::<bool>::scalar(false, dev)?;
-        for _ in 0..np.saturating_sub(1) {
-            let p = w.slice(-1, Some(0), Some(half as isize), 1)?;
-            let q = w.slice(-1, Some(np as isize - 1), Some(half as isize - 1), -1)?;
+        for _ in 0..tour.rounds() {
+            // The Gram entries of every pair: α = ‖w_p‖², β = ‖w_q‖², γ = w_p·w_q.
+            let (p, q) = tour.pairs(&w)?;
             let alpha = p.square()?.sum_axis(-2, false)?;
             let beta = q.square()?.sum_axis(-2, false)?;
             let gamma = p.mul(&q)?.sum_axis(-2, false)?;
-            // Rotate where |γ| > tol·√α·√β; t = sign(ζ) / (|ζ| + √(1 + ζ²)), ζ = (β - α) / 2γ.
+            // Rotate where |γ| > tol·√α·√β (not yet orthogonal to working precision).
             let rotate = gamma.abs()?.gt(&alpha.sqrt()?.mul(&beta.sqrt()?)?.mul_scalar(tol)?)?;
-            let zeta = beta.sub(&alpha)?.div(&gamma.mul_scalar(T::from_f64(2.0))?)?;
-            let sign = where_(&zeta.lt_scalar(T::ZERO)?, &one.neg()?, &one)?;
-            let t = sign.div(&zeta.abs()?.add(&zeta.hypot_scalar(T::ONE)?)?)?;
-            let c0 = t.square()?.add_scalar(T::ONE)?.sqrt()?.recip()?;
-            let c = where_(&rotate, &c0, &one)?.unsqueeze(-2)?;
-            let s = where_(&rotate, &c0.mul(&t)?, &zero)?.unsqueeze(-2)?;
             rotated = rotated.logical_or(&rotate.any()?)?;
-            let turn = |x: &Array<T>| -> Result<Array<T>> {
-                let (xp, xq) = (
-                    x.slice(-1, Some(0), Some(half as isize), 1)?,
-                    x.slice(-1, Some(np as isize - 1), Some(half as isize - 1), -1)?,
-                );
-                let new_p = xp.mul(&c)?.sub(&xq.mul(&s)?)?;
-                let new_q = xp.mul(&s)?.add(&xq.mul(&c)?)?;
-                concatenate(&[new_p, new_q], -1)?.take(&order, -1)
-            };
-            w = turn(&w)?;
+            let rot = Rotation::new(&alpha, &beta, &gamma, &rotate)?;
+            w = tour.turn(&w, &rot)?;
             if let Some(vm) = &v {
-                v = Some(turn(vm)?);
+                v = Some(tour.turn(vm, &rot)?);
             }
-            arrangement = (0..np)
-                .map(|i| {
-                    arrangement[if i == 0 {
-                        0
-                    } else if i == 1 {
-                        np - 1
-                    } else {
-                        i - 1
-                    }]
-                })
-                .collect();
+            tour.advance();
         }
         if !rotated.item()? {
             break;
         }
     }
-    // Drop the padding column (and V's padding row), then sort by σ descending.
-    if np > n {
-        let at = arrangement.iter().position(|&c| c == n).unwrap_or(np - 1) as isize;
-        let drop = |x: &Array<T>| -> Result<Array<T>> {
-            concatenate(&[x.slice(-1, None, Some(at), 1)?, x.slice(-1, Some(at + 1), None, 1)?], -1)
-        };
-        w = drop(&w)?;
-        if let Some(vm) = &v {
-            v = Some(drop(&vm.slice(-2, None, Some(n as isize), 1)?)?);
-        }
-    }
+    // Drop the padding column (and V's padding row, still in place), then sort by σ descending.
+    let w = tour.unpad(&w, -1)?;
+    let v = match v {
+        Some(vm) => Some(tour.unpad(&vm.slice(-2, None, Some(n as isize), 1)?, -1)?),
+        None => None,
+    };
     let sigma = w.square()?.sum_axis(-2, false)?.sqrt()?;
     let rank = sigma.neg()?.argsort(-1)?;
     let columns = rank.unsqueeze(-2)?;
