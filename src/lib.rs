@@ -69,23 +69,24 @@ pub use ops::elementwise::where_;
 pub use ops::index::Index;
 pub use ops::interp::interp;
 pub use ops::join::{concatenate, stack};
-pub use ops::linalg::{dot, matmul};
+pub use ops::linalg::{cross, dot, matmul};
 pub use ops::pad::PadMode;
 pub use ops::random;
 
 /// Dense linear algebra beyond products (NumPy's `np.linalg`): `solve`, `inv`, `det`,
 /// `slogdet` by LU factorisation with partial pivoting on the device, `cholesky`,
 /// `qr` by Householder reflections, `svd`/`svdvals` by one-sided Jacobi and from them
-/// `pinv`, `matrix_rank`, `lstsq`; `eigh`/`eigvalsh` by two-sided Jacobi;
-/// `solve_triangular`, `matrix_power` and `norm`. All
-/// but `norm` and `lstsq` take stacks of matrices (`[..., n, n]`; `[..., m, n]` for
-/// the factorisations).
+/// `pinv`, `matrix_rank`, `lstsq`, `cond`; `eigh`/`eigvalsh` by two-sided Jacobi;
+/// `solve_triangular`, `matrix_power`, `multi_dot` (cheapest multiplication order),
+/// `cross`, and the norms (`norm`, and NumPy 2's `vector_norm` and `matrix_norm`).
+/// All but `norm`, `multi_dot` and `lstsq` take stacks of matrices (`[..., n, n]`;
+/// `[..., m, n]` for the factorisations).
 pub mod linalg {
     pub use crate::ops::eigh::{eigh, eigvalsh};
+    pub use crate::ops::linalg::{cross, multi_dot};
+    pub use crate::ops::norm::{cond, matrix_norm, norm, vector_norm, NormOrd};
     pub use crate::ops::qr::{qr, QrMode};
-    pub use crate::ops::solve::{
-        cholesky, det, inv, matrix_power, norm, slogdet, solve, solve_triangular, NormOrd, Triangle,
-    };
+    pub use crate::ops::solve::{cholesky, det, inv, matrix_power, slogdet, solve, solve_triangular, Triangle};
     pub use crate::ops::svd::{lstsq, matrix_rank, pinv, svd, svdvals, Lstsq};
 }
 pub use ops::sort::Side;

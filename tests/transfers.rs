@@ -516,6 +516,18 @@ fn linear_solves_download_one_flag() -> gpu::Result<()> {
         assert_eq!(s7.uploads - s6.uploads, 0, "{dev}: eigh uploaded");
         assert!((2..=20).contains(&sweeps), "{dev}: eigh downloaded {sweeps} flags");
         assert_eq!((w.shape(), v.shape()), (&[8, 16][..], &[8, 16, 16][..]));
+        // cond by norms (an unchecked inverse) and the norms, multi_dot, cross: nothing moves.
+        use gpu::linalg::NormOrd;
+        let c1 = gpu::linalg::cond(&stack, Some(NormOrd::L1))?;
+        let fro = gpu::linalg::matrix_norm(&stack, NormOrd::Frobenius, false)?;
+        let vn = gpu::linalg::vector_norm(&stack, Some(&[-1]), NormOrd::P(3.0), false)?;
+        let chain = gpu::linalg::multi_dot(&[&a, &a.t(), &a, &b])?;
+        let cr = gpu::cross(&stack.slice(-1, Some(0), Some(3), 1)?, &bs, -1)?;
+        dev.synchronize()?;
+        let s8 = dev.stats();
+        assert_eq!((s8.uploads - s7.uploads, s8.downloads - s7.downloads), (0, 0), "{dev}: cond/norms/multi_dot/cross");
+        assert_eq!((c1.shape(), fro.shape(), vn.shape()), (&[8][..], &[8][..], &[8, 16][..]));
+        assert_eq!((chain.shape(), cr.shape()), (&[16][..], &[8, 16, 3][..]));
         assert_eq!(
             (xs.shape(), sign.shape(), logabs.shape(), p.shape()),
             (&[8, 16, 3][..], &[8][..], &[8][..], &[8, 16, 16][..])

@@ -6,7 +6,7 @@ use crate::backend::{Backend, BinaryOp, View};
 use crate::device::on_backend;
 use crate::dtype::Element;
 use crate::error::{Error, Result};
-use crate::layout::{broadcast_shapes, Layout};
+use crate::layout::{broadcast_shapes, normalize_axis, Layout};
 use crate::ops::common_device;
 use crate::ops::elementwise::{binary, Arg};
 
@@ -177,5 +177,172 @@ impl<T: Element> Array<T> {
     /// As [`matmul`].
     pub fn matmul(&self, rhs: &Array<T>) -> Result<Array<T>> {
         matmul_arrays(self, rhs)
+    }
+}
+
+/// The product of a chain of matrices, multiplied in the cheapest order (NumPy's
+/// `np.linalg.multi_dot`): the order that needs the fewest scalar multiplications is
+/// found on the host from the shapes alone (the classic dynamic programme, `O(n³)` in
+/// the number of arrays), then the products run on the device. The first array may be
+/// 1-D (a row vector) and the last 1-D (a column vector); the dimensions they add are
+/// removed from the result, as with `dot`. All the others must be 2-D.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for fewer than two arrays or an operand of the wrong
+/// number of axes; [`Error::MatmulShape`] naming the first pair whose inner dimensions
+/// differ; [`Error::DeviceMismatch`].
+///
+/// ```
+/// use gpu::{linalg::multi_dot, Array};
+/// let a = Array::<f32>::ones([10, 100], &gpu::Device::cpu())?;
+/// let b = Array::<f32>::ones([100, 5], &gpu::Device::cpu())?;
+/// let c = Array::<f32>::ones([5], &gpu::Device::cpu())?;
+/// // (a·b)·c costs 5,000 + 50 multiplications, a·(b·c) 500 + 1,000: the second is used.
+/// assert_eq!(multi_dot(&[&a, &b, &c])?.to_vec()?, vec![500.0; 10]);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn multi_dot<T: Element>(arrays: &[&Array<T>]) -> Result<Array<T>> {
+    let n = arrays.len();
+    if n < 2 {
+        let reason = format!("needs at least two arrays, got {n}");
+        return Err(Error::InvalidArgument { op: "multi_dot", reason });
+    }
+    for w in arrays.windows(2) {
+        common_device("multi_dot", w[0].device(), w[1].device())?;
+    }
+    let (row, col) = (arrays[0].ndim() == 1, arrays[n - 1].ndim() == 1);
+    let mut mats = Vec::with_capacity(n);
+    for (i, a) in arrays.iter().enumerate() {
+        let m = match a.ndim() {
+            1 if i == 0 => a.reshape([1, a.len()])?,
+            1 if i == n - 1 => a.reshape([a.len(), 1])?,
+            2 => (*a).clone(),
+            d => {
+                let allowed = if i == 0 || i == n - 1 { "1-D or 2-D" } else { "2-D" };
+                let reason = format!("array {i} has shape {:?} ({d}-D); it must be {allowed}", a.shape());
+                return Err(Error::InvalidArgument { op: "multi_dot", reason });
+            }
+        };
+        mats.push(m);
+    }
+    // dims[i] × dims[i + 1] is the shape of matrix i.
+    let mut dims = vec![mats[0].shape()[0]];
+    for (i, m) in mats.iter().enumerate() {
+        if m.shape()[0] != dims[i] {
+            let reason = format!("array {} has {} columns, array {i} has {} rows", i - 1, dims[i], m.shape()[0]);
+            return Err(shape_err("multi_dot", mats[i - 1].shape(), m.shape(), reason));
+        }
+        dims.push(m.shape()[1]);
+    }
+    let order = chain_order(&dims);
+    let out = chain_product(&mats, &order, 0, n - 1)?;
+    match (row, col) {
+        (true, true) => out.reshape(Vec::<usize>::new()),
+        (true, false) => out.squeeze(0),
+        (false, true) => out.squeeze(-1),
+        (false, false) => Ok(out),
+    }
+}
+
+/// `split[i][j]`: where the cheapest product of matrices `i..=j` splits
+/// (`(i..=k)·(k+1..=j)`), for matrices of shapes `dims[i] × dims[i + 1]`. Costs are
+/// counted in `u128`, so no chain of addressable arrays overflows them.
+fn chain_order(dims: &[usize]) -> Vec<Vec<usize>> {
+    let n = dims.len() - 1;
+    let mut cost = vec![vec![0u128; n]; n];
+    let mut split = vec![vec![0usize; n]; n];
+    for len in 1..n {
+        for i in 0..n - len {
+            let j = i + len;
+            let mut best = u128::MAX;
+            for k in i..j {
+                let c = cost[i][k] + cost[k + 1][j] + (dims[i] as u128) * (dims[k + 1] as u128) * (dims[j + 1] as u128);
+                if c < best {
+                    (best, split[i][j]) = (c, k);
+                }
+            }
+            cost[i][j] = best;
+        }
+    }
+    split
+}
+
+fn chain_product<T: Element>(mats: &[Array<T>], split: &[Vec<usize>], i: usize, j: usize) -> Result<Array<T>> {
+    if i == j {
+        return Ok(mats[i].clone());
+    }
+    let k = split[i][j];
+    matmul_arrays(&chain_product(mats, split, i, k)?, &chain_product(mats, split, k + 1, j)?)
+}
+
+/// The cross product of 2- or 3-vectors along `axis` (NumPy's `np.cross(a, b,
+/// axis=axis)`; `-1` is NumPy's default): the other axes broadcast. Two 3-vectors give
+/// a 3-vector along `axis` of the result; a 2-vector is taken as having a zero third
+/// component, except that two 2-vectors give the z component alone (a scalar per pair,
+/// so `axis` is dropped), as NumPy does. Integers wrap.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] when `axis` of either operand is not of length 2 or 3;
+/// [`Error::AxisOutOfRange`]; [`Error::BroadcastMismatch`] when the other axes do not
+/// broadcast; [`Error::DeviceMismatch`].
+///
+/// ```
+/// use gpu::Array;
+/// let x = Array::from_vec(vec![1i32, 0, 0, 0, 1, 0], [2, 3])?;   // x̂ and ŷ
+/// let y = Array::from_vec(vec![0i32, 1, 0], [3])?;              // ŷ, broadcast
+/// assert_eq!(gpu::cross(&x, &y, -1)?.to_vec()?, [0, 0, 1, 0, 0, 0]);
+/// let p = Array::from_vec(vec![1.0f32, 2.0], [2])?;
+/// let q = Array::from_vec(vec![3.0f32, 4.0], [2])?;
+/// assert_eq!(gpu::cross(&p, &q, -1)?.item()?, -2.0);             // 1·4 − 2·3
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn cross<T: Element>(a: &Array<T>, b: &Array<T>, axis: isize) -> Result<Array<T>> {
+    let dev = common_device("cross", a.device(), b.device())?;
+    let components = |x: &Array<T>| -> Result<Vec<Array<T>>> {
+        let x = x.moveaxis(axis, -1)?;
+        let d = x.shape()[x.ndim() - 1];
+        if d != 2 && d != 3 {
+            let reason =
+                format!("axis {axis} has length {d} in shape {:?}; the vectors must have 2 or 3 components", x.shape());
+            return Err(Error::InvalidArgument { op: "cross", reason });
+        }
+        (0..d as isize).map(|i| x.index_axis(-1, i)).collect()
+    };
+    let (u, v) = (components(a)?, components(b)?);
+    let z = u[0].mul(&v[1])?.sub(&u[1].mul(&v[0])?)?;
+    if u.len() == 2 && v.len() == 2 {
+        return Ok(z);
+    }
+    let zero = Array::scalar(T::default(), dev)?;
+    let (u2, v2) = (u.get(2).unwrap_or(&zero), v.get(2).unwrap_or(&zero));
+    let x = u[1].mul(v2)?.sub(&u2.mul(&v[1])?)?;
+    let y = u2.mul(&v[0])?.sub(&u[0].mul(v2)?)?;
+    let out = crate::ops::join::stack(&[x, y, z], -1)?;
+    let at = normalize_axis(axis, out.shape())?;
+    out.moveaxis(-1, at as isize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chain_order;
+
+    /// The parenthesisation of matrices `i..=j` as text, from the split table.
+    fn show(split: &[Vec<usize>], i: usize, j: usize) -> String {
+        if i == j {
+            return format!("A{}", i + 1);
+        }
+        let k = split[i][j];
+        format!("({}{})", show(split, i, k), show(split, k + 1, j))
+    }
+
+    #[test]
+    fn chain_order_is_the_cheapest() {
+        // CLRS 15.2's example: 30×35, 35×15, 15×5, 5×10, 10×20, 20×25 → 15,125
+        // multiplications as ((A1(A2A3))((A4A5)A6)).
+        let split = chain_order(&[30, 35, 15, 5, 10, 20, 25]);
+        assert_eq!(show(&split, 0, 5), "((A1(A2A3))((A4A5)A6))");
+        // A 1-D last operand: (10×100)(100×5)(5×1) is cheapest as A1(A2A3).
+        assert_eq!(show(&chain_order(&[10, 100, 5, 1]), 0, 2), "(A1(A2A3))");
+        assert_eq!(show(&chain_order(&[1, 5, 100, 10]), 0, 2), "((A1A2)A3)");
     }
 }

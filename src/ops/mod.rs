@@ -12,6 +12,7 @@ pub(crate) mod join;
 pub(crate) mod linalg;
 pub(crate) mod mask;
 pub(crate) mod moments;
+pub(crate) mod norm;
 pub(crate) mod operators;
 pub(crate) mod pad;
 pub(crate) mod qr;

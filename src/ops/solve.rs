@@ -1,7 +1,7 @@
 //! Dense linear algebra (NumPy's `np.linalg.solve`, `inv`, `det`, `slogdet`,
-//! `matrix_power`, `cholesky`, `norm`): LU factorisation with partial pivoting and the
-//! Cholesky factorisation, composed from kernels every backend has, and the vector and
-//! matrix norms.
+//! `matrix_power`, `cholesky`, SciPy's `solve_triangular`): LU factorisation with
+//! partial pivoting and the Cholesky factorisation, composed from kernels every backend
+//! has.
 //!
 //! Every factorisation works on a stack of matrices `[..., n, n]` at once, as NumPy's
 //! gufuncs do: the leading axes only widen each kernel, so a stack costs the launches
@@ -330,8 +330,14 @@ fn permute_rows<T: Float>(f: &Lu<T>, b: &Array<T>, stack: &[usize]) -> Result<Ar
 /// # Ok::<(), gpu::Error>(())
 /// ```
 pub fn inv<T: Float>(a: &Array<T>) -> Result<Array<T>> {
-    let n = square("inv", a)?;
-    let f = factor("inv", a, true)?;
+    inverse("inv", a, true)
+}
+
+/// `inv` without the singularity check when `!check`: a zero pivot then gives
+/// infinities or NaNs instead of [`Error::Singular`], and nothing is downloaded.
+pub(super) fn inverse<T: Float>(op: &'static str, a: &Array<T>, check: bool) -> Result<Array<T>> {
+    let n = square(op, a)?;
+    let f = factor(op, a, check)?;
     substitute(&f, permute_rows(&f, &Array::<T>::eye(n, a.device())?, batch(a))?)
 }
 
@@ -458,75 +464,4 @@ pub fn cholesky<T: Float>(a: &Array<T>) -> Result<Array<T>> {
         return Err(Error::NotPositiveDefinite { op: "cholesky", shape: a.shape().to_vec() });
     }
     Ok(l)
-}
-
-/// Which norm [`norm`] computes (NumPy's `ord=`). For 1-D arrays the vector norms;
-/// for 2-D arrays `L1`, `Inf`, `NegL1`, `NegInf` are the induced matrix norms and
-/// `Frobenius` the entrywise one.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum NormOrd {
-    /// `sqrt(Σ x²)` over every element (NumPy's `ord=None`; `"fro"` for matrices).
-    Frobenius,
-    /// Vectors: `Σ |x|`; matrices: the largest column sum of `|a|` (`ord=1`).
-    L1,
-    /// Vectors: `max |x|`; matrices: the largest row sum of `|a|` (`ord=inf`).
-    Inf,
-    /// Vectors: `min |x|`; matrices: the smallest row sum of `|a|` (`ord=-inf`).
-    NegInf,
-    /// Matrices only: the smallest column sum of `|a|` (`ord=-1`).
-    NegL1,
-    /// Vectors: `(Σ |x|^p)^(1/p)` (`ord=p`, `p` finite and non-zero); matrices:
-    /// `P(2.0)` is the largest singular value (the spectral norm, NumPy's `ord=2`) and
-    /// `P(-2.0)` the smallest (`ord=-2`), other `p` are errors.
-    P(f64),
-    /// Matrices only: the sum of the singular values (the nuclear norm, `ord="nuc"`).
-    Nuclear,
-    /// Vectors only: the number of non-zero elements (`ord=0`).
-    Count,
-}
-
-/// A vector or matrix norm (NumPy's `np.linalg.norm(a, ord)`), as a 0-d array on the
-/// device. `NormOrd::Frobenius` takes any shape (all elements); the other orders need
-/// a 1-D (vector norms) or 2-D (matrix norms) array as [`NormOrd`] lists.
-///
-/// # Errors
-/// [`Error::InvalidArgument`] for an order that does not apply to the array's number
-/// of axes, or `P(0)`/non-finite `P`; [`Error::EmptyReduction`] for `Inf`/`NegInf`
-/// of an empty array.
-///
-/// ```
-/// use gpu::{linalg::{norm, NormOrd}, Array};
-/// let v = Array::from_vec(vec![3.0f32, -4.0], [2])?;
-/// assert_eq!(norm(&v, NormOrd::Frobenius)?.item()?, 5.0);
-/// assert_eq!(norm(&v, NormOrd::L1)?.item()?, 7.0);
-/// assert_eq!(norm(&v, NormOrd::Inf)?.item()?, 4.0);
-/// let m = Array::from_vec(vec![1.0f32, -2.0, 3.0, 4.0], [2, 2])?;
-/// assert_eq!(norm(&m, NormOrd::L1)?.item()?, 6.0);  // column |−2| + |4|
-/// assert_eq!(norm(&m, NormOrd::Inf)?.item()?, 7.0); // row |3| + |4|
-/// # Ok::<(), gpu::Error>(())
-/// ```
-pub fn norm<T: Float>(a: &Array<T>, ord: NormOrd) -> Result<Array<T>> {
-    let bad = |what: &str| {
-        let reason = format!("{what} for an array of shape {:?}", a.shape());
-        Err(Error::InvalidArgument { op: "norm", reason })
-    };
-    match (a.ndim(), ord) {
-        (_, NormOrd::Frobenius) => a.norm(),
-        (1, NormOrd::L1) => a.abs()?.sum(),
-        (1, NormOrd::Inf) => a.abs()?.max(),
-        (1, NormOrd::NegInf) => a.abs()?.min(),
-        (1, NormOrd::Count) => a.ne_scalar(T::ZERO)?.cast::<T>()?.sum(),
-        (1, NormOrd::P(p)) if p.is_finite() && p != 0.0 => {
-            a.abs()?.pow_scalar(T::from_f64(p))?.sum()?.pow_scalar(T::from_f64(1.0 / p))
-        }
-        (1, NormOrd::P(p)) => bad(&format!("ord P({p}) (use Count for 0, Inf/NegInf for infinities)")),
-        (2, NormOrd::L1) => a.abs()?.sum_axis(0, false)?.max(),
-        (2, NormOrd::NegL1) => a.abs()?.sum_axis(0, false)?.min(),
-        (2, NormOrd::Inf) => a.abs()?.sum_axis(1, false)?.max(),
-        (2, NormOrd::NegInf) => a.abs()?.sum_axis(1, false)?.min(),
-        (2, NormOrd::P(2.0)) => crate::ops::svd::svdvals(a)?.max(),
-        (2, NormOrd::P(-2.0)) => crate::ops::svd::svdvals(a)?.min(),
-        (2, NormOrd::Nuclear) => crate::ops::svd::svdvals(a)?.sum(),
-        (_, ord) => bad(&format!("ord {ord:?} (vector orders need 1-D, matrix orders 2-D)")),
-    }
 }
