@@ -62,7 +62,7 @@ pub use dtype::{DType, Element, Float, Scalar};
 pub use error::{Error, Result};
 pub use info::{DeviceInfo, DeviceKind, Stats};
 pub use layout::Layout;
-pub use ops::contract::{einsum, inner, kron, tensordot, vdot, TensorAxes};
+pub use ops::contract::{einsum, einsum_path, inner, kron, tensordot, vdot, EinsumPath, TensorAxes};
 pub use ops::convolve::{convolve, correlate, ConvolveMode};
 pub use ops::creation::{meshgrid, Indexing};
 pub use ops::elementwise::where_;

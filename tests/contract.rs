@@ -119,6 +119,58 @@ fn einsum_cases<T: TestValue + Tolerances + Element>(dev: &Device) -> gpu::Resul
     case::<T>(dev, "...ij,...jk", "abij,bjk->abik", &[&[5, 1, 2, 3], &[4, 3, 2]])?;
     case::<T>(dev, "i...->...", "iab->ab", &[&[3, 2, 4]])?;
     case::<T>(dev, "i...i", "iai->a", &[&[3, 2, 3]])?;
+    // Orders other than left to right (einsum_path's): chains, a vector last, NumPy's
+    // five-operand example, a batch label, and nine operands (the greedy order).
+    same("ij,jk,k->i", &[&[3, 6], &[6, 2], &[2]])?;
+    same("ij,jk,kl,lm->im", &[&[5, 6], &[6, 3], &[3, 2], &[2, 4]])?;
+    same("ea,fb,abcd,gc,hd->efgh", &[&[2, 3], &[2, 2], &[3, 2, 3, 2], &[2, 3], &[3, 2]])?;
+    same("bi,bij,bj->b", &[&[2, 3], &[2, 3, 4], &[2, 4]])?;
+    same(
+        "ab,bc,cd,de,ef,fg,gh,hi,ij->aj",
+        &[&[2, 3], &[3, 2], &[2, 2], &[2, 3], &[3, 2], &[2, 2], &[2, 3], &[3, 2], &[2, 2]],
+    )?;
+    Ok(())
+}
+
+/// `einsum_path` against NumPy 2.4's `np.einsum_path(..., optimize="optimal")`: the
+/// same contractions, and its "Optimized FLOP count", which is ours plus one (NumPy
+/// prints it to four significant digits).
+fn paths(dev: &Device) -> gpu::Result<()> {
+    type Case<'a> = (&'a str, &'a [&'a [usize]], &'a [(usize, usize)], f64);
+    let cases: [Case; 6] = [
+        ("ij,jk,k->i", &[&[10, 100], &[100, 5], &[5]], &[(1, 2), (0, 1)], 3.001e3),
+        ("ij,jk,kl->il", &[&[10, 100], &[100, 5], &[5, 50]], &[(0, 1), (0, 1)], 1.500e4),
+        ("ij,jk,kl,lm->im", &[&[30, 35], &[35, 15], &[15, 5], &[5, 10]], &[(1, 2), (0, 2), (0, 1)], 1.875e4),
+        ("bij,bjk,bkl->bil", &[&[4, 8, 16], &[4, 16, 2], &[4, 2, 32]], &[(0, 1), (0, 1)], 6.145e3),
+        ("i,i,i->", &[&[7], &[7], &[7]], &[(0, 1), (0, 1)], 2.200e1),
+        (
+            "ea,fb,abcd,gc,hd->efgh",
+            &[&[10, 10], &[10, 10], &[10, 10, 10, 10], &[10, 10], &[10, 10]],
+            &[(0, 2), (0, 3), (0, 2), (0, 1)],
+            8.000e5,
+        ),
+    ];
+    for (spec, shapes, numpy_path, numpy_flops) in cases {
+        let arrays = shapes.iter().map(|s| Array::<f32>::zeros(*s, dev)).collect::<gpu::Result<Vec<_>>>()?;
+        let refs: Vec<&Array<f32>> = arrays.iter().collect();
+        let path = gpu::einsum_path(spec, &refs)?;
+        assert!(path.optimal, "{spec}");
+        let ours = (path.flops + 1) as f64;
+        assert!((ours - numpy_flops).abs() <= 5e-4 * numpy_flops, "{spec}: {path:?} vs NumPy's {numpy_flops:e}");
+        assert!(path.flops <= path.left_to_right_flops, "{spec}: {path:?}");
+        assert_eq!(path.contractions.len(), shapes.len() - 1, "{spec}");
+        assert_eq!(path.contractions, numpy_path, "{spec}");
+    }
+    let one = Array::<f32>::zeros([3], dev)?;
+    let single = gpu::einsum_path("i->", &[&one])?;
+    assert_eq!((single.contractions.len(), single.flops), (0, 0));
+    // Ten operands: the greedy order, still no worse than left to right on a chain.
+    let m = Array::<f32>::zeros([4, 4], dev)?;
+    let v = Array::<f32>::zeros([4], dev)?;
+    let chain: Vec<&Array<f32>> = std::iter::once(&m).cycle().take(9).chain(std::iter::once(&v)).collect();
+    let path = gpu::einsum_path("ab,bc,cd,de,ef,fg,gh,hi,ij,j->a", &chain)?;
+    assert!(!path.optimal && path.contractions.len() == 9);
+    assert!(path.flops <= path.left_to_right_flops, "{path:?}");
     Ok(())
 }
 
@@ -193,6 +245,8 @@ backend_tests! {
     }
     fn contractions_i32(dev) { all::<i32>(dev) }
     fn contractions_u32(dev) { all::<u32>(dev) }
+
+    fn einsum_paths(dev) { paths(dev) }
 
     fn einsum_views_stay_views(dev) {
         let a = Array::from_vec((0..12).collect::<Vec<i32>>(), [3, 4])?.to(dev)?;
