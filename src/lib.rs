@@ -78,16 +78,21 @@ pub use ops::random;
 /// `qr` by Householder reflections, `svd`/`svdvals` by one-sided Jacobi and from them
 /// `pinv`, `matrix_rank`, `lstsq`, `cond`; `eigh`/`eigvalsh` by two-sided Jacobi;
 /// `solve_triangular`, `matrix_power`, `multi_dot` (cheapest multiplication order),
-/// `cross`, and the norms (`norm`, and NumPy 2's `vector_norm` and `matrix_norm`).
-/// All but `norm`, `multi_dot` and `lstsq` take stacks of matrices (`[..., n, n]`;
-/// `[..., m, n]` for the factorisations).
+/// `cross`, `tensorinv`/`tensorsolve`, and the norms (`norm`, and NumPy 2's
+/// `vector_norm` and `matrix_norm`). All but `norm`, `multi_dot`, `lstsq` and the tensor
+/// functions take stacks of matrices (`[..., n, n]`; `[..., m, n]` for the
+/// factorisations). The rest of NumPy 2's `np.linalg` namespace is here too:
+/// `matmul`, `tensordot`, `vecdot`, `outer`, `matrix_transpose`, `diagonal` and
+/// `trace` (the last two over the last two axes).
 pub mod linalg {
+    pub use crate::ops::contract::tensordot;
     pub use crate::ops::eigh::{eigh, eigvalsh};
-    pub use crate::ops::linalg::{cross, multi_dot};
+    pub use crate::ops::linalg::{cross, diagonal, matmul, matrix_transpose, multi_dot, outer, trace, vecdot};
     pub use crate::ops::norm::{cond, matrix_norm, norm, vector_norm, NormOrd};
     pub use crate::ops::qr::{qr, QrMode};
     pub use crate::ops::solve::{cholesky, det, inv, matrix_power, slogdet, solve, solve_triangular, Triangle};
     pub use crate::ops::svd::{lstsq, matrix_rank, pinv, svd, svdvals, Lstsq};
+    pub use crate::ops::tensorsolve::{tensorinv, tensorsolve};
 }
 pub use ops::sort::Side;
 pub use ops::AsArray;

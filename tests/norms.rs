@@ -1,5 +1,6 @@
 //! `linalg::vector_norm`, `matrix_norm` (stacks, axes, keepdims), `cond`,
-//! `multi_dot` and `cross` on every backend, against host references in f64 (norms by
+//! `multi_dot`, `cross`, `tensorinv`/`tensorsolve` and NumPy 2's namespace helpers
+//! (`vecdot`, `matrix_transpose`, `diagonal`, `trace`, `outer`) on every backend, against host references in f64 (norms by
 //! definition over the reduced axes, inverses by Gauss–Jordan, chain products in the
 //! written order, cross products by components) and constants from NumPy 2.4
 //! (`np.linalg.cond([[1, 2], [3, 4]], p)` for every `p`, `np.cross` of mixed 2- and
@@ -410,6 +411,108 @@ fn crosses<T: TestValue + gpu::Element>(dev: &Device, tol: f64) -> gpu::Result<(
     Ok(())
 }
 
+/// NumPy 2's `np.linalg` namespace helpers: `vecdot`, `matrix_transpose`, `diagonal`,
+/// `trace`, `outer` against host loops (exact for small integers).
+fn namespace<T: TestValue + gpu::Element>(dev: &Device) -> gpu::Result<()> {
+    let ty = T::DTYPE;
+    let (ha, hb): (Vec<f64>, Vec<f64>) = (
+        pattern::<T>(12, 40).iter().map(|x| x.f64()).collect(),
+        pattern::<T>(15, 41).iter().map(|x| x.f64()).collect(),
+    );
+    let a = Array::from_vec(to_t::<T>(&ha), [4, 1, 3])?.to(dev)?;
+    let b = Array::from_vec(to_t::<T>(&hb), [5, 3])?.to(dev)?;
+    let want: Vec<f64> = (0..4 * 5).map(|p| (0..3).map(|k| ha[p / 5 * 3 + k] * hb[p % 5 * 3 + k]).sum()).collect();
+    let wrap = |v: &[f64]| -> Vec<f64> {
+        v.iter().map(|&x| if ty == DType::U32 { f64::from(x as i64 as u32) } else { T::of_f64(x).f64() }).collect()
+    };
+    let got = linalg::vecdot(&a, &b, -1)?;
+    assert_eq!(got.shape(), &[4, 5]);
+    assert_eq!(f64s(&got), wrap(&want), "{ty} vecdot");
+    // Along axis 0 of the transposes (the vectors down the columns).
+    let got0 = linalg::vecdot(&a.transpose(&[2, 1, 0])?, &b.t().unsqueeze(-1)?, 0)?; // [1, 4] x [5, 1]
+    assert_eq!(got0.shape(), &[5, 4]);
+    assert_eq!(f64s(&got0.t()), wrap(&want), "{ty} vecdot along axis 0");
+    let e = linalg::vecdot(&a, &b, 0).expect_err("4 against 5");
+    assert!(matches!(e, Error::MatmulShape { op: "vecdot", .. }), "{e}");
+
+    // A stack [2, 3, 4] of 3 × 4 matrices.
+    let h: Vec<f64> = pattern::<T>(24, 42).iter().map(|x| x.f64()).collect();
+    let m = Array::from_vec(to_t::<T>(&h), [2, 3, 4])?.to(dev)?;
+    let at = |s: usize, i: usize, j: usize| h[s * 12 + i * 4 + j];
+    let mt = linalg::matrix_transpose(&m)?;
+    assert_eq!(mt.shape(), &[2, 4, 3]);
+    let want_t: Vec<f64> = (0..2).flat_map(|s| (0..4).flat_map(move |j| (0..3).map(move |i| at(s, i, j)))).collect();
+    assert_eq!(f64s(&mt), want_t, "{ty} matrix_transpose");
+    for offset in [-2isize, -1, 0, 1, 3] {
+        let diag = |s: usize| -> Vec<f64> {
+            (0..3)
+                .filter_map(|i| usize::try_from(i as isize + offset).ok().filter(|&j| j < 4).map(|j| at(s, i, j)))
+                .collect()
+        };
+        let want_d: Vec<f64> = (0..2).flat_map(diag).collect();
+        let d = linalg::diagonal(&m, offset)?;
+        assert_eq!(d.shape(), &[2, want_d.len() / 2], "{ty} diagonal {offset}");
+        assert_eq!(f64s(&d), want_d, "{ty} diagonal {offset}");
+        let want_tr: Vec<f64> = (0..2).map(|s| diag(s).iter().sum()).collect();
+        assert_eq!(f64s(&linalg::trace(&m, offset)?), wrap(&want_tr), "{ty} trace {offset}");
+    }
+    let v = Array::from_vec(to_t::<T>(&[1.0, 2.0]), [2])?.to(dev)?;
+    let w = Array::from_vec(to_t::<T>(&[1.0, 10.0, 3.0]), [3])?.to(dev)?;
+    assert_eq!(f64s(&linalg::outer(&v, &w)?), [1.0, 10.0, 3.0, 2.0, 20.0, 6.0]);
+    assert!(matches!(linalg::outer(&m, &w), Err(Error::InvalidArgument { op: "outer", .. })));
+    for r in [linalg::matrix_transpose(&v), linalg::diagonal(&v, 0), linalg::trace(&v, 0)] {
+        assert!(matches!(r, Err(Error::InvalidArgument { .. })), "{ty}: 1-D");
+    }
+    Ok(())
+}
+
+/// `tensorinv` and `tensorsolve` against their defining identities.
+fn tensor_solves<T: TestValue + Float>(dev: &Device, rel: f64) -> gpu::Result<()> {
+    let ty = T::DTYPE;
+    let n = 24;
+    let mut v = noise(n * n, 50);
+    for i in 0..n {
+        v[i * n + i] += 3.0;
+    }
+    let a = Array::from_vec(to_t::<T>(&v), [4, 6, 8, 3])?.to(dev)?;
+    let t = linalg::tensorinv(&a, 2)?;
+    assert_eq!(t.shape(), &[8, 3, 4, 6]);
+    // tensordot(t, a, 2) is the identity of shape [8, 3, 8, 3].
+    let eye: Vec<f64> = (0..n * n).map(|k| if k / n == k % n { 1.0 } else { 0.0 }).collect();
+    let id = gpu::tensordot(&t, &a, 2)?;
+    assert_eq!(id.shape(), &[8, 3, 8, 3]);
+    let got = f64s(&id);
+    assert!(got.iter().zip(&eye).all(|(g, w)| (g - w).abs() <= rel), "{ty} tensorinv: tensordot(t, a, 2) = I");
+    let t1 = linalg::tensorinv(&a.reshape([24, 2, 12])?, 1)?;
+    assert_eq!(t1.shape(), &[2, 12, 24]);
+    // tensorsolve: a as [6, 4, 2, 3, 4] (b: [6, 4], x: [2, 3, 4]); tensordot(a, x, 3) = b.
+    let a5 = a.reshape([6, 4, 2, 3, 4])?;
+    let hb = noise(24, 51);
+    let b = Array::from_vec(to_t::<T>(&hb), [6, 4])?.to(dev)?;
+    let x = linalg::tensorsolve(&a5, &b, None)?;
+    assert_eq!(x.shape(), &[2, 3, 4]);
+    let back = f64s(&gpu::tensordot(&a5, &x, 3)?);
+    let hb: Vec<f64> = to_t::<T>(&hb).iter().map(|x| x.f64()).collect();
+    assert!(back.iter().zip(&hb).all(|(g, w)| (g - w).abs() <= rel), "{ty} tensorsolve: tensordot(a, x, 3) = b");
+    // axes: x's axes given in front are moved to the end first.
+    let front = a5.transpose(&[2, 3, 4, 0, 1])?; // [2, 3, 4, 6, 4]
+    let x2 = linalg::tensorsolve(&front, &b, Some(&[0, 1, 2]))?;
+    close(&f64s(&x2), &f64s(&x), rel, &format!("{ty} tensorsolve with axes"));
+    // Errors.
+    for r in [linalg::tensorinv(&a, 0), linalg::tensorinv(&a, 5), linalg::tensorinv(&a, 1)] {
+        assert!(matches!(r, Err(Error::InvalidArgument { op: "tensorinv", .. })), "{ty} tensorinv");
+    }
+    let bad_b = Array::<T>::zeros([4, 6], dev)?;
+    let e = linalg::tensorsolve(&a5, &bad_b, None).expect_err("b's shape");
+    assert!(matches!(e, Error::InvalidArgument { op: "tensorsolve", .. }) && e.to_string().contains("[4, 6]"), "{e}");
+    assert!(matches!(linalg::tensorsolve(&a5, &b, Some(&[0, 0])), Err(Error::InvalidArgument { .. })));
+    assert!(matches!(linalg::tensorsolve(&a5, &b, Some(&[7])), Err(Error::AxisOutOfRange { .. })));
+    let singular = Array::<T>::zeros([2, 2, 4], dev)?;
+    let b4 = Array::<T>::ones([2, 2], dev)?;
+    assert!(matches!(linalg::tensorsolve(&singular, &b4, None), Err(Error::Singular { .. })));
+    Ok(())
+}
+
 backend_tests! {
     fn vector_norms_f32(dev) { vector_norms::<f32>(dev, 1e-5) }
     fn vector_norms_f64(dev) {
@@ -436,6 +539,14 @@ backend_tests! {
     fn cross_f32(dev) { crosses::<f32>(dev, 0.0) }
     fn cross_i32(dev) { crosses::<i32>(dev, 0.0) }
     fn cross_u32(dev) { crosses::<u32>(dev, 0.0) }
+    fn namespace_f32(dev) { namespace::<f32>(dev) }
+    fn namespace_i32(dev) { namespace::<i32>(dev) }
+    fn namespace_u32(dev) { namespace::<u32>(dev) }
+    fn tensor_solves_f32(dev) { tensor_solves::<f32>(dev, 1e-4) }
+    fn tensor_solves_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        tensor_solves::<f64>(dev, 1e-11)
+    }
     fn cross_f64(dev) {
         if !dev.supports(DType::F64) { return Ok(()) }
         crosses::<f64>(dev, 0.0)

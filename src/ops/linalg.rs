@@ -322,6 +322,110 @@ pub fn cross<T: Element>(a: &Array<T>, b: &Array<T>, axis: isize) -> Result<Arra
     out.moveaxis(-1, at as isize)
 }
 
+/// Dot products of the vectors along `axis` (NumPy 2's `np.linalg.vecdot(a, b,
+/// axis=axis)`, real numbers): `Σ_k a[..., k] · b[..., k]` with `axis` taken from each
+/// operand and the other axes broadcast; the result drops `axis`. `-1` is NumPy's
+/// default. One broadcast product and one sum on the device.
+///
+/// # Errors
+/// [`Error::MatmulShape`] when the two axes differ in length; [`Error::AxisOutOfRange`];
+/// [`Error::BroadcastMismatch`]; [`Error::DeviceMismatch`].
+///
+/// ```
+/// use gpu::Array;
+/// let a = Array::from_vec(vec![1i32, 2, 3, 4, 5, 6], [2, 3])?;
+/// let b = Array::from_vec(vec![1i32, 0, 1], [3])?;
+/// assert_eq!(gpu::linalg::vecdot(&a, &b, -1)?.to_vec()?, [4, 10]);
+/// assert_eq!(gpu::linalg::vecdot(&a, &a, 0)?.to_vec()?, [17, 29, 45]);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn vecdot<T: Element>(a: &Array<T>, b: &Array<T>, axis: isize) -> Result<Array<T>> {
+    common_device("vecdot", a.device(), b.device())?;
+    let (x, y) = (a.moveaxis(axis, -1)?, b.moveaxis(axis, -1)?);
+    let (n, m) = (x.shape()[x.ndim() - 1], y.shape()[y.ndim() - 1]);
+    if n != m {
+        let reason = format!("axis {axis} has length {n} in {:?} and {m} in {:?}", a.shape(), b.shape());
+        return Err(shape_err("vecdot", a.shape(), b.shape(), reason));
+    }
+    x.mul(&y)?.sum_axis(-1, false)
+}
+
+/// The transpose of each matrix of a stack: the last two axes swapped, as a view
+/// (NumPy 2's `np.linalg.matrix_transpose`, the array API's `.mT`).
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for fewer than two axes.
+///
+/// ```
+/// let a = gpu::Array::from_vec((0..12).collect::<Vec<i32>>(), [2, 3, 2])?;
+/// assert_eq!(gpu::linalg::matrix_transpose(&a)?.shape(), &[2, 2, 3]);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn matrix_transpose<T: Element>(a: &Array<T>) -> Result<Array<T>> {
+    if a.ndim() < 2 {
+        let reason = format!("needs at least two axes, got shape {:?}", a.shape());
+        return Err(Error::InvalidArgument { op: "matrix_transpose", reason });
+    }
+    a.swapaxes(-1, -2)
+}
+
+/// The diagonal `offset` of each matrix of a stack (NumPy 2's `np.linalg.diagonal(a,
+/// offset=offset)`: the last two axes, unlike [`Array::diagonal`]'s default), as a view
+/// `[..., k]`.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for fewer than two axes.
+///
+/// ```
+/// let a = gpu::Array::from_vec((0..8).collect::<Vec<i32>>(), [2, 2, 2])?;
+/// assert_eq!(gpu::linalg::diagonal(&a, 0)?.to_vec()?, [0, 3, 4, 7]);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn diagonal<T: Element>(a: &Array<T>, offset: isize) -> Result<Array<T>> {
+    if a.ndim() < 2 {
+        let reason = format!("needs at least two axes, got shape {:?}", a.shape());
+        return Err(Error::InvalidArgument { op: "diagonal", reason });
+    }
+    a.diagonal(offset, -2, -1)
+}
+
+/// The trace (sum of diagonal `offset`) of each matrix of a stack (NumPy 2's
+/// `np.linalg.trace(a, offset=offset)`, over the last two axes): `[...]`, 0-d for one
+/// matrix, on the device.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for fewer than two axes.
+///
+/// ```
+/// let a = gpu::Array::from_vec((0..8).collect::<Vec<i32>>(), [2, 2, 2])?;
+/// assert_eq!(gpu::linalg::trace(&a, 0)?.to_vec()?, [3, 11]);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn trace<T: Element>(a: &Array<T>, offset: isize) -> Result<Array<T>> {
+    diagonal(a, offset)?.sum_axis(-1, false)
+}
+
+/// The outer product of two vectors (NumPy 2's `np.linalg.outer`, which takes 1-D
+/// operands only; [`Array::outer`] flattens instead): `[m, n]`.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] unless both are 1-D; [`Error::DeviceMismatch`].
+///
+/// ```
+/// let a = gpu::Array::from_vec(vec![1i32, 2], [2])?;
+/// let b = gpu::Array::from_vec(vec![1i32, 10, 100], [3])?;
+/// assert_eq!(gpu::linalg::outer(&a, &b)?.to_vec()?, [1, 10, 100, 2, 20, 200]);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn outer<T: Element>(a: &Array<T>, b: &Array<T>) -> Result<Array<T>> {
+    if a.ndim() != 1 || b.ndim() != 1 {
+        let reason = format!("needs two vectors, got shapes {:?} and {:?}", a.shape(), b.shape());
+        return Err(Error::InvalidArgument { op: "outer", reason });
+    }
+    common_device("outer", a.device(), b.device())?;
+    a.outer(b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::chain_order;

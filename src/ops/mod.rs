@@ -25,6 +25,7 @@ pub(crate) mod solve;
 pub(crate) mod sort;
 pub(crate) mod stats;
 pub(crate) mod svd;
+pub(crate) mod tensorsolve;
 
 use std::borrow::Cow;
 
