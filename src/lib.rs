@@ -94,7 +94,7 @@ pub mod linalg {
     pub use crate::ops::svd::{lstsq, matrix_rank, pinv, svd, svdvals, Lstsq};
     pub use crate::ops::tensorsolve::{tensorinv, tensorsolve};
 }
-pub use ops::sort::Side;
+pub use ops::sort::{lexsort, Side};
 pub use ops::AsArray;
 
 /// Kernel sources and NVRTC access for `tests/cuda_kernels.rs` (not a stable API).

@@ -255,6 +255,54 @@ backend_tests! {
         Ok(())
     }
 
+    fn lexsort_like_numpy(dev) {
+        // NumPy 2.4: np.lexsort((second, first)) = [2, 0, 4, 6, 5, 3, 1].
+        let first = Array::from_vec(vec![1, 5, 1, 4, 3, 4, 4], [7])?.to(dev)?;
+        let second = Array::from_vec(vec![9, 4, 0, 4, 0, 2, 1], [7])?.to(dev)?;
+        assert_eq!(gpu::lexsort(&[&second, &first], 0)?.to_vec()?, [2, 0, 4, 6, 5, 3, 1]);
+        // Rows of a table by column 0, then 1, then 2: np.lexsort((a[:,2], a[:,1], a[:,0])) = [1, 3, 2, 0].
+        let t = Array::from_vec(vec![3.0f32, 1.0, 2.0, 1.0, 1.0, 0.0, 3.0, 0.0, 2.0, 1.0, 1.0, 1.0], [4, 3])?.to(dev)?;
+        let cols: Vec<Array<f32>> = (0..3).map(|j| t.index_axis(1, j)).collect::<gpu::Result<_>>()?;
+        assert_eq!(gpu::lexsort(&[&cols[2], &cols[1], &cols[0]], -1)?.to_vec()?, [1, 3, 2, 0]);
+        // Against a host sort by (k1, k0, position) along axis 1 of [3, 40] keys with ties.
+        let (h0, h1): (Vec<i32>, Vec<i32>) = ((0..120).map(|i| i * 7 % 5).collect(), (0..120).map(|i| i * 11 % 3).collect());
+        let k0 = Array::from_vec(h0.clone(), [3, 40])?.to(dev)?;
+        let k1 = Array::from_vec(h1.clone(), [3, 40])?.to(dev)?;
+        let got = gpu::lexsort(&[&k0, &k1], 1)?.to_vec()?;
+        for r in 0..3 {
+            let mut want: Vec<u32> = (0..40).collect();
+            want.sort_by_key(|&j| (h1[r * 40 + j as usize], h0[r * 40 + j as usize], j));
+            assert_eq!(&got[r * 40..(r + 1) * 40], &want[..], "row {r}");
+        }
+        assert!(matches!(gpu::lexsort::<i32>(&[], 0), Err(gpu::Error::InvalidArgument { .. })));
+        assert!(matches!(gpu::lexsort(&[&first, &k0], 0), Err(gpu::Error::InvalidArgument { .. })));
+        Ok(())
+    }
+
+    fn partitions(dev) {
+        let h: Vec<f32> = values::<f32>(301, 9);
+        let a = Array::from_vec(h.clone(), [301])?.to(dev)?;
+        let mut sorted = h.clone();
+        sorted.sort_by(|x, y| order(f64::from(*x), f64::from(*y)));
+        for kth in [0isize, 150, 300, -1, -301] {
+            let k = kth.rem_euclid(301) as usize;
+            let p = a.partition(kth, 0)?.to_vec()?;
+            assert_eq!(p[k].to_bits(), sorted[k].to_bits(), "partition kth {kth}");
+            assert!(p[..k].iter().all(|x| order(f64::from(*x), f64::from(p[k])).is_le()), "before kth {kth}");
+            assert!(p[k + 1..].iter().all(|x| order(f64::from(*x), f64::from(p[k])).is_ge()), "after kth {kth}");
+            let idx = a.argpartition(kth, 0)?;
+            assert_eq!(a.take_along_axis(&idx, 0)?.to_vec()?[k].to_bits(), sorted[k].to_bits(), "argpartition {kth}");
+        }
+        let m = Array::from_vec(vec![5, 1, 4, 2, 9, 0], [2, 3])?.to(dev)?;
+        assert_eq!(m.partition(1, 1)?.to_vec()?[1], 4);
+        assert_eq!(m.partition(0, 0)?.shape(), &[2, 3]);
+        for kth in [301isize, -302] {
+            assert!(matches!(a.partition(kth, 0), Err(gpu::Error::IndexOutOfBounds { .. })), "kth {kth}");
+            assert!(matches!(a.argpartition(kth, 0), Err(gpu::Error::IndexOutOfBounds { .. })), "kth {kth}");
+        }
+        Ok(())
+    }
+
     fn sorts_of_empty_and_errors(dev) {
         let e = Array::<f32>::zeros([3, 0], dev)?;
         assert_eq!(e.argsort(1)?.shape(), &[3, 0]);

@@ -126,6 +126,59 @@ fn nan_reductions<F: Float + Tolerances>(dev: &Device) -> gpu::Result<()> {
     assert_eq!(only_nan.nansum()?.item()?.to_f64(), 0.0);
     assert!(only_nan.nanmean()?.item()?.to_f64().is_nan());
     assert!(only_nan.nanmax()?.item()?.to_f64().is_nan());
+
+    // nanprod, nanvar/nanstd (two-pass f64 reference), nancumsum/nancumprod.
+    let prod = per_row(&|v| v.iter().product());
+    let var = per_row(&|v| {
+        let m = v.iter().sum::<f64>() / v.len() as f64;
+        v.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / v.len() as f64
+    });
+    let std: Vec<F> = var.iter().map(|v| F::from_f64(v.to_f64().sqrt())).collect();
+    assert_array(&a.nanprod_axis(1, false)?, &[3], &prod, t, "nanprod_axis");
+    assert_array(&a.nanvar_axis(1, false)?, &[3], &var, F::MOMENTS, "nanvar_axis");
+    assert_array(&a.nanstd_axis(-1, true)?, &[3, 1], &std, F::MOMENTS, "nanstd_axis keepdims");
+    let all_var = {
+        let m = all.iter().sum::<f64>() / all.len() as f64;
+        all.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / all.len() as f64
+    };
+    assert_array(&a.nanprod()?, &[], &[F::from_f64(all.iter().product())], t, "nanprod");
+    assert_array(&a.nanvar()?, &[], &[F::from_f64(all_var)], F::MOMENTS, "nanvar");
+    assert_array(&a.nanstd()?, &[], &[F::from_f64(all_var.sqrt())], F::MOMENTS, "nanstd");
+    assert_eq!(only_nan.nanprod()?.item()?.to_f64(), 1.0);
+    assert!(only_nan.nanvar()?.item()?.to_f64().is_nan());
+    let running = |zero: f64, f: &dyn Fn(f64, f64) -> f64| -> Vec<F> {
+        rows.iter()
+            .flat_map(|r| {
+                let mut acc = zero;
+                r.iter().map(move |&x| {
+                    if !x.is_nan() {
+                        acc = f(acc, x);
+                    }
+                    acc
+                })
+            })
+            .map(F::from_f64)
+            .collect()
+    };
+    assert_array(&a.nancumsum(1)?, &[3, 4], &running(0.0, &|p, x| p + x), t, "nancumsum");
+    assert_array(&a.nancumprod(-1)?, &[3, 4], &running(1.0, &|p, x| p * x), t, "nancumprod");
+
+    // nanargmax/nanargmin: NaN as ∓∞, the first extreme; an all-NaN slice is an error.
+    let two = a.slice(0, Some(0), Some(2), 1)?; // rows 0 and 1
+    assert_eq!(two.nanargmax_axis(1, false)?.to_vec()?, [3, 1]);
+    assert_eq!(two.nanargmin_axis(1, false)?.to_vec()?, [1, 3]);
+    assert_eq!(two.nanargmax()?.item()?, 3);
+    assert_eq!(two.nanargmin()?.item()?, 1);
+    assert_eq!(a.nanargmax_axis(0, true)?.to_vec()?, [0, 1, 0, 0]);
+    for r in [a.nanargmax_axis(1, false), a.nanargmin_axis(1, false), only_nan.nanargmax(), only_nan.nanargmin()] {
+        match r {
+            Err(Error::InvalidArgument { reason, .. }) => assert!(reason.contains("all-NaN"), "{reason}"),
+            other => panic!("an all-NaN slice: {other:?}"),
+        }
+    }
+    let empty = Array::<F>::zeros([0, 2], dev)?;
+    assert!(matches!(empty.nanargmax_axis(0, false), Err(Error::EmptyReduction { .. })));
+    assert_eq!(empty.nanargmax_axis(1, false)?.shape(), &[0]);
     Ok(())
 }
 

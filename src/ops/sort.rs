@@ -71,6 +71,88 @@ impl<T: Element> Array<T> {
     }
 }
 
+impl<T: Element> Array<T> {
+    /// A copy in which the element at position `kth` along `axis` is the one a sort
+    /// would put there, with no larger element before it and no smaller one after it
+    /// (NumPy's `np.partition(a, kth, axis)`; negative `kth` counts from the end). The
+    /// copy is in fact fully sorted — a sort satisfies the contract, and on a GPU the
+    /// sorting network costs about what a selection would for one `kth` — so any
+    /// number of `kth` positions hold at once.
+    ///
+    /// # Errors
+    /// [`Error::IndexOutOfBounds`] for `kth` outside the axis; as
+    /// [`argsort`](Array::argsort) otherwise.
+    ///
+    /// ```
+    /// let a = gpu::Array::from_vec(vec![7, 1, 5, 3, 9, 2], [6])?;
+    /// let p = a.partition(2, 0)?.to_vec()?;
+    /// assert_eq!(p[2], 3);
+    /// assert!(p[..2].iter().all(|&x| x <= 3) && p[3..].iter().all(|&x| x >= 3));
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn partition(&self, kth: isize, axis: isize) -> Result<Array<T>> {
+        self.check_kth(kth, axis)?;
+        self.sort(axis)
+    }
+
+    /// The indices that [`partition`](Array::partition) this array (NumPy's
+    /// `np.argpartition(a, kth, axis)`): `take_along_axis` of them gives the partition.
+    /// Stable, as [`argsort`](Array::argsort), which it is.
+    ///
+    /// # Errors
+    /// As [`partition`](Array::partition).
+    pub fn argpartition(&self, kth: isize, axis: isize) -> Result<Array<u32>> {
+        self.check_kth(kth, axis)?;
+        self.argsort(axis)
+    }
+
+    fn check_kth(&self, kth: isize, axis: isize) -> Result<()> {
+        let ax = normalize_axis(axis, self.shape())?;
+        let n = self.shape()[ax];
+        let k = if kth < 0 { kth + n as isize } else { kth };
+        if k < 0 || k >= n as isize {
+            return Err(Error::IndexOutOfBounds { index: kth, axis: ax, len: n, shape: self.shape().to_vec() });
+        }
+        Ok(())
+    }
+}
+
+/// The indirect stable sort by several keys (NumPy's `np.lexsort(keys, axis)`): the
+/// **last** key is the primary one, ties broken by the one before it, and so on; `u32`
+/// indices along `axis` of the keys' common shape. One stable argsort per key on the
+/// device (sorting by the least significant key first).
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for no keys or keys of different shapes;
+/// [`Error::DeviceMismatch`]; as [`Array::argsort`] otherwise.
+///
+/// ```
+/// use gpu::Array;
+/// let first = Array::from_vec(vec![1, 5, 1, 4, 3, 4, 4], [7])?;   // surnames
+/// let second = Array::from_vec(vec![9, 4, 0, 4, 0, 2, 1], [7])?;  // first names
+/// // Sort by `first`, then by `second` (NumPy's doc example).
+/// assert_eq!(gpu::lexsort(&[&second, &first], -1)?.to_vec()?, [2, 0, 4, 6, 5, 3, 1]);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn lexsort<T: Element>(keys: &[&Array<T>], axis: isize) -> Result<Array<u32>> {
+    let Some((first, rest)) = keys.split_first() else {
+        return Err(Error::InvalidArgument { op: "lexsort", reason: "needs at least one key".into() });
+    };
+    for k in rest {
+        common_device("lexsort", first.device(), k.device())?;
+        if k.shape() != first.shape() {
+            let reason = format!("keys have shapes {:?} and {:?}; they must match", first.shape(), k.shape());
+            return Err(Error::InvalidArgument { op: "lexsort", reason });
+        }
+    }
+    let mut order = first.argsort(axis)?;
+    for k in rest {
+        let by_key = k.take_along_axis(&order, axis)?.argsort(axis)?;
+        order = order.take_along_axis(&by_key, axis)?;
+    }
+    Ok(order)
+}
+
 /// The argsort of `a` along `axis`, with that axis moved last (contiguous), and the
 /// normalised axis.
 fn argsort_axis_last<T: Element>(a: &Array<T>, axis: isize) -> Result<(Array<u32>, usize)> {

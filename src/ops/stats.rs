@@ -226,6 +226,163 @@ impl<T: Float> Array<T> {
         self.nan_where_all_nan(m, axis, keepdims)
     }
 
+    /// Product of all elements treating NaN as 1 (NumPy's `np.nanprod`), as a 0-d array
+    /// on the device; 1 when every element is NaN.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`.
+    ///
+    /// ```
+    /// let a = gpu::Array::from_vec(vec![2.0f32, f32::NAN, 3.0, f32::NAN], [2, 2])?;
+    /// assert_eq!(a.nanprod()?.item()?, 6.0);
+    /// assert_eq!(a.nanprod_axis(0, false)?.to_vec()?, [6.0, 1.0]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn nanprod(&self) -> Result<Array<T>> {
+        self.without_nans(T::ONE)?.prod()
+    }
+
+    /// [`nanprod`](Array::nanprod) along `axis`.
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`].
+    pub fn nanprod_axis(&self, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        self.without_nans(T::ONE)?.prod_axis(axis, keepdims)
+    }
+
+    /// Population variance (ddof = 0) of the non-NaN elements (NumPy's `np.nanvar`), as a
+    /// 0-d array on the device; NaN when there are none.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`.
+    ///
+    /// ```
+    /// let a = gpu::Array::from_vec(vec![1.0f64, f64::NAN, 3.0, 5.0], [4])?;
+    /// assert!((a.nanvar()?.item()? - 8.0 / 3.0).abs() < 1e-12);
+    /// assert!((a.nanstd()?.item()? - (8.0f64 / 3.0).sqrt()).abs() < 1e-12);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn nanvar(&self) -> Result<Array<T>> {
+        self.reshape([self.len()])?.nanvar_axis(0, false)
+    }
+
+    /// [`nanvar`](Array::nanvar) along `axis`: two passes, the squared deviations from
+    /// the NaN-free mean summed over the non-NaN elements and divided by their count.
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`].
+    pub fn nanvar_axis(&self, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        let nan = self.isnan()?;
+        let count = nan.logical_not()?.cast::<T>()?.sum_axis(axis, keepdims)?;
+        let mean = self.nanmean_axis(axis, true)?;
+        let dev = where_(&nan, &Array::scalar(T::ZERO, self.device())?, &self.sub(&mean)?)?;
+        dev.square()?.sum_axis(axis, keepdims)?.div(&count)
+    }
+
+    /// Population standard deviation of the non-NaN elements (NumPy's `np.nanstd`):
+    /// `sqrt(nanvar)`.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`.
+    pub fn nanstd(&self) -> Result<Array<T>> {
+        self.nanvar()?.sqrt()
+    }
+
+    /// [`nanstd`](Array::nanstd) along `axis`.
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`].
+    pub fn nanstd_axis(&self, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        self.nanvar_axis(axis, keepdims)?.sqrt()
+    }
+
+    /// Index of the first maximum ignoring NaN (NumPy's `np.nanargmax`) of the flattened
+    /// array, as a 0-d `u32` array on the device. NaN counts as −∞, so the first maximum
+    /// is found as NumPy finds it; an array of NaNs only is an error, as NumPy's
+    /// `ValueError` (one `bool` is downloaded to tell).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when every element is NaN; [`Error::EmptyReduction`]
+    /// for an empty array.
+    ///
+    /// ```
+    /// let a = gpu::Array::from_vec(vec![f32::NAN, 4.0, 7.0, f32::NAN, -1.0], [5])?;
+    /// assert_eq!(a.nanargmax()?.item()?, 2);
+    /// assert_eq!(a.nanargmin()?.item()?, 4);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn nanargmax(&self) -> Result<Array<u32>> {
+        self.reshape([self.len()])?.nanargmax_axis(0, false)
+    }
+
+    /// [`nanargmax`](Array::nanargmax) along `axis`: an error if any slice is all NaN.
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`]; [`Error::InvalidArgument`] for an all-NaN slice;
+    /// [`Error::EmptyReduction`] when the axis is empty.
+    pub fn nanargmax_axis(&self, axis: isize, keepdims: bool) -> Result<Array<u32>> {
+        self.check_no_all_nan_slice("nanargmax", axis)?;
+        self.without_nans(T::from_f64(f64::NEG_INFINITY))?.argmax_axis(axis, keepdims)
+    }
+
+    /// Index of the first minimum ignoring NaN (NumPy's `np.nanargmin`); see
+    /// [`nanargmax`](Array::nanargmax).
+    ///
+    /// # Errors
+    /// As [`nanargmax`](Array::nanargmax).
+    pub fn nanargmin(&self) -> Result<Array<u32>> {
+        self.reshape([self.len()])?.nanargmin_axis(0, false)
+    }
+
+    /// [`nanargmin`](Array::nanargmin) along `axis`.
+    ///
+    /// # Errors
+    /// As [`nanargmax_axis`](Array::nanargmax_axis).
+    pub fn nanargmin_axis(&self, axis: isize, keepdims: bool) -> Result<Array<u32>> {
+        self.check_no_all_nan_slice("nanargmin", axis)?;
+        self.without_nans(T::from_f64(f64::INFINITY))?.argmin_axis(axis, keepdims)
+    }
+
+    /// Cumulative sum along `axis` treating NaN as 0 (NumPy's `np.nancumsum`).
+    ///
+    /// # Errors
+    /// As [`cumsum`](Array::cumsum).
+    ///
+    /// ```
+    /// let a = gpu::Array::from_vec(vec![1.0f32, f32::NAN, 3.0, 2.0], [4])?;
+    /// assert_eq!(a.nancumsum(0)?.to_vec()?, [1.0, 1.0, 4.0, 6.0]);
+    /// assert_eq!(a.nancumprod(0)?.to_vec()?, [1.0, 1.0, 3.0, 6.0]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn nancumsum(&self, axis: isize) -> Result<Array<T>> {
+        self.without_nans(T::ZERO)?.cumsum(axis)
+    }
+
+    /// Cumulative product along `axis` treating NaN as 1 (NumPy's `np.nancumprod`).
+    ///
+    /// # Errors
+    /// As [`cumprod`](Array::cumprod).
+    pub fn nancumprod(&self, axis: isize) -> Result<Array<T>> {
+        self.without_nans(T::ONE)?.cumprod(axis)
+    }
+
+    /// [`Error::InvalidArgument`] when a slice along `axis` is all NaN (one `bool`
+    /// downloaded); [`Error::EmptyReduction`] when the axis is empty.
+    fn check_no_all_nan_slice(&self, op: &'static str, axis: isize) -> Result<()> {
+        let ax = normalize_axis(axis, self.shape())?;
+        if self.shape()[ax] == 0 {
+            return Err(Error::EmptyReduction { op, shape: self.shape().to_vec() });
+        }
+        if self.is_empty() {
+            return Ok(());
+        }
+        if self.isnan()?.all_axis(axis, false)?.any()?.item()? {
+            let reason = format!("all-NaN slice along axis {axis} of shape {:?}", self.shape());
+            return Err(Error::InvalidArgument { op, reason });
+        }
+        Ok(())
+    }
+
     /// `self` with every NaN replaced by `fill`.
     fn without_nans(&self, fill: T) -> Result<Array<T>> {
         where_(&self.isnan()?, &Array::scalar(fill, self.device())?, self)
