@@ -6,7 +6,7 @@
 //! [`Array::searchsorted`], [`Array::unique`]), indexing ([`Array::take`], [`Array::put`],
 //! [`Array::extract`]), counting ([`Array::bincount`]), joins, `dot` and `matmul` run as
 //! kernels where the operands live. Built from those kernels, and so on every device:
-//! [`einsum`], [`tensordot`], [`convolve`], [`linalg::solve`]/[`linalg::inv`]/[`linalg::det`]
+//! [`einsum`], [`tensordot`], [`convolve`], [`fft`], [`linalg::solve`]/[`linalg::inv`]/[`linalg::det`]
 //! ([`linalg::qr`], [`linalg::svd`], [`linalg::eigh`]; single matrices or stacks),
 //! assignment through views ([`Array::assign_view`], NumPy's `a[1:, ::2] = v`),
 //! [`Array::pad`], statistics ([`Array::quantile`], [`Array::cov`], [`Array::histogram`]).
@@ -66,6 +66,7 @@ pub use ops::contract::{einsum, einsum_path, inner, kron, tensordot, vdot, Einsu
 pub use ops::convolve::{convolve, correlate, ConvolveMode};
 pub use ops::creation::{meshgrid, Indexing};
 pub use ops::elementwise::where_;
+pub use ops::fft;
 pub use ops::index::Index;
 pub use ops::interp::interp;
 pub use ops::join::{concatenate, stack};

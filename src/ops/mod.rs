@@ -6,6 +6,7 @@ pub(crate) mod convolve;
 pub(crate) mod creation;
 pub(crate) mod eigh;
 pub(crate) mod elementwise;
+pub mod fft;
 pub(crate) mod index;
 pub(crate) mod interp;
 pub(crate) mod join;

@@ -1,0 +1,196 @@
+//! `gpu::fft` on every backend (f32, f64) against a direct f64 DFT on the host:
+//! power-of-two lengths (Stockham) and others (Bluestein), batches along either axis
+//! (transposed views included), complex input, the inverse, `rfft`/`irfft` (even and odd
+//! lengths, truncation and zero-padding), `fftn` over two axes, `fftfreq`/`rfftfreq`,
+//! and constants from NumPy 2.4. The tolerance is the FFT's error bound: relative L2
+//! error ≤ 4·(log2 M + 4)·ε, `M` the power-of-two length actually transformed.
+
+#[macro_use]
+mod common;
+
+use std::f64::consts::PI;
+
+use common::{noise, TestValue};
+use gpu::{fft, Array, DType, Device, Error, Float};
+
+fn to_t<T: TestValue>(v: &[f64]) -> Vec<T> {
+    v.iter().map(|&x| T::of_f64(x)).collect()
+}
+
+fn f64s<T: TestValue>(a: &Array<T>) -> Vec<f64> {
+    a.to_vec().expect("download").iter().map(|x| x.f64()).collect()
+}
+
+/// The DFT of each row of `[rows, n]` complex data, sign `-1` forward, `+1` inverse
+/// (unscaled).
+fn host_dft(re: &[f64], im: &[f64], n: usize, sign: f64) -> (Vec<f64>, Vec<f64>) {
+    let rows = re.len() / n;
+    let (mut or, mut oi) = (vec![0.0; re.len()], vec![0.0; re.len()]);
+    for r in 0..rows {
+        for k in 0..n {
+            let (mut sr, mut si) = (0.0, 0.0);
+            for j in 0..n {
+                let a = sign * 2.0 * PI * ((j * k) % n) as f64 / n as f64;
+                let (c, s) = (a.cos(), a.sin());
+                let (xr, xi) = (re[r * n + j], im[r * n + j]);
+                sr += xr * c - xi * s;
+                si += xr * s + xi * c;
+            }
+            or[r * n + k] = sr;
+            oi[r * n + k] = si;
+        }
+    }
+    (or, oi)
+}
+
+/// The error bound for length `n` in `T`.
+fn bound<T: Float>(n: usize) -> f64 {
+    let m = if n.is_power_of_two() { n } else { (2 * n - 1).next_power_of_two() };
+    4.0 * (m.trailing_zeros() as f64 + 4.0) * T::EPSILON.to_f64()
+}
+
+/// `‖got − want‖₂ ≤ rel · ‖want‖₂` over both parts (absolute against `scale` when the
+/// reference is zero).
+#[track_caller]
+fn assert_close(got: (&[f64], &[f64]), want: (&[f64], &[f64]), rel: f64, scale: f64, what: &str) {
+    assert_eq!(got.0.len(), want.0.len(), "{what}: length");
+    let err: f64 = got.0.iter().zip(want.0).chain(got.1.iter().zip(want.1)).map(|(g, w)| (g - w).powi(2)).sum();
+    let norm: f64 = want.0.iter().chain(want.1).map(|w| w * w).sum();
+    let (err, norm) = (err.sqrt(), norm.sqrt().max(scale));
+    assert!(err <= rel * norm, "{what}: error {err:e} > {rel:e} · {norm:e}");
+}
+
+fn transforms<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
+    let ty = T::DTYPE;
+    for n in [1usize, 2, 8, 64, 1024, 3, 5, 6, 7, 12, 100, 257] {
+        let rows = 3;
+        let (hr, hi) = (noise(rows * n, n as u64), noise(rows * n, 1000 + n as u64));
+        let (hr, hi): (Vec<f64>, Vec<f64>) =
+            (to_t::<T>(&hr).iter().map(|x| x.f64()).collect(), to_t::<T>(&hi).iter().map(|x| x.f64()).collect());
+        let re = Array::from_vec(to_t::<T>(&hr), [rows, n])?.to(dev)?;
+        let im = Array::from_vec(to_t::<T>(&hi), [rows, n])?.to(dev)?;
+        let rel = bound::<T>(n);
+        let scale = (n as f64).sqrt();
+        let what = |s: &str| format!("{ty} {s} n={n}");
+        // Complex input along the last axis.
+        let (wr, wi) = host_dft(&hr, &hi, n, -1.0);
+        let (gr, gi) = fft::fft(&re, Some(&im), -1)?;
+        assert_eq!(gr.shape(), &[rows, n]);
+        assert_close((&f64s(&gr), &f64s(&gi)), (&wr, &wi), rel, scale, &what("fft"));
+        // Real input.
+        let zeros = vec![0.0; rows * n];
+        let (rr, ri) = host_dft(&hr, &zeros, n, -1.0);
+        let (gr2, gi2) = fft::fft(&re, None, 1)?;
+        assert_close((&f64s(&gr2), &f64s(&gi2)), (&rr, &ri), rel, scale, &what("fft of real input"));
+        // Along axis 0 of the transposed view: the same transforms.
+        let (tr, ti) = fft::fft(&re.t(), Some(&im.t()), 0)?;
+        assert_eq!(tr.shape(), &[n, rows]);
+        assert_close((&f64s(&tr.t()), &f64s(&ti.t())), (&wr, &wi), rel, scale, &what("fft along axis 0"));
+        // The inverse, and the round trip.
+        let (ir, ii) = fft::ifft(&re, Some(&im), -1)?;
+        let (vr, vi) = host_dft(&hr, &hi, n, 1.0);
+        let (vr, vi): (Vec<f64>, Vec<f64>) =
+            (vr.iter().map(|x| x / n as f64).collect(), vi.iter().map(|x| x / n as f64).collect());
+        assert_close((&f64s(&ir), &f64s(&ii)), (&vr, &vi), rel, 1.0 / scale, &what("ifft"));
+        let (br, bi) = fft::ifft(&gr, Some(&gi), -1)?;
+        assert_close((&f64s(&br), &f64s(&bi)), (&hr, &hi), 2.0 * rel, 1.0, &what("ifft(fft(x))"));
+        // rfft: the first n/2 + 1 values of the real transform.
+        let half = n / 2 + 1;
+        let (fr, fi) = fft::rfft(&re, -1)?;
+        assert_eq!(fr.shape(), &[rows, half]);
+        let take = |v: &[f64]| -> Vec<f64> { v.chunks(n).flat_map(|c| c[..half].to_vec()).collect() };
+        assert_close((&f64s(&fr), &f64s(&fi)), (&take(&rr), &take(&ri)), rel, scale, &what("rfft"));
+        // irfft back to the signal (n given: odd lengths need it).
+        if n > 1 {
+            let back = fft::irfft(&fr, &fi, Some(n), -1)?;
+            assert_eq!(back.shape(), &[rows, n]);
+            assert_close((&f64s(&back), &[]), (&hr, &[]), 2.0 * rel, 1.0, &what("irfft(rfft(x), n)"));
+        }
+    }
+    // fftn over both axes of [6, 8] (Bluestein then Stockham) against two passes of the host DFT.
+    let (r, c) = (6, 8);
+    let h: Vec<f64> = to_t::<T>(&noise(r * c, 77)).iter().map(|x| x.f64()).collect();
+    let a = Array::from_vec(to_t::<T>(&h), [r, c])?.to(dev)?;
+    let (rows_r, rows_i) = host_dft(&h, &vec![0.0; r * c], c, -1.0);
+    let t = |v: &[f64]| -> Vec<f64> { (0..r * c).map(|k| v[(k % r) * c + k / r]).collect() };
+    let (cr, ci) = host_dft(&t(&rows_r), &t(&rows_i), r, -1.0);
+    let back = |v: &[f64]| -> Vec<f64> { (0..r * c).map(|k| v[(k % c) * r + k / c]).collect() };
+    let (gr, gi) = fft::fftn(&a, None, &[-2, -1])?;
+    assert_close((&f64s(&gr), &f64s(&gi)), (&back(&cr), &back(&ci)), bound::<T>(r) + bound::<T>(c), 7.0, "fftn");
+    let (ar, ai) = fft::ifftn(&gr, Some(&gi), &[0, 1])?;
+    assert_close(
+        (&f64s(&ar), &f64s(&ai)),
+        (&h, &vec![0.0; r * c]),
+        2.0 * (bound::<T>(r) + bound::<T>(c)),
+        1.0,
+        "ifftn",
+    );
+    Ok(())
+}
+
+fn numpy_constants<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
+    let ty = T::DTYPE;
+    let x = Array::from_vec(to_t::<T>(&[1.0, 2.0, 0.0, -1.0, 3.0, 0.5]), [6])?.to(dev)?;
+    // np.fft.fft([1, 2, 0, -1, 3, 0.5]).
+    let (re, im) = fft::fft(&x, None, 0)?;
+    let want_re = [5.5, 1.75, -2.75, 2.5, -2.75, 1.75];
+    let want_im = [0.0, 1.29903811, -3.89711432, 0.0, 3.89711432, -1.29903811];
+    assert_close((&f64s(&re), &f64s(&im)), (&want_re, &want_im), 1e-6, 1.0, &format!("{ty} NumPy fft"));
+    // np.fft.irfft(np.fft.rfft(x), 5): truncated to 3 values.
+    let (fr, fi) = fft::rfft(&x, 0)?;
+    let want = [0.7, 2.62831366, -1.59420315, 1.98174197, 1.78414752];
+    assert_close(
+        (&f64s(&fft::irfft(&fr, &fi, Some(5), 0)?), &[]),
+        (&want, &[]),
+        1e-6,
+        1.0,
+        &format!("{ty} NumPy irfft n=5"),
+    );
+    // Default n = 2(k - 1) = 6 from k = 4 values: x again.
+    let x6 = [1.0, 2.0, 0.0, -1.0, 3.0, 0.5];
+    assert_close((&f64s(&fft::irfft(&fr, &fi, None, 0)?), &[]), (&x6, &[]), 1e-6, 1.0, &format!("{ty} irfft"));
+    // n = 10: the spectrum zero-padded (np.fft.irfft(np.fft.rfft(x), 10)).
+    let want10 =
+        [0.85, 1.09725221, 0.90964833, 0.5860869, -0.64259308, -0.85, 1.14537948, 1.99653689, 0.48756526, -0.079876];
+    let got10 = f64s(&fft::irfft(&fr, &fi, Some(10), 0)?);
+    assert_close((&got10, &[]), (&want10, &[]), 1e-6, 1.0, &format!("{ty} irfft n=10"));
+    // np.fft.fftfreq(8, 0.5), np.fft.rfftfreq(7, 2.0).
+    assert_eq!(f64s(&fft::fftfreq::<T>(8, 0.5, dev)?), [0.0, 0.25, 0.5, 0.75, -1.0, -0.75, -0.5, -0.25]);
+    let rf = f64s(&fft::rfftfreq::<T>(7, 2.0, dev)?);
+    assert_close((&rf, &[]), (&[0.0, 1.0 / 14.0, 2.0 / 14.0, 3.0 / 14.0], &[]), 1e-6, 1.0, "rfftfreq");
+    Ok(())
+}
+
+fn errors(dev: &Device) -> gpu::Result<()> {
+    let a = Array::<f32>::ones([2, 3], dev)?;
+    let empty = Array::<f32>::zeros([2, 0], dev)?;
+    assert!(matches!(fft::fft(&empty, None, -1), Err(Error::InvalidArgument { op: "fft", .. })));
+    assert!(matches!(fft::fft(&a, Some(&a.t()), -1), Err(Error::InvalidArgument { op: "fft", .. })));
+    assert!(matches!(fft::fft(&a, None, 2), Err(Error::AxisOutOfRange { .. })));
+    assert!(matches!(fft::fftn(&a, None, &[]), Err(Error::InvalidArgument { .. })));
+    assert!(matches!(
+        fft::irfft(&a.slice(1, None, Some(1), 1)?, &a.slice(1, None, Some(1), 1)?, None, -1),
+        Err(Error::InvalidArgument { .. })
+    ));
+    assert!(matches!(fft::fftfreq::<f32>(0, 1.0, dev), Err(Error::InvalidArgument { .. })));
+    assert!(matches!(fft::rfftfreq::<f32>(4, 0.0, dev), Err(Error::InvalidArgument { .. })));
+    if dev.kind() != gpu::DeviceKind::Cpu {
+        let host = Array::<f32>::ones([2, 3], &Device::cpu())?;
+        assert!(matches!(fft::fft(&a, Some(&host), -1), Err(Error::DeviceMismatch { .. })));
+    }
+    Ok(())
+}
+
+backend_tests! {
+    fn transforms_f32(dev) { transforms::<f32>(dev) }
+    fn transforms_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        transforms::<f64>(dev)
+    }
+    fn numpy_f32(dev) { numpy_constants::<f32>(dev) }
+    fn numpy_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        numpy_constants::<f64>(dev)
+    }
+    fn fft_errors(dev) { errors(dev) }
+}
