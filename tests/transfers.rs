@@ -535,3 +535,26 @@ fn linear_solves_download_one_flag() -> gpu::Result<()> {
     }
     Ok(())
 }
+
+#[test]
+fn fft_uploads_only_the_chirp() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let x = random::uniform::<f32>([4, 1024], -1.0, 1.0, 3, &dev)?;
+        let y = random::uniform::<f32>([4, 1000], -1.0, 1.0, 4, &dev)?;
+        dev.synchronize()?;
+        let s0 = dev.stats();
+        let (re, im) = gpu::fft::fft(&x, None, -1)?;
+        let back = gpu::fft::irfft(&re.slice(-1, None, Some(513), 1)?, &im.slice(-1, None, Some(513), 1)?, Some(1024), -1)?;
+        dev.synchronize()?;
+        let s1 = dev.stats();
+        assert_eq!((s1.uploads - s0.uploads, s1.downloads - s0.downloads), (0, 0), "{dev}: a power-of-two fft moved data");
+        let (r2, _) = gpu::fft::fft(&y, None, -1)?;
+        dev.synchronize()?;
+        let s2 = dev.stats();
+        // Bluestein: the chirp (re, im) and its padded kernel (re, im), nothing downloaded.
+        assert_eq!((s2.uploads - s1.uploads, s2.downloads - s1.downloads), (4, 0), "{dev}: Bluestein's transfers");
+        assert_eq!((back.shape(), r2.shape()), (&[4, 1024][..], &[4, 1000][..]));
+    }
+    Ok(())
+}
