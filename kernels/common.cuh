@@ -179,6 +179,19 @@ __device__ __forceinline__ double k_hypot(double a, double b) { return hypot(a, 
 __device__ __forceinline__ float k_copysign(float a, float b) { return copysignf(a, b); }
 __device__ __forceinline__ double k_copysign(double a, double b) { return copysign(a, b); }
 
+// NumPy's shifts: the amount's bits as unsigned; 32 or more gives 0 (or -1 for a
+// negative int shifted right). Integer types only (instantiated for int and unsigned).
+__device__ __forceinline__ int k_shl(int a, int b) {
+    unsigned s = (unsigned)b;
+    return s >= 32u ? 0 : (int)((unsigned)a << s);
+}
+__device__ __forceinline__ unsigned k_shl(unsigned a, unsigned b) { return b >= 32u ? 0u : a << b; }
+__device__ __forceinline__ int k_shr(int a, int b) {
+    unsigned s = (unsigned)b;
+    return s >= 32u ? (a < 0 ? -1 : 0) : a >> s;
+}
+__device__ __forceinline__ unsigned k_shr(unsigned a, unsigned b) { return b >= 32u ? 0u : a >> b; }
+
 template <typename T> __device__ __forceinline__ bool k_isnan(T x) { return x != x; }
 
 // NaN-propagating; on ties the first operand wins (as the CPU reference).

@@ -51,6 +51,11 @@ DEF_BINARY(hypot, k_hypot(a, b))
 DEF_BINARY(fmax, k_fmax(a, b))
 DEF_BINARY(fmin, k_fmin(a, b))
 DEF_BINARY(copysign, k_copysign(a, b))
+DEF_BINARY(bit_and, a & b)
+DEF_BINARY(bit_or, a | b)
+DEF_BINARY(bit_xor, a ^ b)
+DEF_BINARY(shl, k_shl(a, b))
+DEF_BINARY(shr, k_shr(a, b))
 
 // IEEE comparisons: NaN compares unequal (ne is true).
 #define DEF_COMPARE(NAME, EXPR) \

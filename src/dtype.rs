@@ -247,6 +247,20 @@ pub trait Element: Scalar {
     fn to_f64(self) -> f64;
 }
 
+/// An integer element type: `i32` or `u32` (the bitwise ops are defined for these).
+pub trait Integer: Element {
+    /// Every bit set (`-1` for `i32`, `u32::MAX`).
+    const ALL_ONES: Self;
+}
+
+impl Integer for i32 {
+    const ALL_ONES: Self = -1;
+}
+
+impl Integer for u32 {
+    const ALL_ONES: Self = u32::MAX;
+}
+
 /// A floating-point element type: `f32` or `f64`.
 pub trait Float: Element {
     /// Machine epsilon.

@@ -58,7 +58,7 @@ mod ops;
 pub use array::{Array, IntoShape};
 pub use backend::{BinaryOp, CompareOp, ReduceOp, UnaryOp};
 pub use device::{devices, Device};
-pub use dtype::{DType, Element, Float, Scalar};
+pub use dtype::{DType, Element, Float, Integer, Scalar};
 pub use error::{Error, Result};
 pub use info::{DeviceInfo, DeviceKind, Stats};
 pub use layout::Layout;

@@ -187,6 +187,21 @@ macro_rules! int_ref {
                     }
                     BinaryOp::Maximum => a.max(b),
                     BinaryOp::Minimum => a.min(b),
+                    BinaryOp::BitAnd => a & b,
+                    BinaryOp::BitOr => a | b,
+                    BinaryOp::BitXor => a ^ b,
+                    // NumPy's shifts in i64: amounts outside 0..32 (negative ones too) shift everything out.
+                    BinaryOp::Shl if (0..32).contains(&(b as i64)) => ((a as i64) << (b as i64)) as $t,
+                    BinaryOp::Shl => 0,
+                    BinaryOp::Shr if (0..32).contains(&(b as i64)) => ((a as i64) >> (b as i64)) as $t,
+                    #[allow(unused_comparisons)]
+                    BinaryOp::Shr => {
+                        if a < 0 {
+                            !0
+                        } else {
+                            0
+                        }
+                    }
                     _ => unreachable!(),
                 }
             }
@@ -275,6 +290,7 @@ fn binary_case<T: RefOps>(dev: &Device, op: BinaryOp, sa: &[usize], sb: &[usize]
         BinaryOp::FMax => a.fmax(&b)?,
         BinaryOp::FMin => a.fmin(&b)?,
         BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign => float_binary(&a, &b, op)?,
+        op if op.is_bitwise() => int_binary(&a, &b, op)?,
         _ => unreachable!(),
     };
     assert_eq!(got.device(), dev);
@@ -295,6 +311,26 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
     match T::DTYPE {
         gpu::DType::F32 => go(&a.cast::<f32>()?, &b.cast::<f32>()?, op)?.cast::<T>(),
         gpu::DType::F64 => go(&a.cast::<f64>()?, &b.cast::<f64>()?, op)?.cast::<T>(),
+        d => panic!("{} is not defined for {d}", op.name()),
+    }
+}
+
+/// Integer-only binary ops, reached from generic code through `cast` (the dtype is
+/// already an integer one, so the casts are identities).
+fn int_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Result<Array<T>> {
+    fn go<I: gpu::Integer>(a: &Array<I>, b: &Array<I>, op: BinaryOp) -> gpu::Result<Array<I>> {
+        match op {
+            BinaryOp::BitAnd => a.bitwise_and(b),
+            BinaryOp::BitOr => a.bitwise_or(b),
+            BinaryOp::BitXor => a.bitwise_xor(b),
+            BinaryOp::Shl => a.left_shift(b),
+            BinaryOp::Shr => a.right_shift(b),
+            _ => unreachable!(),
+        }
+    }
+    match T::DTYPE {
+        gpu::DType::I32 => go(&a.cast::<i32>()?, &b.cast::<i32>()?, op)?.cast::<T>(),
+        gpu::DType::U32 => go(&a.cast::<u32>()?, &b.cast::<u32>()?, op)?.cast::<T>(),
         d => panic!("{} is not defined for {d}", op.name()),
     }
 }
@@ -329,6 +365,7 @@ fn scalar_ops<T: RefOps>(dev: &Device) -> gpu::Result<()> {
             BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign => {
                 float_binary(&a, &Array::from_vec(vec![s], [])?.to(dev)?, op)?
             }
+            op if op.is_bitwise() => int_binary(&a, &Array::from_vec(vec![s], [])?.to(dev)?, op)?,
             _ => unreachable!(),
         };
         let want: Vec<T> = data.iter().map(|&x| T::bin(op, x, s)).collect();
@@ -420,7 +457,45 @@ fn float_inputs<T: Element>() -> Vec<T> {
     v.iter().map(|&x| <T as gpu::Element>::from_f64(x)).collect()
 }
 
+/// The bit operations' edges (NumPy 2.4's results): shifts by 31, 32 and more and by
+/// negative amounts, arithmetic right shifts of negatives, NOT, and the operators.
+fn bit_edges(dev: &Device) -> gpu::Result<()> {
+    let a = Array::from_vec(vec![1i32, -8, i32::MIN, 12345, -1], [5])?.to(dev)?;
+    let s = Array::from_vec(vec![31i32, 1, 32, 40, -1], [5])?.to(dev)?;
+    // np.left_shift([1, -8, MIN, 12345, -1], [31, 1, 32, 40, -1]) → [MIN, -16, 0, 0, 0].
+    assert_eq!(a.left_shift(&s)?.to_vec()?, [i32::MIN, -16, 0, 0, 0]);
+    // np.right_shift(...) → [0, -4, -1, 0, -1].
+    assert_eq!(a.right_shift(&s)?.to_vec()?, [0, -4, -1, 0, -1]);
+    assert_eq!(a.bitwise_not()?.to_vec()?, [-2, 7, i32::MAX, -12346, 0]);
+    let u = Array::from_vec(vec![1u32, 0x8000_0000, u32::MAX, 6], [4])?.to(dev)?;
+    let t = Array::from_vec(vec![31u32, 31, 32, 1], [4])?.to(dev)?;
+    assert_eq!(u.left_shift(&t)?.to_vec()?, [0x8000_0000, 0, 0, 12]);
+    assert_eq!(u.right_shift(&t)?.to_vec()?, [0, 1, 0, 3], "u32 shifts are logical");
+    assert_eq!((!&u).to_vec()?, [u32::MAX - 1, 0x7fff_ffff, 0, u32::MAX - 6]);
+    // Operators, broadcasting, the owned and in-place forms.
+    let m = Array::from_vec(vec![0b1100i32, 0b1010, 0b0110, 0b0001], [2, 2])?.to(dev)?;
+    let r = Array::from_vec(vec![0b1010i32, 0b0101], [2])?.to(dev)?;
+    assert_eq!((&m & &r).to_vec()?, [0b1000, 0b0000, 0b0010, 0b0001]);
+    assert_eq!((&m | &r).to_vec()?, [0b1110, 0b1111, 0b1110, 0b0101]);
+    assert_eq!((&m ^ 0b1111).to_vec()?, [0b0011, 0b0101, 0b1001, 0b1110]);
+    assert_eq!((&m << 2).to_vec()?, [0b110000, 0b101000, 0b011000, 0b000100]);
+    assert_eq!((m.clone() >> 1).to_vec()?, [0b110, 0b101, 0b011, 0b000]);
+    let mut x = m.clone();
+    x &= &r;
+    x |= 0b10000;
+    x ^= 1;
+    x <<= 1;
+    x >>= 2;
+    assert_eq!(x.to_vec()?, [0b1100, 0b1000, 0b1001, 0b1000]); // NumPy: [12, 8, 9, 8]
+    assert_eq!((!m).to_vec()?, [-13, -11, -7, -2]);
+    // Float arrays have no bit ops: the backend refuses the op for floats.
+    assert!(!gpu::BinaryOp::BitAnd.defined_for(gpu::DType::F32));
+    Ok(())
+}
+
 backend_tests! {
+    fn bitwise_edges(dev) { bit_edges(dev) }
+
     fn binary_f32(dev) { all_binary::<f32>(dev) }
     fn binary_f64(dev) {
         if !dev.supports(gpu::DType::F64) { return Ok(()) }

@@ -545,10 +545,15 @@ fn fft_uploads_only_the_chirp() -> gpu::Result<()> {
         dev.synchronize()?;
         let s0 = dev.stats();
         let (re, im) = gpu::fft::fft(&x, None, -1)?;
-        let back = gpu::fft::irfft(&re.slice(-1, None, Some(513), 1)?, &im.slice(-1, None, Some(513), 1)?, Some(1024), -1)?;
+        let back =
+            gpu::fft::irfft(&re.slice(-1, None, Some(513), 1)?, &im.slice(-1, None, Some(513), 1)?, Some(1024), -1)?;
         dev.synchronize()?;
         let s1 = dev.stats();
-        assert_eq!((s1.uploads - s0.uploads, s1.downloads - s0.downloads), (0, 0), "{dev}: a power-of-two fft moved data");
+        assert_eq!(
+            (s1.uploads - s0.uploads, s1.downloads - s0.downloads),
+            (0, 0),
+            "{dev}: a power-of-two fft moved data"
+        );
         let (r2, _) = gpu::fft::fft(&y, None, -1)?;
         dev.synchronize()?;
         let s2 = dev.stats();

@@ -188,11 +188,23 @@ pub enum BinaryOp {
     /// The magnitude of `a` with the sign of `b`, signed zeros and NaN's sign bit
     /// included (floats).
     Copysign,
+    /// `a & b`, bit by bit (integers).
+    BitAnd,
+    /// `a | b`, bit by bit (integers).
+    BitOr,
+    /// `a ^ b`, bit by bit (integers).
+    BitXor,
+    /// `a << b` (integers); a shift by 32 or more — or by a negative `i32` amount,
+    /// taken as unsigned — gives 0, as NumPy's `left_shift`.
+    Shl,
+    /// `a >> b` (integers, arithmetic for `i32`); a shift by 32 or more gives 0, or −1
+    /// for a negative `i32`, as NumPy's `right_shift`.
+    Shr,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 15] = [
+    pub const ALL: [BinaryOp; 20] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -208,16 +220,31 @@ impl BinaryOp {
         BinaryOp::FMax,
         BinaryOp::FMin,
         BinaryOp::Copysign,
+        BinaryOp::BitAnd,
+        BinaryOp::BitOr,
+        BinaryOp::BitXor,
+        BinaryOp::Shl,
+        BinaryOp::Shr,
     ];
 
-    /// Whether the op is defined for integer dtypes too.
+    /// Whether the op is defined for integer dtypes.
     pub fn supports_int(self) -> bool {
         !matches!(self, BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign)
     }
 
+    /// Whether the op is defined for float dtypes (the bitwise ops are not).
+    pub fn supports_float(self) -> bool {
+        !self.is_bitwise()
+    }
+
+    /// The integer-only bit operations: `BitAnd`, `BitOr`, `BitXor`, `Shl`, `Shr`.
+    pub fn is_bitwise(self) -> bool {
+        matches!(self, BinaryOp::BitAnd | BinaryOp::BitOr | BinaryOp::BitXor | BinaryOp::Shl | BinaryOp::Shr)
+    }
+
     /// Whether the op is defined for `dtype` (no binary op is defined for `bool`).
     pub fn defined_for(self, dtype: DType) -> bool {
-        dtype != DType::Bool && (dtype.is_float() || self.supports_int())
+        dtype != DType::Bool && if dtype.is_float() { self.supports_float() } else { self.supports_int() }
     }
 
     /// Lower-case name, as used in kernel names and messages.
@@ -238,6 +265,11 @@ impl BinaryOp {
             BinaryOp::FMax => "fmax",
             BinaryOp::FMin => "fmin",
             BinaryOp::Copysign => "copysign",
+            BinaryOp::BitAnd => "bit_and",
+            BinaryOp::BitOr => "bit_or",
+            BinaryOp::BitXor => "bit_xor",
+            BinaryOp::Shl => "shl",
+            BinaryOp::Shr => "shr",
         }
     }
 }

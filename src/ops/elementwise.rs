@@ -7,7 +7,7 @@ use super::{common_device, resolve_on, AsArray};
 use crate::array::{check_output, check_supported, Array};
 use crate::backend::{Backend, BinaryOp, CompareOp, Operand, UnaryOp, View};
 use crate::device::on_backend;
-use crate::dtype::{Element, Float, Scalar};
+use crate::dtype::{Element, Float, Integer, Scalar};
 use crate::error::{Error, Result};
 use crate::layout::{broadcast_shapes, Layout};
 
@@ -208,6 +208,40 @@ binary_methods! { Float:
         "`copysign(self, rhs)`: the magnitude of `self` with the sign of `rhs`, signed zeros and NaN's sign bit included (NumPy's `copysign`)";
     Hypot, hypot, hypot_scalar, hypot_assign_, hypot_scalar_assign_,
         "`sqrt(self² + rhs²)` without intermediate overflow (NumPy's `hypot`; infinite if either is, even with a NaN)";
+}
+
+binary_methods! { Integer:
+    BitAnd, bitwise_and, bitwise_and_scalar, bitwise_and_assign_, bitwise_and_scalar_assign_,
+        "bitwise AND (NumPy's `bitwise_and`, `&`)";
+    BitOr, bitwise_or, bitwise_or_scalar, bitwise_or_assign_, bitwise_or_scalar_assign_,
+        "bitwise OR (NumPy's `bitwise_or`, `|`)";
+    BitXor, bitwise_xor, bitwise_xor_scalar, bitwise_xor_assign_, bitwise_xor_scalar_assign_,
+        "bitwise XOR (NumPy's `bitwise_xor`, `^`)";
+    Shl, left_shift, left_shift_scalar, left_shift_assign_, left_shift_scalar_assign_,
+        "left shift, NumPy's `left_shift` (`<<`; a shift by 32 or more, or by a negative `i32` amount, gives 0)";
+    Shr, right_shift, right_shift_scalar, right_shift_assign_, right_shift_scalar_assign_,
+        "right shift, NumPy's `right_shift` (`>>`, arithmetic for `i32`; a shift by 32 or more gives 0, or −1 for a negative `i32`)";
+}
+
+impl<T: Integer> Array<T> {
+    /// Elementwise bitwise NOT (NumPy's `invert`, `bitwise_not`, `~`): every bit flipped,
+    /// so `-x - 1` for `i32` and `u32::MAX - x` for `u32`. One XOR kernel.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`.
+    ///
+    /// ```
+    /// let a = gpu::Array::from_vec(vec![0i32, 5, -1], [3])?;
+    /// assert_eq!(a.bitwise_not()?.to_vec()?, [-1, -6, 0]);
+    /// let m = gpu::Array::from_vec(vec![0b1100u32, 0b1010], [2])?;
+    /// assert_eq!(m.bitwise_and_scalar(0b1000)?.to_vec()?, [0b1000, 0b1000]);
+    /// assert_eq!(m.left_shift_scalar(2)?.to_vec()?, [0b110000, 0b101000]);
+    /// assert_eq!(m.right_shift_scalar(40)?.to_vec()?, [0, 0]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn bitwise_not(&self) -> Result<Array<T>> {
+        self.bitwise_xor_scalar(T::ALL_ONES)
+    }
 }
 
 impl<T: Element> Array<T> {

@@ -1,5 +1,6 @@
-//! `std::ops` operators: `&a + &b`, `&a * 2.0`, `2.0 - &a`, `-&a`, `a += &b`, `a *= 2.0`,
-//! and on masks `&m & &k`, `&m | &k`, `&m ^ &k`, `!&m`.
+//! `std::ops` operators: `&a + &b`, `&a * 2.0`, `2.0 - &a`, `-&a`, `a += &b`, `a *= 2.0`;
+//! on integer arrays `&a & &b`, `&a | 3`, `&a ^ &b`, `&a << 2`, `&a >> &s`, `!&a` (and
+//! their `&=`… forms); on masks `&m & &k`, `&m | &k`, `&m ^ &k`, `!&m`.
 //!
 //! Operators cannot return `Result`, so they panic with the [`Error`](crate::Error)'s
 //! message on failure (mismatched shapes or devices); use the named methods (`add`,
@@ -8,12 +9,13 @@
 //! shape — the temporary elision NumPy performs — so chains allocate once.
 
 use std::ops::{
-    Add, AddAssign, BitAnd, BitOr, BitXor, Div, DivAssign, Mul, MulAssign, Neg, Not, Rem, RemAssign, Sub, SubAssign,
+    Add, AddAssign, BitAnd, BitAndAssign, BitOr, BitOrAssign, BitXor, BitXorAssign, Div, DivAssign, Mul, MulAssign,
+    Neg, Not, Rem, RemAssign, Shl, ShlAssign, Shr, ShrAssign, Sub, SubAssign,
 };
 
 use crate::array::Array;
 use crate::backend::BinaryOp;
-use crate::dtype::Element;
+use crate::dtype::{Element, Integer};
 use crate::error::Result;
 use crate::ops::elementwise::{binary, Arg};
 
@@ -40,8 +42,8 @@ fn owned_binary<T: Element>(mut lhs: Array<T>, op: BinaryOp, rhs: Arg<'_, T>) ->
 }
 
 macro_rules! operator {
-    ($tr:ident, $method:ident, $atr:ident, $amethod:ident, $op:ident) => {
-        impl<T: Element> $tr<&Array<T>> for &Array<T> {
+    ($bound:ident: $tr:ident, $method:ident, $atr:ident, $amethod:ident, $op:ident) => {
+        impl<T: $bound> $tr<&Array<T>> for &Array<T> {
             type Output = Array<T>;
             #[track_caller]
             fn $method(self, rhs: &Array<T>) -> Array<T> {
@@ -49,7 +51,7 @@ macro_rules! operator {
             }
         }
 
-        impl<T: Element> $tr<Array<T>> for &Array<T> {
+        impl<T: $bound> $tr<Array<T>> for &Array<T> {
             type Output = Array<T>;
             #[track_caller]
             fn $method(self, rhs: Array<T>) -> Array<T> {
@@ -57,7 +59,7 @@ macro_rules! operator {
             }
         }
 
-        impl<T: Element> $tr<&Array<T>> for Array<T> {
+        impl<T: $bound> $tr<&Array<T>> for Array<T> {
             type Output = Array<T>;
             #[track_caller]
             fn $method(self, rhs: &Array<T>) -> Array<T> {
@@ -65,7 +67,7 @@ macro_rules! operator {
             }
         }
 
-        impl<T: Element> $tr<Array<T>> for Array<T> {
+        impl<T: $bound> $tr<Array<T>> for Array<T> {
             type Output = Array<T>;
             #[track_caller]
             fn $method(self, rhs: Array<T>) -> Array<T> {
@@ -73,7 +75,7 @@ macro_rules! operator {
             }
         }
 
-        impl<T: Element> $tr<T> for &Array<T> {
+        impl<T: $bound> $tr<T> for &Array<T> {
             type Output = Array<T>;
             #[track_caller]
             fn $method(self, rhs: T) -> Array<T> {
@@ -81,7 +83,7 @@ macro_rules! operator {
             }
         }
 
-        impl<T: Element> $tr<T> for Array<T> {
+        impl<T: $bound> $tr<T> for Array<T> {
             type Output = Array<T>;
             #[track_caller]
             fn $method(self, rhs: T) -> Array<T> {
@@ -89,14 +91,14 @@ macro_rules! operator {
             }
         }
 
-        impl<T: Element> $atr<&Array<T>> for Array<T> {
+        impl<T: $bound> $atr<&Array<T>> for Array<T> {
             #[track_caller]
             fn $amethod(&mut self, rhs: &Array<T>) {
                 ok(self.assign(BinaryOp::$op, Arg::Array(rhs)))
             }
         }
 
-        impl<T: Element> $atr<T> for Array<T> {
+        impl<T: $bound> $atr<T> for Array<T> {
             #[track_caller]
             fn $amethod(&mut self, rhs: T) {
                 ok(self.assign(BinaryOp::$op, Arg::Scalar(rhs)))
@@ -105,11 +107,32 @@ macro_rules! operator {
     };
 }
 
-operator!(Add, add, AddAssign, add_assign, Add);
-operator!(Sub, sub, SubAssign, sub_assign, Sub);
-operator!(Mul, mul, MulAssign, mul_assign, Mul);
-operator!(Div, div, DivAssign, div_assign, Div);
-operator!(Rem, rem, RemAssign, rem_assign, Rem);
+operator!(Element: Add, add, AddAssign, add_assign, Add);
+operator!(Element: Sub, sub, SubAssign, sub_assign, Sub);
+operator!(Element: Mul, mul, MulAssign, mul_assign, Mul);
+operator!(Element: Div, div, DivAssign, div_assign, Div);
+operator!(Element: Rem, rem, RemAssign, rem_assign, Rem);
+operator!(Integer: BitAnd, bitand, BitAndAssign, bitand_assign, BitAnd);
+operator!(Integer: BitOr, bitor, BitOrAssign, bitor_assign, BitOr);
+operator!(Integer: BitXor, bitxor, BitXorAssign, bitxor_assign, BitXor);
+operator!(Integer: Shl, shl, ShlAssign, shl_assign, Shl);
+operator!(Integer: Shr, shr, ShrAssign, shr_assign, Shr);
+
+impl<T: Integer> Not for &Array<T> {
+    type Output = Array<T>;
+    #[track_caller]
+    fn not(self) -> Array<T> {
+        ok(self.bitwise_not())
+    }
+}
+
+impl<T: Integer> Not for Array<T> {
+    type Output = Array<T>;
+    #[track_caller]
+    fn not(self) -> Array<T> {
+        ok(owned_binary(self, BinaryOp::BitXor, Arg::Scalar(T::ALL_ONES)))
+    }
+}
 
 /// Scalar on the left (`2.0 * &a`, `1.0 - &a`): one impl per concrete type (a generic
 /// impl for a foreign left-hand type is not allowed).

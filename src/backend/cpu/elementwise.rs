@@ -210,6 +210,26 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::copysign(a, b);
                 $body
             }
+            BinaryOp::BitAnd => {
+                let $f = |a: $t, b: $t| a.bit_and(b);
+                $body
+            }
+            BinaryOp::BitOr => {
+                let $f = |a: $t, b: $t| a.bit_or(b);
+                $body
+            }
+            BinaryOp::BitXor => {
+                let $f = |a: $t, b: $t| a.bit_xor(b);
+                $body
+            }
+            BinaryOp::Shl => {
+                let $f = |a: $t, b: $t| Num::shl(a, b);
+                $body
+            }
+            BinaryOp::Shr => {
+                let $f = |a: $t, b: $t| Num::shr(a, b);
+                $body
+            }
         }
     };
 }

@@ -23,6 +23,18 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     fn atan2(self, o: Self) -> Self;
     fn hypot(self, o: Self) -> Self;
     fn copysign(self, o: Self) -> Self;
+    /// The bit operations are integer ops; every backend rejects them for floats
+    /// (`BinaryOp::defined_for`), so the float versions exist only to keep the op table
+    /// total, and act on the bit patterns.
+    fn bit_and(self, o: Self) -> Self;
+    fn bit_or(self, o: Self) -> Self;
+    fn bit_xor(self, o: Self) -> Self;
+    /// NumPy's `left_shift`: a shift by 32 or more (a negative `i32` amount counts as
+    /// unsigned) gives 0.
+    fn shl(self, o: Self) -> Self;
+    /// NumPy's `right_shift` (arithmetic for `i32`): a shift by 32 or more gives 0, or −1
+    /// for a negative `i32`.
+    fn shr(self, o: Self) -> Self;
     /// NumPy's `fmax`: the larger, ignoring a NaN (NaN only if both are).
     fn fmax(self, o: Self) -> Self {
         if self.is_nan() {
@@ -174,6 +186,21 @@ macro_rules! float_num {
             #[inline(always)]
             fn copysign(self, o: Self) -> Self {
                 self.copysign(o)
+            }
+            fn bit_and(self, o: Self) -> Self {
+                <$t>::from_bits(self.to_bits() & o.to_bits())
+            }
+            fn bit_or(self, o: Self) -> Self {
+                <$t>::from_bits(self.to_bits() | o.to_bits())
+            }
+            fn bit_xor(self, o: Self) -> Self {
+                <$t>::from_bits(self.to_bits() ^ o.to_bits())
+            }
+            fn shl(self, _o: Self) -> Self {
+                self
+            }
+            fn shr(self, _o: Self) -> Self {
+                self
             }
             #[inline(always)]
             fn is_nan(self) -> bool {
@@ -422,6 +449,40 @@ macro_rules! int_num {
             }
             fn copysign(self, o: Self) -> Self {
                 (self as f64).copysign(o as f64) as $t
+            }
+            #[inline(always)]
+            fn bit_and(self, o: Self) -> Self {
+                self & o
+            }
+            #[inline(always)]
+            fn bit_or(self, o: Self) -> Self {
+                self | o
+            }
+            #[inline(always)]
+            fn bit_xor(self, o: Self) -> Self {
+                self ^ o
+            }
+            #[inline(always)]
+            fn shl(self, o: Self) -> Self {
+                // The amount's bits as unsigned, as the GPU kernels read it.
+                let s = o as u32;
+                if s >= 32 {
+                    0
+                } else {
+                    self << s
+                }
+            }
+            #[inline(always)]
+            #[allow(unused_comparisons)]
+            fn shr(self, o: Self) -> Self {
+                let s = o as u32;
+                if s < 32 {
+                    self >> s
+                } else if self < 0 {
+                    !0 // −1: only an i32 gets here
+                } else {
+                    0
+                }
             }
             #[inline(always)]
             fn is_nan(self) -> bool {

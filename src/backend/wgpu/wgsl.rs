@@ -110,6 +110,14 @@ pub(super) fn binary_expr(op: BinaryOp, t: DType) -> String {
         BinaryOp::FMin if float => format!("select(select(min(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
         BinaryOp::FMax => "max(a, b)".into(),
         BinaryOp::FMin => "min(a, b)".into(),
+        // Integer-only.
+        BinaryOp::BitAnd => "a & b".into(),
+        BinaryOp::BitOr => "a | b".into(),
+        BinaryOp::BitXor => "a ^ b".into(),
+        // WGSL takes a shift amount modulo 32; NumPy's rule for 32 and more is explicit.
+        BinaryOp::Shl => format!("select(a << u32(b), {w}(0), u32(b) >= 32u)"),
+        BinaryOp::Shr if t == DType::I32 => "select(a >> u32(b), select(0i, -1i, a < 0i), u32(b) >= 32u)".into(),
+        BinaryOp::Shr => "select(a >> b, 0u, b >= 32u)".into(),
     }
 }
 
