@@ -72,7 +72,9 @@ pub use ops::interp::interp;
 pub use ops::join::{concatenate, stack};
 pub use ops::linalg::{cross, dot, matmul};
 pub use ops::pad::PadMode;
+pub use ops::poly::{polyfit, polyval, vander};
 pub use ops::random;
+pub use ops::ravel::{ravel_multi_index, unravel_index};
 
 /// Dense linear algebra beyond products (NumPy's `np.linalg`): `solve`, `inv`, `det`,
 /// `slogdet` by LU factorisation with partial pivoting on the device, `cholesky`,

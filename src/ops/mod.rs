@@ -1,6 +1,7 @@
 //! The backend-neutral front: validate arguments, compute output layouts, call the
 //! backend through the seam. Nothing here reads device memory.
 
+pub(crate) mod calculus;
 pub(crate) mod contract;
 pub(crate) mod convolve;
 pub(crate) mod creation;
@@ -16,8 +17,10 @@ pub(crate) mod moments;
 pub(crate) mod norm;
 pub(crate) mod operators;
 pub(crate) mod pad;
+pub(crate) mod poly;
 pub(crate) mod qr;
 pub mod random;
+pub(crate) mod ravel;
 pub(crate) mod reduce;
 pub(crate) mod scan;
 pub(crate) mod setitem;
