@@ -10,16 +10,8 @@ mod common;
 
 use std::f64::consts::PI;
 
-use common::{noise, TestValue};
+use common::{f64s, noise, to_t, TestValue};
 use gpu::{fft, Array, DType, Device, Error, Float};
-
-fn to_t<T: TestValue>(v: &[f64]) -> Vec<T> {
-    v.iter().map(|&x| T::of_f64(x)).collect()
-}
-
-fn f64s<T: TestValue>(a: &Array<T>) -> Vec<f64> {
-    a.to_vec().expect("download").iter().map(|x| x.f64()).collect()
-}
 
 /// The DFT of each row of `[rows, n]` complex data, sign `-1` forward, `+1` inverse
 /// (unscaled).

@@ -10,16 +10,8 @@
 #[macro_use]
 mod common;
 
-use common::{noise, pattern, HostNd, TestValue};
+use common::{f64s, noise, pattern, to_t, HostNd, TestValue};
 use gpu::{linalg, linalg::NormOrd as N, Array, DType, Device, Error, Float};
-
-fn to_t<T: TestValue>(v: &[f64]) -> Vec<T> {
-    v.iter().map(|&x| T::of_f64(x)).collect()
-}
-
-fn f64s<T: TestValue>(a: &Array<T>) -> Vec<f64> {
-    a.to_vec().expect("download").iter().map(|x| x.f64()).collect()
-}
 
 #[track_caller]
 fn close(got: &[f64], want: &[f64], rel: f64, what: &str) {

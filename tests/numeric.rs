@@ -5,16 +5,8 @@
 #[macro_use]
 mod common;
 
-use common::{noise, TestValue};
+use common::{f64s, noise, to_t, TestValue};
 use gpu::{Array, DType, Device, Error, Float};
-
-fn to_t<T: TestValue>(v: &[f64]) -> Vec<T> {
-    v.iter().map(|&x| T::of_f64(x)).collect()
-}
-
-fn f64s<T: TestValue>(a: &Array<T>) -> Vec<f64> {
-    a.to_vec().expect("download").iter().map(|x| x.f64()).collect()
-}
 
 #[track_caller]
 fn close(got: &[f64], want: &[f64], tol: f64, what: &str) {

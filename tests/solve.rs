@@ -9,7 +9,7 @@
 #[macro_use]
 mod common;
 
-use common::{noise, TestValue};
+use common::{noise, to_t, TestValue};
 use gpu::{linalg, Array, DType, Device, Error, Float};
 
 /// Row-major n × n host matrix with a dominant diagonal (well conditioned), optionally
@@ -59,10 +59,6 @@ fn host_solve(a: &[f64], b: &[f64], n: usize, m: usize) -> (Vec<f64>, f64) {
         }
     }
     (x, det)
-}
-
-fn to_t<T: TestValue>(v: &[f64]) -> Vec<T> {
-    v.iter().map(|&x| T::of_f64(x)).collect()
 }
 
 #[track_caller]

@@ -9,20 +9,12 @@
 #[macro_use]
 mod common;
 
-use common::{noise, TestValue};
+use common::{f64s, noise, to_t, TestValue};
 use gpu::{linalg, Array, DType, Device, Error, Float};
-
-fn to_t<T: TestValue>(v: &[f64]) -> Vec<T> {
-    v.iter().map(|&x| T::of_f64(x)).collect()
-}
 
 /// The values as the device holds them (rounded to `T`), in f64.
 fn rounded<T: TestValue>(v: &[f64]) -> Vec<f64> {
     to_t::<T>(v).iter().map(|x| x.f64()).collect()
-}
-
-fn f64s<T: TestValue>(a: &Array<T>) -> Vec<f64> {
-    a.to_vec().expect("download").iter().map(|x| x.f64()).collect()
 }
 
 /// Host singular values (descending) of a row-major m × n matrix by cyclic one-sided

@@ -378,6 +378,16 @@ pub fn noise(n: usize, seed: u64) -> Vec<f64> {
         .collect()
 }
 
+/// `v` converted to `T` (Rust `as` semantics for integers).
+pub fn to_t<T: TestValue>(v: &[f64]) -> Vec<T> {
+    v.iter().map(|&x| T::of_f64(x)).collect()
+}
+
+/// An array's elements (downloaded) as f64.
+pub fn f64s<T: TestValue>(a: &Array<T>) -> Vec<f64> {
+    a.to_vec().expect("download").iter().map(|x| x.f64()).collect()
+}
+
 /// `n` test values: fractional noise in [-1, 1) for floats, the small-integer
 /// [`pattern`] for integers (exact in every dtype).
 pub fn sample<T: TestValue>(n: usize, seed: u64) -> Vec<T> {
