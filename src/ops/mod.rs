@@ -6,6 +6,7 @@ pub(crate) mod contract;
 pub(crate) mod convolve;
 pub(crate) mod creation;
 pub(crate) mod eigh;
+pub(crate) mod einsum_path;
 pub(crate) mod elementwise;
 pub mod fft;
 pub(crate) mod index;
