@@ -68,6 +68,7 @@ pub use ops::creation::{meshgrid, Indexing};
 pub use ops::einsum_path::{einsum_path, EinsumPath};
 pub use ops::elementwise::where_;
 pub use ops::fft;
+pub use ops::fft::fftconvolve;
 pub use ops::index::Index;
 pub use ops::interp::interp;
 pub use ops::join::{concatenate, stack};

@@ -2,7 +2,7 @@
 //! power-of-two lengths (Stockham) and others (Bluestein), batches along either axis
 //! (transposed views included), complex input, the inverse, `rfft`/`irfft` (even and odd
 //! lengths, truncation and zero-padding), `fftn` over two axes, `fftfreq`/`rfftfreq`,
-//! and constants from NumPy 2.4. The tolerance is the FFT's error bound: relative L2
+//! constants from NumPy 2.4, and `fftconvolve` against the direct `convolve`. The tolerance is the FFT's error bound: relative L2
 //! error ≤ 4·(log2 M + 4)·ε, `M` the power-of-two length actually transformed.
 
 #[macro_use]
@@ -153,6 +153,39 @@ fn numpy_constants<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+/// `fftconvolve` against the direct `convolve` on the same device, every mode, both
+/// orders of the inputs; error bound `4·(log2 M + 4)·ε·‖a‖·‖v‖` per output.
+fn convolutions<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
+    use gpu::ConvolveMode as M;
+    let ty = T::DTYPE;
+    for (n, k) in [(1usize, 1usize), (5, 3), (3, 5), (100, 7), (7, 100), (1000, 33), (64, 64)] {
+        let a = Array::from_vec(to_t::<T>(&noise(n, 90 + n as u64)), [n])?.to(dev)?;
+        let v = Array::from_vec(to_t::<T>(&noise(k, 91 + k as u64)), [k])?.to(dev)?;
+        let norm = |x: &Array<T>| -> f64 { f64s(x).iter().map(|y| y * y).sum::<f64>().sqrt() };
+        let m = (n + k - 1).next_power_of_two();
+        let bound = 4.0 * (m.trailing_zeros() as f64 + 4.0) * T::EPSILON.to_f64() * norm(&a) * norm(&v);
+        for mode in [M::Full, M::Same, M::Valid] {
+            let want = f64s(&gpu::convolve(&a, &v, mode)?);
+            let got = gpu::fftconvolve(&a, &v, mode)?;
+            assert_eq!(got.shape(), &[want.len()], "{ty} fftconvolve {n}x{k} {mode:?}: shape");
+            for (i, (g, w)) in f64s(&got).iter().zip(&want).enumerate() {
+                assert!(
+                    (g - w).abs() <= bound,
+                    "{ty} fftconvolve {n}x{k} {mode:?}: element {i}: {g} vs {w} (bound {bound:e})"
+                );
+            }
+        }
+    }
+    let two_d = Array::<T>::zeros([2, 2], dev)?;
+    let one = Array::<T>::ones([3], dev)?;
+    assert!(matches!(gpu::fftconvolve(&two_d, &one, M::Full), Err(Error::InvalidArgument { op: "fftconvolve", .. })));
+    assert!(matches!(
+        gpu::fftconvolve(&one, &Array::<T>::zeros([0], dev)?, M::Full),
+        Err(Error::InvalidArgument { .. })
+    ));
+    Ok(())
+}
+
 fn errors(dev: &Device) -> gpu::Result<()> {
     let a = Array::<f32>::ones([2, 3], dev)?;
     let empty = Array::<f32>::zeros([2, 0], dev)?;
@@ -185,4 +218,9 @@ backend_tests! {
         numpy_constants::<f64>(dev)
     }
     fn fft_errors(dev) { errors(dev) }
+    fn fftconvolve_f32(dev) { convolutions::<f32>(dev) }
+    fn fftconvolve_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        convolutions::<f64>(dev)
+    }
 }

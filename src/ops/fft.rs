@@ -190,6 +190,59 @@ fn check_spacing(op: &'static str, n: usize, d: f64) -> Result<()> {
     Ok(())
 }
 
+/// Linear convolution of two 1-D float arrays through the FFT (SciPy's and CuPy's
+/// `fftconvolve`, with the modes of NumPy's `np.convolve`): the same values as
+/// [`convolve`](crate::convolve) up to rounding, in `O(N log N)` for `N = n + k - 1`
+/// instead of `O(n·k)` — both inputs zero-padded to the next power of two, three
+/// power-of-two FFTs and a pointwise product, nothing moved to or from the host. The
+/// rounding error is relative to `‖a‖·‖v‖` rather than to each output, so outputs much
+/// smaller than that (near-cancellation) are less accurate than the direct method's.
+///
+/// # Errors
+/// As [`convolve`](crate::convolve).
+///
+/// ```
+/// use gpu::{Array, ConvolveMode};
+/// let a = Array::from_vec(vec![1.0f64, 2.0, 3.0], [3])?;
+/// let v = Array::from_vec(vec![0.0f64, 1.0, 0.5], [3])?;
+/// let full = gpu::fftconvolve(&a, &v, ConvolveMode::Full)?.to_vec()?;
+/// assert!(full.iter().zip([0.0, 1.0, 2.5, 4.0, 1.5]).all(|(x, w)| (x - w).abs() < 1e-12));
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn fftconvolve<T: Float>(a: &Array<T>, v: &Array<T>, mode: crate::ConvolveMode) -> Result<Array<T>> {
+    const OP: &str = "fftconvolve";
+    common_device(OP, a.device(), v.device())?;
+    for (name, x) in [("a", a), ("v", v)] {
+        if x.ndim() != 1 || x.is_empty() {
+            let reason = format!("`{name}` must be a non-empty 1-D array, got shape {:?}", x.shape());
+            return Err(Error::InvalidArgument { op: OP, reason });
+        }
+    }
+    let dev = a.device();
+    let (n, k) = (a.len(), v.len());
+    let (long, short) = (n.max(k), n.min(k));
+    let full = n + k - 1;
+    let m = full.next_power_of_two();
+    let padded = |x: &Array<T>| -> Result<Array<T>> {
+        if x.len() == m {
+            return Ok(x.clone());
+        }
+        concatenate(&[x.clone(), Array::zeros([m - x.len()], dev)?], 0)
+    };
+    let zeros = Array::<T>::zeros([m], dev)?;
+    let (ar, ai) = stockham(&padded(a)?, &zeros)?;
+    let (vr, vi) = stockham(&padded(v)?, &zeros)?;
+    let (pr, pi) = cmul(&ar, &ai, &vr, &vi)?;
+    // The inverse's real part: Re(conj(fft(conj(p)))) / m = Re(fft(conj(p))) / m.
+    let (q, _) = stockham(&pr, &pi.neg()?)?;
+    let (start, len) = match mode {
+        crate::ConvolveMode::Full => (0, full),
+        crate::ConvolveMode::Same => ((short - 1) / 2, long),
+        crate::ConvolveMode::Valid => (short - 1, long - short + 1),
+    };
+    q.slice(0, Some(start as isize), Some((start + len) as isize), 1)?.mul_scalar(T::from_f64(1.0 / m as f64))
+}
+
 /// `re` and `im` (zeros when `None`) checked to share a shape and a device.
 fn complex_pair<T: Float>(op: &'static str, re: &Array<T>, im: Option<&Array<T>>) -> Result<Complex<T>> {
     match im {
