@@ -298,7 +298,58 @@ fn errors(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+/// `histogram2d` against a host count with NumPy's bin rules, and NumPy's results.
+fn histograms_2d<F: Float + Tolerances>(dev: &Device) -> gpu::Result<()> {
+    let up = |v: &[f64]| -> gpu::Result<Array<F>> {
+        Array::from_vec(v.iter().map(|&x| F::from_f64(x)).collect(), [v.len()])?.to(dev)
+    };
+    // NumPy 2.4: np.histogram2d(x, y, bins=[2, 3], range=[[0, 1], [0, 1]]) (an outlier, a NaN,
+    // points on the upper edges) = [[1, 0, 0], [1, 0, 2]].
+    let (x, y) = (up(&[0.1, 0.5, 0.9, 1.5, -1.0, f64::NAN, 0.5])?, up(&[0.2, 0.2, 0.95, 0.5, 0.5, 0.5, 1.0])?);
+    let (h, xe, ye) = gpu::histogram2d(&x, &y, [2, 3], Some([(0.0, 1.0), (0.0, 1.0)]))?;
+    assert_eq!(h.shape(), &[2, 3]);
+    assert_eq!(h.to_vec()?, [1, 0, 0, 1, 0, 2]);
+    assert_eq!((xe.len(), ye.len()), (3, 4));
+    // Many points, default ranges, against the host.
+    let n = 5000;
+    let (hx, hy): (Vec<f64>, Vec<f64>) = (noise(n, 31), noise(n, 32).iter().map(|v| v * v).collect());
+    let (hx, hy): (Vec<f64>, Vec<f64>) =
+        (hx.iter().map(|&v| F::from_f64(v).to_f64()).collect(), hy.iter().map(|&v| F::from_f64(v).to_f64()).collect());
+    let (bx, by) = (7, 5);
+    let (h, xe, ye) = gpu::histogram2d(&up(&hx)?, &up(&hy)?, [bx, by], None)?;
+    let (xe, ye): (Vec<f64>, Vec<f64>) =
+        (xe.to_vec()?.iter().map(|v| v.to_f64()).collect(), ye.to_vec()?.iter().map(|v| v.to_f64()).collect());
+    let bin = |e: &[f64], v: f64| -> usize { (e.partition_point(|&edge| edge <= v) - 1).min(e.len() - 2) };
+    let mut want = vec![0u32; bx * by];
+    for (&px, &py) in hx.iter().zip(&hy) {
+        want[bin(&xe, px) * by + bin(&ye, py)] += 1;
+    }
+    assert_eq!(h.to_vec()?, want);
+    assert_eq!(want.iter().sum::<u32>() as usize, n, "every point inside the data's range");
+    // Nothing inside the range: all zeros; errors.
+    let (empty, _, _) = gpu::histogram2d(&x, &y, [2, 2], Some([(10.0, 11.0), (0.0, 1.0)]))?;
+    assert_eq!(empty.to_vec()?, [0; 4]);
+    assert!(matches!(
+        gpu::histogram2d(&x, &y.slice(0, None, Some(3), 1)?, [2, 2], None),
+        Err(Error::InvalidArgument { .. })
+    ));
+    assert!(matches!(gpu::histogram2d(&x, &y, [0, 2], None), Err(Error::InvalidArgument { .. })));
+    assert!(matches!(
+        gpu::histogram2d(&x, &y, [2, 2], Some([(1.0, 0.0), (0.0, 1.0)])),
+        Err(Error::InvalidArgument { .. })
+    ));
+    Ok(())
+}
+
 backend_tests! {
+    fn histogram2d_like_numpy(dev) {
+        histograms_2d::<f32>(dev)?;
+        if dev.supports(gpu::DType::F64) {
+            histograms_2d::<f64>(dev)?;
+        }
+        Ok(())
+    }
+
     fn quantiles_and_medians(dev) {
         quantiles::<f32>(dev)?;
         if dev.supports(gpu::DType::F64) {

@@ -461,7 +461,20 @@ impl<T: Float> Array<T> {
     /// The bin of every counted element (in flat order), which elements count, and the
     /// edges: what `histogram` and `histogram_weighted` share.
     fn histogram_bins(&self, bins: usize, range: Option<(f64, f64)>) -> Result<Bins<T>> {
-        let invalid = |reason: String| Error::InvalidArgument { op: "histogram", reason };
+        let (lo, hi, edges) = self.histogram_edges("histogram", bins, range)?;
+        let flat = self.reshape([self.len()])?;
+        let keep = flat.ge_scalar(lo)?.logical_and(&flat.le_scalar(hi)?)?;
+        let inside = flat.extract(&keep)?;
+        // Right side: x == edges[k] belongs to bin k; x == hi (position bins + 1) to the last.
+        let bin =
+            edges.searchsorted(&inside, super::sort::Side::Right)?.sub_scalar(1)?.minimum_scalar(bins as u32 - 1)?;
+        Ok(Bins { bin, keep, edges })
+    }
+
+    /// The range (given, or the data's `[min, max]`: two values downloaded; widened by ½
+    /// each side when empty) and the `bins + 1` equal-width edges of a histogram.
+    fn histogram_edges(&self, op: &'static str, bins: usize, range: Option<(f64, f64)>) -> Result<(T, T, Array<T>)> {
+        let invalid = |reason: String| Error::InvalidArgument { op, reason };
         if bins == 0 || bins >= u32::MAX as usize {
             return Err(invalid(format!("bins = {bins}: need 1 to {} bins", u32::MAX - 1)));
         }
@@ -474,16 +487,8 @@ impl<T: Float> Array<T> {
             return Err(invalid(format!("the range [{lo}, {hi}] is not finite and increasing")));
         }
         let (lo, hi) = if lo == hi { (lo - 0.5, hi + 0.5) } else { (lo, hi) };
-        let dev = self.device();
         let (lo, hi) = (T::from_f64(lo), T::from_f64(hi));
-        let edges = Array::linspace(lo, hi, bins + 1, dev)?;
-        let flat = self.reshape([self.len()])?;
-        let keep = flat.ge_scalar(lo)?.logical_and(&flat.le_scalar(hi)?)?;
-        let inside = flat.extract(&keep)?;
-        // Right side: x == edges[k] belongs to bin k; x == hi (position bins + 1) to the last.
-        let bin =
-            edges.searchsorted(&inside, super::sort::Side::Right)?.sub_scalar(1)?.minimum_scalar(bins as u32 - 1)?;
-        Ok(Bins { bin, keep, edges })
+        Ok((lo, hi, Array::linspace(lo, hi, bins + 1, self.device())?))
     }
 
     /// Elementwise `|self − other| <= atol + rtol·|other|` with broadcasting (NumPy's
@@ -520,4 +525,74 @@ impl<T: Float> Array<T> {
     pub fn allclose(&self, other: &Array<T>, rtol: f64, atol: f64, equal_nan: bool) -> Result<bool> {
         self.isclose(other, rtol, atol, equal_nan)?.all()?.item()
     }
+}
+
+/// The two-dimensional histogram of the points `(x[i], y[i])` (NumPy's
+/// `np.histogram2d(x, y, bins, range)`): `u32` counts `[bins[0], bins[1]]` and the
+/// two sets of equal-width edges. Bins are half-open except the last of each axis, which
+/// also holds its upper edge; points outside the range, or with a NaN, are not counted.
+/// Without a range each axis spans its data (four values downloaded). Counting is a
+/// `searchsorted` per axis, one flat bin index per point (an extra bin for the points
+/// left out) and one `bincount` on the device (which downloads its largest bin).
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for zero bins, a range that is not finite and increasing,
+/// or `x` and `y` of different shapes; [`Error::DeviceMismatch`]; [`Error::TooLarge`]
+/// for more bins than `u32` positions.
+///
+/// ```
+/// use gpu::Array;
+/// let x = Array::from_vec(vec![0.0f32, 1.0, 1.0, 2.0], [4])?;
+/// let y = Array::from_vec(vec![0.0f32, 0.0, 1.0, 2.0], [4])?;
+/// let (h, xe, ye) = gpu::histogram2d(&x, &y, [2, 2], None)?;
+/// assert_eq!(h.to_vec()?, [1, 0, 1, 2]); // NumPy: [[1, 0], [1, 2]]
+/// assert_eq!((xe.to_vec()?, ye.to_vec()?), (vec![0.0, 1.0, 2.0], vec![0.0, 1.0, 2.0]));
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn histogram2d<T: Float>(
+    x: &Array<T>,
+    y: &Array<T>,
+    bins: [usize; 2],
+    range: Option<[(f64, f64); 2]>,
+) -> Result<(Array<u32>, Array<T>, Array<T>)> {
+    const OP: &str = "histogram2d";
+    super::common_device(OP, x.device(), y.device())?;
+    if x.shape() != y.shape() {
+        let reason = format!("x of shape {:?} and y of shape {:?} must match", x.shape(), y.shape());
+        return Err(Error::InvalidArgument { op: OP, reason });
+    }
+    let cells = bins[0].checked_mul(bins[1]).filter(|&c| c < u32::MAX as usize).ok_or_else(|| Error::TooLarge {
+        what: "histogram2d bins (positions are u32)",
+        bytes: (bins[0] as u64).saturating_mul(bins[1] as u64),
+        limit: u64::from(u32::MAX) - 1,
+        device: x.device().to_string(),
+    })?;
+    let mut index: Option<Array<u32>> = None;
+    let mut keep: Option<Array<bool>> = None;
+    let mut edges = Vec::with_capacity(2);
+    for (d, a) in [x, y].into_iter().enumerate() {
+        let (lo, hi, e) = a.histogram_edges(OP, bins[d], range.map(|r| r[d]))?;
+        let flat = a.reshape([a.len()])?;
+        let inside = flat.ge_scalar(lo)?.logical_and(&flat.le_scalar(hi)?)?;
+        // Right side: a value equal to edge k goes to bin k, the upper edge to the last bin
+        // (values below the range wrap here and are dropped by the mask).
+        let bin = e.searchsorted(&flat, super::sort::Side::Right)?.sub_scalar(1)?.minimum_scalar(bins[d] as u32 - 1)?;
+        index = Some(match index {
+            None => bin,
+            Some(i) => i.mul_scalar(bins[d] as u32)?.add(&bin)?,
+        });
+        keep = Some(match keep {
+            None => inside,
+            Some(k) => k.logical_and(&inside)?,
+        });
+        edges.push(e);
+    }
+    let (Some(index), Some(keep), Some(ye), Some(xe)) = (index, keep, edges.pop(), edges.pop()) else {
+        return Err(Error::InvalidArgument { op: OP, reason: "internal: no axes".into() });
+    };
+    // Points left out go to one extra bin, dropped after counting.
+    let outside = Array::scalar(cells as u32, x.device())?;
+    let flat = where_(&keep, &index, &outside)?;
+    let counts = flat.bincount(cells + 1)?.slice(0, None, Some(cells as isize), 1)?;
+    Ok((counts.reshape(bins)?, xe, ye))
 }
