@@ -324,7 +324,15 @@ fn stockham<T: Float>(re: &Array<T>, im: &Array<T>) -> Result<Complex<T>> {
     let batch = &re.shape()[..nd - 1];
     let as_matrix = |a: &Array<T>| a.reshape([batch, &[1, n]].concat());
     let (mut xr, mut xi) = (as_matrix(re)?, as_matrix(im)?);
-    let dev = re.device();
+    if n == 1 {
+        return Ok((re.clone(), im.clone()));
+    }
+    // One table of twiddles for every step: e^{-2πij/n} for j < n/2; step l reads every
+    // (n/2l)-th entry, e^{-iπk/l} for k < l (a strided view).
+    let angle = Array::<u32>::arange(0, (n / 2) as u32, 1, re.device())?
+        .cast::<T>()?
+        .mul_scalar(T::from_f64(2.0 * PI / n as f64))?;
+    let (table_r, table_i) = (angle.cos()?, angle.sin()?.neg()?);
     let mut l = 1;
     while l < n {
         let half = (n / l / 2) as isize;
@@ -333,8 +341,8 @@ fn stockham<T: Float>(re: &Array<T>, im: &Array<T>) -> Result<Complex<T>> {
         };
         let ((er, or), (ei, oi)) = (split(&xr)?, split(&xi)?);
         // w_k = e^{-iπk/l} for rows k, as an [l, 1] column.
-        let angle = Array::<u32>::arange(0, l as u32, 1, dev)?.cast::<T>()?.mul_scalar(T::from_f64(PI / l as f64))?;
-        let (wr, wi) = (angle.cos()?.reshape([l, 1])?, angle.sin()?.neg()?.reshape([l, 1])?);
+        let column = |t: &Array<T>| t.slice(0, None, None, half)?.reshape([l, 1]);
+        let (wr, wi) = (column(&table_r)?, column(&table_i)?);
         let (tr, ti) = cmul(&or, &oi, &wr, &wi)?;
         xr = concatenate(&[er.add(&tr)?, er.sub(&tr)?], -2)?;
         xi = concatenate(&[ei.add(&ti)?, ei.sub(&ti)?], -2)?;
