@@ -1,5 +1,6 @@
 //! `gradient`, `trapezoid`/`trapezoid_x`, `vander`, `polyval`, `polyfit`,
-//! `unravel_index` and `ravel_multi_index` on every backend, against host formulas in
+//! `unravel_index`, `ravel_multi_index`, `round_decimals` and
+//! `cumulative_sum`/`cumulative_prod` on every backend, against host formulas in
 //! f64 and NumPy 2.4's results for fixed inputs.
 
 #[macro_use]
@@ -152,7 +153,59 @@ fn ravel(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+/// `round_decimals` against the same formula on the host in `T` (NumPy's), and NumPy's
+/// results; `cumulative_sum`/`cumulative_prod` against host running sums.
+fn rounding_and_running<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
+    let ty = T::DTYPE;
+    let h: Vec<T> = to_t::<T>(&noise(500, 8).iter().map(|x| x * 1000.0).collect::<Vec<_>>());
+    let a = Array::from_vec(h.clone(), [500])?.to(dev)?;
+    for d in [-2i32, -1, 1, 2, 3] {
+        let s = T::from_f64(10f64.powi(d.abs()));
+        // Half to even on the host, in T's arithmetic.
+        let rint = |x: f64| -> f64 {
+            let r = x.round();
+            if (x - x.trunc()).abs() == 0.5 {
+                2.0 * (x / 2.0).round()
+            } else {
+                r
+            }
+        };
+        let want: Vec<f64> = h
+            .iter()
+            .map(|&x| {
+                let x = x.f64();
+                let s = s.f64();
+                if d > 0 {
+                    T::of_f64(rint(T::of_f64(x * s).f64())).f64() / s
+                } else {
+                    T::of_f64(rint(T::of_f64(x / s).f64())).f64() * s
+                }
+            })
+            .map(|v| T::of_f64(v).f64())
+            .collect();
+        close(&f64s(&a.round_decimals(d)?), &want, 0.0, &format!("{ty} round_decimals({d})"));
+    }
+    // NumPy 2.4: np.round([2.675, 1.005, -0.125, 0.285], 2) = [2.68, 1.0, -0.12, 0.28] (f64 and f32).
+    let b = Array::from_vec(to_t::<T>(&[2.675, 1.005, -0.125, 0.285]), [4])?.to(dev)?;
+    let want: Vec<f64> = to_t::<T>(&[2.68, 1.0, -0.12, 0.28]).iter().map(|x| x.f64()).collect();
+    assert_eq!(f64s(&b.round_decimals(2)?), want, "{ty} NumPy's round");
+    // cumulative_sum / cumulative_prod with and without the initial element.
+    let m = Array::from_vec(to_t::<T>(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]), [2, 3])?.to(dev)?;
+    assert_eq!(f64s(&m.cumulative_sum(1, true)?), [0.0, 1.0, 3.0, 6.0, 0.0, 4.0, 9.0, 15.0]);
+    assert_eq!(m.cumulative_sum(0, true)?.shape(), &[3, 3]);
+    assert_eq!(f64s(&m.cumulative_sum(0, false)?), [1.0, 2.0, 3.0, 5.0, 7.0, 9.0]);
+    assert_eq!(f64s(&m.cumulative_prod(-1, true)?), [1.0, 1.0, 2.0, 6.0, 1.0, 4.0, 20.0, 120.0]);
+    assert!(matches!(m.cumulative_sum(2, true), Err(Error::AxisOutOfRange { .. })));
+    Ok(())
+}
+
 backend_tests! {
+    fn rounding_f32(dev) { rounding_and_running::<f32>(dev) }
+    fn rounding_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        rounding_and_running::<f64>(dev)
+    }
+
     fn calculus_f32(dev) { calculus::<f32>(dev, 1e-5) }
     fn calculus_f64(dev) {
         if !dev.supports(DType::F64) { return Ok(()) }

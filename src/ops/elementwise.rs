@@ -223,6 +223,34 @@ binary_methods! { Integer:
         "right shift, NumPy's `right_shift` (`>>`, arithmetic for `i32`; a shift by 32 or more gives 0, or −1 for a negative `i32`)";
 }
 
+impl<T: Float> Array<T> {
+    /// Rounds to `decimals` decimal places (NumPy's `np.round(a, decimals)`): `round(x ·
+    /// 10^d) / 10^d` in `T`, half to even, as NumPy computes it (so `2.675` rounds to
+    /// `2.68` and `1.005` to `1.0`, from their binary values); negative `decimals` round
+    /// to tens, hundreds, … (`round(x / 10^-d) · 10^-d`). Two or three kernels.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`.
+    ///
+    /// ```
+    /// let a = gpu::Array::from_vec(vec![2.675f64, -0.125, 1234.5678], [3])?;
+    /// assert_eq!(a.round_decimals(2)?.to_vec()?, [2.68, -0.12, 1234.57]);
+    /// assert_eq!(a.round_decimals(-2)?.to_vec()?, [0.0, -0.0, 1200.0]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn round_decimals(&self, decimals: i32) -> Result<Array<T>> {
+        if decimals == 0 {
+            return self.round();
+        }
+        let scale = T::from_f64(10f64.powi(decimals.abs()));
+        if decimals > 0 {
+            self.mul_scalar(scale)?.round()?.div_scalar(scale)
+        } else {
+            self.div_scalar(scale)?.round()?.mul_scalar(scale)
+        }
+    }
+}
+
 impl<T: Integer> Array<T> {
     /// Elementwise bitwise NOT (NumPy's `invert`, `bitwise_not`, `~`): every bit flipped,
     /// so `-x - 1` for `i32` and `u32::MAX - x` for `u32`. One XOR kernel.

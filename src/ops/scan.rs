@@ -78,6 +78,46 @@ scans! {
     cummin => BinaryOp::Minimum;
 }
 
+impl<T: Element> Array<T> {
+    /// NumPy 2's `np.cumulative_sum(a, axis=axis, include_initial=...)`: [`cumsum`](Array::cumsum),
+    /// with `include_initial` a leading 0 along `axis` (one element longer), so that
+    /// `out[i]` is the sum of the first `i` elements.
+    ///
+    /// # Errors
+    /// As [`cumsum`](Array::cumsum).
+    ///
+    /// ```
+    /// let a = gpu::Array::from_vec(vec![1, 2, 3, 4, 5, 6], [2, 3])?;
+    /// assert_eq!(a.cumulative_sum(1, true)?.to_vec()?, [0, 1, 3, 6, 0, 4, 9, 15]);
+    /// assert_eq!(a.cumulative_prod(0, false)?.to_vec()?, [1, 2, 3, 4, 10, 18]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn cumulative_sum(&self, axis: isize, include_initial: bool) -> Result<Array<T>> {
+        with_initial(self.cumsum(axis)?, axis, include_initial, T::ZERO)
+    }
+
+    /// NumPy 2's `np.cumulative_prod(a, axis=axis, include_initial=...)`:
+    /// [`cumprod`](Array::cumprod), with `include_initial` a leading 1 along `axis`.
+    ///
+    /// # Errors
+    /// As [`cumsum`](Array::cumsum).
+    pub fn cumulative_prod(&self, axis: isize, include_initial: bool) -> Result<Array<T>> {
+        with_initial(self.cumprod(axis)?, axis, include_initial, T::ONE)
+    }
+}
+
+/// `scanned` with `identity` prepended along `axis` when `include`.
+fn with_initial<T: Element>(scanned: Array<T>, axis: isize, include: bool, identity: T) -> Result<Array<T>> {
+    if !include {
+        return Ok(scanned);
+    }
+    let ax = normalize_axis(axis, scanned.shape())?;
+    let mut shape = scanned.shape().to_vec();
+    shape[ax] = 1;
+    let first = Array::full(shape, identity, scanned.device())?;
+    crate::ops::join::concatenate(&[first, scanned], ax as isize)
+}
+
 /// The scan of `a` by `op` along `axis`.
 fn scan<T: Element>(a: &Array<T>, op: BinaryOp, axis: isize) -> Result<Array<T>> {
     let dev = a.device().clone();
