@@ -537,7 +537,7 @@ fn linear_solves_download_one_flag() -> gpu::Result<()> {
 }
 
 #[test]
-fn fft_uploads_only_the_chirp() -> gpu::Result<()> {
+fn fft_uploads_only_the_chirp_and_compositions_nothing() -> gpu::Result<()> {
     let _one_at_a_time = serial();
     for dev in gpus() {
         let x = random::uniform::<f32>([4, 1024], -1.0, 1.0, 3, &dev)?;
@@ -560,6 +560,22 @@ fn fft_uploads_only_the_chirp() -> gpu::Result<()> {
         // Bluestein: the chirp (re, im) and its padded kernel (re, im), nothing downloaded.
         assert_eq!((s2.uploads - s1.uploads, s2.downloads - s1.downloads), (4, 0), "{dev}: Bluestein's transfers");
         assert_eq!((back.shape(), r2.shape()), (&[4, 1024][..], &[4, 1000][..]));
+        // fftconvolve, and the other compositions that promise to stay on the device.
+        let a = x.index_axis(0, 0)?;
+        let v = y.index_axis(0, 1)?.slice(0, None, Some(37), 1)?;
+        let c = gpu::fftconvolve(&a, &v, gpu::ConvolveMode::Same)?;
+        let g = x.gradient(-1, 0.5, 2)?;
+        let p = gpu::polyval(&v, &a)?;
+        let t = x.trapezoid(0.1, -1)?;
+        let e = gpu::einsum("ij,kj,k->i", &[&x, &x, &t])?;
+        dev.synchronize()?;
+        let s3 = dev.stats();
+        assert_eq!(
+            (s3.uploads - s2.uploads, s3.downloads - s2.downloads),
+            (0, 0),
+            "{dev}: fftconvolve and friends moved data"
+        );
+        assert_eq!((c.len(), g.shape(), p.len(), e.len()), (1024, &[4, 1024][..], 1024, 4));
     }
     Ok(())
 }
