@@ -103,6 +103,7 @@ pub mod linalg {
     pub use crate::ops::svd::{lstsq, matrix_rank, pinv, svd, svdvals, Lstsq};
     pub use crate::ops::tensorsolve::{tensorinv, tensorsolve};
 }
+pub use ops::sets::{intersect1d, isin, setdiff1d, setxor1d, union1d};
 pub use ops::sort::{lexsort, Side};
 pub use ops::AsArray;
 

@@ -233,7 +233,81 @@ fn all<T: TestValue + Element>(dev: &Device) -> gpu::Result<()> {
     uniques::<T>(dev)
 }
 
+/// The set routines against host references (sorted, deduplicated by NumPy's rules).
+fn set_routines<T: TestValue + Element>(dev: &Device) -> gpu::Result<()> {
+    let (ha, hb): (Vec<T>, Vec<T>) = (values::<T>(300, 21), values::<T>(200, 22));
+    let a = Array::from_vec(ha.clone(), [20, 15])?.to(dev)?;
+    let b = Array::from_vec(hb.clone(), [200])?.to(dev)?;
+    let key = |x: &T| x.f64();
+    let eq = |x: f64, y: f64| x == y; // NaN equals nothing
+                                      // isin: elementwise against a host scan.
+    let want: Vec<bool> = ha.iter().map(|x| hb.iter().any(|y| eq(key(x), key(y)))).collect();
+    let got = gpu::isin(&a, &b, false)?;
+    assert_eq!(got.shape(), &[20, 15]);
+    assert_eq!(got.to_vec()?, want, "{} isin", T::DTYPE);
+    let inv: Vec<bool> = want.iter().map(|w| !w).collect();
+    assert_eq!(gpu::isin(&a, &b, true)?.to_vec()?, inv, "{} isin invert", T::DTYPE);
+    // Sorted unique host values (NaN last, one NaN), as unique() defines them.
+    let uniq = |v: &[T]| -> Vec<f64> {
+        let mut u: Vec<f64> = v.iter().map(key).map(|x| if x == 0.0 { 0.0 } else { x }).collect();
+        u.sort_by(|x, y| order(*x, *y));
+        u.dedup_by(|x, y| order(*x, *y) == Ordering::Equal);
+        u
+    };
+    let (ua, ub) = (uniq(&ha), uniq(&hb));
+    let contains = |set: &[f64], x: f64| set.iter().any(|&y| eq(x, y));
+    let f = |a: &Array<T>| -> Vec<f64> {
+        a.to_vec().expect("download").iter().map(|x| x.f64()).map(|x| if x == 0.0 { 0.0 } else { x }).collect()
+    };
+    let same = |got: Vec<f64>, want: Vec<f64>, what: &str| {
+        assert_eq!(got.len(), want.len(), "{} {what}: {got:?} vs {want:?}", T::DTYPE);
+        assert!(got.iter().zip(&want).all(|(g, w)| order(*g, *w) == Ordering::Equal), "{} {what}", T::DTYPE);
+    };
+    same(f(&gpu::intersect1d(&a, &b)?), ua.iter().copied().filter(|&x| contains(&ub, x)).collect(), "intersect1d");
+    let mut both: Vec<T> = ha.clone();
+    both.extend(&hb);
+    same(f(&gpu::union1d(&a, &b)?), uniq(&both), "union1d");
+    same(f(&gpu::setdiff1d(&a, &b)?), ua.iter().copied().filter(|&x| !contains(&ub, x)).collect(), "setdiff1d");
+    let mut xor: Vec<f64> = ua
+        .iter()
+        .copied()
+        .filter(|&x| !contains(&ub, x))
+        .chain(ub.iter().copied().filter(|&x| !contains(&ua, x)))
+        .collect();
+    xor.sort_by(|x, y| order(*x, *y));
+    same(f(&gpu::setxor1d(&a, &b)?), xor, "setxor1d");
+    // Empty operands.
+    let none = Array::<T>::zeros([0], dev)?;
+    assert_eq!(gpu::isin(&a, &none, false)?.to_vec()?, vec![false; 300]);
+    assert_eq!(gpu::intersect1d(&a, &none)?.len(), 0);
+    same(f(&gpu::setdiff1d(&a, &none)?), ua.clone(), "setdiff1d with nothing");
+    same(f(&gpu::setxor1d(&none, &b)?), ub.clone(), "setxor1d with nothing");
+    Ok(())
+}
+
 backend_tests! {
+    fn sets_f32(dev) {
+        set_routines::<f32>(dev)?;
+        // NumPy 2.4's results with NaN.
+        let up = |v: &[f32]| Array::from_vec(v.to_vec(), [v.len()])?.to(dev);
+        let n = f32::NAN;
+        assert_eq!(gpu::isin(&up(&[1.0, n, 3.0, -0.0])?, &up(&[n, 3.0, 0.0])?, false)?.to_vec()?, [false, false, true, true]);
+        assert_eq!(gpu::intersect1d(&up(&[1.0, n, 3.0, 3.0, 2.0])?, &up(&[3.0, n, 1.0, 5.0])?)?.to_vec()?, [1.0, 3.0]);
+        let u = gpu::union1d(&up(&[1.0, n, 3.0])?, &up(&[n, 2.0])?)?.to_vec()?;
+        assert!(u.len() == 4 && u[..3] == [1.0, 2.0, 3.0] && u[3].is_nan());
+        let d = gpu::setdiff1d(&up(&[5.0, 1.0, n, 3.0, 3.0])?, &up(&[3.0, n])?)?.to_vec()?;
+        assert!(d.len() == 3 && d[..2] == [1.0, 5.0] && d[2].is_nan());
+        let x = gpu::setxor1d(&up(&[1.0, n, 3.0, 4.0])?, &up(&[n, 3.0, 5.0])?)?.to_vec()?;
+        assert!(x.len() == 5 && x[..3] == [1.0, 4.0, 5.0] && x[3].is_nan() && x[4].is_nan());
+        Ok(())
+    }
+    fn sets_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        set_routines::<f64>(dev)
+    }
+    fn sets_i32(dev) { set_routines::<i32>(dev) }
+    fn sets_u32(dev) { set_routines::<u32>(dev) }
+
     fn sorts_f32(dev) { all::<f32>(dev) }
     fn sorts_f64(dev) {
         // Sorting moves f64 by bits: it needs no f64 arithmetic on the device.

@@ -25,6 +25,7 @@ pub(crate) mod ravel;
 pub(crate) mod reduce;
 pub(crate) mod scan;
 pub(crate) mod setitem;
+pub(crate) mod sets;
 pub(crate) mod shape;
 pub(crate) mod solve;
 pub(crate) mod sort;
