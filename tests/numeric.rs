@@ -199,7 +199,87 @@ fn rounding_and_running<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+/// The composed ufuncs against Rust's f64 functions, with the transcendental tolerance
+/// of `T`, over values from tiny to huge, and their special values.
+fn composed_ufuncs<T: TestValue + Float + common::Tolerances>(dev: &Device) -> gpu::Result<()> {
+    let ty = T::DTYPE;
+    let tol = T::TRANSCENDENTAL;
+    let mags = [1e-30, 1e-8, 1e-3, 0.1, 0.5, 0.9, 0.999, 1.0, 1.5, 3.0, 50.0, 1e4, 1e8, 1e30];
+    let xs: Vec<f64> = mags.iter().flat_map(|&m| [m, -m]).map(|v| T::of_f64(v).f64()).collect();
+    let x = Array::from_vec(to_t::<T>(&xs), [xs.len()])?.to(dev)?;
+    let check = |got: &Array<T>, f: &dyn Fn(f64) -> f64, what: &str| {
+        for (g, &v) in f64s(got).iter().zip(&xs) {
+            let w = T::of_f64(f(v)).f64();
+            let ok = if w.is_nan() {
+                g.is_nan()
+            } else if w.is_infinite() {
+                *g == w
+            } else {
+                (g - w).abs() <= tol.abs + tol.rel * w.abs()
+            };
+            assert!(ok, "{ty} {what}({v:e}): got {g:e}, want {w:e}");
+        }
+    };
+    check(&x.asinh()?, &f64::asinh, "asinh");
+    check(&x.acosh()?, &f64::acosh, "acosh");
+    check(&x.atanh()?, &f64::atanh, "atanh");
+    check(&x.cbrt()?, &f64::cbrt, "cbrt");
+    check(&x.deg2rad()?, &f64::to_radians, "deg2rad");
+    check(&x.rad2deg()?, &f64::to_degrees, "rad2deg");
+    let pi = std::f64::consts::PI;
+    // sinc within the range where the f64 sine on wgpu reduces its argument accurately
+    // (|πx| < 1.6·10⁶, README: software f64 math).
+    let xs_small: Vec<f64> = xs.iter().copied().filter(|v| v.abs() < 1e5).collect();
+    let xsmall = Array::from_vec(to_t::<T>(&xs_small), [xs_small.len()])?.to(dev)?;
+    for (g, &v) in f64s(&xsmall.sinc()?).iter().zip(&xs_small) {
+        let w = T::of_f64(if v == 0.0 { 1.0 } else { (pi * v).sin() / (pi * v) }).f64();
+        assert!((g - w).abs() <= tol.abs + tol.rel * w.abs(), "{ty} sinc({v:e}): got {g:e}, want {w:e}");
+    }
+    // logaddexp against the reversed values: ln(e^a + e^b) computed stably in f64.
+    let rev: Vec<f64> = xs.iter().rev().copied().collect();
+    let y = Array::from_vec(to_t::<T>(&rev), [rev.len()])?.to(dev)?;
+    let lae = |a: f64, b: f64| a.max(b) + (-(a - b).abs()).exp().ln_1p();
+    for (k, (g, g2)) in f64s(&x.logaddexp(&y)?).iter().zip(f64s(&x.logaddexp2(&y)?)).enumerate() {
+        let (a, b) = (xs[k], rev[k]);
+        let (w, w2) = (lae(a, b), a.max(b) + (-(a - b).abs()).exp2().ln_1p() / std::f64::consts::LN_2);
+        assert!((g - w).abs() <= tol.abs + tol.rel * w.abs(), "{ty} logaddexp({a}, {b}): {g} vs {w}");
+        assert!((g2 - w2).abs() <= tol.abs + tol.rel * w2.abs(), "{ty} logaddexp2({a}, {b}): {g2} vs {w2}");
+    }
+    // Special values.
+    let sp = Array::from_vec(to_t::<T>(&[f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 0.0]), [4])?.to(dev)?;
+    let s = |a: Array<T>| f64s(&a);
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let same = |got: Vec<f64>, want: [f64; 4], what: &str| {
+        assert!(
+            got.iter().zip(want).all(|(g, w)| g == &w || (g.is_nan() && w.is_nan())),
+            "{ty} {what}: {got:?} vs {want:?}"
+        );
+    };
+    same(s(sp.asinh()?), [inf, -inf, nan, 0.0], "asinh");
+    same(s(sp.acosh()?), [inf, nan, nan, nan], "acosh");
+    same(s(sp.atanh()?), [nan, nan, nan, 0.0], "atanh");
+    same(s(sp.cbrt()?), [inf, -inf, nan, 0.0], "cbrt");
+    same(s(sp.logaddexp(&sp)?), [inf, -inf, nan, T::of_f64(std::f64::consts::LN_2).f64()], "logaddexp");
+    same(s(sp.heaviside(T::of_f64(0.5))?), [1.0, 0.0, nan, 0.5], "heaviside");
+    let max = if ty == DType::F32 { f64::from(f32::MAX) } else { f64::MAX };
+    same(s(sp.nan_to_num(T::of_f64(-7.0), None, None)?), [max, -max, -7.0, 0.0], "nan_to_num");
+    // clip with array bounds, broadcast.
+    let lo = Array::from_vec(to_t::<T>(&[-1.0, 0.0]), [2, 1])?.to(dev)?;
+    let hi = Array::scalar(T::of_f64(0.5), dev)?;
+    let c = sp.clip_arrays(&lo, &hi)?;
+    assert_eq!(c.shape(), &[2, 4]);
+    let c = f64s(&c);
+    assert!(c[..2] == [0.5, -1.0] && c[2].is_nan() && c[3] == 0.0 && c[4..6] == [0.5, 0.0], "{ty} clip_arrays: {c:?}");
+    Ok(())
+}
+
 backend_tests! {
+    fn ufuncs_f32(dev) { composed_ufuncs::<f32>(dev) }
+    fn ufuncs_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        composed_ufuncs::<f64>(dev)
+    }
+
     fn rounding_f32(dev) { rounding_and_running::<f32>(dev) }
     fn rounding_f64(dev) {
         if !dev.supports(DType::F64) { return Ok(()) }

@@ -32,6 +32,7 @@ pub(crate) mod sort;
 pub(crate) mod stats;
 pub(crate) mod svd;
 pub(crate) mod tensorsolve;
+pub(crate) mod ufuncs;
 
 use std::borrow::Cow;
 

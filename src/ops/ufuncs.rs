@@ -1,0 +1,237 @@
+//! NumPy ufuncs composed from the elementwise kernels every backend has: the inverse
+//! hyperbolic functions, `cbrt`, `logaddexp`/`logaddexp2`, `deg2rad`/`rad2deg`, `sinc`,
+//! `heaviside`, `nan_to_num`, and `clip` with array bounds. Each costs a few kernel
+//! launches (formulas chosen for accuracy near 0 and no overflow for large inputs).
+
+use std::f64::consts::{LN_2, PI};
+
+use crate::array::Array;
+use crate::dtype::{Element, Float};
+use crate::error::Result;
+use crate::ops::elementwise::where_;
+
+impl<T: Float> Array<T> {
+    /// A 0-d constant on this array's device.
+    fn constant(&self, v: f64) -> Result<Array<T>> {
+        Array::scalar(T::from_f64(v), self.device())
+    }
+
+    /// Above this magnitude `x² + 1` loses `1` (and soon overflows): `asinh` and `acosh`
+    /// are `ln(2|x|)` there to the last bit.
+    fn large(&self) -> f64 {
+        1.0 / T::EPSILON.to_f64().sqrt()
+    }
+
+    /// Elementwise inverse hyperbolic sine (NumPy's `arcsinh`): `sign(x) · ln1p(|x| +
+    /// x² / (1 + sqrt(1 + x²)))`, and `ln(|x|) + ln 2` for large `|x|`; odd, exact at 0,
+    /// infinite at ±∞.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![0.0f64, 1.0, -1e300], [3])?;
+    /// let y = x.asinh()?.to_vec()?;
+    /// assert!(y[0] == 0.0 && (y[1] - 1f64.asinh()).abs() < 1e-15 && (y[2] + 691.4686750787736).abs() < 1e-12);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn asinh(&self) -> Result<Array<T>> {
+        let a = self.abs()?;
+        let sq = a.square()?;
+        let small = a.add(&sq.div(&sq.add_scalar(T::ONE)?.sqrt()?.add_scalar(T::ONE)?)?)?.ln_1p()?;
+        let big = a.ln()?.add_scalar(T::from_f64(LN_2))?;
+        let mag = where_(&a.gt_scalar(T::from_f64(self.large()))?, &big, &small)?;
+        mag.copysign(self)
+    }
+
+    /// Elementwise inverse hyperbolic cosine (NumPy's `arccosh`), for `x ≥ 1` (NaN below):
+    /// `ln1p(t + sqrt(2t + t²))` with `t = x − 1` (accurate near 1), `ln(x) + ln 2` for
+    /// large `x`.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f64, 2.0, 0.5], [3])?;
+    /// let y = x.acosh()?.to_vec()?;
+    /// assert!(y[0] == 0.0 && (y[1] - 2f64.acosh()).abs() < 1e-15 && y[2].is_nan());
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn acosh(&self) -> Result<Array<T>> {
+        let t = self.sub_scalar(T::ONE)?;
+        let small = t.add(&t.mul(&t.add_scalar(T::from_f64(2.0))?)?.sqrt()?)?.ln_1p()?;
+        let big = self.ln()?.add_scalar(T::from_f64(LN_2))?;
+        let value = where_(&self.gt_scalar(T::from_f64(self.large()))?, &big, &small)?;
+        // Below 1 (where t·(t + 2) can be positive again) the function is undefined.
+        where_(&self.lt_scalar(T::ONE)?, &self.constant(f64::NAN)?, &value)
+    }
+
+    /// Elementwise inverse hyperbolic tangent (NumPy's `arctanh`): `sign(x) · ½ ·
+    /// ln1p(2|x| / (1 − |x|))`; ±∞ at ±1, NaN beyond.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![0.5f64, -1.0, 2.0], [3])?;
+    /// let y = x.atanh()?.to_vec()?;
+    /// assert!((y[0] - 0.5f64.atanh()).abs() < 1e-15 && y[1] == f64::NEG_INFINITY && y[2].is_nan());
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn atanh(&self) -> Result<Array<T>> {
+        let a = self.abs()?;
+        let ratio = a.mul_scalar(T::from_f64(2.0))?.div(&self.constant(1.0)?.sub(&a)?)?;
+        ratio.ln_1p()?.mul_scalar(T::from_f64(0.5))?.copysign(self)
+    }
+
+    /// Elementwise cube root (NumPy's `cbrt`), real for negative `x`: `exp(ln|x| / 3)`
+    /// refined by one Newton step, with the sign of `x`; exact at 0 and ±∞.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![27.0f64, -8.0, 0.0], [3])?;
+    /// let y = x.cbrt()?.to_vec()?;
+    /// assert!((y[0] - 3.0).abs() < 1e-15 && (y[1] + 2.0).abs() < 1e-15 && y[2] == 0.0);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn cbrt(&self) -> Result<Array<T>> {
+        let a = self.abs()?;
+        let y = a.ln()?.div_scalar(T::from_f64(3.0))?.exp()?;
+        // Newton: y − (y³ − a) / 3y² = (2y + a / y²) / 3, where y is finite and non-zero.
+        let refined = y.mul_scalar(T::from_f64(2.0))?.add(&a.div(&y.square()?)?)?.div_scalar(T::from_f64(3.0))?;
+        let ordinary = y.isfinite()?.logical_and(&y.ne_scalar(T::ZERO)?)?;
+        where_(&ordinary, &refined, &y)?.copysign(self)
+    }
+
+    /// `ln(e^a + e^b)` elementwise without overflow (NumPy's `logaddexp`): `max(a, b) +
+    /// ln1p(e^−|a−b|)`; equal infinities give themselves, NaN propagates.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastMismatch`](crate::Error::BroadcastMismatch),
+    /// [`Error::DeviceMismatch`](crate::Error::DeviceMismatch).
+    ///
+    /// ```
+    /// let a = gpu::Array::from_vec(vec![1000.0f64, f64::NEG_INFINITY], [2])?;
+    /// let y = a.logaddexp(&a)?.to_vec()?;
+    /// assert!((y[0] - (1000.0 + 2f64.ln())).abs() < 1e-12 && y[1] == f64::NEG_INFINITY);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn logaddexp(&self, other: &Array<T>) -> Result<Array<T>> {
+        self.log_add(other, false)
+    }
+
+    /// `log2(2^a + 2^b)` elementwise without overflow (NumPy's `logaddexp2`).
+    ///
+    /// # Errors
+    /// As [`logaddexp`](Array::logaddexp).
+    pub fn logaddexp2(&self, other: &Array<T>) -> Result<Array<T>> {
+        self.log_add(other, true)
+    }
+
+    fn log_add(&self, other: &Array<T>, base2: bool) -> Result<Array<T>> {
+        let m = self.maximum(other)?;
+        let neg_gap = self.sub(other)?.abs()?.neg()?;
+        let tail =
+            if base2 { neg_gap.exp2()?.ln_1p()?.div_scalar(T::from_f64(LN_2))? } else { neg_gap.exp()?.ln_1p()? };
+        let sum = m.add(&tail)?;
+        // a == b (infinities included, where a − b is NaN): a + ln 2 (or + 1).
+        let same = self.add_scalar(T::from_f64(if base2 { 1.0 } else { LN_2 }))?;
+        where_(&self.eq(other)?, &same, &sum)
+    }
+
+    /// Degrees to radians, elementwise (NumPy's `deg2rad`, `radians`).
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    pub fn deg2rad(&self) -> Result<Array<T>> {
+        self.mul_scalar(T::from_f64(PI / 180.0))
+    }
+
+    /// Radians to degrees, elementwise (NumPy's `rad2deg`, `degrees`).
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    pub fn rad2deg(&self) -> Result<Array<T>> {
+        self.mul_scalar(T::from_f64(180.0 / PI))
+    }
+
+    /// The normalised sinc, `sin(πx) / (πx)` and 1 at 0 (NumPy's `sinc`).
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![0.0f64, 0.5, 1.0], [3])?;
+    /// let y = x.sinc()?.to_vec()?;
+    /// assert!(y[0] == 1.0 && (y[1] - 2.0 / std::f64::consts::PI).abs() < 1e-15 && y[2].abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn sinc(&self) -> Result<Array<T>> {
+        let px = self.mul_scalar(T::from_f64(PI))?;
+        let ratio = px.sin()?.div(&px)?;
+        where_(&self.eq_scalar(T::ZERO)?, &self.constant(1.0)?, &ratio)
+    }
+
+    /// The Heaviside step (NumPy's `heaviside(x, h0)`): 0 below 0, 1 above, `h0` at 0,
+    /// NaN for NaN.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![-2.0f32, 0.0, 3.0], [3])?;
+    /// assert_eq!(x.heaviside(0.5)?.to_vec()?, [0.0, 0.5, 1.0]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn heaviside(&self, h0: T) -> Result<Array<T>> {
+        let step = where_(&self.gt_scalar(T::ZERO)?, &self.constant(1.0)?, &self.constant(0.0)?)?;
+        let at_zero = where_(&self.eq_scalar(T::ZERO)?, &Array::scalar(h0, self.device())?, &step)?;
+        where_(&self.isnan()?, self, &at_zero)
+    }
+
+    /// NaN and infinities replaced by finite numbers (NumPy's `nan_to_num(x, nan, posinf,
+    /// neginf)`): NaN by `nan`, +∞ by `posinf` (default: the largest finite value), −∞
+    /// by `neginf` (default: the most negative finite value).
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![f32::NAN, f32::INFINITY, f32::NEG_INFINITY, 1.5], [4])?;
+    /// assert_eq!(x.nan_to_num(0.0, None, Some(-1.0))?.to_vec()?, [0.0, f32::MAX, -1.0, 1.5]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn nan_to_num(&self, nan: T, posinf: Option<T>, neginf: Option<T>) -> Result<Array<T>> {
+        let max = T::from_f64(if T::DTYPE == crate::DType::F32 { f64::from(f32::MAX) } else { f64::MAX });
+        let dev = self.device();
+        let hi = Array::scalar(posinf.unwrap_or(max), dev)?;
+        let lo = Array::scalar(neginf.unwrap_or(T::from_f64(-max.to_f64())), dev)?;
+        let inf = T::from_f64(f64::INFINITY);
+        let x = where_(&self.isnan()?, &Array::scalar(nan, dev)?, self)?;
+        let x = where_(&self.eq_scalar(inf)?, &hi, &x)?;
+        where_(&self.eq_scalar(T::from_f64(f64::NEG_INFINITY))?, &lo, &x)
+    }
+}
+
+impl<T: Element> Array<T> {
+    /// [`clip`](Array::clip) with array bounds (NumPy's `np.clip(a, lo, hi)` with arrays):
+    /// `minimum(maximum(a, lo), hi)`, all three broadcast together.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastMismatch`](crate::Error::BroadcastMismatch),
+    /// [`Error::DeviceMismatch`](crate::Error::DeviceMismatch).
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let a = Array::from_vec(vec![1, 5, 9, 5], [2, 2])?;
+    /// let lo = Array::from_vec(vec![2, 6], [2])?;
+    /// let hi = Array::from_vec(vec![4], [1])?;
+    /// assert_eq!(a.clip_arrays(&lo, &hi)?.to_vec()?, [2, 4, 4, 4]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn clip_arrays(&self, lo: &Array<T>, hi: &Array<T>) -> Result<Array<T>> {
+        self.maximum(lo)?.minimum(hi)
+    }
+}
