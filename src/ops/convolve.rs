@@ -21,7 +21,8 @@ pub enum ConvolveMode {
     Valid,
 }
 
-fn check_1d<T: Element>(op: &'static str, a: &Array<T>, v: &Array<T>) -> Result<()> {
+/// [`Error::InvalidArgument`] unless `a` and `v` are non-empty 1-D arrays of one device.
+pub(super) fn check_1d<T: Element>(op: &'static str, a: &Array<T>, v: &Array<T>) -> Result<()> {
     common_device(op, a.device(), v.device())?;
     for (name, x) in [("a", a), ("v", v)] {
         if x.ndim() != 1 || x.is_empty() {

@@ -22,7 +22,9 @@ use crate::dtype::Float;
 use crate::error::{Error, Result};
 use crate::layout::normalize_axis;
 use crate::ops::common_device;
+use crate::ops::convolve::check_1d;
 use crate::ops::join::concatenate;
+use crate::ops::pad::PadMode;
 
 /// A complex array as its real and imaginary parts (same shape, same device).
 type Complex<T> = (Array<T>, Array<T>);
@@ -132,11 +134,7 @@ pub fn irfft<T: Float>(re: &Array<T>, im: &Array<T>, n: Option<usize>, axis: isi
         if k >= half {
             return a.slice(-1, None, Some(half as isize), 1);
         }
-        let mut pad = a.shape().to_vec();
-        if let Some(last) = pad.last_mut() {
-            *last = half - k;
-        }
-        concatenate(&[a.clone(), Array::zeros(pad, a.device())?], -1)
+        zero_pad_last(a, half)
     };
     let (hr, hi) = (fit(&re)?, fit(&im)?);
     // X[j] = conj(X[n - j]) for j > n/2: X[n - n/2 - 1], ..., X[1], conjugated.
@@ -210,28 +208,14 @@ fn check_spacing(op: &'static str, n: usize, d: f64) -> Result<()> {
 /// # Ok::<(), gpu::Error>(())
 /// ```
 pub fn fftconvolve<T: Float>(a: &Array<T>, v: &Array<T>, mode: crate::ConvolveMode) -> Result<Array<T>> {
-    const OP: &str = "fftconvolve";
-    common_device(OP, a.device(), v.device())?;
-    for (name, x) in [("a", a), ("v", v)] {
-        if x.ndim() != 1 || x.is_empty() {
-            let reason = format!("`{name}` must be a non-empty 1-D array, got shape {:?}", x.shape());
-            return Err(Error::InvalidArgument { op: OP, reason });
-        }
-    }
-    let dev = a.device();
+    check_1d("fftconvolve", a, v)?;
     let (n, k) = (a.len(), v.len());
     let (long, short) = (n.max(k), n.min(k));
     let full = n + k - 1;
     let m = full.next_power_of_two();
-    let padded = |x: &Array<T>| -> Result<Array<T>> {
-        if x.len() == m {
-            return Ok(x.clone());
-        }
-        concatenate(&[x.clone(), Array::zeros([m - x.len()], dev)?], 0)
-    };
-    let zeros = Array::<T>::zeros([m], dev)?;
-    let (ar, ai) = stockham(&padded(a)?, &zeros)?;
-    let (vr, vi) = stockham(&padded(v)?, &zeros)?;
+    let zeros = Array::<T>::zeros([m], a.device())?;
+    let (ar, ai) = stockham(&zero_pad_last(a, m)?, &zeros)?;
+    let (vr, vi) = stockham(&zero_pad_last(v, m)?, &zeros)?;
     let (pr, pi) = cmul(&ar, &ai, &vr, &vi)?;
     // The inverse's real part: Re(conj(fft(conj(p)))) / m = Re(fft(conj(p))) / m.
     let (q, _) = stockham(&pr, &pi.neg()?)?;
@@ -312,6 +296,18 @@ fn fft_along_last<T: Float>(re: &Array<T>, im: &Array<T>) -> Result<Complex<T>> 
     }
 }
 
+/// `a` with `to - len` zeros appended along its last axis (`a` itself when it is that
+/// long already).
+fn zero_pad_last<T: Float>(a: &Array<T>, to: usize) -> Result<Array<T>> {
+    let len = a.shape()[a.ndim() - 1];
+    if len >= to {
+        return Ok(a.clone());
+    }
+    let mut widths = vec![(0, 0); a.ndim()];
+    widths[a.ndim() - 1] = (0, to - len);
+    a.pad(&widths, PadMode::Constant(T::ZERO))
+}
+
 /// `(a + ib)(c + id)` elementwise (broadcasting).
 fn cmul<T: Float>(a: &Array<T>, b: &Array<T>, c: &Array<T>, d: &Array<T>) -> Result<Complex<T>> {
     Ok((a.mul(c)?.sub(&b.mul(d)?)?, a.mul(d)?.add(&b.mul(c)?)?))
@@ -379,14 +375,7 @@ fn bluestein<T: Float>(re: &Array<T>, im: &Array<T>, n: usize) -> Result<Complex
     }
     let (br, bi) = (upload(br, m)?, upload(bi, m)?);
     let (ar, ai) = cmul(re, im, &cr, &ci)?;
-    let mut pad = re.shape().to_vec();
-    if let Some(last) = pad.last_mut() {
-        *last = m - n;
-    }
-    let zeros = Array::<T>::zeros(pad, dev)?;
-    let ar = concatenate(&[ar, zeros.clone()], -1)?;
-    let ai = concatenate(&[ai, zeros], -1)?;
-    let (fa_r, fa_i) = stockham(&ar, &ai)?;
+    let (fa_r, fa_i) = stockham(&zero_pad_last(&ar, m)?, &zero_pad_last(&ai, m)?)?;
     let (fb_r, fb_i) = stockham(&br, &bi)?;
     let (pr, pi) = cmul(&fa_r, &fa_i, &fb_r, &fb_i)?;
     // Inverse transform of the product: conj(fft(conj(p))) / M.
