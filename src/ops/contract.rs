@@ -16,17 +16,17 @@ use crate::dtype::Element;
 use crate::error::{Error, Result};
 use crate::layout::normalize_axis;
 use crate::ops::common_device;
-use crate::ops::einsum_path::plan;
+use crate::ops::einsum_path::{plan, EinsumPath};
 
 /// A subscript label: a letter (its code point), or one dimension of an ellipsis
 /// (`ELLIPSIS + k`, `k` counted from the left of the widest ellipsis).
-pub(super) type Label = u32;
+use crate::ops::einsum_path::Label;
 const ELLIPSIS: Label = 0x1_0000;
 
 /// An operand during a contraction: the array and one label per axis.
-pub(super) struct Term<T: Element> {
+struct Term<T: Element> {
     array: Array<T>,
-    pub(super) labels: Vec<Label>,
+    labels: Vec<Label>,
 }
 
 fn invalid(op: &'static str, reason: String) -> Error {
@@ -193,7 +193,7 @@ fn expand(s: &Subscript, ndim: usize, width: usize) -> Vec<Label> {
 /// ```
 pub fn einsum<T: Element>(subscripts: &str, operands: &[&Array<T>]) -> Result<Array<T>> {
     let p = prepare(subscripts, operands)?;
-    let path = plan(&p)?;
+    let path = plan_of(&p)?;
     let Prepared { mut terms, out, .. } = p;
     for &(i, j) in &path.contractions {
         // i < j: take j first so i still names its operand.
@@ -211,14 +211,14 @@ pub fn einsum<T: Element>(subscripts: &str, operands: &[&Array<T>]) -> Result<Ar
 
 /// Operands ready to contract: each term broadcast to its labels' extents with its
 /// repeated labels replaced by diagonals, the output's labels, and every label's extent.
-pub(super) struct Prepared<T: Element> {
-    pub(super) terms: Vec<Term<T>>,
-    pub(super) out: Vec<Label>,
-    pub(super) extent: std::collections::BTreeMap<Label, usize>,
+struct Prepared<T: Element> {
+    terms: Vec<Term<T>>,
+    out: Vec<Label>,
+    extent: std::collections::BTreeMap<Label, usize>,
 }
 
 /// Parses `subscripts` against `operands` and checks them (the first half of [`einsum`]).
-pub(super) fn prepare<T: Element>(subscripts: &str, operands: &[&Array<T>]) -> Result<Prepared<T>> {
+fn prepare<T: Element>(subscripts: &str, operands: &[&Array<T>]) -> Result<Prepared<T>> {
     let spec: String = subscripts.chars().filter(|c| !c.is_whitespace()).collect();
     let (inputs, output) = match spec.split_once("->") {
         Some((i, o)) => (i, Some(o)),
@@ -325,6 +325,34 @@ pub(super) fn prepare<T: Element>(subscripts: &str, operands: &[&Array<T>]) -> R
         }
     }
     Ok(Prepared { terms: ops, out, extent })
+}
+
+/// The contraction order [`einsum`](crate::einsum) would use for these operands (NumPy's
+/// `np.einsum_path(subscripts, *operands, optimize="optimal")`), and its cost against
+/// left to right. Nothing runs on the device.
+///
+/// # Errors
+/// As [`einsum`](crate::einsum); [`Error::InvalidArgument`] also for more than 128 distinct labels
+/// (letters and ellipsis axes together).
+///
+/// ```
+/// use gpu::{Array, Device};
+/// let dev = Device::cpu();
+/// let (a, b) = (Array::<f32>::ones([10, 100], &dev)?, Array::<f32>::ones([100, 5], &dev)?);
+/// let v = Array::<f32>::ones([5], &dev)?;
+/// let path = gpu::einsum_path("ij,jk,k->i", &[&a, &b, &v])?;
+/// assert_eq!(path.contractions, [(1, 2), (0, 1)]);    // b·v first: no 10 × 5 matrix
+/// assert_eq!((path.flops, path.left_to_right_flops), (3_000, 10_100));
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn einsum_path<T: Element>(subscripts: &str, operands: &[&Array<T>]) -> Result<EinsumPath> {
+    plan_of(&prepare(subscripts, operands)?)
+}
+
+/// The plan of prepared operands.
+fn plan_of<T: Element>(p: &Prepared<T>) -> Result<EinsumPath> {
+    let terms: Vec<&[Label]> = p.terms.iter().map(|t| t.labels.as_slice()).collect();
+    plan(&terms, &p.out, &p.extent)
 }
 
 fn char_of(l: Label) -> char {

@@ -1,14 +1,17 @@
 //! The order in which `einsum` contracts its operands (NumPy's `np.einsum_path` with
 //! `optimize="optimal"`): an exhaustive search over subsets for up to 8 operands, the
 //! cheapest pair at each step above, both on label sets as bits, costed as NumPy counts
-//! (the product of the extents involved, doubled when a label is summed).
+//! (the product of the extents involved, doubled when a label is summed). Plain data in,
+//! plain data out: `contract.rs` parses the subscripts and follows the plan.
 
-use super::contract::{prepare, Label, Prepared};
-use crate::array::Array;
-use crate::dtype::Element;
+use std::collections::BTreeMap;
+
 use crate::error::{Error, Result};
 
-/// The order in which [`einsum`](crate::einsum) contracts its operands, from [`einsum_path`] (NumPy's
+/// A subscript label (see `contract.rs`: a letter's code point or an ellipsis axis).
+pub(super) type Label = u32;
+
+/// The order in which [`einsum`](crate::einsum) contracts its operands, from [`einsum_path`](crate::einsum_path) (NumPy's
 /// `np.einsum_path`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EinsumPath {
@@ -31,34 +34,13 @@ pub struct EinsumPath {
 /// above it.
 const OPTIMAL_UP_TO: usize = 8;
 
-/// The contraction order [`einsum`](crate::einsum) would use for these operands (NumPy's
-/// `np.einsum_path(subscripts, *operands, optimize="optimal")`), and its cost against
-/// left to right. Nothing runs on the device.
-///
-/// # Errors
-/// As [`einsum`](crate::einsum); [`Error::InvalidArgument`] also for more than 128 distinct labels
-/// (letters and ellipsis axes together).
-///
-/// ```
-/// use gpu::{Array, Device};
-/// let dev = Device::cpu();
-/// let (a, b) = (Array::<f32>::ones([10, 100], &dev)?, Array::<f32>::ones([100, 5], &dev)?);
-/// let v = Array::<f32>::ones([5], &dev)?;
-/// let path = gpu::einsum_path("ij,jk,k->i", &[&a, &b, &v])?;
-/// assert_eq!(path.contractions, [(1, 2), (0, 1)]);    // b·v first: no 10 × 5 matrix
-/// assert_eq!((path.flops, path.left_to_right_flops), (3_000, 10_100));
-/// # Ok::<(), gpu::Error>(())
-/// ```
-pub fn einsum_path<T: Element>(subscripts: &str, operands: &[&Array<T>]) -> Result<EinsumPath> {
-    plan(&prepare(subscripts, operands)?)
-}
-
 /// A set of labels as bits (label `k` of the sorted distinct labels is bit `k`).
 type LabelSet = u128;
 
-/// The cheapest order of pairwise contractions for `p` (see [`EinsumPath`]).
-pub(super) fn plan<T: Element>(p: &Prepared<T>) -> Result<EinsumPath> {
-    let all: Vec<Label> = p.extent.keys().copied().collect();
+/// The cheapest order of pairwise contractions (see [`EinsumPath`]) of operands with
+/// the labels `terms`, for the output labels `out`, every label's extent in `extent`.
+pub(super) fn plan(terms: &[&[Label]], out: &[Label], extent: &BTreeMap<Label, usize>) -> Result<EinsumPath> {
+    let all: Vec<Label> = extent.keys().copied().collect();
     if all.len() > LabelSet::BITS as usize {
         let reason = format!("{} distinct labels; at most {} are supported", all.len(), LabelSet::BITS);
         return Err(Error::InvalidArgument { op: "einsum", reason });
@@ -67,10 +49,10 @@ pub(super) fn plan<T: Element>(p: &Prepared<T>) -> Result<EinsumPath> {
         labels.iter().filter_map(|l| all.iter().position(|m| m == l)).fold(0, |s, k| s | 1 << k)
     };
     let size = |s: LabelSet| -> u128 {
-        (0..all.len()).filter(|&k| s >> k & 1 == 1).fold(1u128, |acc, k| acc.saturating_mul(p.extent[&all[k]] as u128))
+        (0..all.len()).filter(|&k| s >> k & 1 == 1).fold(1u128, |acc, k| acc.saturating_mul(extent[&all[k]] as u128))
     };
-    let leaves: Vec<LabelSet> = p.terms.iter().map(|t| set(&t.labels)).collect();
-    let out = set(&p.out);
+    let leaves: Vec<LabelSet> = terms.iter().map(|t| set(t)).collect();
+    let out = set(out);
     let n = leaves.len();
     // The cost of contracting two intermediates `x`, `y` whose result must keep `needed`.
     let cost = |x: LabelSet, y: LabelSet, needed: LabelSet| -> (u128, LabelSet) {
