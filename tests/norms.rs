@@ -1,7 +1,7 @@
 //! `linalg::vector_norm`, `matrix_norm` (stacks, axes, keepdims), `cond`,
 //! `multi_dot`, `cross`, `tensorinv`/`tensorsolve` and NumPy 2's namespace helpers
 //! (`vecdot`, `matrix_transpose`, `diagonal`, `trace`, `outer`) on every backend, against host references in f64 (norms by
-//! definition over the reduced axes, inverses by Gauss–Jordan, chain products in the
+//! definition over the reduced axes, inverses by the shared host elimination (`common::host_solve`), chain products in the
 //! written order, cross products by components) and constants from NumPy 2.4
 //! (`np.linalg.cond([[1, 2], [3, 4]], p)` for every `p`, `np.cross` of mixed 2- and
 //! 3-vectors). Integer cross products and chains are exact; float tolerances are
@@ -10,7 +10,7 @@
 #[macro_use]
 mod common;
 
-use common::{f64s, noise, pattern, to_t, HostNd, TestValue};
+use common::{f64s, host_solve, noise, pattern, to_t, HostNd, TestValue};
 use gpu::{linalg, linalg::NormOrd as N, Array, DType, Device, Error, Float};
 
 #[track_caller]
@@ -172,35 +172,6 @@ fn matrix_norms<T: TestValue + Float>(dev: &Device, rel: f64) -> gpu::Result<()>
     Ok(())
 }
 
-/// Host inverse by Gauss–Jordan with partial pivoting (`None` when singular).
-fn host_inverse(a: &[f64], n: usize) -> Option<Vec<f64>> {
-    let mut m = a.to_vec();
-    let mut inv: Vec<f64> = (0..n * n).map(|k| if k / n == k % n { 1.0 } else { 0.0 }).collect();
-    for c in 0..n {
-        let p = (c..n).max_by(|&x, &y| m[x * n + c].abs().total_cmp(&m[y * n + c].abs()))?;
-        if m[p * n + c] == 0.0 {
-            return None;
-        }
-        for j in 0..n {
-            m.swap(c * n + j, p * n + j);
-            inv.swap(c * n + j, p * n + j);
-        }
-        let d = m[c * n + c];
-        for j in 0..n {
-            m[c * n + j] /= d;
-            inv[c * n + j] /= d;
-        }
-        for r in (0..n).filter(|&r| r != c) {
-            let f = m[r * n + c];
-            for j in 0..n {
-                m[r * n + j] -= f * m[c * n + j];
-                inv[r * n + j] -= f * inv[c * n + j];
-            }
-        }
-    }
-    Some(inv)
-}
-
 fn host_matrix_norm(a: &[f64], n: usize, ord: N) -> f64 {
     let col = |j: usize| (0..n).map(|i| a[i * n + j].abs()).sum::<f64>();
     let row = |i: usize| (0..n).map(|j| a[i * n + j].abs()).sum::<f64>();
@@ -246,10 +217,11 @@ fn conds<T: TestValue + Float>(dev: &Device, rel: f64) -> gpu::Result<()> {
     let a = Array::from_vec(to_t::<T>(&v), [4, n, n])?.to(dev)?.swapaxes(-1, -2)?;
     let mats: Vec<Vec<f64>> =
         (0..4).map(|s| (0..n * n).map(|k| host[s * n * n + (k % n) * n + k / n]).collect()).collect();
+    let eye: Vec<f64> = (0..n * n).map(|k| if k / n == k % n { 1.0 } else { 0.0 }).collect();
     for ord in [N::L1, N::NegL1, N::Inf, N::NegInf, N::Frobenius] {
         let want: Vec<f64> = mats
             .iter()
-            .map(|m| host_matrix_norm(m, n, ord) * host_matrix_norm(&host_inverse(m, n).expect("regular"), n, ord))
+            .map(|m| host_matrix_norm(m, n, ord) * host_matrix_norm(&host_solve(m, &eye, n, n).0, n, ord))
             .collect();
         close(&f64s(&linalg::cond(&a, Some(ord))?), &want, 50.0 * rel, &format!("{ty} cond {ord:?} of a stack"));
     }

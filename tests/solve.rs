@@ -9,7 +9,7 @@
 #[macro_use]
 mod common;
 
-use common::{noise, to_t, TestValue};
+use common::{host_solve, noise, to_t, TestValue};
 use gpu::{linalg, Array, DType, Device, Error, Float};
 
 /// Row-major n × n host matrix with a dominant diagonal (well conditioned), optionally
@@ -22,43 +22,6 @@ fn matrix(n: usize, seed: u64) -> Vec<f64> {
         m[i * n + i] += 2.0;
     }
     m
-}
-
-/// Host solve by Gaussian elimination with partial pivoting: x for a·x = b (b: n × m),
-/// and the determinant.
-fn host_solve(a: &[f64], b: &[f64], n: usize, m: usize) -> (Vec<f64>, f64) {
-    let (mut a, mut b) = (a.to_vec(), b.to_vec());
-    let mut det = 1.0;
-    for k in 0..n {
-        let p = (k..n).max_by(|&i, &j| a[i * n + k].abs().total_cmp(&a[j * n + k].abs())).unwrap_or(k);
-        if p != k {
-            det = -det;
-            for j in 0..n {
-                a.swap(k * n + j, p * n + j);
-            }
-            for j in 0..m {
-                b.swap(k * m + j, p * m + j);
-            }
-        }
-        det *= a[k * n + k];
-        for i in k + 1..n {
-            let f = a[i * n + k] / a[k * n + k];
-            for j in k..n {
-                a[i * n + j] -= f * a[k * n + j];
-            }
-            for j in 0..m {
-                b[i * m + j] -= f * b[k * m + j];
-            }
-        }
-    }
-    let mut x = vec![0.0; n * m];
-    for k in (0..n).rev() {
-        for j in 0..m {
-            let s: f64 = (k + 1..n).map(|i| a[k * n + i] * x[i * m + j]).sum();
-            x[k * m + j] = (b[k * m + j] - s) / a[k * n + k];
-        }
-    }
-    (x, det)
 }
 
 #[track_caller]

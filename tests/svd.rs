@@ -9,7 +9,7 @@
 #[macro_use]
 mod common;
 
-use common::{f64s, noise, to_t, TestValue};
+use common::{f64s, host_solve, noise, to_t, TestValue};
 use gpu::{linalg, Array, DType, Device, Error, Float};
 
 /// The values as the device holds them (rounded to `T`), in f64.
@@ -220,7 +220,7 @@ fn derived<T: TestValue + Float>(dev: &Device, eps: f64) -> gpu::Result<()> {
     let at = transpose(&a, m, n);
     let ata = mm(&at, &a, n, m, n);
     let atb = mm(&at, &b, n, m, 2);
-    let xw = normal_solve(&ata, &atb, n, 2);
+    let xw = host_solve(&ata, &atb, n, 2).0;
     close(&f64s(&x), &xw, eps * 500.0, &format!("{ty} lstsq x"));
     let r = mm(&a, &xw, m, n, 2);
     let res_want: Vec<f64> = (0..2).map(|j| (0..m).map(|i| (b[i * 2 + j] - r[i * 2 + j]).powi(2)).sum()).collect();
@@ -237,7 +237,7 @@ fn derived<T: TestValue + Float>(dev: &Device, eps: f64) -> gpu::Result<()> {
         linalg::lstsq(&ad, &Array::from_vec(to_t::<T>(&b), [m])?.to(dev)?, None)?;
     assert_eq!((rank, residuals.shape()), (3, &[0][..]), "{ty}: underdetermined");
     let at = transpose(&a, m, n);
-    let y = normal_solve(&mm(&a, &at, m, n, m), &b, m, 1);
+    let y = host_solve(&mm(&a, &at, m, n, m), &b, m, 1).0;
     close(&f64s(&x), &mm(&at, &y, n, m, 1), eps * 500.0, &format!("{ty} lstsq minimum norm"));
     // Rank-deficient tall: no residuals, rank reported.
     let a = rounded::<T>(&matrix(6, 4, 2, 80));
@@ -380,30 +380,6 @@ fn eigh_cases<T: TestValue + Float>(dev: &Device, eps: f64) -> gpu::Result<()> {
     let (w, v) = eigh(&Array::<T>::zeros([0, 0], dev)?, Triangle::Lower)?;
     assert_eq!((w.shape(), v.shape()), (&[0][..], &[0, 0][..]));
     Ok(())
-}
-
-/// Host Gaussian elimination (no pivoting; the matrices here are SPD) for n × k b.
-fn normal_solve(a: &[f64], b: &[f64], n: usize, k: usize) -> Vec<f64> {
-    let (mut a, mut b) = (a.to_vec(), b.to_vec());
-    for c in 0..n {
-        for r in c + 1..n {
-            let f = a[r * n + c] / a[c * n + c];
-            for j in c..n {
-                a[r * n + j] -= f * a[c * n + j];
-            }
-            for j in 0..k {
-                b[r * k + j] -= f * b[c * k + j];
-            }
-        }
-    }
-    let mut x = vec![0.0; n * k];
-    for c in (0..n).rev() {
-        for j in 0..k {
-            let s: f64 = (c + 1..n).map(|i| a[c * n + i] * x[i * k + j]).sum();
-            x[c * k + j] = (b[c * k + j] - s) / a[c * n + c];
-        }
-    }
-    x
 }
 
 backend_tests! {
