@@ -266,6 +266,44 @@ __device__ __forceinline__ void compact_body(const CompactParams& p) {
 #define COMPACT_KERNEL(NAME, W) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(CompactParams p) { compact_body<W>(p); }
 
+// ------------------------------------------------------------------ fft
+// One radix-2 Stockham step of a batch of power-of-two FFTs over (re, im) pairs (see
+// fft_step in src/backend/mod.rs): output value g of transform b = g / n is row k (or
+// k + l, the upper half) and column c of a [2l, h] matrix, from E = X[k, c] and
+// O = X[k, c + h] of the [l, 2h] input and the twiddle tw[k·h].
+
+struct FftParams {
+    u64 src;
+    u64 tw;
+    u64 out;
+    i64 total;
+    i64 n;
+    i64 h;
+};
+
+template <typename T>
+__device__ __forceinline__ void fft_step_body(const FftParams& p) {
+    const T* x = (const T*)p.src;
+    const T* w = (const T*)p.tw;
+    T* y = (T*)p.out;
+    const i64 half = p.n >> 1;
+    for (i64 g = (i64)blockIdx.x * BLOCK + threadIdx.x; g < p.total; g += (i64)gridDim.x * BLOCK) {
+        const i64 j = g & (p.n - 1);
+        const bool upper = j >= half;
+        const i64 q = upper ? j - half : j;
+        const i64 k = q / p.h;
+        const i64 e = g - j + q + k * p.h;
+        const T er = x[2 * e], ei = x[2 * e + 1];
+        const T o_r = x[2 * (e + p.h)], o_i = x[2 * (e + p.h) + 1];
+        const T wr = w[2 * k * p.h], wi = w[2 * k * p.h + 1];
+        const T tr = o_r * wr - o_i * wi, ti = o_r * wi + o_i * wr;
+        y[2 * g] = upper ? er - tr : er + tr;
+        y[2 * g + 1] = upper ? ei - ti : ei + ti;
+    }
+}
+#define FFT_STEP_KERNEL(NAME, T) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(FftParams p) { fft_step_body<T>(p); }
+
 // ------------------------------------------------------------------ argsort
 // Bitonic network over the rows of a [rows, n] array, each padded virtually to 2^logp
 // positions (the padding sorts last, never moves and is never stored): the design of

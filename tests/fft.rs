@@ -2,8 +2,10 @@
 //! power-of-two lengths (Stockham) and others (Bluestein), batches along either axis
 //! (transposed views included), complex input, the inverse, `rfft`/`irfft` (even and odd
 //! lengths, truncation and zero-padding), `fftn` over two axes, `fftfreq`/`rfftfreq`,
-//! constants from NumPy 2.4, and `fftconvolve` against the direct `convolve`. The tolerance is the FFT's error bound: relative L2
-//! error ≤ 4·(log2 M + 4)·ε, `M` the power-of-two length actually transformed.
+//! constants from NumPy 2.4, and `fftconvolve` against the direct `convolve`; long
+//! transforms (2^17) and big batches against a host radix-2 FFT. The tolerance is the
+//! FFT's error bound: relative L2 error ≤ 4·(log2 M + 4)·ε, `M` the power-of-two length
+//! actually transformed.
 
 #[macro_use]
 mod common;
@@ -120,6 +122,48 @@ fn transforms<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+/// A host radix-2 FFT in f64 (recursive Cooley–Tukey, decimation in time): the
+/// reference for transforms too long for the O(n²) DFT.
+fn host_fft(re: &[f64], im: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let n = re.len();
+    if n == 1 {
+        return (re.to_vec(), im.to_vec());
+    }
+    let pick = |v: &[f64], first: usize| -> Vec<f64> { v.iter().skip(first).step_by(2).copied().collect() };
+    let (er, ei) = host_fft(&pick(re, 0), &pick(im, 0));
+    let (or, oi) = host_fft(&pick(re, 1), &pick(im, 1));
+    let (mut xr, mut xi) = (vec![0.0; n], vec![0.0; n]);
+    for k in 0..n / 2 {
+        let (s, c) = (-2.0 * PI * k as f64 / n as f64).sin_cos();
+        let (tr, ti) = (or[k] * c - oi[k] * s, or[k] * s + oi[k] * c);
+        (xr[k], xi[k]) = (er[k] + tr, ei[k] + ti);
+        (xr[k + n / 2], xi[k + n / 2]) = (er[k] - tr, ei[k] - ti);
+    }
+    (xr, xi)
+}
+
+/// Long transforms and big batches of short ones (the backends' parallel and chunked
+/// paths) against the host FFT, row by row.
+fn long_transforms<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
+    let ty = T::DTYPE;
+    for (rows, n) in [(2usize, 1usize << 17), (8192, 16), (3, 1 << 12)] {
+        let (hr, hi) = (noise(rows * n, 5 + n as u64), noise(rows * n, 6 + n as u64));
+        let (hr, hi): (Vec<f64>, Vec<f64>) =
+            (to_t::<T>(&hr).iter().map(|x| x.f64()).collect(), to_t::<T>(&hi).iter().map(|x| x.f64()).collect());
+        let re = Array::from_vec(to_t::<T>(&hr), [rows, n])?.to(dev)?;
+        let im = Array::from_vec(to_t::<T>(&hi), [rows, n])?.to(dev)?;
+        let (gr, gi) = fft::fft(&re, Some(&im), -1)?;
+        let (gr, gi) = (f64s(&gr), f64s(&gi));
+        for r in 0..rows {
+            let row = |v: &[f64]| v[r * n..(r + 1) * n].to_vec();
+            let (wr, wi) = host_fft(&row(&hr), &row(&hi));
+            let what = format!("{ty} fft of row {r} of [{rows}, {n}]");
+            assert_close((&row(&gr), &row(&gi)), (&wr, &wi), bound::<T>(n), (n as f64).sqrt(), &what);
+        }
+    }
+    Ok(())
+}
+
 fn numpy_constants<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
     let ty = T::DTYPE;
     let x = Array::from_vec(to_t::<T>(&[1.0, 2.0, 0.0, -1.0, 3.0, 0.5]), [6])?.to(dev)?;
@@ -211,6 +255,11 @@ backend_tests! {
     fn transforms_f64(dev) {
         if !dev.supports(DType::F64) { return Ok(()) }
         transforms::<f64>(dev)
+    }
+    fn long_f32(dev) { long_transforms::<f32>(dev) }
+    fn long_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        long_transforms::<f64>(dev)
     }
     fn numpy_f32(dev) { numpy_constants::<f32>(dev) }
     fn numpy_f64(dev) {

@@ -621,6 +621,20 @@ pub(crate) trait Backend: Send + Sync + 'static {
         values: View<'_, Self::Storage>,
         right: bool,
     ) -> Result<Self::Storage>;
+    /// One radix-2 Stockham step of a batch of power-of-two FFTs (`fft`), complex numbers
+    /// stored as (re, im) pairs of `dtype` (a float). `src` is dense (stride 1, an even
+    /// offset): `batch` transforms of `n` pairs, each an `[l, m]` matrix (`m = n / l ≥ 2`,
+    /// `h = m / 2`); `twiddles` is dense, `n / 2` pairs `e^{-2πij/n}`. Returns `batch · n`
+    /// contiguous pairs, each transform a `[2l, h]` matrix: `Y[k, c] = E + w·O` and
+    /// `Y[k + l, c] = E - w·O`, with `E = X[k, c]`, `O = X[k, c + h]`, `w = twiddles[k·h]`.
+    fn fft_step(
+        &self,
+        dtype: DType,
+        src: View<'_, Self::Storage>,
+        twiddles: View<'_, Self::Storage>,
+        n: usize,
+        l: usize,
+    ) -> Result<Self::Storage>;
     /// Reduces the last `reduced` dimensions of `src`; the output is contiguous with the
     /// shape of the leading dimensions. Empty reductions are handled by the caller for
     /// ops without identity.
@@ -864,6 +878,16 @@ macro_rules! uninhabited_backend {
                 _: $crate::backend::ReduceOp,
                 _: $crate::dtype::DType,
                 _: $crate::backend::View<'_, $storage>,
+                _: usize,
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn fft_step(
+                &self,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+                _: $crate::backend::View<'_, $storage>,
+                _: usize,
                 _: usize,
             ) -> $crate::error::Result<$storage> {
                 match *self {}

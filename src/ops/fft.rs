@@ -1,13 +1,12 @@
-//! Discrete Fourier transforms (NumPy's and CuPy's `fft` module) composed from kernels
-//! every backend has. There is no complex dtype, so a complex array is a pair of real
-//! arrays of one shape, `(re, im)`.
+//! Discrete Fourier transforms (NumPy's and CuPy's `fft` module). There is no complex
+//! dtype, so a complex array is a pair of real arrays of one shape, `(re, im)`.
 //!
 //! Lengths that are powers of two use the Stockham autosort formulation of the radix-2
 //! FFT: the data of each transform is held as an `[l, m]` matrix whose column `c` is
 //! the DFT of the subsequence `x[c::m]`; a step halves `m` and doubles `l` by combining
-//! columns `c` and `c + m/2` with one twiddle per row (`E ± w·O`, `w = e^{-iπk/l}`) — a
-//! handful of elementwise kernels and a concatenation over the whole batch, `log2 n`
-//! steps, no bit reversal. Other lengths use Bluestein's chirp-z algorithm: the
+//! columns `c` and `c + m/2` with one twiddle per row (`E ± w·O`, `w = e^{-iπk/l}`) —
+//! one backend kernel over the whole batch (`Backend::fft_step`, on (re, im) pairs),
+//! `log2 n` steps, no bit reversal. Other lengths use Bluestein's chirp-z algorithm: the
 //! transform as a convolution with the chirp `e^{iπj²/n}`, done by three power-of-two
 //! FFTs of length `M ≥ 2n - 1`; the chirp is computed on the host in f64 (`j² mod 2n`
 //! exactly) and uploaded — the only transfer these functions make.
@@ -18,12 +17,14 @@
 use std::f64::consts::PI;
 
 use crate::array::Array;
+use crate::backend::{Backend, View};
+use crate::device::on_backend;
 use crate::dtype::Float;
 use crate::error::{Error, Result};
-use crate::layout::normalize_axis;
+use crate::layout::{normalize_axis, Layout};
 use crate::ops::common_device;
 use crate::ops::convolve::check_1d;
-use crate::ops::join::concatenate;
+use crate::ops::join::{concatenate, stack};
 use crate::ops::pad::PadMode;
 
 /// A complex array as its real and imaginary parts (same shape, same device).
@@ -313,39 +314,40 @@ fn cmul<T: Float>(a: &Array<T>, b: &Array<T>, c: &Array<T>, d: &Array<T>) -> Res
     Ok((a.mul(c)?.sub(&b.mul(d)?)?, a.mul(d)?.add(&b.mul(c)?)?))
 }
 
-/// Radix-2 Stockham FFT along the last axis (a power of two).
+/// Radix-2 Stockham FFT along the last axis (a power of two): the values as (re, im)
+/// pairs `[..., n, 2]`, one backend step per factor of two, and the two parts as views.
 fn stockham<T: Float>(re: &Array<T>, im: &Array<T>) -> Result<Complex<T>> {
-    let nd = re.ndim();
-    let n = re.shape()[nd - 1];
-    let batch = &re.shape()[..nd - 1];
-    let as_matrix = |a: &Array<T>| a.reshape([batch, &[1, n]].concat());
-    let (mut xr, mut xi) = (as_matrix(re)?, as_matrix(im)?);
+    let n = re.shape()[re.ndim() - 1];
     if n == 1 {
         return Ok((re.clone(), im.clone()));
     }
-    // One table of twiddles for every step: e^{-2πij/n} for j < n/2; step l reads every
-    // (n/2l)-th entry, e^{-iπk/l} for k < l (a strided view).
+    let mut x = stack(&[re, im], -1)?;
+    // One table of twiddles for every step: e^{-2πij/n} for j < n/2 (step l reads
+    // entries k·n/2l, e^{-iπk/l}).
     let angle = Array::<u32>::arange(0, (n / 2) as u32, 1, re.device())?
         .cast::<T>()?
         .mul_scalar(T::from_f64(2.0 * PI / n as f64))?;
-    let (table_r, table_i) = (angle.cos()?, angle.sin()?.neg()?);
+    let table = stack(&[angle.cos()?, angle.sin()?.neg()?], -1)?;
     let mut l = 1;
     while l < n {
-        let half = (n / l / 2) as isize;
-        let split = |a: &Array<T>| -> Result<(Array<T>, Array<T>)> {
-            Ok((a.slice(-1, None, Some(half), 1)?, a.slice(-1, Some(half), None, 1)?))
-        };
-        let ((er, or), (ei, oi)) = (split(&xr)?, split(&xi)?);
-        // w_k = e^{-iπk/l} for rows k, as an [l, 1] column.
-        let column = |t: &Array<T>| t.slice(0, None, None, half)?.reshape([l, 1]);
-        let (wr, wi) = (column(&table_r)?, column(&table_i)?);
-        let (tr, ti) = cmul(&or, &oi, &wr, &wi)?;
-        xr = concatenate(&[er.add(&tr)?, er.sub(&tr)?], -2)?;
-        xi = concatenate(&[ei.add(&ti)?, ei.sub(&ti)?], -2)?;
+        x = step(&x, &table, n, l)?;
         l *= 2;
     }
-    let out = re.shape().to_vec();
-    Ok((xr.reshape(out.clone())?, xi.reshape(out)?))
+    let part = |i: isize| x.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
+    Ok((part(0)?, part(1)?))
+}
+
+/// One step of [`stockham`] on the backend (`x` and `table` are fresh, contiguous
+/// arrays of pairs; see [`Backend::fft_step`]).
+fn step<T: Float>(x: &Array<T>, table: &Array<T>, n: usize, l: usize) -> Result<Array<T>> {
+    let dev = x.device().clone();
+    let (x, table) = (x.contiguous()?, table.contiguous()?);
+    let storage = on_backend!(&dev, be => {
+        let src = View { storage: be.storage(&x.storage)?, layout: &x.layout };
+        let tw = View { storage: be.storage(&table.storage)?, layout: &table.layout };
+        be.wrap(be.fft_step(T::DTYPE, src, tw, n, l)?)
+    });
+    Ok(Array::from_storage(storage, Layout::contiguous(x.shape()), dev))
 }
 
 /// Bluestein's algorithm along the last axis, for any length `n`: `X_k = c_k ·

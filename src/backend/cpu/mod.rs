@@ -2,6 +2,7 @@
 //! and the reference semantics every other backend is tested against.
 
 mod elementwise;
+mod fft;
 mod linalg;
 mod num;
 mod pool;
@@ -275,6 +276,17 @@ impl Backend for CpuBackend {
 
     fn scan(&self, op: BinaryOp, dtype: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {
         scan::scan(self, op, dtype, src)
+    }
+
+    fn fft_step(
+        &self,
+        dtype: DType,
+        src: View<'_, CpuStorage>,
+        twiddles: View<'_, CpuStorage>,
+        n: usize,
+        l: usize,
+    ) -> Result<CpuStorage> {
+        fft::fft_step(self, dtype, src, twiddles, n, l)
     }
 
     fn argsort(&self, dtype: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {

@@ -171,6 +171,17 @@ impl Backend for CudaBackend {
         elementwise::scan(self, op, dtype, src)
     }
 
+    fn fft_step(
+        &self,
+        dtype: DType,
+        src: View<'_, CudaStorage>,
+        twiddles: View<'_, CudaStorage>,
+        n: usize,
+        l: usize,
+    ) -> Result<CudaStorage> {
+        elementwise::fft_step(self, dtype, src, twiddles, n, l)
+    }
+
     fn argsort(&self, dtype: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {
         super::sort::argsort(self, dtype, src)
     }

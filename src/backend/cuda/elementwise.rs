@@ -8,7 +8,9 @@
 use super::device::CudaBackend;
 use super::kernels::{suffix, Module, SCAN_OPS};
 use super::memory::CudaStorage;
-use super::params::{dims, grid_for, EwParams, FillParams, Operand as KOperand, ScanParams, BLOCK, EW_TILE, MAXD};
+use super::params::{
+    dims, grid_for, EwParams, FftParams, FillParams, Operand as KOperand, ScanParams, BLOCK, EW_TILE, MAXD,
+};
 use crate::backend::{BinaryOp, CompareOp, Fill, Operand, UnaryOp, View};
 use crate::dtype::{DType, ScalarValue};
 use crate::error::{Error, Result};
@@ -221,6 +223,39 @@ pub(super) fn concat(cuda: &CudaBackend, dtype: DType, parts: &[View<'_, CudaSto
         map(cuda, Module::Bits, &format!("copy_b{w}"), p.layout.shape(), &[Src::view(*p)], dst, w)?;
         at += p.layout.len() as u64;
     }
+    Ok(out)
+}
+
+/// One radix-2 Stockham FFT step (see [`crate::backend::Backend::fft_step`]): one
+/// thread per output value.
+pub(super) fn fft_step(
+    cuda: &CudaBackend,
+    dtype: DType,
+    src: View<'_, CudaStorage>,
+    twiddles: View<'_, CudaStorage>,
+    n: usize,
+    l: usize,
+) -> Result<CudaStorage> {
+    if !dtype.is_float() {
+        return Err(unsupported(cuda, dtype, "the FFT"));
+    }
+    let len = src.layout.len();
+    let out = cuda.alloc(dtype, len)?;
+    let w = dtype.size_of() as u64;
+    let p = FftParams {
+        src: src.storage.buf.ptr() + src.layout.offset() as u64 * w,
+        tw: twiddles.storage.buf.ptr() + twiddles.layout.offset() as u64 * w,
+        out: out.buf.ptr(),
+        total: (len / 2) as i64,
+        n: n as i64,
+        h: (n / l / 2) as i64,
+    };
+    cuda.launch(
+        Module::Binary(dtype),
+        &format!("fft_step_{}", suffix(dtype)),
+        (grid_for(len / 2, BLOCK as usize), 1, 1),
+        &p,
+    )?;
     Ok(out)
 }
 

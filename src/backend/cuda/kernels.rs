@@ -126,6 +126,10 @@ impl Module {
                     let e = format!("scan_{}_{}", op.name(), suffix(d));
                     add(e.clone(), format!("SCAN_KERNEL({e}, {}, {})", c_type(d), op.name()));
                 }
+                if d.is_float() {
+                    let e = format!("fft_step_{}", suffix(d));
+                    add(e.clone(), format!("FFT_STEP_KERNEL({e}, {})", c_type(d)));
+                }
                 for i in [DType::I32, DType::U32] {
                     let e = format!("scatter_add_{}_{}", suffix(d), suffix(i));
                     add(e.clone(), format!("SCATTER_ADD_KERNEL({e}, {}, {})", c_type(d), c_type(i)));

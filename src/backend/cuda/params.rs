@@ -109,6 +109,18 @@ pub(super) struct CompactParams {
     pub has_values: i64,
 }
 
+/// `FftParams`: one radix-2 Stockham FFT step.
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct FftParams {
+    pub src: u64,
+    pub tw: u64,
+    pub out: u64,
+    pub total: i64,
+    pub n: i64,
+    pub h: i64,
+}
+
 /// `SortParams`: one pass of the bitonic argsort.
 #[repr(C)]
 #[derive(Clone, Copy, Default, Debug)]
@@ -247,6 +259,8 @@ unsafe impl DeviceRepr for ScanParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for CompactParams {}
 // SAFETY: as above.
+unsafe impl DeviceRepr for FftParams {}
+// SAFETY: as above.
 unsafe impl DeviceRepr for SortParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for SearchParams {}
@@ -338,6 +352,8 @@ pub(super) fn static_asserts(family: &str) -> String {
                 nseg => "nseg", totals => "totals", has_carry => "has_carry" });
             layout_check!(s, CompactParams { vals => "vals", mask => "mask", pos => "pos", out => "out", n => "n",
                 has_values => "has_values" });
+            layout_check!(s, FftParams { src => "src", tw => "tw", out => "out", total => "total", n => "n",
+                h => "h" });
             layout_check!(s, SortParams { src => "src", keys => "keys", idx => "idx", src_off => "src_off",
                 src_rs => "src_rs", rows => "rows", n => "n", logp => "logp", k => "k", j => "j", first => "first" });
             layout_check!(s, BincountParams { values => "values", counts => "counts", n => "n", len => "len" });
@@ -390,6 +406,7 @@ mod tests {
             }),
             offsets!(ScanParams { src, out, carry, off, so, sl, si, outer, len, inner, seg, nseg, totals, has_carry }),
             offsets!(CompactParams { vals, mask, pos, out, n, has_values }),
+            offsets!(FftParams { src, tw, out, total, n, h }),
             offsets!(SortParams { src, keys, idx, src_off, src_rs, rows, n, logp, k, j, first }),
             offsets!(SearchParams { sorted, values, out, len, n, right }),
             offsets!(ScatterParams { dst, owner, idx, vals, n, len, vstep, claim }),

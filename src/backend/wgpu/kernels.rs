@@ -32,6 +32,7 @@ const SCAN: &str = include_str!("../../../shaders/scan.wgsl");
 const COMPACT: &str = include_str!("../../../shaders/compact.wgsl");
 const SORT: &str = include_str!("../../../shaders/sort.wgsl");
 const SEARCH: &str = include_str!("../../../shaders/search.wgsl");
+const FFT: &str = include_str!("../../../shaders/fft.wgsl");
 
 /// Fills `{{NAME}}` placeholders; the templates' comment lines (documentation for
 /// readers of `shaders/`) are dropped.
@@ -634,6 +635,11 @@ pub(super) fn compact_source(esize: usize, with_values: bool) -> String {
         (String::new(), "args[1] + t")
     };
     render(COMPACT, &[("T", word), ("DECLS", &decls), ("VALUE", value)])
+}
+
+/// One radix-2 Stockham step of FFTs over complex values of the float type `t`.
+pub(super) fn fft_source(t: DType) -> String {
+    render(FFT, &[("T", wgsl(t))])
 }
 
 /// The `bincount` kernel; `local`: counts through workgroup memory first.

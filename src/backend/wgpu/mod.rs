@@ -5,13 +5,15 @@
 //! - `memory`: size-class buffer pool, storage handles, transfers (downloads through two staging buffers).
 //! - `wgsl`: each op enum arm as a WGSL expression or accumulator, per dtype.
 //! - `kernels`: `shaders/*.wgsl` specialised with those snippets; the pipeline cache.
-//! - `elementwise`, `gather`, `reduce`, `scan`, `linalg`: host side of each kernel family, including the
+//! - `elementwise`, `gather`, `reduce`, `scan`, `linalg`, `sort`, `fft`: host side of each kernel family, including the
 //!   chunking that keeps every binding under `max_storage_buffer_binding_size`.
 
 #[cfg(feature = "wgpu")]
 mod context;
 #[cfg(feature = "wgpu")]
 mod elementwise;
+#[cfg(feature = "wgpu")]
+mod fft;
 #[cfg(feature = "wgpu")]
 mod gather;
 #[cfg(feature = "wgpu")]
@@ -304,6 +306,20 @@ mod backend_impl {
                 return Err(self.unsupported(dtype, op.name()));
             }
             self.reduce_view(op, dtype, src, reduced)
+        }
+
+        fn fft_step(
+            &self,
+            dtype: DType,
+            src: View<'_, WgpuStorage>,
+            twiddles: View<'_, WgpuStorage>,
+            n: usize,
+            l: usize,
+        ) -> Result<WgpuStorage> {
+            if !dtype.is_float() {
+                return Err(self.unsupported(dtype, "the FFT"));
+            }
+            self.fft_step_view(dtype, src, twiddles, n, l)
         }
 
         fn dot(&self, dtype: DType, a: View<'_, WgpuStorage>, b: View<'_, WgpuStorage>) -> Result<WgpuStorage> {
