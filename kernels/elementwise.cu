@@ -304,6 +304,66 @@ __device__ __forceinline__ void fft_step_body(const FftParams& p) {
 #define FFT_STEP_KERNEL(NAME, T) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(FftParams p) { fft_step_body<T>(p); }
 
+// Whole FFTs in shared memory: each block takes P consecutive pairs at a time (P / n
+// transforms of length n <= P), runs all log2 n steps between two halves of `buf`, and
+// stores its pairs; a partial last group computes on stale values past its data and
+// stores only its own.
+
+struct FftLocalParams {
+    u64 src;
+    u64 tw;
+    u64 out;
+    i64 total;
+    i64 log_n;
+};
+
+template <typename T, int P>
+__device__ __forceinline__ void fft_local_body(const FftLocalParams& p) {
+    __shared__ T buf[2 * 2 * P];
+    const T* x = (const T*)p.src;
+    const T* w = (const T*)p.tw;
+    T* y = (T*)p.out;
+    const int log_n = (int)p.log_n;
+    const int half = (1 << log_n) >> 1;
+    for (i64 first = (i64)blockIdx.x * P; first < p.total; first += (i64)gridDim.x * P) {
+        const int count = (int)min((i64)P, p.total - first);
+        for (int i = threadIdx.x; i < count; i += BLOCK) {
+            buf[2 * i] = x[2 * (first + i)];
+            buf[2 * i + 1] = x[2 * (first + i) + 1];
+        }
+        __syncthreads();
+        int from = 0;
+        for (int s = 0; s < log_n; s++) {
+            const int log_h = log_n - 1 - s;
+            const int to = P - from;
+            for (int q = threadIdx.x; q < P / 2; q += BLOCK) {
+                const int base = (q >> (log_n - 1)) << log_n;
+                const int c = q & (half - 1);
+                const int k = c >> log_h;
+                const int e = from + base + c + (k << log_h);
+                const int o = e + (1 << log_h);
+                const T er = buf[2 * e], ei = buf[2 * e + 1], o_r = buf[2 * o], o_i = buf[2 * o + 1];
+                const T wr = w[2 * (k << log_h)], wi = w[2 * (k << log_h) + 1];
+                const T tr = o_r * wr - o_i * wi, ti = o_r * wi + o_i * wr;
+                const int lo = to + base + c, hi = lo + half;
+                buf[2 * lo] = er + tr;
+                buf[2 * lo + 1] = ei + ti;
+                buf[2 * hi] = er - tr;
+                buf[2 * hi + 1] = ei - ti;
+            }
+            __syncthreads();
+            from = to;
+        }
+        for (int i = threadIdx.x; i < count; i += BLOCK) {
+            y[2 * (first + i)] = buf[2 * (from + i)];
+            y[2 * (first + i) + 1] = buf[2 * (from + i) + 1];
+        }
+        __syncthreads();
+    }
+}
+#define FFT_LOCAL_KERNEL(NAME, T, P) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(FftLocalParams p) { fft_local_body<T, P>(p); }
+
 // ------------------------------------------------------------------ argsort
 // Bitonic network over the rows of a [rows, n] array, each padded virtually to 2^logp
 // positions (the padding sorts last, never moves and is never stored): the design of

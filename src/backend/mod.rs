@@ -621,19 +621,22 @@ pub(crate) trait Backend: Send + Sync + 'static {
         values: View<'_, Self::Storage>,
         right: bool,
     ) -> Result<Self::Storage>;
-    /// One radix-2 Stockham step of a batch of power-of-two FFTs (`fft`), complex numbers
-    /// stored as (re, im) pairs of `dtype` (a float). `src` is dense (stride 1, an even
-    /// offset): `batch` transforms of `n` pairs, each an `[l, m]` matrix (`m = n / l ≥ 2`,
-    /// `h = m / 2`); `twiddles` is dense, `n / 2` pairs `e^{-2πij/n}`. Returns `batch · n`
-    /// contiguous pairs, each transform a `[2l, h]` matrix: `Y[k, c] = E + w·O` and
-    /// `Y[k + l, c] = E - w·O`, with `E = X[k, c]`, `O = X[k, c + h]`, `w = twiddles[k·h]`.
-    fn fft_step(
+    /// The forward DFT (`fft`) of each of the `batch` transforms of `n` complex values in
+    /// `src` (`n` a power of two ≥ 2): dense (stride 1, an even offset) (re, im) pairs of
+    /// `dtype` (a float); `twiddles` is dense, the `n / 2` pairs `e^{-2πij/n}`. Returns
+    /// `batch · n` contiguous pairs in natural order.
+    ///
+    /// By `log2 n` radix-2 Stockham steps, grouped as the backend likes (in cache or in
+    /// workgroup memory for short transforms). Step `l` (`1, 2, 4, …`) reads each
+    /// transform as an `[l, m]` matrix `X` (`m = n / l`, `h = m / 2`) and writes the
+    /// `[2l, h]` matrix `Y[k, c] = E + w·O`, `Y[k + l, c] = E - w·O`, with `E = X[k, c]`,
+    /// `O = X[k, c + h]` and `w = twiddles[k·h]`.
+    fn fft(
         &self,
         dtype: DType,
         src: View<'_, Self::Storage>,
         twiddles: View<'_, Self::Storage>,
         n: usize,
-        l: usize,
     ) -> Result<Self::Storage>;
     /// Reduces the last `reduced` dimensions of `src`; the output is contiguous with the
     /// shape of the leading dimensions. Empty reductions are handled by the caller for
@@ -882,12 +885,11 @@ macro_rules! uninhabited_backend {
             ) -> $crate::error::Result<$storage> {
                 match *self {}
             }
-            fn fft_step(
+            fn fft(
                 &self,
                 _: $crate::dtype::DType,
                 _: $crate::backend::View<'_, $storage>,
                 _: $crate::backend::View<'_, $storage>,
-                _: usize,
                 _: usize,
             ) -> $crate::error::Result<$storage> {
                 match *self {}

@@ -5,8 +5,9 @@
 //! FFT: the data of each transform is held as an `[l, m]` matrix whose column `c` is
 //! the DFT of the subsequence `x[c::m]`; a step halves `m` and doubles `l` by combining
 //! columns `c` and `c + m/2` with one twiddle per row (`E ± w·O`, `w = e^{-iπk/l}`) —
-//! one backend kernel over the whole batch (`Backend::fft_step`, on (re, im) pairs),
-//! `log2 n` steps, no bit reversal. Other lengths use Bluestein's chirp-z algorithm: the
+//! `log2 n` steps, no bit reversal, run by the backend (`Backend::fft`, on (re, im)
+//! pairs: a kernel per step, or all steps at once in workgroup memory or in cache for
+//! short transforms). Other lengths use Bluestein's chirp-z algorithm: the
 //! transform as a convolution with the chirp `e^{iπj²/n}`, done by three power-of-two
 //! FFTs of length `M ≥ 2n - 1`; the chirp is computed on the host in f64 (`j² mod 2n`
 //! exactly) and uploaded — the only transfer these functions make.
@@ -315,39 +316,29 @@ fn cmul<T: Float>(a: &Array<T>, b: &Array<T>, c: &Array<T>, d: &Array<T>) -> Res
 }
 
 /// Radix-2 Stockham FFT along the last axis (a power of two): the values as (re, im)
-/// pairs `[..., n, 2]`, one backend step per factor of two, and the two parts as views.
+/// pairs `[..., n, 2]` through the backend's FFT, and the two parts as views.
 fn stockham<T: Float>(re: &Array<T>, im: &Array<T>) -> Result<Complex<T>> {
     let n = re.shape()[re.ndim() - 1];
     if n == 1 {
         return Ok((re.clone(), im.clone()));
     }
-    let mut x = stack(&[re, im], -1)?;
+    // Fresh and contiguous, as the backend wants.
+    let x = stack(&[re, im], -1)?.contiguous()?;
     // One table of twiddles for every step: e^{-2πij/n} for j < n/2 (step l reads
     // entries k·n/2l, e^{-iπk/l}).
     let angle = Array::<u32>::arange(0, (n / 2) as u32, 1, re.device())?
         .cast::<T>()?
         .mul_scalar(T::from_f64(2.0 * PI / n as f64))?;
-    let table = stack(&[angle.cos()?, angle.sin()?.neg()?], -1)?;
-    let mut l = 1;
-    while l < n {
-        x = step(&x, &table, n, l)?;
-        l *= 2;
-    }
-    let part = |i: isize| x.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
-    Ok((part(0)?, part(1)?))
-}
-
-/// One step of [`stockham`] on the backend (`x` and `table` are fresh, contiguous
-/// arrays of pairs; see [`Backend::fft_step`]).
-fn step<T: Float>(x: &Array<T>, table: &Array<T>, n: usize, l: usize) -> Result<Array<T>> {
-    let dev = x.device().clone();
-    let (x, table) = (x.contiguous()?, table.contiguous()?);
+    let table = stack(&[angle.cos()?, angle.sin()?.neg()?], -1)?.contiguous()?;
+    let dev = re.device().clone();
     let storage = on_backend!(&dev, be => {
         let src = View { storage: be.storage(&x.storage)?, layout: &x.layout };
         let tw = View { storage: be.storage(&table.storage)?, layout: &table.layout };
-        be.wrap(be.fft_step(T::DTYPE, src, tw, n, l)?)
+        be.wrap(be.fft(T::DTYPE, src, tw, n)?)
     });
-    Ok(Array::from_storage(storage, Layout::contiguous(x.shape()), dev))
+    let y = Array::<T>::from_storage(storage, Layout::contiguous(x.shape()), dev);
+    let part = |i: isize| y.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
+    Ok((part(0)?, part(1)?))
 }
 
 /// Bluestein's algorithm along the last axis, for any length `n`: `X_k = c_k ·

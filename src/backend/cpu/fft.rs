@@ -1,6 +1,7 @@
-//! One radix-2 Stockham step of power-of-two FFTs (see
-//! [`crate::backend::Backend::fft_step`]): rayon over transforms, and over blocks of
-//! butterflies within a long one.
+//! Power-of-two FFTs by radix-2 Stockham steps (see [`crate::backend::Backend::fft`]).
+//! Short transforms run through all their steps in a scratch buffer that stays in
+//! cache, one rayon task per group of transforms; long ones go step by step over the
+//! whole array, each step parallel over blocks of butterflies.
 
 use std::ops::{Add, Mul, Sub};
 
@@ -12,77 +13,125 @@ use crate::backend::View;
 use crate::dtype::{DType, Scalar};
 use crate::error::Result;
 
-/// Butterflies per rayon task.
+/// Butterflies per rayon task in a step over a long transform.
 const BLOCK: usize = 1 << 14;
+/// Transforms at most this long (pairs) run all their steps in cache: two buffers of
+/// 64 KiB (f32) or 128 KiB (f64).
+const IN_CACHE: usize = 1 << 13;
 
-/// See [`crate::backend::Backend::fft_step`].
-pub(super) fn fft_step(
+/// The arithmetic a step needs (f32 and f64).
+trait Re: Scalar + Add<Output = Self> + Sub<Output = Self> + Mul<Output = Self> {}
+impl<T: Scalar + Add<Output = T> + Sub<Output = T> + Mul<Output = T>> Re for T {}
+
+/// See [`crate::backend::Backend::fft`].
+pub(super) fn fft(
     cpu: &CpuBackend,
     dtype: DType,
     src: View<'_, CpuStorage>,
     twiddles: View<'_, CpuStorage>,
     n: usize,
-    l: usize,
 ) -> Result<CpuStorage> {
     match dtype {
-        DType::F32 => step::<f32>(cpu, src, twiddles, n, l),
-        DType::F64 => step::<f64>(cpu, src, twiddles, n, l),
+        DType::F32 => transform::<f32>(cpu, src, twiddles, n),
+        DType::F64 => transform::<f64>(cpu, src, twiddles, n),
         _ => Err(unsupported(dtype, "the FFT")),
     }
 }
 
-fn step<T>(
+fn transform<T: Re>(
     cpu: &CpuBackend,
     src: View<'_, CpuStorage>,
     twiddles: View<'_, CpuStorage>,
     n: usize,
-    l: usize,
-) -> Result<CpuStorage>
-where
-    T: Scalar + Add<Output = T> + Sub<Output = T> + Mul<Output = T>,
-{
+) -> Result<CpuStorage> {
     let len = src.layout.len();
     let x = &src.storage.typed::<T>()?[src.layout.offset()..][..len];
     let w = &twiddles.storage.typed::<T>()?[twiddles.layout.offset()..][..n];
+    let steps = n.trailing_zeros();
     let mut out = cpu.alloc::<T>(len)?;
-    let h = n / l / 2;
-    // Butterflies p0, p0 + 1, … (p = k·h + c) of the transform `xb`: E ± w·O into the two
-    // halves of its output, rows k and k + l.
-    let run = |xb: &[T], p0: usize, lo: &mut [T], hi: &mut [T]| {
-        let (mut k, mut c) = (p0 / h, p0 % h);
-        for (a, b) in lo.chunks_exact_mut(2).zip(hi.chunks_exact_mut(2)) {
-            let (wr, wi) = (w[2 * k * h], w[2 * k * h + 1]);
-            let e = 2 * (2 * k * h + c);
-            let o = e + 2 * h;
-            let (er, ei, or, oi) = (xb[e], xb[e + 1], xb[o], xb[o + 1]);
-            let (tr, ti) = (or * wr - oi * wi, or * wi + oi * wr);
-            a[0] = er + tr;
-            a[1] = ei + ti;
-            b[0] = er - tr;
-            b[1] = ei - ti;
-            c += 1;
-            if c == h {
-                c = 0;
-                k += 1;
+    if n <= IN_CACHE {
+        // Ping-pong between a copy of the input and the output; an even number of steps
+        // ends in the copy.
+        let each = |a: &mut Vec<T>, (xb, yb): (&[T], &mut [T])| {
+            a.clear();
+            a.extend_from_slice(xb);
+            for s in 0..steps {
+                if s % 2 == 0 {
+                    butterflies(a, yb, w, n, 1 << s);
+                } else {
+                    butterflies(yb, a, w, n, 1 << s);
+                }
             }
-        }
-    };
-    let serial = len <= SERIAL_MAX;
-    let transform = |(xb, yb): (&[T], &mut [T])| {
-        let (lo, hi) = yb.split_at_mut(n);
-        if serial || n / 2 <= BLOCK {
-            run(xb, 0, lo, hi);
+            if steps.is_multiple_of(2) {
+                yb.copy_from_slice(a);
+            }
+        };
+        let pairs = x.chunks(2 * n).zip(out.chunks_mut(2 * n));
+        if len <= SERIAL_MAX {
+            let mut a = Vec::with_capacity(2 * n);
+            pairs.for_each(|p| each(&mut a, p));
         } else {
-            lo.par_chunks_mut(2 * BLOCK)
-                .zip(hi.par_chunks_mut(2 * BLOCK))
-                .enumerate()
-                .for_each(|(t, (a, b))| run(xb, t * BLOCK, a, b));
+            let per_task = (BLOCK / n).max(1);
+            x.par_chunks(2 * n)
+                .zip(out.par_chunks_mut(2 * n))
+                .with_min_len(per_task)
+                .for_each_init(|| Vec::with_capacity(2 * n), each);
         }
-    };
-    if serial {
-        x.chunks(2 * n).zip(out.chunks_mut(2 * n)).for_each(transform);
-    } else {
-        x.par_chunks(2 * n).zip(out.par_chunks_mut(2 * n)).with_min_len((BLOCK / n).max(1)).for_each(transform);
+        return Ok(cpu.finish(out));
     }
+    // Long transforms: step s writes the output when an even number of steps follow it,
+    // else the scratch array, so the last lands in the output.
+    let mut scratch = cpu.alloc::<T>(len)?;
+    for s in 0..steps {
+        let l = 1 << s;
+        let to_out = (steps - 1 - s).is_multiple_of(2);
+        match (s, to_out) {
+            (0, true) => step(x, &mut out[..len], w, n, l),
+            (0, false) => step(x, &mut scratch[..len], w, n, l),
+            (_, true) => step(&scratch[..len], &mut out[..len], w, n, l),
+            (_, false) => step(&out[..len], &mut scratch[..len], w, n, l),
+        }
+    }
+    cpu.pool.give(T::into_host(scratch), &cpu.counters);
     Ok(cpu.finish(out))
+}
+
+/// One step over every transform of a long length `n`: blocks of butterflies in parallel.
+fn step<T: Re>(x: &[T], out: &mut [T], w: &[T], n: usize, l: usize) {
+    x.chunks(2 * n).zip(out.chunks_mut(2 * n)).for_each(|(xb, yb)| {
+        let (lo, hi) = yb.split_at_mut(n);
+        lo.par_chunks_mut(2 * BLOCK)
+            .zip(hi.par_chunks_mut(2 * BLOCK))
+            .enumerate()
+            .for_each(|(t, (a, b))| halves(xb, a, b, w, n, l, t * BLOCK));
+    });
+}
+
+/// Step `l` of one transform `xb` of length `n` into `yb`.
+fn butterflies<T: Re>(xb: &[T], yb: &mut [T], w: &[T], n: usize, l: usize) {
+    let (lo, hi) = yb.split_at_mut(n);
+    halves(xb, lo, hi, w, n, l, 0);
+}
+
+/// Butterflies `p0, p0 + 1, …` (`p = k·h + c`) of step `l` of the transform `xb`:
+/// `E ± w·O` into rows `k` (`lo`) and `k + l` (`hi`) of its output.
+fn halves<T: Re>(xb: &[T], lo: &mut [T], hi: &mut [T], w: &[T], n: usize, l: usize, p0: usize) {
+    let h = n / l / 2;
+    let (mut k, mut c) = (p0 / h, p0 % h);
+    for (a, b) in lo.chunks_exact_mut(2).zip(hi.chunks_exact_mut(2)) {
+        let (wr, wi) = (w[2 * k * h], w[2 * k * h + 1]);
+        let e = 2 * (2 * k * h + c);
+        let o = e + 2 * h;
+        let (er, ei, or, oi) = (xb[e], xb[e + 1], xb[o], xb[o + 1]);
+        let (tr, ti) = (or * wr - oi * wi, or * wi + oi * wr);
+        a[0] = er + tr;
+        a[1] = ei + ti;
+        b[0] = er - tr;
+        b[1] = ei - ti;
+        c += 1;
+        if c == h {
+            c = 0;
+            k += 1;
+        }
+    }
 }

@@ -278,15 +278,14 @@ impl Backend for CpuBackend {
         scan::scan(self, op, dtype, src)
     }
 
-    fn fft_step(
+    fn fft(
         &self,
         dtype: DType,
         src: View<'_, CpuStorage>,
         twiddles: View<'_, CpuStorage>,
         n: usize,
-        l: usize,
     ) -> Result<CpuStorage> {
-        fft::fft_step(self, dtype, src, twiddles, n, l)
+        fft::fft(self, dtype, src, twiddles, n)
     }
 
     fn argsort(&self, dtype: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {

@@ -171,15 +171,14 @@ impl Backend for CudaBackend {
         elementwise::scan(self, op, dtype, src)
     }
 
-    fn fft_step(
+    fn fft(
         &self,
         dtype: DType,
         src: View<'_, CudaStorage>,
         twiddles: View<'_, CudaStorage>,
         n: usize,
-        l: usize,
     ) -> Result<CudaStorage> {
-        elementwise::fft_step(self, dtype, src, twiddles, n, l)
+        elementwise::fft(self, dtype, src, twiddles, n)
     }
 
     fn argsort(&self, dtype: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {

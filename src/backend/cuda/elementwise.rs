@@ -6,10 +6,11 @@
 //! `MAXD` dimensions survive does the host split the leading ones into several launches.
 
 use super::device::CudaBackend;
-use super::kernels::{suffix, Module, SCAN_OPS};
+use super::kernels::{fft_local_pairs, suffix, Module, SCAN_OPS};
 use super::memory::CudaStorage;
 use super::params::{
-    dims, grid_for, EwParams, FftParams, FillParams, Operand as KOperand, ScanParams, BLOCK, EW_TILE, MAXD,
+    dims, grid_for, EwParams, FftLocalParams, FftParams, FillParams, Operand as KOperand, ScanParams, BLOCK, EW_TILE,
+    MAXD,
 };
 use crate::backend::{BinaryOp, CompareOp, Fill, Operand, UnaryOp, View};
 use crate::dtype::{DType, ScalarValue};
@@ -226,36 +227,59 @@ pub(super) fn concat(cuda: &CudaBackend, dtype: DType, parts: &[View<'_, CudaSto
     Ok(out)
 }
 
-/// One radix-2 Stockham FFT step (see [`crate::backend::Backend::fft_step`]): one
-/// thread per output value.
-pub(super) fn fft_step(
+/// Power-of-two FFTs (see [`crate::backend::Backend::fft`]): all steps in shared memory
+/// when a transform fits a block's buffers, else one launch per radix-2 step.
+pub(super) fn fft(
     cuda: &CudaBackend,
     dtype: DType,
     src: View<'_, CudaStorage>,
     twiddles: View<'_, CudaStorage>,
     n: usize,
-    l: usize,
 ) -> Result<CudaStorage> {
     if !dtype.is_float() {
         return Err(unsupported(cuda, dtype, "the FFT"));
     }
     let len = src.layout.len();
-    let out = cuda.alloc(dtype, len)?;
     let w = dtype.size_of() as u64;
-    let p = FftParams {
-        src: src.storage.buf.ptr() + src.layout.offset() as u64 * w,
-        tw: twiddles.storage.buf.ptr() + twiddles.layout.offset() as u64 * w,
-        out: out.buf.ptr(),
-        total: (len / 2) as i64,
-        n: n as i64,
-        h: (n / l / 2) as i64,
+    let at = |v: &View<'_, CudaStorage>| v.storage.buf.ptr() + v.layout.offset() as u64 * w;
+    let local = fft_local_pairs(dtype);
+    if n <= local {
+        let out = cuda.alloc(dtype, len)?;
+        let p = FftLocalParams {
+            src: at(&src),
+            tw: at(&twiddles),
+            out: out.buf.ptr(),
+            total: (len / 2) as i64,
+            log_n: i64::from(n.trailing_zeros()),
+        };
+        cuda.launch(
+            Module::Binary(dtype),
+            &format!("fft_local_{}", suffix(dtype)),
+            (grid_for(len / 2, local), 1, 1),
+            &p,
+        )?;
+        return Ok(out);
+    }
+    let step = |from: u64, s: u32| -> Result<CudaStorage> {
+        let out = cuda.alloc(dtype, len)?;
+        let p = FftParams {
+            src: from,
+            tw: at(&twiddles),
+            out: out.buf.ptr(),
+            total: (len / 2) as i64,
+            n: n as i64,
+            h: (n >> (s + 1)) as i64,
+        };
+        let entry = format!("fft_step_{}", suffix(dtype));
+        cuda.launch(Module::Binary(dtype), &entry, (grid_for(len / 2, BLOCK as usize), 1, 1), &p)?;
+        Ok(out)
     };
-    cuda.launch(
-        Module::Binary(dtype),
-        &format!("fft_step_{}", suffix(dtype)),
-        (grid_for(len / 2, BLOCK as usize), 1, 1),
-        &p,
-    )?;
+    let mut out = step(at(&src), 0)?;
+    for s in 1..n.trailing_zeros() {
+        // The buffer replaced here returns to the pool once this launch is queued: one
+        // stream, so the launch reads it before any later reuse writes it.
+        out = step(out.buf.ptr(), s)?;
+    }
     Ok(out)
 }
 

@@ -53,6 +53,11 @@ fn c_type(d: DType) -> &'static str {
     }
 }
 
+/// Pairs per block of the shared-memory FFT kernel: two buffers of 16 KiB together.
+pub(super) fn fft_local_pairs(d: DType) -> usize {
+    2048 / d.size_of()
+}
+
 /// A compiled-together group of kernels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Module {
@@ -129,6 +134,8 @@ impl Module {
                 if d.is_float() {
                     let e = format!("fft_step_{}", suffix(d));
                     add(e.clone(), format!("FFT_STEP_KERNEL({e}, {})", c_type(d)));
+                    let e = format!("fft_local_{}", suffix(d));
+                    add(e.clone(), format!("FFT_LOCAL_KERNEL({e}, {}, {})", c_type(d), fft_local_pairs(d)));
                 }
                 for i in [DType::I32, DType::U32] {
                     let e = format!("scatter_add_{}_{}", suffix(d), suffix(i));

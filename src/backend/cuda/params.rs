@@ -121,6 +121,17 @@ pub(super) struct FftParams {
     pub h: i64,
 }
 
+/// `FftLocalParams`: whole FFTs in shared memory.
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct FftLocalParams {
+    pub src: u64,
+    pub tw: u64,
+    pub out: u64,
+    pub total: i64,
+    pub log_n: i64,
+}
+
 /// `SortParams`: one pass of the bitonic argsort.
 #[repr(C)]
 #[derive(Clone, Copy, Default, Debug)]
@@ -261,6 +272,8 @@ unsafe impl DeviceRepr for CompactParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for FftParams {}
 // SAFETY: as above.
+unsafe impl DeviceRepr for FftLocalParams {}
+// SAFETY: as above.
 unsafe impl DeviceRepr for SortParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for SearchParams {}
@@ -354,6 +367,8 @@ pub(super) fn static_asserts(family: &str) -> String {
                 has_values => "has_values" });
             layout_check!(s, FftParams { src => "src", tw => "tw", out => "out", total => "total", n => "n",
                 h => "h" });
+            layout_check!(s, FftLocalParams { src => "src", tw => "tw", out => "out", total => "total",
+                log_n => "log_n" });
             layout_check!(s, SortParams { src => "src", keys => "keys", idx => "idx", src_off => "src_off",
                 src_rs => "src_rs", rows => "rows", n => "n", logp => "logp", k => "k", j => "j", first => "first" });
             layout_check!(s, BincountParams { values => "values", counts => "counts", n => "n", len => "len" });
@@ -407,6 +422,7 @@ mod tests {
             offsets!(ScanParams { src, out, carry, off, so, sl, si, outer, len, inner, seg, nseg, totals, has_carry }),
             offsets!(CompactParams { vals, mask, pos, out, n, has_values }),
             offsets!(FftParams { src, tw, out, total, n, h }),
+            offsets!(FftLocalParams { src, tw, out, total, log_n }),
             offsets!(SortParams { src, keys, idx, src_off, src_rs, rows, n, logp, k, j, first }),
             offsets!(SearchParams { sorted, values, out, len, n, right }),
             offsets!(ScatterParams { dst, owner, idx, vals, n, len, vstep, claim }),

@@ -1,6 +1,8 @@
-//! One radix-2 Stockham FFT step (`shaders/fft.wgsl`; see
-//! [`crate::backend::Backend::fft_step`]): one dispatch while every binding fits, else
-//! windows of the output whose inputs fit one binding each.
+//! Power-of-two FFTs (see [`crate::backend::Backend::fft`]): transforms that fit in
+//! workgroup memory in one dispatch (`shaders/fft_local.wgsl`, every step between
+//! barriers); longer ones one dispatch per radix-2 Stockham step (`shaders/fft.wgsl`),
+//! each split into windows of the output whose inputs fit one binding when the data is
+//! larger than a binding.
 
 use super::context::Bind;
 use super::gather::windows;
@@ -11,6 +13,7 @@ use super::WgpuBackend;
 use crate::backend::View;
 use crate::dtype::DType;
 use crate::error::{Error, Result};
+use crate::layout::Layout;
 
 /// Ranges `[g0, g1)` of the output (values of all `total / n` transforms of length `n`,
 /// butterflies of half-length `h`) to run one dispatch each, so that the values read for
@@ -45,8 +48,77 @@ fn e_index(g: u64, n: u64, h: u64) -> (u64, u64) {
 }
 
 impl WgpuBackend {
-    /// See [`crate::backend::Backend::fft_step`].
-    pub(super) fn fft_step_view(
+    /// See [`crate::backend::Backend::fft`].
+    pub(super) fn fft_view(
+        &self,
+        dtype: DType,
+        src: View<'_, WgpuStorage>,
+        twiddles: View<'_, WgpuStorage>,
+        n: usize,
+    ) -> Result<WgpuStorage> {
+        let pair = 2 * device_size(dtype) as u64;
+        let total = (src.layout.len() / 2) as u64;
+        if !src.layout.offset().is_multiple_of(2)
+            || !twiddles.layout.offset().is_multiple_of(2)
+            || total > u64::from(u32::MAX)
+        {
+            return Err(Error::TooLarge {
+                what: "FFT input (or one at an odd offset)",
+                bytes: total * pair,
+                limit: u64::from(u32::MAX) * pair,
+                device: self.name.clone(),
+            });
+        }
+        // Pairs per workgroup of the in-memory kernel: two buffers in workgroup memory.
+        let local = (u64::from(self.limits.workgroup_storage) / (2 * pair)).min(1024);
+        let local = if local < 2 { 0 } else { 1 << local.ilog2() };
+        if n as u64 <= local {
+            return self.fft_local(dtype, src, twiddles, n, local);
+        }
+        let flat = Layout::contiguous(&[src.layout.len()]);
+        let mut out = self.fft_step(dtype, src, twiddles, n, 1)?;
+        for s in 1..n.trailing_zeros() {
+            out = self.fft_step(dtype, View { storage: &out, layout: &flat }, twiddles, n, 1 << s)?;
+        }
+        Ok(out)
+    }
+
+    /// Every step of transforms of `n ≤ pairs` values in workgroup memory, `pairs` values
+    /// per workgroup, one dispatch per window of whole workgroups that fits a binding.
+    fn fft_local(
+        &self,
+        dtype: DType,
+        src: View<'_, WgpuStorage>,
+        twiddles: View<'_, WgpuStorage>,
+        n: usize,
+        pairs: u64,
+    ) -> Result<WgpuStorage> {
+        let pair = 2 * device_size(dtype) as u64;
+        let total = (src.layout.len() / 2) as u64;
+        let out = self.pool.take(total * pair)?;
+        let kernel = self.kernel(&format!("fft_local|{dtype}|{pairs}"), || kernels::fft_local_source(dtype, pairs))?;
+        let (src_off, tw_off) = (src.layout.offset() as u64 / 2, twiddles.layout.offset() as u64 / 2);
+        let (tw, w_base) = self.window(twiddles.storage.buffer(), pair, tw_off, tw_off + n as u64 / 2);
+        let per = (self.chunk_limit() / pair / pairs).max(1) * pairs;
+        for (g0, g1) in windows(0, total, per) {
+            let (xb, x_base) = self.window(src.storage.buffer(), pair, src_off + g0, src_off + g1);
+            let (ob, out_base) = self.window(out.buffer(), pair, g0, g1);
+            let args: [u32; 5] = [
+                (g1 - g0) as u32,
+                (src_off + g0 - x_base) as u32,
+                (g0 - out_base) as u32,
+                (tw_off - w_base) as u32,
+                n.trailing_zeros(),
+            ];
+            let bytes: Vec<u8> = bytemuck::cast_slice(&args).to_vec();
+            self.dispatch(&kernel, &[ob, Bind::Data(&bytes), xb, tw], (g1 - g0).div_ceil(pairs))?;
+        }
+        Ok(out)
+    }
+
+    /// Step `l` of the transforms (see [`crate::backend::Backend::fft`]) over the whole
+    /// array, in windows when it is larger than a binding.
+    fn fft_step(
         &self,
         dtype: DType,
         src: View<'_, WgpuStorage>,
@@ -57,19 +129,10 @@ impl WgpuBackend {
         let pair = 2 * device_size(dtype) as u64;
         let total = (src.layout.len() / 2) as u64;
         let (n, h) = (n as u64, (n / l / 2) as u64);
-        let (src_off, tw_off) = (src.layout.offset() as u64, twiddles.layout.offset() as u64);
-        if src_off % 2 != 0 || tw_off % 2 != 0 || total > u64::from(u32::MAX) {
-            return Err(Error::TooLarge {
-                what: "FFT input (or one at an odd offset)",
-                bytes: total * pair,
-                limit: u64::from(u32::MAX) * pair,
-                device: self.name.clone(),
-            });
-        }
         let out = self.pool.take(total * pair)?;
         let kernel = self.kernel(&format!("fft|{dtype}"), || kernels::fft_source(dtype))?;
         let per = self.chunk_limit() / pair;
-        let (src_off, tw_off) = (src_off / 2, tw_off / 2);
+        let (src_off, tw_off) = (src.layout.offset() as u64 / 2, twiddles.layout.offset() as u64 / 2);
         for (g0, g1) in plan(total, n, h, per) {
             let ((e_lo, k_lo), (e_hi, k_hi)) = (e_index(g0, n, h), e_index(g1 - 1, n, h));
             let (xe, e_base) = self.window(src.storage.buffer(), pair, src_off + e_lo, src_off + e_hi + 1);

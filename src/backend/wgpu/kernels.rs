@@ -33,6 +33,7 @@ const COMPACT: &str = include_str!("../../../shaders/compact.wgsl");
 const SORT: &str = include_str!("../../../shaders/sort.wgsl");
 const SEARCH: &str = include_str!("../../../shaders/search.wgsl");
 const FFT: &str = include_str!("../../../shaders/fft.wgsl");
+const FFT_LOCAL: &str = include_str!("../../../shaders/fft_local.wgsl");
 
 /// Fills `{{NAME}}` placeholders; the templates' comment lines (documentation for
 /// readers of `shaders/`) are dropped.
@@ -640,6 +641,12 @@ pub(super) fn compact_source(esize: usize, with_values: bool) -> String {
 /// One radix-2 Stockham step of FFTs over complex values of the float type `t`.
 pub(super) fn fft_source(t: DType) -> String {
     render(FFT, &[("T", wgsl(t))])
+}
+
+/// Whole FFTs of floats `t` in workgroup memory, `pairs` (a power of two ≥ 512) per
+/// workgroup.
+pub(super) fn fft_local_source(t: DType, pairs: u64) -> String {
+    render(FFT_LOCAL, &[("T", wgsl(t)), ("P", &pairs.to_string())])
 }
 
 /// The `bincount` kernel; `local`: counts through workgroup memory first.

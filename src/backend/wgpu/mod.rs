@@ -308,18 +308,17 @@ mod backend_impl {
             self.reduce_view(op, dtype, src, reduced)
         }
 
-        fn fft_step(
+        fn fft(
             &self,
             dtype: DType,
             src: View<'_, WgpuStorage>,
             twiddles: View<'_, WgpuStorage>,
             n: usize,
-            l: usize,
         ) -> Result<WgpuStorage> {
             if !dtype.is_float() {
                 return Err(self.unsupported(dtype, "the FFT"));
             }
-            self.fft_step_view(dtype, src, twiddles, n, l)
+            self.fft_view(dtype, src, twiddles, n)
         }
 
         fn dot(&self, dtype: DType, a: View<'_, WgpuStorage>, b: View<'_, WgpuStorage>) -> Result<WgpuStorage> {
