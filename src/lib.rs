@@ -7,12 +7,14 @@
 //! [`Array::extract`]), counting ([`Array::bincount`]), joins, `dot` and `matmul` run as
 //! kernels where the operands live. Built from those kernels, and so on every device:
 //! [`einsum`] (in the cheapest contraction order, [`einsum_path`]), [`tensordot`],
-//! [`convolve`] and [`fftconvolve`], the [`fft`] module, [`linalg`] (`solve`, `inv`,
+//! [`convolve`] and [`fftconvolve`], the [`fft`] module (its steps as kernels of their
+//! own), [`linalg`] (`solve`, `inv`,
 //! `det`, `qr`, `svd`, `eigh`, `lstsq`, `cond`, the norms, …; single matrices or
 //! stacks), assignment through views ([`Array::assign_view`], NumPy's `a[1:, ::2] = v`),
 //! [`Array::pad`], statistics ([`Array::quantile`], [`Array::cov`], [`Array::histogram`],
-//! [`histogram2d`], the `nan*` family), polynomials ([`polyfit`], [`polyval`]) and, on
-//! integer arrays, the bitwise operators.
+//! [`histogram2d`], the `nan*` family), polynomials ([`polyfit`], [`polyval`]), sampling
+//! ([`random`]: uniform and normal kernels, and from them a dozen distributions,
+//! permutations and `choice`) and, on integer arrays, the bitwise operators.
 //! The library moves data between host and device only when asked ([`Array::to`],
 //! [`Array::to_vec`], [`Array::item`]) or when a free function is handed host data.
 //! Results stay on the device — a reduction is a 0-d array until you read it.

@@ -579,3 +579,33 @@ fn fft_uploads_only_the_chirp_and_compositions_nothing() -> gpu::Result<()> {
     }
     Ok(())
 }
+
+#[test]
+fn sampling_moves_nothing_but_choices_probabilities() -> gpu::Result<()> {
+    let _one_at_a_time = serial();
+    for dev in gpus() {
+        let a = random::uniform::<f32>([1000], -1.0, 1.0, 3, &dev)?;
+        let p = Array::<f32>::full([1000], 1e-3, &dev)?;
+        dev.synchronize()?;
+        let s0 = dev.stats();
+        let e = random::exponential::<f32>([1000], 2.0, 1, &dev)?;
+        let l = random::laplace::<f32>([1000], 0.0, 1.0, 2, &dev)?;
+        let c = random::standard_cauchy::<f32>([1000], 3, &dev)?;
+        let perm = random::permutation(1000, 4, &dev)?;
+        let s = random::shuffled(&a, 0, 5)?;
+        let u = random::choice(&a, [10], true, 6)?;
+        let w = random::choice(&a, [10], false, 7)?;
+        let wr = random::choice_weighted(&a, [10], false, &p, 8)?;
+        dev.synchronize()?;
+        let s1 = dev.stats();
+        assert_eq!((s1.uploads - s0.uploads, s1.downloads - s0.downloads), (0, 1), "{dev}: sampling moved data");
+        // With replacement and p: p downloaded to be checked, its cdf uploaded.
+        let ww = random::choice_weighted(&a, [10], true, &p, 9)?;
+        dev.synchronize()?;
+        let s2 = dev.stats();
+        assert_eq!((s2.uploads - s1.uploads, s2.downloads - s1.downloads), (1, 1), "{dev}: weighted choice");
+        let lens = [e.len(), l.len(), c.len(), perm.len(), s.len(), u.len(), w.len(), wr.len(), ww.len()];
+        assert_eq!(lens, [1000, 1000, 1000, 1000, 1000, 10, 10, 10, 10]);
+    }
+    Ok(())
+}

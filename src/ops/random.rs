@@ -1,5 +1,11 @@
 //! Seeded random arrays from a counter-based generator (Philox4x32-10).
 //!
+//! The kernels make uniform and normal values; the other routines of NumPy's and
+//! CuPy's `random` are composed from them on the device: continuous distributions by
+//! their inverse CDFs (or a ratio of normals), permutations by sorting random 64-bit
+//! keys, and [`choice`] by a search in the cumulative probabilities or an exponential
+//! race. A routine that needs several streams draws them from seeds derived from `seed`.
+//!
 //! Element `i` of the result depends only on `(seed, i)`, so every backend, thread
 //! count and launch geometry produces the same stream: u32, i32 and f32 uniform
 //! streams are bit-identical across devices; f64 uniform is too (exact 53-bit
@@ -20,9 +26,11 @@ use crate::array::{check_supported, Array, IntoShape};
 use crate::backend::{Backend, Distribution};
 use crate::device::on_backend;
 use crate::device::Device;
-use crate::dtype::{Element, Float};
+use crate::dtype::{Element, Float, Scalar};
 use crate::error::{Error, Result};
-use crate::layout::{byte_count, element_count, Layout};
+use crate::layout::{byte_count, element_count, normalize_axis, Layout};
+use crate::ops::elementwise::where_;
+use crate::ops::sort::{lexsort, Side};
 
 fn generate<T: Element>(shape: Vec<usize>, dist: Distribution, seed: u64, device: &Device) -> Result<Array<T>> {
     check_supported(device, T::DTYPE)?;
@@ -60,4 +68,357 @@ pub fn normal<T: Float>(shape: impl IntoShape, mean: T, std: T, seed: u64, devic
         });
     }
     generate(shape.into_shape(), Distribution::Normal { mean: m, std: s }, seed, device)
+}
+
+/// The `k`-th stream derived from `seed` (SplitMix64 of both), for routines that need
+/// more than one.
+fn derived(seed: u64, k: u64) -> u64 {
+    let mut z = seed ^ k.wrapping_mul(0x9E37_79B9_7F4A_7C15).wrapping_add(0xD1B5_4A32_D192_ED03);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Uniform on the open interval `(0, 1)` (`[ε/4, 1)`): logarithms of it stay finite.
+fn open_unit<T: Float>(shape: Vec<usize>, seed: u64, device: &Device) -> Result<Array<T>> {
+    uniform(shape, T::from_f64(T::EPSILON.to_f64() / 4.0), T::ONE, seed, device)
+}
+
+/// `-ln(U)` for `U` uniform on `(0, 1)`: standard exponential values, all finite.
+fn standard_exponential<T: Float>(shape: Vec<usize>, seed: u64, device: &Device) -> Result<Array<T>> {
+    open_unit::<T>(shape, seed, device)?.ln()?.neg()
+}
+
+/// Checks that each named parameter is finite and, with `positive`, `> 0` (else `≥ 0`).
+fn check_params(op: &'static str, params: &[(&str, f64)], positive: bool) -> Result<()> {
+    for &(name, v) in params {
+        if !v.is_finite() || v < 0.0 || (positive && v == 0.0) {
+            let need = if positive { "finite and > 0" } else { "finite and ≥ 0" };
+            return Err(Error::InvalidArgument { op, reason: format!("{name} must be {need}, got {v}") });
+        }
+    }
+    Ok(())
+}
+
+fn check_finite(op: &'static str, name: &str, v: f64) -> Result<()> {
+    if !v.is_finite() {
+        return Err(Error::InvalidArgument { op, reason: format!("{name} must be finite, got {v}") });
+    }
+    Ok(())
+}
+
+/// Uniform values on `[0, 1)` (NumPy's `random`/`rand`, CuPy's `cupy.random.random`).
+///
+/// ```
+/// let x = gpu::random::random::<f32>([3, 4], 9, &gpu::Device::cpu())?;
+/// assert!(x.to_vec()?.iter().all(|&v| (0.0..1.0).contains(&v)));
+/// # Ok::<(), gpu::Error>(())
+/// ```
+///
+/// # Errors
+/// Device faults; [`Error::Unsupported`] for `T` on the device.
+pub fn random<T: Float>(shape: impl IntoShape, seed: u64, device: &Device) -> Result<Array<T>> {
+    uniform(shape, T::ZERO, T::ONE, seed, device)
+}
+
+/// Standard normal values (NumPy's `standard_normal`/`randn`).
+///
+/// # Errors
+/// As [`random`].
+pub fn standard_normal<T: Float>(shape: impl IntoShape, seed: u64, device: &Device) -> Result<Array<T>> {
+    normal(shape, T::ZERO, T::ONE, seed, device)
+}
+
+/// Exponential values with mean `scale` (NumPy's `exponential(scale)`): `-scale·ln(U)`.
+///
+/// ```
+/// let x = gpu::random::exponential::<f64>([100_000], 2.0, 1, &gpu::Device::cpu())?;
+/// assert!((x.mean()?.item()? - 2.0).abs() < 0.05);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidArgument`] unless `scale` is finite and `≥ 0`.
+pub fn exponential<T: Float>(shape: impl IntoShape, scale: T, seed: u64, device: &Device) -> Result<Array<T>> {
+    check_params("exponential", &[("scale", scale.to_f64())], false)?;
+    standard_exponential::<T>(shape.into_shape(), seed, device)?.mul_scalar(scale)
+}
+
+/// Log-normal values: `exp(N)` for `N` normal with mean `mean` and standard deviation
+/// `sigma` (NumPy's `lognormal`).
+///
+/// # Errors
+/// [`Error::InvalidArgument`] unless `mean` is finite and `sigma` finite and `≥ 0`.
+pub fn lognormal<T: Float>(shape: impl IntoShape, mean: T, sigma: T, seed: u64, device: &Device) -> Result<Array<T>> {
+    check_finite("lognormal", "mean", mean.to_f64())?;
+    check_params("lognormal", &[("sigma", sigma.to_f64())], false)?;
+    normal(shape, mean, sigma, seed, device)?.exp()
+}
+
+/// Laplace (double exponential) values with location `loc` and scale `scale` (NumPy's
+/// `laplace`): `loc ± scale·ln(2U)`, the sign by which half of `(0, 1)` `U` falls in.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] unless `loc` is finite and `scale` finite and `≥ 0`.
+pub fn laplace<T: Float>(shape: impl IntoShape, loc: T, scale: T, seed: u64, device: &Device) -> Result<Array<T>> {
+    check_finite("laplace", "loc", loc.to_f64())?;
+    check_params("laplace", &[("scale", scale.to_f64())], false)?;
+    let u = open_unit::<T>(shape.into_shape(), seed, device)?;
+    let two = T::from_f64(2.0);
+    // U < 1/2: ln(2U) < 0 (left tail); else -ln(2(1 - U)) > 0.
+    let left = u.mul_scalar(two)?.ln()?;
+    let right = u.neg()?.add_scalar(T::ONE)?.mul_scalar(two)?.ln()?.neg()?;
+    where_(&u.lt_scalar(T::from_f64(0.5))?, &left, &right)?.mul_scalar(scale)?.add_scalar(loc)
+}
+
+/// Logistic values with location `loc` and scale `scale` (NumPy's `logistic`):
+/// `loc + scale·ln(U / (1 - U))`.
+///
+/// # Errors
+/// As [`laplace`].
+pub fn logistic<T: Float>(shape: impl IntoShape, loc: T, scale: T, seed: u64, device: &Device) -> Result<Array<T>> {
+    check_finite("logistic", "loc", loc.to_f64())?;
+    check_params("logistic", &[("scale", scale.to_f64())], false)?;
+    let u = open_unit::<T>(shape.into_shape(), seed, device)?;
+    // ln U - ln(1 - U): no division, and ln_1p keeps 1 - U exact near 0.
+    u.ln()?.sub(&u.neg()?.ln_1p()?)?.mul_scalar(scale)?.add_scalar(loc)
+}
+
+/// Gumbel (extreme value type I) values with location `loc` and scale `scale` (NumPy's
+/// `gumbel`): `loc - scale·ln(-ln U)`.
+///
+/// # Errors
+/// As [`laplace`].
+pub fn gumbel<T: Float>(shape: impl IntoShape, loc: T, scale: T, seed: u64, device: &Device) -> Result<Array<T>> {
+    check_finite("gumbel", "loc", loc.to_f64())?;
+    check_params("gumbel", &[("scale", scale.to_f64())], false)?;
+    standard_exponential::<T>(shape.into_shape(), seed, device)?
+        .ln()?
+        .mul_scalar(T::from_f64(-scale.to_f64()))?
+        .add_scalar(loc)
+}
+
+/// Weibull values of shape `a` (NumPy's `weibull(a)`): `E^(1/a)` for `E` standard
+/// exponential; `a = 0` gives zeros, as NumPy.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] unless `a` is finite and `≥ 0`.
+pub fn weibull<T: Float>(shape: impl IntoShape, a: T, seed: u64, device: &Device) -> Result<Array<T>> {
+    check_params("weibull", &[("a", a.to_f64())], false)?;
+    let shape = shape.into_shape();
+    if a.to_f64() == 0.0 {
+        return Array::zeros(shape, device);
+    }
+    // E^(1/a) = exp(ln(E)/a).
+    standard_exponential::<T>(shape, seed, device)?.ln()?.mul_scalar(T::from_f64(1.0 / a.to_f64()))?.exp()
+}
+
+/// Pareto II (Lomax) values of shape `a` (NumPy's `pareto(a)`): `exp(E/a) - 1` for `E`
+/// standard exponential; add 1 and multiply by `m` for the classical Pareto with mode `m`.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] unless `a` is finite and `> 0`.
+pub fn pareto<T: Float>(shape: impl IntoShape, a: T, seed: u64, device: &Device) -> Result<Array<T>> {
+    check_params("pareto", &[("a", a.to_f64())], true)?;
+    standard_exponential::<T>(shape.into_shape(), seed, device)?.mul_scalar(T::from_f64(1.0 / a.to_f64()))?.exp_m1()
+}
+
+/// Power-function values on `[0, 1]` with exponent `a - 1` (NumPy's `power(a)`):
+/// `U^(1/a)`.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] unless `a` is finite and `> 0`.
+pub fn power<T: Float>(shape: impl IntoShape, a: T, seed: u64, device: &Device) -> Result<Array<T>> {
+    check_params("power", &[("a", a.to_f64())], true)?;
+    open_unit::<T>(shape.into_shape(), seed, device)?.ln()?.mul_scalar(T::from_f64(1.0 / a.to_f64()))?.exp()
+}
+
+/// Rayleigh values with mode `scale` (NumPy's `rayleigh`): `scale·√(2E)` for `E`
+/// standard exponential.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] unless `scale` is finite and `≥ 0`.
+pub fn rayleigh<T: Float>(shape: impl IntoShape, scale: T, seed: u64, device: &Device) -> Result<Array<T>> {
+    check_params("rayleigh", &[("scale", scale.to_f64())], false)?;
+    standard_exponential::<T>(shape.into_shape(), seed, device)?.mul_scalar(T::from_f64(2.0))?.sqrt()?.mul_scalar(scale)
+}
+
+/// Standard Cauchy values (NumPy's `standard_cauchy`): the ratio of two independent
+/// standard normals (streams derived from `seed`).
+///
+/// # Errors
+/// As [`random`].
+pub fn standard_cauchy<T: Float>(shape: impl IntoShape, seed: u64, device: &Device) -> Result<Array<T>> {
+    let shape = shape.into_shape();
+    let num = standard_normal::<T>(shape.clone(), derived(seed, 1), device)?;
+    num.div(&standard_normal::<T>(shape, derived(seed, 2), device)?)
+}
+
+/// A random permutation of `0..n` (NumPy's `permutation(n)`), as `u32`: the order of `n`
+/// random 64-bit keys (two uniform `u32` streams, sorted together), so every ordering is
+/// equally likely up to key collisions (probability about `n²/2^65`).
+///
+/// ```
+/// let p = gpu::random::permutation(10, 3, &gpu::Device::cpu())?;
+/// let mut v = p.to_vec()?;
+/// v.sort();
+/// assert_eq!(v, (0..10).collect::<Vec<u32>>());
+/// # Ok::<(), gpu::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidArgument`] when `n` does not fit a `u32`; device faults.
+pub fn permutation(n: usize, seed: u64, device: &Device) -> Result<Array<u32>> {
+    if n > u32::MAX as usize {
+        return Err(Error::InvalidArgument { op: "permutation", reason: format!("n = {n} does not fit a u32") });
+    }
+    if n == 0 {
+        return Array::zeros([0], device);
+    }
+    let key = |k| uniform::<u32>([n], 0, u32::MAX, derived(seed, k), device);
+    // The last key is the primary one.
+    lexsort(&[&key(1)?, &key(2)?], 0)
+}
+
+/// A copy of `a` with its slices along `axis` in random order (NumPy's
+/// `Generator.permutation(a, axis)`): `a.take(&permutation(len, seed), axis)`.
+///
+/// # Errors
+/// [`Error::AxisOutOfRange`]; as [`permutation`].
+pub fn shuffled<T: Scalar>(a: &Array<T>, axis: isize, seed: u64) -> Result<Array<T>> {
+    let ax = normalize_axis(axis, a.shape())?;
+    a.take(&permutation(a.shape()[ax], seed, a.device())?, axis)
+}
+
+/// `size` values drawn uniformly from the 1-D array `a`, with or without replacement
+/// (NumPy's `Generator.choice(a, size, replace)`; [`choice_weighted`] takes
+/// probabilities). Without replacement they are the first `size` of a [`permutation`].
+///
+/// ```
+/// use gpu::{random, Array};
+/// let a = Array::from_vec(vec![10i32, 20, 30, 40], [4])?;
+/// let mut y = random::choice(&a, [4], false, 5)?.to_vec()?;
+/// y.sort();
+/// assert_eq!(y, [10, 20, 30, 40]);
+/// assert_eq!(random::choice(&a, [2, 3], true, 5)?.shape(), &[2, 3]);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for an `a` that is not 1-D or is empty (unless `size` is
+/// empty), or without replacement, more values than `a` has.
+pub fn choice<T: Scalar>(a: &Array<T>, size: impl IntoShape, replace: bool, seed: u64) -> Result<Array<T>> {
+    choose::<T, f32>(a, size.into_shape(), replace, None, seed)
+}
+
+/// `size` values drawn from the 1-D array `a` with the probabilities `p` (NumPy's
+/// `Generator.choice(a, size, replace, p)`; `p` has `a`'s length, is non-negative and
+/// sums to 1 within `√ε`). It is downloaded to be checked; zero-probability entries are
+/// never drawn.
+///
+/// With replacement: a search of uniform values in the cumulative probabilities (made on
+/// the host in f64 and uploaded). Without replacement: the `size` smallest of `E_i / p_i`
+/// for standard exponentials `E_i`, an exponential race with the same law as drawing
+/// one value at a time and renormalising, as NumPy does.
+///
+/// ```
+/// use gpu::{random, Array};
+/// let a = Array::from_vec(vec![10i32, 20, 30, 40], [4])?;
+/// let p = Array::from_vec(vec![0.0f64, 0.5, 0.5, 0.0], [4])?;
+/// let x = random::choice_weighted(&a, [1000], true, &p, 5)?.to_vec()?;
+/// assert!(x.iter().all(|&v| v == 20 || v == 30));
+/// # Ok::<(), gpu::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`choice`]; [`Error::InvalidArgument`] for a `p` of another length, with a
+/// negative or non-finite entry or not summing to 1, or without replacement, fewer
+/// non-zero entries than values asked for; [`Error::DeviceMismatch`].
+pub fn choice_weighted<T: Scalar, P: Float>(
+    a: &Array<T>,
+    size: impl IntoShape,
+    replace: bool,
+    p: &Array<P>,
+    seed: u64,
+) -> Result<Array<T>> {
+    choose(a, size.into_shape(), replace, Some(p), seed)
+}
+
+fn choose<T: Scalar, P: Float>(
+    a: &Array<T>,
+    size: Vec<usize>,
+    replace: bool,
+    p: Option<&Array<P>>,
+    seed: u64,
+) -> Result<Array<T>> {
+    let k: usize = size.iter().product();
+    let dev = a.device().clone();
+    let bad = |reason: String| Err(Error::InvalidArgument { op: "choice", reason });
+    if a.ndim() != 1 {
+        return bad(format!("a must be 1-D, got shape {:?}", a.shape()));
+    }
+    let n = a.len();
+    if k == 0 {
+        return a.slice(0, Some(0), Some(0), 1)?.reshape(size);
+    }
+    if n == 0 || n > u32::MAX as usize {
+        return bad(format!("cannot draw {k} values from an array of {n}"));
+    }
+    if !replace && k > n {
+        return bad(format!("cannot draw {k} values without replacement from an array of {n}"));
+    }
+    let probs = match p {
+        None => None,
+        Some(p) => Some(checked_probabilities(p, n, &dev)?),
+    };
+    let picks: Array<u32> = match (replace, probs) {
+        (true, None) => uniform::<u32>([k], 0, n as u32, seed, &dev)?,
+        (true, Some((_, host))) => {
+            // cdf in f64 on the host, normalised so that its last value is 1.
+            let total: f64 = host.iter().sum();
+            let mut acc = 0.0;
+            let cdf: Vec<P> = host
+                .iter()
+                .map(|&x| {
+                    acc += x;
+                    P::from_f64(acc / total)
+                })
+                .collect();
+            let last_positive = host.iter().rposition(|&x| x > 0.0).unwrap_or(0) as u32;
+            let cdf = Array::from_vec(cdf, [n])?.to(&dev)?;
+            let u = random::<P>([k], seed, &dev)?;
+            // The entry whose interval [cdf[i-1], cdf[i]) holds u: positive width only.
+            cdf.searchsorted(&u, Side::Right)?.minimum_scalar(last_positive)?
+        }
+        (false, None) => permutation(n, seed, &dev)?.slice(0, None, Some(k as isize), 1)?,
+        (false, Some((p, host))) => {
+            let nonzero = host.iter().filter(|&&x| x > 0.0).count();
+            if k > nonzero {
+                return bad(format!("cannot draw {k} values without replacement: only {nonzero} have p > 0"));
+            }
+            // E_i / p_i (+inf where p_i = 0): the k smallest win.
+            let race = standard_exponential::<P>(vec![n], seed, &dev)?.div(&p)?;
+            race.argsort(0)?.slice(0, None, Some(k as isize), 1)?
+        }
+    };
+    a.take(&picks, 0)?.reshape(size)
+}
+
+/// `p` checked as a probability vector of length `n` on `dev`, with its values on the host.
+fn checked_probabilities<P: Float>(p: &Array<P>, n: usize, dev: &Device) -> Result<(Array<P>, Vec<f64>)> {
+    crate::ops::common_device("choice", dev, p.device())?;
+    let bad = |reason: String| Err(Error::InvalidArgument { op: "choice", reason });
+    if p.shape() != [n] {
+        return bad(format!("p must have shape [{n}] like a, got {:?}", p.shape()));
+    }
+    let host: Vec<f64> = p.to_vec()?.iter().map(|x| x.to_f64()).collect();
+    if let Some(x) = host.iter().find(|x| !x.is_finite() || **x < 0.0) {
+        return bad(format!("probabilities must be finite and ≥ 0, got {x}"));
+    }
+    let total: f64 = host.iter().sum();
+    let tol = P::EPSILON.to_f64().sqrt();
+    if (total - 1.0).abs() > tol {
+        return bad(format!("probabilities must sum to 1 (within {tol:e}), got {total}"));
+    }
+    Ok((p.clone(), host))
 }

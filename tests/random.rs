@@ -1,0 +1,272 @@
+//! The sampling routines of `gpu::random` beyond uniform and normal (those are in
+//! `creation.rs`), on every backend: each continuous distribution passes a
+//! Kolmogorov–Smirnov test against its CDF (200,000 values, D < 1.95/√n: α ≈ 0.001,
+//! deterministic for the fixed seeds) and matches the CPU backend's values for the same
+//! seed (the uniform streams are bit-identical; tolerance: the device's `ln`/`exp`,
+//! 2e-5 relative for f32, 1e-11 for f64; Cauchy values, a ratio of normals, through
+//! their CDF); permutations are permutations, equal across
+//! backends and uncorrelated with position; `choice` draws with the asked frequencies
+//! (within 5σ), never a zero-probability value, and without repeats when asked; bad
+//! parameters are `InvalidArgument`.
+
+#[macro_use]
+mod common;
+
+use std::f64::consts::PI;
+
+use common::{f64s, TestValue};
+use gpu::{random, Array, DType, Device, Error, Float};
+
+const N: usize = 200_000;
+
+/// `erfc` for the normal CDF (Numerical Recipes' Chebyshev fit, |error| < 1.2e-7).
+fn erfc(x: f64) -> f64 {
+    let z = x.abs();
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let poly = -z * z - 1.26551223
+        + t * (1.00002368
+            + t * (0.37409196
+                + t * (0.09678418
+                    + t * (-0.18628806
+                        + t * (0.27886807
+                            + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let r = t * poly.exp();
+    if x >= 0.0 {
+        r
+    } else {
+        2.0 - r
+    }
+}
+
+fn normal_cdf(x: f64) -> f64 {
+    0.5 * erfc(-x / std::f64::consts::SQRT_2)
+}
+
+/// The Kolmogorov–Smirnov distance of the sample from `cdf`.
+fn ks(mut v: Vec<f64>, cdf: impl Fn(f64) -> f64) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    let n = v.len() as f64;
+    v.iter()
+        .enumerate()
+        .map(|(i, &x)| {
+            let f = cdf(x);
+            (f - i as f64 / n).abs().max(((i + 1) as f64 / n - f).abs())
+        })
+        .fold(0.0, f64::max)
+}
+
+type Sampler<T> = Box<dyn Fn(u64, &Device) -> gpu::Result<Array<T>>>;
+type Cdf = Box<dyn Fn(f64) -> f64>;
+
+/// Every continuous distribution with its CDF.
+fn distributions<T: Float + TestValue>() -> Vec<(&'static str, Sampler<T>, Cdf)> {
+    let t = |x: f64| T::from_f64(x);
+    vec![
+        ("random", Box::new(|s, d| random::random::<T>([N], s, d)), Box::new(|x: f64| x.clamp(0.0, 1.0))),
+        ("standard_normal", Box::new(|s, d| random::standard_normal::<T>([N], s, d)), Box::new(normal_cdf)),
+        (
+            "exponential(2)",
+            Box::new(move |s, d| random::exponential::<T>([N], t(2.0), s, d)),
+            Box::new(|x: f64| 1.0 - (-x / 2.0).exp()),
+        ),
+        (
+            "lognormal(0.5, 0.75)",
+            Box::new(move |s, d| random::lognormal::<T>([N], t(0.5), t(0.75), s, d)),
+            Box::new(|x: f64| if x <= 0.0 { 0.0 } else { normal_cdf((x.ln() - 0.5) / 0.75) }),
+        ),
+        (
+            "laplace(1, 2)",
+            Box::new(move |s, d| random::laplace::<T>([N], t(1.0), t(2.0), s, d)),
+            Box::new(
+                |x: f64| if x < 1.0 { 0.5 * ((x - 1.0) / 2.0).exp() } else { 1.0 - 0.5 * (-(x - 1.0) / 2.0).exp() },
+            ),
+        ),
+        (
+            "logistic(-1, 0.5)",
+            Box::new(move |s, d| random::logistic::<T>([N], t(-1.0), t(0.5), s, d)),
+            Box::new(|x: f64| 1.0 / (1.0 + (-(x + 1.0) / 0.5).exp())),
+        ),
+        (
+            "gumbel(3, 1.5)",
+            Box::new(move |s, d| random::gumbel::<T>([N], t(3.0), t(1.5), s, d)),
+            Box::new(|x: f64| (-(-(x - 3.0) / 1.5).exp()).exp()),
+        ),
+        (
+            "weibull(1.7)",
+            Box::new(move |s, d| random::weibull::<T>([N], t(1.7), s, d)),
+            Box::new(|x: f64| if x <= 0.0 { 0.0 } else { 1.0 - (-x.powf(1.7)).exp() }),
+        ),
+        (
+            "pareto(3)",
+            Box::new(move |s, d| random::pareto::<T>([N], t(3.0), s, d)),
+            Box::new(|x: f64| if x <= 0.0 { 0.0 } else { 1.0 - (1.0 + x).powf(-3.0) }),
+        ),
+        (
+            "power(2.5)",
+            Box::new(move |s, d| random::power::<T>([N], t(2.5), s, d)),
+            Box::new(|x: f64| x.clamp(0.0, 1.0).powf(2.5)),
+        ),
+        (
+            "rayleigh(2)",
+            Box::new(move |s, d| random::rayleigh::<T>([N], t(2.0), s, d)),
+            Box::new(|x: f64| if x <= 0.0 { 0.0 } else { 1.0 - (-x * x / 8.0).exp() }),
+        ),
+        (
+            "standard_cauchy",
+            Box::new(|s, d| random::standard_cauchy::<T>([N], s, d)),
+            Box::new(|x: f64| 0.5 + x.atan() / PI),
+        ),
+    ]
+}
+
+fn continuous<T: Float + TestValue>(dev: &Device) -> gpu::Result<()> {
+    let cpu = Device::cpu();
+    let rel = if T::DTYPE == DType::F32 { 2e-5 } else { 1e-11 };
+    for (seed, (name, sample, cdf)) in distributions::<T>().into_iter().enumerate() {
+        let seed = 100 + seed as u64;
+        let got = f64s(&sample(seed, dev)?);
+        assert_eq!(got.len(), N);
+        assert!(got.iter().all(|x| !x.is_nan()), "{} {name}: NaN", T::DTYPE);
+        let d = ks(got.clone(), &cdf);
+        assert!(d < 1.95 / (N as f64).sqrt(), "{} {name} on {dev}: KS distance {d}", T::DTYPE);
+        if dev.kind() != gpu::DeviceKind::Cpu {
+            let want = f64s(&sample(seed, &cpu)?);
+            for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+                // A ratio of normals amplifies their rounding where the denominator is
+                // small: Cauchy values are compared through their CDF (atan).
+                let (g2, w2) = if name == "standard_cauchy" { (cdf(*g), cdf(*w)) } else { (*g, *w) };
+                assert!((g2 - w2).abs() <= rel * (1.0 + w2.abs()), "{} {name}: element {i}: {g} vs CPU {w}", T::DTYPE);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn permutations(dev: &Device) -> gpu::Result<()> {
+    let n = 100_000;
+    let p = random::permutation(n, 7, dev)?;
+    let v = p.to_vec()?;
+    let mut seen = vec![false; n];
+    for &i in &v {
+        assert!(!seen[i as usize], "repeated {i}");
+        seen[i as usize] = true;
+    }
+    // Uncorrelated with position: |r| < 5/√n.
+    let mean = (n as f64 - 1.0) / 2.0;
+    let (mut sxy, mut sxx) = (0.0, 0.0);
+    for (i, &x) in v.iter().enumerate() {
+        sxy += (i as f64 - mean) * (x as f64 - mean);
+        sxx += (i as f64 - mean).powi(2);
+    }
+    assert!((sxy / sxx).abs() < 5.0 / (n as f64).sqrt(), "correlation {}", sxy / sxx);
+    // Deterministic, seed-dependent, the same on every backend.
+    assert_eq!(random::permutation(n, 7, dev)?.to_vec()?, v);
+    assert_ne!(random::permutation(n, 8, dev)?.to_vec()?, v);
+    assert_eq!(random::permutation(n, 7, &Device::cpu())?.to_vec()?, v);
+    assert_eq!(random::permutation(0, 7, dev)?.shape(), &[0]);
+    // shuffled: rows of a matrix in the permutation's order.
+    let a = Array::from_vec((0..12).collect::<Vec<i32>>(), [4, 3])?.to(dev)?;
+    let s = random::shuffled(&a, 0, 3)?;
+    let order = random::permutation(4, 3, dev)?.to_vec()?;
+    let want: Vec<i32> = order.iter().flat_map(|&r| (0..3).map(move |c| r as i32 * 3 + c)).collect();
+    assert_eq!(s.to_vec()?, want);
+    assert!(matches!(random::shuffled(&a, 2, 3), Err(Error::AxisOutOfRange { .. })));
+    Ok(())
+}
+
+fn choices(dev: &Device) -> gpu::Result<()> {
+    let a = Array::from_vec(vec![10i32, 20, 30, 40, 50], [5])?.to(dev)?;
+    // Uniform with replacement: each value about k/5 times.
+    let k = 50_000;
+    let x = random::choice(&a, [k], true, 1)?.to_vec()?;
+    for v in [10, 20, 30, 40, 50] {
+        let c = x.iter().filter(|&&y| y == v).count() as f64;
+        let (m, s) = (k as f64 / 5.0, (k as f64 * 0.2 * 0.8).sqrt());
+        assert!((c - m).abs() < 5.0 * s, "value {v}: {c} of {k}");
+    }
+    // Weighted with replacement: frequencies of p, none of the zero entries.
+    let p = Array::from_vec(vec![0.1f64, 0.0, 0.6, 0.3, 0.0], [5])?.to(dev)?;
+    let p32 = p.cast::<f32>()?;
+    if dev.supports(DType::F64) {
+        let y = random::choice_weighted(&a, [k], true, &p, 2)?.to_vec()?;
+        check_frequencies(&y, &[(10, 0.1), (20, 0.0), (30, 0.6), (40, 0.3), (50, 0.0)], k);
+        // The same picks on the CPU for the same seed.
+        let cpu_p = p.to(&Device::cpu())?;
+        assert_eq!(random::choice_weighted(&a.to(&Device::cpu())?, [k], true, &cpu_p, 2)?.to_vec()?, y);
+    }
+    let y = random::choice_weighted(&a, [k], true, &p32, 2)?.to_vec()?;
+    check_frequencies(&y, &[(10, 0.1), (20, 0.0), (30, 0.6), (40, 0.3), (50, 0.0)], k);
+    // Without replacement: distinct values; all of them when k = n.
+    let mut z = random::choice(&a, [5], false, 3)?.to_vec()?;
+    z.sort();
+    assert_eq!(z, [10, 20, 30, 40, 50]);
+    assert_eq!(random::choice(&a, [2, 2], false, 3)?.shape(), &[2, 2]);
+    // Weighted without replacement: never a zero-probability value; the largest weight
+    // (0.6) is in a draw of two with probability 0.6 + 0.1·0.6/0.9 + 0.3·0.6/0.7.
+    let trials = 300;
+    let mut with_30 = 0;
+    for seed in 0..trials {
+        let w = random::choice_weighted(&a, [2], false, &p32, seed)?.to_vec()?;
+        assert!(w[0] != w[1] && w.iter().all(|v| [10, 30, 40].contains(v)), "{w:?}");
+        with_30 += w.contains(&30) as usize;
+    }
+    let q = 0.6 + 0.1 * 0.6 / 0.9 + 0.3 * 0.6 / 0.7;
+    let (m, s) = (trials as f64 * q, (trials as f64 * q * (1.0 - q)).sqrt());
+    assert!((with_30 as f64 - m).abs() < 5.0 * s, "30 drawn in {with_30} of {trials} (expected {m:.0})");
+    // Errors.
+    let bad = |r: gpu::Result<Array<i32>>| matches!(r, Err(Error::InvalidArgument { op: "choice", .. }));
+    assert!(bad(random::choice(&a, [6], false, 1)));
+    assert!(bad(random::choice(&a.reshape([5, 1])?, [2], true, 1)));
+    assert!(bad(random::choice(&a.slice(0, Some(0), Some(0), 1)?, [2], true, 1)));
+    assert_eq!(random::choice(&a.slice(0, Some(0), Some(0), 1)?, [0], true, 1)?.shape(), &[0]);
+    let q = |v: Vec<f32>| Array::from_vec(v, [5])?.to(dev);
+    assert!(bad(random::choice_weighted(&a, [3], true, &q(vec![0.5, 0.5, 0.5, 0.0, 0.0])?, 1)));
+    assert!(bad(random::choice_weighted(&a, [3], true, &q(vec![1.5, -0.5, 0.0, 0.0, 0.0])?, 1)));
+    assert!(bad(random::choice_weighted(&a, [3], false, &q(vec![0.5, 0.5, 0.0, 0.0, 0.0])?, 1)));
+    assert!(bad(random::choice_weighted(&a, [3], true, &Array::from_vec(vec![1.0f32], [1])?.to(dev)?, 1)));
+    Ok(())
+}
+
+#[track_caller]
+fn check_frequencies(y: &[i32], p: &[(i32, f64)], k: usize) {
+    for &(v, pv) in p {
+        let c = y.iter().filter(|&&x| x == v).count() as f64;
+        if pv == 0.0 {
+            assert_eq!(c, 0.0, "value {v} has probability 0 but was drawn");
+        } else {
+            let (m, s) = (k as f64 * pv, (k as f64 * pv * (1.0 - pv)).sqrt());
+            assert!((c - m).abs() < 5.0 * s, "value {v}: {c} of {k}, expected {m}");
+        }
+    }
+}
+
+fn parameters(dev: &Device) -> gpu::Result<()> {
+    let bad = |r: gpu::Result<Array<f32>>| matches!(r, Err(Error::InvalidArgument { .. }));
+    assert!(bad(random::exponential::<f32>([3], -1.0, 1, dev)));
+    assert!(bad(random::exponential::<f32>([3], f32::INFINITY, 1, dev)));
+    assert!(bad(random::lognormal::<f32>([3], f32::NAN, 1.0, 1, dev)));
+    assert!(bad(random::laplace::<f32>([3], 0.0, -1.0, 1, dev)));
+    assert!(bad(random::logistic::<f32>([3], 0.0, f32::NAN, 1, dev)));
+    assert!(bad(random::gumbel::<f32>([3], f32::INFINITY, 1.0, 1, dev)));
+    assert!(bad(random::weibull::<f32>([3], -2.0, 1, dev)));
+    assert!(bad(random::pareto::<f32>([3], 0.0, 1, dev)));
+    assert!(bad(random::power::<f32>([3], 0.0, 1, dev)));
+    assert!(bad(random::rayleigh::<f32>([3], -1.0, 1, dev)));
+    // Degenerate but valid, as NumPy: scale 0 gives loc; weibull(0) gives zeros.
+    assert_eq!(random::exponential::<f32>([3], 0.0, 1, dev)?.to_vec()?, [0.0; 3]);
+    assert_eq!(random::laplace::<f32>([3], 2.0, 0.0, 1, dev)?.to_vec()?, [2.0; 3]);
+    assert_eq!(random::weibull::<f32>([3], 0.0, 1, dev)?.to_vec()?, [0.0; 3]);
+    assert_eq!(random::gumbel::<f32>([2, 0], 0.0, 1.0, 1, dev)?.shape(), &[2, 0]);
+    Ok(())
+}
+
+backend_tests! {
+    fn continuous_f32(dev) { continuous::<f32>(dev) }
+    fn continuous_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        continuous::<f64>(dev)
+    }
+    fn permutation_and_shuffled(dev) { permutations(dev) }
+    fn choice_and_choice_weighted(dev) { choices(dev) }
+    fn bad_parameters(dev) { parameters(dev) }
+}
