@@ -254,6 +254,176 @@ pub fn standard_cauchy<T: Float>(shape: impl IntoShape, seed: u64, device: &Devi
     num.div(&standard_normal::<T>(shape, derived(seed, 2), device)?)
 }
 
+/// Rounds of Marsaglia and Tsang's rejection step in [`gamma`]: each accepts at least
+/// 95% of what is left, so an element is still unaccepted after all of them with
+/// probability below `0.05^10 ≈ 1e-13` (it then keeps its last valid candidate).
+const GAMMA_ROUNDS: u64 = 10;
+
+/// Gamma values of shape `k` with scale 1, by Marsaglia and Tsang's method (with
+/// `k + 1` and a power of a uniform for `k < 1`), composed from whole-array rounds.
+fn standard_gamma_values<T: Float>(shape: Vec<usize>, k: f64, seed: u64, device: &Device) -> Result<Array<T>> {
+    let boost = k < 1.0;
+    let d = if boost { k + 1.0 } else { k } - 1.0 / 3.0;
+    let c = 1.0 / (9.0 * d).sqrt();
+    let t = T::from_f64;
+    let mut out = Array::<T>::full(shape.clone(), t(d), device)?;
+    let mut done = out.lt_scalar(T::ZERO)?; // all false: d > 0
+    for r in 0..GAMMA_ROUNDS {
+        let x = standard_normal::<T>(shape.clone(), derived(seed, 10 + 2 * r), device)?;
+        let ln_u = open_unit::<T>(shape.clone(), derived(seed, 11 + 2 * r), device)?.ln()?;
+        let s = x.mul_scalar(t(c))?.add_scalar(T::ONE)?; // 1 + c·x
+        let v = s.square()?.mul(&s)?;
+        let positive = s.gt_scalar(T::ZERO)?;
+        // ln u < x²/2 + d - d·v + d·ln v (false where v ≤ 0: ln v is NaN there).
+        let bound = x
+            .square()?
+            .mul_scalar(t(0.5))?
+            .add_scalar(t(d))?
+            .sub(&v.mul_scalar(t(d))?)?
+            .add(&v.ln()?.mul_scalar(t(d))?)?;
+        let accept = ln_u.lt(&bound)?.logical_and(&positive)?;
+        // Take the candidate where it is accepted now, or (until something is) valid.
+        let take = accept.logical_or(&positive)?.logical_and(&done.logical_not()?)?;
+        out = where_(&take, &v.mul_scalar(t(d))?, &out)?;
+        done = done.logical_or(&accept)?;
+    }
+    if boost {
+        // G(k) = G(k + 1)·U^(1/k).
+        let u = open_unit::<T>(shape, derived(seed, 3), device)?;
+        out = out.mul(&u.ln()?.mul_scalar(t(1.0 / k))?.exp()?)?;
+    }
+    Ok(out)
+}
+
+/// Gamma values of shape `k` and scale `scale` (NumPy's `gamma(shape, scale)`; `k = 0`
+/// gives zeros, as NumPy). Marsaglia and Tsang's rejection method composed from
+/// whole-array rounds on the device: ten rounds, each a fresh normal and uniform
+/// stream; the chance that an element is rejected in all of them is below 1e-13.
+///
+/// ```
+/// let g = gpu::random::gamma::<f64>([100_000], 2.5, 2.0, 3, &gpu::Device::cpu())?;
+/// assert!((g.mean()?.item()? - 5.0).abs() < 0.1);   // k·scale
+/// # Ok::<(), gpu::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidArgument`] unless `k` and `scale` are finite and `≥ 0`.
+pub fn gamma<T: Float>(shape: impl IntoShape, k: T, scale: T, seed: u64, device: &Device) -> Result<Array<T>> {
+    check_params("gamma", &[("shape", k.to_f64()), ("scale", scale.to_f64())], false)?;
+    let shape = shape.into_shape();
+    if k.to_f64() == 0.0 {
+        return Array::zeros(shape, device);
+    }
+    standard_gamma_values::<T>(shape, k.to_f64(), seed, device)?.mul_scalar(scale)
+}
+
+/// Chi-square values with `df` degrees of freedom (NumPy's `chisquare`): `2·G(df/2)`.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] unless `df` is finite and `> 0`.
+pub fn chisquare<T: Float>(shape: impl IntoShape, df: T, seed: u64, device: &Device) -> Result<Array<T>> {
+    check_params("chisquare", &[("df", df.to_f64())], true)?;
+    standard_gamma_values::<T>(shape.into_shape(), df.to_f64() / 2.0, seed, device)?.mul_scalar(T::from_f64(2.0))
+}
+
+/// Beta values with parameters `a` and `b` (NumPy's `beta`): `X / (X + Y)` for
+/// independent gammas `X ~ G(a)`, `Y ~ G(b)`.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] unless `a` and `b` are finite and `> 0`.
+pub fn beta<T: Float>(shape: impl IntoShape, a: T, b: T, seed: u64, device: &Device) -> Result<Array<T>> {
+    check_params("beta", &[("a", a.to_f64()), ("b", b.to_f64())], true)?;
+    let shape = shape.into_shape();
+    let x = standard_gamma_values::<T>(shape.clone(), a.to_f64(), derived(seed, 1), device)?;
+    let y = standard_gamma_values::<T>(shape, b.to_f64(), derived(seed, 2), device)?;
+    x.div(&x.add(&y)?)
+}
+
+/// Student's t values with `df` degrees of freedom (NumPy's `standard_t`):
+/// `N / √(χ²(df) / df)`.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] unless `df` is finite and `> 0`.
+pub fn standard_t<T: Float>(shape: impl IntoShape, df: T, seed: u64, device: &Device) -> Result<Array<T>> {
+    check_params("standard_t", &[("df", df.to_f64())], true)?;
+    let shape = shape.into_shape();
+    let n = standard_normal::<T>(shape.clone(), derived(seed, 1), device)?;
+    let g = standard_gamma_values::<T>(shape, df.to_f64() / 2.0, derived(seed, 2), device)?;
+    // χ²/df = 2G/df.
+    n.div(&g.mul_scalar(T::from_f64(2.0 / df.to_f64()))?.sqrt()?)
+}
+
+/// F values with `dfnum` and `dfden` degrees of freedom (NumPy's `f`):
+/// `(χ²(dfnum)/dfnum) / (χ²(dfden)/dfden)`.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] unless both are finite and `> 0`.
+pub fn f<T: Float>(shape: impl IntoShape, dfnum: T, dfden: T, seed: u64, device: &Device) -> Result<Array<T>> {
+    check_params("f", &[("dfnum", dfnum.to_f64()), ("dfden", dfden.to_f64())], true)?;
+    let shape = shape.into_shape();
+    let (d1, d2) = (dfnum.to_f64(), dfden.to_f64());
+    let x = standard_gamma_values::<T>(shape.clone(), d1 / 2.0, derived(seed, 1), device)?;
+    let y = standard_gamma_values::<T>(shape, d2 / 2.0, derived(seed, 2), device)?;
+    x.div(&y)?.mul_scalar(T::from_f64(d2 / d1))
+}
+
+/// Dirichlet vectors with concentrations `alpha` (NumPy's `dirichlet(alpha, size)`):
+/// shape `size + [alpha.len()]`, each vector `G(α_i)` normalised to sum 1.
+///
+/// ```
+/// let x = gpu::random::dirichlet::<f64>(&[1.0, 2.0, 3.0], [4], 8, &gpu::Device::cpu())?;
+/// assert_eq!(x.shape(), &[4, 3]);
+/// let sums = x.sum_axis(-1, false)?.to_vec()?;
+/// assert!(sums.iter().all(|s| (s - 1.0).abs() < 1e-12));
+/// # Ok::<(), gpu::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for no concentrations or one that is not finite and `> 0`.
+pub fn dirichlet<T: Float>(alpha: &[f64], size: impl IntoShape, seed: u64, device: &Device) -> Result<Array<T>> {
+    if alpha.is_empty() {
+        return Err(Error::InvalidArgument { op: "dirichlet", reason: "needs at least one concentration".into() });
+    }
+    let named: Vec<(&str, f64)> = alpha.iter().map(|&a| ("alpha", a)).collect();
+    check_params("dirichlet", &named, true)?;
+    let size = size.into_shape();
+    let parts = alpha
+        .iter()
+        .enumerate()
+        .map(|(i, &a)| standard_gamma_values::<T>(size.clone(), a, derived(seed, 100 + i as u64), device))
+        .collect::<Result<Vec<_>>>()?;
+    let g = crate::ops::join::stack(&parts, -1)?;
+    g.div(&g.sum_axis(-1, true)?)
+}
+
+/// Geometric values with success probability `p` (NumPy's `geometric`): the number of
+/// trials up to and including the first success, `⌈ln U / ln(1 - p)⌉` (at least 1), as
+/// `u32` (saturating at `u32::MAX` for tiny `p`).
+///
+/// # Errors
+/// [`Error::InvalidArgument`] unless `0 < p ≤ 1`.
+pub fn geometric(shape: impl IntoShape, p: f64, seed: u64, device: &Device) -> Result<Array<u32>> {
+    if !(p > 0.0 && p <= 1.0) {
+        return Err(Error::InvalidArgument { op: "geometric", reason: format!("p must be in (0, 1], got {p}") });
+    }
+    let shape = shape.into_shape();
+    if p == 1.0 {
+        return Array::ones(shape, device);
+    }
+    // In f64 where the device has it: ln(1 - p) of a tiny p needs the precision.
+    if device.supports(crate::DType::F64) {
+        trials::<f64>(shape, p, seed, device)
+    } else {
+        trials::<f32>(shape, p, seed, device)
+    }
+}
+
+/// `⌈ln U / ln(1 - p)⌉`, at least 1, as saturating `u32`.
+fn trials<T: Float>(shape: Vec<usize>, p: f64, seed: u64, device: &Device) -> Result<Array<u32>> {
+    let ln_u = open_unit::<T>(shape, seed, device)?.ln()?;
+    ln_u.mul_scalar(T::from_f64(1.0 / (-p).ln_1p()))?.ceil()?.maximum_scalar(T::ONE)?.cast::<u32>()
+}
+
 /// A random permutation of `0..n` (NumPy's `permutation(n)`), as `u32`: the order of `n`
 /// random 64-bit keys (two uniform `u32` streams, sorted together), so every ordering is
 /// equally likely up to key collisions (probability about `n²/2^65`).
