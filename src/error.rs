@@ -208,6 +208,14 @@ pub enum Error {
         /// `"wgpu"` or `"cuda"`.
         backend: &'static str,
     },
+    /// A file could not be read or written ([`save`](crate::save), [`load`](crate::load)).
+    #[error("{path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What the operating system said.
+        message: String,
+    },
     /// A device string (e.g. the `GPU_DEVICE` variable) that does not parse.
     #[error("invalid device {input:?}: expected one of \"cpu\", \"wgpu\", \"wgpu:N\", \"cuda\", \"cuda:N\"")]
     InvalidDevice {

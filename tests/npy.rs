@@ -1,0 +1,109 @@
+//! `.npy` files: round trips of every dtype and shape (0-d, empty, 3-D, views) on every
+//! backend through bytes and through files, files written by NumPy 2.4 (C and Fortran
+//! order, big-endian, 0-d, empty, bool) read back, our bytes equal to NumPy's for the
+//! same arrays, and malformed input as `InvalidArgument` or `Io` errors.
+
+#[macro_use]
+mod common;
+
+use gpu::{Array, Device, Error};
+
+fn hex(s: &str) -> Vec<u8> {
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+}
+
+// np.save of each array, NumPy 2.4 (hex).
+const F32_2X3: &str = "934e554d5059010076007b276465736372273a20273c6634272c2027666f727472616e5f6f72646572273a2046616c73652c20277368617065273a2028322c2033292c207d202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020200a000000000000803e0000003f0000403f0000803f0000a03f";
+const F64_FORTRAN: &str = "934e554d5059010076007b276465736372273a20273c6638272c2027666f727472616e5f6f72646572273a20547275652c20277368617065273a2028322c2033292c207d20202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020200a00000000000000000000000000001240000000000000f83f000000000000184000000000000008400000000000001e40";
+const I32_BE: &str = "934e554d5059010076007b276465736372273a20273e6934272c2027666f727472616e5f6f72646572273a2046616c73652c20277368617065273a2028332c292c207d2020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020200a00000001fffffffe000493e0";
+const U32_SCALAR: &str = "934e554d5059010076007b276465736372273a20273c7534272c2027666f727472616e5f6f72646572273a2046616c73652c20277368617065273a2028292c207d20202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020200a07000000";
+const BOOL_1D: &str = "934e554d5059010076007b276465736372273a20277c6231272c2027666f727472616e5f6f72646572273a2046616c73652c20277368617065273a2028332c292c207d2020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020200a010001";
+const F32_EMPTY: &str = "934e554d5059010076007b276465736372273a20273c6634272c2027666f727472616e5f6f72646572273a2046616c73652c20277368617065273a2028302c2034292c207d202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020200a";
+
+#[test]
+fn reads_numpy_files() -> gpu::Result<()> {
+    let a = Array::<f32>::from_npy(&hex(F32_2X3))?;
+    assert_eq!((a.shape(), a.to_vec()?), (&[2, 3][..], vec![0.0, 0.25, 0.5, 0.75, 1.0, 1.25]));
+    // Fortran order: element (i, j) is 1.5·(3i + j) all the same.
+    let f = Array::<f64>::from_npy(&hex(F64_FORTRAN))?;
+    assert_eq!((f.shape(), f.to_vec()?), (&[2, 3][..], vec![0.0, 1.5, 3.0, 4.5, 6.0, 7.5]));
+    assert_eq!(Array::<i32>::from_npy(&hex(I32_BE))?.to_vec()?, [1, -2, 300000]);
+    let s = Array::<u32>::from_npy(&hex(U32_SCALAR))?;
+    assert_eq!((s.ndim(), s.item()?), (0, 7));
+    assert_eq!(Array::<bool>::from_npy(&hex(BOOL_1D))?.to_vec()?, [true, false, true]);
+    assert_eq!(Array::<f32>::from_npy(&hex(F32_EMPTY))?.shape(), &[0, 4]);
+    // Format 2.0 (a 4-byte header length), as NumPy writes for very long headers.
+    let v1 = hex(F32_2X3);
+    let len = u16::from_le_bytes([v1[8], v1[9]]) as u32;
+    let v2 = [&v1[..6], &[2, 0], &len.to_le_bytes(), &v1[10..]].concat();
+    assert_eq!(Array::<f32>::from_npy(&v2)?.to_vec()?, a.to_vec()?);
+    Ok(())
+}
+
+#[test]
+fn writes_numpys_bytes() -> gpu::Result<()> {
+    let a = Array::from_vec(vec![0.0f32, 0.25, 0.5, 0.75, 1.0, 1.25], [2, 3])?;
+    assert_eq!(a.to_npy()?, hex(F32_2X3));
+    assert_eq!(Array::from_vec(vec![7u32], [])?.to_npy()?, hex(U32_SCALAR));
+    assert_eq!(Array::from_vec(vec![true, false, true], [3])?.to_npy()?, hex(BOOL_1D));
+    assert_eq!(Array::<f32>::zeros([0, 4], &Device::cpu())?.to_npy()?, hex(F32_EMPTY));
+    Ok(())
+}
+
+#[test]
+fn malformed_input_is_an_error() -> gpu::Result<()> {
+    let good = hex(F32_2X3);
+    let npy_err = |r: gpu::Result<Array<f32>>| matches!(r, Err(Error::InvalidArgument { op: "npy", .. }));
+    assert!(npy_err(Array::<f32>::from_npy(b"not numpy")));
+    assert!(npy_err(Array::<f32>::from_npy(&good[..good.len() - 4])), "truncated data");
+    assert!(npy_err(Array::<f32>::from_npy(&good[..40])), "truncated header");
+    let mut v9 = good.clone();
+    v9[6] = 9;
+    assert!(npy_err(Array::<f32>::from_npy(&v9)), "unknown version");
+    // The wrong dtype names both.
+    match Array::<f64>::from_npy(&good) {
+        Err(Error::InvalidArgument { reason, .. }) => {
+            assert!(reason.contains("<f4") && reason.contains("<f8"), "{reason}")
+        }
+        other => panic!("{other:?}"),
+    }
+    let missing = std::env::temp_dir().join("gpu_npy_test_missing_dir/x.npy");
+    assert!(matches!(gpu::load::<f32>(&missing, &Device::cpu()), Err(Error::Io { .. })));
+    assert!(matches!(gpu::save(&missing, &Array::<f32>::zeros([2], &Device::cpu())?), Err(Error::Io { .. })));
+    Ok(())
+}
+
+fn round_trips(dev: &Device) -> gpu::Result<()> {
+    let dir = std::env::temp_dir();
+    let tag = format!("{}_{}", std::process::id(), dev.kind() as u8);
+    let a = gpu::random::uniform::<f32>([3, 4, 5], -1.0, 1.0, 1, dev)?;
+    // A view: transposed and sliced, written in C order.
+    let v = a.transpose(&[2, 0, 1])?.slice(0, None, None, 2)?;
+    for (name, x) in [("a", &a), ("v", &v)] {
+        let path = dir.join(format!("gpu_npy_{tag}_{name}.npy"));
+        gpu::save(&path, x)?;
+        let back = gpu::load::<f32>(&path, dev)?;
+        std::fs::remove_file(&path).ok();
+        assert_eq!(back.device(), dev);
+        assert_eq!((back.shape(), back.to_vec()?), (x.shape(), x.to_vec()?), "{name}");
+    }
+    let d = gpu::random::uniform::<i32>([7], -100, 100, 2, dev)?;
+    assert_eq!(Array::<i32>::from_npy(&d.to_npy()?)?.to_vec()?, d.to_vec()?);
+    let u = gpu::random::uniform::<u32>([2, 2], 0, u32::MAX, 3, dev)?;
+    assert_eq!(Array::<u32>::from_npy(&u.to_npy()?)?.to_vec()?, u.to_vec()?);
+    let m = a.gt_scalar(0.0)?;
+    assert_eq!(Array::<bool>::from_npy(&m.to_npy()?)?.to_vec()?, m.to_vec()?);
+    let s = a.sum()?;
+    assert_eq!(Array::<f32>::from_npy(&s.to_npy()?)?.item()?, s.item()?);
+    if dev.supports(gpu::DType::F64) {
+        let f = gpu::random::normal::<f64>([5, 0], 0.0, 1.0, 4, dev)?;
+        assert_eq!(Array::<f64>::from_npy(&f.to_npy()?)?.shape(), &[5, 0]);
+        let g = gpu::random::normal::<f64>([9], 0.0, 1.0, 4, dev)?;
+        assert_eq!(Array::<f64>::from_npy(&g.to_npy()?)?.to_vec()?, g.to_vec()?);
+    }
+    Ok(())
+}
+
+backend_tests! {
+    fn npy_round_trips(dev) { round_trips(dev) }
+}
