@@ -441,6 +441,115 @@ fn dirichlet_and_geometric(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+/// `pmf(k)` for k = 0, 1, … from `p0` and the ratio `p(k+1)/p(k)`, until `kmax`.
+fn pmf_table(p0: f64, ratio: impl Fn(f64) -> f64, kmax: usize) -> Vec<f64> {
+    let mut v = vec![p0];
+    for k in 0..kmax {
+        let next = v[k] * ratio(k as f64);
+        v.push(next);
+    }
+    v
+}
+
+/// Frequencies of every value whose expected count is at least 20 within 5σ of it, and
+/// the sample mean within 5 standard errors.
+#[track_caller]
+fn check_discrete(name: &str, x: &[u32], pmf: &[f64]) {
+    let n = x.len() as f64;
+    let mut counts = vec![0usize; pmf.len() + 1];
+    for &v in x {
+        counts[(v as usize).min(pmf.len())] += 1;
+    }
+    for (k, &q) in pmf.iter().enumerate() {
+        let m = n * q;
+        if m >= 20.0 {
+            let c = counts[k] as f64;
+            assert!((c - m).abs() < 5.0 * (m * (1.0 - q)).sqrt(), "{name}: {c} values {k}, expected {m:.1}");
+        }
+    }
+    let mean: f64 = pmf.iter().enumerate().map(|(k, q)| k as f64 * q).sum();
+    let var: f64 = pmf.iter().enumerate().map(|(k, q)| (k as f64 - mean).powi(2) * q).sum();
+    let got = x.iter().map(|&v| v as f64).sum::<f64>() / n;
+    assert!((got - mean).abs() < 5.0 * (var / n).sqrt(), "{name}: mean {got}, expected {mean}");
+}
+
+/// Poisson, binomial, negative binomial and hypergeometric frequencies against their
+/// pmfs (computed here by the ratio recursions, independently of the library's ln Γ),
+/// a Poisson with mean 1e6 by its first two moments, and the same values as the CPU's
+/// where the device has f64 (then the tables and uniforms are identical).
+fn discrete(dev: &Device) -> gpu::Result<()> {
+    let n = 200_000;
+    let cpu = Device::cpu();
+    let same_as_cpu = dev.supports(DType::F64) && dev.kind() != gpu::DeviceKind::Cpu;
+    type Draw = Box<dyn Fn(&Device) -> gpu::Result<Array<u32>>>;
+    let cases: Vec<(&str, Draw, Vec<f64>)> = vec![
+        (
+            "poisson(0.7)",
+            Box::new(move |d| random::poisson([n], 0.7, 31, d)),
+            pmf_table((-0.7f64).exp(), |k| 0.7 / (k + 1.0), 30),
+        ),
+        (
+            "poisson(30)",
+            Box::new(move |d| random::poisson([n], 30.0, 32, d)),
+            pmf_table((-30.0f64).exp(), |k| 30.0 / (k + 1.0), 120),
+        ),
+        (
+            "binomial(10, 0.3)",
+            Box::new(move |d| random::binomial([n], 10, 0.3, 33, d)),
+            pmf_table(0.7f64.powi(10), |k| (10.0 - k) / (k + 1.0) * 0.3 / 0.7, 10),
+        ),
+        (
+            "binomial(1000, 0.02)",
+            Box::new(move |d| random::binomial([n], 1000, 0.02, 34, d)),
+            pmf_table(0.98f64.powi(1000), |k| (1000.0 - k) / (k + 1.0) * 0.02 / 0.98, 1000),
+        ),
+        (
+            "negative_binomial(2.5, 0.4)",
+            Box::new(move |d| random::negative_binomial([n], 2.5, 0.4, 35, d)),
+            pmf_table(0.4f64.powf(2.5), |k| (k + 2.5) / (k + 1.0) * 0.6, 200),
+        ),
+        (
+            "negative_binomial(0.3, 0.05)",
+            Box::new(move |d| random::negative_binomial([n], 0.3, 0.05, 36, d)),
+            pmf_table(0.05f64.powf(0.3), |k| (k + 0.3) / (k + 1.0) * 0.95, 2000),
+        ),
+        (
+            "hypergeometric(7, 13, 9)",
+            // p(k+1)/p(k) = (g-k)(n-k) / ((k+1)(b-n+k+1)); p(0) = C(13, 9)/C(20, 9).
+            Box::new(move |d| random::hypergeometric([n], 7, 13, 9, 37, d)),
+            pmf_table(715.0 / 167960.0, |k| (7.0 - k) * (9.0 - k) / ((k + 1.0) * (13.0 - 9.0 + k + 1.0)), 7),
+        ),
+    ];
+    for (name, draw, pmf) in cases {
+        let x = draw(dev)?;
+        assert_eq!(x.shape(), &[n]);
+        let v = x.to_vec()?;
+        check_discrete(name, &v, &pmf);
+        if same_as_cpu {
+            assert_eq!(draw(&cpu)?.to_vec()?, v, "{name}: differs from the CPU's values");
+        }
+    }
+    // A large mean: the first two moments.
+    let big = random::poisson([n], 1e6, 38, dev)?.to_vec()?;
+    let mean = big.iter().map(|&v| v as f64).sum::<f64>() / n as f64;
+    let var = big.iter().map(|&v| (v as f64 - mean).powi(2)).sum::<f64>() / n as f64;
+    assert!((mean - 1e6).abs() < 5.0 * (1e6 / n as f64).sqrt(), "poisson(1e6) mean {mean}");
+    assert!((var / 1e6 - 1.0).abs() < 0.02, "poisson(1e6) variance {var}");
+    // Degenerate and invalid parameters.
+    assert_eq!(random::poisson([3], 0.0, 1, dev)?.to_vec()?, [0; 3]);
+    assert_eq!(random::binomial([3], 5, 1.0, 1, dev)?.to_vec()?, [5; 3]);
+    assert_eq!(random::binomial([2, 2], 5, 0.0, 1, dev)?.to_vec()?, [0; 4]);
+    assert_eq!(random::hypergeometric([2], 3, 0, 3, 1, dev)?.to_vec()?, [3, 3]);
+    let bad = |r: gpu::Result<Array<u32>>| matches!(r, Err(Error::InvalidArgument { .. }));
+    assert!(bad(random::poisson([3], -1.0, 1, dev)));
+    assert!(bad(random::poisson([3], 2e9, 1, dev)));
+    assert!(bad(random::binomial([3], 4, 1.5, 1, dev)));
+    assert!(bad(random::negative_binomial([3], 0.0, 0.5, 1, dev)));
+    assert!(bad(random::negative_binomial([3], 1.0, 0.0, 1, dev)));
+    assert!(bad(random::hypergeometric([3], 2, 2, 5, 1, dev)));
+    Ok(())
+}
+
 fn parameters(dev: &Device) -> gpu::Result<()> {
     let bad = |r: gpu::Result<Array<f32>>| matches!(r, Err(Error::InvalidArgument { .. }));
     assert!(bad(random::exponential::<f32>([3], -1.0, 1, dev)));
@@ -481,5 +590,6 @@ backend_tests! {
     fn permutation_and_shuffled(dev) { permutations(dev) }
     fn choice_and_choice_weighted(dev) { choices(dev) }
     fn dirichlet_geometric(dev) { dirichlet_and_geometric(dev) }
+    fn discrete_distributions(dev) { discrete(dev) }
     fn bad_parameters(dev) { parameters(dev) }
 }
