@@ -17,7 +17,7 @@ struct RandParams {
     u64 out;
     i64 n;
     u64 seed;
-    u64 lo;       // integers: low bound bits
+    u64 lo;       // integers: low bound bits; gamma: the bits of 1/k (k < 1) or 0
     u64 range;    // integers: high - low (u32, wrapping)
     double a;     // floats: low (uniform) or mean (normal)
     double b;     // floats: high (uniform) or std (normal)
@@ -130,3 +130,50 @@ __device__ __forceinline__ void random_f64(const RandParams& p) {
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(RandParams p) { random_f64<1>(p); }
 #define NORMAL_F64_KERNEL(NAME) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(RandParams p) { random_f64<2>(p); }
+
+// Standard gamma values, one element per thread: attempt r of element i draws a normal
+// from block [i, 2r + 1] and a uniform in (0, 1] from block [i, 2r + 2] (the third
+// counter word set, see src/backend/philox.rs); Marsaglia and Tsang's test with the
+// host's constants d = p.a, c = p.b and 1/k (k < 1, else 0) in the bits of p.lo.
+__device__ __forceinline__ uint4 element_block(u64 seed, u64 i, u32 stream) {
+    uint4 c = make_uint4((u32)i, (u32)(i >> 32), stream, 0u);
+    u32 k0 = (u32)seed, k1 = (u32)(seed >> 32);
+#pragma unroll
+    for (int round = 0; round < 10; round++) {
+        if (round > 0) {
+            k0 += PHILOX_W0;
+            k1 += PHILOX_W1;
+        }
+        const u32 hi0 = __umulhi(PHILOX_M0, c.x), lo0 = PHILOX_M0 * c.x;
+        const u32 hi1 = __umulhi(PHILOX_M1, c.z), lo1 = PHILOX_M1 * c.z;
+        c = make_uint4(hi1 ^ c.y ^ k0, lo1, hi0 ^ c.w ^ k1, lo0);
+    }
+    return c;
+}
+
+__device__ __forceinline__ float gamma_unit(float, uint4 w) { return (float)((w.x >> 8) + 1u) * (1.0f / 16777216.0f); }
+__device__ __forceinline__ double gamma_unit(double, uint4 w) { return 1.0 - unit_f64(w.x, w.y); }
+__device__ __forceinline__ float gamma_normal(float, uint4 w) { return normal_pair_f32(w.x, w.y).x; }
+__device__ __forceinline__ double gamma_normal(double, uint4 w) { return normal_pair_f64(w).x; }
+
+template <typename T>
+__device__ __forceinline__ void gamma_body(const RandParams& p) {
+    const T d = (T)p.a, c = (T)p.b, inv_k = (T)__longlong_as_double((long long)p.lo);
+    for (i64 i = (i64)blockIdx.x * BLOCK + threadIdx.x; i < p.n; i += (i64)gridDim.x * BLOCK) {
+        T res = d;
+        for (u32 r = 0; r < 16u; r++) {
+            const T x = gamma_normal(T(0), element_block(p.seed, (u64)i, 2u * r + 1u));
+            const T u = gamma_unit(T(0), element_block(p.seed, (u64)i, 2u * r + 2u));
+            const T s = T(1) + c * x;
+            if (s > T(0)) {
+                const T v = s * s * s;
+                res = d * v;
+                if (log(u) < T(0.5) * x * x + d - d * v + d * log(v)) break;
+            }
+        }
+        if (inv_k > T(0)) res *= exp(log(gamma_unit(T(0), element_block(p.seed, (u64)i, 33u))) * inv_k);
+        ((T*)p.out)[i] = res;
+    }
+}
+#define GAMMA_KERNEL(NAME, T) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(RandParams p) { gamma_body<T>(p); }

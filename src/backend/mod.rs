@@ -425,6 +425,12 @@ pub enum Distribution {
         /// Standard deviation.
         std: f64,
     },
+    /// Gamma with the given shape `k > 0` and scale 1 (floats), by Marsaglia and Tsang's
+    /// rejection method per element (see [`philox`](crate::backend::philox)).
+    Gamma {
+        /// Shape.
+        k: f64,
+    },
 }
 
 /// A strided view of backend storage.

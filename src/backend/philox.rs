@@ -17,6 +17,19 @@
 //! (exact), then scaled to `[low, high)`; integers are `low + ⌊w·(high−low) / 2³²⌋`.
 //! Normals use Box–Muller on one pair of uniforms: even elements take `r·cos θ`, odd
 //! elements `r·sin θ`.
+//!
+//! Gamma values (shape `k`) take their own blocks, with the third counter word set
+//! (so they never share words with the streams above): attempt `r` (0 to 15) of
+//! element `i` uses blocks `[i_lo, i_hi, 2r + 1, 0]` — a normal `x` from its first
+//! words, as the `r·cos θ` above (f32: words 0, 1; f64: all four) — and
+//! `[i_lo, i_hi, 2r + 2, 0]` — a uniform `u` in `(0, 1]` from word 0 (f32:
+//! `((w >> 8) + 1)·2⁻²⁴`) or words 0, 1 (f64: `1 - unit_f64`). With `d = k' - 1/3`,
+//! `c = 1/√(9d)` (`k' = k`, or `k + 1` when `k < 1`) and `s = 1 + c·x`, the attempt is
+//! accepted when `s > 0` and `ln u < x²/2 + d - d·s³ + d·ln s³`, giving `d·s³`; the
+//! first accepted attempt wins (each is accepted with probability ≥ 0.95; after 16
+//! rejections — below 1e-20 — the last candidate with `s > 0`, or `d`, is kept). For
+//! `k < 1` the value is multiplied by `u'^(1/k)`, `u'` from block `[i_lo, i_hi, 33, 0]`
+//! as above.
 
 const M0: u32 = 0xD251_1F53;
 const M1: u32 = 0xCD9E_8D57;
@@ -34,6 +47,15 @@ fn mulhilo(a: u32, b: u32) -> (u32, u32) {
 pub fn block(seed: u64, block: u64) -> [u32; 4] {
     philox4x32_10([block as u32, (block >> 32) as u32, 0, 0], [seed as u32, (seed >> 32) as u32])
 }
+
+/// Block `stream` (the third counter word) of element `i`, for the gamma attempts.
+#[inline]
+pub fn element_block(seed: u64, i: u64, stream: u32) -> [u32; 4] {
+    philox4x32_10([i as u32, (i >> 32) as u32, stream, 0], [seed as u32, (seed >> 32) as u32])
+}
+
+/// Attempts of the gamma method per element.
+pub const GAMMA_ATTEMPTS: u32 = 16;
 
 /// The raw Philox4x32 bijection with 10 rounds.
 #[inline]
@@ -108,6 +130,59 @@ pub fn normal_pair_f64(w: [u32; 4]) -> (f64, f64) {
     let r = (-2.0 * u1.ln()).sqrt();
     let t = std::f64::consts::TAU * u2;
     (r * t.cos(), r * t.sin())
+}
+
+/// The gamma method's constants for shape `k`: `(d, c, 1/k or 0)` (see the module
+/// notes), computed in f64 on the host and passed to every backend as they are.
+pub fn gamma_constants(k: f64) -> (f64, f64, f64) {
+    let boosted = if k < 1.0 { k + 1.0 } else { k };
+    let d = boosted - 1.0 / 3.0;
+    (d, 1.0 / (9.0 * d).sqrt(), if k < 1.0 { 1.0 / k } else { 0.0 })
+}
+
+/// Element `i` of a standard gamma stream in f32 (constants from [`gamma_constants`]).
+pub fn gamma_f32(seed: u64, i: u64, (d, c, inv_k): (f32, f32, f32)) -> f32 {
+    let unit = |w: u32| ((w >> 8) + 1) as f32 * (1.0 / 16_777_216.0);
+    let mut out = d;
+    for r in 0..GAMMA_ATTEMPTS {
+        let a = element_block(seed, i, 2 * r + 1);
+        let x = normal_pair_f32(a[0], a[1]).0;
+        let u = unit(element_block(seed, i, 2 * r + 2)[0]);
+        let s = 1.0 + c * x;
+        if s > 0.0 {
+            let v = s * s * s;
+            out = d * v;
+            if u.ln() < 0.5 * x * x + d - d * v + d * v.ln() {
+                break;
+            }
+        }
+    }
+    if inv_k > 0.0 {
+        out *= (unit(element_block(seed, i, 33)[0]).ln() * inv_k).exp();
+    }
+    out
+}
+
+/// As [`gamma_f32`], in f64.
+pub fn gamma_f64(seed: u64, i: u64, (d, c, inv_k): (f64, f64, f64)) -> f64 {
+    let unit = |w: [u32; 4]| 1.0 - unit_f64(w[0], w[1]);
+    let mut out = d;
+    for r in 0..GAMMA_ATTEMPTS {
+        let x = normal_pair_f64(element_block(seed, i, 2 * r + 1)).0;
+        let u = unit(element_block(seed, i, 2 * r + 2));
+        let s = 1.0 + c * x;
+        if s > 0.0 {
+            let v = s * s * s;
+            out = d * v;
+            if u.ln() < 0.5 * x * x + d - d * v + d * v.ln() {
+                break;
+            }
+        }
+    }
+    if inv_k > 0.0 {
+        out *= (unit(element_block(seed, i, 33)).ln() * inv_k).exp();
+    }
+    out
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //!
 //! The kernels make uniform and normal values; the other routines of NumPy's and
 //! CuPy's `random` are composed from them on the device: continuous distributions by
-//! their inverse CDFs (or a ratio of normals), the gamma family by rejection in
-//! whole-array rounds, discrete distributions by searching uniform values in their CDF
+//! their inverse CDFs (or a ratio of normals), the gamma family from a gamma kernel
+//! (rejection per element), discrete distributions by searching uniform values in their CDF
 //! (tabulated in f64 on the host and uploaded), permutations by sorting random 64-bit
 //! keys, and [`choice`] by a search in the cumulative probabilities or an exponential
 //! race. A routine that needs several streams draws them from seeds derived from `seed`.
@@ -256,51 +256,18 @@ pub fn standard_cauchy<T: Float>(shape: impl IntoShape, seed: u64, device: &Devi
     num.div(&standard_normal::<T>(shape, derived(seed, 2), device)?)
 }
 
-/// Rounds of Marsaglia and Tsang's rejection step in [`gamma`]: each accepts at least
-/// 95% of what is left, so an element is still unaccepted after all of them with
-/// probability below `0.05^10 ≈ 1e-13` (it then keeps its last valid candidate).
-const GAMMA_ROUNDS: u64 = 10;
-
-/// Gamma values of shape `k` with scale 1, by Marsaglia and Tsang's method (with
-/// `k + 1` and a power of a uniform for `k < 1`), composed from whole-array rounds.
+/// Gamma values of shape `k > 0` with scale 1: Marsaglia and Tsang's method in the
+/// random kernels, each element with its own Philox blocks (see
+/// [`philox`](crate::backend::philox)).
 fn standard_gamma_values<T: Float>(shape: Vec<usize>, k: f64, seed: u64, device: &Device) -> Result<Array<T>> {
-    let boost = k < 1.0;
-    let d = if boost { k + 1.0 } else { k } - 1.0 / 3.0;
-    let c = 1.0 / (9.0 * d).sqrt();
-    let t = T::from_f64;
-    let mut out = Array::<T>::full(shape.clone(), t(d), device)?;
-    let mut done = out.lt_scalar(T::ZERO)?; // all false: d > 0
-    for r in 0..GAMMA_ROUNDS {
-        let x = standard_normal::<T>(shape.clone(), derived(seed, 10 + 2 * r), device)?;
-        let ln_u = open_unit::<T>(shape.clone(), derived(seed, 11 + 2 * r), device)?.ln()?;
-        let s = x.mul_scalar(t(c))?.add_scalar(T::ONE)?; // 1 + c·x
-        let v = s.square()?.mul(&s)?;
-        let positive = s.gt_scalar(T::ZERO)?;
-        // ln u < x²/2 + d - d·v + d·ln v (false where v ≤ 0: ln v is NaN there).
-        let bound = x
-            .square()?
-            .mul_scalar(t(0.5))?
-            .add_scalar(t(d))?
-            .sub(&v.mul_scalar(t(d))?)?
-            .add(&v.ln()?.mul_scalar(t(d))?)?;
-        let accept = ln_u.lt(&bound)?.logical_and(&positive)?;
-        // Take the candidate where it is accepted now, or (until something is) valid.
-        let take = accept.logical_or(&positive)?.logical_and(&done.logical_not()?)?;
-        out = where_(&take, &v.mul_scalar(t(d))?, &out)?;
-        done = done.logical_or(&accept)?;
-    }
-    if boost {
-        // G(k) = G(k + 1)·U^(1/k).
-        let u = open_unit::<T>(shape, derived(seed, 3), device)?;
-        out = out.mul(&u.ln()?.mul_scalar(t(1.0 / k))?.exp()?)?;
-    }
-    Ok(out)
+    generate(shape, Distribution::Gamma { k }, seed, device)
 }
 
 /// Gamma values of shape `k` and scale `scale` (NumPy's `gamma(shape, scale)`; `k = 0`
-/// gives zeros, as NumPy). Marsaglia and Tsang's rejection method composed from
-/// whole-array rounds on the device: ten rounds, each a fresh normal and uniform
-/// stream; the chance that an element is rejected in all of them is below 1e-13.
+/// gives zeros, as NumPy). Marsaglia and Tsang's rejection method in a kernel: each
+/// element makes up to 16 attempts from its own counter-based blocks (each accepted
+/// with probability ≥ 0.95, so all 16 fail with probability below 1e-20; the element
+/// then keeps its last candidate), and `k < 1` is boosted through `k + 1`.
 ///
 /// ```
 /// let g = gpu::random::gamma::<f64>([100_000], 2.5, 2.0, 3, &gpu::Device::cpu())?;

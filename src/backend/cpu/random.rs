@@ -57,7 +57,17 @@ pub(super) fn random(cpu: &CpuBackend, dtype: DType, len: usize, dist: Distribut
             let (z0, z1) = philox::normal_pair_f64(block(seed, (i / 2) as u64));
             mean + std * if i % 2 == 0 { z0 } else { z1 }
         }),
+        (DType::F32, Distribution::Gamma { k }) => {
+            let (d, c, inv_k) = philox::gamma_constants(k);
+            let consts = (d as f32, c as f32, inv_k as f32);
+            gen(cpu, len, move |i| philox::gamma_f32(seed, i as u64, consts))
+        }
+        (DType::F64, Distribution::Gamma { k }) => {
+            let consts = philox::gamma_constants(k);
+            gen(cpu, len, move |i| philox::gamma_f64(seed, i as u64, consts))
+        }
         (d, Distribution::Normal { .. }) => Err(unsupported(d, "normal")),
+        (d, Distribution::Gamma { .. }) => Err(unsupported(d, "gamma")),
         (DType::Bool, _) => Err(unsupported(DType::Bool, "uniform")),
     }
 }

@@ -208,10 +208,12 @@ impl Module {
                     DType::F32 => {
                         add(e.clone(), format!("UNIFORM_F32_KERNEL({e})"));
                         add("normal_f32".into(), "NORMAL_F32_KERNEL(normal_f32)".into());
+                        add("gamma_f32".into(), "GAMMA_KERNEL(gamma_f32, float)".into());
                     }
                     DType::F64 => {
                         add(e.clone(), format!("UNIFORM_F64_KERNEL({e})"));
                         add("normal_f64".into(), "NORMAL_F64_KERNEL(normal_f64)".into());
+                        add("gamma_f64".into(), "GAMMA_KERNEL(gamma_f64, double)".into());
                     }
                     _ => add(e.clone(), format!("UNIFORM_INT_KERNEL({e}, {})", c_type(d))),
                 }

@@ -58,7 +58,13 @@ pub(super) fn random(
             p.b = std;
             ("normal_f64".into(), 2)
         }
+        (DType::F32 | DType::F64, Distribution::Gamma { k }) => {
+            let (d, c, inv_k) = crate::backend::philox::gamma_constants(k);
+            (p.a, p.b, p.lo) = (d, c, inv_k.to_bits());
+            (format!("gamma_{}", suffix(dtype)), 1)
+        }
         (d, Distribution::Normal { .. }) => return Err(unsupported(cuda, d, "normal")),
+        (d, Distribution::Gamma { .. }) => return Err(unsupported(cuda, d, "gamma")),
         (d, Distribution::Uniform { .. }) => return Err(unsupported(cuda, d, "uniform")),
     };
     if len > 0 {

@@ -551,16 +551,17 @@ impl WgpuBackend {
 
     /// `len` counter-based random numbers (see `backend::philox` for the mapping).
     pub(super) fn random_new(&self, dtype: DType, len: usize, dist: Distribution, seed: u64) -> Result<WgpuStorage> {
-        let normal = matches!(dist, Distribution::Normal { .. });
-        let (src, per) = kernels::random_source(dtype, normal);
+        let kind = match dist {
+            Distribution::Uniform { .. } => kernels::RandomKind::Uniform,
+            Distribution::Normal { .. } => kernels::RandomKind::Normal,
+            Distribution::Gamma { .. } => kernels::RandomKind::Gamma,
+        };
+        let (src, per) = kernels::random_source(dtype, kind);
         if per == 0 {
             return Err(Error::Unsupported {
                 dtype,
                 device: self.name.clone(),
-                reason: format!(
-                    "{} random numbers are not defined for {dtype}",
-                    if normal { "normal" } else { "uniform" }
-                ),
+                reason: format!("{kind:?} random numbers are not defined for {dtype}"),
             });
         }
         let params: Vec<u8> = match (dtype, dist) {
@@ -578,10 +579,18 @@ impl WgpuBackend {
                 [low.to_f64(), high.to_f64()].iter().flat_map(|v| v.to_ne_bytes()).collect()
             }
             (_, Distribution::Normal { mean, std }) => [mean, std].iter().flat_map(|v| v.to_ne_bytes()).collect(),
+            (DType::F32, Distribution::Gamma { k }) => {
+                let (d, c, inv_k) = crate::backend::philox::gamma_constants(k);
+                [d as f32, c as f32, inv_k as f32].iter().flat_map(|v| v.to_ne_bytes()).collect()
+            }
+            (_, Distribution::Gamma { k }) => {
+                let (d, c, inv_k) = crate::backend::philox::gamma_constants(k);
+                [d, c, inv_k].iter().flat_map(|v| v.to_ne_bytes()).collect()
+            }
         };
         let esize = device_size(dtype) as u64;
         let out = self.pool.take(len as u64 * esize)?;
-        let key = format!("rand|{dtype:?}|{normal}");
+        let key = format!("rand|{dtype:?}|{kind:?}");
         let kernel = self.kernel(&key, || src)?;
         // Chunks start on block boundaries so each block's words stay together.
         let per_chunk = ((self.chunk_limit() / esize) as usize / per) * per;

@@ -480,8 +480,75 @@ pub(super) fn matmul_naive_source(t: DType) -> String {
     prelude(t == DType::F64) + &render(MATMUL_NAIVE, &[("T", wgsl(t))])
 }
 
-/// Random kernel for (dtype, normal?): elements per block and the body.
-pub(super) fn random_source(t: DType, normal: bool) -> (String, usize) {
+/// What a random kernel draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RandomKind {
+    Uniform,
+    Normal,
+    /// Standard gamma values (parameters `d`, `c`, `1/k or 0`; see `backend::philox`).
+    Gamma,
+}
+
+/// The WGSL of one standard gamma value of the float type `t` into `res`, from the
+/// blocks of element (`blo`, `bhi`) (the method and word mapping of `backend::philox`).
+fn gamma_body(t: DType) -> String {
+    let (ty, lit, normal, unit, ln, exp) = if t == DType::F64 {
+        (
+            "f64",
+            "lf",
+            "sqrt(-2.0lf * ln_f64(1.0lf - unit53(a[0], a[1]))) * cos_f64(6.283185307179586lf * unit53(a[2], a[3]))",
+            "1.0lf - unit53(b[0], b[1])",
+            "ln_f64",
+            "exp_f64",
+        )
+    } else {
+        (
+            "f32",
+            "",
+            "sqrt(-2.0 * log(f32((a[0] >> 8u) + 1u) * (1.0 / 16777216.0))) * cos(6.283185307179586 * (f32(a[1] >> 8u) * (1.0 / 16777216.0)))",
+            "f32((b[0] >> 8u) + 1u) * (1.0 / 16777216.0)",
+            "log",
+            "exp",
+        )
+    };
+    format!(
+        "    let key = vec2<u32>(args[4], args[5]);\n    \
+         let d = params[0];\n    let c = params[1];\n    let inv_k = params[2];\n    \
+         var res = d;\n    \
+         for (var r = 0u; r < 16u; r++) {{\n        \
+         let a = philox(vec4<u32>(blo, bhi, 2u * r + 1u, 0u), key);\n        \
+         let b = philox(vec4<u32>(blo, bhi, 2u * r + 2u, 0u), key);\n        \
+         let x: {ty} = {normal};\n        \
+         let u: {ty} = {unit};\n        \
+         let s = 1.0{lit} + c * x;\n        \
+         if (s > 0.0{lit}) {{\n            \
+         let v = s * s * s;\n            \
+         res = d * v;\n            \
+         if ({ln}(u) < 0.5{lit} * x * x + d - d * v + d * {ln}(v)) {{ break; }}\n        \
+         }}\n    \
+         }}\n    \
+         if (inv_k > 0.0{lit}) {{\n        \
+         let b = philox(vec4<u32>(blo, bhi, 33u, 0u), key);\n        \
+         let u: {ty} = {unit};\n        \
+         res = res * {exp}({ln}(u) * inv_k);\n    \
+         }}\n    \
+         out[args[1] + e0] = res;"
+    )
+}
+
+/// Random kernel for (dtype, kind): elements per block and the source.
+pub(super) fn random_source(t: DType, kind: RandomKind) -> (String, usize) {
+    if kind == RandomKind::Gamma {
+        if !t.is_float() {
+            return (String::new(), 0);
+        }
+        let unit53 = "fn unit53(w0: u32, w1: u32) -> f64 {\n    \
+                      return (f64(w0 >> 5u) * 67108864.0lf + f64(w1 >> 6u)) * (1.0lf / 9007199254740992.0lf);\n}\n";
+        let src = render(RANDOM, &[("T", wgsl(t)), ("P", wgsl(t)), ("PER", "1"), ("BODY", &gamma_body(t))]);
+        let helpers = if t == DType::F64 { unit53 } else { "" };
+        return (prelude(t == DType::F64) + helpers + &src, 1);
+    }
+    let normal = kind == RandomKind::Normal;
     let out = "out[args[1] + e0 + j]";
     let guard = "if (e0 + j < n)";
     let (per, p, body) = match (t, normal) {
