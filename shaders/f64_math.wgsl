@@ -1,7 +1,8 @@
 // f64 math in software. SPIR-V's GLSL.std.450 defines exp/log/sin/cos/pow/tanh only for
 // 16- and 32-bit floats; drivers return garbage for f64 (measured on lavapipe), so these
 // are computed from +, *, /, floor, round and ldexp, which are exact or correctly
-// rounded in f64. Accuracy: a few ulp (sin/cos: for |x| < 1.6e6, Cody–Waite reduction).
+// rounded in f64. Accuracy: a few ulp (sin/cos: Cody–Waite reduction below 1.5e6,
+// Payne–Hanek above).
 
 fn nan_f64(x: f64) -> bool { return nan_f32(f32(x)); }  // f64 NaN converts to f32 NaN
 fn inf_f64() -> f64 { return f64(inf_f32()); }
@@ -76,9 +77,93 @@ fn log10_f64(x: f64) -> f64 {
     return p.e * 0.30102999566398120lf + p.lm * 0.4342944819032518lf;   // log10(2), 1 / ln 10
 }
 
-// x = q·(π/2) + r with |r| <= π/4 (Cody–Waite, three parts of π/2 from fdlibm).
+// x = q·(π/2) + r with |r| <= π/4: Cody–Waite (three parts of π/2 from fdlibm) below
+// 1.5e6, where k·(π/2)'s first part is exact; Payne–Hanek above.
 struct Quadrant { r: f64, q: i32 }
+
+// 2/π in 24-bit chunks: 2/π = Σ_j IPIO2[j]·2^(-24(j+1)) (1584 bits, as fdlibm's table).
+var<private> IPIO2: array<f64, 66> = array<f64, 66>(
+    10680707.0lf, 7228996.0lf, 1387004.0lf, 2578385.0lf, 16069853.0lf, 12639074.0lf,
+    9804092.0lf, 4427841.0lf, 16666979.0lf, 11263675.0lf, 12935607.0lf, 2387514.0lf,
+    4345298.0lf, 14681673.0lf, 3074569.0lf, 13734428.0lf, 16653803.0lf, 1880361.0lf,
+    10960616.0lf, 8533493.0lf, 3062596.0lf, 8710556.0lf, 7349940.0lf, 6258241.0lf,
+    3772886.0lf, 3769171.0lf, 3798172.0lf, 8675211.0lf, 12450088.0lf, 3874808.0lf,
+    9961438.0lf, 366607.0lf, 15675153.0lf, 9132554.0lf, 7151469.0lf, 3571407.0lf,
+    2607881.0lf, 12013382.0lf, 4155038.0lf, 6285869.0lf, 7677882.0lf, 13102053.0lf,
+    15825725.0lf, 473591.0lf, 9065106.0lf, 15363067.0lf, 6271263.0lf, 9264392.0lf,
+    5636912.0lf, 4652155.0lf, 7056368.0lf, 13614112.0lf, 10155062.0lf, 1944035.0lf,
+    9527646.0lf, 15080200.0lf, 6658437.0lf, 6231200.0lf, 6832269.0lf, 16767104.0lf,
+    5075751.0lf, 3212806.0lf, 1398474.0lf, 7579849.0lf, 6349435.0lf, 12618859.0lf
+);
+
+// k with 2^k <= x < 2^(k+1), for finite x >= 1.
+fn exponent_f64(x0: f64) -> i32 {
+    var x = x0;
+    var e = 0;
+    for (var i = 0; i < 17 && x > 1.8446744073709552e19lf; i++) { x = ldexp(x, -64); e += 64; }
+    var k = i32(floor(log2(f32(x))));
+    let m = ldexp(x, -k);
+    if (m >= 2.0lf) { k += 1; }
+    if (m < 1.0lf) { k -= 1; }
+    return e + k;
+}
+
+// Payne–Hanek for finite x >= 1, in exact arithmetic on integer-valued f64s (no
+// error-free transformations, which shader compilers may simplify away): x = M·2^b is
+// cut into 24-bit pieces on a grid of multiples of 24 bits, so each product with a
+// chunk of 2/π (< 2^48) lands on one base-2^24 digit of x·(2/π) — digit 0 the integer
+// part, digit d worth 2^(-24d) — and sums of four stay exact (< 2^50). After the carries,
+// digit 0 mod 4 and the fraction's first digit give the nearest quadrant, and the first
+// four non-zero digits of the fraction (or of its complement) give r to one rounding.
+fn reduce_pio2_large(x: f64) -> Quadrant {
+    let k = exponent_f64(x);
+    let m = ldexp(x, 52 - k);                        // an integer < 2^53
+    let b = k - 52;
+    let bq = select(b / 24, (b - 23) / 24, b < 0);   // floor(b / 24)
+    let mr = ldexp(m, b - 24 * bq);                  // < 2^76, on the grid
+    var xs: array<f64, 4>;
+    xs[0] = floor(ldexp(mr, -72));
+    var rest = mr - ldexp(xs[0], 72);
+    xs[1] = floor(ldexp(rest, -48));
+    rest = rest - ldexp(xs[1], 48);
+    xs[2] = floor(ldexp(rest, -24));
+    xs[3] = rest - ldexp(xs[2], 24);
+    var q: array<f64, 9>;
+    for (var d = 0; d < 9; d++) {
+        var acc = 0.0lf;
+        for (var i = 0; i < 4; i++) {
+            let j = d + bq + 2 - i;
+            if (j >= 0 && j < 66) { acc += xs[i] * IPIO2[j]; }
+        }
+        q[d] = acc;
+    }
+    for (var d = 8; d > 0; d--) {
+        let c = floor(ldexp(q[d], -24));
+        q[d] = q[d] - ldexp(c, 24);
+        q[d - 1] = q[d - 1] + c;
+    }
+    var n = q[0] - 4.0lf * floor(q[0] * 0.25lf);
+    // The fraction's digits 1..8, complemented (F - 1) when F >= 1/2.
+    let up = q[1] >= 8388608.0lf;
+    if (up) {
+        n = n + 1.0lf;
+        for (var d = 1; d < 9; d++) { q[d] = 16777215.0lf - q[d]; }
+    }
+    var d1 = 1;
+    for (var i = 0; i < 4 && d1 < 5 && q[d1] == 0.0lf; i++) { d1++; }
+    let hi = q[d1] * 16777216.0lf + q[d1 + 1];
+    let lo = q[d1 + 2] * 16777216.0lf + q[d1 + 3];
+    let v = ldexp(hi, -24 * (d1 + 1)) + ldexp(lo, -24 * (d1 + 3));
+    let f = select(v, -v, up);
+    return Quadrant(f * 1.5707963267948966lf + f * 6.123233995736766e-17lf, i32(n) & 3);
+}
+
 fn reduce_pio2(x: f64) -> Quadrant {
+    if (abs(x) > 1.5e6lf) {
+        let t = reduce_pio2_large(abs(x));
+        if (x < 0.0lf) { return Quadrant(-t.r, (4 - t.q) & 3); }
+        return t;
+    }
     let k = round(x * 0.6366197723675814lf);
     let r = ((x - k * 1.57079632673412561417e+00lf) - k * 6.07710050630396597660e-11lf)
         - k * 2.02226624871116645580e-21lf;
