@@ -23,8 +23,8 @@ struct RandParams {
     double b;     // floats: high (uniform) or std (normal)
 };
 
-__device__ __forceinline__ uint4 philox_block(u64 seed, u64 block) {
-    uint4 c = make_uint4((u32)block, (u32)(block >> 32), 0u, 0u);
+// Philox4x32-10 of `counter` under the key `seed`.
+__device__ __forceinline__ uint4 philox(uint4 c, u64 seed) {
     u32 k0 = (u32)seed, k1 = (u32)(seed >> 32);
 #pragma unroll
     for (int round = 0; round < 10; round++) {
@@ -37,6 +37,10 @@ __device__ __forceinline__ uint4 philox_block(u64 seed, u64 block) {
         c = make_uint4(hi1 ^ c.y ^ k0, lo1, hi0 ^ c.w ^ k1, lo0);
     }
     return c;
+}
+
+__device__ __forceinline__ uint4 philox_block(u64 seed, u64 block) {
+    return philox(make_uint4((u32)block, (u32)(block >> 32), 0u, 0u), seed);
 }
 
 __device__ __forceinline__ float unit_f32(u32 w) { return (float)(w >> 8) * (1.0f / 16777216.0f); }
@@ -136,19 +140,7 @@ __device__ __forceinline__ void random_f64(const RandParams& p) {
 // counter word set, see src/backend/philox.rs); Marsaglia and Tsang's test with the
 // host's constants d = p.a, c = p.b and 1/k (k < 1, else 0) in the bits of p.lo.
 __device__ __forceinline__ uint4 element_block(u64 seed, u64 i, u32 stream) {
-    uint4 c = make_uint4((u32)i, (u32)(i >> 32), stream, 0u);
-    u32 k0 = (u32)seed, k1 = (u32)(seed >> 32);
-#pragma unroll
-    for (int round = 0; round < 10; round++) {
-        if (round > 0) {
-            k0 += PHILOX_W0;
-            k1 += PHILOX_W1;
-        }
-        const u32 hi0 = __umulhi(PHILOX_M0, c.x), lo0 = PHILOX_M0 * c.x;
-        const u32 hi1 = __umulhi(PHILOX_M1, c.z), lo1 = PHILOX_M1 * c.z;
-        c = make_uint4(hi1 ^ c.y ^ k0, lo1, hi0 ^ c.w ^ k1, lo0);
-    }
-    return c;
+    return philox(make_uint4((u32)i, (u32)(i >> 32), stream, 0u), seed);
 }
 
 __device__ __forceinline__ float gamma_unit(float, uint4 w) { return (float)((w.x >> 8) + 1u) * (1.0f / 16777216.0f); }

@@ -141,46 +141,51 @@ pub fn gamma_constants(k: f64) -> (f64, f64, f64) {
 }
 
 /// Element `i` of a standard gamma stream in f32 (constants from [`gamma_constants`]).
-pub fn gamma_f32(seed: u64, i: u64, (d, c, inv_k): (f32, f32, f32)) -> f32 {
-    let unit = |w: u32| ((w >> 8) + 1) as f32 * (1.0 / 16_777_216.0);
-    let mut out = d;
-    for r in 0..GAMMA_ATTEMPTS {
-        let a = element_block(seed, i, 2 * r + 1);
-        let x = normal_pair_f32(a[0], a[1]).0;
-        let u = unit(element_block(seed, i, 2 * r + 2)[0]);
-        let s = 1.0 + c * x;
-        if s > 0.0 {
-            let v = s * s * s;
-            out = d * v;
-            if u.ln() < 0.5 * x * x + d - d * v + d * v.ln() {
-                break;
-            }
-        }
-    }
-    if inv_k > 0.0 {
-        out *= (unit(element_block(seed, i, 33)[0]).ln() * inv_k).exp();
-    }
-    out
+pub fn gamma_f32(seed: u64, i: u64, consts: (f32, f32, f32)) -> f32 {
+    let unit = |w: [u32; 4]| ((w[0] >> 8) + 1) as f32 * (1.0 / 16_777_216.0);
+    gamma_attempts(seed, i, consts, |w| normal_pair_f32(w[0], w[1]).0, unit, (f32::ln, f32::exp))
 }
 
 /// As [`gamma_f32`], in f64.
-pub fn gamma_f64(seed: u64, i: u64, (d, c, inv_k): (f64, f64, f64)) -> f64 {
+pub fn gamma_f64(seed: u64, i: u64, consts: (f64, f64, f64)) -> f64 {
     let unit = |w: [u32; 4]| 1.0 - unit_f64(w[0], w[1]);
+    gamma_attempts(seed, i, consts, |w| normal_pair_f64(w).0, unit, (f64::ln, f64::exp))
+}
+
+/// The attempts of the gamma method (see the module notes) with the normal and the
+/// `(0, 1]` uniform a block gives in `T`.
+fn gamma_attempts<T>(
+    seed: u64,
+    i: u64,
+    (d, c, inv_k): (T, T, T),
+    normal: impl Fn([u32; 4]) -> T,
+    unit: impl Fn([u32; 4]) -> T,
+    (ln, exp): (fn(T) -> T, fn(T) -> T),
+) -> T
+where
+    T: Copy
+        + PartialOrd
+        + From<f32>
+        + std::ops::Add<Output = T>
+        + std::ops::Sub<Output = T>
+        + std::ops::Mul<Output = T>,
+{
+    let (zero, one, half) = (T::from(0.0), T::from(1.0), T::from(0.5));
     let mut out = d;
     for r in 0..GAMMA_ATTEMPTS {
-        let x = normal_pair_f64(element_block(seed, i, 2 * r + 1)).0;
+        let x = normal(element_block(seed, i, 2 * r + 1));
         let u = unit(element_block(seed, i, 2 * r + 2));
-        let s = 1.0 + c * x;
-        if s > 0.0 {
+        let s = one + c * x;
+        if s > zero {
             let v = s * s * s;
             out = d * v;
-            if u.ln() < 0.5 * x * x + d - d * v + d * v.ln() {
+            if ln(u) < half * x * x + d - d * v + d * ln(v) {
                 break;
             }
         }
     }
-    if inv_k > 0.0 {
-        out *= (unit(element_block(seed, i, 33)).ln() * inv_k).exp();
+    if inv_k > zero {
+        out = out * exp(ln(unit(element_block(seed, i, 33))) * inv_k);
     }
     out
 }

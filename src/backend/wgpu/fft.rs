@@ -83,6 +83,20 @@ impl WgpuBackend {
         Ok(out)
     }
 
+    /// An FFT pass's sizes, in (re, im) pairs: bytes per pair, pairs in `src`, the first
+    /// pair of `src` and of `twiddles`; and its output buffer.
+    fn fft_pass(
+        &self,
+        dtype: DType,
+        src: &View<'_, WgpuStorage>,
+        twiddles: &View<'_, WgpuStorage>,
+    ) -> Result<(u64, u64, u64, u64, WgpuStorage)> {
+        let pair = 2 * device_size(dtype) as u64;
+        let total = (src.layout.len() / 2) as u64;
+        let (src_off, tw_off) = (src.layout.offset() as u64 / 2, twiddles.layout.offset() as u64 / 2);
+        Ok((pair, total, src_off, tw_off, self.pool.take(total * pair)?))
+    }
+
     /// Every step of transforms of `n ≤ pairs` values in workgroup memory, `pairs` values
     /// per workgroup, one dispatch per window of whole workgroups that fits a binding.
     fn fft_local(
@@ -93,11 +107,8 @@ impl WgpuBackend {
         n: usize,
         pairs: u64,
     ) -> Result<WgpuStorage> {
-        let pair = 2 * device_size(dtype) as u64;
-        let total = (src.layout.len() / 2) as u64;
-        let out = self.pool.take(total * pair)?;
+        let (pair, total, src_off, tw_off, out) = self.fft_pass(dtype, &src, &twiddles)?;
         let kernel = self.kernel(&format!("fft_local|{dtype}|{pairs}"), || kernels::fft_local_source(dtype, pairs))?;
-        let (src_off, tw_off) = (src.layout.offset() as u64 / 2, twiddles.layout.offset() as u64 / 2);
         let (tw, w_base) = self.window(twiddles.storage.buffer(), pair, tw_off, tw_off + n as u64 / 2);
         let per = (self.chunk_limit() / pair / pairs).max(1) * pairs;
         for (g0, g1) in windows(0, total, per) {
@@ -126,13 +137,10 @@ impl WgpuBackend {
         n: usize,
         l: usize,
     ) -> Result<WgpuStorage> {
-        let pair = 2 * device_size(dtype) as u64;
-        let total = (src.layout.len() / 2) as u64;
+        let (pair, total, src_off, tw_off, out) = self.fft_pass(dtype, &src, &twiddles)?;
         let (n, h) = (n as u64, (n / l / 2) as u64);
-        let out = self.pool.take(total * pair)?;
         let kernel = self.kernel(&format!("fft|{dtype}"), || kernels::fft_source(dtype))?;
         let per = self.chunk_limit() / pair;
-        let (src_off, tw_off) = (src.layout.offset() as u64 / 2, twiddles.layout.offset() as u64 / 2);
         for (g0, g1) in plan(total, n, h, per) {
             let ((e_lo, k_lo), (e_hi, k_hi)) = (e_index(g0, n, h), e_index(g1 - 1, n, h));
             let (xe, e_base) = self.window(src.storage.buffer(), pair, src_off + e_lo, src_off + e_hi + 1);
