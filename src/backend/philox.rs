@@ -152,6 +152,9 @@ pub fn gamma_f64(seed: u64, i: u64, consts: (f64, f64, f64)) -> f64 {
     gamma_attempts(seed, i, consts, |w| normal_pair_f64(w).0, unit, (f64::ln, f64::exp))
 }
 
+/// A real function (`ln`, `exp`) of the gamma method's float type.
+type Math<T> = fn(T) -> T;
+
 /// The attempts of the gamma method (see the module notes) with the normal and the
 /// `(0, 1]` uniform a block gives in `T`.
 fn gamma_attempts<T>(
@@ -160,7 +163,7 @@ fn gamma_attempts<T>(
     (d, c, inv_k): (T, T, T),
     normal: impl Fn([u32; 4]) -> T,
     unit: impl Fn([u32; 4]) -> T,
-    (ln, exp): (fn(T) -> T, fn(T) -> T),
+    (ln, exp): (Math<T>, Math<T>),
 ) -> T
 where
     T: Copy
