@@ -1,6 +1,8 @@
 //! NumPy's `.npy` files (format versions 1.0 to 3.0): [`save`] and [`load`] (NumPy's
 //! `np.save`/`np.load`, CuPy's `cupy.save`/`cupy.load`), and the same bytes in memory
-//! ([`Array::to_npy`], [`Array::from_npy`]). Arrays are written little-endian in C
+//! ([`Array::to_npy`], [`Array::from_npy`]); and `.npz` archives of them ([`savez`],
+//! [`NpzFile`]: NumPy's `np.savez` and `np.load` of an `.npz`), zip files whose members
+//! are stored uncompressed. Arrays are written little-endian in C
 //! order, version 1.0 (2.0 when the header needs it), as NumPy does; files in
 //! big-endian byte order or Fortran order are read too (Fortran order as a transposed
 //! view). The dtype in the file must be `T`'s: `<f4`, `<f8`, `<i4`, `<u4` or `|b1`.
@@ -199,4 +201,229 @@ pub fn load<T: Scalar>(path: impl AsRef<Path>, device: &Device) -> Result<Array<
     let bytes =
         std::fs::read(path).map_err(|e| Error::Io { path: path.display().to_string(), message: e.to_string() })?;
     Array::from_npy(&bytes)?.to(device)
+}
+
+/// An array of any dtype that can be written as `.npy` bytes (for [`savez`]).
+pub trait ToNpy {
+    /// The `.npy` bytes (see [`Array::to_npy`]).
+    ///
+    /// # Errors
+    /// Device faults while downloading.
+    fn npy_bytes(&self) -> Result<Vec<u8>>;
+}
+
+impl<T: Scalar> ToNpy for Array<T> {
+    fn npy_bytes(&self) -> Result<Vec<u8>> {
+        self.to_npy()
+    }
+}
+
+/// CRC-32 (IEEE, as zip files use).
+fn crc32(data: &[u8]) -> u32 {
+    let table: Vec<u32> =
+        (0..256u32).map(|n| (0..8).fold(n, |c, _| if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 })).collect();
+    !data.iter().fold(!0u32, |c, &b| table[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8))
+}
+
+fn io_error(path: &Path, message: impl ToString) -> Error {
+    Error::Io { path: path.display().to_string(), message: message.to_string() }
+}
+
+/// Writes named arrays of any dtypes to `path` as an `.npz` archive (NumPy's
+/// `np.savez(path, name=array, ...)`): each becomes the member `name.npy`, stored
+/// uncompressed, readable by `np.load` and by [`NpzFile`].
+///
+/// ```
+/// use gpu::{Array, NpzFile};
+/// let x = Array::from_vec(vec![1.0f32, 2.0], [2])?;
+/// let k = Array::from_vec(vec![7u32, 8, 9], [3])?;
+/// let path = std::env::temp_dir().join("gpu_doc_savez.npz");
+/// gpu::savez(&path, &[("x", &x), ("k", &k)])?;
+/// let npz = NpzFile::open(&path)?;
+/// assert_eq!(npz.names(), ["x", "k"]);
+/// assert_eq!(npz.get::<u32>("k", &gpu::Device::cpu())?.to_vec()?, [7, 8, 9]);
+/// # std::fs::remove_file(&path).ok();
+/// # Ok::<(), gpu::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Io`] when the file cannot be written; [`Error::InvalidArgument`] for an
+/// empty or repeated name; [`Error::TooLarge`] past the plain zip format's 4 GiB or
+/// 65,535 members; device faults.
+pub fn savez(path: impl AsRef<Path>, arrays: &[(&str, &dyn ToNpy)]) -> Result<()> {
+    let path = path.as_ref();
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    let too_large =
+        |bytes: u64| Error::TooLarge { what: ".npz archive", bytes, limit: u32::MAX as u64, device: "host".into() };
+    if arrays.len() > 0xFFFF {
+        return Err(too_large(arrays.len() as u64));
+    }
+    for (i, (name, a)) in arrays.iter().enumerate() {
+        if name.is_empty() || arrays[..i].iter().any(|(m, _)| m == name) {
+            return Err(bad(format!("savez: names must be non-empty and distinct, got {name:?} twice or empty")));
+        }
+        let member = format!("{name}.npy");
+        let data = a.npy_bytes()?;
+        let (offset, size) = (out.len() as u64, data.len() as u64);
+        if offset + size + 30 + member.len() as u64 > u64::from(u32::MAX) {
+            return Err(too_large(offset + size));
+        }
+        let crc = crc32(&data);
+        // Version 2.0, no flags, stored, 1980-01-01 00:00.
+        let fixed = |sig: u32| -> Vec<u8> {
+            let mut h = sig.to_le_bytes().to_vec();
+            h.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0x21, 0]);
+            h.extend_from_slice(&crc.to_le_bytes());
+            h.extend_from_slice(&(size as u32).to_le_bytes());
+            h.extend_from_slice(&(size as u32).to_le_bytes());
+            h.extend_from_slice(&(member.len() as u16).to_le_bytes());
+            h.extend_from_slice(&[0, 0]);
+            h
+        };
+        out.extend(fixed(0x0403_4B50));
+        out.extend_from_slice(member.as_bytes());
+        out.extend_from_slice(&data);
+        // Central directory entry: "made by" version first, then the local fields, then
+        // comment length, disk, attributes and the local header's offset.
+        let local = fixed(0x0201_4B50);
+        central.extend_from_slice(&local[..4]);
+        central.extend_from_slice(&[20, 0]);
+        central.extend_from_slice(&local[4..]);
+        central.extend_from_slice(&[0; 6]);
+        central.extend_from_slice(&[0, 0, 0xA4, 0x81]); // a regular file, rw-r--r--
+        central.extend_from_slice(&(offset as u32).to_le_bytes());
+        central.extend_from_slice(member.as_bytes());
+    }
+    let (cd_offset, cd_size, count) = (out.len() as u32, central.len() as u32, arrays.len() as u16);
+    out.extend(central);
+    out.extend_from_slice(&0x0605_4B50u32.to_le_bytes());
+    out.extend_from_slice(&[0, 0, 0, 0]);
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&cd_size.to_le_bytes());
+    out.extend_from_slice(&cd_offset.to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    std::fs::write(path, out).map_err(|e| io_error(path, e))
+}
+
+/// An `.npz` archive read into memory (NumPy's `NpzFile`, what `np.load` returns for an
+/// `.npz`): its arrays by name, each decoded when asked for.
+#[derive(Debug, Clone)]
+pub struct NpzFile {
+    bytes: Vec<u8>,
+    /// (name without `.npy`, start and length of the member's data).
+    members: Vec<(String, usize, usize)>,
+}
+
+impl NpzFile {
+    /// Reads the archive at `path` (written by `np.savez`, [`savez`], or any zip tool
+    /// that stores its members uncompressed; ZIP64 sizes included).
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the file cannot be read; [`Error::InvalidArgument`] (op `"npy"`)
+    /// when it is not a zip archive, or for a compressed member (`np.savez_compressed`).
+    pub fn open(path: impl AsRef<Path>) -> Result<NpzFile> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+        NpzFile::from_bytes(bytes)
+    }
+
+    /// The archive from its bytes.
+    ///
+    /// # Errors
+    /// As [`NpzFile::open`].
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<NpzFile> {
+        let u16_at = |b: &[u8], i: usize| -> Result<usize> {
+            b.get(i..i + 2)
+                .map(|s| u16::from_le_bytes([s[0], s[1]]) as usize)
+                .ok_or_else(|| bad("truncated .npz".into()))
+        };
+        let u32_at = |b: &[u8], i: usize| -> Result<u64> {
+            b.get(i..i + 4)
+                .map(|s| u64::from(u32::from_le_bytes([s[0], s[1], s[2], s[3]])))
+                .ok_or_else(|| bad("truncated .npz".into()))
+        };
+        let u64_at = |b: &[u8], i: usize| -> Result<u64> {
+            b.get(i..i + 8)
+                .and_then(|s| s.try_into().ok())
+                .map(u64::from_le_bytes)
+                .ok_or_else(|| bad("truncated .npz".into()))
+        };
+        // The end-of-central-directory record: the last "PK\x05\x06" (a comment may follow).
+        let eocd = (0..bytes.len().saturating_sub(21))
+            .rev()
+            .find(|&i| bytes[i..i + 4] == [0x50, 0x4B, 0x05, 0x06])
+            .ok_or_else(|| bad("not a zip archive (no end of central directory)".into()))?;
+        let count = u16_at(&bytes, eocd + 10)?;
+        let mut at = u32_at(&bytes, eocd + 16)? as usize;
+        let mut members = Vec::with_capacity(count);
+        for _ in 0..count {
+            if u32_at(&bytes, at)? != 0x0201_4B50 {
+                return Err(bad("corrupt zip central directory".into()));
+            }
+            let method = u16_at(&bytes, at + 10)?;
+            let (mut size, mut offset) = (u32_at(&bytes, at + 20)?, u32_at(&bytes, at + 42)?);
+            let (name_len, extra_len, comment_len) =
+                (u16_at(&bytes, at + 28)?, u16_at(&bytes, at + 30)?, u16_at(&bytes, at + 32)?);
+            let name_bytes = bytes.get(at + 46..at + 46 + name_len).ok_or_else(|| bad("truncated .npz".into()))?;
+            let name = String::from_utf8_lossy(name_bytes).into_owned();
+            // ZIP64: the sizes and offset that are 0xFFFFFFFF follow in extra field 1.
+            let mut e = at + 46 + name_len;
+            while e + 4 <= at + 46 + name_len + extra_len {
+                let (id, len) = (u16_at(&bytes, e)?, u16_at(&bytes, e + 2)?);
+                if id == 1 {
+                    let mut f = e + 4;
+                    let uncompressed = u32_at(&bytes, at + 24)?;
+                    if uncompressed == 0xFFFF_FFFF {
+                        f += 8;
+                    }
+                    if size == 0xFFFF_FFFF {
+                        size = u64_at(&bytes, f)?;
+                        f += 8;
+                    }
+                    if offset == 0xFFFF_FFFF {
+                        offset = u64_at(&bytes, f)?;
+                    }
+                }
+                e += 4 + len;
+            }
+            if method != 0 {
+                return Err(bad(format!(
+                    "member {name} is compressed (method {method}, as np.savez_compressed writes); only stored members are read"
+                )));
+            }
+            let local = offset as usize;
+            if u32_at(&bytes, local)? != 0x0403_4B50 {
+                return Err(bad(format!("corrupt zip local header for {name}")));
+            }
+            let start = local + 30 + u16_at(&bytes, local + 26)? + u16_at(&bytes, local + 28)?;
+            if start + size as usize > bytes.len() {
+                return Err(bad(format!("member {name} runs past the end of the archive")));
+            }
+            let short = name.strip_suffix(".npy").unwrap_or(&name).to_string();
+            members.push((short, start, size as usize));
+            at += 46 + name_len + extra_len + comment_len;
+        }
+        Ok(NpzFile { bytes, members })
+    }
+
+    /// The arrays' names (the members' without `.npy`), in archive order.
+    pub fn names(&self) -> Vec<&str> {
+        self.members.iter().map(|(n, _, _)| n.as_str()).collect()
+    }
+
+    /// The array `name` on `device` (one upload to a GPU).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] (op `"npy"`) for a name not in the archive (listing
+    /// those that are) or as [`Array::from_npy`].
+    pub fn get<T: Scalar>(&self, name: &str, device: &Device) -> Result<Array<T>> {
+        let (_, start, len) = self
+            .members
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .ok_or_else(|| bad(format!("no array {name:?} in the archive (it has {:?})", self.names())))?;
+        Array::from_npy(&self.bytes[*start..start + len])?.to(device)
+    }
 }

@@ -15,7 +15,8 @@
 //! [`histogram2d`], the `nan*` family), polynomials ([`polyfit`], [`polyval`]), sampling
 //! ([`random`]: uniform and normal kernels, and from them a dozen distributions,
 //! permutations and `choice`) and, on integer arrays, the bitwise operators.
-//! Arrays go to and from NumPy's `.npy` files with [`save`] and [`load`].
+//! Arrays go to and from NumPy's `.npy` files with [`save`] and [`load`], and `.npz`
+//! archives with [`savez`] and [`NpzFile`].
 //! The library moves data between host and device only when asked ([`Array::to`],
 //! [`Array::to_vec`], [`Array::item`]) or when a free function is handed host data.
 //! Results stay on the device — a reduction is a 0-d array until you read it.
@@ -68,7 +69,7 @@ pub use device::{devices, Device};
 pub use dtype::{DType, Element, Float, Integer, Scalar};
 pub use error::{Error, Result};
 pub use info::{DeviceInfo, DeviceKind, Stats};
-pub use io::{load, save};
+pub use io::{load, save, savez, NpzFile, ToNpy};
 pub use layout::Layout;
 pub use ops::contract::{einsum, einsum_path, inner, kron, tensordot, vdot, TensorAxes};
 pub use ops::convolve::{convolve, correlate, ConvolveMode};

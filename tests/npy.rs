@@ -1,7 +1,9 @@
 //! `.npy` files: round trips of every dtype and shape (0-d, empty, 3-D, views) on every
 //! backend through bytes and through files, files written by NumPy 2.4 (C and Fortran
 //! order, big-endian, 0-d, empty, bool) read back, our bytes equal to NumPy's for the
-//! same arrays, and malformed input as `InvalidArgument` or `Io` errors.
+//! same arrays, and malformed input as `InvalidArgument` or `Io` errors; `.npz`
+//! archives: NumPy's `np.savez` output (ZIP64 local headers) read, ours round-tripped
+//! (and checked by NumPy when it is installed), `savez_compressed` output refused.
 
 #[macro_use]
 mod common;
@@ -19,6 +21,11 @@ const I32_BE: &str = "934e554d5059010076007b276465736372273a20273e6934272c202766
 const U32_SCALAR: &str = "934e554d5059010076007b276465736372273a20273c7534272c2027666f727472616e5f6f72646572273a2046616c73652c20277368617065273a2028292c207d20202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020200a07000000";
 const BOOL_1D: &str = "934e554d5059010076007b276465736372273a20277c6231272c2027666f727472616e5f6f72646572273a2046616c73652c20277368617065273a2028332c292c207d2020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020200a010001";
 const F32_EMPTY: &str = "934e554d5059010076007b276465736372273a20273c6634272c2027666f727472616e5f6f72646572273a2046616c73652c20277368617065273a2028302c2034292c207d202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020200a";
+
+// np.savez(f, a=np.arange(3, dtype=np.float32), b=np.array([[1, 2], [3, 4]], dtype=np.int32))
+const NPZ: &str = "504b03042d000000000000002100b68c8653ffffffffffffffff05001400612e6e7079010010008c000000000000008c00000000000000934e554d5059010076007b276465736372273a20273c6634272c2027666f727472616e5f6f72646572273a2046616c73652c20277368617065273a2028332c292c207d2020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020200a000000000000803f00000040504b03042d0000000000000021007bc8617cffffffffffffffff05001400622e6e70790100100090000000000000009000000000000000934e554d5059010076007b276465736372273a20273c6934272c2027666f727472616e5f6f72646572273a2046616c73652c20277368617065273a2028322c2032292c207d202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020202020200a01000000020000000300000004000000504b01022d032d000000000000002100b68c86538c0000008c000000050000000000000000000000800100000000612e6e7079504b01022d032d0000000000000021007bc8617c90000000900000000500000000000000000000008001c3000000622e6e7079504b05060000000002000200660000008a0100000000";
+// np.savez_compressed(f, a=np.arange(3, dtype=np.float32))
+const NPZ_DEFLATED: &str = "504b03042d000000080000002100b68c8653ffffffffffffffff05001400612e6e7079010010008c000000000000004b000000000000009bec17ea1b10c9c850c650ad9e925a9c5ca46ea5a06e9366a2aea3a09e965f54529498179f5f94920a12774bcc294e058a17672416a402f91ac63a9a3a0ab50a14002e063068b007120e00504b01022d032d000000080000002100b68c86534b0000008c000000050000000000000000000000800100000000612e6e7079504b0506000000000100010033000000820000000000";
 
 #[test]
 fn reads_numpy_files() -> gpu::Result<()> {
@@ -70,6 +77,50 @@ fn malformed_input_is_an_error() -> gpu::Result<()> {
     let missing = std::env::temp_dir().join("gpu_npy_test_missing_dir/x.npy");
     assert!(matches!(gpu::load::<f32>(&missing, &Device::cpu()), Err(Error::Io { .. })));
     assert!(matches!(gpu::save(&missing, &Array::<f32>::zeros([2], &Device::cpu())?), Err(Error::Io { .. })));
+    Ok(())
+}
+
+#[test]
+fn npz_archives() -> gpu::Result<()> {
+    let cpu = Device::cpu();
+    let z = gpu::NpzFile::from_bytes(hex(NPZ))?;
+    assert_eq!(z.names(), ["a", "b"]);
+    assert_eq!(z.get::<f32>("a", &cpu)?.to_vec()?, [0.0, 1.0, 2.0]);
+    let b = z.get::<i32>("b", &cpu)?;
+    assert_eq!((b.shape(), b.to_vec()?), (&[2, 2][..], vec![1, 2, 3, 4]));
+    assert!(matches!(z.get::<f32>("c", &cpu), Err(Error::InvalidArgument { .. })));
+    assert!(matches!(z.get::<f64>("a", &cpu), Err(Error::InvalidArgument { .. })));
+    match gpu::NpzFile::from_bytes(hex(NPZ_DEFLATED)) {
+        Err(Error::InvalidArgument { reason, .. }) => assert!(reason.contains("compressed"), "{reason}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(gpu::NpzFile::from_bytes(b"PK not really".to_vec()), Err(Error::InvalidArgument { .. })));
+    // Ours, read back; mixed dtypes and shapes.
+    let x = Array::from_vec(vec![1.5f64, -2.0, 3.25], [3])?;
+    let m = Array::from_vec(vec![true, false], [2])?;
+    let e = Array::<f32>::zeros([0, 2], &cpu)?;
+    let path = std::env::temp_dir().join(format!("gpu_npz_{}.npz", std::process::id()));
+    gpu::savez(&path, &[("x", &x), ("mask", &m), ("empty", &e)])?;
+    let z = gpu::NpzFile::open(&path)?;
+    assert_eq!(z.names(), ["x", "mask", "empty"]);
+    assert_eq!(z.get::<f64>("x", &cpu)?.to_vec()?, x.to_vec()?);
+    assert_eq!(z.get::<bool>("mask", &cpu)?.to_vec()?, [true, false]);
+    assert_eq!(z.get::<f32>("empty", &cpu)?.shape(), &[0, 2]);
+    // NumPy reads it too, when it is around (not required).
+    let script = format!(
+        "import numpy as np; z = np.load({:?}); print(list(z['x']), list(z['mask']), z['empty'].shape)",
+        path.display().to_string()
+    );
+    if let Ok(out) = std::process::Command::new("python3").args(["-c", &script]).output() {
+        if out.status.success() {
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(text.contains("1.5") && text.contains("(0, 2)"), "NumPy read: {text}");
+        } else {
+            eprintln!("NumPy check skipped: {}", String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or(""));
+        }
+    }
+    std::fs::remove_file(&path).ok();
+    assert!(matches!(gpu::savez(&path, &[("x", &x), ("x", &m)]), Err(Error::InvalidArgument { .. })));
     Ok(())
 }
 
