@@ -541,6 +541,34 @@ fn discrete(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+/// A `Generator` replays its sequence for the same seed, differs between draws and
+/// seeds, equals the free functions given its `next_seed`s, and lands on its device.
+fn generators(dev: &Device) -> gpu::Result<()> {
+    use gpu::random::Generator;
+    let (g1, g2, other) = (Generator::new(9, dev), Generator::new(9, dev), Generator::new(10, dev));
+    let a = g1.standard_normal::<f32>([1000])?.to_vec()?;
+    let b = g1.standard_normal::<f32>([1000])?.to_vec()?;
+    assert_ne!(a, b, "successive draws");
+    assert_eq!(g2.standard_normal::<f32>([1000])?.to_vec()?, a, "same seed, first draw");
+    assert_eq!(g2.standard_normal::<f32>([1000])?.to_vec()?, b, "same seed, second draw");
+    assert_ne!(other.standard_normal::<f32>([1000])?.to_vec()?, a, "another seed");
+    // Draw k is the free function with the k-th seed.
+    let (g3, g4) = (Generator::new(77, dev), Generator::new(77, dev));
+    let s = g3.next_seed();
+    assert_eq!(g4.poisson([500], 4.0)?.to_vec()?, random::poisson([500], 4.0, s, dev)?.to_vec()?);
+    let s = g3.next_seed();
+    assert_eq!(g4.permutation(50)?.to_vec()?, random::permutation(50, s, dev)?.to_vec()?);
+    let s = g3.next_seed();
+    let u = g4.uniform::<i32>([7], -5, 5)?;
+    assert_eq!(u.to_vec()?, random::uniform::<i32>([7], -5, 5, s, dev)?.to_vec()?);
+    assert_eq!((u.device(), g4.device()), (dev, dev));
+    let x = Array::from_vec(vec![1u32, 2, 3, 4], [4])?.to(dev)?;
+    assert_eq!(g4.choice(&x, [2, 2], false)?.shape(), &[2, 2]);
+    assert_eq!(g4.dirichlet::<f32>(&[1.0, 1.0], [3])?.shape(), &[3, 2]);
+    assert!(matches!(g4.gamma::<f32>([2], -1.0, 1.0), Err(Error::InvalidArgument { .. })));
+    Ok(())
+}
+
 fn parameters(dev: &Device) -> gpu::Result<()> {
     let bad = |r: gpu::Result<Array<f32>>| matches!(r, Err(Error::InvalidArgument { .. }));
     assert!(bad(random::exponential::<f32>([3], -1.0, 1, dev)));
@@ -582,5 +610,6 @@ backend_tests! {
     fn choice_and_choice_weighted(dev) { choices(dev) }
     fn dirichlet_geometric(dev) { dirichlet_and_geometric(dev) }
     fn discrete_distributions(dev) { discrete(dev) }
+    fn generator_streams(dev) { generators(dev) }
     fn bad_parameters(dev) { parameters(dev) }
 }

@@ -7,7 +7,8 @@
 //! in their CDF (tabulated in f64 on the host and uploaded), permutations by sorting
 //! random 64-bit keys, and [`choice`] by a search in the cumulative probabilities or
 //! an exponential race (`discrete.rs`). A routine that needs several streams draws
-//! them from seeds derived from `seed`.
+//! them from seeds derived from `seed`. A [`Generator`] offers every routine as a
+//! method of a seeded stream, as NumPy's `default_rng` does.
 //!
 //! Element `i` of the result depends only on `(seed, i)`, so every backend, thread
 //! count and launch geometry produces the same stream: u32, i32 and f32 uniform
@@ -27,6 +28,8 @@
 
 mod continuous;
 mod discrete;
+mod generator;
 
 pub use continuous::*;
 pub use discrete::*;
+pub use generator::Generator;
