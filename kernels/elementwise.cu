@@ -304,6 +304,44 @@ __device__ __forceinline__ void fft_step_body(const FftParams& p) {
 #define FFT_STEP_KERNEL(NAME, T) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(FftParams p) { fft_step_body<T>(p); }
 
+// One Stockham step of radix r (lengths that are not powers of two): output value g
+// of transform b = g / n is row k + q·l and column c of the [r·l, h] result,
+// sum_p X[k, c + p·h]·T[p·(k·h + q·n/r) mod n] over the [l, m] input (h = m / r).
+
+struct FftRadixParams {
+    u64 src;
+    u64 tw;
+    u64 out;
+    i64 total;
+    i64 n;
+    i64 l;
+    i64 r;
+};
+
+template <typename T>
+__device__ __forceinline__ void fft_radix_body(const FftRadixParams& p) {
+    const T* x = (const T*)p.src;
+    const T* w = (const T*)p.tw;
+    T* y = (T*)p.out;
+    const i64 m = p.n / p.l, h = m / p.r, nr = p.n / p.r;
+    for (i64 g = (i64)blockIdx.x * BLOCK + threadIdx.x; g < p.total; g += (i64)gridDim.x * BLOCK) {
+        const i64 j = g % p.n;
+        const i64 row = j / h, c = j % h;
+        const i64 q = row / p.l, k = row % p.l;
+        const i64 base = (g - j) + k * m + c, turn = k * h + q * nr;
+        T re = 0, im = 0;
+        for (i64 t = 0; t < p.r; t++) {
+            const i64 e = 2 * (base + t * h), a = 2 * ((t * turn) % p.n);
+            re += x[e] * w[a] - x[e + 1] * w[a + 1];
+            im += x[e] * w[a + 1] + x[e + 1] * w[a];
+        }
+        y[2 * g] = re;
+        y[2 * g + 1] = im;
+    }
+}
+#define FFT_RADIX_KERNEL(NAME, T) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(FftRadixParams p) { fft_radix_body<T>(p); }
+
 // Whole FFTs in shared memory: each block takes P consecutive pairs at a time (P / n
 // transforms of length n <= P), runs all log2 n steps between two halves of `buf`, and
 // stores its pairs; a partial last group computes on stale values past its data and

@@ -1,11 +1,14 @@
 //! `gpu::fft` on every backend (f32, f64) against a direct f64 DFT on the host:
-//! power-of-two lengths (Stockham) and others (Bluestein), batches along either axis
-//! (transposed views included), complex input, the inverse, `rfft`/`irfft` (even and odd
-//! lengths, truncation and zero-padding), `fftn` over two axes, `fftfreq`/`rfftfreq`,
-//! constants from NumPy 2.4, and `fftconvolve` against the direct `convolve`; long
-//! transforms (2^17) and big batches against a host radix-2 FFT. The tolerance is the
-//! FFT's error bound: relative L2 error ≤ 4·(log2 M + 4)·ε, `M` the power-of-two length
-//! actually transformed.
+//! power-of-two lengths (radix-2 Stockham), lengths with small prime factors
+//! (mixed-radix Stockham: 143 = 11·13, 210, 1080, 2187 = 3^7, 17, 3233 = 53·61) and
+//! others (Bluestein: 257, 1031), batches along either axis (transposed views included),
+//! complex input, the inverse, `rfft`/`irfft` (even and odd lengths, truncation and
+//! zero-padding), `fftn` over two axes, `fftfreq`/`rfftfreq`, constants from NumPy 2.4,
+//! and `fftconvolve` against the direct `convolve`; long transforms (2^17, 3^10, 2^5·5^5,
+//! 2·3·37·61) and big batches against a host mixed-radix FFT. The tolerance is the FFT's
+//! error bound: relative L2 error ≤ 4·(log2 M + 4)·ε, `M` the length itself for a power
+//! of two, else Bluestein's padded length (the looser of the two algorithms' bounds;
+//! mixed-radix steps of up to 61 terms stay within it).
 
 #[macro_use]
 mod common;
@@ -56,7 +59,7 @@ fn assert_close(got: (&[f64], &[f64]), want: (&[f64], &[f64]), rel: f64, scale: 
 
 fn transforms<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
     let ty = T::DTYPE;
-    for n in [1usize, 2, 8, 64, 1024, 3, 5, 6, 7, 12, 100, 257] {
+    for n in [1usize, 2, 8, 64, 1024, 3, 5, 6, 7, 12, 100, 143, 210, 1080, 2187, 17, 3233, 257, 1031] {
         let rows = 3;
         let (hr, hi) = (noise(rows * n, n as u64), noise(rows * n, 1000 + n as u64));
         let (hr, hi): (Vec<f64>, Vec<f64>) =
@@ -101,7 +104,7 @@ fn transforms<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
             assert_close((&f64s(&back), &[]), (&hr, &[]), 2.0 * rel, 1.0, &what("irfft(rfft(x), n)"));
         }
     }
-    // fftn over both axes of [6, 8] (Bluestein then Stockham) against two passes of the host DFT.
+    // fftn over both axes of [6, 8] (mixed radix then radix 2) against two passes of the host DFT.
     let (r, c) = (6, 8);
     let h: Vec<f64> = to_t::<T>(&noise(r * c, 77)).iter().map(|x| x.f64()).collect();
     let a = Array::from_vec(to_t::<T>(&h), [r, c])?.to(dev)?;
@@ -122,22 +125,24 @@ fn transforms<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
-/// A host radix-2 FFT in f64 (recursive Cooley–Tukey, decimation in time): the
-/// reference for transforms too long for the O(n²) DFT.
+/// A host FFT in f64 (recursive Cooley–Tukey, decimation in time by the smallest prime
+/// factor): the reference for transforms too long for the O(n²) DFT.
 fn host_fft(re: &[f64], im: &[f64]) -> (Vec<f64>, Vec<f64>) {
     let n = re.len();
     if n == 1 {
         return (re.to_vec(), im.to_vec());
     }
-    let pick = |v: &[f64], first: usize| -> Vec<f64> { v.iter().skip(first).step_by(2).copied().collect() };
-    let (er, ei) = host_fft(&pick(re, 0), &pick(im, 0));
-    let (or, oi) = host_fft(&pick(re, 1), &pick(im, 1));
+    let p = (2..=n).find(|&p| n.is_multiple_of(p)).unwrap_or(n);
+    let m = n / p;
+    let pick = |v: &[f64], first: usize| -> Vec<f64> { v.iter().skip(first).step_by(p).copied().collect() };
+    let parts: Vec<(Vec<f64>, Vec<f64>)> = (0..p).map(|s| host_fft(&pick(re, s), &pick(im, s))).collect();
     let (mut xr, mut xi) = (vec![0.0; n], vec![0.0; n]);
-    for k in 0..n / 2 {
-        let (s, c) = (-2.0 * PI * k as f64 / n as f64).sin_cos();
-        let (tr, ti) = (or[k] * c - oi[k] * s, or[k] * s + oi[k] * c);
-        (xr[k], xi[k]) = (er[k] + tr, ei[k] + ti);
-        (xr[k + n / 2], xi[k + n / 2]) = (er[k] - tr, ei[k] - ti);
+    for k in 0..n {
+        for (s, (pr, pi)) in parts.iter().enumerate() {
+            let (sn, cs) = (-2.0 * PI * ((s * k) % n) as f64 / n as f64).sin_cos();
+            xr[k] += pr[k % m] * cs - pi[k % m] * sn;
+            xi[k] += pr[k % m] * sn + pi[k % m] * cs;
+        }
     }
     (xr, xi)
 }
@@ -146,7 +151,9 @@ fn host_fft(re: &[f64], im: &[f64]) -> (Vec<f64>, Vec<f64>) {
 /// paths) against the host FFT, row by row.
 fn long_transforms<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
     let ty = T::DTYPE;
-    for (rows, n) in [(2usize, 1usize << 17), (8192, 16), (3, 1 << 12)] {
+    for (rows, n) in
+        [(2usize, 1usize << 17), (8192, 16), (3, 1 << 12), (2, 59049), (2, 100_000), (512, 1001), (2, 13542)]
+    {
         let (hr, hi) = (noise(rows * n, 5 + n as u64), noise(rows * n, 6 + n as u64));
         let (hr, hi): (Vec<f64>, Vec<f64>) =
             (to_t::<T>(&hr).iter().map(|x| x.f64()).collect(), to_t::<T>(&hi).iter().map(|x| x.f64()).collect());

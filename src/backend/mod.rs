@@ -459,6 +459,10 @@ impl<S> Clone for Operand<'_, S> {
 }
 impl<S> Copy for Operand<'_, S> {}
 
+/// The largest radix of a [`Backend::fft`] step: lengths with a larger prime factor go
+/// through Bluestein's algorithm (`ops::fft`).
+pub(crate) const LARGEST_RADIX: usize = 64;
+
 /// What every backend implements. Outputs are contiguous row-major storage.
 pub(crate) trait Backend: Send + Sync + 'static {
     /// The backend's buffer type (dtype-erased; the dtype travels with each call).
@@ -627,22 +631,24 @@ pub(crate) trait Backend: Send + Sync + 'static {
         values: View<'_, Self::Storage>,
         right: bool,
     ) -> Result<Self::Storage>;
-    /// The forward DFT (`fft`) of each of the `batch` transforms of `n` complex values in
-    /// `src` (`n` a power of two ≥ 2): dense (stride 1, an even offset) (re, im) pairs of
-    /// `dtype` (a float); `twiddles` is dense, the `n / 2` pairs `e^{-2πij/n}`. Returns
-    /// `batch · n` contiguous pairs in natural order.
+    /// The forward DFT (`fft`) of each of the `batch` transforms of `n ≥ 2` complex
+    /// values in `src`, by Stockham steps of the given `radices` (their product is `n`;
+    /// all 2 for a power of two): `src` dense (stride 1, an even offset) (re, im) pairs
+    /// of `dtype` (a float); `twiddles` dense, the `n` pairs `T[j] = e^{-2πij/n}`.
+    /// Returns `batch · n` contiguous pairs in natural order.
     ///
-    /// By `log2 n` radix-2 Stockham steps, grouped as the backend likes (in cache or in
-    /// workgroup memory for short transforms). Step `l` (`1, 2, 4, …`) reads each
-    /// transform as an `[l, m]` matrix `X` (`m = n / l`, `h = m / 2`) and writes the
-    /// `[2l, h]` matrix `Y[k, c] = E + w·O`, `Y[k + l, c] = E - w·O`, with `E = X[k, c]`,
-    /// `O = X[k, c + h]` and `w = twiddles[k·h]`.
+    /// The step of radix `r` with `l` (the product of the radices before it) reads each
+    /// transform as an `[l, m]` matrix `X` (`m = n / l`, `h = m / r`) and writes the
+    /// `[r·l, h]` matrix `Y[k + q·l, c] = Σ_p X[k, c + p·h] · T[p·(k·h + q·n/r) mod n]`
+    /// (for radix 2: `E ± T[k·h]·O`). Backends group the steps as they like (a
+    /// power-of-two transform in cache or in workgroup memory when it is short).
     fn fft(
         &self,
         dtype: DType,
         src: View<'_, Self::Storage>,
         twiddles: View<'_, Self::Storage>,
         n: usize,
+        radices: &[usize],
     ) -> Result<Self::Storage>;
     /// Reduces the last `reduced` dimensions of `src`; the output is contiguous with the
     /// shape of the leading dimensions. Empty reductions are handled by the caller for
@@ -897,6 +903,7 @@ macro_rules! uninhabited_backend {
                 _: $crate::backend::View<'_, $storage>,
                 _: $crate::backend::View<'_, $storage>,
                 _: usize,
+                _: &[usize],
             ) -> $crate::error::Result<$storage> {
                 match *self {}
             }

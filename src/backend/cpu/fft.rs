@@ -1,4 +1,5 @@
-//! Power-of-two FFTs by radix-2 Stockham steps (see [`crate::backend::Backend::fft`]).
+//! FFTs by Stockham steps (see [`crate::backend::Backend::fft`]): radix 2 by
+//! butterflies, other radices by the step's sum over `r` inputs.
 //! Short transforms run through all their steps in a scratch buffer that stays in
 //! cache, one rayon task per group of transforms; long ones go step by step over the
 //! whole array, each step parallel over blocks of butterflies.
@@ -9,8 +10,8 @@ use rayon::prelude::*;
 
 use super::strided::SERIAL_MAX;
 use super::{unsupported, CpuBackend, CpuStorage};
-use crate::backend::View;
-use crate::dtype::{DType, Scalar};
+use crate::backend::{View, LARGEST_RADIX};
+use crate::dtype::{DType, Element};
 use crate::error::Result;
 
 /// Butterflies per rayon task in a step over a long transform.
@@ -20,8 +21,8 @@ const BLOCK: usize = 1 << 14;
 const IN_CACHE: usize = 1 << 13;
 
 /// The arithmetic a step needs (f32 and f64).
-trait Re: Scalar + Add<Output = Self> + Sub<Output = Self> + Mul<Output = Self> {}
-impl<T: Scalar + Add<Output = T> + Sub<Output = T> + Mul<Output = T>> Re for T {}
+trait Re: Element + Add<Output = Self> + Sub<Output = Self> + Mul<Output = Self> {}
+impl<T: Element + Add<Output = T> + Sub<Output = T> + Mul<Output = T>> Re for T {}
 
 /// See [`crate::backend::Backend::fft`].
 pub(super) fn fft(
@@ -30,10 +31,11 @@ pub(super) fn fft(
     src: View<'_, CpuStorage>,
     twiddles: View<'_, CpuStorage>,
     n: usize,
+    radices: &[usize],
 ) -> Result<CpuStorage> {
     match dtype {
-        DType::F32 => transform::<f32>(cpu, src, twiddles, n),
-        DType::F64 => transform::<f64>(cpu, src, twiddles, n),
+        DType::F32 => transform::<f32>(cpu, src, twiddles, n, radices),
+        DType::F64 => transform::<f64>(cpu, src, twiddles, n, radices),
         _ => Err(unsupported(dtype, "the FFT")),
     }
 }
@@ -43,11 +45,27 @@ fn transform<T: Re>(
     src: View<'_, CpuStorage>,
     twiddles: View<'_, CpuStorage>,
     n: usize,
+    radices: &[usize],
 ) -> Result<CpuStorage> {
     let len = src.layout.len();
     let x = &src.storage.typed::<T>()?[src.layout.offset()..][..len];
-    let w = &twiddles.storage.typed::<T>()?[twiddles.layout.offset()..][..n];
-    let steps = n.trailing_zeros();
+    let w = &twiddles.storage.typed::<T>()?[twiddles.layout.offset()..][..2 * n];
+    // (radix, l) of each step.
+    let steps: Vec<(usize, usize)> = radices
+        .iter()
+        .scan(1, |l, &r| {
+            let here = *l;
+            *l *= r;
+            Some((r, here))
+        })
+        .collect();
+    let one = |xb: &[T], yb: &mut [T], (r, l): (usize, usize)| {
+        if r == 2 {
+            butterflies(xb, yb, w, n, l);
+        } else {
+            radix(xb, yb, w, (n, l, r), 0);
+        }
+    };
     let mut out = cpu.alloc::<T>(len)?;
     if n <= IN_CACHE {
         // Ping-pong between a copy of the input and the output; an even number of steps
@@ -55,14 +73,14 @@ fn transform<T: Re>(
         let each = |a: &mut Vec<T>, (xb, yb): (&[T], &mut [T])| {
             a.clear();
             a.extend_from_slice(xb);
-            for s in 0..steps {
+            for (s, &st) in steps.iter().enumerate() {
                 if s % 2 == 0 {
-                    butterflies(a, yb, w, n, 1 << s);
+                    one(a, yb, st);
                 } else {
-                    butterflies(yb, a, w, n, 1 << s);
+                    one(yb, a, st);
                 }
             }
-            if steps.is_multiple_of(2) {
+            if steps.len().is_multiple_of(2) {
                 yb.copy_from_slice(a);
             }
         };
@@ -82,29 +100,65 @@ fn transform<T: Re>(
     // Long transforms: step s writes the output when an even number of steps follow it,
     // else the scratch array, so the last lands in the output.
     let mut scratch = cpu.alloc::<T>(len)?;
-    for s in 0..steps {
-        let l = 1 << s;
-        let to_out = (steps - 1 - s).is_multiple_of(2);
+    let last = steps.len() - 1;
+    for (s, &st) in steps.iter().enumerate() {
+        let to_out = (last - s).is_multiple_of(2);
         match (s, to_out) {
-            (0, true) => step(x, &mut out[..len], w, n, l),
-            (0, false) => step(x, &mut scratch[..len], w, n, l),
-            (_, true) => step(&scratch[..len], &mut out[..len], w, n, l),
-            (_, false) => step(&out[..len], &mut scratch[..len], w, n, l),
+            (0, true) => step(x, &mut out[..len], w, n, st),
+            (0, false) => step(x, &mut scratch[..len], w, n, st),
+            (_, true) => step(&scratch[..len], &mut out[..len], w, n, st),
+            (_, false) => step(&out[..len], &mut scratch[..len], w, n, st),
         }
     }
     cpu.pool.give(T::into_host(scratch), &cpu.counters);
     Ok(cpu.finish(out))
 }
 
-/// One step over every transform of a long length `n`: blocks of butterflies in parallel.
-fn step<T: Re>(x: &[T], out: &mut [T], w: &[T], n: usize, l: usize) {
+/// One step over every transform of a long length `n`: blocks of outputs in parallel.
+fn step<T: Re>(x: &[T], out: &mut [T], w: &[T], n: usize, (r, l): (usize, usize)) {
     x.chunks(2 * n).zip(out.chunks_mut(2 * n)).for_each(|(xb, yb)| {
-        let (lo, hi) = yb.split_at_mut(n);
-        lo.par_chunks_mut(2 * BLOCK)
-            .zip(hi.par_chunks_mut(2 * BLOCK))
-            .enumerate()
-            .for_each(|(t, (a, b))| halves(xb, a, b, w, n, l, t * BLOCK));
+        if r == 2 {
+            let (lo, hi) = yb.split_at_mut(n);
+            lo.par_chunks_mut(2 * BLOCK)
+                .zip(hi.par_chunks_mut(2 * BLOCK))
+                .enumerate()
+                .for_each(|(t, (a, b))| halves(xb, a, b, w, n, l, t * BLOCK));
+        } else {
+            yb.par_chunks_mut(2 * BLOCK).enumerate().for_each(|(t, y)| radix(xb, y, w, (n, l, r), t * BLOCK));
+        }
     });
+}
+
+/// Outputs `j0, j0 + 1, …` of the radix-`r` step `l` of the transform `xb` (length
+/// `n`): `Y[k + q·l, c] = Σ_p X[k, c + p·h] · T[p·(k·h + q·n/r) mod n]`, a row segment
+/// at a time (its `r` twiddles fetched once, then `r` sweeps over the segment).
+fn radix<T: Re>(xb: &[T], yb: &mut [T], w: &[T], (n, l, r): (usize, usize, usize), j0: usize) {
+    let (m, nr) = (n / l, n / r);
+    let h = m / r;
+    let mut tw = [T::ZERO; 2 * LARGEST_RADIX];
+    let mut done = 0;
+    while done < yb.len() / 2 {
+        let j = j0 + done;
+        let (row, c0) = (j / h, j % h);
+        let run = (h - c0).min(yb.len() / 2 - done);
+        let (q, k) = (row / l, row % l);
+        let turn = k * h + q * nr;
+        for (p, t) in tw.chunks_exact_mut(2).take(r).enumerate() {
+            let at = 2 * ((p * turn) % n);
+            t.copy_from_slice(&w[at..at + 2]);
+        }
+        let y = &mut yb[2 * done..2 * (done + run)];
+        y.fill(T::ZERO);
+        for (p, t) in tw.chunks_exact(2).take(r).enumerate() {
+            let (wr, wi) = (t[0], t[1]);
+            let x = &xb[2 * (k * m + c0 + p * h)..][..2 * run];
+            for (o, v) in y.chunks_exact_mut(2).zip(x.chunks_exact(2)) {
+                o[0] = o[0] + (v[0] * wr - v[1] * wi);
+                o[1] = o[1] + (v[0] * wi + v[1] * wr);
+            }
+        }
+        done += run;
+    }
 }
 
 /// Step `l` of one transform `xb` of length `n` into `yb`.

@@ -284,8 +284,9 @@ impl Backend for CpuBackend {
         src: View<'_, CpuStorage>,
         twiddles: View<'_, CpuStorage>,
         n: usize,
+        radices: &[usize],
     ) -> Result<CpuStorage> {
-        fft::fft(self, dtype, src, twiddles, n)
+        fft::fft(self, dtype, src, twiddles, n, radices)
     }
 
     fn argsort(&self, dtype: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {

@@ -177,8 +177,9 @@ impl Backend for CudaBackend {
         src: View<'_, CudaStorage>,
         twiddles: View<'_, CudaStorage>,
         n: usize,
+        radices: &[usize],
     ) -> Result<CudaStorage> {
-        elementwise::fft(self, dtype, src, twiddles, n)
+        elementwise::fft(self, dtype, src, twiddles, n, radices)
     }
 
     fn argsort(&self, dtype: DType, src: View<'_, CudaStorage>) -> Result<CudaStorage> {

@@ -9,8 +9,8 @@ use super::device::CudaBackend;
 use super::kernels::{fft_local_pairs, suffix, Module, SCAN_OPS};
 use super::memory::CudaStorage;
 use super::params::{
-    dims, grid_for, EwParams, FftLocalParams, FftParams, FillParams, Operand as KOperand, ScanParams, BLOCK, EW_TILE,
-    MAXD,
+    dims, grid_for, EwParams, FftLocalParams, FftParams, FftRadixParams, FillParams, Operand as KOperand, ScanParams,
+    BLOCK, EW_TILE, MAXD,
 };
 use crate::backend::{BinaryOp, CompareOp, Fill, Operand, UnaryOp, View};
 use crate::dtype::{DType, ScalarValue};
@@ -227,14 +227,16 @@ pub(super) fn concat(cuda: &CudaBackend, dtype: DType, parts: &[View<'_, CudaSto
     Ok(out)
 }
 
-/// Power-of-two FFTs (see [`crate::backend::Backend::fft`]): all steps in shared memory
-/// when a transform fits a block's buffers, else one launch per radix-2 step.
+/// FFTs (see [`crate::backend::Backend::fft`]): a power of two with all steps in shared
+/// memory when a transform fits a block's buffers, else one launch per step (radix 2,
+/// or the generic radix-r step for other lengths).
 pub(super) fn fft(
     cuda: &CudaBackend,
     dtype: DType,
     src: View<'_, CudaStorage>,
     twiddles: View<'_, CudaStorage>,
     n: usize,
+    radices: &[usize],
 ) -> Result<CudaStorage> {
     if !dtype.is_float() {
         return Err(unsupported(cuda, dtype, "the FFT"));
@@ -242,6 +244,31 @@ pub(super) fn fft(
     let len = src.layout.len();
     let w = dtype.size_of() as u64;
     let at = |v: &View<'_, CudaStorage>| v.storage.buf.ptr() + v.layout.offset() as u64 * w;
+    if !n.is_power_of_two() {
+        let entry = format!("fft_radix_{}", suffix(dtype));
+        let (mut from, mut l, mut out) = (at(&src), 1, None);
+        for &r in radices {
+            let next = cuda.alloc(dtype, len)?;
+            let p = FftRadixParams {
+                src: from,
+                tw: at(&twiddles),
+                out: next.buf.ptr(),
+                total: (len / 2) as i64,
+                n: n as i64,
+                l: l as i64,
+                r: r as i64,
+            };
+            cuda.launch(Module::Binary(dtype), &entry, (grid_for(len / 2, BLOCK as usize), 1, 1), &p)?;
+            from = next.buf.ptr();
+            l *= r;
+            // The buffer replaced here was read by this launch, queued before any reuse.
+            out = Some(next);
+        }
+        return out.ok_or_else(|| Error::InvalidArgument {
+            op: "fft",
+            reason: format!("internal: no radices for length {n}"),
+        });
+    }
     let local = fft_local_pairs(dtype);
     if n <= local {
         let out = cuda.alloc(dtype, len)?;

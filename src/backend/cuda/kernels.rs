@@ -134,6 +134,8 @@ impl Module {
                 if d.is_float() {
                     let e = format!("fft_step_{}", suffix(d));
                     add(e.clone(), format!("FFT_STEP_KERNEL({e}, {})", c_type(d)));
+                    let e = format!("fft_radix_{}", suffix(d));
+                    add(e.clone(), format!("FFT_RADIX_KERNEL({e}, {})", c_type(d)));
                     let e = format!("fft_local_{}", suffix(d));
                     add(e.clone(), format!("FFT_LOCAL_KERNEL({e}, {}, {})", c_type(d), fft_local_pairs(d)));
                 }

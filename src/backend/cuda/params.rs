@@ -121,6 +121,19 @@ pub(super) struct FftParams {
     pub h: i64,
 }
 
+/// `FftRadixParams`: one Stockham FFT step of any radix.
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct FftRadixParams {
+    pub src: u64,
+    pub tw: u64,
+    pub out: u64,
+    pub total: i64,
+    pub n: i64,
+    pub l: i64,
+    pub r: i64,
+}
+
 /// `FftLocalParams`: whole FFTs in shared memory.
 #[repr(C)]
 #[derive(Clone, Copy, Default, Debug)]
@@ -274,6 +287,8 @@ unsafe impl DeviceRepr for FftParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for FftLocalParams {}
 // SAFETY: as above.
+unsafe impl DeviceRepr for FftRadixParams {}
+// SAFETY: as above.
 unsafe impl DeviceRepr for SortParams {}
 // SAFETY: as above.
 unsafe impl DeviceRepr for SearchParams {}
@@ -369,6 +384,8 @@ pub(super) fn static_asserts(family: &str) -> String {
                 h => "h" });
             layout_check!(s, FftLocalParams { src => "src", tw => "tw", out => "out", total => "total",
                 log_n => "log_n" });
+            layout_check!(s, FftRadixParams { src => "src", tw => "tw", out => "out", total => "total", n => "n",
+                l => "l", r => "r" });
             layout_check!(s, SortParams { src => "src", keys => "keys", idx => "idx", src_off => "src_off",
                 src_rs => "src_rs", rows => "rows", n => "n", logp => "logp", k => "k", j => "j", first => "first" });
             layout_check!(s, BincountParams { values => "values", counts => "counts", n => "n", len => "len" });
@@ -423,6 +440,7 @@ mod tests {
             offsets!(CompactParams { vals, mask, pos, out, n, has_values }),
             offsets!(FftParams { src, tw, out, total, n, h }),
             offsets!(FftLocalParams { src, tw, out, total, log_n }),
+            offsets!(FftRadixParams { src, tw, out, total, n, l, r }),
             offsets!(SortParams { src, keys, idx, src_off, src_rs, rows, n, logp, k, j, first }),
             offsets!(SearchParams { sorted, values, out, len, n, right }),
             offsets!(ScatterParams { dst, owner, idx, vals, n, len, vstep, claim }),

@@ -55,6 +55,7 @@ impl WgpuBackend {
         src: View<'_, WgpuStorage>,
         twiddles: View<'_, WgpuStorage>,
         n: usize,
+        radices: &[usize],
     ) -> Result<WgpuStorage> {
         let pair = 2 * device_size(dtype) as u64;
         let total = (src.layout.len() / 2) as u64;
@@ -67,6 +68,22 @@ impl WgpuBackend {
                 bytes: total * pair,
                 limit: u64::from(u32::MAX) * pair,
                 device: self.name.clone(),
+            });
+        }
+        if !n.is_power_of_two() {
+            let flat = Layout::contiguous(&[src.layout.len()]);
+            let (mut out, mut l): (Option<WgpuStorage>, usize) = (None, 1);
+            for &r in radices {
+                let from = match &out {
+                    Some(prev) => View { storage: prev, layout: &flat },
+                    None => View { storage: src.storage, layout: src.layout },
+                };
+                out = Some(self.fft_radix(dtype, from, twiddles, n, (r, l))?);
+                l *= r;
+            }
+            return out.ok_or_else(|| Error::InvalidArgument {
+                op: "fft",
+                reason: format!("internal: no radices for length {n}"),
             });
         }
         // Pairs per workgroup of the in-memory kernel: two buffers in workgroup memory.
@@ -123,6 +140,50 @@ impl WgpuBackend {
             ];
             let bytes: Vec<u8> = bytemuck::cast_slice(&args).to_vec();
             self.dispatch(&kernel, &[ob, Bind::Data(&bytes), xb, tw], (g1 - g0).div_ceil(pairs))?;
+        }
+        Ok(out)
+    }
+
+    /// The step of radix `r` after `l` (see [`crate::backend::Backend::fft`]), in
+    /// windows of whole transforms; a transform larger than a binding is `TooLarge`.
+    fn fft_radix(
+        &self,
+        dtype: DType,
+        src: View<'_, WgpuStorage>,
+        twiddles: View<'_, WgpuStorage>,
+        n: usize,
+        (r, l): (usize, usize),
+    ) -> Result<WgpuStorage> {
+        let (pair, total, src_off, tw_off, out) = self.fft_pass(dtype, &src, &twiddles)?;
+        let per = self.chunk_limit() / pair;
+        let n = n as u64;
+        if n > per {
+            let limit = per * pair;
+            return Err(Error::TooLarge {
+                what: "FFT of a length not a power of two",
+                bytes: n * pair,
+                limit,
+                device: self.name.clone(),
+            });
+        }
+        let kernel = self.kernel(&format!("fft_radix|{dtype}"), || kernels::fft_radix_source(dtype))?;
+        let (tw, w_base) = self.window(twiddles.storage.buffer(), pair, tw_off, tw_off + n);
+        for (g0, g1) in windows(0, total, per / n * n) {
+            let (xb, x_base) = self.window(src.storage.buffer(), pair, src_off + g0, src_off + g1);
+            let (ob, out_base) = self.window(out.buffer(), pair, g0, g1);
+            let args: [u32; 9] = [
+                (g1 - g0) as u32,
+                g0 as u32,
+                n as u32,
+                l as u32,
+                r as u32,
+                (n / l as u64 / r as u64) as u32,
+                (x_base as u32).wrapping_sub(src_off as u32),
+                (w_base as u32).wrapping_sub(tw_off as u32),
+                out_base as u32,
+            ];
+            let bytes: Vec<u8> = bytemuck::cast_slice(&args).to_vec();
+            self.dispatch(&kernel, &[ob, Bind::Data(&bytes), xb, tw], (g1 - g0).div_ceil(256))?;
         }
         Ok(out)
     }

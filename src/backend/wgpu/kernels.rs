@@ -34,6 +34,7 @@ const SORT: &str = include_str!("../../../shaders/sort.wgsl");
 const SEARCH: &str = include_str!("../../../shaders/search.wgsl");
 const FFT: &str = include_str!("../../../shaders/fft.wgsl");
 const FFT_LOCAL: &str = include_str!("../../../shaders/fft_local.wgsl");
+const FFT_RADIX: &str = include_str!("../../../shaders/fft_radix.wgsl");
 
 /// Fills `{{NAME}}` placeholders; the templates' comment lines (documentation for
 /// readers of `shaders/`) are dropped.
@@ -708,6 +709,11 @@ pub(super) fn compact_source(esize: usize, with_values: bool) -> String {
 /// One radix-2 Stockham step of FFTs over complex values of the float type `t`.
 pub(super) fn fft_source(t: DType) -> String {
     render(FFT, &[("T", wgsl(t))])
+}
+
+/// One Stockham step of any radix of FFTs over complex values of the float type `t`.
+pub(super) fn fft_radix_source(t: DType) -> String {
+    render(FFT_RADIX, &[("T", wgsl(t))])
 }
 
 /// Whole FFTs of floats `t` in workgroup memory, `pairs` (a power of two ≥ 512) per

@@ -314,11 +314,12 @@ mod backend_impl {
             src: View<'_, WgpuStorage>,
             twiddles: View<'_, WgpuStorage>,
             n: usize,
+            radices: &[usize],
         ) -> Result<WgpuStorage> {
             if !dtype.is_float() {
                 return Err(self.unsupported(dtype, "the FFT"));
             }
-            self.fft_view(dtype, src, twiddles, n)
+            self.fft_view(dtype, src, twiddles, n, radices)
         }
 
         fn dot(&self, dtype: DType, a: View<'_, WgpuStorage>, b: View<'_, WgpuStorage>) -> Result<WgpuStorage> {
