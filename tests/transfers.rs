@@ -537,29 +537,49 @@ fn linear_solves_download_one_flag() -> gpu::Result<()> {
 }
 
 #[test]
-fn fft_uploads_only_the_chirp_and_compositions_nothing() -> gpu::Result<()> {
+fn fft_uploads_only_the_chirp_once_and_compositions_nothing() -> gpu::Result<()> {
     let _one_at_a_time = serial();
     for dev in gpus() {
+        gpu::fft::clear_plan_cache();
         let x = random::uniform::<f32>([4, 1024], -1.0, 1.0, 3, &dev)?;
         let y = random::uniform::<f32>([4, 1000], -1.0, 1.0, 4, &dev)?;
+        let z = random::uniform::<f32>([4, 1031], -1.0, 1.0, 5, &dev)?;
         dev.synchronize()?;
         let s0 = dev.stats();
         let (re, im) = gpu::fft::fft(&x, None, -1)?;
         let back =
             gpu::fft::irfft(&re.slice(-1, None, Some(513), 1)?, &im.slice(-1, None, Some(513), 1)?, Some(1024), -1)?;
+        let (r1, _) = gpu::fft::fft(&y, None, -1)?;
         dev.synchronize()?;
         let s1 = dev.stats();
         assert_eq!(
             (s1.uploads - s0.uploads, s1.downloads - s0.downloads),
             (0, 0),
-            "{dev}: a power-of-two fft moved data"
+            "{dev}: a power-of-two or mixed-radix fft moved data"
         );
-        let (r2, _) = gpu::fft::fft(&y, None, -1)?;
-        dev.synchronize()?;
+        // Bluestein (1031 is prime): the chirp (re, im) and its padded kernel (re, im),
+        // once; the plan cache serves the next transform of that length.
+        let bluestein = |what: &str, uploads: u64| -> gpu::Result<Array<f32>> {
+            let before = dev.stats();
+            let (r, _) = gpu::fft::fft(&z, None, -1)?;
+            dev.synchronize()?;
+            let after = dev.stats();
+            let moved = (after.uploads - before.uploads, after.downloads - before.downloads);
+            assert_eq!(moved, (uploads, 0), "{dev}: Bluestein's transfers, {what}");
+            Ok(r)
+        };
+        let r2 = bluestein("first", 4)?;
+        let again = bluestein("planned", 0)?;
+        assert_eq!(r2.to_vec()?, again.to_vec()?, "{dev}: the planned transform differs");
+        gpu::fft::clear_plan_cache();
+        bluestein("after clear_plan_cache", 4)?;
+        gpu::fft::set_plan_cache_size(0);
+        bluestein("uncached, first", 4)?;
+        bluestein("uncached, second", 4)?;
+        assert_eq!(gpu::fft::plan_cache_len(), 0);
+        gpu::fft::set_plan_cache_size(gpu::fft::DEFAULT_PLAN_CACHE_SIZE);
         let s2 = dev.stats();
-        // Bluestein: the chirp (re, im) and its padded kernel (re, im), nothing downloaded.
-        assert_eq!((s2.uploads - s1.uploads, s2.downloads - s1.downloads), (4, 0), "{dev}: Bluestein's transfers");
-        assert_eq!((back.shape(), r2.shape()), (&[4, 1024][..], &[4, 1000][..]));
+        assert_eq!((back.shape(), r1.shape(), r2.shape()), (&[4, 1024][..], &[4, 1000][..], &[4, 1031][..]));
         // fftconvolve, and the other compositions that promise to stay on the device.
         let a = x.index_axis(0, 0)?;
         let v = y.index_axis(0, 1)?.slice(0, None, Some(37), 1)?;

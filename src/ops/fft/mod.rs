@@ -11,7 +11,10 @@
 //! transforms. Other lengths use Bluestein's chirp-z algorithm:
 //! the transform as a convolution with the chirp `e^{iπj²/n}`, done by three
 //! power-of-two FFTs of length `M ≥ 2n - 1`; the chirp is computed on the host in f64
-//! (`j² mod 2n` exactly) and uploaded — the only transfer these functions make.
+//! (`j² mod 2n` exactly) and uploaded — the only transfer these functions make, once
+//! per length: twiddle tables, chirps and the transform of Bluestein's kernel are kept
+//! in a plan cache ([`clear_plan_cache`], [`set_plan_cache_size`]), so a repeated
+//! Bluestein transform runs two power-of-two FFTs, not three.
 //!
 //! Accuracy is that of a textbook FFT: errors grow like `log2(n)·ε` relative to the
 //! input's norm (tested against an f64 DFT).
@@ -28,6 +31,10 @@ use crate::ops::common_device;
 use crate::ops::convolve::check_1d;
 use crate::ops::join::{concatenate, stack};
 use crate::ops::pad::PadMode;
+
+mod plan;
+use plan::{cached, Kind};
+pub use plan::{clear_plan_cache, plan_cache_len, set_plan_cache_size, DEFAULT_PLAN_CACHE_SIZE};
 
 /// A complex array as its real and imaginary parts (same shape, same device).
 type Complex<T> = (Array<T>, Array<T>);
@@ -360,15 +367,17 @@ fn stockham<T: Float>(re: &Array<T>, im: &Array<T>) -> Result<Complex<T>> {
     }
     // Fresh and contiguous, as the backend wants.
     let x = stack(&[re, im], -1)?.contiguous()?;
-    // One table of twiddles for every step: e^{-2πij/n} for j < n.
     let radices = radices(n).ok_or_else(|| Error::InvalidArgument {
         op: "fft",
         reason: format!("internal: length {n} has no Stockham radices"),
     })?;
-    let angle =
-        Array::<u32>::arange(0, n as u32, 1, re.device())?.cast::<T>()?.mul_scalar(T::from_f64(2.0 * PI / n as f64))?;
-    let table = stack(&[angle.cos()?, angle.sin()?.neg()?], -1)?.contiguous()?;
+    // One table of twiddles for every step, e^{-2πij/n} for j < n, made on the device.
     let dev = re.device().clone();
+    let table = cached(&dev, T::DTYPE, n, Kind::Twiddles, || {
+        let angle =
+            Array::<u32>::arange(0, n as u32, 1, &dev)?.cast::<T>()?.mul_scalar(T::from_f64(2.0 * PI / n as f64))?;
+        stack(&[angle.cos()?, angle.sin()?.neg()?], -1)?.contiguous()
+    })?;
     let storage = on_backend!(&dev, be => {
         let src = View { storage: be.storage(&x.storage)?, layout: &x.layout };
         let tw = View { storage: be.storage(&table.storage)?, layout: &table.layout };
@@ -385,29 +394,34 @@ fn stockham<T: Float>(re: &Array<T>, im: &Array<T>) -> Result<Complex<T>> {
 fn bluestein<T: Float>(re: &Array<T>, im: &Array<T>, n: usize) -> Result<Complex<T>> {
     let dev = re.device();
     let m = (2 * n - 1).next_power_of_two();
-    // The chirp's angles, exact: π·(j² mod 2n)/n.
-    let angle = |j: usize| PI * ((j as u128 * j as u128) % (2 * n as u128)) as f64 / n as f64;
-    let upload = |v: Vec<f64>, len: usize| -> Result<Array<T>> {
-        Array::from_vec(v.into_iter().map(T::from_f64).collect(), [len])?.to(dev)
-    };
-    let (cr, ci) =
-        (upload((0..n).map(|j| angle(j).cos()).collect(), n)?, upload((0..n).map(|j| -angle(j).sin()).collect(), n)?);
-    // conj(c) at 0..n and mirrored at M-n+1..M, zero between.
-    let mut br = vec![0.0; m];
-    let mut bi = vec![0.0; m];
-    for j in 0..n {
-        let (c, s) = (angle(j).cos(), angle(j).sin());
-        br[j] = c;
-        bi[j] = s;
-        if j > 0 {
-            br[m - j] = c;
-            bi[m - j] = s;
+    // The chirp c and the transform of Bluestein's kernel: a plan, made once.
+    let (cr, ci, fb_r, fb_i) = cached(dev, T::DTYPE, n, Kind::Chirp, || {
+        // The chirp's angles, exact: π·(j² mod 2n)/n.
+        let angle = |j: usize| PI * ((j as u128 * j as u128) % (2 * n as u128)) as f64 / n as f64;
+        let upload = |v: Vec<f64>, len: usize| -> Result<Array<T>> {
+            Array::from_vec(v.into_iter().map(T::from_f64).collect(), [len])?.to(dev)
+        };
+        let (cr, ci) = (
+            upload((0..n).map(|j| angle(j).cos()).collect(), n)?,
+            upload((0..n).map(|j| -angle(j).sin()).collect(), n)?,
+        );
+        // conj(c) at 0..n and mirrored at M-n+1..M, zero between.
+        let mut br = vec![0.0; m];
+        let mut bi = vec![0.0; m];
+        for j in 0..n {
+            let (c, s) = (angle(j).cos(), angle(j).sin());
+            br[j] = c;
+            bi[j] = s;
+            if j > 0 {
+                br[m - j] = c;
+                bi[m - j] = s;
+            }
         }
-    }
-    let (br, bi) = (upload(br, m)?, upload(bi, m)?);
+        let (fb_r, fb_i) = stockham(&upload(br, m)?, &upload(bi, m)?)?;
+        Ok((cr, ci, fb_r, fb_i))
+    })?;
     let (ar, ai) = cmul(re, im, &cr, &ci)?;
     let (fa_r, fa_i) = stockham(&zero_pad_last(&ar, m)?, &zero_pad_last(&ai, m)?)?;
-    let (fb_r, fb_i) = stockham(&br, &bi)?;
     let (pr, pi) = cmul(&fa_r, &fa_i, &fb_r, &fb_i)?;
     // Inverse transform of the product: conj(fft(conj(p))) / M.
     let (qr, qi) = stockham(&pr, &pi.neg()?)?;
