@@ -204,6 +204,94 @@ fn numpy_constants<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+/// The NumPy-named companions against NumPy 2.4's values: `rfftn`/`irfftn` (odd last
+/// axis, default and given `n`), `rfft2`/`irfft2`, `fft2`/`ifft2` against `fftn`,
+/// `hfft`/`ihfft`, `fftshift`/`ifftshift` (odd and even axes, chosen axes, integers).
+fn numpy_companions<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
+    let ty = T::DTYPE;
+    let what = |s: &str| format!("{ty} {s}");
+    let h = [1.0, 2.0, 0.0, -1.0, 3.0, 0.5, -2.0, 4.0, 1.0, 1.0, 2.0, 2.0, -1.0, 0.0, 0.25];
+    let x = Array::from_vec(to_t::<T>(&h), [3, 5])?.to(dev)?;
+    // np.fft.rfftn(x) for x = [[1, 2, 0, -1, 3], [0.5, -2, 4, 1, 1], [2, 2, -1, 0, 0.25]].
+    let want_re = [
+        12.75,
+        3.004305231718579,
+        -0.629305231718579,
+        1.125,
+        5.405138233539805,
+        0.9959816428319446,
+        1.125,
+        1.6528624334906703,
+        -10.42898230986242,
+    ];
+    let want_im = [
+        0.0,
+        0.37652140478667595,
+        4.175686366543525,
+        -1.0825317547305482,
+        6.7292137584414675,
+        -2.363286953664189,
+        1.0825317547305482,
+        -6.015921371220102,
+        2.804125892883543,
+    ];
+    let (rr, ri) = fft::rfftn(&x, &[0, 1])?;
+    assert_eq!(rr.shape(), &[3, 3]);
+    let tol = 4.0 * bound::<T>(5);
+    assert_close((&f64s(&rr), &f64s(&ri)), (&want_re, &want_im), tol, 1.0, &what("rfftn"));
+    let (r2, i2) = fft::rfft2(&x)?;
+    assert_close((&f64s(&r2), &f64s(&i2)), (&want_re, &want_im), tol, 1.0, &what("rfft2"));
+    // Back with n = 5: x; by default n = 2·(3 - 1) = 4 (np.fft.irfftn(r)).
+    assert_close((&f64s(&fft::irfftn(&rr, &ri, Some(5), &[0, 1])?), &[]), (&h, &[]), tol, 1.0, &what("irfftn n=5"));
+    let want4 = [
+        2.088525491562421,
+        1.906889859561081,
+        -1.2655764746872635,
+        2.2701611235637613,
+        -0.08852549156242095,
+        -0.13343238756644138,
+        3.765576474687263,
+        0.9563814044415995,
+        2.5323263079296447,
+        1.3831081335416673,
+        -0.9719789237889341,
+        0.306544482317622,
+    ];
+    let back4 = fft::irfft2(&rr, &ri, None)?;
+    assert_eq!(back4.shape(), &[3, 4]);
+    assert_close((&f64s(&back4), &[]), (&want4, &[]), tol, 1.0, &what("irfft2"));
+    // A transposed view along axes [1, 0]: the same values, transposed.
+    let (tr, ti) = fft::rfftn(&x.t(), &[1, 0])?;
+    assert_close((&f64s(&tr.t()), &f64s(&ti.t())), (&want_re, &want_im), tol, 1.0, &what("rfftn of x.T"));
+    // fft2 / ifft2 are fftn / ifftn over the last two axes.
+    let im = x.mul_scalar(T::from_f64(0.5))?.flip(1)?;
+    let (a, b) = (fft::fft2(&x, Some(&im))?, fft::fftn(&x, Some(&im), &[-2, -1])?);
+    assert_eq!((a.0.to_vec()?, a.1.to_vec()?), (b.0.to_vec()?, b.1.to_vec()?), "{ty} fft2");
+    let (c, d) = (fft::ifft2(&x, Some(&im))?, fft::ifftn(&x, Some(&im), &[0, 1])?);
+    assert_eq!((c.0.to_vec()?, c.1.to_vec()?), (d.0.to_vec()?, d.1.to_vec()?), "{ty} ifft2");
+    // np.fft.hfft([1, 2+1j, 3-2j, 0.5j]) (n = 6) and with n = 5.
+    let hr = Array::from_vec(to_t::<T>(&[1.0, 2.0, 3.0, 0.0]), [4])?.to(dev)?;
+    let hi = Array::from_vec(to_t::<T>(&[0.0, 1.0, -2.0, 0.5]), [4])?.to(dev)?;
+    let want6 =
+        [11.0, -1.7320508075688772, 1.196152422706632, 2.9999999999999996, -9.196152422706632, 1.7320508075688772];
+    assert_close((&f64s(&fft::hfft(&hr, &hi, None, 0)?), &[]), (&want6, &[]), tol, 1.0, &what("hfft"));
+    let want5 = [11.0, -3.06706196532948, 4.597830558515455, -5.3617625810156655, -2.1690060121703096];
+    assert_close((&f64s(&fft::hfft(&hr, &hi, Some(5), -1)?), &[]), (&want5, &[]), tol, 1.0, &what("hfft n=5"));
+    // np.fft.ihfft([1, 2, 0, -1, 3]).
+    let (yr, yi) = fft::ihfft(&x.index_axis(0, 0)?, 0)?;
+    let (wr, wi) = ([1.0, 0.670820393249937, -0.670820393249937], [0.0, -0.07265425280053608, -0.3077683537175253]);
+    assert_close((&f64s(&yr), &f64s(&yi)), (&wr, &wi), tol, 1.0, &what("ihfft"));
+    // np.fft.fftshift / ifftshift of arange(12).reshape(3, 4), on integers.
+    let z = Array::<i32>::arange(0, 12, 1, dev)?.reshape([3, 4])?;
+    assert_eq!(fft::fftshift(&z, None)?.to_vec()?, [10, 11, 8, 9, 2, 3, 0, 1, 6, 7, 4, 5]);
+    assert_eq!(fft::ifftshift(&z, Some(&[0]))?.to_vec()?, [4, 5, 6, 7, 8, 9, 10, 11, 0, 1, 2, 3]);
+    assert_eq!(fft::ifftshift(&z, None)?.to_vec()?, [6, 7, 4, 5, 10, 11, 8, 9, 2, 3, 0, 1]);
+    assert_eq!(fft::ifftshift(&fft::fftshift(&z.t(), None)?, None)?.to_vec()?, z.t().to_vec()?);
+    assert!(matches!(fft::fftshift(&z, Some(&[2])), Err(Error::AxisOutOfRange { .. })));
+    assert!(matches!(fft::rfftn(&x, &[]), Err(Error::InvalidArgument { .. })));
+    Ok(())
+}
+
 /// `fftconvolve` against the direct `convolve` on the same device, every mode, both
 /// orders of the inputs; error bound `4·(log2 M + 4)·ε·‖a‖·‖v‖` per output.
 fn convolutions<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
@@ -272,6 +360,11 @@ backend_tests! {
     fn numpy_f64(dev) {
         if !dev.supports(DType::F64) { return Ok(()) }
         numpy_constants::<f64>(dev)
+    }
+    fn companions_f32(dev) { numpy_companions::<f32>(dev) }
+    fn companions_f64(dev) {
+        if !dev.supports(DType::F64) { return Ok(()) }
+        numpy_companions::<f64>(dev)
     }
     fn fft_errors(dev) { errors(dev) }
     fn fftconvolve_f32(dev) { convolutions::<f32>(dev) }

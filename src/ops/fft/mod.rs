@@ -24,7 +24,7 @@ use std::f64::consts::PI;
 use crate::array::Array;
 use crate::backend::{Backend, View, LARGEST_RADIX};
 use crate::device::on_backend;
-use crate::dtype::Float;
+use crate::dtype::{Element, Float};
 use crate::error::{Error, Result};
 use crate::layout::{normalize_axis, Layout};
 use crate::ops::common_device;
@@ -157,6 +157,158 @@ pub fn irfft<T: Float>(re: &Array<T>, im: &Array<T>, n: Option<usize>, axis: isi
     };
     let (x, _) = fft_along_last(&full_re, &full_im.neg()?)?;
     x.mul_scalar(T::from_f64(1.0 / n as f64))?.moveaxis(-1, ax as isize)
+}
+
+/// [`fftn`] over `[-2, -1]` (NumPy's `np.fft.fft2`).
+///
+/// # Errors
+/// As [`fftn`].
+pub fn fft2<T: Float>(re: &Array<T>, im: Option<&Array<T>>) -> Result<Complex<T>> {
+    fftn(re, im, &[-2, -1])
+}
+
+/// [`ifftn`] over `[-2, -1]` (NumPy's `np.fft.ifft2`).
+///
+/// # Errors
+/// As [`fftn`].
+pub fn ifft2<T: Float>(re: &Array<T>, im: Option<&Array<T>>) -> Result<Complex<T>> {
+    ifftn(re, im, &[-2, -1])
+}
+
+/// The transform of real input over several axes (NumPy's `np.fft.rfftn(a, axes=axes)`):
+/// [`rfft`] along the last of `axes` (keeping `n/2 + 1` values there), then the full
+/// transform along the others.
+///
+/// # Errors
+/// As [`fftn`].
+///
+/// ```
+/// use gpu::{fft, Array};
+/// let x = Array::from_vec(vec![1.0f32, 2.0, 3.0, 4.0, 5.0, 6.0], [2, 3])?;
+/// let (re, im) = fft::rfftn(&x, &[0, 1])?;
+/// assert_eq!(re.shape(), &[2, 2]);
+/// // np.fft.rfftn(x): [[21, -3], [-9, 0]] + i·[[0, 1.7320508], [0, 0]]
+/// assert!(re.allclose(&Array::from_vec(vec![21.0, -3.0, -9.0, 0.0], [2, 2])?, 1e-5, 1e-5, false)?);
+/// assert!(im.allclose(&Array::from_vec(vec![0.0, 1.7320508, 0.0, 0.0], [2, 2])?, 1e-5, 1e-5, false)?);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn rfftn<T: Float>(x: &Array<T>, axes: &[isize]) -> Result<Complex<T>> {
+    let Some((&last, rest)) = axes.split_last() else {
+        return Err(Error::InvalidArgument { op: "rfftn", reason: "needs at least one axis".into() });
+    };
+    let (re, im) = rfft(x, last)?;
+    if rest.is_empty() {
+        return Ok((re, im));
+    }
+    over_axes("rfftn", &re, Some(&im), rest, false)
+}
+
+/// The inverse of [`rfftn`] (NumPy's `np.fft.irfftn(a, s, axes)` with `s` given for the
+/// last axis only): the inverse transform along all but the last of `axes`, then
+/// [`irfft`] along the last, to `n` values there (`None`: `2·(k - 1)`).
+///
+/// # Errors
+/// As [`irfft`] and [`fftn`].
+pub fn irfftn<T: Float>(re: &Array<T>, im: &Array<T>, n: Option<usize>, axes: &[isize]) -> Result<Array<T>> {
+    let Some((&last, rest)) = axes.split_last() else {
+        return Err(Error::InvalidArgument { op: "irfftn", reason: "needs at least one axis".into() });
+    };
+    let (re, im) = if rest.is_empty() {
+        complex_pair("irfftn", re, Some(im))?
+    } else {
+        over_axes("irfftn", re, Some(im), rest, true)?
+    };
+    irfft(&re, &im, n, last)
+}
+
+/// [`rfftn`] over `[-2, -1]` (NumPy's `np.fft.rfft2`).
+///
+/// # Errors
+/// As [`rfftn`].
+pub fn rfft2<T: Float>(x: &Array<T>) -> Result<Complex<T>> {
+    rfftn(x, &[-2, -1])
+}
+
+/// [`irfftn`] over `[-2, -1]` (NumPy's `np.fft.irfft2`).
+///
+/// # Errors
+/// As [`irfftn`].
+pub fn irfft2<T: Float>(re: &Array<T>, im: &Array<T>, n: Option<usize>) -> Result<Array<T>> {
+    irfftn(re, im, n, &[-2, -1])
+}
+
+/// The transform of a Hermitian-symmetric signal given by its first half (NumPy's
+/// `np.fft.hfft(a, n, axis)`): a real spectrum of `n` values (`None`: `2·(k - 1)`),
+/// `n · irfft(conj(a), n)`.
+///
+/// # Errors
+/// As [`irfft`].
+///
+/// ```
+/// use gpu::{fft, Array};
+/// let re = Array::from_vec(vec![1.0f64, 2.0, 3.0], [3])?;
+/// let im = Array::from_vec(vec![0.0f64, 1.0, 0.0], [3])?;
+/// // np.fft.hfft([1, 2 + 1j, 3]) = [8, 0, 0, -4]
+/// let h = fft::hfft(&re, &im, None, -1)?;
+/// assert!(h.allclose(&Array::from_vec(vec![8.0, 0.0, 0.0, -4.0], [4])?, 1e-12, 1e-12, false)?);
+/// // ihfft is its inverse on the first n/2 + 1 values.
+/// let (r2, i2) = fft::ihfft(&h, -1)?;
+/// assert!(r2.allclose(&re, 1e-12, 1e-12, false)? && i2.allclose(&im, 1e-12, 1e-12, false)?);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn hfft<T: Float>(re: &Array<T>, im: &Array<T>, n: Option<usize>, axis: isize) -> Result<Array<T>> {
+    let ax = normalize_axis(axis, re.shape())?;
+    let n = n.unwrap_or(2 * re.shape()[ax].saturating_sub(1));
+    let x = irfft(re, &im.neg()?, Some(n), axis)?;
+    x.mul_scalar(T::from_f64(n as f64))
+}
+
+/// The inverse of [`hfft`] (NumPy's `np.fft.ihfft(a, axis)`): `conj(rfft(a)) / n`, the
+/// first `n/2 + 1` values.
+///
+/// # Errors
+/// As [`rfft`].
+pub fn ihfft<T: Float>(x: &Array<T>, axis: isize) -> Result<Complex<T>> {
+    let ax = normalize_axis(axis, x.shape())?;
+    let scale = 1.0 / x.shape()[ax].max(1) as f64;
+    let (re, im) = rfft(x, axis)?;
+    Ok((re.mul_scalar(T::from_f64(scale))?, im.mul_scalar(T::from_f64(-scale))?))
+}
+
+/// The zero frequency moved to the middle of each of `axes` (`None`: every axis) —
+/// NumPy's `np.fft.fftshift(x, axes)`: a roll by `⌊n/2⌋`, for any element type.
+///
+/// # Errors
+/// [`Error::AxisOutOfRange`].
+///
+/// ```
+/// use gpu::{fft, Device};
+/// let f = fft::fftfreq::<f32>(5, 1.0, &Device::cpu())?;
+/// assert_eq!(fft::fftshift(&f, None)?.to_vec()?, [-0.4, -0.2, 0.0, 0.2, 0.4]);
+/// assert_eq!(fft::ifftshift(&fft::fftshift(&f, None)?, None)?.to_vec()?, f.to_vec()?);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn fftshift<T: Element>(x: &Array<T>, axes: Option<&[isize]>) -> Result<Array<T>> {
+    shift(x, axes, false)
+}
+
+/// The inverse of [`fftshift`] (NumPy's `np.fft.ifftshift`): a roll by `-⌊n/2⌋`, which
+/// differs from `fftshift` for odd lengths.
+///
+/// # Errors
+/// As [`fftshift`].
+pub fn ifftshift<T: Element>(x: &Array<T>, axes: Option<&[isize]>) -> Result<Array<T>> {
+    shift(x, axes, true)
+}
+
+fn shift<T: Element>(x: &Array<T>, axes: Option<&[isize]>, inverse: bool) -> Result<Array<T>> {
+    let all: Vec<isize> = (0..x.ndim() as isize).collect();
+    let mut out = x.clone();
+    for &axis in axes.unwrap_or(&all) {
+        let half = (x.shape()[normalize_axis(axis, x.shape())?] / 2) as isize;
+        out = out.roll(if inverse { -half } else { half }, axis)?;
+    }
+    Ok(out)
 }
 
 /// The sample frequencies of an `n`-point transform with sample spacing `d` (NumPy's
