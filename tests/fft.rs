@@ -16,6 +16,7 @@ mod common;
 use std::f64::consts::PI;
 
 use common::{f64s, noise, to_t, TestValue};
+use gpu::fft::Norm;
 use gpu::{fft, Array, DType, Device, Error, Float};
 
 /// The DFT of each row of `[rows, n]` complex data, sign `-1` forward, `+1` inverse
@@ -289,6 +290,63 @@ fn numpy_companions<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
     assert_eq!(fft::ifftshift(&fft::fftshift(&z.t(), None)?, None)?.to_vec()?, z.t().to_vec()?);
     assert!(matches!(fft::fftshift(&z, Some(&[2])), Err(Error::AxisOutOfRange { .. })));
     assert!(matches!(fft::rfftn(&x, &[]), Err(Error::InvalidArgument { .. })));
+    // n and norm (np.fft.fft(x, 8, norm="forward") of x = [1, 2, 0, -1, 3, 0.5], …).
+    let x = Array::from_vec(to_t::<T>(&[1.0, 2.0, 0.0, -1.0, 3.0, 0.5]), [6])?.to(dev)?;
+    let want_re = [
+        0.6875,
+        -0.02902913087920389,
+        0.5,
+        -0.4709708691207961,
+        0.3125,
+        -0.4709708691207961,
+        0.5,
+        -0.02902913087920389,
+    ];
+    let want_im = [
+        0.0,
+        -0.04419417382415922,
+        -0.4375,
+        -0.04419417382415922,
+        0.0,
+        0.04419417382415922,
+        0.4375,
+        0.04419417382415922,
+    ];
+    let (fr, fi) = fft::fft_with(&x, None, Some(8), 0, Norm::Forward)?;
+    assert_close((&f64s(&fr), &f64s(&fi)), (&want_re, &want_im), tol, 1.0, &what("fft n=8 forward"));
+    // np.fft.ifft(x + 0.5j·x[::-1], 4, norm="ortho"): truncated.
+    let xi = x.flip(0)?.mul_scalar(T::from_f64(0.5))?;
+    let (ir, ii) = fft::ifft_with(&x, Some(&xi), Some(4), -1, Norm::Ortho)?;
+    let (wr, wi) = ([1.0, -0.25, 0.0, 1.25], [0.625, 1.875, -0.875, -1.125]);
+    assert_close((&f64s(&ir), &f64s(&ii)), (&wr, &wi), tol, 1.0, &what("ifft n=4 ortho"));
+    // Unitary round trips, and the default norm is the plain transform.
+    let (ur, ui) = fft::fft_with(&x, Some(&xi), None, 0, Norm::Ortho)?;
+    let (br, bi) = fft::ifft_with(&ur, Some(&ui), None, 0, Norm::Ortho)?;
+    assert_close((&f64s(&br), &f64s(&bi)), (&f64s(&x), &f64s(&xi)), tol, 1.0, &what("ortho round trip"));
+    let energy =
+        |a: &Array<T>, b: &Array<T>| -> gpu::Result<f64> { Ok(f64s(&a.square()?.add(&b.square()?)?).iter().sum()) };
+    let (e0, e1) = (energy(&x, &xi)?, energy(&ur, &ui)?);
+    assert!((e0 - e1).abs() <= tol * e0, "{ty} Parseval: {e0} vs {e1}");
+    let (dr, _) = fft::fft_with(&x, None, None, 0, Norm::default())?;
+    assert_eq!(dr.to_vec()?, fft::fft(&x, None, 0)?.0.to_vec()?);
+    // np.fft.rfft(x, 5, norm="ortho"), then irfft with n = 5 (ortho) and n = 7 (forward).
+    let (rr, ri) = fft::rfft_with(&x, Some(5), 0, Norm::Ortho)?;
+    let (wr, wi) = ([2.23606797749979, 1.5, -1.5], [0.0, 0.16245984811645314, 0.6881909602355867]);
+    assert_close((&f64s(&rr), &f64s(&ri)), (&wr, &wi), tol, 1.0, &what("rfft n=5 ortho"));
+    let back = fft::irfft_with(&rr, &ri, Some(5), 0, Norm::Ortho)?;
+    assert_close((&f64s(&back), &[]), (&[1.0, 2.0, 0.0, -1.0, 3.0], &[]), tol, 1.0, &what("irfft ortho"));
+    let want7 = [
+        2.23606797749979,
+        3.1781945850663282,
+        4.551828232370842,
+        -1.402186687173971,
+        -3.2724293763933647,
+        3.9909953263053652,
+        6.370005784823538,
+    ];
+    let got7 = fft::irfft_with(&rr, &ri, Some(7), -1, Norm::Forward)?;
+    assert_close((&f64s(&got7), &[]), (&want7, &[]), tol, 1.0, &what("irfft n=7 forward"));
+    assert!(matches!(fft::fft_with(&x, None, Some(0), 0, Norm::Ortho), Err(Error::InvalidArgument { .. })));
     Ok(())
 }
 

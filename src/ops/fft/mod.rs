@@ -159,6 +159,136 @@ pub fn irfft<T: Float>(re: &Array<T>, im: &Array<T>, n: Option<usize>, axis: isi
     x.mul_scalar(T::from_f64(1.0 / n as f64))?.moveaxis(-1, ax as isize)
 }
 
+/// The scaling of a transform pair (NumPy's `norm` argument): which direction divides
+/// by `n`, or both by `√n`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Norm {
+    /// The forward transform unscaled, the inverse over `n` (NumPy's default).
+    #[default]
+    Backward,
+    /// Both over `√n`: the transforms are unitary (Parseval's `‖X‖ = ‖x‖`).
+    Ortho,
+    /// The forward transform over `n`, the inverse unscaled.
+    Forward,
+}
+
+impl Norm {
+    /// The factor of the forward (`inverse = false`) or inverse transform of length `n`.
+    fn factor(self, n: usize, inverse: bool) -> f64 {
+        match (self, inverse) {
+            (Norm::Backward, false) | (Norm::Forward, true) => 1.0,
+            (Norm::Ortho, _) => 1.0 / (n as f64).sqrt(),
+            (Norm::Backward, true) | (Norm::Forward, false) => 1.0 / n as f64,
+        }
+    }
+}
+
+/// [`fft`] with NumPy's other arguments (`np.fft.fft(a, n, axis, norm)`): the input
+/// truncated or zero-padded to `n` values along `axis` (`None`: as it is) and the
+/// result scaled as `norm` says.
+///
+/// # Errors
+/// As [`fft`]; [`Error::InvalidArgument`] for `n = Some(0)`.
+///
+/// ```
+/// use gpu::{fft, fft::Norm, Array};
+/// let x = Array::from_vec(vec![1.0f64, 2.0, 3.0], [3])?;
+/// // Zero-padded to 4 values, unitary: np.fft.fft(x, 4, norm="ortho").
+/// let (re, im) = fft::fft_with(&x, None, Some(4), -1, Norm::Ortho)?;
+/// assert!(re.allclose(&Array::from_vec(vec![3.0, -1.0, 1.0, -1.0], [4])?, 1e-12, 1e-12, false)?);
+/// assert!(im.allclose(&Array::from_vec(vec![0.0, -1.0, 0.0, 1.0], [4])?, 1e-12, 1e-12, false)?);
+/// # Ok::<(), gpu::Error>(())
+/// ```
+pub fn fft_with<T: Float>(
+    re: &Array<T>,
+    im: Option<&Array<T>>,
+    n: Option<usize>,
+    axis: isize,
+    norm: Norm,
+) -> Result<Complex<T>> {
+    scaled_transform("fft", re, im, n, axis, norm, false)
+}
+
+/// [`ifft`] with NumPy's other arguments (`np.fft.ifft(a, n, axis, norm)`), as
+/// [`fft_with`].
+///
+/// # Errors
+/// As [`fft_with`].
+pub fn ifft_with<T: Float>(
+    re: &Array<T>,
+    im: Option<&Array<T>>,
+    n: Option<usize>,
+    axis: isize,
+    norm: Norm,
+) -> Result<Complex<T>> {
+    scaled_transform("ifft", re, im, n, axis, norm, true)
+}
+
+/// [`rfft`] with NumPy's other arguments (`np.fft.rfft(a, n, axis, norm)`): the input
+/// truncated or zero-padded to `n` values first, `n/2 + 1` values out.
+///
+/// # Errors
+/// As [`fft_with`].
+pub fn rfft_with<T: Float>(x: &Array<T>, n: Option<usize>, axis: isize, norm: Norm) -> Result<Complex<T>> {
+    let x = resize_axis("rfft", x, n, axis)?;
+    let len = x.shape()[normalize_axis(axis, x.shape())?];
+    let (re, im) = rfft(&x, axis)?;
+    let f = T::from_f64(norm.factor(len, false));
+    Ok((re.mul_scalar(f)?, im.mul_scalar(f)?))
+}
+
+/// [`irfft`] with NumPy's `norm` (`np.fft.irfft(a, n, axis, norm)`).
+///
+/// # Errors
+/// As [`irfft`].
+pub fn irfft_with<T: Float>(
+    re: &Array<T>,
+    im: &Array<T>,
+    n: Option<usize>,
+    axis: isize,
+    norm: Norm,
+) -> Result<Array<T>> {
+    let x = irfft(re, im, n, axis)?;
+    let len = x.shape()[normalize_axis(axis, x.shape())?];
+    // irfft divides by n (Backward); undo that as `norm` says.
+    x.mul_scalar(T::from_f64(norm.factor(len, true) * len as f64))
+}
+
+fn scaled_transform<T: Float>(
+    op: &'static str,
+    re: &Array<T>,
+    im: Option<&Array<T>>,
+    n: Option<usize>,
+    axis: isize,
+    norm: Norm,
+    inverse: bool,
+) -> Result<Complex<T>> {
+    let re = resize_axis(op, re, n, axis)?;
+    let im = im.map(|im| resize_axis(op, im, n, axis)).transpose()?;
+    let len = re.shape()[normalize_axis(axis, re.shape())?];
+    let (r, i) = transform(op, &re, im.as_ref(), axis, inverse)?;
+    // `transform` scales the inverse by 1/n (Backward).
+    let f = norm.factor(len, inverse) / Norm::Backward.factor(len, inverse);
+    if f == 1.0 {
+        return Ok((r, i));
+    }
+    Ok((r.mul_scalar(T::from_f64(f))?, i.mul_scalar(T::from_f64(f))?))
+}
+
+/// `a` truncated or zero-padded to `n` values along `axis` (`None`: `a`).
+fn resize_axis<T: Float>(op: &'static str, a: &Array<T>, n: Option<usize>, axis: isize) -> Result<Array<T>> {
+    let ax = normalize_axis(axis, a.shape())?;
+    let Some(n) = n else { return Ok(a.clone()) };
+    if n == 0 {
+        let reason = format!("n = 0 values along axis {axis} (shape {:?})", a.shape());
+        return Err(Error::InvalidArgument { op, reason });
+    }
+    if n <= a.shape()[ax] {
+        return a.slice(ax as isize, None, Some(n as isize), 1);
+    }
+    zero_pad_last(&a.moveaxis(ax as isize, -1)?, n)?.moveaxis(-1, ax as isize)
+}
+
 /// [`fftn`] over `[-2, -1]` (NumPy's `np.fft.fft2`).
 ///
 /// # Errors
