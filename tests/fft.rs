@@ -1,14 +1,15 @@
 //! `gpu::fft` on every backend (f32, f64) against a direct f64 DFT on the host:
 //! power-of-two lengths (radix-2 Stockham), lengths with small prime factors
 //! (mixed-radix Stockham: 143 = 11·13, 210, 1080, 2187 = 3^7, 17, 3233 = 53·61) and
-//! others (Bluestein: 257, 1031), batches along either axis (transposed views included),
-//! complex input, the inverse, `rfft`/`irfft` (even and odd lengths, truncation and
-//! zero-padding), `fftn` over two axes, `fftfreq`/`rfftfreq`, constants from NumPy 2.4,
-//! and `fftconvolve` against the direct `convolve`; long transforms (2^17, 3^10, 2^5·5^5,
-//! 2·3·37·61) and big batches against a host mixed-radix FFT. The tolerance is the FFT's
-//! error bound: relative L2 error ≤ 4·(log2 M + 4)·ε, `M` the length itself for a power
-//! of two, else Bluestein's padded length (the looser of the two algorithms' bounds;
-//! mixed-radix steps of up to 61 terms stay within it).
+//! others (Bluestein: 257, 1031; 514 = 2·257 as rfft's half length), batches along
+//! either axis (transposed views included), complex input, the inverse, `rfft`/`irfft`
+//! (even and odd lengths, views at odd offsets, truncation and zero-padding), `fftn`
+//! over two axes, `fftfreq`/`rfftfreq`, constants from NumPy 2.4, and `fftconvolve`
+//! against the direct `convolve`; long transforms (2^17, 3^10, 2^5·5^5, 2·3·37·61) and
+//! big batches against a host mixed-radix FFT. The tolerance is the FFT's error bound:
+//! relative L2 error ≤ 4·(log2 M + 4)·ε, `M` the length itself for a power of two, else
+//! Bluestein's padded length (the looser of the two algorithms' bounds; mixed-radix
+//! steps of up to 61 terms stay within it).
 
 #[macro_use]
 mod common;
@@ -60,7 +61,7 @@ fn assert_close(got: (&[f64], &[f64]), want: (&[f64], &[f64]), rel: f64, scale: 
 
 fn transforms<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
     let ty = T::DTYPE;
-    for n in [1usize, 2, 8, 64, 1024, 3, 5, 6, 7, 12, 100, 143, 210, 1080, 2187, 17, 3233, 257, 1031] {
+    for n in [1usize, 2, 8, 64, 1024, 3, 5, 6, 7, 12, 100, 143, 210, 1080, 2187, 17, 3233, 257, 1031, 514] {
         let rows = 3;
         let (hr, hi) = (noise(rows * n, n as u64), noise(rows * n, 1000 + n as u64));
         let (hr, hi): (Vec<f64>, Vec<f64>) =
@@ -98,6 +99,14 @@ fn transforms<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
         assert_eq!(fr.shape(), &[rows, half]);
         let take = |v: &[f64]| -> Vec<f64> { v.chunks(n).flat_map(|c| c[..half].to_vec()).collect() };
         assert_close((&f64s(&fr), &f64s(&fi)), (&take(&rr), &take(&ri)), rel, scale, &what("rfft"));
+        // The same along axis 0 of the transposed view, and from a view at an odd offset
+        // (even lengths pair up neighbours: a copy must be made there).
+        let (tr, ti) = fft::rfft(&re.t(), 0)?;
+        assert_close((&f64s(&tr.t()), &f64s(&ti.t())), (&take(&rr), &take(&ri)), rel, scale, &what("rfft of x.T"));
+        let shifted: Vec<f64> = std::iter::once(0.0).chain(hr.iter().copied()).collect();
+        let odd = Array::from_vec(to_t::<T>(&shifted), [rows * n + 1])?.to(dev)?.slice(0, Some(1), None, 1)?;
+        let (or, oi) = fft::rfft(&odd.reshape([rows, n])?, -1)?;
+        assert_close((&f64s(&or), &f64s(&oi)), (&take(&rr), &take(&ri)), rel, scale, &what("rfft at offset 1"));
         // irfft back to the signal (n given: odd lengths need it).
         if n > 1 {
             let back = fft::irfft(&fr, &fi, Some(n), -1)?;
@@ -290,6 +299,36 @@ fn numpy_companions<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
     assert_eq!(fft::ifftshift(&fft::fftshift(&z.t(), None)?, None)?.to_vec()?, z.t().to_vec()?);
     assert!(matches!(fft::fftshift(&z, Some(&[2])), Err(Error::AxisOutOfRange { .. })));
     assert!(matches!(fft::rfftn(&x, &[]), Err(Error::InvalidArgument { .. })));
+    // irfft ignores the imaginary parts at frequency 0 and (n even) n/2, as NumPy; along
+    // axis 0 as along the last.
+    let (sr, si) = fft::rfft(&x, 1)?;
+    let noisy =
+        si.add(&Array::from_vec(to_t::<T>(&[5.0, 0.0, -3.0, 5.0, 0.0, -3.0, 5.0, 0.0, -3.0]), [3, 3])?.to(dev)?)?;
+    for n in [4, 5] {
+        let clean = f64s(&fft::irfft(&sr, &si, Some(n), -1)?);
+        let got = fft::irfft(&sr.t(), &noisy.t(), Some(n), 0)?;
+        assert_eq!(got.shape(), &[n, 3]);
+        let want: Vec<f64> = if n == 4 {
+            clean
+        } else {
+            // Odd n keeps the imaginary part at index 2 (not a Nyquist frequency).
+            f64s(&fft::irfft(
+                &sr,
+                &si.add(
+                    &Array::from_vec(to_t::<T>(&[0.0, 0.0, -3.0, 0.0, 0.0, -3.0, 0.0, 0.0, -3.0]), [3, 3])?.to(dev)?,
+                )?,
+                Some(n),
+                -1,
+            )?)
+        };
+        assert_close(
+            (&f64s(&got.t()), &[]),
+            (&want, &[]),
+            tol,
+            1.0,
+            &what(&format!("irfft n={n} ignoring imaginary parts")),
+        );
+    }
     // n and norm (np.fft.fft(x, 8, norm="forward") of x = [1, 2, 0, -1, 3, 0.5], …).
     let x = Array::from_vec(to_t::<T>(&[1.0, 2.0, 0.0, -1.0, 3.0, 0.5]), [6])?.to(dev)?;
     let want_re = [

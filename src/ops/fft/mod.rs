@@ -115,9 +115,15 @@ pub fn ifftn<T: Float>(re: &Array<T>, im: Option<&Array<T>>, axes: &[isize]) -> 
 /// # Ok::<(), gpu::Error>(())
 /// ```
 pub fn rfft<T: Float>(x: &Array<T>, axis: isize) -> Result<Complex<T>> {
-    let (re, im) = transform("rfft", x, None, axis, false)?;
     let ax = normalize_axis(axis, x.shape())? as isize;
-    let keep = (x.shape()[ax as usize] / 2 + 1) as isize;
+    let n = x.shape()[ax as usize];
+    if n >= 4 && n.is_multiple_of(2) {
+        // Even lengths: one complex FFT of n/2.
+        let (re, im) = rfft_packed(&x.moveaxis(ax, -1)?)?;
+        return Ok((re.moveaxis(-1, ax)?, im.moveaxis(-1, ax)?));
+    }
+    let (re, im) = transform("rfft", x, None, axis, false)?;
+    let keep = (n / 2 + 1) as isize;
     Ok((re.slice(ax, None, Some(keep), 1)?, im.slice(ax, None, Some(keep), 1)?))
 }
 
@@ -147,6 +153,10 @@ pub fn irfft<T: Float>(re: &Array<T>, im: &Array<T>, n: Option<usize>, axis: isi
         zero_pad_last(a, half)
     };
     let (hr, hi) = (fit(&re)?, fit(&im)?);
+    if n >= 4 && n.is_multiple_of(2) {
+        // Even lengths: one complex FFT of n/2.
+        return irfft_packed(&hr, &hi, n)?.moveaxis(-1, ax as isize);
+    }
     // X[j] = conj(X[n - j]) for j > n/2: X[n - n/2 - 1], ..., X[1], conjugated.
     let tail = n - half;
     let (full_re, full_im) = if tail == 0 {
@@ -648,13 +658,21 @@ fn stockham<T: Float>(re: &Array<T>, im: &Array<T>) -> Result<Complex<T>> {
         return Ok((re.clone(), im.clone()));
     }
     // Fresh and contiguous, as the backend wants.
-    let x = stack(&[re, im], -1)?.contiguous()?;
+    let y = stockham_pairs(&stack(&[re, im], -1)?.contiguous()?)?;
+    let part = |i: isize| y.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
+    Ok((part(0)?, part(1)?))
+}
+
+/// The Stockham FFT of `[..., n, 2]` (re, im) pairs (`n ≥ 2` with radices; dense, an
+/// even offset), as pairs.
+fn stockham_pairs<T: Float>(x: &Array<T>) -> Result<Array<T>> {
+    let n = x.shape()[x.ndim() - 2];
     let radices = radices(n).ok_or_else(|| Error::InvalidArgument {
         op: "fft",
         reason: format!("internal: length {n} has no Stockham radices"),
     })?;
     // One table of twiddles for every step, e^{-2πij/n} for j < n, made on the device.
-    let dev = re.device().clone();
+    let dev = x.device().clone();
     let table = cached(&dev, T::DTYPE, n, Kind::Twiddles, || {
         let angle =
             Array::<u32>::arange(0, n as u32, 1, &dev)?.cast::<T>()?.mul_scalar(T::from_f64(2.0 * PI / n as f64))?;
@@ -665,9 +683,104 @@ fn stockham<T: Float>(re: &Array<T>, im: &Array<T>) -> Result<Complex<T>> {
         let tw = View { storage: be.storage(&table.storage)?, layout: &table.layout };
         be.wrap(be.fft(T::DTYPE, src, tw, n, &radices)?)
     });
-    let y = Array::<T>::from_storage(storage, Layout::contiguous(x.shape()), dev);
-    let part = |i: isize| y.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
-    Ok((part(0)?, part(1)?))
+    Ok(Array::<T>::from_storage(storage, Layout::contiguous(x.shape()), dev))
+}
+
+/// The transform of real rows `[..., n]` (`n` even, ≥ 4), values `0..=n/2`, by one
+/// complex FFT of half the length: the rows read as `n/2` pairs `z_j = x_{2j} +
+/// i·x_{2j+1}` (no copy when they are dense), `Z = fft(z)`, then with `E_k = (Z_k +
+/// conj Z_{h-k})/2` and `O_k = (Z_k - conj Z_{h-k})/2i` (the transforms of the even and
+/// odd samples, `h = n/2`, `Z_h = Z_0`): `X_k = E_k + e^{-2πik/n}·O_k`.
+fn rfft_packed<T: Float>(x: &Array<T>) -> Result<Complex<T>> {
+    let n = x.shape()[x.ndim() - 1];
+    let h = n / 2;
+    let mut pairs_shape = x.shape().to_vec();
+    pairs_shape.pop();
+    pairs_shape.extend([h, 2]);
+    let dense = if x.is_contiguous() && x.layout.offset().is_multiple_of(2) { x.clone() } else { x.copy()? };
+    let pairs = dense.reshape(pairs_shape)?;
+    let z = match radices(h) {
+        Some(_) => stockham_pairs(&pairs)?,
+        None => {
+            let part = |i: isize| pairs.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
+            let (r, i) = bluestein(&part(0)?, &part(1)?, h)?;
+            stack(&[r, i], -1)?
+        }
+    };
+    // Z_k for k = 0..=h (Z_h = Z_0), and Z_{h-k}.
+    let ext = concatenate(&[z.clone(), z.slice(-2, Some(0), Some(1), 1)?], -2)?;
+    let rev = ext.flip(-2)?;
+    let part = |a: &Array<T>, i: isize| a.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
+    let (ar, ai, br, bi) = (part(&ext, 0)?, part(&ext, 1)?, part(&rev, 0)?, part(&rev, 1)?);
+    let RealPlan { c, s, .. } = real_plan(x.device(), n)?;
+    // 2E = (ar + br, ai - bi), 2O = (ai + bi, br - ar).
+    let half = T::from_f64(0.5);
+    let (er, ei) = (ar.add(&br)?.mul_scalar(half)?, ai.sub(&bi)?.mul_scalar(half)?);
+    let (or, oi) = (ai.add(&bi)?, br.sub(&ar)?);
+    let (wr, wi) = cmul(&c, &s, &or, &oi)?;
+    Ok((er.add(&wr)?, ei.add(&wi)?))
+}
+
+/// What the packed real transforms of length `n` (even) need, made on the device once.
+#[derive(Clone)]
+struct RealPlan<T: Float> {
+    /// `cos(2πk/n)/2` and `-sin(2πk/n)/2` for `k = 0..=n/2`.
+    c: Array<T>,
+    s: Array<T>,
+    /// False at `k = 0` and `k = n/2` (whose imaginary parts `irfft` ignores).
+    inner: Array<bool>,
+    /// `[2/n, -2/n]`: the inverse's scale, conjugating each pair.
+    conj_scale: Array<T>,
+}
+
+fn real_plan<T: Float>(dev: &crate::Device, n: usize) -> Result<RealPlan<T>> {
+    let h = n / 2;
+    cached(dev, T::DTYPE, n, Kind::RealTwiddles, || {
+        let k = Array::<u32>::arange(0, h as u32 + 1, 1, dev)?;
+        let angle = k.cast::<T>()?.mul_scalar(T::from_f64(2.0 * PI / n as f64))?;
+        let inner = k.gt_scalar(0)?.logical_and(&k.lt_scalar(h as u32)?)?;
+        let two = Array::<u32>::arange(0, 2, 1, dev)?.cast::<T>()?;
+        Ok(RealPlan {
+            c: angle.cos()?.mul_scalar(T::from_f64(0.5))?,
+            s: angle.sin()?.mul_scalar(T::from_f64(-0.5))?,
+            inner,
+            conj_scale: two.mul_scalar(T::from_f64(-4.0 / n as f64))?.add_scalar(T::from_f64(2.0 / n as f64))?,
+        })
+    })
+}
+
+/// The inverse of [`rfft_packed`]: real rows of even length `n ≥ 4` from their values
+/// `X_k`, `k = 0..=n/2` (`[..., n/2 + 1]`), by one complex FFT of `h = n/2`:
+/// `Z_k = E_k + i·O_k` with `E_k = (X_k + conj X_{h-k})/2` and `O_k = (X_k - conj
+/// X_{h-k})·e^{2πik/n}/2` (`k < h`), then `x_{2j} + i·x_{2j+1} = ifft(Z)_j` — the pairs
+/// are the output, no copy.
+fn irfft_packed<T: Float>(xr: &Array<T>, xi: &Array<T>, n: usize) -> Result<Array<T>> {
+    let h = n / 2;
+    let RealPlan { c, s, inner, conj_scale } = real_plan(xr.device(), n)?;
+    let zero = Array::<T>::zeros([1], xr.device())?;
+    let (ar, ai) = (xr.clone(), crate::ops::elementwise::where_(&inner, xi, &zero)?);
+    let (br, bi) = (ar.flip(-1)?, ai.flip(-1)?);
+    let half = T::from_f64(0.5);
+    let (er, ei) = (ar.add(&br)?.mul_scalar(half)?, ai.sub(&bi)?.mul_scalar(half)?);
+    // O = D·(c, -s) for D = (ar - br, ai + bi).
+    let (dr, di) = (ar.sub(&br)?, ai.add(&bi)?);
+    let (or, oi) = (dr.mul(&c)?.add(&di.mul(&s)?)?, di.mul(&c)?.sub(&dr.mul(&s)?)?);
+    // conj(Z) = (E_r - O_i, -(E_i + O_r)); ifft(Z) = conj(fft(conj Z))/h.
+    let pairs = stack(&[er.sub(&oi)?, ei.add(&or)?.neg()?], -1)?.slice(-2, None, Some(h as isize), 1)?.contiguous()?;
+    let y = match radices(h) {
+        Some(_) => stockham_pairs(&pairs)?,
+        None => {
+            let part = |i: isize| pairs.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
+            let (r, i) = bluestein(&part(0)?, &part(1)?, h)?;
+            stack(&[r, i], -1)?
+        }
+    };
+    // conj_scale is [2/n, -2/n] = [1/h, -1/h].
+    let x = y.mul(&conj_scale)?;
+    let mut shape = xr.shape().to_vec();
+    shape.pop();
+    shape.push(n);
+    x.reshape(shape)
 }
 
 /// Bluestein's algorithm along the last axis, for any length `n`: `X_k = c_k ·

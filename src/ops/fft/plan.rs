@@ -27,6 +27,8 @@ pub(super) enum Kind {
     Twiddles,
     /// Bluestein's chirp and the transform of its padded kernel.
     Chirp,
+    /// The half-twiddles of a real transform by a complex one of half the length.
+    RealTwiddles,
 }
 
 struct Plan {
