@@ -493,8 +493,9 @@ fn check_spacing(op: &'static str, n: usize, d: f64) -> Result<()> {
 /// Linear convolution of two 1-D float arrays through the FFT (SciPy's and CuPy's
 /// `fftconvolve`, with the modes of NumPy's `np.convolve`): the same values as
 /// [`convolve`](crate::convolve) up to rounding, in `O(N log N)` for `N = n + k - 1`
-/// instead of `O(n·k)` — both inputs zero-padded to the next power of two, three
-/// power-of-two FFTs and a pointwise product, nothing moved to or from the host. The
+/// instead of `O(n·k)` — both inputs zero-padded to the next power of two `m`, two
+/// real transforms ([`rfft`], each one complex FFT of `m/2`), a pointwise product and
+/// [`irfft`], nothing moved to or from the host. The
 /// rounding error is relative to `‖a‖·‖v‖` rather than to each output, so outputs much
 /// smaller than that (near-cancellation) are less accurate than the direct method's.
 ///
@@ -514,19 +515,18 @@ pub fn fftconvolve<T: Float>(a: &Array<T>, v: &Array<T>, mode: crate::ConvolveMo
     let (n, k) = (a.len(), v.len());
     let (long, short) = (n.max(k), n.min(k));
     let full = n + k - 1;
-    let m = full.next_power_of_two();
-    let zeros = Array::<T>::zeros([m], a.device())?;
-    let (ar, ai) = stockham(&zero_pad_last(a, m)?, &zeros)?;
-    let (vr, vi) = stockham(&zero_pad_last(v, m)?, &zeros)?;
+    // A power of two ≥ 4: the real transforms' packed path.
+    let m = full.next_power_of_two().max(4);
+    let (ar, ai) = rfft(&zero_pad_last(a, m)?, 0)?;
+    let (vr, vi) = rfft(&zero_pad_last(v, m)?, 0)?;
     let (pr, pi) = cmul(&ar, &ai, &vr, &vi)?;
-    // The inverse's real part: Re(conj(fft(conj(p)))) / m = Re(fft(conj(p))) / m.
-    let (q, _) = stockham(&pr, &pi.neg()?)?;
+    let q = irfft(&pr, &pi, Some(m), 0)?;
     let (start, len) = match mode {
         crate::ConvolveMode::Full => (0, full),
         crate::ConvolveMode::Same => ((short - 1) / 2, long),
         crate::ConvolveMode::Valid => (short - 1, long - short + 1),
     };
-    q.slice(0, Some(start as isize), Some((start + len) as isize), 1)?.mul_scalar(T::from_f64(1.0 / m as f64))
+    q.slice(0, Some(start as isize), Some((start + len) as isize), 1)
 }
 
 /// `re` and `im` (zeros when `None`) checked to share a shape and a device.
