@@ -394,7 +394,7 @@ fn numpy_companions<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
 fn convolutions<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
     use gpu::ConvolveMode as M;
     let ty = T::DTYPE;
-    for (n, k) in [(1usize, 1usize), (5, 3), (3, 5), (100, 7), (7, 100), (1000, 33), (64, 64)] {
+    for (n, k) in [(1usize, 1usize), (5, 3), (3, 5), (100, 7), (7, 100), (1000, 33), (64, 64), (50_000, 3000)] {
         let a = Array::from_vec(to_t::<T>(&noise(n, 90 + n as u64)), [n])?.to(dev)?;
         let v = Array::from_vec(to_t::<T>(&noise(k, 91 + k as u64)), [k])?.to(dev)?;
         let norm = |x: &Array<T>| -> f64 { f64s(x).iter().map(|y| y * y).sum::<f64>().sqrt() };
