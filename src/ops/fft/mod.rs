@@ -686,6 +686,18 @@ fn stockham_pairs<T: Float>(x: &Array<T>) -> Result<Array<T>> {
     Ok(Array::<T>::from_storage(storage, Layout::contiguous(x.shape()), dev))
 }
 
+/// The FFT of `[..., h, 2]` (re, im) pairs (dense, an even offset) of any length `h ≥
+/// 2`, as pairs: Stockham steps in place of the pairs, else Bluestein.
+fn fft_pairs<T: Float>(pairs: &Array<T>) -> Result<Array<T>> {
+    let h = pairs.shape()[pairs.ndim() - 2];
+    if radices(h).is_some() {
+        return stockham_pairs(pairs);
+    }
+    let part = |i: isize| pairs.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
+    let (r, i) = bluestein(&part(0)?, &part(1)?, h)?;
+    stack(&[r, i], -1)
+}
+
 /// The transform of real rows `[..., n]` (`n` even, ≥ 4), values `0..=n/2`, by one
 /// complex FFT of half the length: the rows read as `n/2` pairs `z_j = x_{2j} +
 /// i·x_{2j+1}` (no copy when they are dense), `Z = fft(z)`, then with `E_k = (Z_k +
@@ -699,14 +711,7 @@ fn rfft_packed<T: Float>(x: &Array<T>) -> Result<Complex<T>> {
     pairs_shape.extend([h, 2]);
     let dense = if x.is_contiguous() && x.layout.offset().is_multiple_of(2) { x.clone() } else { x.copy()? };
     let pairs = dense.reshape(pairs_shape)?;
-    let z = match radices(h) {
-        Some(_) => stockham_pairs(&pairs)?,
-        None => {
-            let part = |i: isize| pairs.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
-            let (r, i) = bluestein(&part(0)?, &part(1)?, h)?;
-            stack(&[r, i], -1)?
-        }
-    };
+    let z = fft_pairs(&pairs)?;
     // Z_k for k = 0..=h (Z_h = Z_0), and Z_{h-k}.
     let ext = concatenate(&[z.clone(), z.slice(-2, Some(0), Some(1), 1)?], -2)?;
     let rev = ext.flip(-2)?;
@@ -767,14 +772,7 @@ fn irfft_packed<T: Float>(xr: &Array<T>, xi: &Array<T>, n: usize) -> Result<Arra
     let (or, oi) = (dr.mul(&c)?.add(&di.mul(&s)?)?, di.mul(&c)?.sub(&dr.mul(&s)?)?);
     // conj(Z) = (E_r - O_i, -(E_i + O_r)); ifft(Z) = conj(fft(conj Z))/h.
     let pairs = stack(&[er.sub(&oi)?, ei.add(&or)?.neg()?], -1)?.slice(-2, None, Some(h as isize), 1)?.contiguous()?;
-    let y = match radices(h) {
-        Some(_) => stockham_pairs(&pairs)?,
-        None => {
-            let part = |i: isize| pairs.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
-            let (r, i) = bluestein(&part(0)?, &part(1)?, h)?;
-            stack(&[r, i], -1)?
-        }
-    };
+    let y = fft_pairs(&pairs)?;
     // conj_scale is [2/n, -2/n] = [1/h, -1/h].
     let x = y.mul(&conj_scale)?;
     let mut shape = xr.shape().to_vec();
