@@ -2,39 +2,39 @@
 //! dtype, so a complex array is a pair of real arrays of one shape, `(re, im)`.
 //!
 //! Lengths whose prime factors are at most 61 use (unless Bluestein's algorithm is
-//! cheaper, see `radices`) the Stockham autosort formulation of the mixed-radix FFT: the data of each transform is held as an `[l, m]` matrix
-//! whose column `c` is the DFT of the subsequence `x[c::m]`; a step of radix `r`
-//! divides `m` and multiplies `l` by `r`, each output a sum of `r` inputs with one
-//! twiddle each — one step per prime factor (4s for pairs of 2s), no digit reversal,
-//! run by the backend (`Backend::fft`, on (re, im) pairs). Powers of two use radix-2
-//! butterflies (`E ± w·O`), all steps at once in workgroup memory or in cache for short
-//! transforms. Other lengths use Bluestein's chirp-z algorithm:
-//! the transform as a convolution with the chirp `e^{iπj²/n}`, done by three
-//! power-of-two FFTs of length `M ≥ 2n - 1`; the chirp is computed on the host in f64
-//! (`j² mod 2n` exactly) and uploaded — the only transfer these functions make, once
-//! per length: twiddle tables, chirps and the transform of Bluestein's kernel are kept
-//! in a plan cache ([`clear_plan_cache`], [`set_plan_cache_size`]), so a repeated
-//! Bluestein transform runs two power-of-two FFTs, not three.
+//! cheaper: a cost model in `engine`) the Stockham autosort formulation of the
+//! mixed-radix FFT: the data of each transform is held as an `[l, m]` matrix whose
+//! column `c` is the DFT of the subsequence `x[c::m]`; a step of radix `r` divides `m`
+//! and multiplies `l` by `r`, each output a sum of `r` inputs with one twiddle each —
+//! one step per prime factor (largest first), no digit reversal, run by the backend
+//! (`Backend::fft`, on (re, im) pairs). Powers of two use radix-2 butterflies
+//! (`E ± w·O`), all steps at once in workgroup memory or in cache for short transforms.
+//! Other lengths use Bluestein's chirp-z algorithm: the transform as a convolution with
+//! the chirp `e^{iπj²/n}`, done by power-of-two FFTs of length `M ≥ 2n - 1`; the chirp
+//! is computed on the host in f64 (`j² mod 2n` exactly) and uploaded — the only
+//! transfer these functions make, once per length: twiddle tables, chirps and the
+//! transform of Bluestein's kernel are kept in a plan cache ([`clear_plan_cache`],
+//! [`set_plan_cache_size`]), so a repeated Bluestein transform runs two power-of-two
+//! FFTs, not three. Real transforms of even length (`rfft`, `irfft`, and so
+//! `fftconvolve`) run one complex FFT of half the length (`real`).
 //!
 //! Accuracy is that of a textbook FFT: errors grow like `log2(n)·ε` relative to the
 //! input's norm (tested against an f64 DFT).
 
-use std::f64::consts::PI;
-
 use crate::array::Array;
-use crate::backend::{Backend, View, LARGEST_RADIX};
-use crate::device::on_backend;
 use crate::dtype::{Element, Float};
 use crate::error::{Error, Result};
-use crate::layout::{normalize_axis, Layout};
+use crate::layout::normalize_axis;
 use crate::ops::common_device;
 use crate::ops::convolve::check_1d;
-use crate::ops::join::{concatenate, stack};
-use crate::ops::pad::PadMode;
+use crate::ops::join::concatenate;
 
+mod engine;
 mod plan;
-use plan::{cached, Kind};
+mod real;
+use engine::{cmul, fft_along_last, zero_pad_last};
 pub use plan::{clear_plan_cache, plan_cache_len, set_plan_cache_size, DEFAULT_PLAN_CACHE_SIZE};
+use real::{irfft_packed, rfft_packed};
 
 /// A complex array as its real and imaginary parts (same shape, same device).
 type Complex<T> = (Array<T>, Array<T>);
@@ -586,259 +586,4 @@ fn over_axes<T: Float>(
         (r, i) = transform(op, &r, Some(&i), axis, inverse)?;
     }
     Ok((r, i))
-}
-
-/// The forward transform along the last axis of `[..., n]` (`n ≥ 1`).
-fn fft_along_last<T: Float>(re: &Array<T>, im: &Array<T>) -> Result<Complex<T>> {
-    let n = re.shape()[re.ndim() - 1];
-    match radices(n) {
-        // A backend may refuse a mixed-radix transform larger than it can bind at once
-        // (wgpu: one binding); Bluestein's power-of-two transforms are chunked instead.
-        Some(_) => match stockham(re, im) {
-            Err(Error::TooLarge { .. }) if !n.is_power_of_two() => bluestein(re, im, n),
-            done => done,
-        },
-        None => bluestein(re, im, n),
-    }
-}
-
-/// The radices of the Stockham steps for length `n`: all 2 for a power of two (the
-/// backends' radix-2 paths), else its prime factors (pairs of 2 as 4s, largest first) when none is
-/// above [`LARGEST_RADIX`] and their steps cost less than Bluestein's algorithm would;
-/// `None` means Bluestein.
-///
-/// The cost model counts complex multiply-adds per value: a step of radix `r` costs
-/// `r` per output; Bluestein's three power-of-two FFTs of length `M ≥ 2n − 1` cost
-/// about `log2 M + 4` each per value, with the chirp products and padding. On this
-/// machine's CPU backend a length of 999,999 (`3³·7·11·13·37`) takes 33 ms this way
-/// against 284 ms by Bluestein.
-fn radices(n: usize) -> Option<Vec<usize>> {
-    if n.is_power_of_two() {
-        return Some(vec![2; n.trailing_zeros() as usize]);
-    }
-    let mut rest = n;
-    let mut out = Vec::new();
-    for p in [4, 2].into_iter().chain((3..=LARGEST_RADIX).step_by(2)) {
-        while rest.is_multiple_of(p) {
-            out.push(p);
-            rest /= p;
-        }
-    }
-    // Largest first: a step's twiddles are fetched once per output row, and the last
-    // step has rows of one value.
-    out.sort_unstable_by(|a, b| b.cmp(a));
-    let m = (2 * n - 1).next_power_of_two();
-    let bluestein = 3 * m * (m.trailing_zeros() as usize + 4);
-    (rest == 1 && n * out.iter().sum::<usize>() <= bluestein).then_some(out)
-}
-
-/// `a` with `to - len` zeros appended along its last axis (`a` itself when it is that
-/// long already).
-fn zero_pad_last<T: Float>(a: &Array<T>, to: usize) -> Result<Array<T>> {
-    let len = a.shape()[a.ndim() - 1];
-    if len >= to {
-        return Ok(a.clone());
-    }
-    let mut widths = vec![(0, 0); a.ndim()];
-    widths[a.ndim() - 1] = (0, to - len);
-    a.pad(&widths, PadMode::Constant(T::ZERO))
-}
-
-/// `(a + ib)(c + id)` elementwise (broadcasting).
-fn cmul<T: Float>(a: &Array<T>, b: &Array<T>, c: &Array<T>, d: &Array<T>) -> Result<Complex<T>> {
-    Ok((a.mul(c)?.sub(&b.mul(d)?)?, a.mul(d)?.add(&b.mul(c)?)?))
-}
-
-/// Stockham FFT along the last axis (a length with prime factors up to
-/// [`LARGEST_RADIX`]): the values as (re, im) pairs `[..., n, 2]` through the backend's
-/// FFT, and the two parts as views.
-fn stockham<T: Float>(re: &Array<T>, im: &Array<T>) -> Result<Complex<T>> {
-    let n = re.shape()[re.ndim() - 1];
-    if n == 1 {
-        return Ok((re.clone(), im.clone()));
-    }
-    // Fresh and contiguous, as the backend wants.
-    let y = stockham_pairs(&stack(&[re, im], -1)?.contiguous()?)?;
-    let part = |i: isize| y.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
-    Ok((part(0)?, part(1)?))
-}
-
-/// The Stockham FFT of `[..., n, 2]` (re, im) pairs (`n ≥ 2` with radices; dense, an
-/// even offset), as pairs.
-fn stockham_pairs<T: Float>(x: &Array<T>) -> Result<Array<T>> {
-    let n = x.shape()[x.ndim() - 2];
-    let radices = radices(n).ok_or_else(|| Error::InvalidArgument {
-        op: "fft",
-        reason: format!("internal: length {n} has no Stockham radices"),
-    })?;
-    // One table of twiddles for every step, e^{-2πij/n} for j < n, made on the device.
-    let dev = x.device().clone();
-    let table = cached(&dev, T::DTYPE, n, Kind::Twiddles, || {
-        let angle =
-            Array::<u32>::arange(0, n as u32, 1, &dev)?.cast::<T>()?.mul_scalar(T::from_f64(2.0 * PI / n as f64))?;
-        stack(&[angle.cos()?, angle.sin()?.neg()?], -1)?.contiguous()
-    })?;
-    let storage = on_backend!(&dev, be => {
-        let src = View { storage: be.storage(&x.storage)?, layout: &x.layout };
-        let tw = View { storage: be.storage(&table.storage)?, layout: &table.layout };
-        be.wrap(be.fft(T::DTYPE, src, tw, n, &radices)?)
-    });
-    Ok(Array::<T>::from_storage(storage, Layout::contiguous(x.shape()), dev))
-}
-
-/// The FFT of `[..., h, 2]` (re, im) pairs (dense, an even offset) of any length `h ≥
-/// 2`, as pairs: Stockham steps in place of the pairs, else Bluestein.
-fn fft_pairs<T: Float>(pairs: &Array<T>) -> Result<Array<T>> {
-    let h = pairs.shape()[pairs.ndim() - 2];
-    if radices(h).is_some() {
-        return stockham_pairs(pairs);
-    }
-    let part = |i: isize| pairs.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
-    let (r, i) = bluestein(&part(0)?, &part(1)?, h)?;
-    stack(&[r, i], -1)
-}
-
-/// The transform of real rows `[..., n]` (`n` even, ≥ 4), values `0..=n/2`, by one
-/// complex FFT of half the length: the rows read as `n/2` pairs `z_j = x_{2j} +
-/// i·x_{2j+1}` (no copy when they are dense), `Z = fft(z)`, then with `E_k = (Z_k +
-/// conj Z_{h-k})/2` and `O_k = (Z_k - conj Z_{h-k})/2i` (the transforms of the even and
-/// odd samples, `h = n/2`, `Z_h = Z_0`): `X_k = E_k + e^{-2πik/n}·O_k`.
-fn rfft_packed<T: Float>(x: &Array<T>) -> Result<Complex<T>> {
-    let n = x.shape()[x.ndim() - 1];
-    let h = n / 2;
-    let mut pairs_shape = x.shape().to_vec();
-    pairs_shape.pop();
-    pairs_shape.extend([h, 2]);
-    let dense = if x.is_contiguous() && x.layout.offset().is_multiple_of(2) { x.clone() } else { x.copy()? };
-    let pairs = dense.reshape(pairs_shape)?;
-    let z = fft_pairs(&pairs)?;
-    // Z_k for k = 0..=h (Z_h = Z_0), and Z_{h-k}.
-    let ext = concatenate(&[z.clone(), z.slice(-2, Some(0), Some(1), 1)?], -2)?;
-    let rev = ext.flip(-2)?;
-    let part = |a: &Array<T>, i: isize| a.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
-    let (ar, ai, br, bi) = (part(&ext, 0)?, part(&ext, 1)?, part(&rev, 0)?, part(&rev, 1)?);
-    let RealPlan { c, s, .. } = real_plan(x.device(), n)?;
-    // 2E = (ar + br, ai - bi), 2O = (ai + bi, br - ar).
-    let half = T::from_f64(0.5);
-    let (er, ei) = (ar.add(&br)?.mul_scalar(half)?, ai.sub(&bi)?.mul_scalar(half)?);
-    let (or, oi) = (ai.add(&bi)?, br.sub(&ar)?);
-    let (wr, wi) = cmul(&c, &s, &or, &oi)?;
-    Ok((er.add(&wr)?, ei.add(&wi)?))
-}
-
-/// What the packed real transforms of length `n` (even) need, made on the device once.
-#[derive(Clone)]
-struct RealPlan<T: Float> {
-    /// `cos(2πk/n)/2` and `-sin(2πk/n)/2` for `k = 0..=n/2`.
-    c: Array<T>,
-    s: Array<T>,
-    /// False at `k = 0` and `k = n/2` (whose imaginary parts `irfft` ignores).
-    inner: Array<bool>,
-    /// `[2/n, -2/n]`: the inverse's scale, conjugating each pair.
-    conj_scale: Array<T>,
-}
-
-fn real_plan<T: Float>(dev: &crate::Device, n: usize) -> Result<RealPlan<T>> {
-    let h = n / 2;
-    cached(dev, T::DTYPE, n, Kind::RealTwiddles, || {
-        let k = Array::<u32>::arange(0, h as u32 + 1, 1, dev)?;
-        let angle = k.cast::<T>()?.mul_scalar(T::from_f64(2.0 * PI / n as f64))?;
-        let inner = k.gt_scalar(0)?.logical_and(&k.lt_scalar(h as u32)?)?;
-        let two = Array::<u32>::arange(0, 2, 1, dev)?.cast::<T>()?;
-        Ok(RealPlan {
-            c: angle.cos()?.mul_scalar(T::from_f64(0.5))?,
-            s: angle.sin()?.mul_scalar(T::from_f64(-0.5))?,
-            inner,
-            conj_scale: two.mul_scalar(T::from_f64(-4.0 / n as f64))?.add_scalar(T::from_f64(2.0 / n as f64))?,
-        })
-    })
-}
-
-/// The inverse of [`rfft_packed`]: real rows of even length `n ≥ 4` from their values
-/// `X_k`, `k = 0..=n/2` (`[..., n/2 + 1]`), by one complex FFT of `h = n/2`:
-/// `Z_k = E_k + i·O_k` with `E_k = (X_k + conj X_{h-k})/2` and `O_k = (X_k - conj
-/// X_{h-k})·e^{2πik/n}/2` (`k < h`), then `x_{2j} + i·x_{2j+1} = ifft(Z)_j` — the pairs
-/// are the output, no copy.
-fn irfft_packed<T: Float>(xr: &Array<T>, xi: &Array<T>, n: usize) -> Result<Array<T>> {
-    let h = n / 2;
-    let RealPlan { c, s, inner, conj_scale } = real_plan(xr.device(), n)?;
-    let zero = Array::<T>::zeros([1], xr.device())?;
-    let (ar, ai) = (xr.clone(), crate::ops::elementwise::where_(&inner, xi, &zero)?);
-    let (br, bi) = (ar.flip(-1)?, ai.flip(-1)?);
-    let half = T::from_f64(0.5);
-    let (er, ei) = (ar.add(&br)?.mul_scalar(half)?, ai.sub(&bi)?.mul_scalar(half)?);
-    // O = D·(c, -s) for D = (ar - br, ai + bi).
-    let (dr, di) = (ar.sub(&br)?, ai.add(&bi)?);
-    let (or, oi) = (dr.mul(&c)?.add(&di.mul(&s)?)?, di.mul(&c)?.sub(&dr.mul(&s)?)?);
-    // conj(Z) = (E_r - O_i, -(E_i + O_r)); ifft(Z) = conj(fft(conj Z))/h.
-    let pairs = stack(&[er.sub(&oi)?, ei.add(&or)?.neg()?], -1)?.slice(-2, None, Some(h as isize), 1)?.contiguous()?;
-    let y = fft_pairs(&pairs)?;
-    // conj_scale is [2/n, -2/n] = [1/h, -1/h].
-    let x = y.mul(&conj_scale)?;
-    let mut shape = xr.shape().to_vec();
-    shape.pop();
-    shape.push(n);
-    x.reshape(shape)
-}
-
-/// Bluestein's algorithm along the last axis, for any length `n`: `X_k = c_k ·
-/// Σ_j (x_j c_j) · conj(c_{k-j})` with the chirp `c_j = e^{-iπj²/n}`, the convolution by
-/// power-of-two FFTs of length `M ≥ 2n - 1`.
-fn bluestein<T: Float>(re: &Array<T>, im: &Array<T>, n: usize) -> Result<Complex<T>> {
-    let dev = re.device();
-    let m = (2 * n - 1).next_power_of_two();
-    // The chirp c and the transform of Bluestein's kernel: a plan, made once.
-    let (cr, ci, fb_r, fb_i) = cached(dev, T::DTYPE, n, Kind::Chirp, || {
-        // The chirp's angles, exact: π·(j² mod 2n)/n.
-        let angle = |j: usize| PI * ((j as u128 * j as u128) % (2 * n as u128)) as f64 / n as f64;
-        let upload = |v: Vec<f64>, len: usize| -> Result<Array<T>> {
-            Array::from_vec(v.into_iter().map(T::from_f64).collect(), [len])?.to(dev)
-        };
-        let (cr, ci) = (
-            upload((0..n).map(|j| angle(j).cos()).collect(), n)?,
-            upload((0..n).map(|j| -angle(j).sin()).collect(), n)?,
-        );
-        // conj(c) at 0..n and mirrored at M-n+1..M, zero between.
-        let mut br = vec![0.0; m];
-        let mut bi = vec![0.0; m];
-        for j in 0..n {
-            let (c, s) = (angle(j).cos(), angle(j).sin());
-            br[j] = c;
-            bi[j] = s;
-            if j > 0 {
-                br[m - j] = c;
-                bi[m - j] = s;
-            }
-        }
-        let (fb_r, fb_i) = stockham(&upload(br, m)?, &upload(bi, m)?)?;
-        Ok((cr, ci, fb_r, fb_i))
-    })?;
-    let (ar, ai) = cmul(re, im, &cr, &ci)?;
-    let (fa_r, fa_i) = stockham(&zero_pad_last(&ar, m)?, &zero_pad_last(&ai, m)?)?;
-    let (pr, pi) = cmul(&fa_r, &fa_i, &fb_r, &fb_i)?;
-    // Inverse transform of the product: conj(fft(conj(p))) / M.
-    let (qr, qi) = stockham(&pr, &pi.neg()?)?;
-    let scale = T::from_f64(1.0 / m as f64);
-    let conv_r = qr.slice(-1, None, Some(n as isize), 1)?.mul_scalar(scale)?;
-    let conv_i = qi.slice(-1, None, Some(n as isize), 1)?.mul_scalar(T::from_f64(-1.0 / m as f64))?;
-    cmul(&conv_r, &conv_i, &cr, &ci)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::radices;
-
-    #[test]
-    fn algorithm_per_length() {
-        assert_eq!(radices(8), Some(vec![2, 2, 2]));
-        assert_eq!(radices(1080), Some(vec![5, 4, 3, 3, 3, 2]));
-        assert_eq!(radices(17), Some(vec![17]));
-        assert_eq!(radices(3233), Some(vec![61, 53]));
-        assert_eq!(radices(13542), Some(vec![61, 37, 3, 2]));
-        assert_eq!(radices(999_999), Some(vec![37, 13, 11, 7, 3, 3, 3]));
-        // A prime factor above 61, or steps dearer than Bluestein's: Bluestein.
-        assert_eq!(radices(257), None);
-        assert_eq!(radices(1031), None);
-        assert_eq!(radices(61 * 61 * 61), None);
-    }
 }
