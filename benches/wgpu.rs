@@ -1,7 +1,8 @@
 //! wgpu backend next to the CPU backend on the Core workloads:
 //! W1 dot 10M f64 · W6 sum 100M f32 · W4 a*b+c 10M f32 · W3 row mean 10000² f32 ·
-//! W5 matmul 2048² f32 · S1 sort 1M f32 — plus the naive matmul kernel against the tiled one, to show
-//! what the workgroup tiles and register blocks buy.
+//! W5 matmul 2048² f32 · S1 sort 1M f32 · F1 FFTs (2²⁰, 1024 real rows of 1024, 10⁶) —
+//! plus the naive matmul kernel against the tiled one, to show what the workgroup tiles
+//! and register blocks buy.
 //!
 //! `cargo bench --bench wgpu` (add `-- W5` to pick one). Uses `Device::wgpu()` (software
 //! adapters such as lavapipe included); without one it prints a line and exits.
@@ -40,6 +41,7 @@ fn benches(c: &mut Criterion) {
     naive_vs_tiled(c, &dev);
     common::core_workloads(c, &dev, "gpu wgpu");
     common::s1_sort(c, &dev, "gpu wgpu");
+    common::f1_fft(c, &dev, "gpu wgpu");
 }
 
 criterion_group!(wgpu_benches, benches);

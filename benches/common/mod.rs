@@ -107,6 +107,39 @@ pub fn s1_sort(c: &mut Criterion, dev: &Device, name: &str) {
     g.finish();
 }
 
+/// F1: FFTs beside the CPU backend — a complex 2²⁰ transform, 1024 real rows of 1024
+/// (`rfft`, batched) and a 10⁶-point mixed-radix (2⁶·5⁶) transform, f32; throughput in
+/// points. Plans (twiddles) are made before timing, as a program's second call finds
+/// them.
+pub fn f1_fft(c: &mut Criterion, dev: &Device, name: &str) {
+    let cpu = Device::cpu();
+    let mut g = c.benchmark_group("F1 fft f32");
+    g.sample_size(10);
+    let cases: [(&str, [usize; 2], bool); 3] = [
+        ("fft 2^20 complex", [1, 1 << 20], false),
+        ("rfft 1024x1024", [1024, 1024], true),
+        ("fft 10^6 complex", [1, 1_000_000], false),
+    ];
+    for (what, shape, real) in cases {
+        let re = random::uniform::<f32>(shape, -1.0, 1.0, 13, dev).expect("re");
+        let im = random::uniform::<f32>(shape, -1.0, 1.0, 14, dev).expect("im");
+        let (cre, cim) = (re.to(&cpu).expect("download"), im.to(&cpu).expect("download"));
+        let run = move |re: &Array<f32>, im: &Array<f32>| -> gpu::Result<(Array<f32>, Array<f32>)> {
+            if real {
+                gpu::fft::rfft(re, -1)
+            } else {
+                gpu::fft::fft(re, Some(im), -1)
+            }
+        };
+        run(&re, &im).expect("warm-up");
+        run(&cre, &cim).expect("warm-up");
+        g.throughput(Throughput::Elements((shape[0] * shape[1]) as u64));
+        g.bench_function(format!("{name} {what}"), |b| b.iter_custom(|k| queued(dev, k, || run(&re, &im))));
+        g.bench_function(format!("gpu cpu {what}"), |b| b.iter(|| black_box(run(&cre, &cim).expect("fft"))));
+    }
+    g.finish();
+}
+
 /// The Core issue's workloads (BASELINES.md W1, W6, W4, W3, W5) on `dev` beside the CPU
 /// backend.
 pub fn core_workloads(c: &mut Criterion, dev: &Device, name: &str) {
