@@ -390,7 +390,8 @@ fn numpy_companions<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
 }
 
 /// `fftconvolve` against the direct `convolve` on the same device, every mode, both
-/// orders of the inputs; error bound `4·(log2 M + 4)·ε·‖a‖·‖v‖` per output.
+/// orders of the inputs, and N-D inputs against a direct sum on the host (SciPy's
+/// modes); error bound `4·(log2 M + 4)·ε·‖a‖·‖v‖` per output (`M` the padded size).
 fn convolutions<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
     use gpu::ConvolveMode as M;
     let ty = T::DTYPE;
@@ -412,9 +413,65 @@ fn convolutions<T: TestValue + Float>(dev: &Device) -> gpu::Result<()> {
             }
         }
     }
+    // N-D (SciPy's modes) against a direct sum on the host.
+    let cases: [(&[usize], &[usize]); 5] =
+        [(&[13, 9], &[4, 5]), (&[4, 5], &[13, 9]), (&[6, 7], &[6, 7]), (&[3, 4, 5], &[2, 2, 3]), (&[40, 33], &[5, 5])];
+    for (n, k) in cases {
+        let (ln, lk) = (n.iter().product::<usize>(), k.iter().product::<usize>());
+        let (ha, hv) = (to_t::<T>(&noise(ln, 70 + ln as u64)), to_t::<T>(&noise(lk, 71 + lk as u64)));
+        let a = Array::from_vec(ha.clone(), n.to_vec())?.to(dev)?;
+        let v = Array::from_vec(hv.clone(), k.to_vec())?.to(dev)?;
+        let (ha, hv): (Vec<f64>, Vec<f64>) =
+            (ha.iter().map(|x| x.f64()).collect(), hv.iter().map(|x| x.f64()).collect());
+        let full: Vec<usize> = n.iter().zip(k).map(|(n, k)| n + k - 1).collect();
+        let unravel = |mut i: usize, shape: &[usize]| -> Vec<usize> {
+            let mut idx = vec![0; shape.len()];
+            for d in (0..shape.len()).rev() {
+                idx[d] = i % shape[d];
+                i /= shape[d];
+            }
+            idx
+        };
+        let mut want_full = vec![0.0; full.iter().product()];
+        for (i, x) in ha.iter().enumerate() {
+            let ia = unravel(i, n);
+            for (j, y) in hv.iter().enumerate() {
+                let jv = unravel(j, k);
+                let o = ia.iter().zip(&jv).zip(&full).fold(0, |acc, ((p, q), f)| acc * f + p + q);
+                want_full[o] += x * y;
+            }
+        }
+        let norm = |v: &[f64]| v.iter().map(|y| y * y).sum::<f64>().sqrt();
+        let logm: f64 = full.iter().map(|f| f.next_power_of_two().trailing_zeros() as f64).sum();
+        let bound = 4.0 * (logm + 4.0) * T::EPSILON.to_f64() * norm(&ha) * norm(&hv);
+        let covers = n.iter().zip(k).all(|(n, k)| n >= k) || n.iter().zip(k).all(|(n, k)| k >= n);
+        for mode in [M::Full, M::Same, M::Valid] {
+            let window: Vec<(usize, usize)> = match mode {
+                M::Full => full.iter().map(|&f| (0, f)).collect(),
+                M::Same => n.iter().zip(&full).map(|(&n, &f)| ((f - n) / 2, n)).collect(),
+                M::Valid => n.iter().zip(k).map(|(&n, &k)| (n.min(k) - 1, n.max(k) - n.min(k) + 1)).collect(),
+            };
+            let got = gpu::fftconvolve(&a, &v, mode);
+            if mode == M::Valid && !covers {
+                assert!(matches!(got, Err(Error::InvalidArgument { .. })), "{ty} valid of {n:?} and {k:?}");
+                continue;
+            }
+            let got = got?;
+            let shape: Vec<usize> = window.iter().map(|w| w.1).collect();
+            assert_eq!(got.shape(), &shape[..], "{ty} fftconvolve {n:?}x{k:?} {mode:?}: shape");
+            for (i, g) in f64s(&got).iter().enumerate() {
+                let idx = unravel(i, &shape);
+                let o = idx.iter().zip(&window).zip(&full).fold(0, |acc, ((p, w), f)| acc * f + p + w.0);
+                let w = want_full[o];
+                assert!((g - w).abs() <= bound, "{ty} fftconvolve {n:?}x{k:?} {mode:?}: {idx:?}: {g} vs {w}");
+            }
+        }
+    }
     let two_d = Array::<T>::zeros([2, 2], dev)?;
     let one = Array::<T>::ones([3], dev)?;
     assert!(matches!(gpu::fftconvolve(&two_d, &one, M::Full), Err(Error::InvalidArgument { op: "fftconvolve", .. })));
+    let scalar = Array::<T>::zeros([], dev)?;
+    assert!(matches!(gpu::fftconvolve(&scalar, &scalar, M::Full), Err(Error::InvalidArgument { .. })));
     assert!(matches!(
         gpu::fftconvolve(&one, &Array::<T>::zeros([0], dev)?, M::Full),
         Err(Error::InvalidArgument { .. })

@@ -28,6 +28,7 @@ use crate::layout::normalize_axis;
 use crate::ops::common_device;
 use crate::ops::convolve::check_1d;
 use crate::ops::join::concatenate;
+use crate::ops::pad::PadMode;
 
 mod engine;
 mod plan;
@@ -490,17 +491,25 @@ fn check_spacing(op: &'static str, n: usize, d: f64) -> Result<()> {
     Ok(())
 }
 
-/// Linear convolution of two 1-D float arrays through the FFT (SciPy's and CuPy's
-/// `fftconvolve`, with the modes of NumPy's `np.convolve`): the same values as
-/// [`convolve`](crate::convolve) up to rounding, in `O(N log N)` for `N = n + k - 1`
-/// instead of `O(n·k)` — both inputs zero-padded to the next power of two `m`, two
-/// real transforms ([`rfft`], each one complex FFT of `m/2`), a pointwise product and
-/// [`irfft`], nothing moved to or from the host. The
-/// rounding error is relative to `‖a‖·‖v‖` rather than to each output, so outputs much
-/// smaller than that (near-cancellation) are less accurate than the direct method's.
+/// Linear convolution through the FFT (SciPy's and CuPy's `fftconvolve`): the same
+/// values as the direct sum `out[j] = Σ_m a[m] · v[j - m]` up to rounding, in
+/// `O(N log N)` for `N = Π (n_i + k_i - 1)` instead of `O(Π n_i·k_i)` — both inputs
+/// zero-padded to a power of two `m_i` along each axis, two real transforms ([`rfftn`];
+/// along the last axis one complex FFT of `m/2`), a pointwise product and [`irfftn`],
+/// nothing moved to or from the host. The rounding error is relative to `‖a‖·‖v‖`
+/// rather than to each output, so outputs much smaller than that (near-cancellation)
+/// are less accurate than the direct method's.
+///
+/// 1-D inputs take NumPy's `np.convolve` modes (as [`convolve`](crate::convolve)):
+/// `Same` gives `max(n, k)` values. N-D inputs (the same number of dimensions, e.g.
+/// an image and a kernel) take SciPy's: `Full` is `n_i + k_i - 1` along each axis,
+/// `Same` the shape of `a`, centred as SciPy centres it, `Valid` `|n_i - k_i| + 1`
+/// when one input is at least as large as the other along every axis.
 ///
 /// # Errors
-/// As [`convolve`](crate::convolve).
+/// [`Error::InvalidArgument`] for empty inputs, different numbers of dimensions, 0-d
+/// inputs, or `Valid` when neither input covers the other;
+/// [`Error::DeviceMismatch`].
 ///
 /// ```
 /// use gpu::{Array, ConvolveMode};
@@ -508,9 +517,18 @@ fn check_spacing(op: &'static str, n: usize, d: f64) -> Result<()> {
 /// let v = Array::from_vec(vec![0.0f64, 1.0, 0.5], [3])?;
 /// let full = gpu::fftconvolve(&a, &v, ConvolveMode::Full)?.to_vec()?;
 /// assert!(full.iter().zip([0.0, 1.0, 2.5, 4.0, 1.5]).all(|(x, w)| (x - w).abs() < 1e-12));
+/// // A 3×3 box blur of a 4×5 image, the output the image's size.
+/// let img = Array::<f32>::arange(0.0, 20.0, 1.0, &gpu::Device::cpu())?.reshape([4, 5])?;
+/// let boxf = Array::full([3, 3], 1.0f32 / 9.0, &gpu::Device::cpu())?;
+/// let blurred = gpu::fftconvolve(&img, &boxf, ConvolveMode::Same)?;
+/// assert_eq!(blurred.shape(), &[4, 5]);
+/// assert!((blurred.to_vec()?[6] - 6.0).abs() < 1e-5); // an inner pixel: its neighbours' mean
 /// # Ok::<(), gpu::Error>(())
 /// ```
 pub fn fftconvolve<T: Float>(a: &Array<T>, v: &Array<T>, mode: crate::ConvolveMode) -> Result<Array<T>> {
+    if a.ndim() != 1 || v.ndim() != 1 {
+        return fftconvolve_nd(a, v, mode);
+    }
     check_1d("fftconvolve", a, v)?;
     let (n, k) = (a.len(), v.len());
     let (long, short) = (n.max(k), n.min(k));
@@ -527,6 +545,49 @@ pub fn fftconvolve<T: Float>(a: &Array<T>, v: &Array<T>, mode: crate::ConvolveMo
         crate::ConvolveMode::Valid => (short - 1, long - short + 1),
     };
     q.slice(0, Some(start as isize), Some((start + len) as isize), 1)
+}
+
+/// [`fftconvolve`] of N-D inputs (SciPy's modes).
+fn fftconvolve_nd<T: Float>(a: &Array<T>, v: &Array<T>, mode: crate::ConvolveMode) -> Result<Array<T>> {
+    const OP: &str = "fftconvolve";
+    common_device(OP, a.device(), v.device())?;
+    let (n, k) = (a.shape(), v.shape());
+    if n.len() != k.len() || n.is_empty() || a.is_empty() || v.is_empty() {
+        let reason =
+            format!("needs two non-empty arrays of the same number (≥ 1) of dimensions, got shapes {n:?} and {k:?}");
+        return Err(Error::InvalidArgument { op: OP, reason });
+    }
+    let full: Vec<usize> = n.iter().zip(k).map(|(n, k)| n + k - 1).collect();
+    // (start, length) of the output along each axis.
+    let window: Vec<(usize, usize)> = match mode {
+        crate::ConvolveMode::Full => full.iter().map(|&f| (0, f)).collect(),
+        crate::ConvolveMode::Same => n.iter().zip(&full).map(|(&n, &f)| ((f - n) / 2, n)).collect(),
+        crate::ConvolveMode::Valid => {
+            let (big, small) = if n.iter().zip(k).all(|(n, k)| n >= k) {
+                (n, k)
+            } else if n.iter().zip(k).all(|(n, k)| k >= n) {
+                (k, n)
+            } else {
+                let reason = format!("mode Valid needs one input at least as large as the other along every axis, got shapes {n:?} and {k:?}");
+                return Err(Error::InvalidArgument { op: OP, reason });
+            };
+            big.iter().zip(small).map(|(b, s)| (s - 1, b - s + 1)).collect()
+        }
+    };
+    let m: Vec<usize> = full.iter().map(|f| f.next_power_of_two()).collect();
+    let axes: Vec<isize> = (0..n.len() as isize).collect();
+    let pad = |x: &Array<T>| -> Result<Array<T>> {
+        let widths: Vec<(usize, usize)> = x.shape().iter().zip(&m).map(|(&len, &m)| (0, m - len)).collect();
+        x.pad(&widths, PadMode::Constant(T::ZERO))
+    };
+    let (ar, ai) = rfftn(&pad(a)?, &axes)?;
+    let (vr, vi) = rfftn(&pad(v)?, &axes)?;
+    let (pr, pi) = cmul(&ar, &ai, &vr, &vi)?;
+    let mut out = irfftn(&pr, &pi, m.last().copied(), &axes)?;
+    for (axis, (start, len)) in window.into_iter().enumerate() {
+        out = out.slice(axis as isize, Some(start as isize), Some((start + len) as isize), 1)?;
+    }
+    Ok(out)
 }
 
 /// `re` and `im` (zeros when `None`) checked to share a shape and a device.
