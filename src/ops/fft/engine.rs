@@ -59,6 +59,28 @@ fn radices(n: usize) -> Option<Vec<usize>> {
     (rest == 1 && n * out.iter().sum::<usize>() <= bluestein).then_some(out)
 }
 
+/// The smallest `2^a·3^b·5^c ≥ n` (even when `even`): SciPy's `next_fast_len` for real
+/// transforms, the length to zero-pad a convolution to — at most 25% above `n` where the
+/// next power of two can be twice it.
+pub(super) fn fast_len(n: usize, even: bool) -> usize {
+    let floor = if even { 2 } else { 1 };
+    let mut best = n.next_power_of_two().max(floor);
+    let mut p5 = 1;
+    while p5 < best {
+        let mut p35 = p5;
+        while p35 < best {
+            let mut x = p35;
+            while x < n.max(floor) || (even && x % 2 == 1) {
+                x *= 2;
+            }
+            best = best.min(x);
+            p35 *= 3;
+        }
+        p5 *= 5;
+    }
+    best
+}
+
 /// `a` with `to - len` zeros appended along its last axis (`a` itself when it is that
 /// long already).
 pub(super) fn zero_pad_last<T: Float>(a: &Array<T>, to: usize) -> Result<Array<T>> {
@@ -184,5 +206,18 @@ mod tests {
         assert_eq!(radices(257), None);
         assert_eq!(radices(1031), None);
         assert_eq!(radices(61 * 61 * 61), None);
+    }
+
+    #[test]
+    fn fast_lengths() {
+        use super::fast_len;
+        // SciPy's next_fast_len(n, real=True).
+        for (n, want) in [(1, 1), (7, 8), (11, 12), (1054, 1080), (2111, 2160), (219_999, 221_184), (1 << 20, 1 << 20)]
+        {
+            assert_eq!(fast_len(n, false), want, "n = {n}");
+        }
+        assert_eq!(fast_len(1, true), 2);
+        assert_eq!(fast_len(25, true), 30);
+        assert_eq!(fast_len(1054, true), 1080);
     }
 }

@@ -33,7 +33,7 @@ use crate::ops::pad::PadMode;
 mod engine;
 mod plan;
 mod real;
-use engine::{cmul, fft_along_last, zero_pad_last};
+use engine::{cmul, fast_len, fft_along_last, zero_pad_last};
 pub use plan::{clear_plan_cache, plan_cache_len, set_plan_cache_size, DEFAULT_PLAN_CACHE_SIZE};
 use real::{irfft_packed, rfft_packed};
 
@@ -494,7 +494,8 @@ fn check_spacing(op: &'static str, n: usize, d: f64) -> Result<()> {
 /// Linear convolution through the FFT (SciPy's and CuPy's `fftconvolve`): the same
 /// values as the direct sum `out[j] = Σ_m a[m] · v[j - m]` up to rounding, in
 /// `O(N log N)` for `N = Π (n_i + k_i - 1)` instead of `O(Π n_i·k_i)` — both inputs
-/// zero-padded to a power of two `m_i` along each axis, two real transforms ([`rfftn`];
+/// zero-padded to a length `m_i ≥ n_i + k_i - 1` of factors 2, 3 and 5 along each axis
+/// (SciPy's `next_fast_len`), two real transforms ([`rfftn`];
 /// along the last axis one complex FFT of `m/2`), a pointwise product and [`irfftn`],
 /// nothing moved to or from the host. The rounding error is relative to `‖a‖·‖v‖`
 /// rather than to each output, so outputs much smaller than that (near-cancellation)
@@ -533,8 +534,8 @@ pub fn fftconvolve<T: Float>(a: &Array<T>, v: &Array<T>, mode: crate::ConvolveMo
     let (n, k) = (a.len(), v.len());
     let (long, short) = (n.max(k), n.min(k));
     let full = n + k - 1;
-    // A power of two ≥ 4: the real transforms' packed path.
-    let m = full.next_power_of_two().max(4);
+    // A 5-smooth even length ≥ 4: the real transforms' packed path.
+    let m = fast_len(full, true).max(4);
     let (ar, ai) = rfft(&zero_pad_last(a, m)?, 0)?;
     let (vr, vi) = rfft(&zero_pad_last(v, m)?, 0)?;
     let (pr, pi) = cmul(&ar, &ai, &vr, &vi)?;
@@ -574,7 +575,9 @@ fn fftconvolve_nd<T: Float>(a: &Array<T>, v: &Array<T>, mode: crate::ConvolveMod
             big.iter().zip(small).map(|(b, s)| (s - 1, b - s + 1)).collect()
         }
     };
-    let m: Vec<usize> = full.iter().map(|f| f.next_power_of_two()).collect();
+    // 5-smooth lengths, the last even (the packed real transform).
+    let last = full.len() - 1;
+    let m: Vec<usize> = full.iter().enumerate().map(|(i, &f)| fast_len(f, i == last)).collect();
     let axes: Vec<isize> = (0..n.len() as isize).collect();
     let pad = |x: &Array<T>| -> Result<Array<T>> {
         let widths: Vec<(usize, usize)> = x.shape().iter().zip(&m).map(|(&len, &m)| (0, m - len)).collect();
