@@ -107,8 +107,12 @@ fn stockham<T: Float>(re: &Array<T>, im: &Array<T>) -> Result<Complex<T>> {
         return Ok((re.clone(), im.clone()));
     }
     // Fresh and contiguous, as the backend wants.
-    let y = stockham_pairs(&stack(&[re, im], -1)?.contiguous()?)?;
-    let part = |i: isize| y.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
+    split_pairs(&stockham_pairs(&stack(&[re, im], -1)?.contiguous()?)?)
+}
+
+/// The real and imaginary parts of `[..., n, 2]` (re, im) pairs, as views.
+pub(super) fn split_pairs<T: Float>(pairs: &Array<T>) -> Result<Complex<T>> {
+    let part = |i: isize| pairs.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
     Ok((part(0)?, part(1)?))
 }
 
@@ -142,8 +146,8 @@ pub(super) fn fft_pairs<T: Float>(pairs: &Array<T>) -> Result<Array<T>> {
     if radices(h).is_some() {
         return stockham_pairs(pairs);
     }
-    let part = |i: isize| pairs.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
-    let (r, i) = bluestein(&part(0)?, &part(1)?, h)?;
+    let (re, im) = split_pairs(pairs)?;
+    let (r, i) = bluestein(&re, &im, h)?;
     stack(&[r, i], -1)
 }
 

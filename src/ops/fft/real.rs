@@ -3,7 +3,7 @@
 
 use std::f64::consts::PI;
 
-use super::engine::{cmul, fft_pairs};
+use super::engine::{cmul, fft_pairs, split_pairs};
 use super::plan::{cached, Kind};
 use super::Complex;
 use crate::array::Array;
@@ -28,8 +28,7 @@ pub(super) fn rfft_packed<T: Float>(x: &Array<T>) -> Result<Complex<T>> {
     // Z_k for k = 0..=h (Z_h = Z_0), and Z_{h-k}.
     let ext = concatenate(&[z.clone(), z.slice(-2, Some(0), Some(1), 1)?], -2)?;
     let rev = ext.flip(-2)?;
-    let part = |a: &Array<T>, i: isize| a.slice(-1, Some(i), Some(i + 1), 1)?.squeeze(-1);
-    let (ar, ai, br, bi) = (part(&ext, 0)?, part(&ext, 1)?, part(&rev, 0)?, part(&rev, 1)?);
+    let ((ar, ai), (br, bi)) = (split_pairs(&ext)?, split_pairs(&rev)?);
     let RealPlan { c, s, .. } = real_plan(x.device(), n)?;
     // 2E = (ar + br, ai - bi), 2O = (ai + bi, br - ar).
     let half = T::from_f64(0.5);
