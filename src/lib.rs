@@ -16,7 +16,7 @@
 //! ([`random`]: uniform and normal kernels, and from them a dozen distributions,
 //! permutations and `choice`) and, on integer arrays, the bitwise operators.
 //! Arrays go to and from NumPy's `.npy` files with [`save`] and [`load`], and `.npz`
-//! archives with [`savez`] and [`NpzFile`].
+//! archives with [`savez`], [`savez_compressed`] and [`NpzFile`].
 //! The library moves data between host and device only when asked ([`Array::to`],
 //! [`Array::to_vec`], [`Array::item`]) or when a free function is handed host data.
 //! Results stay on the device — a reduction is a 0-d array until you read it.
@@ -69,7 +69,7 @@ pub use device::{devices, Device};
 pub use dtype::{DType, Element, Float, Integer, Scalar};
 pub use error::{Error, Result};
 pub use info::{DeviceInfo, DeviceKind, Stats};
-pub use io::{load, save, savez, NpzFile, ToNpy};
+pub use io::{load, save, savez, savez_compressed, NpzFile, ToNpy};
 pub use layout::Layout;
 pub use ops::contract::{einsum, einsum_path, inner, kron, tensordot, vdot, TensorAxes};
 pub use ops::convolve::{convolve, correlate, ConvolveMode};

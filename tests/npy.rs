@@ -3,7 +3,8 @@
 //! order, big-endian, 0-d, empty, bool) read back, our bytes equal to NumPy's for the
 //! same arrays, and malformed input as `InvalidArgument` or `Io` errors; `.npz`
 //! archives: NumPy's `np.savez` output (ZIP64 local headers) read, ours round-tripped
-//! (and checked by NumPy when it is installed), `savez_compressed` output refused.
+//! (and checked by NumPy when it is installed), `savez_compressed` output read and
+//! written (deflated members, CRC checked), corrupt or unknown compression refused.
 
 #[macro_use]
 mod common;
@@ -90,8 +91,21 @@ fn npz_archives() -> gpu::Result<()> {
     assert_eq!((b.shape(), b.to_vec()?), (&[2, 2][..], vec![1, 2, 3, 4]));
     assert!(matches!(z.get::<f32>("c", &cpu), Err(Error::InvalidArgument { .. })));
     assert!(matches!(z.get::<f64>("a", &cpu), Err(Error::InvalidArgument { .. })));
-    match gpu::NpzFile::from_bytes(hex(NPZ_DEFLATED)) {
-        Err(Error::InvalidArgument { reason, .. }) => assert!(reason.contains("compressed"), "{reason}"),
+    // np.savez_compressed's deflated member, inflated and its CRC checked.
+    let zc = gpu::NpzFile::from_bytes(hex(NPZ_DEFLATED))?;
+    assert_eq!(zc.get::<f32>("a", &cpu)?.to_vec()?, [0.0, 1.0, 2.0]);
+    // A flipped bit in the deflate stream, and a method other than stored or deflate.
+    let mut bytes = hex(NPZ_DEFLATED);
+    bytes[80] ^= 0x10;
+    match gpu::NpzFile::from_bytes(bytes)?.get::<f32>("a", &cpu) {
+        Err(Error::InvalidArgument { reason, .. }) => assert!(reason.contains("corrupt"), "{reason}"),
+        other => panic!("a corrupt member read as {other:?}"),
+    }
+    let mut bzip2 = hex(NPZ_DEFLATED);
+    let central = bzip2.windows(4).position(|w| w == [0x50, 0x4B, 0x01, 0x02]).unwrap();
+    bzip2[central + 10] = 12;
+    match gpu::NpzFile::from_bytes(bzip2) {
+        Err(Error::InvalidArgument { reason, .. }) => assert!(reason.contains("method 12"), "{reason}"),
         other => panic!("{other:?}"),
     }
     assert!(matches!(gpu::NpzFile::from_bytes(b"PK not really".to_vec()), Err(Error::InvalidArgument { .. })));
@@ -121,6 +135,51 @@ fn npz_archives() -> gpu::Result<()> {
     }
     std::fs::remove_file(&path).ok();
     assert!(matches!(gpu::savez(&path, &[("x", &x), ("x", &m)]), Err(Error::InvalidArgument { .. })));
+    assert!(matches!(gpu::savez_compressed(&path, &[("", &x)]), Err(Error::InvalidArgument { .. })));
+    Ok(())
+}
+
+/// `savez_compressed` on every backend: members deflated (a compressible one far below
+/// its raw size), read back exactly by us and, when it is installed, by NumPy.
+fn compressed_archives(dev: &Device) -> gpu::Result<()> {
+    let zeros = Array::<f32>::zeros([256, 128], dev)?;
+    let noise = gpu::random::uniform::<f32>([3, 1000], -1.0, 1.0, 7, dev)?;
+    let view = noise.t().slice(0, Some(10), Some(20), 1)?;
+    let ints = Array::<i32>::arange(-50, 50, 1, dev)?;
+    // 2.8 MB: deflated in three pieces of 1 MiB (sync-flushed, then concatenated).
+    let big = gpu::random::uniform::<i32>([700_000], 0, 100, 9, dev)?;
+    let path = std::env::temp_dir().join(format!("gpu_npzc_{}_{}.npz", std::process::id(), dev.kind() as u8));
+    gpu::savez_compressed(
+        &path,
+        &[("zeros", &zeros), ("noise", &noise), ("view", &view), ("ints", &ints), ("big", &big)],
+    )?;
+    let size = std::fs::metadata(&path).map_err(|e| Error::Io { path: "npz".into(), message: e.to_string() })?.len();
+    assert!(size < 3 * 1000 * 4 + 2_000_000, "{size} bytes: 128 KiB of zeros and 2.8 MB of small ints should deflate");
+    let z = gpu::NpzFile::open(&path)?;
+    assert_eq!(z.names(), ["zeros", "noise", "view", "ints", "big"]);
+    assert_eq!(z.get::<i32>("big", dev)?.to_vec()?, big.to_vec()?);
+    assert_eq!(z.get::<f32>("zeros", dev)?.to_vec()?, vec![0.0; 256 * 128]);
+    assert_eq!(z.get::<f32>("noise", dev)?.to_vec()?, noise.to_vec()?);
+    let v = z.get::<f32>("view", dev)?;
+    assert_eq!((v.shape(), v.to_vec()?), (&[10, 3][..], view.to_vec()?));
+    assert_eq!(z.get::<i32>("ints", dev)?.to_vec()?, (-50..50).collect::<Vec<i32>>());
+    let script = format!(
+        "import numpy as np; z = np.load({:?}); print(z['zeros'].shape, z['ints'].sum(), z['view'].shape, z['big'].sum(), float(z['noise'][2, 999]))",
+        path.display().to_string()
+    );
+    if let Ok(out) = std::process::Command::new("python3").args(["-c", &script]).output() {
+        if out.status.success() {
+            let text = String::from_utf8_lossy(&out.stdout);
+            let last = noise.to_vec()?[2999];
+            let big_sum: i64 = big.to_vec()?.iter().map(|&x| i64::from(x)).sum();
+            assert!(text.starts_with(&format!("(256, 128) -50 (10, 3) {big_sum} ")), "NumPy read: {text}");
+            let numpy_last: f32 = text.split_whitespace().last().and_then(|t| t.parse().ok()).unwrap_or(f32::NAN);
+            assert_eq!(numpy_last, last, "NumPy read: {text}");
+        } else {
+            eprintln!("NumPy check skipped: {}", String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or(""));
+        }
+    }
+    std::fs::remove_file(&path).ok();
     Ok(())
 }
 
@@ -157,4 +216,5 @@ fn round_trips(dev: &Device) -> gpu::Result<()> {
 
 backend_tests! {
     fn npy_round_trips(dev) { round_trips(dev) }
+    fn savez_compressed_round_trips(dev) { compressed_archives(dev) }
 }

@@ -216,11 +216,21 @@ impl Backend for CpuBackend {
             return pool::zeroed(src.storage.data.dtype(), 0);
         }
         Ok(with_host_vec!(&src.storage.data, v => {
-            let mut out = pool::try_filled(n, Default::default())?;
-            match src.layout.contiguous_offset() {
-                Some(off) => out.copy_from_slice(&v[off..off + n]),
-                None => strided::map1(&mut out, src.layout.shape(), &strided::Src::view(v, src.layout), |x| x),
-            }
+            let out = match src.layout.contiguous_offset() {
+                // Copied in parallel pieces straight into fresh memory: the page faults
+                // of a large download are shared by the threads and nothing is zeroed.
+                Some(off) => {
+                    let mut out = pool::try_with_capacity(n)?;
+                    use rayon::prelude::*;
+                    out.par_extend(v[off..off + n].par_iter().copied().with_min_len(1 << 16));
+                    out
+                }
+                None => {
+                    let mut out = pool::try_filled(n, Default::default())?;
+                    strided::map1(&mut out, src.layout.shape(), &strided::Src::view(v, src.layout), |x| x);
+                    out
+                }
+            };
             Scalar::into_host(out)
         }))
     }

@@ -96,9 +96,15 @@ pub(crate) fn zeroed(dtype: DType, len: usize) -> Result<HostVec> {
 /// `len` copies of `value` in a new vector, or [`Error::OutOfMemory`] when the host
 /// cannot provide it (a plain `vec!` would abort the process instead).
 pub(crate) fn try_filled<T: Clone>(len: usize, value: T) -> Result<Vec<T>> {
+    let mut v = try_with_capacity(len)?;
+    v.resize(len, value);
+    Ok(v)
+}
+
+/// An empty vector with room for `len` values, or `OutOfMemory`.
+pub(crate) fn try_with_capacity<T>(len: usize) -> Result<Vec<T>> {
     let mut v = Vec::new();
     v.try_reserve_exact(len).map_err(|_| oom(len.saturating_mul(std::mem::size_of::<T>())))?;
-    v.resize(len, value);
     Ok(v)
 }
 
