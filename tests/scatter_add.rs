@@ -3,9 +3,10 @@
 //! contending for one element: exact, since the values are small integers), wrapping
 //! negative i32 indices, one broadcast value, float values (any order of additions:
 //! the tolerance is the bound of a sum of that length), a non-contiguous and a shared
-//! target (copy-on-write), empty indices and the errors. f64 on wgpu is
-//! `Error::Unsupported` (no 64-bit atomics in WGSL) — checked as such. Targets past one
-//! storage binding are in `gpu_limits.rs`; the transfers in `transfers.rs`.
+//! target (copy-on-write), empty indices and the errors. f64 on wgpu (no 64-bit atomics
+//! in WGSL: runs of equal positions summed instead) with runs of every length. Targets
+//! past one storage binding are in `gpu_limits.rs`; the
+//! transfers in `transfers.rs`.
 
 #[macro_use]
 mod common;
@@ -54,10 +55,6 @@ fn check<T: Element + Tolerances>(dev: &Device, signed: bool) -> gpu::Result<()>
     } else {
         a.scatter_add(&Array::from_vec(idx.iter().map(|&j| j as u32).collect(), [n])?.to(dev)?, &v)
     };
-    if T::DTYPE == gpu::DType::F64 && dev.kind() == DeviceKind::Wgpu {
-        assert!(matches!(result, Err(Error::Unsupported { .. })), "{what}: f64 on wgpu must be Unsupported");
-        return Ok(());
-    }
     result?;
     let want: Vec<T> = to_t(&want);
     assert_array(&a, &[len], &want, Tol::EXACT, &what);
@@ -72,6 +69,7 @@ backend_tests! {
         check::<u32>(dev, false)?;
         if dev.supports(gpu::DType::F64) {
             check::<f64>(dev, true)?;
+            check::<f64>(dev, false)?;
         }
         Ok(())
     }
@@ -87,6 +85,36 @@ backend_tests! {
         let mut i = Array::<i32>::zeros([5], dev)?;
         i.scatter_add(&idx, &Array::from_vec(vec![-2i32], [1])?.to(dev)?)?;
         assert_eq!(i.to_vec()?, vec![0, 0, 0, -2 * n as i32, 0]);
+        if dev.supports(gpu::DType::F64) {
+            // On wgpu one run of 200,000 equal keys: four levels of partial sums.
+            let mut d = Array::<f64>::zeros([5], dev)?;
+            d.scatter_add(&idx, &Array::from_vec(vec![0.5f64], [1])?.to(dev)?)?;
+            assert_eq!(d.to_vec()?, vec![0.0, 0.0, 0.0, n as f64 / 2.0, 0.0]);
+        }
+        Ok(())
+    }
+
+    fn f64_runs_of_every_length(dev) {
+        if !dev.supports(gpu::DType::F64) {
+            return Ok(());
+        }
+        // 300,000 i32 indices (wrapping both ways) over 100,003 elements: runs of 0 to ~12
+        // equal keys, inside blocks and across their edges; then few elements, long runs.
+        for (len, n, seed) in [(100_003, 300_000, 11), (7, 100_000, 12), (1, 65, 13), (64, 64, 14)] {
+            let idx = indices(n, len, true, seed);
+            let vals = noise(n, seed + 100);
+            let start: Vec<f64> = noise(len, seed + 200);
+            let mut want = start.clone();
+            host_add_at(&mut want, &idx, &vals);
+            let i = Array::from_vec(idx.iter().map(|&j| j as i32).collect(), [n])?.to(dev)?;
+            let v = Array::from_vec(vals.clone(), [n])?.to(dev)?;
+            let mut a = Array::from_vec(start.clone(), [len])?.to(dev)?;
+            a.scatter_add(&i, &v)?;
+            // Any order of additions: |error| <= n·eps·(|start| + Σ|v|) per element.
+            let abs: f64 = vals.iter().map(|v| v.abs()).sum::<f64>() + 1.0;
+            let tol = Tol { abs: (n as f64) * f64::EPSILON * abs, rel: 0.0 };
+            assert_array(&a, &[len], &want, tol, &format!("f64 scatter_add, {n} indices into {len}"));
+        }
         Ok(())
     }
 

@@ -270,14 +270,15 @@ impl<T: Element> Array<T> {
     ///
     /// On the CPU the additions happen in index order, as NumPy's; on GPUs they are
     /// atomic adds in an unspecified order, so float sums may differ from run to run in
-    /// the last bits (as CuPy's). wgpu has no 64-bit atomics: f64 there is
-    /// [`Error::Unsupported`] (the CPU and CUDA backends add f64).
+    /// the last bits (as CuPy's). WGSL has no 64-bit atomics, so f64 on wgpu groups the
+    /// values by position first (a counting sort with 32-bit atomics; a bitonic sort for
+    /// targets whose counts pass one storage binding) and adds each group's sum once.
     ///
     /// Copy-on-write like the other in-place ops: a shared or non-contiguous array first
     /// becomes a contiguous copy of itself.
     ///
     /// # Errors
-    /// As [`put`](Array::put); [`Error::Unsupported`] for f64 on wgpu.
+    /// As [`put`](Array::put).
     ///
     /// ```
     /// use gpu::Array;

@@ -15,7 +15,7 @@ use super::wgsl::device_size;
 use crate::backend::{Gather, View};
 use crate::dtype::DType;
 use crate::error::{Error, Result};
-use crate::layout::{box_reaches, collapse, reach};
+use crate::layout::{box_reaches, collapse, reach, Layout};
 
 /// Bins a `bincount` workgroup counts in workgroup memory (`BINS` in
 /// `shaders/bincount.wgsl`), and values per invocation (`PER`).
@@ -119,6 +119,14 @@ impl WgpuBackend {
         }
         Ok(out)
     }
+}
+
+/// The values of a chunk of the f64 scatter-add in the order of their positions.
+enum Order {
+    /// Keys and values copied into groups of equal keys.
+    Grouped(WgpuStorage, WgpuStorage),
+    /// The sorting permutation of the keys.
+    Permuted(WgpuStorage),
 }
 
 /// One pass of a scatter (`put`, `scatter_add`): a window of the destination and a chunk
@@ -230,7 +238,8 @@ impl WgpuBackend {
     }
 
     /// See [`crate::backend::Backend::scatter_add`]: one pass per (window of `dst`, chunk
-    /// of the indices), adding with atomics. f64 has no atomics in WGSL: unsupported.
+    /// of the indices), adding with atomics; f64, which has no atomics in WGSL, by
+    /// sorting ([`WgpuBackend::scatter_add_f64`]).
     pub(super) fn scatter_add_views(
         &self,
         dtype: DType,
@@ -240,10 +249,13 @@ impl WgpuBackend {
         index_dtype: DType,
         values: View<'_, WgpuStorage>,
     ) -> Result<()> {
-        if !matches!(dtype, DType::F32 | DType::I32 | DType::U32) {
-            let reason = "scatter_add needs atomic adds, which WGSL has only for 32-bit words \
-                          (f64 scatter_add runs on the CPU and CUDA backends)";
-            return Err(Error::Unsupported { dtype, device: self.name.clone(), reason: reason.into() });
+        match dtype {
+            DType::F32 | DType::I32 | DType::U32 => {}
+            DType::F64 => return self.scatter_add_f64(dst, (dst_off, len), indices, index_dtype, values),
+            DType::Bool => {
+                let reason = "scatter_add adds numbers";
+                return Err(Error::Unsupported { dtype, device: self.name.clone(), reason: reason.into() });
+            }
         }
         let key = format!("scatter_add|{dtype:?}|{index_dtype:?}");
         let kernel = self.kernel(&key, || kernels::scatter_add_source(dtype, index_dtype))?;
@@ -264,6 +276,124 @@ impl WgpuBackend {
             self.dispatch(&kernel, &[p.dst, Bind::Data(&bytes), p.idx, p.val], (p.i.1 - p.i.0).div_ceil(256))?;
         }
         Ok(())
+    }
+
+    /// The f64 scatter-add, without 64-bit atomics: per chunk of the indices (as many as
+    /// one binding holds f64 values), the values ordered by their wrapped positions, then
+    /// the runs of equal positions summed level by level (`shaders/segment_add.wgsl`:
+    /// each level 32 times shorter), every run's sum added to its element by one
+    /// invocation. The order is a counting sort's (`bincount`, a running total, an atomic
+    /// slot per value: `shaders/scatter_group.wgsl`) when the counts of the target fit
+    /// one binding, else the bitonic [`argsort`]'s (stable, so repeatable, but ~100×
+    /// slower on lavapipe). Values are added in their group's order within blocks of 64
+    /// and in a tree across blocks.
+    ///
+    /// [`argsort`]: crate::backend::Backend::argsort
+    fn scatter_add_f64(
+        &self,
+        dst: &mut WgpuStorage,
+        (dst_off, len): (usize, usize),
+        indices: View<'_, WgpuStorage>,
+        index_dtype: DType,
+        values: View<'_, WgpuStorage>,
+    ) -> Result<()> {
+        let keys_kernel =
+            self.kernel(&format!("scatter_keys|{index_dtype:?}"), || kernels::scatter_keys_source(index_dtype))?;
+        let per = self.chunk_limit() / 8;
+        let counting = len as u64 <= self.chunk_limit() / 4;
+        let (i_off, v_off) = (indices.layout.offset() as u64, values.layout.offset() as u64);
+        let step = values.layout.strides()[0] as u64;
+        for (i0, i1) in windows(0, indices.layout.len() as u64, per) {
+            let m = i1 - i0;
+            let keys = self.pool.take(m * 4)?;
+            let (ib, ibase) = self.window(indices.storage.buffer(), 4, i_off + i0, i_off + i1);
+            let meta = [m as u32, (i_off + i0 - ibase) as u32, len as u32];
+            let binds = [Bind::whole(keys.buffer()), Bind::Data(bytemuck::cast_slice(&meta)), ib];
+            self.dispatch(&keys_kernel, &binds, m.div_ceil(256))?;
+            let (vlo, vhi) = (v_off + i0 * step, v_off + (i1 - 1) * step + 1);
+            let (vb, vbase) = self.window(values.storage.buffer(), 8, vlo, vhi);
+            let order = if counting {
+                let counts =
+                    self.bincount_view(View { storage: &keys, layout: &Layout::contiguous(&[m as usize]) }, len)?;
+                let ends = self.scan_view(
+                    crate::backend::BinaryOp::Add,
+                    DType::U32,
+                    View { storage: &counts, layout: &Layout::contiguous(&[1, len, 1]) },
+                )?;
+                let (grouped_keys, grouped_vals) = (self.pool.take(m * 4)?, self.pool.take(m * 8)?);
+                let group = self.kernel("scatter_group", kernels::scatter_group_source)?;
+                let meta = [m as u32, (vlo - vbase) as u32, step as u32];
+                let binds = [
+                    Bind::whole(ends.buffer()),
+                    Bind::Data(bytemuck::cast_slice(&meta)),
+                    Bind::whole(keys.buffer()),
+                    vb,
+                    Bind::whole(grouped_keys.buffer()),
+                    Bind::whole(grouped_vals.buffer()),
+                ];
+                self.dispatch(&group, &binds, m.div_ceil(256))?;
+                Order::Grouped(grouped_keys, grouped_vals)
+            } else {
+                let row = Layout::contiguous(&[1, m as usize]);
+                Order::Permuted(self.argsort_rows(DType::U32, View { storage: &keys, layout: &row })?)
+            };
+            for (d0, d1) in windows(0, len as u64, per) {
+                let (db, dbase) = self.window(dst.buffer(), 8, dst_off as u64 + d0, dst_off as u64 + d1);
+                let meta = [0, d0, d1, dst_off as u64 + d0 - dbase, 0, vlo - vbase, step];
+                self.segment_add(db, meta, m, &keys, &order, vb)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The levels of `shaders/segment_add.wgsl` over `m` values in `order`, adding into
+    /// the window `dst`; `meta` holds its args (words 0 and 4, the length and the last
+    /// level flag, are filled in per level).
+    fn segment_add(
+        &self,
+        dst: Bind<'_>,
+        mut meta: [u64; 7],
+        m: u64,
+        keys: &WgpuStorage,
+        order: &Order,
+        vals: Bind<'_>,
+    ) -> Result<()> {
+        /// Positions per invocation (`B` in `shaders/segment_add.wgsl`).
+        const BLOCK: u64 = 64;
+        let first = self.kernel("segment_add|first", || kernels::segment_add_source(true))?;
+        let later = self.kernel("segment_add|later", || kernels::segment_add_source(false))?;
+        let mut partial: Option<(WgpuStorage, WgpuStorage)> = None;
+        let mut n = m;
+        loop {
+            let last = n <= BLOCK;
+            let blocks = n.div_ceil(BLOCK);
+            let outs = if last { 1 } else { 2 * blocks };
+            let (out_keys, out_sums) = (self.pool.take(outs * 4)?, self.pool.take(outs * 8)?);
+            (meta[0], meta[4]) = (n, u64::from(last));
+            let words = meta.map(|w| w as u32);
+            let mut binds = vec![
+                dst,
+                Bind::Data(bytemuck::cast_slice(&words)),
+                Bind::whole(out_keys.buffer()),
+                Bind::whole(out_sums.buffer()),
+            ];
+            let kernel = match (&partial, order) {
+                (Some((k, s)), _) | (None, Order::Grouped(k, s)) => {
+                    binds.extend([Bind::whole(k.buffer()), Bind::whole(s.buffer())]);
+                    &later
+                }
+                (None, Order::Permuted(perm)) => {
+                    binds.extend([Bind::whole(keys.buffer()), Bind::whole(perm.buffer()), vals]);
+                    &first
+                }
+            };
+            self.dispatch(kernel, &binds, blocks.div_ceil(64))?;
+            if last {
+                return Ok(());
+            }
+            partial = Some((out_keys, out_sums));
+            n = outs;
+        }
     }
 
     /// See [`crate::backend::Backend::bincount`]: zeroed counts, then one pass per

@@ -27,6 +27,9 @@ const TRANSPOSE: &str = include_str!("../../../shaders/transpose.wgsl");
 const TAKE: &str = include_str!("../../../shaders/take.wgsl");
 const SCATTER: &str = include_str!("../../../shaders/scatter.wgsl");
 const SCATTER_ADD: &str = include_str!("../../../shaders/scatter_add.wgsl");
+const SCATTER_KEYS: &str = include_str!("../../../shaders/scatter_keys.wgsl");
+const SCATTER_GROUP: &str = include_str!("../../../shaders/scatter_group.wgsl");
+const SEGMENT_ADD: &str = include_str!("../../../shaders/segment_add.wgsl");
 const BINCOUNT: &str = include_str!("../../../shaders/bincount.wgsl");
 const SCAN: &str = include_str!("../../../shaders/scan.wgsl");
 const COMPACT: &str = include_str!("../../../shaders/compact.wgsl");
@@ -682,6 +685,40 @@ pub(super) fn scatter_add_source(dtype: DType, index: DType) -> String {
         SCATTER_ADD,
         &[("I", wgsl(index)), ("WRAP", wrap_body(index)), ("A", atomic), ("V", wgsl(dtype)), ("ADD", add)],
     )
+}
+
+/// The wrapped positions (u32) of `index` (I32 or U32) indices, for the sort of the f64
+/// scatter-add.
+pub(super) fn scatter_keys_source(index: DType) -> String {
+    render(SCATTER_KEYS, &[("I", wgsl(index)), ("WRAP", wrap_body(index))])
+}
+
+/// The counting sort of the f64 scatter-add's values by destination.
+pub(super) fn scatter_group_source() -> String {
+    render(SCATTER_GROUP, &[])
+}
+
+/// One level of the f64 scatter-add's reduction of sorted runs: the `first` level reads
+/// keys and values through the sorting permutation, later ones the previous level's
+/// partial sums.
+pub(super) fn segment_add_source(first: bool) -> String {
+    let (decls, key, val) = if first {
+        (
+            "@group(0) @binding(4) var<storage, read> keys: array<u32>;\n\
+             @group(0) @binding(5) var<storage, read> perm: array<u32>;\n\
+             @group(0) @binding(6) var<storage, read> vals: array<f64>;",
+            "return keys[perm[i]];",
+            "return vals[args[5] + perm[i] * args[6]];",
+        )
+    } else {
+        (
+            "@group(0) @binding(4) var<storage, read> in_keys: array<u32>;\n\
+             @group(0) @binding(5) var<storage, read> in_sums: array<f64>;",
+            "return in_keys[i];",
+            "return in_sums[i];",
+        )
+    };
+    render(SEGMENT_ADD, &[("DECLS", decls), ("KEY", key), ("VAL", val)])
 }
 
 /// The scan kernel (`cumsum` and friends) combining by `op` on `t`; with `totals`, the
