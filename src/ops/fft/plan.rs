@@ -25,8 +25,8 @@ pub const DEFAULT_PLAN_CACHE_SIZE: usize = 16;
 pub(super) enum Kind {
     /// The Stockham twiddle table of a length.
     Twiddles,
-    /// Bluestein's chirp and the transform of its padded kernel.
-    Chirp,
+    /// Bluestein's chirp and the transform of its kernel padded to `m`.
+    Chirp { m: usize },
     /// The half-twiddles of a real transform by a complex one of half the length.
     RealTwiddles,
 }
