@@ -377,6 +377,34 @@ backend_tests! {
         Ok(())
     }
 
+    fn partitions_along_either_axis_match_argsort_at_kth(dev) {
+        // Many ties (values 0..9): the CPU backend selects, GPUs sort; either way the
+        // entry at kth is the stable argsort's, and the contract holds around it.
+        let (rows, n) = (7, 300);
+        let h: Vec<i32> = values::<f32>(rows * n, 21).iter().map(|x| ((x.abs() * 10.0) as i32) % 10).collect();
+        let a = Array::from_vec(h.clone(), [rows, n])?.to(dev)?;
+        for (axis, len, count, stride, step) in [(1isize, n, rows, n, 1), (0, rows, n, 1, n)] {
+            let order = a.argsort(axis)?.to_vec()?;
+            for kth in [0, len / 3, len / 2, len - 1] {
+                let p = a.partition(kth as isize, axis)?.to_vec()?;
+                let idx = a.argpartition(kth as isize, axis)?.to_vec()?;
+                for s in 0..count {
+                    let at = |j: usize| s * stride + j * step;
+                    let pivot = p[at(kth)];
+                    assert_eq!(pivot, h[at(order[at(kth)] as usize)], "axis {axis} slice {s} kth {kth}");
+                    assert_eq!(idx[at(kth)], order[at(kth)], "argpartition, axis {axis} slice {s} kth {kth}");
+                    assert!((0..kth).all(|j| p[at(j)] <= pivot) && (kth + 1..len).all(|j| p[at(j)] >= pivot));
+                    let mut got: Vec<i32> = (0..len).map(|j| p[at(j)]).collect();
+                    let mut want: Vec<i32> = (0..len).map(|j| h[at(j)]).collect();
+                    got.sort_unstable();
+                    want.sort_unstable();
+                    assert_eq!(got, want, "partition must permute the slice");
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn sorts_of_empty_and_errors(dev) {
         let e = Array::<f32>::zeros([3, 0], dev)?;
         assert_eq!(e.argsort(1)?.shape(), &[3, 0]);

@@ -620,6 +620,16 @@ pub(crate) trait Backend: Send + Sync + 'static {
     /// everything, `-0.0 == 0.0`, equal elements by position (a stable sort) — so every
     /// backend returns the same permutation. `n < u32::MAX`.
     fn argsort(&self, dtype: DType, src: View<'_, Self::Storage>) -> Result<Self::Storage>;
+    /// Selection (`argpartition`) in each row of a view as [`Backend::argsort`] takes it:
+    /// a new contiguous `u32` array `[rows, n]` of positions in which, for every `k` of
+    /// `kth` (ascending, distinct, each `< n`), entry `k` of a row is what `argsort` puts
+    /// there, the entries before it name elements that sort no later and those after it
+    /// elements that sort no earlier. `Ok(None)` when the backend has no selection of
+    /// its own: the caller sorts (a sort meets this contract).
+    fn argpartition(&self, dtype: DType, src: View<'_, Self::Storage>, kth: &[usize]) -> Result<Option<Self::Storage>> {
+        let _ = (dtype, src, kth);
+        Ok(None)
+    }
     /// Insertion points (`searchsorted`): for each element `v` of `values` (1-D, dense), the
     /// number of elements of `sorted` (1-D, dense, ascending in [`Backend::argsort`]'s
     /// order) that sort before `v` — or, with `right`, that do not sort after it — as a

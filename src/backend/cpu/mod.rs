@@ -303,6 +303,10 @@ impl Backend for CpuBackend {
         sort::argsort(self, dtype, src)
     }
 
+    fn argpartition(&self, dtype: DType, src: View<'_, CpuStorage>, kth: &[usize]) -> Result<Option<CpuStorage>> {
+        sort::argpartition(self, dtype, src, kth).map(Some)
+    }
+
     fn search(
         &self,
         dtype: DType,

@@ -2,6 +2,7 @@
 //! unsigned key (the same keys the GPU kernels compare) packed with its position, so a
 //! plain integer sort yields the stable order with NaN last and `-0.0 == 0.0`. Many rows
 //! are sorted in parallel, one per task; a single row uses rayon's parallel sort.
+//! `argpartition` selects on the same keys (introselect) instead of sorting.
 //! `searchsorted` binary-searches the same keys.
 
 use rayon::prelude::*;
@@ -40,22 +41,41 @@ fn key_f64(x: f64) -> u64 {
 
 /// See [`crate::backend::Backend::argsort`].
 pub(super) fn argsort(cpu: &CpuBackend, dtype: DType, src: View<'_, CpuStorage>) -> Result<CpuStorage> {
-    // 32-bit keys pack with the position into a u64; f64 keys into a u128.
+    packed_rows(cpu, dtype, src, None)
+}
+
+/// See [`crate::backend::Backend::argpartition`]: the same packed keys, put in place by
+/// `select_nth_unstable` (introselect, `O(n)`) at each `kth` in turn, each selection in
+/// the part after the one before.
+pub(super) fn argpartition(
+    cpu: &CpuBackend,
+    dtype: DType,
+    src: View<'_, CpuStorage>,
+    kth: &[usize],
+) -> Result<CpuStorage> {
+    packed_rows(cpu, dtype, src, Some(kth))
+}
+
+/// Orders each row by its packed keys: 32-bit keys pack with the position into a u64,
+/// f64 keys into a u128; sorted, or only selected at `kth`.
+fn packed_rows(cpu: &CpuBackend, dtype: DType, src: View<'_, CpuStorage>, kth: Option<&[usize]>) -> Result<CpuStorage> {
     match dtype {
-        DType::F32 => rows(cpu, src, |x: f32, i| (u64::from(key_f32(x)) << 32) | u64::from(i), |p| p as u32),
+        DType::F32 => rows(cpu, src, kth, |x: f32, i| (u64::from(key_f32(x)) << 32) | u64::from(i), |p| p as u32),
         DType::I32 => {
-            rows(cpu, src, |x: i32, i| (u64::from(x as u32 ^ 0x8000_0000) << 32) | u64::from(i), |p| p as u32)
+            rows(cpu, src, kth, |x: i32, i| (u64::from(x as u32 ^ 0x8000_0000) << 32) | u64::from(i), |p| p as u32)
         }
-        DType::U32 => rows(cpu, src, |x: u32, i| (u64::from(x) << 32) | u64::from(i), |p| p as u32),
-        DType::F64 => rows(cpu, src, |x: f64, i| (u128::from(key_f64(x)) << 32) | u128::from(i), |p| p as u32),
+        DType::U32 => rows(cpu, src, kth, |x: u32, i| (u64::from(x) << 32) | u64::from(i), |p| p as u32),
+        DType::F64 => rows(cpu, src, kth, |x: f64, i| (u128::from(key_f64(x)) << 32) | u128::from(i), |p| p as u32),
         DType::Bool => Err(unsupported(dtype, "sorting")),
     }
 }
 
-/// Sorts every row by `pack(element, position)` and writes the positions back out.
+/// Sorts every row by `pack(element, position)` (or, with `kth`, selects those ranks)
+/// and writes the positions back out.
 fn rows<T: Scalar, P: Ord + Copy + Send>(
     cpu: &CpuBackend,
     src: View<'_, CpuStorage>,
+    kth: Option<&[usize]>,
     pack: impl Fn(T, u32) -> P + Sync,
     position: impl Fn(P) -> u32 + Sync,
 ) -> Result<CpuStorage> {
@@ -67,10 +87,18 @@ fn rows<T: Scalar, P: Ord + Copy + Send>(
     let row = |r: usize, dst: &mut [u32], parallel: bool| {
         let base = (off + r as isize * rs) as usize;
         let mut keyed: Vec<P> = data[base..base + n].iter().zip(0u32..).map(|(&x, i)| pack(x, i)).collect();
-        if parallel {
-            keyed.par_sort_unstable();
-        } else {
-            keyed.sort_unstable();
+        match kth {
+            Some(kth) => {
+                let mut from = 0;
+                for &k in kth.iter().filter(|&&k| k < n) {
+                    if k >= from {
+                        keyed[from..].select_nth_unstable(k - from);
+                        from = k + 1;
+                    }
+                }
+            }
+            None if parallel => keyed.par_sort_unstable(),
+            None => keyed.sort_unstable(),
         }
         for (d, &p) in dst.iter_mut().zip(&keyed) {
             *d = position(p);
