@@ -133,10 +133,10 @@ impl<T: Scalar> Array<T> {
         }
         let data = &data[..n * size];
         let host = match T::DTYPE {
-            DType::F32 => HostVec::F32(words(data, big_endian).map(f32::from_le_bytes).collect()),
-            DType::F64 => HostVec::F64(words(data, big_endian).map(f64::from_le_bytes).collect()),
-            DType::I32 => HostVec::I32(words(data, big_endian).map(i32::from_le_bytes).collect()),
-            DType::U32 => HostVec::U32(words(data, big_endian).map(u32::from_le_bytes).collect()),
+            DType::F32 => HostVec::F32(words(data, big_endian, f32::from_le_bytes)),
+            DType::F64 => HostVec::F64(words(data, big_endian, f64::from_le_bytes)),
+            DType::I32 => HostVec::I32(words(data, big_endian, i32::from_le_bytes)),
+            DType::U32 => HostVec::U32(words(data, big_endian, u32::from_le_bytes)),
             DType::Bool => HostVec::Bool(data.iter().map(|&b| b != 0).collect()),
         };
         let values =
@@ -162,16 +162,21 @@ fn le_bytes_into<V: Copy + Sync, const N: usize>(out: &mut [u8], values: &[V], w
     });
 }
 
-/// The `N`-byte words of `data`, in little-endian order.
-fn words<const N: usize>(data: &[u8], big_endian: bool) -> impl Iterator<Item = [u8; N]> + '_ {
-    data.chunks_exact(N).map(move |c| {
-        let mut w = [0u8; N];
-        w.copy_from_slice(c);
-        if big_endian {
-            w.reverse();
-        }
-        w
-    })
+/// The `N`-byte words of `data` as values (`word` reads little-endian bytes; words are
+/// reversed first when the file is big-endian), decoded in parallel pieces.
+fn words<const N: usize, V: Send>(data: &[u8], big_endian: bool, word: impl Fn([u8; N]) -> V + Sync) -> Vec<V> {
+    use rayon::prelude::*;
+    data.par_chunks_exact(N)
+        .with_min_len(1 << 16)
+        .map(|c| {
+            let mut w = [0u8; N];
+            w.copy_from_slice(c);
+            if big_endian {
+                w.reverse();
+            }
+            word(w)
+        })
+        .collect()
 }
 
 /// The header text and the data bytes of a `.npy` file.
