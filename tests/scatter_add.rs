@@ -100,7 +100,7 @@ backend_tests! {
         }
         // 300,000 i32 indices (wrapping both ways) over 100,003 elements: runs of 0 to ~12
         // equal keys, inside blocks and across their edges; then few elements, long runs.
-        for (len, n, seed) in [(100_003, 300_000, 11), (7, 100_000, 12), (1, 65, 13), (64, 64, 14)] {
+        for (len, n, seed) in [(100_003, 300_000, 11), (7, 100_000, 12), (1, 65, 13), (64, 64, 14), (200_000, 150, 15)] {
             let idx = indices(n, len, true, seed);
             let vals = noise(n, seed + 100);
             let start: Vec<f64> = noise(len, seed + 200);
@@ -115,6 +115,17 @@ backend_tests! {
             let tol = Tol { abs: (n as f64) * f64::EPSILON * abs, rel: 0.0 };
             assert_array(&a, &[len], &want, tol, &format!("f64 scatter_add, {n} indices into {len}"));
         }
+        // Few values into a long target (on wgpu: sorted, not counted): 7 positions,
+        // runs of ~21, small integers — exact.
+        let (len, n) = (200_000usize, 150usize);
+        let idx: Vec<i64> = (0..n as i64).map(|i| (i % 7) * 28_571 - 1).collect();
+        let vals: Vec<f64> = (0..n).map(|i| (i % 5) as f64 - 2.0).collect();
+        let mut want = vec![0.0; len];
+        host_add_at(&mut want, &idx, &vals);
+        let mut a = Array::<f64>::zeros([len], dev)?;
+        let i = Array::from_vec(idx.iter().map(|&j| j as i32).collect(), [n])?.to(dev)?;
+        a.scatter_add(&i, &Array::from_vec(vals, [n])?.to(dev)?)?;
+        assert_array(&a, &[len], &want, Tol::EXACT, "f64 scatter_add of 150 values into 200,000");
         Ok(())
     }
 
