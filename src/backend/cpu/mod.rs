@@ -220,9 +220,13 @@ impl Backend for CpuBackend {
                 // Copied in parallel pieces straight into fresh memory: the page faults
                 // of a large download are shared by the threads and nothing is zeroed.
                 Some(off) => {
-                    let mut out = pool::try_with_capacity(n)?;
                     use rayon::prelude::*;
-                    out.par_extend(v[off..off + n].par_iter().copied().with_min_len(1 << 16));
+                    let mut out = pool::try_with_capacity(n)?;
+                    if n <= strided::SERIAL_MAX {
+                        out.extend_from_slice(&v[off..off + n]);
+                    } else {
+                        out.par_extend(v[off..off + n].par_iter().copied().with_min_len(1 << 16));
+                    }
                     out
                 }
                 None => {
