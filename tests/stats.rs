@@ -1,8 +1,9 @@
-//! Quantiles, medians, NaN-ignoring reductions, histograms and `isclose`/`allclose` on every
-//! backend against host references written from NumPy's definitions: both axes of odd
-//! and even lengths, `keepdims`, transposed (non-contiguous) input, NaN slices,
-//! all-NaN slices, infinities, broadcasting, and the errors. The functions are composed
-//! from sort/where/reductions, so every backend runs them; the tolerance is a few
+//! Quantiles, medians (and their NaN-ignoring forms), NaN-ignoring reductions,
+//! histograms and `isclose`/`allclose` on every backend against host references
+//! written from NumPy's definitions: both axes of odd and even lengths, `keepdims`,
+//! transposed (non-contiguous) input, NaN slices, all-NaN slices, infinities,
+//! broadcasting, and the errors. The functions are composed from
+//! sort/partition/where/reductions, so every backend runs them; the tolerance is a few
 //! ulp of the data's magnitude (one interpolation or one mean of two).
 
 #[macro_use]
@@ -95,6 +96,44 @@ fn quantiles<F: Float + Tolerances>(dev: &Device) -> gpu::Result<()> {
     }
     assert_array(&clean.median()?, &[], &[F::from_f64(host_median(all.clone()))], tol::<F>(), "median");
     assert_array(&clean.percentile(50.0)?, &[], &[F::from_f64(host_quantile(all, 0.5))], tol::<F>(), "percentile(50)");
+    Ok(())
+}
+
+/// `nanquantile`/`nanmedian`: each slice's own count of numbers (NaNs anywhere in it, a
+/// slice of NaNs only, a slice of one number) against the host on the numbers alone.
+fn nan_quantiles<F: Float + Tolerances>(dev: &Device) -> gpu::Result<()> {
+    let (r, c) = (9, 8);
+    let mut data = noise(r * c, 31);
+    let marks = noise(r * c, 32);
+    for (i, m) in marks.iter().enumerate() {
+        if *m > 0.4 || i / c == 3 || (i / c == 5 && i % c != 2) {
+            data[i] = f64::NAN; // ~30% NaN; row 3 all NaN; row 5 one number
+        }
+    }
+    let a = Array::from_vec(data.iter().map(|&x| F::from_f64(x)).collect(), [r, c])?.to(dev)?;
+    let stored: Vec<f64> = a.to_vec()?.into_iter().map(|x: F| x.to_f64()).collect();
+    let numbers = |v: &[f64]| v.iter().copied().filter(|x| !x.is_nan()).collect::<Vec<f64>>();
+    let or_nan = |v: Vec<f64>, f: &dyn Fn(Vec<f64>) -> f64| if v.is_empty() { f64::NAN } else { f(v) };
+    for axis in [0usize, 1] {
+        let s = slices(&stored, r, c, axis);
+        let kept: Vec<usize> = if axis == 0 { vec![1, c] } else { vec![r, 1] };
+        for q in [0.0, 0.1, 0.25, 0.5, 0.9, 1.0] {
+            let want: Vec<F> = s.iter().map(|v| F::from_f64(or_nan(numbers(v), &|n| host_quantile(n, q)))).collect();
+            let what = format!("nanquantile({q}) axis {axis} {}", F::DTYPE);
+            assert_array(&a.nanquantile_axis(q, axis as isize, false)?, &[want.len()], &want, tol::<F>(), &what);
+            assert_array(&a.nanpercentile_axis(q * 100.0, axis as isize - 2, true)?, &kept, &want, tol::<F>(), &what);
+        }
+        let want: Vec<F> = s.iter().map(|v| F::from_f64(or_nan(numbers(v), &host_median))).collect();
+        assert_array(&a.nanmedian_axis(axis as isize, false)?, &[want.len()], &want, tol::<F>(), "nanmedian_axis");
+    }
+    let all = numbers(&stored);
+    assert_array(&a.nanmedian()?, &[], &[F::from_f64(host_median(all.clone()))], tol::<F>(), "nanmedian");
+    assert_array(&a.nanquantile(0.3)?, &[], &[F::from_f64(host_quantile(all.clone(), 0.3))], tol::<F>(), "nanquantile");
+    assert_array(&a.nanpercentile(70.0)?, &[], &[F::from_f64(host_quantile(all, 0.7))], tol::<F>(), "nanpercentile");
+    assert!(matches!(a.nanquantile(1.5), Err(Error::InvalidArgument { op: "nanquantile", .. })));
+    assert!(matches!(a.nanmedian_axis(2, false), Err(Error::AxisOutOfRange { .. })));
+    let empty = Array::<F>::zeros([0, 3], dev)?;
+    assert!(matches!(empty.nanmedian_axis(0, false), Err(Error::EmptyReduction { .. })));
     Ok(())
 }
 
@@ -354,6 +393,14 @@ backend_tests! {
         quantiles::<f32>(dev)?;
         if dev.supports(gpu::DType::F64) {
             quantiles::<f64>(dev)?;
+        }
+        Ok(())
+    }
+
+    fn nan_ignoring_quantiles_and_medians(dev) {
+        nan_quantiles::<f32>(dev)?;
+        if dev.supports(gpu::DType::F64) {
+            nan_quantiles::<f64>(dev)?;
         }
         Ok(())
     }

@@ -1,7 +1,8 @@
 //! Statistics composed from kernels every backend already has, so each runs on every
 //! device with nothing downloaded (except `allclose`, whose answer is a host `bool`):
 //! quantiles and medians (sort along the axis, then NumPy's linear interpolation between
-//! two order statistics), NumPy's NaN-ignoring reductions (NaNs replaced by the
+//! two order statistics; the NaN-ignoring ones at each slice's own positions), NumPy's
+//! NaN-ignoring reductions (NaNs replaced by the
 //! reduction's identity with `where`; all-NaN slices are NaN again), and
 //! `isclose`/`allclose`.
 
@@ -121,6 +122,114 @@ impl<T: Float> Array<T> {
             let b = sorted.index_axis(ax as isize, (n / 2) as isize)?;
             a.add(&b)?.mul_scalar(T::from_f64(0.5))
         })
+    }
+
+    /// The `q`-th quantile along `axis` ignoring NaN (NumPy's `np.nanquantile(a, q, axis,
+    /// keepdims)`, method `"linear"`): [`quantile_axis`](Array::quantile_axis) of each
+    /// slice's numbers, NaN for a slice of NaNs only (where NumPy also warns). One sort
+    /// of the axis (NaN last), then each slice's two order statistics gathered at its own
+    /// position `q·(c − 1)`, `c` its count of numbers, and NumPy's interpolation.
+    ///
+    /// ```
+    /// use gpu::Array;
+    /// let a = Array::from_vec(vec![4.0f32, f32::NAN, 1.0, 2.0, f32::NAN, f32::NAN], [2, 3])?;
+    /// assert_eq!(a.nanquantile_axis(0.5, 1, false)?.to_vec()?[0], 2.5);
+    /// assert!(a.nanmedian_axis(1, false)?.to_vec()?[1] == 2.0);
+    /// assert_eq!(a.nanpercentile(100.0)?.item()?, 4.0);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`quantile_axis`](Array::quantile_axis).
+    pub fn nanquantile_axis(&self, q: f64, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        if !(0.0..=1.0).contains(&q) {
+            return Err(Error::InvalidArgument { op: "nanquantile", reason: format!("q = {q} is outside [0, 1]") });
+        }
+        self.nan_order_statistic("nanquantile", q, axis, keepdims, |a, b, t| {
+            // NumPy's _lerp with a weight per lane: from the nearer end, `a` itself at 0.
+            let diff = b.sub(a)?;
+            let low = a.add(&diff.mul(t)?)?;
+            let high = b.sub(&diff.mul(&t.neg()?.add_scalar(T::ONE)?)?)?;
+            where_(&t.eq_scalar(T::ZERO)?, a, &where_(&t.ge_scalar(T::from_f64(0.5))?, &high, &low)?)
+        })
+    }
+
+    /// [`nanquantile_axis`](Array::nanquantile_axis) of all elements, as a 0-d array.
+    ///
+    /// # Errors
+    /// As [`nanquantile_axis`](Array::nanquantile_axis).
+    pub fn nanquantile(&self, q: f64) -> Result<Array<T>> {
+        self.reshape([self.len()])?.nanquantile_axis(q, 0, false)
+    }
+
+    /// The `p`-th percentile ignoring NaN (NumPy's `np.nanpercentile`):
+    /// [`nanquantile_axis`](Array::nanquantile_axis) of `p / 100`.
+    ///
+    /// # Errors
+    /// As [`nanquantile_axis`](Array::nanquantile_axis), for `p` outside `[0, 100]`.
+    pub fn nanpercentile_axis(&self, p: f64, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        self.nanquantile_axis(p / 100.0, axis, keepdims)
+    }
+
+    /// [`nanpercentile_axis`](Array::nanpercentile_axis) of all elements, as a 0-d array.
+    ///
+    /// # Errors
+    /// As [`nanquantile_axis`](Array::nanquantile_axis), for `p` outside `[0, 100]`.
+    pub fn nanpercentile(&self, p: f64) -> Result<Array<T>> {
+        self.nanquantile(p / 100.0)
+    }
+
+    /// The median along `axis` ignoring NaN (NumPy's `np.nanmedian(a, axis, keepdims)`):
+    /// the middle number of each slice, or the mean `(a + b) / 2` of the middle two as
+    /// NumPy computes it; NaN for a slice of NaNs only.
+    ///
+    /// # Errors
+    /// [`Error::AxisOutOfRange`]; [`Error::EmptyReduction`] when the axis is empty.
+    pub fn nanmedian_axis(&self, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        self.nan_order_statistic("nanmedian", 0.5, axis, keepdims, |a, b, t| {
+            where_(&t.eq_scalar(T::ZERO)?, a, &a.add(b)?.mul_scalar(T::from_f64(0.5))?)
+        })
+    }
+
+    /// [`nanmedian_axis`](Array::nanmedian_axis) of all elements, as a 0-d array.
+    ///
+    /// # Errors
+    /// As [`nanmedian_axis`](Array::nanmedian_axis).
+    pub fn nanmedian(&self) -> Result<Array<T>> {
+        self.reshape([self.len()])?.nanmedian_axis(0, false)
+    }
+
+    /// Sorts along `axis` (NaN last) and gathers, per slice of `c` numbers, the order
+    /// statistics `a` at `⌊q·(c − 1)⌋` and `b` after it; `combine(a, b, t)` with `t` the
+    /// fractional part makes the value; slices without numbers are NaN.
+    fn nan_order_statistic(
+        &self,
+        op: &'static str,
+        q: f64,
+        axis: isize,
+        keepdims: bool,
+        combine: impl FnOnce(&Array<T>, &Array<T>, &Array<T>) -> Result<Array<T>>,
+    ) -> Result<Array<T>> {
+        let ax = normalize_axis(axis, self.shape())?;
+        let n = self.shape()[ax];
+        if n == 0 {
+            return Err(Error::EmptyReduction { op, shape: self.shape().to_vec() });
+        }
+        let sorted = self.sort(ax as isize)?;
+        let count = self.isnan()?.logical_not()?.cast::<T>()?.sum_axis(ax as isize, true)?;
+        let pos = count.sub_scalar(T::ONE)?.maximum_scalar(T::ZERO)?.mul_scalar(T::from_f64(q))?;
+        let lo = pos.floor()?;
+        let t = pos.sub(&lo)?;
+        let hi = lo.add_scalar(T::ONE)?.minimum_scalar(T::from_f64((n - 1) as f64))?;
+        let a = sorted.take_along_axis(&lo.cast::<u32>()?, ax as isize)?;
+        let b = sorted.take_along_axis(&hi.cast::<u32>()?, ax as isize)?;
+        let value = combine(&a, &b, &t)?;
+        let out = where_(&count.eq_scalar(T::ZERO)?, &Array::full(value.shape(), T::NAN, self.device())?, &value)?;
+        if keepdims {
+            Ok(out)
+        } else {
+            out.squeeze(ax as isize)
+        }
     }
 
     /// Puts the `ranks(n)` along `axis` in place (and the last, where a NaN sorts), lets
