@@ -431,3 +431,17 @@ backend_tests! {
 
     fn argument_errors(dev) { errors(dev) }
 }
+
+/// A slice of more than 2^24 numbers: its positions must not round as f32 would (the
+/// CPU backend only: sorting 16M values on lavapipe takes half a minute).
+#[test]
+fn nanmedian_past_f32_integer_precision() -> gpu::Result<()> {
+    let c = (1usize << 24) + 2;
+    // Half ones, half twos, and a NaN: the middle two numbers are 1 and 2.
+    let mut v: Vec<f32> = (0..c).map(|i| if i < c / 2 { 1.0 } else { 2.0 }).collect();
+    v.push(f32::NAN);
+    let a = Array::from_vec(v, [c + 1])?;
+    assert_eq!(a.nanmedian()?.item()?, 1.5);
+    assert_eq!(a.nanquantile(0.5)?.item()?, 1.5);
+    Ok(())
+}

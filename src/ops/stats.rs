@@ -20,6 +20,15 @@ struct Bins<T: Float> {
     edges: Array<T>,
 }
 
+/// Per slice of `count` numbers (of `n` places), the places of the order statistics
+/// around `q·(count − 1)` and the fractional part, computed in `F`.
+fn positions<F: Float>(count: &Array<u32>, q: f64, n: usize) -> Result<(Array<u32>, Array<u32>, Array<F>)> {
+    let pos = count.cast::<F>()?.sub_scalar(F::ONE)?.maximum_scalar(F::ZERO)?.mul_scalar(F::from_f64(q))?;
+    let lo = pos.floor()?;
+    let hi = lo.add_scalar(F::ONE)?.minimum_scalar(F::from_f64((n - 1) as f64))?;
+    Ok((lo.cast::<u32>()?, hi.cast::<u32>()?, pos.sub(&lo)?))
+}
+
 /// NumPy's `_lerp` for one weight `t` in `[0, 1]` shared by every lane: from the nearer
 /// end, so the result is monotone in `t` and exact at both ends.
 fn lerp<T: Float>(a: &Array<T>, b: &Array<T>, t: f64) -> Result<Array<T>> {
@@ -216,15 +225,19 @@ impl<T: Float> Array<T> {
             return Err(Error::EmptyReduction { op, shape: self.shape().to_vec() });
         }
         let sorted = self.sort(ax as isize)?;
-        let count = self.isnan()?.logical_not()?.cast::<T>()?.sum_axis(ax as isize, true)?;
-        let pos = count.sub_scalar(T::ONE)?.maximum_scalar(T::ZERO)?.mul_scalar(T::from_f64(q))?;
-        let lo = pos.floor()?;
-        let t = pos.sub(&lo)?;
-        let hi = lo.add_scalar(T::ONE)?.minimum_scalar(T::from_f64((n - 1) as f64))?;
-        let a = sorted.take_along_axis(&lo.cast::<u32>()?, ax as isize)?;
-        let b = sorted.take_along_axis(&hi.cast::<u32>()?, ax as isize)?;
+        let count = self.isnan()?.logical_not()?.cast::<u32>()?.sum_axis(ax as isize, true)?;
+        // Positions in f64 where the device has it (exact as NumPy's: in f32, a count
+        // past 2^24 would round), else in f32.
+        let (lo, hi, t) = if self.device().supports(crate::dtype::DType::F64) {
+            let (lo, hi, t) = positions::<f64>(&count, q, n)?;
+            (lo, hi, t.cast::<T>()?)
+        } else {
+            positions::<T>(&count, q, n)?
+        };
+        let a = sorted.take_along_axis(&lo, ax as isize)?;
+        let b = sorted.take_along_axis(&hi, ax as isize)?;
         let value = combine(&a, &b, &t)?;
-        let out = where_(&count.eq_scalar(T::ZERO)?, &Array::full(value.shape(), T::NAN, self.device())?, &value)?;
+        let out = where_(&count.eq_scalar(0)?, &Array::full(value.shape(), T::NAN, self.device())?, &value)?;
         if keepdims {
             Ok(out)
         } else {
