@@ -86,7 +86,7 @@ pub use ops::pad::PadMode;
 pub use ops::poly::{polyfit, polyval, vander};
 pub use ops::random;
 pub use ops::ravel::{ravel_multi_index, unravel_index};
-pub use ops::stats::histogram2d;
+pub use ops::stats::{histogram2d, QuantileMethod};
 
 /// Dense linear algebra beyond products (NumPy's `np.linalg`): `solve`, `inv`, `det`,
 /// `slogdet` by LU factorisation with partial pivoting on the device, `cholesky`,

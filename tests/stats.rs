@@ -10,25 +10,55 @@
 mod common;
 
 use common::{assert_array, noise, Tol, Tolerances};
-use gpu::{Array, Device, Error, Float};
+use gpu::{Array, Device, Error, Float, QuantileMethod};
 
 /// Data in [-1, 1), so `Tol { abs: 4·eps, rel: 4·eps }` bounds one lerp's rounding.
+const METHODS: [QuantileMethod; 5] = [
+    QuantileMethod::Linear,
+    QuantileMethod::Lower,
+    QuantileMethod::Higher,
+    QuantileMethod::Nearest,
+    QuantileMethod::Midpoint,
+];
+
 fn tol<F: Tolerances>() -> Tol {
     Tol { abs: 4.0 * F::EPS, rel: 4.0 * F::EPS }
 }
 
 /// NumPy's `quantile(method="linear")` of one slice (this crate returns the order
 /// statistic itself at whole positions).
-fn host_quantile(mut v: Vec<f64>, q: f64) -> f64 {
+fn host_quantile(v: Vec<f64>, q: f64) -> f64 {
+    host_quantile_with(v, q, QuantileMethod::Linear)
+}
+
+/// NumPy's `quantile(method=...)` of one slice: `lower`/`higher` floor and ceil the
+/// position, `nearest` rounds it half to even (`np.around`), `midpoint` weighs 0.5.
+fn host_quantile_with(mut v: Vec<f64>, q: f64, method: QuantileMethod) -> f64 {
     if v.iter().any(|x| x.is_nan()) {
         return f64::NAN;
     }
     v.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
     let pos = q * (v.len() - 1) as f64;
     let lo = pos.floor() as usize;
-    let t = pos - lo as f64;
+    let frac = pos - lo as f64;
+    let t = match method {
+        QuantileMethod::Linear => frac,
+        QuantileMethod::Lower => 0.0,
+        QuantileMethod::Higher => pos.ceil() - lo as f64,
+        QuantileMethod::Nearest => pos.round_ties_even() - lo as f64,
+        QuantileMethod::Midpoint => {
+            if frac > 0.0 {
+                0.5
+            } else {
+                0.0
+            }
+        }
+    };
     if t == 0.0 || lo + 1 == v.len() {
         return v[lo];
+    }
+    if t == 1.0 {
+        return v[lo + 1];
     }
     let (a, b) = (v[lo], v[lo + 1]);
     if t >= 0.5 {
@@ -81,6 +111,28 @@ fn quantiles<F: Float + Tolerances>(dev: &Device) -> gpu::Result<()> {
         }
         let want: Vec<F> = s.iter().map(|v| F::from_f64(host_median(v.clone()))).collect();
         assert_array(&a.median_axis(axis as isize, false)?, &[want.len()], &want, tol::<F>(), "median_axis");
+        for method in METHODS {
+            // Positions 0.5·5 = 2.5 and 0.5·6 = 3 (ties to even), 0.3·5 = 1.5, and whole.
+            for q in [0.3, 0.5, 0.9, 1.0] {
+                let want: Vec<F> = s.iter().map(|v| F::from_f64(host_quantile_with(v.clone(), q, method))).collect();
+                let got = a.quantile_axis_with(q, axis as isize, false, method)?;
+                assert_array(&got, &[want.len()], &want, tol::<F>(), &format!("quantile({q}, {method:?}) axis {axis}"));
+            }
+        }
+    }
+    // NumPy 2.4's values: np.quantile(range(1, 7), q, method=...) (ties to the even position).
+    let six = Array::from_vec((1..=6).map(|x| F::from_f64(f64::from(x))).collect(), [6])?.to(dev)?;
+    for (q, method, want) in [
+        (0.3, QuantileMethod::Nearest, 3.0),
+        (0.5, QuantileMethod::Nearest, 3.0),
+        (0.7, QuantileMethod::Nearest, 5.0),
+        (0.9, QuantileMethod::Nearest, 5.0),
+        (0.3, QuantileMethod::Midpoint, 2.5),
+        (0.5, QuantileMethod::Midpoint, 3.5),
+        (1.0, QuantileMethod::Midpoint, 6.0),
+    ] {
+        let got = six.quantile_axis_with(q, 0, false, method)?.item()?.to_f64();
+        assert_eq!(got, want, "np.quantile(1..=6, {q}, method={method:?})");
     }
     // A transposed view sorts along its own axes.
     let t = a.t();
@@ -125,6 +177,15 @@ fn nan_quantiles<F: Float + Tolerances>(dev: &Device) -> gpu::Result<()> {
         }
         let want: Vec<F> = s.iter().map(|v| F::from_f64(or_nan(numbers(v), &host_median))).collect();
         assert_array(&a.nanmedian_axis(axis as isize, false)?, &[want.len()], &want, tol::<F>(), "nanmedian_axis");
+        for method in METHODS {
+            for q in [0.3, 0.5, 0.75] {
+                let want: Vec<F> =
+                    s.iter().map(|v| F::from_f64(or_nan(numbers(v), &|n| host_quantile_with(n, q, method)))).collect();
+                let got = a.nanquantile_axis_with(q, axis as isize, false, method)?;
+                let what = format!("nanquantile({q}, {method:?}) axis {axis}");
+                assert_array(&got, &[want.len()], &want, tol::<F>(), &what);
+            }
+        }
     }
     let all = numbers(&stored);
     assert_array(&a.nanmedian()?, &[], &[F::from_f64(host_median(all.clone()))], tol::<F>(), "nanmedian");

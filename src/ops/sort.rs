@@ -76,7 +76,7 @@ impl<T: Element> Array<T> {
     /// would put there, with no larger element before it and no smaller one after it
     /// (NumPy's `np.partition(a, kth, axis)`; negative `kth` counts from the end), in
     /// [`argsort`](Array::argsort)'s order (NaN last). The CPU backend selects
-    /// (introselect, `O(n)` per slice: 10M f32 in ~70 ms where a sort takes ~280 ms);
+    /// (introselect, `O(n)` per slice: 10M f32 in ~88 ms where a sort takes ~280 ms);
     /// GPUs sort the slices — a sort satisfies the contract, and on a GPU the sorting
     /// network costs about what a selection would — so there the copy is sorted.
     ///

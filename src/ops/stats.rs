@@ -21,12 +21,19 @@ struct Bins<T: Float> {
 }
 
 /// Per slice of `count` numbers (of `n` places), the places of the order statistics
-/// around `q·(count − 1)` and the fractional part, computed in `F`.
-fn positions<F: Float>(count: &Array<u32>, q: f64, n: usize) -> Result<(Array<u32>, Array<u32>, Array<F>)> {
+/// around `q·(count − 1)` and `method`'s weight of the second, computed in `F`.
+fn positions<F: Float>(
+    count: &Array<u32>,
+    q: f64,
+    n: usize,
+    method: QuantileMethod,
+) -> Result<(Array<u32>, Array<u32>, Array<F>)> {
     let pos = count.cast::<F>()?.sub_scalar(F::ONE)?.maximum_scalar(F::ZERO)?.mul_scalar(F::from_f64(q))?;
     let lo = pos.floor()?;
     let hi = lo.add_scalar(F::ONE)?.minimum_scalar(F::from_f64((n - 1) as f64))?;
-    Ok((lo.cast::<u32>()?, hi.cast::<u32>()?, pos.sub(&lo)?))
+    let (lo, t) = (lo.cast::<u32>()?, pos.sub(&lo)?);
+    let w = method.weights(&t, &lo)?;
+    Ok((lo, hi.cast::<u32>()?, w))
 }
 
 /// NumPy's `_lerp` for one weight `t` in `[0, 1]` shared by every lane: from the nearer
@@ -35,11 +42,64 @@ fn lerp<T: Float>(a: &Array<T>, b: &Array<T>, t: f64) -> Result<Array<T>> {
     if t == 0.0 {
         return a.contiguous();
     }
+    if t == 1.0 {
+        return b.contiguous();
+    }
     let diff = b.sub(a)?;
     if t >= 0.5 {
         b.sub(&diff.mul_scalar(T::from_f64(1.0 - t))?)
     } else {
         a.add(&diff.mul_scalar(T::from_f64(t))?)
+    }
+}
+
+/// How a quantile between the two order statistics `a ≤ b` around its position
+/// `q·(n − 1)` is taken (NumPy's `method`: its default and the four discontinuous ones
+/// of NumPy before 1.22, `interpolation=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QuantileMethod {
+    /// `a + (b − a)·t`, `t` the fractional part of the position (`"linear"`).
+    #[default]
+    Linear,
+    /// `a` (`"lower"`).
+    Lower,
+    /// `b`, or `a` at a whole position (`"higher"`).
+    Higher,
+    /// The nearer of the two, ties to the even position (`"nearest"`: NumPy rounds the
+    /// position half to even).
+    Nearest,
+    /// Halfway between them, or `a` at a whole position (`"midpoint"`).
+    Midpoint,
+}
+
+impl QuantileMethod {
+    /// The weight of `b` for the fractional part `t` of a position whose whole part is
+    /// `lo`.
+    fn weight(self, t: f64, lo: usize) -> f64 {
+        let step = |on: bool, w: f64| if on { w } else { 0.0 };
+        match self {
+            QuantileMethod::Linear => t,
+            QuantileMethod::Lower => 0.0,
+            QuantileMethod::Higher => step(t > 0.0, 1.0),
+            QuantileMethod::Nearest => step(t > 0.5 || (t == 0.5 && lo % 2 == 1), 1.0),
+            QuantileMethod::Midpoint => step(t > 0.0, 0.5),
+        }
+    }
+
+    /// [`QuantileMethod::weight`] per lane.
+    fn weights<F: Float>(self, t: &Array<F>, lo: &Array<u32>) -> Result<Array<F>> {
+        let step = |on: Array<bool>, w: f64| on.cast::<F>()?.mul_scalar(F::from_f64(w));
+        match self {
+            QuantileMethod::Linear => Ok(t.clone()),
+            QuantileMethod::Lower => step(t.lt_scalar(F::ZERO)?, 1.0), // never: t ≥ 0
+            QuantileMethod::Higher => step(t.gt_scalar(F::ZERO)?, 1.0),
+            QuantileMethod::Nearest => {
+                let odd = lo.bitwise_and_scalar(1)?.eq_scalar(1)?;
+                let tie = t.eq_scalar(F::from_f64(0.5))?.logical_and(&odd)?;
+                step(t.gt_scalar(F::from_f64(0.5))?.logical_or(&tie)?, 1.0)
+            }
+            QuantileMethod::Midpoint => step(t.gt_scalar(F::ZERO)?, 0.5),
+        }
     }
 }
 
@@ -74,6 +134,26 @@ impl<T: Float> Array<T> {
     /// [`Error::InvalidArgument`] for `q` outside `[0, 1]` (or NaN);
     /// [`Error::AxisOutOfRange`]; [`Error::EmptyReduction`] when the axis is empty.
     pub fn quantile_axis(&self, q: f64, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        self.quantile_axis_with(q, axis, keepdims, QuantileMethod::Linear)
+    }
+
+    /// [`quantile_axis`](Array::quantile_axis) by another of NumPy's methods (`np.quantile(a,
+    /// q, axis, method=...)`).
+    ///
+    /// ```
+    /// use gpu::{Array, QuantileMethod};
+    /// let a = Array::from_vec(vec![1.0f32, 2.0, 3.0, 4.0], [4])?; // position 0.4·3 = 1.2
+    /// let q = |m| a.quantile_axis_with(0.4, 0, false, m).and_then(|v| v.item());
+    /// assert_eq!(q(QuantileMethod::Lower)?, 2.0);
+    /// assert_eq!(q(QuantileMethod::Higher)?, 3.0);
+    /// assert_eq!(q(QuantileMethod::Nearest)?, 2.0);
+    /// assert_eq!(q(QuantileMethod::Midpoint)?, 2.5);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`quantile_axis`](Array::quantile_axis).
+    pub fn quantile_axis_with(&self, q: f64, axis: isize, keepdims: bool, method: QuantileMethod) -> Result<Array<T>> {
         if !(0.0..=1.0).contains(&q) {
             return Err(Error::InvalidArgument { op: "quantile", reason: format!("q = {q} is outside [0, 1]") });
         }
@@ -86,7 +166,7 @@ impl<T: Float> Array<T> {
             if lo + 1 == n {
                 return a.contiguous();
             }
-            lerp(&a, &sorted.index_axis(ax as isize, (lo + 1) as isize)?, pos - lo as f64)
+            lerp(&a, &sorted.index_axis(ax as isize, (lo + 1) as isize)?, method.weight(pos - lo as f64, lo))
         })
     }
 
@@ -151,15 +231,31 @@ impl<T: Float> Array<T> {
     /// # Errors
     /// As [`quantile_axis`](Array::quantile_axis).
     pub fn nanquantile_axis(&self, q: f64, axis: isize, keepdims: bool) -> Result<Array<T>> {
+        self.nanquantile_axis_with(q, axis, keepdims, QuantileMethod::Linear)
+    }
+
+    /// [`nanquantile_axis`](Array::nanquantile_axis) by another of NumPy's methods.
+    ///
+    /// # Errors
+    /// As [`quantile_axis`](Array::quantile_axis).
+    pub fn nanquantile_axis_with(
+        &self,
+        q: f64,
+        axis: isize,
+        keepdims: bool,
+        method: QuantileMethod,
+    ) -> Result<Array<T>> {
         if !(0.0..=1.0).contains(&q) {
             return Err(Error::InvalidArgument { op: "nanquantile", reason: format!("q = {q} is outside [0, 1]") });
         }
-        self.nan_order_statistic("nanquantile", q, axis, keepdims, |a, b, t| {
-            // NumPy's _lerp with a weight per lane: from the nearer end, `a` itself at 0.
+        self.nan_order_statistic("nanquantile", q, method, axis, keepdims, |a, b, w| {
+            // NumPy's _lerp with a weight per lane: from the nearer end; `a` itself at 0
+            // and `b` at 1.
             let diff = b.sub(a)?;
-            let low = a.add(&diff.mul(t)?)?;
-            let high = b.sub(&diff.mul(&t.neg()?.add_scalar(T::ONE)?)?)?;
-            where_(&t.eq_scalar(T::ZERO)?, a, &where_(&t.ge_scalar(T::from_f64(0.5))?, &high, &low)?)
+            let low = a.add(&diff.mul(w)?)?;
+            let high = b.sub(&diff.mul(&w.neg()?.add_scalar(T::ONE)?)?)?;
+            let inner = where_(&w.ge_scalar(T::from_f64(0.5))?, &high, &low)?;
+            where_(&w.eq_scalar(T::ZERO)?, a, &where_(&w.eq_scalar(T::ONE)?, b, &inner)?)
         })
     }
 
@@ -195,7 +291,7 @@ impl<T: Float> Array<T> {
     /// # Errors
     /// [`Error::AxisOutOfRange`]; [`Error::EmptyReduction`] when the axis is empty.
     pub fn nanmedian_axis(&self, axis: isize, keepdims: bool) -> Result<Array<T>> {
-        self.nan_order_statistic("nanmedian", 0.5, axis, keepdims, |a, b, t| {
+        self.nan_order_statistic("nanmedian", 0.5, QuantileMethod::Linear, axis, keepdims, |a, b, t| {
             where_(&t.eq_scalar(T::ZERO)?, a, &a.add(b)?.mul_scalar(T::from_f64(0.5))?)
         })
     }
@@ -209,12 +305,13 @@ impl<T: Float> Array<T> {
     }
 
     /// Sorts along `axis` (NaN last) and gathers, per slice of `c` numbers, the order
-    /// statistics `a` at `⌊q·(c − 1)⌋` and `b` after it; `combine(a, b, t)` with `t` the
-    /// fractional part makes the value; slices without numbers are NaN.
+    /// statistics `a` at `⌊q·(c − 1)⌋` and `b` after it; `combine(a, b, w)` with `w`
+    /// the `method`'s weight of `b` makes the value; slices without numbers are NaN.
     fn nan_order_statistic(
         &self,
         op: &'static str,
         q: f64,
+        method: QuantileMethod,
         axis: isize,
         keepdims: bool,
         combine: impl FnOnce(&Array<T>, &Array<T>, &Array<T>) -> Result<Array<T>>,
@@ -229,10 +326,10 @@ impl<T: Float> Array<T> {
         // Positions in f64 where the device has it (exact as NumPy's: in f32, a count
         // past 2^24 would round), else in f32.
         let (lo, hi, t) = if self.device().supports(crate::dtype::DType::F64) {
-            let (lo, hi, t) = positions::<f64>(&count, q, n)?;
+            let (lo, hi, t) = positions::<f64>(&count, q, n, method)?;
             (lo, hi, t.cast::<T>()?)
         } else {
-            positions::<T>(&count, q, n)?
+            positions::<T>(&count, q, n, method)?
         };
         let a = sorted.take_along_axis(&lo, ax as isize)?;
         let b = sorted.take_along_axis(&hi, ax as isize)?;
