@@ -355,7 +355,10 @@ fn write_npz(path: &Path, arrays: &[(&str, &dyn ToNpy)], compress: bool) -> Resu
         })
         .collect::<Result<_>>()?;
     let method: u16 = if compress { 8 } else { 0 };
-    let total = members.iter().zip(arrays).map(|((_, _, d), (name, _))| 76 + 2 * name.len() as u64 + d.len() as u64);
+    // Per member: a local header (30 bytes) and a central entry (46), each with the
+    // member's name (`name.npy`), and the data; then the end record (22).
+    let total =
+        members.iter().zip(arrays).map(|((_, _, d), (name, _))| 76 + 2 * (name.len() as u64 + 4) + d.len() as u64);
     if total.sum::<u64>() + 22 > u64::from(u32::MAX) {
         return Err(too_large(members.iter().map(|m| m.2.len() as u64).sum()));
     }

@@ -91,7 +91,7 @@ impl QuantileMethod {
         let step = |on: Array<bool>, w: f64| on.cast::<F>()?.mul_scalar(F::from_f64(w));
         match self {
             QuantileMethod::Linear => Ok(t.clone()),
-            QuantileMethod::Lower => step(t.lt_scalar(F::ZERO)?, 1.0), // never: t ≥ 0
+            QuantileMethod::Lower => Array::zeros(t.shape(), t.device()),
             QuantileMethod::Higher => step(t.gt_scalar(F::ZERO)?, 1.0),
             QuantileMethod::Nearest => {
                 let odd = lo.bitwise_and_scalar(1)?.eq_scalar(1)?;

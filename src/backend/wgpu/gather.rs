@@ -286,8 +286,9 @@ impl WgpuBackend {
     /// slot per value: `shaders/scatter_group.wgsl`) when the counts of the target fit
     /// one binding and the target is at most 1024 times longer than the values, else
     /// the bitonic [`argsort`]'s (stable, so repeatable; per value ~100× slower on
-    /// lavapipe, but it does not pass over the whole target). Values are added in their group's order within blocks of 64
-    /// and in a tree across blocks.
+    /// lavapipe, but it does not pass over the whole target). Values are added in their
+    /// group's order within blocks of 64 and in a tree across blocks; a target larger
+    /// than one binding repeats the levels once per window of it.
     ///
     /// [`argsort`]: crate::backend::Backend::argsort
     fn scatter_add_f64(
