@@ -478,7 +478,8 @@ struct NpzMember {
 impl NpzFile {
     /// Reads the archive at `path` (written by `np.savez`, `np.savez_compressed`,
     /// [`savez`], [`savez_compressed`], or any zip tool that stores or deflates its
-    /// members; ZIP64 sizes included). Deflated members are inflated when asked for.
+    /// members; ZIP64 sizes, offsets and end records included). Deflated members are
+    /// inflated when asked for.
     ///
     /// ```
     /// use gpu::{Array, NpzFile};
@@ -526,9 +527,19 @@ impl NpzFile {
             .rev()
             .find(|&i| bytes[i..i + 4] == [0x50, 0x4B, 0x05, 0x06])
             .ok_or_else(|| bad("not a zip archive (no end of central directory)".into()))?;
-        let count = u16_at(&bytes, eocd + 10)?;
-        let mut at = u32_at(&bytes, eocd + 16)? as usize;
-        let mut members = Vec::with_capacity(count);
+        let (mut count, mut cd_offset) = (u16_at(&bytes, eocd + 10)? as u64, u32_at(&bytes, eocd + 16)?);
+        // ZIP64 (more than 65,535 members or a directory past 4 GiB, as NumPy writes
+        // then): a locator just before the record points to the ZIP64 end record, which
+        // holds the count and the directory's offset in 8 bytes each.
+        if eocd >= 20 && u32_at(&bytes, eocd - 20)? == 0x0706_4B50 {
+            let z = u64_at(&bytes, eocd - 12)? as usize;
+            if u32_at(&bytes, z)? != 0x0606_4B50 {
+                return Err(bad("corrupt ZIP64 end of central directory".into()));
+            }
+            (count, cd_offset) = (u64_at(&bytes, z + 32)?, u64_at(&bytes, z + 48)?);
+        }
+        let mut at = cd_offset as usize;
+        let mut members = Vec::with_capacity(count.min(1 << 16) as usize);
         for _ in 0..count {
             if u32_at(&bytes, at)? != 0x0201_4B50 {
                 return Err(bad("corrupt zip central directory".into()));

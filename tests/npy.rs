@@ -133,6 +133,46 @@ fn npz_archives() -> gpu::Result<()> {
             eprintln!("NumPy check skipped: {}", String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or(""));
         }
     }
+    // The same archive with a ZIP64 end record and locator (as zip writers add past
+    // 65,535 members or 4 GiB): the plain record's count and offset say "see ZIP64".
+    let plain = std::fs::read(&path).map_err(|e| Error::Io { path: "npz".into(), message: e.to_string() })?;
+    let eocd = plain.len() - 22;
+    let (count, cd_size, cd_offset) = (
+        3u64,
+        u32::from_le_bytes(plain[eocd + 12..eocd + 16].try_into().unwrap()),
+        u32::from_le_bytes(plain[eocd + 16..eocd + 20].try_into().unwrap()),
+    );
+    let mut z64 = plain[..eocd].to_vec();
+    z64.extend_from_slice(&0x0606_4B50u32.to_le_bytes());
+    z64.extend_from_slice(&44u64.to_le_bytes()); // size of the rest of the record
+    z64.extend_from_slice(&[45, 0, 45, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    for v in [count, count, u64::from(cd_size), u64::from(cd_offset)] {
+        z64.extend_from_slice(&v.to_le_bytes());
+    }
+    z64.extend_from_slice(&0x0706_4B50u32.to_le_bytes());
+    z64.extend_from_slice(&0u32.to_le_bytes());
+    z64.extend_from_slice(&(eocd as u64).to_le_bytes());
+    z64.extend_from_slice(&1u32.to_le_bytes());
+    let mut end = plain[eocd..].to_vec();
+    end[8..12].copy_from_slice(&[0xFF; 4]); // entries: 0xFFFF twice
+    end[16..20].copy_from_slice(&[0xFF; 4]); // directory offset: 0xFFFFFFFF
+    z64.extend_from_slice(&end);
+    let z = gpu::NpzFile::from_bytes(z64.clone())?;
+    assert_eq!(z.names(), ["x", "mask", "empty"]);
+    assert_eq!(z.get::<f64>("x", &cpu)?.to_vec()?, x.to_vec()?);
+    let z64_path = path.with_extension("z64.npz");
+    std::fs::write(&z64_path, &z64).map_err(|e| Error::Io { path: "npz".into(), message: e.to_string() })?;
+    let script = format!("import numpy as np; print(np.load({:?})['mask'])", z64_path.display().to_string());
+    if let Ok(out) = std::process::Command::new("python3").args(["-c", &script]).output() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        if out.status.success() || !err.contains("No module named") {
+            assert!(
+                String::from_utf8_lossy(&out.stdout).contains("[ True False]"),
+                "NumPy on the ZIP64 archive: {err}"
+            );
+        }
+    }
+    std::fs::remove_file(&z64_path).ok();
     std::fs::remove_file(&path).ok();
     assert!(matches!(gpu::savez(&path, &[("x", &x), ("x", &m)]), Err(Error::InvalidArgument { .. })));
     assert!(matches!(gpu::savez_compressed(&path, &[("", &x)]), Err(Error::InvalidArgument { .. })));
