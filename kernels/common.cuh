@@ -271,6 +271,12 @@ __device__ __forceinline__ float k_ln_1p(float x) { return log1pf(x); }
 __device__ __forceinline__ double k_ln_1p(double x) { return log1p(x); }
 __device__ __forceinline__ float k_trunc(float x) { return truncf(x); }
 __device__ __forceinline__ double k_trunc(double x) { return trunc(x); }
+__device__ __forceinline__ float k_erf(float x) { return erff(x); }
+__device__ __forceinline__ double k_erf(double x) { return erf(x); }
+__device__ __forceinline__ float k_erfc(float x) { return erfcf(x); }
+__device__ __forceinline__ double k_erfc(double x) { return erfc(x); }
+__device__ __forceinline__ float k_ln_gamma(float x) { return lgammaf(x); }
+__device__ __forceinline__ double k_ln_gamma(double x) { return lgamma(x); }
 // NumPy's sign: -1, 0 or 1; +-0 -> 0 and NaN stays NaN (the comparisons are false).
 template <typename T> __device__ __forceinline__ T k_sign(T x) {
     return x > (T)0 ? (T)1 : (x < (T)0 ? (T)-1 : (x == (T)0 ? (T)0 : x));

@@ -33,6 +33,9 @@ DEF_UNARY(log10, k_log10(x))
 DEF_UNARY(ln_1p, k_ln_1p(x))
 DEF_UNARY(trunc, k_trunc(x))
 DEF_UNARY(sign, k_sign(x))
+DEF_UNARY(erf, k_erf(x))
+DEF_UNARY(erfc, k_erfc(x))
+DEF_UNARY(ln_gamma, k_ln_gamma(x))
 
 #define DEF_BINARY(NAME, EXPR) \
     struct op_##NAME { template <typename T> __device__ __forceinline__ T operator()(T a, T b) const { return EXPR; } };

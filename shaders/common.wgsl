@@ -59,6 +59,9 @@ fn log10_f32(x: f32) -> f32 {
 }
 fn sin_f32(x: f32) -> f32 { return sin(x); }
 fn cos_f32(x: f32) -> f32 { return cos(x); }
+// For |r| <= π/4 only (f64_math.wgsl has the f64 ones).
+fn sin_small_f32(r: f32) -> f32 { return sin(r); }
+fn cos_small_f32(r: f32) -> f32 { return cos(r); }
 fn tanh_f32(x: f32) -> f32 {
     // The builtin overflows to NaN for |x| > ~44 on some drivers.
     if (abs(x) > 20.0) { return select(-1.0, 1.0, x > 0.0); }

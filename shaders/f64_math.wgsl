@@ -193,6 +193,9 @@ fn cos_poly(r: f64) -> f64 {
     p = p * z + 0.041666666666666664lf;
     return 1.0lf - 0.5lf * z + z * z * p;
 }
+// For |r| <= π/4 only: the kernels without the argument reduction.
+fn sin_small_f64(r: f64) -> f64 { return sin_poly(r); }
+fn cos_small_f64(r: f64) -> f64 { return cos_poly(r); }
 fn sin_f64(x: f64) -> f64 {
     if (nan_f64(x) || abs(x) > 1.7976931348623157e308lf) { return qnan_f64(); }
     let t = reduce_pio2(x);

@@ -95,6 +95,11 @@ macro_rules! float_ref {
                     UnaryOp::Log10 => x.log10(),
                     UnaryOp::Ln1p => x.ln_1p(),
                     UnaryOp::Trunc => x.trunc(),
+                    // The special functions in f64 (musl's), rounded: an independent
+                    // reference for f32 and the CPU backend's own code for f64.
+                    UnaryOp::Erf => libm::erf(x as f64) as $t,
+                    UnaryOp::Erfc => libm::erfc(x as f64) as $t,
+                    UnaryOp::LnGamma => libm::lgamma(x as f64) as $t,
                     // NumPy's sign, not Rust's signum: ±0 → 0.
                     UnaryOp::Sign if x == 0.0 => 0.0,
                     UnaryOp::Sign => {
@@ -442,6 +447,9 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::Log10 => a.log10(),
             UnaryOp::Ln1p => a.ln_1p(),
             UnaryOp::Trunc => a.trunc(),
+            UnaryOp::Erf => a.erf(),
+            UnaryOp::Erfc => a.erfc(),
+            UnaryOp::LnGamma => a.ln_gamma(),
             _ => unreachable!(),
         }
     }

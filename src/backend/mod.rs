@@ -75,11 +75,17 @@ pub enum UnaryOp {
     Trunc,
     /// −1, 0 or 1 by the sign of `x` (NumPy's `sign`: `±0 → 0`, NaN stays NaN).
     Sign,
+    /// The error function `erf(x) = 2/√π ∫₀ˣ e^(−t²) dt` (floats).
+    Erf,
+    /// The complementary error function `1 − erf(x)`, accurate in the tail (floats).
+    Erfc,
+    /// `ln |Γ(x)|` (SciPy's `gammaln`; floats).
+    LnGamma,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 28] = [
+    pub const ALL: [UnaryOp; 31] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -108,6 +114,9 @@ impl UnaryOp {
         UnaryOp::Ln1p,
         UnaryOp::Trunc,
         UnaryOp::Sign,
+        UnaryOp::Erf,
+        UnaryOp::Erfc,
+        UnaryOp::LnGamma,
     ];
 
     /// Whether the op is defined for integer dtypes too.
@@ -146,6 +155,9 @@ impl UnaryOp {
             UnaryOp::Ln1p => "ln_1p",
             UnaryOp::Trunc => "trunc",
             UnaryOp::Sign => "sign",
+            UnaryOp::Erf => "erf",
+            UnaryOp::Erfc => "erfc",
+            UnaryOp::LnGamma => "ln_gamma",
         }
     }
 }

@@ -378,6 +378,32 @@ unary_methods! { Float:
     Log10, log10, "Elementwise base-10 logarithm.";
     Ln1p, ln_1p, "Elementwise `ln(1 + x)`, accurate for tiny `x` (NumPy's `log1p`).";
     Trunc, trunc, "Elementwise round toward zero.";
+    Erf, erf, "Elementwise error function `erf(x) = 2/√π ∫₀ˣ e^(−t²) dt` (SciPy's `special.erf`, \
+        CuPy's `cupyx.scipy.special.erf`): odd, `±1` at `±∞`, within a few ulp on every backend.\n\n\
+        ```\n\
+        let x = gpu::Array::from_vec(vec![0.0f64, 0.5, -1.0, 3.0], 4)?;\n\
+        let y = x.erf()?.to_vec()?;\n\
+        assert!((y[1] - 0.5204998778130465).abs() < 1e-15 && (y[2] + 0.8427007929497148).abs() < 1e-15);\n\
+        # Ok::<(), gpu::Error>(())\n\
+        ```";
+    Erfc, erfc, "Elementwise complementary error function `1 − erf(x)` (SciPy's `special.erfc`), \
+        computed directly so that the tail keeps its digits: `erfc(10)` is `2.09e-45`, where \
+        `1 − erf(10)` is 0.\n\n\
+        ```\n\
+        let x = gpu::Array::from_vec(vec![10.0f64, -1.0], 2)?;\n\
+        let y = x.erfc()?.to_vec()?;\n\
+        assert!((y[0] / 2.0884875837625446e-45 - 1.0).abs() < 1e-14 && (y[1] - 1.8427007929497148).abs() < 1e-15);\n\
+        # Ok::<(), gpu::Error>(())\n\
+        ```";
+    LnGamma, ln_gamma, "Elementwise `ln |Γ(x)|` (SciPy's `special.gammaln`, Rust's `f64::ln_gamma` \
+        without the sign): `+∞` at 0 and at the negative integers, `ln(n − 1)!` at integers `n`.\n\n\
+        ```\n\
+        let x = gpu::Array::from_vec(vec![5.0f64, 0.5, -2.5], 3)?;\n\
+        let y = x.ln_gamma()?.to_vec()?;\n\
+        assert!((y[0] - 24f64.ln()).abs() < 1e-14 && (y[1] - 0.5723649429247).abs() < 1e-15);\n\
+        assert!((y[2] + 0.05624371649767401).abs() < 1e-15);\n\
+        # Ok::<(), gpu::Error>(())\n\
+        ```";
 }
 
 impl<T: Scalar> Array<T> {

@@ -133,6 +133,9 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::Ln1p => run(cpu, v, l, FloatNum::ln_1p),
             UnaryOp::Trunc => run(cpu, v, l, FloatNum::trunc),
             UnaryOp::Sign => run(cpu, v, l, Num::sign),
+            UnaryOp::Erf => run(cpu, v, l, FloatNum::erf),
+            UnaryOp::Erfc => run(cpu, v, l, FloatNum::erfc),
+            UnaryOp::LnGamma => run(cpu, v, l, FloatNum::ln_gamma),
         }
     }
     let l = src.layout;

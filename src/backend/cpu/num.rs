@@ -124,6 +124,9 @@ pub(crate) trait FloatNum:
     fn log10(self) -> Self;
     fn ln_1p(self) -> Self;
     fn trunc(self) -> Self;
+    fn erf(self) -> Self;
+    fn erfc(self) -> Self;
+    fn ln_gamma(self) -> Self;
     fn from_usize(n: usize) -> Self;
 }
 
@@ -141,7 +144,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -330,6 +333,18 @@ macro_rules! float_num {
                 self.trunc()
             }
             #[inline(always)]
+            fn erf(self) -> Self {
+                $erf(self)
+            }
+            #[inline(always)]
+            fn erfc(self) -> Self {
+                $erfc(self)
+            }
+            #[inline(always)]
+            fn ln_gamma(self) -> Self {
+                $lgamma(self)
+            }
+            #[inline(always)]
             fn from_usize(n: usize) -> Self {
                 n as $t
             }
@@ -337,8 +352,10 @@ macro_rules! float_num {
     };
 }
 
-float_num!(f32);
-float_num!(f64);
+// The special functions are musl's (through the `libm` crate): ≤ 1 ulp for erf/erfc,
+// a few ulp for lgamma away from its zeros on the negative axis.
+float_num!(f32, libm::erff, libm::erfcf, libm::lgammaf);
+float_num!(f64, libm::erf, libm::erfc, libm::lgamma);
 
 /// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from
 /// `fmod`, so that `a == b * q + r` as nearly as rounding allows and `r` has `b`'s sign;

@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 const COMMON: &str = include_str!("../../../shaders/common.wgsl");
 const F64_MATH: &str = include_str!("../../../shaders/f64_math.wgsl");
 const FLOAT_MATH: &str = include_str!("../../../shaders/float_math.wgsl");
+const SPECIAL_MATH: &str = include_str!("../../../shaders/special_math.wgsl");
 const ELEMENTWISE: &str = include_str!("../../../shaders/elementwise.wgsl");
 const ELEMENTWISE_1D: &str = include_str!("../../../shaders/elementwise_1d.wgsl");
 const ELEMENTWISE_VEC4: &str = include_str!("../../../shaders/elementwise_vec4.wgsl");
@@ -55,12 +56,14 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 fn prelude(uses_f64: bool) -> String {
     let f32_math =
         render(FLOAT_MATH, &[("T", "f32"), ("EXP_MAX", "88.0"), ("EXP2_MAX", "128.0"), ("EXP2_MIN", "-150.0")]);
+    let f32_special = render(SPECIAL_MATH, &[("T", "f32"), ("ERF_SPLIT", "128.0")]);
     if uses_f64 {
         let f64_math =
             render(FLOAT_MATH, &[("T", "f64"), ("EXP_MAX", "709.0"), ("EXP2_MAX", "1024.0"), ("EXP2_MIN", "-1075.0")]);
-        format!("{COMMON}\n{f32_math}\n{F64_MATH}\n{f64_math}\n")
+        let f64_special = render(SPECIAL_MATH, &[("T", "f64"), ("ERF_SPLIT", "2097152.0")]);
+        format!("{COMMON}\n{f32_math}\n{f32_special}\n{F64_MATH}\n{f64_math}\n{f64_special}\n")
     } else {
-        format!("{COMMON}\n{f32_math}\n")
+        format!("{COMMON}\n{f32_math}\n{f32_special}\n")
     }
 }
 

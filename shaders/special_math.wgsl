@@ -1,0 +1,218 @@
+// Special functions written once for f32 and f64 ({{T}}): erf, erfc and ln|Γ|, ported
+// from FreeBSD's msun (s_erf.c, e_lgamma_r.c; Sun Microsystems 1993, freely
+// redistributable), the same code as musl's and the CPU backend's `libm` crate. The
+// rational approximations are msun's f64 ones (errors < 2^-57 before rounding); f32
+// evaluates them in f32. Bit tests on high words become comparisons with the same
+// boundaries, exact in both types. {{ERF_SPLIT}} is a power of two such that
+// z = floor(x·S)/S has z² exact in {{T}} for x < 32 (7 fraction bits for f32, 21 for
+// f64), which is how erfc keeps its digits in the tail: e^(−x²) = e^(−z²)·e^((z−x)(z+x)).
+
+// erf(x) = x + x·y for |x| < 0.84375: y = P(x²)/Q(x²).
+fn erf_small_{{T}}(x: {{T}}) -> {{T}} {
+    let z = x * x;
+    let r = 1.28379167095512558561e-01 + z * (-3.25042107247001499370e-01 + z * (-2.84817495755985104766e-02
+        + z * (-5.77027029648944159157e-03 + z * -2.37630166566501626084e-05)));
+    let s = 1.0 + z * (3.97917223959155352819e-01 + z * (6.50222499887672944485e-02 + z * (5.08130628187576562776e-03
+        + z * (1.32494738004321644526e-04 + z * -3.96022827877536812320e-06))));
+    return r / s;
+}
+
+// erf(1 + s) − 0.84506291151 (that constant rounded to 24 bits, exact in f32) for
+// |x| in [0.84375, 1.25], s = |x| − 1.
+fn erf_mid_{{T}}(ax: {{T}}) -> {{T}} {
+    let s = ax - 1.0;
+    let p = -2.36211856075265944077e-03 + s * (4.14856118683748331666e-01 + s * (-3.72207876035701323847e-01
+        + s * (3.18346619901161753674e-01 + s * (-1.10894694282396677476e-01 + s * (3.54783043256182359371e-02
+        + s * -2.16637559486879084300e-03)))));
+    let q = 1.0 + s * (1.06420880400844228286e-01 + s * (5.40397917702171048937e-01 + s * (7.18286544141962662868e-02
+        + s * (1.26171219808761642112e-01 + s * (1.36370839120290507362e-02 + s * 1.19844998467991074170e-02)))));
+    return p / q;
+}
+
+// e^a to within an ulp or so in either type, for the tail of erfc (f32's builtin exp is
+// ~10 ulp off at a = −8 on lavapipe): a = k·ln2 + r with ln2's first 16 bits exact in
+// k·ln2_hi, |r| <= ln2/2, and the Taylor series of e^r to r^13 (error < 2^-57).
+fn exp_taylor_{{T}}(a: {{T}}) -> {{T}} {
+    let k = round(a * 1.4426950408889634);
+    let r = (a - k * 0.693145751953125) - k * 1.4286068203094173e-06;
+    var p: {{T}} = 1.6059043836821613e-10;
+    p = p * r + 2.08767569878681e-09;
+    p = p * r + 2.505210838544172e-08;
+    p = p * r + 2.755731922398589e-07;
+    p = p * r + 2.7557319223985893e-06;
+    p = p * r + 2.48015873015873e-05;
+    p = p * r + 0.0001984126984126984;
+    p = p * r + 0.001388888888888889;
+    p = p * r + 0.008333333333333333;
+    p = p * r + 0.041666666666666664;
+    p = p * r + 0.16666666666666666;
+    p = p * r + 0.5;
+    p = p * r + 1.0;
+    return ldexp(p * r + 1.0, i32(k));
+}
+
+// erfc(x) for x in [1.25, 28]: e^(−x² − 0.5625 + R(1/x²)/S(1/x²)) / x.
+fn erfc_tail_{{T}}(x: {{T}}) -> {{T}} {
+    let s = 1.0 / (x * x);
+    var r: {{T}};
+    var q: {{T}};
+    if (x < 2.8571414947509766) {
+        r = -9.86494403484714822705e-03 + s * (-6.93858572707181764372e-01 + s * (-1.05586262253232909814e+01
+            + s * (-6.23753324503260060396e+01 + s * (-1.62396669462573470355e+02 + s * (-1.84605092906711035994e+02
+            + s * (-8.12874355063065934246e+01 + s * -9.81432934416914548592e+00))))));
+        q = 1.0 + s * (1.96512716674392571292e+01 + s * (1.37657754143519042600e+02 + s * (4.34565877475229228821e+02
+            + s * (6.45387271733267880336e+02 + s * (4.29008140027567833386e+02 + s * (1.08635005541779435134e+02
+            + s * (6.57024977031928170135e+00 + s * -6.04244152148580987438e-02)))))));
+    } else {
+        r = -9.86494292470009928597e-03 + s * (-7.99283237680523006574e-01 + s * (-1.77579549177547519889e+01
+            + s * (-1.60636384855821916062e+02 + s * (-6.37566443368389627722e+02 + s * (-1.02509513161107724954e+03
+            + s * -4.83519191608651397019e+02)))));
+        q = 1.0 + s * (3.03380607434824582924e+01 + s * (3.25792512996573918826e+02 + s * (1.53672958608443695994e+03
+            + s * (3.19985821950859553908e+03 + s * (2.55305040643316442583e+03 + s * (4.74528541206955367215e+02
+            + s * -2.24409524465858183362e+01))))));
+    }
+    let z = floor(x * {{ERF_SPLIT}}) / {{ERF_SPLIT}};
+    return exp_taylor_{{T}}(-z * z) * exp_taylor_{{T}}((z - x) * (z + x) - 0.5625 + r / q) / x;
+}
+
+fn math_erf_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    let ax = abs(x);
+    if (ax < 0.84375) {
+        if (ax < 3.725290298461914e-09) { return x + 0.1283791670955126 * x; }
+        return x + x * erf_small_{{T}}(x);
+    }
+    var y: {{T}} = 1.0;
+    if (ax < 1.25) {
+        y = 8.45062911510467529297e-01 + erf_mid_{{T}}(ax);
+    } else if (ax < 6.0) {
+        y = 1.0 - erfc_tail_{{T}}(ax);
+    }
+    return select(y, -y, x < 0.0);
+}
+
+fn math_erfc_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    let ax = abs(x);
+    if (ax < 0.84375) {
+        if (ax < 1.3877787807814457e-17) { return 1.0 - x; }
+        let y = erf_small_{{T}}(x);
+        if (x < 0.25) { return 1.0 - (x + x * y); }
+        return 0.5 - (x - 0.5 + x * y);
+    }
+    if (ax < 1.25) {
+        let pq = erf_mid_{{T}}(ax);
+        if (x > 0.0) { return 0.15493708848953247 - pq; }
+        return 1.0 + (8.45062911510467529297e-01 + pq);
+    }
+    var t: {{T}} = 0.0;
+    if (ax < 28.0) { t = erfc_tail_{{T}}(ax); }
+    return select(t, 2.0 - t, x < 0.0);
+}
+
+// sin(πx) for x > 0 with x reduced mod 2 exactly first; its sign is arbitrary at zeros.
+// |r| <= π/4 goes straight to the small-angle kernels: f64's full sin/cos carry a
+// Payne–Hanek table that made lgamma 7× slower on lavapipe even where it went unused.
+fn sin_pi_{{T}}(x0: {{T}}) -> {{T}} {
+    let x = 2.0 * (x0 * 0.5 - floor(x0 * 0.5));
+    let n = (i32(x * 4.0) + 1) / 2;
+    let r = (x - {{T}}(n) * 0.5) * 3.14159265358979311600e+00;
+    if (n == 1) { return cos_small_{{T}}(r); }
+    if (n == 2) { return sin_small_{{T}}(-r); }
+    if (n == 3) { return -cos_small_{{T}}(r); }
+    return sin_small_{{T}}(r);
+}
+
+// ln|Γ(x)| = c0 + c1·(ln(arg) − d) for finite x > 0 (msun's lgamma_r without the sign),
+// returned in parts so that every branch shares one logarithm: llvmpipe runs each
+// inlined ln for every lane whichever branch the lane takes, and five of them made
+// lgamma 2.5× slower there.
+struct LnGammaParts_{{T}} { c0: {{T}}, c1: {{T}}, d: {{T}}, arg: {{T}} }
+
+fn ln_gamma_parts_{{T}}(x: {{T}}) -> LnGammaParts_{{T}} {
+    // Tiny x (ln|Γ(x)| = −ln x to within rounding) and huge x (x·(ln x − 1)).
+    if (x < 8.470329472543003e-22) { return LnGammaParts_{{T}}(0.0, -1.0, 0.0, x); }
+    if (x >= 2.8823037615171174e+17) { return LnGammaParts_{{T}}(0.0, x, 1.0, x); }
+    if (x == 1.0 || x == 2.0) { return LnGammaParts_{{T}}(0.0, 0.0, 0.0, 1.0); }
+    if (x < 2.0) {
+        var c1: {{T}} = 0.0;
+        var y: {{T}};
+        var i: i32;
+        if (x < 0.9000000953674316) {
+            // lgamma(x) = lgamma(x + 1) − ln x
+            c1 = -1.0;
+            if (x >= 0.7315998077392578) { y = 1.0 - x; i = 0; }
+            else if (x >= 0.23163998126983643) { y = x - 0.46163214496836225; i = 1; }
+            else { y = x; i = 2; }
+        } else {
+            if (x >= 1.7316312789916992) { y = 2.0 - x; i = 0; }
+            else if (x >= 1.2316322326660156) { y = x - 1.46163214496836224576e+00; i = 1; }
+            else { y = x - 1.0; i = 2; }
+        }
+        var c0: {{T}};
+        if (i == 0) {
+            let z = y * y;
+            let p1 = 7.72156649015328655494e-02 + z * (6.73523010531292681824e-02 + z * (7.38555086081402883957e-03
+                + z * (1.19270763183362067845e-03 + z * (2.20862790713908385557e-04 + z * 2.52144565451257326939e-05))));
+            let p2 = z * (3.22467033424113591611e-01 + z * (2.05808084325167332806e-02 + z * (2.89051383673415629091e-03
+                + z * (5.10069792153511336608e-04 + z * (1.08011567247583939954e-04 + z * 4.48640949618915160150e-05)))));
+            c0 = y * p1 + p2 - 0.5 * y;
+        } else if (i == 1) {
+            // Around the minimum tc = 1.4616…: lgamma(tc) = tf + tt, tt the tail of tf.
+            let z = y * y;
+            let w = z * y;
+            let p1 = 4.83836122723810047042e-01 + w * (-3.27885410759859649565e-02 + w * (6.10053870246291332635e-03
+                + w * (-1.40346469989232843813e-03 + w * 3.15632070903625950361e-04)));
+            let p2 = -1.47587722994593911752e-01 + w * (1.79706750811820387126e-02 + w * (-3.68452016781138256760e-03
+                + w * (8.81081882437654011382e-04 + w * -3.12754168375120860518e-04)));
+            let p3 = 6.46249402391333854778e-02 + w * (-1.03142241298341437450e-02 + w * (2.25964780900612472250e-03
+                + w * (-5.38595305356740546715e-04 + w * 3.35529192635519073543e-04)));
+            let p = z * p1 - (-3.63867699703950536541e-18 - w * (p2 + y * p3));
+            c0 = -1.21486290535849611461e-01 + p;
+        } else {
+            let p1 = y * (-7.72156649015328655494e-02 + y * (6.32827064025093366517e-01 + y * (1.45492250137234768737e+00
+                + y * (9.77717527963372745603e-01 + y * (2.28963728064692451092e-01 + y * 1.33810918536787660377e-02)))));
+            let p2 = 1.0 + y * (2.45597793713041134822e+00 + y * (2.12848976379893395361e+00 + y * (7.69285150456672783825e-01
+                + y * (1.04222645593369134254e-01 + y * 3.21709242282423911810e-03))));
+            c0 = -0.5 * y + p1 / p2;
+        }
+        return LnGammaParts_{{T}}(c0, c1, 0.0, x);
+    }
+    if (x < 8.0) {
+        // lgamma(i + y) = lgamma(1 + y) + ln((y + 2)…(y + i − 1)), y in [0, 1).
+        let i = i32(x);
+        let y = x - {{T}}(i);
+        let p = y * (-7.72156649015328655494e-02 + y * (2.14982415960608852501e-01 + y * (3.25778796408930981787e-01
+            + y * (1.46350472652464452805e-01 + y * (2.66422703033638609560e-02 + y * (1.84028451407337715652e-03
+            + y * 3.19475326584100867617e-05))))));
+        let q = 1.0 + y * (1.39200533467621045958e+00 + y * (7.21935547567138069525e-01 + y * (1.71933865632803078993e-01
+            + y * (1.86459191715652901344e-02 + y * (7.77942496381893596434e-04 + y * 7.32668430744625636189e-06)))));
+        var z: {{T}} = 1.0;
+        if (i >= 7) { z *= y + 6.0; }
+        if (i >= 6) { z *= y + 5.0; }
+        if (i >= 5) { z *= y + 4.0; }
+        if (i >= 4) { z *= y + 3.0; }
+        if (i >= 3) { z *= y + 2.0; }
+        return LnGammaParts_{{T}}(0.5 * y + p / q, select({{T}}(0), {{T}}(1), i >= 3), 0.0, z);
+    }
+    // Stirling: (x − ½)(ln x − 1) + ½ln(2π) + 1/(12x) − …
+    let z = 1.0 / x;
+    let y = z * z;
+    let w = 4.18938533204672725052e-01 + z * (8.33333333333329678849e-02 + y * (-2.77777777728775536470e-03
+        + y * (7.93650558643019558500e-04 + y * (-5.95187557450339963135e-04 + y * (8.36339918996282139126e-04
+        + y * -1.63092934096575273989e-03)))));
+    return LnGammaParts_{{T}}(w, x - 0.5, 1.0, x);
+}
+
+fn math_ln_gamma_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    let ax = abs(x);
+    if (ax == inf_{{T}}() || x == 0.0) { return inf_{{T}}(); }
+    let g = ln_gamma_parts_{{T}}(ax);
+    let pos = g.c0 + g.c1 * (ln_{{T}}(g.arg) - g.d);
+    if (x > 0.0 || ax < 8.470329472543003e-22) { return pos; }
+    // Reflection: Γ(x)Γ(−x) = −π / (x sin(πx)); the poles at the negative integers are +inf.
+    let t = abs(sin_pi_{{T}}(ax));
+    if (t == 0.0) { return inf_{{T}}(); }
+    return ln_{{T}}(3.14159265358979311600e+00 / (t * ax)) - pos;
+}

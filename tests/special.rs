@@ -1,0 +1,324 @@
+//! The special functions `erf`, `erfc` and `ln_gamma` (SciPy's `erf`, `erfc`,
+//! `gammaln`) on every backend, in ulps against the f64 functions of the same inputs:
+//! dense grids through every branch of msun's approximations (the boundaries 0.84375,
+//! 1.25, 1/0.35, 6 and 28 of erf/erfc; 0.23, 0.73, 0.9, 1.23, 1.73, 2, 8 and 2^58 of
+//! lgamma; the reflection for negative x), erfc's tail down to the smallest normal
+//! result of each type, lgamma near its zeros at 1 and 2, near its minimum and at huge
+//! arguments, and the special values (±0, ±inf, NaN, the poles). Values from mpmath at
+//! 200 bits pin the reference itself.
+//!
+//! The bounds, stated per dtype, are in ulps of the answer, with no absolute floor:
+//! f32 within `F32_ULPS`, f64 within `F64_ULPS`. On the negative axis lgamma is a
+//! difference of two logarithms and its zeros there (x ≈ −2.457, −2.747, …) are not
+//! representable, so it is held to the same ulps of the larger term instead.
+
+#[macro_use]
+mod common;
+
+use gpu::{Array, DType, Device, Float, UnaryOp};
+
+/// The bound in ulps for f32 results.
+const F32_ULPS: f64 = 4.0;
+/// The bound in ulps for f64 results.
+const F64_ULPS: f64 = 4.0;
+
+/// How far the reference (musl's f64 functions) may be from the true value, in f64
+/// ulps. SciPy is no such anchor: its `gammaln(0.9)` is 21 ulp off and its erfc 2 ulp
+/// off at 0.84375, against mpmath.
+const REFERENCE_ULPS: f64 = 1.0;
+
+/// erf and erfc correctly rounded to f64, from mpmath 1.4 at 200 bits (x, erf, erfc).
+const TRUE_ERF: &[(f64, f64, f64)] = &[
+    (1e-300, 1.1283791670955126e-300, 1.0),
+    (1e-20, 1.1283791670955125e-20, 1.0),
+    (1e-08, 1.1283791670955126e-08, 0.9999999887162083),
+    (0.1, 0.1124629160182849, 0.887537083981715),
+    (0.3, 0.3286267594591274, 0.6713732405408726),
+    (0.84375, 0.7672256612323416, 0.23277433876765838),
+    (1.0, 0.8427007929497149, 0.15729920705028513),
+    (1.25, 0.9229001282564583, 0.07709987174354177),
+    (2.0, 0.9953222650189527, 0.004677734981047266),
+    (2.857142857142857, 0.9999466876886117, 5.3312311388322795e-05),
+    (3.5, 0.9999992569016276, 7.430983723414128e-07),
+    (5.0, 0.9999999999984626, 1.537459794428035e-12),
+    (6.0, 1.0, 2.1519736712498913e-17),
+    (10.0, 1.0, 2.088487583762545e-45),
+    (15.0, 1.0, 7.212994172451207e-100),
+    (26.0, 1.0, 5.663192408856143e-296),
+    (-0.5, -0.5204998778130465, 1.5204998778130465),
+    (-2.0, -0.9953222650189527, 1.9953222650189528),
+    (-4.5, -0.9999999998033839, 1.999999999803384),
+];
+
+/// ln|Γ(x)| correctly rounded to f64, from mpmath 1.4 at 200 bits (x, ln|Γ(x)|).
+const TRUE_LN_GAMMA: &[(f64, f64)] = &[
+    (1e-300, 690.7755278982137),
+    (1e-20, 46.051701859880914),
+    (1e-08, 18.42068073818021),
+    (0.1, 2.252712651734206),
+    (0.5, 0.5723649429247001),
+    (0.9, 0.06637623973474295),
+    (1.0000001, -5.772155829918507e-08),
+    (1.4616321449683622, -0.12148629053584961),
+    (1.5, -0.12078223763524522),
+    (1.9999999, -4.2278430309861296e-08),
+    (2.5, 0.2846828704729192),
+    (3.0, std::f64::consts::LN_2),
+    (7.5, 7.534364236758733),
+    (8.0, 8.525161361065415),
+    (10.5, 13.940625219403763),
+    (100.0, 359.1342053695754),
+    (100000.0, 1051287.7089736569),
+    (10000000000.0, 220258509288.81058),
+    (1e+17, 3.8143946580898775e+18),
+    (1e+30, 6.807755278982137e+31),
+    (1e+300, 6.897755278982137e+302),
+    (-0.5, 1.2655121234846454),
+    (-1.5, 0.860047015376481),
+    (-2.5, -0.056243716497674054),
+    (-3.2, -0.37243213612996867),
+    (-10.1, -13.0209732710115),
+    (-100.5, -364.90096830942736),
+    (-1e-08, 18.42068074972452),
+];
+
+/// The reference: musl's f64 functions (the `libm` crate), checked against mpmath below.
+fn reference(op: UnaryOp, x: f64) -> f64 {
+    match op {
+        UnaryOp::Erf => libm::erf(x),
+        UnaryOp::Erfc => libm::erfc(x),
+        UnaryOp::LnGamma => libm::lgamma(x),
+        _ => unreachable!("not a special function"),
+    }
+}
+
+fn apply<F: Float>(a: &Array<F>, op: UnaryOp) -> gpu::Result<Array<F>> {
+    match op {
+        UnaryOp::Erf => a.erf(),
+        UnaryOp::Erfc => a.erfc(),
+        UnaryOp::LnGamma => a.ln_gamma(),
+        _ => unreachable!("not a special function"),
+    }
+}
+
+const OPS: [UnaryOp; 3] = [UnaryOp::Erf, UnaryOp::Erfc, UnaryOp::LnGamma];
+
+/// `n` evenly spaced points from `lo` to `hi`.
+fn grid(lo: f64, hi: f64, n: usize) -> impl Iterator<Item = f64> {
+    (0..n).map(move |i| lo + (hi - lo) * i as f64 / (n - 1) as f64)
+}
+
+/// Inputs for `op` in type `F` (as f64s that `F` holds exactly after rounding).
+fn inputs(op: UnaryOp, dtype: DType) -> Vec<f64> {
+    let f32 = dtype == DType::F32;
+    let mut x: Vec<f64> = vec![0.0, -0.0, f64::INFINITY, f64::NEG_INFINITY, 1e-30, -1e-30, 1e-8, -3e-9];
+    match op {
+        UnaryOp::Erf | UnaryOp::Erfc => {
+            x.extend(grid(-7.0, 7.0, 4001));
+            x.extend([0.84375, 0.84374, 1.25, 1.2499, 2.857142, 2.857143, 6.0, 5.9999, 27.9, 28.0, 30.0, -30.0]);
+            // erfc's tail to its smallest normal result (≈ 1e-37 for f32, 1e-307 for f64).
+            let last = if f32 { 9.1 } else { 26.5 };
+            x.extend(grid(1.0, last, 1500));
+        }
+        UnaryOp::LnGamma => {
+            // An odd step keeps the grid off the poles at the negative integers.
+            x.extend(grid(-10.0001, 10.0003, 4001));
+            x.extend(grid(0.9, 1.1, 201).chain(grid(1.9, 2.1, 201)).chain(grid(1.4, 1.5, 101)));
+            x.extend([1.0, 2.0, 8.0, 7.999999, 1e-20, 1e10, 1e17, 3e17, 1e30]);
+            x.extend([-0.0001, -1e-10, -5.5, -20.5, -100.25, -1e4 - 0.5]);
+            x.extend((0..40).map(|k| 1.7f64.powi(k) + 8.0));
+            if !f32 {
+                x.extend([1e-300, 1e100, 1e300, 2.5e305, -1e10 - 0.5]);
+            }
+        }
+        _ => unreachable!(),
+    }
+    x
+}
+
+/// The error of `got` against `want` in ulps of `scale` in `F`'s precision.
+fn ulps(got: f64, want: f64, scale: f64, eps: f64, min_positive: f64) -> f64 {
+    if got == want || (got.is_nan() && want.is_nan()) {
+        return 0.0;
+    }
+    if !got.is_finite() || !want.is_finite() {
+        return f64::INFINITY;
+    }
+    let ulp = eps * scale.abs().max(min_positive);
+    (got - want).abs() / ulp
+}
+
+/// What an error is measured in ulps of: the answer, but for lgamma at x < 0, which
+/// is ln(π / |x sin πx|) − lgamma(|x|), the larger of those terms.
+fn scale(op: UnaryOp, x: f64, want: f64) -> f64 {
+    if op == UnaryOp::LnGamma && x < 0.0 && x.is_finite() {
+        want.abs().max(libm::lgamma(-x).abs()).max(1.0)
+    } else {
+        want
+    }
+}
+
+/// Every special function at its inputs on `dev`, in `F`, within `bound` ulps.
+fn sweep<F: Float + Into<f64>>(
+    dev: &Device,
+    to_f: fn(f64) -> F,
+    eps: f64,
+    min_positive: f64,
+    bound: f64,
+) -> gpu::Result<()> {
+    for op in OPS {
+        let xs: Vec<F> = inputs(op, F::DTYPE).into_iter().map(to_f).collect();
+        let got = apply(&Array::from_vec(xs.clone(), [xs.len()])?.to(dev)?, op)?.to_vec()?;
+        let mut worst = (0.0f64, 0.0f64);
+        for (&x, &g) in xs.iter().zip(&got) {
+            let x: f64 = x.into();
+            let want_f64 = reference(op, x);
+            let want: f64 = to_f(want_f64).into();
+            // The result type's own underflow: below its smallest normal number a
+            // device may flush to zero.
+            if want != 0.0 && want.abs() < min_positive {
+                assert!(g.into().abs() < min_positive, "{} {} at {x}: {} (want {want})", op.name(), F::DTYPE, g.into());
+                continue;
+            }
+            let e = ulps(g.into(), want, scale(op, x, want), eps, min_positive);
+            assert!(
+                e <= bound,
+                "{} {} at {x:e}: got {:e}, want {want:e} ({e:.1} ulp > {bound})",
+                op.name(),
+                F::DTYPE,
+                g.into()
+            );
+            if e > worst.0 {
+                worst = (e, x);
+            }
+        }
+        println!(
+            "{} {} on {}: worst {:.2} ulp at {:e} ({} inputs)",
+            op.name(),
+            F::DTYPE,
+            dev.kind(),
+            worst.0,
+            worst.1,
+            xs.len()
+        );
+    }
+    Ok(())
+}
+
+/// The true values on `dev`, in `F`, within `bound` ulps plus the reference's own
+/// error (and the reference within `REFERENCE_ULPS` of them).
+fn true_values<F: Float + Into<f64>>(
+    dev: &Device,
+    to_f: fn(f64) -> F,
+    eps: f64,
+    min_positive: f64,
+    bound: f64,
+) -> gpu::Result<()> {
+    let mut cases: Vec<(UnaryOp, f64, f64)> = Vec::new();
+    for &(x, erf, erfc) in TRUE_ERF {
+        cases.push((UnaryOp::Erf, x, erf));
+        cases.push((UnaryOp::Erfc, x, erfc));
+    }
+    cases.extend(TRUE_LN_GAMMA.iter().map(|&(x, g)| (UnaryOp::LnGamma, x, g)));
+    for op in OPS {
+        let rows: Vec<(f64, f64)> = cases.iter().filter(|c| c.0 == op).map(|c| (c.1, c.2)).collect();
+        for &(x, want) in &rows {
+            let r = reference(op, x);
+            assert!(
+                ulps(r, want, scale(op, x, want), f64::EPSILON, f64::MIN_POSITIVE) <= REFERENCE_ULPS,
+                "reference {} at {x}: {r:e} vs the true {want:e}",
+                op.name()
+            );
+        }
+        // The inputs F holds: its range, and exactly (x rounded to F is another input).
+        let rows: Vec<(f64, f64)> = rows
+            .into_iter()
+            .filter(|&(x, w)| to_f(x).into() == x && w.abs() >= min_positive && to_f(w).into().is_finite())
+            .collect();
+        let xs: Vec<F> = rows.iter().map(|r| to_f(r.0)).collect();
+        let got = apply(&Array::from_vec(xs, [rows.len()])?.to(dev)?, op)?.to_vec()?;
+        for (&(x, want), g) in rows.iter().zip(got) {
+            let want: f64 = to_f(want).into();
+            let e = ulps(g.into(), want, scale(op, x, want), eps, min_positive);
+            let slack = REFERENCE_ULPS * f64::EPSILON / eps;
+            assert!(
+                e <= bound + slack,
+                "{} {} at {x}: got {:e}, true {want:e} ({e:.1} ulp)",
+                op.name(),
+                F::DTYPE,
+                g.into()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The special values exactly: erf(±0) = ±0, erf(±inf) = ±1, erfc(±inf) = 0 / 2,
+/// lgamma(1) = lgamma(2) = 0, lgamma at 0, the negative integers and ±inf = +inf, NaN
+/// through all.
+fn specials<F: Float + Into<f64>>(dev: &Device, to_f: fn(f64) -> F) -> gpu::Result<()> {
+    let inf = f64::INFINITY;
+    let x = [0.0, -0.0, inf, -inf, f64::NAN, 1.0, 2.0, -1.0, -2.0, -7.0, -1e20];
+    let a = Array::from_vec(x.iter().map(|&v| to_f(v)).collect(), [x.len()])?.to(dev)?;
+    let bits = |v: Vec<F>| v.into_iter().map(|g| g.into()).collect::<Vec<f64>>();
+    let erf = bits(a.erf()?.to_vec()?);
+    let erfc = bits(a.erfc()?.to_vec()?);
+    let lg = bits(a.ln_gamma()?.to_vec()?);
+    assert!(
+        erf[0] == 0.0 && erf[0].is_sign_positive() && erf[1] == 0.0 && erf[1].is_sign_negative(),
+        "erf(±0): {erf:?}"
+    );
+    assert_eq!((erf[2], erf[3]), (1.0, -1.0), "erf(±inf)");
+    assert_eq!((erfc[0], erfc[1], erfc[2], erfc[3]), (1.0, 1.0, 0.0, 2.0), "erfc(±0), erfc(±inf)");
+    assert!(erf[4].is_nan() && erfc[4].is_nan() && lg[4].is_nan(), "NaN in, NaN out: {erf:?} {erfc:?} {lg:?}");
+    assert_eq!((lg[5], lg[6]), (0.0, 0.0), "lgamma(1), lgamma(2)");
+    for (i, v) in [(0, lg[0]), (1, lg[1]), (2, lg[2]), (3, lg[3]), (7, lg[7]), (8, lg[8]), (9, lg[9]), (10, lg[10])] {
+        assert_eq!(v, inf, "lgamma({}) on {} {}", x[i], dev.kind(), F::DTYPE);
+    }
+    Ok(())
+}
+
+backend_tests! {
+    fn sweep_f32(dev) {
+        sweep::<f32>(dev, |x| x as f32, f32::EPSILON as f64, f32::MIN_POSITIVE as f64, F32_ULPS)
+    }
+
+    fn sweep_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        sweep::<f64>(dev, |x| x, f64::EPSILON, f64::MIN_POSITIVE, F64_ULPS)
+    }
+
+    fn true_values_f32(dev) {
+        true_values::<f32>(dev, |x| x as f32, f32::EPSILON as f64, f32::MIN_POSITIVE as f64, F32_ULPS)
+    }
+
+    fn true_values_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        true_values::<f64>(dev, |x| x, f64::EPSILON, f64::MIN_POSITIVE, F64_ULPS)
+    }
+
+    fn special_values(dev) {
+        specials::<f32>(dev, |x| x as f32)?;
+        if dev.supports(DType::F64) {
+            specials::<f64>(dev, |x| x)?;
+        }
+        Ok(())
+    }
+
+    fn views_and_broadcasts(dev) {
+        // A transposed, strided view and a broadcast row go through the same kernels.
+        let data: Vec<f32> = (0..60).map(|i| i as f32 * 0.173 - 4.9).collect();
+        let a = Array::from_vec(data.clone(), [6, 10])?.to(dev)?;
+        let v = a.t().slice(0, Some(1), None, 3)?;
+        let want: Vec<f32> = v.to_vec()?.iter().map(|&x| libm::erf(x as f64) as f32).collect();
+        common::assert_array(&v.erf()?, v.shape(), &want, common::Tol::rel(F32_ULPS * f32::EPSILON as f64), "erf of a view");
+        let row = Array::from_vec(vec![0.5f32, 1.5, 2.5], [1, 3])?.to(dev)?.broadcast_to([4, 3])?;
+        let want: Vec<f32> = [0.5f64, 1.5, 2.5].repeat(4).iter().map(|&x| libm::lgamma(x) as f32).collect();
+        common::assert_array(&row.ln_gamma()?, &[4, 3], &want, common::Tol::rel(F32_ULPS * f32::EPSILON as f64), "lgamma of a broadcast row");
+        Ok(())
+    }
+}
