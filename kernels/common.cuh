@@ -277,6 +277,12 @@ __device__ __forceinline__ float k_erfc(float x) { return erfcf(x); }
 __device__ __forceinline__ double k_erfc(double x) { return erfc(x); }
 __device__ __forceinline__ float k_ln_gamma(float x) { return lgammaf(x); }
 __device__ __forceinline__ double k_ln_gamma(double x) { return lgamma(x); }
+__device__ __forceinline__ float k_erfinv(float x) { return erfinvf(x); }
+__device__ __forceinline__ double k_erfinv(double x) { return erfinv(x); }
+__device__ __forceinline__ float k_erfcinv(float x) { return erfcinvf(x); }
+__device__ __forceinline__ double k_erfcinv(double x) { return erfcinv(x); }
+__device__ __forceinline__ float k_ndtri(float x) { return normcdfinvf(x); }
+__device__ __forceinline__ double k_ndtri(double x) { return normcdfinv(x); }
 // NumPy's sign: -1, 0 or 1; +-0 -> 0 and NaN stays NaN (the comparisons are false).
 template <typename T> __device__ __forceinline__ T k_sign(T x) {
     return x > (T)0 ? (T)1 : (x < (T)0 ? (T)-1 : (x == (T)0 ? (T)0 : x));

@@ -1,14 +1,18 @@
-//! The special functions `erf`, `erfc` and `ln_gamma` (SciPy's `erf`, `erfc`,
-//! `gammaln`) on every backend, in ulps against the f64 functions of the same inputs:
-//! dense grids through every branch of msun's approximations (the boundaries 0.84375,
-//! 1.25, 1/0.35, 6 and 28 of erf/erfc; 0.23, 0.73, 0.9, 1.23, 1.73, 2, 8 and 2^58 of
-//! lgamma; the reflection for negative x), erfc's tail down to the smallest normal
-//! result of each type, lgamma near its zeros at 1 and 2, near its minimum and at huge
-//! arguments, and the special values (±0, ±inf, NaN, the poles). Values from mpmath at
-//! 200 bits pin the reference itself.
+//! The special functions on every backend, in ulps: `erf`, `erfc` and `ln_gamma`
+//! (SciPy's `erf`, `erfc`, `gammaln`) against musl's f64 functions of the same inputs,
+//! and the inverses `erfinv`, `erfcinv` and `ndtri` against roots refined by Newton's
+//! method on musl's erf/erfc. Dense grids go through every branch of the
+//! approximations (the boundaries 0.84375, 1.25, 1/0.35, 6 and 28 of erf/erfc; 0.23,
+//! 0.73, 0.9, 1.23, 1.73, 2, 8 and 2^58 of lgamma, and its reflection for negative x;
+//! AS 241's 0.425 and its two tails), with erfc's tail and the inverses' probabilities
+//! down to the smallest normal number of each type, lgamma near its zeros at 1 and 2,
+//! near its minimum and at huge arguments, and the special values (±0, ±inf, NaN, the
+//! poles, the ends of the domains and outside them). Values from mpmath at 200–300 bits
+//! pin both references.
 //!
 //! The bounds, stated per dtype, are in ulps of the answer, with no absolute floor:
-//! f32 within `F32_ULPS`, f64 within `F64_ULPS`. On the negative axis lgamma is a
+//! f32 within `F32_ULPS`, f64 within `F64_ULPS` (on CUDA, CUDA's documented bounds:
+//! `bound_for`). On the negative axis lgamma is a
 //! difference of two logarithms and its zeros there (x ≈ −2.457, −2.747, …) are not
 //! representable, so it is held to the same ulps of the larger term instead.
 
@@ -21,6 +25,34 @@ use gpu::{Array, DType, Device, Float, UnaryOp};
 const F32_ULPS: f64 = 4.0;
 /// The bound in ulps for f64 results.
 const F64_ULPS: f64 = 4.0;
+
+/// The bound for `op` on `dev`: ours (`F32_ULPS`, `F64_ULPS`) on the CPU and wgpu,
+/// where the code is ours; on CUDA, whose kernels call CUDA's own functions, the
+/// maximum error the CUDA C++ Programming Guide states for them (its Mathematical
+/// Functions appendix; erfcinvf measured 4 ulp on the NVIDIA forums where the guide
+/// said 2), plus one ulp for the reference. Not run here: this machine has no NVIDIA
+/// driver.
+fn bound_for(dev: &Device, op: UnaryOp, dtype: DType, ours: f64) -> f64 {
+    if dev.kind() != gpu::DeviceKind::Cuda {
+        return ours;
+    }
+    let f32 = dtype == DType::F32;
+    let documented = match op {
+        UnaryOp::Erf => 2.0,
+        UnaryOp::Erfc if f32 => 4.0,
+        UnaryOp::Erfc => 5.0,
+        UnaryOp::LnGamma if f32 => 6.0,
+        UnaryOp::LnGamma => 4.0,
+        UnaryOp::Erfinv if f32 => 2.0,
+        UnaryOp::Erfinv => 5.0,
+        UnaryOp::Erfcinv if f32 => 4.0,
+        UnaryOp::Erfcinv => 6.0,
+        UnaryOp::Ndtri if f32 => 5.0,
+        UnaryOp::Ndtri => 8.0,
+        _ => unreachable!("not a special function"),
+    };
+    ours.max(documented + 1.0)
+}
 
 /// How far the reference (musl's f64 functions) may be from the true value, in f64
 /// ulps. SciPy is no such anchor: its `gammaln(0.9)` is 21 ulp off and its erfc 2 ulp
@@ -167,6 +199,7 @@ fn sweep<F: Float + Into<f64>>(
     bound: f64,
 ) -> gpu::Result<()> {
     for op in OPS {
+        let bound = bound_for(dev, op, F::DTYPE, bound);
         let xs: Vec<F> = inputs(op, F::DTYPE).into_iter().map(to_f).collect();
         let got = apply(&Array::from_vec(xs.clone(), [xs.len()])?.to(dev)?, op)?.to_vec()?;
         let mut worst = (0.0f64, 0.0f64);
@@ -221,6 +254,7 @@ fn true_values<F: Float + Into<f64>>(
     }
     cases.extend(TRUE_LN_GAMMA.iter().map(|&(x, g)| (UnaryOp::LnGamma, x, g)));
     for op in OPS {
+        let bound = bound_for(dev, op, F::DTYPE, bound);
         let rows: Vec<(f64, f64)> = cases.iter().filter(|c| c.0 == op).map(|c| (c.1, c.2)).collect();
         for &(x, want) in &rows {
             let r = reference(op, x);
@@ -278,6 +312,220 @@ fn specials<F: Float + Into<f64>>(dev: &Device, to_f: fn(f64) -> F) -> gpu::Resu
     Ok(())
 }
 
+// ---- The inverses: erfinv, erfcinv, ndtri ----------------------------------------------
+
+/// The inverses correctly rounded to f64 (op, x, value): mpmath 1.4 at 300 bits,
+/// solving erfc(z) = t by bisection on ln erfc.
+const TRUE_INVERSES: &[(UnaryOp, f64, f64)] = &[
+    (UnaryOp::Erfinv, 1e-20, 8.86226925452758e-21),
+    (UnaryOp::Erfinv, 0.001, 0.0008862271574665521),
+    (UnaryOp::Erfinv, 0.3, 0.2724627147267543),
+    (UnaryOp::Erfinv, 0.5, 0.4769362762044699),
+    (UnaryOp::Erfinv, 0.85, 1.0179024648320276),
+    (UnaryOp::Erfinv, 0.9, 1.1630871536766743),
+    (UnaryOp::Erfinv, -0.99, -1.8213863677184494),
+    (UnaryOp::Erfinv, 0.999999, 3.458910737275499),
+    (UnaryOp::Erfinv, 0.9999999999990905, 5.05125408524939),
+    (UnaryOp::Erfcinv, 1e-300, 26.209469960516124),
+    (UnaryOp::Erfcinv, 1e-100, 15.065574702592645),
+    (UnaryOp::Erfcinv, 1e-20, 6.601580622355143),
+    (UnaryOp::Erfcinv, 1e-05, 3.123413274340875),
+    (UnaryOp::Erfcinv, 0.1, 1.163087153676674),
+    (UnaryOp::Erfcinv, 0.15, 1.0179024648320276),
+    (UnaryOp::Erfcinv, 0.5, 0.4769362762044699),
+    (UnaryOp::Erfcinv, 1.0, 0.0),
+    (UnaryOp::Erfcinv, 1.3, -0.2724627147267544),
+    (UnaryOp::Erfcinv, 1.9, -1.1630871536766738),
+    (UnaryOp::Erfcinv, 1.99999, -3.1234132743398733),
+    (UnaryOp::Ndtri, 1e-300, -37.0470962993612),
+    (UnaryOp::Ndtri, 1e-20, -9.262340089798407),
+    (UnaryOp::Ndtri, 1e-05, -4.264890793922825),
+    (UnaryOp::Ndtri, 0.025, -1.9599639845400543),
+    (UnaryOp::Ndtri, 0.075, -1.439531470938456),
+    (UnaryOp::Ndtri, 0.3, -0.5244005127080408),
+    (UnaryOp::Ndtri, 0.5, 0.0),
+    (UnaryOp::Ndtri, 0.975, 1.9599639845400538),
+    (UnaryOp::Ndtri, 0.999, 3.090232306167813),
+    (UnaryOp::Ndtri, 0.9999999990686774, 6.009353565530744),
+];
+
+/// z >= 0 with erfc(z) = t for 0 < t <= 1, by Newton's method on musl's f64 erfc from
+/// `z0`: an error of an ulp in erfc moves z by ε/(2z²) relative, so the root is good to
+/// an ulp. Converging is checked, so a wild `z0` fails rather than passes.
+fn solve_erfc(t: f64, z0: f64) -> f64 {
+    let mut z = z0;
+    for _ in 0..60 {
+        let d = -std::f64::consts::FRAC_2_SQRT_PI * (-z * z).exp();
+        let step = (libm::erfc(z) - t) / d;
+        z -= step;
+        if step.abs() <= 2.0 * f64::EPSILON * z.abs() {
+            return z;
+        }
+    }
+    panic!("Newton did not converge for erfc(z) = {t:e} from {z0}");
+}
+
+/// z with erf(z) = x for |x| < ½, by Newton on musl's erf from `z0`.
+fn solve_erf(x: f64, z0: f64) -> f64 {
+    let mut z = z0;
+    for _ in 0..60 {
+        let d = std::f64::consts::FRAC_2_SQRT_PI * (-z * z).exp();
+        let step = (libm::erf(z) - x) / d;
+        z -= step;
+        if step.abs() <= 2.0 * f64::EPSILON * z.abs() || z == 0.0 {
+            return z;
+        }
+    }
+    panic!("Newton did not converge for erf(z) = {x:e} from {z0}");
+}
+
+/// The reference for an inverse at `x`, refined from the backend's own answer `z0`
+/// (which only picks the root): erf for the central part, erfc from the exact tail
+/// probability elsewhere.
+fn inverse_reference(op: UnaryOp, x: f64, z0: f64) -> f64 {
+    let erfcinv = |y: f64, z0: f64| -> f64 {
+        if y == 0.0 {
+            f64::INFINITY
+        } else if y == 2.0 {
+            f64::NEG_INFINITY
+        } else if (0.5..=1.5).contains(&y) {
+            solve_erf(1.0 - y, z0)
+        } else if y < 0.5 {
+            solve_erfc(y, z0)
+        } else {
+            -solve_erfc(2.0 - y, -z0)
+        }
+    };
+    match op {
+        _ if x.is_nan() => f64::NAN,
+        UnaryOp::Erfinv if x.abs() > 1.0 => f64::NAN,
+        UnaryOp::Erfinv if x.abs() < 0.5 => solve_erf(x, z0),
+        UnaryOp::Erfinv => x.signum() * erfcinv(1.0 - x.abs(), z0.abs()),
+        UnaryOp::Erfcinv if !(0.0..=2.0).contains(&x) => f64::NAN,
+        UnaryOp::Erfcinv => erfcinv(x, z0),
+        UnaryOp::Ndtri if !(0.0..=1.0).contains(&x) => f64::NAN,
+        // ndtri(p) = −√2·erfcinv(2p), and 2p is exact.
+        UnaryOp::Ndtri => -std::f64::consts::SQRT_2 * erfcinv(2.0 * x, -z0 / std::f64::consts::SQRT_2),
+        _ => unreachable!("not an inverse"),
+    }
+}
+
+fn apply_inverse<F: Float>(a: &Array<F>, op: UnaryOp) -> gpu::Result<Array<F>> {
+    match op {
+        UnaryOp::Erfinv => a.erfinv(),
+        UnaryOp::Erfcinv => a.erfcinv(),
+        UnaryOp::Ndtri => a.ndtri(),
+        _ => unreachable!("not an inverse"),
+    }
+}
+
+const INVERSES: [UnaryOp; 3] = [UnaryOp::Erfinv, UnaryOp::Erfcinv, UnaryOp::Ndtri];
+
+/// Inputs for an inverse in type `F`: a grid over the domain, probabilities down to the
+/// smallest normal number of `F` at either end, the edges and outside them.
+fn inverse_inputs(op: UnaryOp, dtype: DType) -> Vec<f64> {
+    let digits = if dtype == DType::F32 { 37 } else { 307 };
+    let tails: Vec<f64> = (1..=digits).step_by(3).map(|k| 10f64.powi(-k)).collect();
+    let mut x = vec![f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -0.0];
+    match op {
+        UnaryOp::Erfinv => {
+            x.extend(grid(-1.0, 1.0, 2001));
+            x.extend(tails.iter().flat_map(|&t| [1.0 - t, t - 1.0, t, -t]));
+            x.extend([0.85, 0.8500001, -0.8499999, 1.0000001, -1.5]);
+        }
+        UnaryOp::Erfcinv => {
+            x.extend(grid(0.0, 2.0, 2001));
+            x.extend(tails.iter().flat_map(|&t| [t, 2.0 - t, 1.0 - t, 1.0 + t]));
+            x.extend([0.15, 1.85, -1e-30, 2.0000001]);
+        }
+        UnaryOp::Ndtri => {
+            x.extend(grid(0.0, 1.0, 2001));
+            x.extend(tails.iter().flat_map(|&t| [t, 1.0 - t, 0.5 - t, 0.5 + t]));
+            x.extend([0.075, 0.925, 0.0749999, -1e-30, 1.0000001]);
+        }
+        _ => unreachable!(),
+    }
+    x
+}
+
+/// Every inverse on `dev`, in `F`, within `bound` ulps of the Newton-refined reference.
+fn inverse_sweep<F: Float + Into<f64>>(
+    dev: &Device,
+    to_f: fn(f64) -> F,
+    eps: f64,
+    min_positive: f64,
+    bound: f64,
+) -> gpu::Result<()> {
+    for op in INVERSES {
+        let bound = bound_for(dev, op, F::DTYPE, bound);
+        let xs: Vec<F> = inverse_inputs(op, F::DTYPE).into_iter().map(to_f).collect();
+        let got = apply_inverse(&Array::from_vec(xs.clone(), [xs.len()])?.to(dev)?, op)?.to_vec()?;
+        let mut worst = (0.0f64, 0.0f64);
+        for (&x, &g) in xs.iter().zip(&got) {
+            let (x, g): (f64, f64) = (x.into(), g.into());
+            // A device may flush a subnormal input to zero: skip those.
+            if x != 0.0 && x.abs() < min_positive {
+                continue;
+            }
+            let start = if g.is_finite() { g } else { 0.0 };
+            let want: f64 = to_f(inverse_reference(op, x, start)).into();
+            let e = ulps(g, want, want, eps, min_positive);
+            assert!(e <= bound, "{} {} at {x:e}: got {g:e}, want {want:e} ({e:.1} ulp > {bound})", op.name(), F::DTYPE);
+            if e > worst.0 {
+                worst = (e, x);
+            }
+        }
+        println!(
+            "{} {} on {}: worst {:.2} ulp at {:e} ({} inputs)",
+            op.name(),
+            F::DTYPE,
+            dev.kind(),
+            worst.0,
+            worst.1,
+            xs.len()
+        );
+    }
+    Ok(())
+}
+
+/// The true values on `dev` within `bound` ulps plus the reference's own error (and the
+/// Newton reference within `REFERENCE_ULPS` of them).
+fn inverse_true_values<F: Float + Into<f64>>(
+    dev: &Device,
+    to_f: fn(f64) -> F,
+    eps: f64,
+    bound: f64,
+) -> gpu::Result<()> {
+    for op in INVERSES {
+        let bound = bound_for(dev, op, F::DTYPE, bound);
+        let rows: Vec<(f64, f64)> = TRUE_INVERSES.iter().filter(|r| r.0 == op).map(|r| (r.1, r.2)).collect();
+        for &(x, want) in &rows {
+            let r = inverse_reference(op, x, want);
+            assert!(
+                ulps(r, want, want, f64::EPSILON, f64::MIN_POSITIVE) <= REFERENCE_ULPS,
+                "reference {} at {x:e}: {r:e} vs the true {want:e}",
+                op.name()
+            );
+        }
+        let rows: Vec<(f64, f64)> =
+            rows.into_iter().filter(|&(x, _)| to_f(x).into() == x && to_f(x).into() != 0.0 || x == 0.0).collect();
+        let xs: Vec<F> = rows.iter().map(|r| to_f(r.0)).collect();
+        let got = apply_inverse(&Array::from_vec(xs, [rows.len()])?.to(dev)?, op)?.to_vec()?;
+        for (&(x, want), g) in rows.iter().zip(got) {
+            let want: f64 = to_f(want).into();
+            let e = ulps(g.into(), want, want, eps, f64::MIN_POSITIVE);
+            assert!(
+                e <= bound + REFERENCE_ULPS * f64::EPSILON / eps,
+                "{} {} at {x:e}: got {:e}, true {want:e} ({e:.1} ulp)",
+                op.name(),
+                F::DTYPE,
+                g.into()
+            );
+        }
+    }
+    Ok(())
+}
+
 backend_tests! {
     fn sweep_f32(dev) {
         sweep::<f32>(dev, |x| x as f32, f32::EPSILON as f64, f32::MIN_POSITIVE as f64, F32_ULPS)
@@ -315,10 +563,35 @@ backend_tests! {
         let a = Array::from_vec(data.clone(), [6, 10])?.to(dev)?;
         let v = a.t().slice(0, Some(1), None, 3)?;
         let want: Vec<f32> = v.to_vec()?.iter().map(|&x| libm::erf(x as f64) as f32).collect();
-        common::assert_array(&v.erf()?, v.shape(), &want, common::Tol::rel(F32_ULPS * f32::EPSILON as f64), "erf of a view");
+        common::assert_array(&v.erf()?, v.shape(), &want, common::Tol::rel(bound_for(dev, UnaryOp::Erf, DType::F32, F32_ULPS) * f32::EPSILON as f64), "erf of a view");
         let row = Array::from_vec(vec![0.5f32, 1.5, 2.5], [1, 3])?.to(dev)?.broadcast_to([4, 3])?;
         let want: Vec<f32> = [0.5f64, 1.5, 2.5].repeat(4).iter().map(|&x| libm::lgamma(x) as f32).collect();
-        common::assert_array(&row.ln_gamma()?, &[4, 3], &want, common::Tol::rel(F32_ULPS * f32::EPSILON as f64), "lgamma of a broadcast row");
+        common::assert_array(&row.ln_gamma()?, &[4, 3], &want, common::Tol::rel(bound_for(dev, UnaryOp::LnGamma, DType::F32, F32_ULPS) * f32::EPSILON as f64), "lgamma of a broadcast row");
+        Ok(())
+    }
+
+    fn inverses_f32(dev) {
+        inverse_sweep::<f32>(dev, |x| x as f32, f32::EPSILON as f64, f32::MIN_POSITIVE as f64, F32_ULPS)?;
+        inverse_true_values::<f32>(dev, |x| x as f32, f32::EPSILON as f64, F32_ULPS)
+    }
+
+    fn inverses_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        inverse_sweep::<f64>(dev, |x| x, f64::EPSILON, f64::MIN_POSITIVE, F64_ULPS)?;
+        inverse_true_values::<f64>(dev, |x| x, f64::EPSILON, F64_ULPS)
+    }
+
+    fn inverses_round_trip(dev) {
+        // erf(erfinv(x)) = x and ndtri's quantiles of a uniform grid are increasing.
+        let x = Array::from_vec(grid(-0.99, 0.99, 199).map(|v| v as f32).collect(), [199])?.to(dev)?;
+        let back = x.erfinv()?.erf()?.to_vec()?;
+        for (a, b) in x.to_vec()?.iter().zip(&back) {
+            assert!((a - b).abs() <= 4.0 * f32::EPSILON, "erf(erfinv({a})) = {b}");
+        }
+        let q = Array::from_vec(grid(0.001, 0.999, 999).map(|v| v as f32).collect(), [999])?.to(dev)?.ndtri()?.to_vec()?;
+        assert!(q.windows(2).all(|w| w[0] < w[1]), "ndtri is increasing");
         Ok(())
     }
 }

@@ -81,11 +81,17 @@ pub enum UnaryOp {
     Erfc,
     /// `ln |Γ(x)|` (SciPy's `gammaln`; floats).
     LnGamma,
+    /// The inverse of erf on `[-1, 1]` (floats).
+    Erfinv,
+    /// The inverse of erfc on `[0, 2]` (floats).
+    Erfcinv,
+    /// The standard normal quantile on `[0, 1]` (SciPy's `ndtri`; floats).
+    Ndtri,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 31] = [
+    pub const ALL: [UnaryOp; 34] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -117,6 +123,9 @@ impl UnaryOp {
         UnaryOp::Erf,
         UnaryOp::Erfc,
         UnaryOp::LnGamma,
+        UnaryOp::Erfinv,
+        UnaryOp::Erfcinv,
+        UnaryOp::Ndtri,
     ];
 
     /// Whether the op is defined for integer dtypes too.
@@ -158,6 +167,9 @@ impl UnaryOp {
             UnaryOp::Erf => "erf",
             UnaryOp::Erfc => "erfc",
             UnaryOp::LnGamma => "ln_gamma",
+            UnaryOp::Erfinv => "erfinv",
+            UnaryOp::Erfcinv => "erfcinv",
+            UnaryOp::Ndtri => "ndtri",
         }
     }
 }

@@ -404,6 +404,33 @@ unary_methods! { Float:
         assert!((y[2] + 0.05624371649767401).abs() < 1e-15);\n\
         # Ok::<(), gpu::Error>(())\n\
         ```";
+    Erfinv, erfinv, "Elementwise inverse error function on `[−1, 1]` (SciPy's `special.erfinv`): \
+        `±∞` at `±1`, NaN outside. Wichura's AS 241 on `1 − |x|`, so values near ±1 keep \
+        their digits.\n\n\
+        ```\n\
+        let x = gpu::Array::from_vec(vec![0.5f64, -0.999999999], 2)?;\n\
+        let y = x.erfinv()?;\n\
+        let back = y.erf()?.to_vec()?;\n\
+        assert!((back[0] - 0.5).abs() < 1e-15 && (back[1] + 0.999999999).abs() < 1e-15);\n\
+        # Ok::<(), gpu::Error>(())\n\
+        ```";
+    Erfcinv, erfcinv, "Elementwise inverse complementary error function on `[0, 2]` (SciPy's \
+        `special.erfcinv`): `+∞` at 0, `−∞` at 2, NaN outside; computed from `y` itself, \
+        so `erfcinv(1e-300)` is right where `erfinv(1 − 1e-300)` is `∞`.\n\n\
+        ```\n\
+        let y = gpu::Array::from_vec(vec![1e-300f64], 1)?;\n\
+        let z = y.erfcinv()?.to_vec()?[0];\n\
+        assert!((z / 26.209469960516124 - 1.0).abs() < 1e-15);\n\
+        # Ok::<(), gpu::Error>(())\n\
+        ```";
+    Ndtri, ndtri, "Elementwise standard normal quantile on `[0, 1]` (SciPy's `special.ndtri`, \
+        `scipy.stats.norm.ppf`): `−∞` at 0, `+∞` at 1, NaN outside.\n\n\
+        ```\n\
+        let p = gpu::Array::from_vec(vec![0.975f64, 0.5, 1e-10], 3)?;\n\
+        let z = p.ndtri()?.to_vec()?;\n\
+        assert!((z[0] - 1.9599639845400538).abs() < 1e-15 && z[1] == 0.0 && (z[2] + 6.361340902404057).abs() < 1e-14);\n\
+        # Ok::<(), gpu::Error>(())\n\
+        ```";
 }
 
 impl<T: Scalar> Array<T> {

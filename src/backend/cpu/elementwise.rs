@@ -136,6 +136,9 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::Erf => run(cpu, v, l, FloatNum::erf),
             UnaryOp::Erfc => run(cpu, v, l, FloatNum::erfc),
             UnaryOp::LnGamma => run(cpu, v, l, FloatNum::ln_gamma),
+            UnaryOp::Erfinv => run(cpu, v, l, FloatNum::erfinv),
+            UnaryOp::Erfcinv => run(cpu, v, l, FloatNum::erfcinv),
+            UnaryOp::Ndtri => run(cpu, v, l, FloatNum::ndtri),
         }
     }
     let l = src.layout;

@@ -10,6 +10,7 @@ mod random;
 mod reduce;
 mod scan;
 mod sort;
+mod special;
 mod strided;
 
 use std::sync::atomic::Ordering;

@@ -127,6 +127,9 @@ pub(crate) trait FloatNum:
     fn erf(self) -> Self;
     fn erfc(self) -> Self;
     fn ln_gamma(self) -> Self;
+    fn erfinv(self) -> Self;
+    fn erfcinv(self) -> Self;
+    fn ndtri(self) -> Self;
     fn from_usize(n: usize) -> Self;
 }
 
@@ -144,7 +147,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty, $erf:path, $erfc:path, $lgamma:path) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -345,6 +348,18 @@ macro_rules! float_num {
                 $lgamma(self)
             }
             #[inline(always)]
+            fn erfinv(self) -> Self {
+                $erfinv(self)
+            }
+            #[inline(always)]
+            fn erfcinv(self) -> Self {
+                $erfcinv(self)
+            }
+            #[inline(always)]
+            fn ndtri(self) -> Self {
+                $ndtri(self)
+            }
+            #[inline(always)]
             fn from_usize(n: usize) -> Self {
                 n as $t
             }
@@ -352,10 +367,27 @@ macro_rules! float_num {
     };
 }
 
-// The special functions are musl's (through the `libm` crate): ≤ 1 ulp for erf/erfc,
-// a few ulp for lgamma away from its zeros on the negative axis.
-float_num!(f32, libm::erff, libm::erfcf, libm::lgammaf);
-float_num!(f64, libm::erf, libm::erfc, libm::lgamma);
+// erf, erfc and lgamma are musl's (through the `libm` crate): ≤ 1 ulp for erf/erfc, a
+// few ulp for lgamma away from its zeros on the negative axis. The inverses are AS 241
+// (`special.rs`).
+float_num!(
+    f32,
+    libm::erff,
+    libm::erfcf,
+    libm::lgammaf,
+    super::special::erfinv_f32,
+    super::special::erfcinv_f32,
+    super::special::ndtri_f32
+);
+float_num!(
+    f64,
+    libm::erf,
+    libm::erfc,
+    libm::lgamma,
+    super::special::erfinv,
+    super::special::erfcinv,
+    super::special::ndtri
+);
 
 /// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from
 /// `fmod`, so that `a == b * q + r` as nearly as rounding allows and `r` has `b`'s sign;

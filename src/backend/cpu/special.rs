@@ -1,0 +1,140 @@
+//! The inverse error functions and the normal quantile on the host, from Wichura's
+//! AS 241 (PPND16, Applied Statistics 37, 1988: relative error about 1e-16), written
+//! so that its two inputs — `q = p − ½` and the smaller tail probability
+//! `s = min(p, 1 − p)` — are exact for each function: erfinv's tail comes from
+//! `1 − |x|` and erfcinv's from `y` itself, so neither loses the digits of a
+//! probability near 0. `shaders/special_math.wgsl` is the same algorithm for wgpu.
+
+// The coefficients are AS 241's as published (20 digits), the same text as the WGSL's.
+#![allow(clippy::excessive_precision)]
+
+/// AS 241 at `q = p − ½` with `s = min(p, 1 − p)` (both exact): the standard normal
+/// quantile of `p`.
+fn ppnd(q: f64, s: f64) -> f64 {
+    if q.abs() <= 0.425 {
+        let r = 0.180625 - q * q;
+        let num = ((((((2.5090809287301226727e+3 * r + 3.3430575583588128105e+4) * r + 6.7265770927008700853e+4)
+            * r
+            + 4.5921953931549871457e+4)
+            * r
+            + 1.3731693765509461125e+4)
+            * r
+            + 1.9715909503065514427e+3)
+            * r
+            + 1.3314166789178437745e+2)
+            * r
+            + 3.3871328727963666080e+0;
+        let den = ((((((5.2264952788528545610e+3 * r + 2.8729085735721942674e+4) * r + 3.9307895800092710610e+4)
+            * r
+            + 2.1213794301586595867e+4)
+            * r
+            + 5.3941960214247511077e+3)
+            * r
+            + 6.8718700749205790830e+2)
+            * r
+            + 4.2313330701600911252e+1)
+            * r
+            + 1.0;
+        return q * num / den;
+    }
+    if s <= 0.0 {
+        return if q > 0.0 { f64::INFINITY } else { f64::NEG_INFINITY };
+    }
+    let mut r = (-s.ln()).sqrt();
+    let v = if r <= 5.0 {
+        r -= 1.6;
+        let num = ((((((7.74545014278341407640e-4 * r + 2.27238449892691845833e-2) * r + 2.41780725177450611770e-1)
+            * r
+            + 1.27045825245236838258e+0)
+            * r
+            + 3.64784832476320460504e+0)
+            * r
+            + 5.76949722146069140550e+0)
+            * r
+            + 4.63033784615654529590e+0)
+            * r
+            + 1.42343711074968357734e+0;
+        let den = ((((((1.05075007164441684324e-9 * r + 5.47593808499534494600e-4) * r + 1.51986665636164571966e-2)
+            * r
+            + 1.48103976427480074590e-1)
+            * r
+            + 6.89767334985100004550e-1)
+            * r
+            + 1.67638483018380384940e+0)
+            * r
+            + 2.05319162663775882187e+0)
+            * r
+            + 1.0;
+        num / den
+    } else {
+        r -= 5.0;
+        let num = ((((((2.01033439929228813265e-7 * r + 2.71155556874348757815e-5) * r + 1.24266094738807843860e-3)
+            * r
+            + 2.65321895265761230930e-2)
+            * r
+            + 2.96560571828504891230e-1)
+            * r
+            + 1.78482653991729133580e+0)
+            * r
+            + 5.46378491116411436990e+0)
+            * r
+            + 6.65790464350110377720e+0;
+        let den =
+            ((((((2.04426310338993978564e-15 * r + 1.42151175831644588870e-7) * r + 1.84631831751005468180e-5) * r
+                + 7.86869131145613259100e-4)
+                * r
+                + 1.48753612908506148525e-2)
+                * r
+                + 1.36929880922735805310e-1)
+                * r
+                + 5.99832206555887937690e-1)
+                * r
+                + 1.0;
+        num / den
+    };
+    if q < 0.0 {
+        -v
+    } else {
+        v
+    }
+}
+
+const FRAC_1_SQRT_2: f64 = std::f64::consts::FRAC_1_SQRT_2;
+
+/// The inverse of erf on `[-1, 1]`: `erfinv(x) = ndtri((1 + x) / 2) / √2`.
+pub(crate) fn erfinv(x: f64) -> f64 {
+    if x.is_nan() || x.abs() > 1.0 {
+        return f64::NAN;
+    }
+    if x.abs() < 1e-30 {
+        return x * 0.886_226_925_452_758; // √π / 2
+    }
+    ppnd(0.5 * x, 0.5 * (1.0 - x.abs())) * FRAC_1_SQRT_2
+}
+
+/// The inverse of erfc on `[0, 2]`: `erfcinv(y) = erfinv(1 − y)`, its tail from `y`.
+pub(crate) fn erfcinv(y: f64) -> f64 {
+    if y.is_nan() || !(0.0..=2.0).contains(&y) {
+        return f64::NAN;
+    }
+    ppnd(0.5 * (1.0 - y), 0.5 * y.min(2.0 - y)) * FRAC_1_SQRT_2
+}
+
+/// The standard normal quantile on `[0, 1]` (SciPy's `ndtri`).
+pub(crate) fn ndtri(p: f64) -> f64 {
+    if p.is_nan() || !(0.0..=1.0).contains(&p) {
+        return f64::NAN;
+    }
+    ppnd(p - 0.5, p.min(1.0 - p))
+}
+
+/// f32 versions: computed in f64 (where the inputs are exact) and rounded once.
+pub(crate) fn erfinv_f32(x: f32) -> f32 {
+    erfinv(x as f64) as f32
+}
+pub(crate) fn erfcinv_f32(y: f32) -> f32 {
+    erfcinv(y as f64) as f32
+}
+pub(crate) fn ndtri_f32(p: f32) -> f32 {
+    ndtri(p as f64) as f32
+}
