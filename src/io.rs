@@ -295,10 +295,12 @@ fn io_error(path: &Path, message: impl ToString) -> Error {
 /// # Ok::<(), gpu::Error>(())
 /// ```
 ///
+/// Archives past the plain zip format's 4 GiB or 65,535 members get ZIP64 records
+/// where needed (as Python's `zipfile`, which `np.savez` uses, writes them).
+///
 /// # Errors
 /// [`Error::Io`] when the file cannot be written; [`Error::InvalidArgument`] for an
-/// empty or repeated name; [`Error::TooLarge`] past the plain zip format's 4 GiB or
-/// 65,535 members; device faults.
+/// empty or repeated name; device faults.
 pub fn savez(path: impl AsRef<Path>, arrays: &[(&str, &dyn ToNpy)]) -> Result<()> {
     write_npz(path.as_ref(), arrays, false)
 }
@@ -319,91 +321,142 @@ pub fn savez(path: impl AsRef<Path>, arrays: &[(&str, &dyn ToNpy)]) -> Result<()
 /// ```
 ///
 /// # Errors
-/// As [`savez`]; the 4 GiB limit applies to the compressed archive and to each member
-/// before compression.
+/// As [`savez`].
 pub fn savez_compressed(path: impl AsRef<Path>, arrays: &[(&str, &dyn ToNpy)]) -> Result<()> {
     write_npz(path.as_ref(), arrays, true)
 }
 
 /// The zip archive of [`savez`] and [`savez_compressed`]: local headers and data, the
 /// central directory, its end record (version 2.0, no flags, 1980-01-01 00:00), written
-/// to the file piece by piece.
+/// to the file piece by piece; ZIP64 fields where the plain format's 32-bit sizes and
+/// offsets or 16-bit member count do not reach.
 fn write_npz(path: &Path, arrays: &[(&str, &dyn ToNpy)], compress: bool) -> Result<()> {
+    write_npz_limited(path, arrays, compress, Zip32::LIMITS)
+}
+
+/// The largest values the plain zip fields hold; a value at or past its limit goes into
+/// ZIP64 records instead. Lowered only by the tests, to reach those records without
+/// writing 4 GiB.
+#[derive(Clone, Copy)]
+struct Zip32 {
+    size: u64,
+    count: u64,
+}
+
+impl Zip32 {
+    const LIMITS: Zip32 = Zip32 { size: 0xFFFF_FFFF, count: 0xFFFF };
+}
+
+fn write_npz_limited(path: &Path, arrays: &[(&str, &dyn ToNpy)], compress: bool, zip32: Zip32) -> Result<()> {
     use rayon::prelude::*;
     use std::io::Write;
-    let too_large =
-        |bytes: u64| Error::TooLarge { what: ".npz archive", bytes, limit: u32::MAX as u64, device: "host".into() };
-    if arrays.len() > 0xFFFF {
-        return Err(too_large(arrays.len() as u64));
-    }
-    for (i, (name, _)) in arrays.iter().enumerate() {
-        if name.is_empty() || arrays[..i].iter().any(|(m, _)| m == name) {
+    let mut seen = std::collections::HashSet::with_capacity(arrays.len());
+    for (name, _) in arrays {
+        if name.is_empty() || !seen.insert(*name) {
             return Err(bad(format!("savez: names must be non-empty and distinct, got {name:?} twice or empty")));
         }
     }
     // Downloads one by one, then (crc, uncompressed size, stored bytes) per member.
     let raw = arrays.iter().map(|(_, a)| a.npy_bytes()).collect::<Result<Vec<_>>>()?;
-    if let Some(big) = raw.iter().find(|d| d.len() as u64 > u64::from(u32::MAX)) {
-        return Err(too_large(big.len() as u64));
-    }
-    let members: Vec<(u32, u32, Vec<u8>)> = raw
+    let members: Vec<(u32, u64, Vec<u8>)> = raw
         .into_par_iter()
         .map(|data| {
-            let (crc, size) = (crc32(&data), data.len() as u32);
+            let (crc, size) = (crc32(&data), data.len() as u64);
             let stored = if compress { deflate(&data).ok_or_else(|| io_error(path, "deflate failed"))? } else { data };
             Ok((crc, size, stored))
         })
         .collect::<Result<_>>()?;
     let method: u16 = if compress { 8 } else { 0 };
-    // Per member: a local header (30 bytes) and a central entry (46), each with the
-    // member's name (`name.npy`), and the data; then the end record (22).
-    let total =
-        members.iter().zip(arrays).map(|((_, _, d), (name, _))| 76 + 2 * (name.len() as u64 + 4) + d.len() as u64);
-    if total.sum::<u64>() + 22 > u64::from(u32::MAX) {
-        return Err(too_large(members.iter().map(|m| m.2.len() as u64).sum()));
-    }
+    // A 32-bit field, or 0xFFFFFFFF with the value in the ZIP64 extra field.
+    let field = |v: u64| if v >= zip32.size { 0xFFFF_FFFFu32 } else { v as u32 };
     let file = std::fs::File::create(path).map_err(|e| io_error(path, e))?;
     let mut out = std::io::BufWriter::new(file);
     let mut central = Vec::new();
-    let mut offset = 0u32;
+    let mut offset = 0u64;
     for ((name, _), (crc, size, data)) in arrays.iter().zip(&members) {
         let member = format!("{name}.npy");
-        let fixed = |sig: u32| -> Vec<u8> {
+        let stored = data.len() as u64;
+        let sizes64 = *size >= zip32.size || stored >= zip32.size;
+        // ZIP64 extra fields (id 1): the local header carries both sizes; the central
+        // entry the sizes and offset that did not fit, in that order (APPNOTE 4.5.3).
+        let mut local_extra = Vec::new();
+        if sizes64 {
+            local_extra.extend_from_slice(&[1, 0, 16, 0]);
+            local_extra.extend_from_slice(&size.to_le_bytes());
+            local_extra.extend_from_slice(&stored.to_le_bytes());
+        }
+        let mut central_extra = Vec::new();
+        for v in [*size, stored, offset] {
+            if v >= zip32.size {
+                central_extra.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        if !central_extra.is_empty() {
+            let len = central_extra.len() as u16;
+            central_extra.splice(0..0, [1, 0, len as u8, (len >> 8) as u8]);
+        }
+        // Version 4.5 wherever ZIP64 fields appear, else 2.0.
+        let version = |zip64: bool| -> u8 {
+            if zip64 {
+                45
+            } else {
+                20
+            }
+        };
+        let fixed = |sig: u32, zip64: bool, sizes: [u32; 2], extra: usize| -> Vec<u8> {
             let mut h = sig.to_le_bytes().to_vec();
-            h.extend_from_slice(&[20, 0, 0, 0]);
+            h.extend_from_slice(&[version(zip64), 0, 0, 0]);
             h.extend_from_slice(&method.to_le_bytes());
             h.extend_from_slice(&[0, 0, 0x21, 0]);
             h.extend_from_slice(&crc.to_le_bytes());
-            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            h.extend_from_slice(&size.to_le_bytes());
+            h.extend_from_slice(&sizes[1].to_le_bytes());
+            h.extend_from_slice(&sizes[0].to_le_bytes());
             h.extend_from_slice(&(member.len() as u16).to_le_bytes());
-            h.extend_from_slice(&[0, 0]);
+            h.extend_from_slice(&(extra as u16).to_le_bytes());
             h
         };
-        let local = fixed(0x0403_4B50);
-        [&local[..], member.as_bytes(), data]
+        let local_sizes = if sizes64 { [0xFFFF_FFFF; 2] } else { [*size as u32, stored as u32] };
+        let local = fixed(0x0403_4B50, sizes64, local_sizes, local_extra.len());
+        [&local[..], member.as_bytes(), &local_extra, data]
             .iter()
             .try_for_each(|b| out.write_all(b))
             .map_err(|e| io_error(path, e))?;
         // Central directory entry: "made by" version first, then the local fields, then
         // comment length, disk, attributes and the local header's offset.
-        let entry = fixed(0x0201_4B50);
+        let zip64 = !central_extra.is_empty();
+        let entry = fixed(0x0201_4B50, zip64, [field(*size), field(stored)], central_extra.len());
         central.extend_from_slice(&entry[..4]);
-        central.extend_from_slice(&[20, 0]);
+        central.extend_from_slice(&[version(zip64), 0]);
         central.extend_from_slice(&entry[4..]);
         central.extend_from_slice(&[0; 6]);
         central.extend_from_slice(&[0, 0, 0xA4, 0x81]); // a regular file, rw-r--r--
-        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(&field(offset).to_le_bytes());
         central.extend_from_slice(member.as_bytes());
-        offset += (local.len() + member.len() + data.len()) as u32;
+        central.extend_from_slice(&central_extra);
+        offset += (local.len() + member.len() + local_extra.len() + data.len()) as u64;
     }
-    let (cd_size, count) = (central.len() as u32, arrays.len() as u16);
+    let (cd_size, cd_offset, count) = (central.len() as u64, offset, arrays.len() as u64);
+    if count >= zip32.count || cd_size >= zip32.size || cd_offset >= zip32.size {
+        // The ZIP64 end record (56 bytes) and its locator (20) before the plain one.
+        let record = offset + cd_size;
+        central.extend_from_slice(&0x0606_4B50u32.to_le_bytes());
+        central.extend_from_slice(&44u64.to_le_bytes());
+        central.extend_from_slice(&[45, 0, 45, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        for v in [count, count, cd_size, cd_offset] {
+            central.extend_from_slice(&v.to_le_bytes());
+        }
+        central.extend_from_slice(&0x0706_4B50u32.to_le_bytes());
+        central.extend_from_slice(&0u32.to_le_bytes());
+        central.extend_from_slice(&record.to_le_bytes());
+        central.extend_from_slice(&1u32.to_le_bytes());
+    }
+    let count16 = if count >= zip32.count { 0xFFFF } else { count as u16 };
     central.extend_from_slice(&0x0605_4B50u32.to_le_bytes());
     central.extend_from_slice(&[0, 0, 0, 0]);
-    central.extend_from_slice(&count.to_le_bytes());
-    central.extend_from_slice(&count.to_le_bytes());
-    central.extend_from_slice(&cd_size.to_le_bytes());
-    central.extend_from_slice(&offset.to_le_bytes());
+    central.extend_from_slice(&count16.to_le_bytes());
+    central.extend_from_slice(&count16.to_le_bytes());
+    central.extend_from_slice(&field(cd_size).to_le_bytes());
+    central.extend_from_slice(&field(cd_offset).to_le_bytes());
     central.extend_from_slice(&[0, 0]);
     out.write_all(&central).and_then(|()| out.flush()).map_err(|e| io_error(path, e))
 }
@@ -635,7 +688,50 @@ impl NpzFile {
 
 #[cfg(test)]
 mod tests {
-    use super::crc32;
+    use super::{crc32, write_npz_limited, NpzFile, ToNpy, Zip32};
+    use crate::{Array, Device};
+
+    /// Every ZIP64 record `savez` can write — both sizes in each local header, sizes and
+    /// offsets in the central entries, the ZIP64 end record and its locator — reached by
+    /// lowering the plain format's limits to 64 bytes and 2 members rather than writing
+    /// 4 GiB. Read back by `NpzFile` and, where `python3` is installed, checked by
+    /// Python's `zipfile` (every CRC and size: `testzip`) and by NumPy when importable.
+    #[test]
+    fn zip64_records_read_back() -> crate::Result<()> {
+        let cpu = Device::cpu();
+        let a = Array::from_vec((0..100).map(|i| i as f32 * 0.5).collect::<Vec<_>>(), [10, 10])?;
+        let b = Array::from_vec(vec![7u32, 8, 9], [3])?;
+        let arrays: [(&str, &dyn ToNpy); 2] = [("a", &a), ("b", &b)];
+        for compress in [false, true] {
+            let path = std::env::temp_dir().join(format!("gpu_zip64_{compress}_{}.npz", std::process::id()));
+            write_npz_limited(&path, &arrays, compress, Zip32 { size: 64, count: 2 })?;
+            let bytes = std::fs::read(&path).map_err(|e| super::io_error(&path, e))?;
+            let n = |sig: u32| bytes.windows(4).filter(|w| *w == sig.to_le_bytes()).count();
+            assert_eq!((n(0x0606_4B50), n(0x0706_4B50)), (1, 1), "one ZIP64 end record and locator");
+            let npz = NpzFile::open(&path)?;
+            assert_eq!(npz.names(), ["a", "b"]);
+            assert_eq!(npz.get::<f32>("a", &cpu)?.to_vec()?, a.to_vec()?);
+            assert_eq!(npz.get::<u32>("b", &cpu)?.to_vec()?, [7, 8, 9]);
+            let script = "import sys, zipfile\n\
+                z = zipfile.ZipFile(sys.argv[1])\n\
+                assert z.testzip() is None\n\
+                assert [i.file_size for i in z.infolist()] == [528, 140], [i.file_size for i in z.infolist()]\n\
+                try:\n    import numpy as np\nexcept ImportError:\n    print('zipfile ok; numpy not installed'); sys.exit(0)\n\
+                d = np.load(sys.argv[1])\n\
+                assert d['b'].tolist() == [7, 8, 9] and d['a'][9, 9] == 49.5\n\
+                print('zipfile and numpy ok')\n";
+            match std::process::Command::new("python3").arg("-c").arg(script).arg(&path).output() {
+                Ok(out) => {
+                    let said = String::from_utf8_lossy(&out.stderr);
+                    assert!(out.status.success(), "Python rejects our ZIP64 archive (compress {compress}): {said}");
+                    eprintln!("ZIP64 (compress {compress}): {}", String::from_utf8_lossy(&out.stdout).trim());
+                }
+                Err(e) => eprintln!("python3 not runnable ({e}): ZIP64 archive checked by NpzFile only"),
+            }
+            std::fs::remove_file(&path).ok();
+        }
+        Ok(())
+    }
 
     #[test]
     fn crc32_matches_the_bytewise_definition() {
