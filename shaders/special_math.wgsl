@@ -31,24 +31,11 @@ fn erf_mid_{{T}}(ax: {{T}}) -> {{T}} {
 
 // e^a to within an ulp or so in either type, for the tail of erfc (f32's builtin exp is
 // ~10 ulp off at a = −8 on lavapipe): a = k·ln2 + r with ln2's first 16 bits exact in
-// k·ln2_hi, |r| <= ln2/2, and the Taylor series of e^r to r^13 (error < 2^-57).
+// k·ln2_hi, |r| <= ln2/2, and e^r = 1 + expm1_small(r) (float_math.wgsl's Taylor series).
 fn exp_taylor_{{T}}(a: {{T}}) -> {{T}} {
     let k = round(a * 1.4426950408889634);
     let r = (a - k * 0.693145751953125) - k * 1.4286068203094173e-06;
-    var p: {{T}} = 1.6059043836821613e-10;
-    p = p * r + 2.08767569878681e-09;
-    p = p * r + 2.505210838544172e-08;
-    p = p * r + 2.755731922398589e-07;
-    p = p * r + 2.7557319223985893e-06;
-    p = p * r + 2.48015873015873e-05;
-    p = p * r + 0.0001984126984126984;
-    p = p * r + 0.001388888888888889;
-    p = p * r + 0.008333333333333333;
-    p = p * r + 0.041666666666666664;
-    p = p * r + 0.16666666666666666;
-    p = p * r + 0.5;
-    p = p * r + 1.0;
-    return ldexp(p * r + 1.0, i32(k));
+    return ldexp(1.0 + expm1_small_{{T}}(r), i32(k));
 }
 
 // erfc(x) for x in [1.25, 28]: e^(−x² − 0.5625 + R(1/x²)/S(1/x²)) / x.
