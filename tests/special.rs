@@ -10,6 +10,9 @@
 //! poles, the ends of the domains and outside them). Values from mpmath at 200–300 bits
 //! pin both references.
 //!
+//! `logsumexp`, `softmax` and `log_softmax` are checked against an f64 host reference,
+//! where `e^a` overflows too.
+//!
 //! The bounds, stated per dtype, are in ulps of the answer, with no absolute floor:
 //! f32 within `F32_ULPS`, f64 within `F64_ULPS` (on CUDA, CUDA's documented bounds:
 //! `bound_for`). On the negative axis lgamma is a
@@ -28,7 +31,7 @@ const F64_ULPS: f64 = 4.0;
 
 /// What the checks need of a float type: its ulp, smallest normal number and the
 /// bound in ulps its results are held to.
-trait Prec: Float + Into<f64> {
+trait Prec: Float + Into<f64> + common::TestValue {
     const EPS: f64;
     const MIN_POSITIVE: f64;
     const ULPS: f64;
@@ -440,6 +443,102 @@ fn inverse_reference(op: UnaryOp, x: f64, z0: f64) -> f64 {
     }
 }
 
+// ---- logsumexp, softmax, log_softmax ----------------------------------------------------
+
+/// The host reference along `axis` of a row-major `[rows, cols]` matrix, in f64:
+/// (logsumexp, softmax, log_softmax) per slice, shifted by the slice's maximum.
+fn lse_reference(data: &[f64], rows: usize, cols: usize, axis: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    let (outer, inner) = if axis == 1 { (rows, cols) } else { (cols, rows) };
+    let at = |o: usize, i: usize| if axis == 1 { o * cols + i } else { i * cols + o };
+    let mut lse = vec![0.0; outer];
+    let (mut soft, mut log_soft) = (vec![0.0; data.len()], vec![0.0; data.len()]);
+    for o in 0..outer {
+        let m = (0..inner).map(|i| data[at(o, i)]).fold(f64::NEG_INFINITY, f64::max);
+        let m = if m.is_finite() { m } else { 0.0 };
+        let total: f64 = (0..inner).map(|i| (data[at(o, i)] - m).exp()).sum();
+        lse[o] = m + total.ln();
+        for i in 0..inner {
+            soft[at(o, i)] = (data[at(o, i)] - m).exp() / total;
+            log_soft[at(o, i)] = (data[at(o, i)] - m) - total.ln();
+        }
+    }
+    (lse, soft, log_soft)
+}
+
+/// logsumexp, softmax and log_softmax on `dev` in `F` against the f64 host reference,
+/// along either axis of a matrix and of its transposed view, at ordinary magnitudes and
+/// where `e^a` overflows `F` (entries near 700 for f64, 80 for f32), within `tol`
+/// (relative, and absolute for entries near 0).
+fn log_sum_exp<F: Prec>(dev: &Device, tol: common::Tol) -> gpu::Result<()> {
+    let (rows, cols) = (5, 37);
+    let big = if F::DTYPE == DType::F32 { 80.0 } else { 700.0 };
+    for (scale, offset) in [(3.0, 0.0), (10.0, big)] {
+        let data: Vec<f64> = common::noise(rows * cols, 3).iter().map(|v| v * scale + offset).collect();
+        let data: Vec<f64> = data.iter().map(|&v| <F as gpu::Element>::from_f64(v).into()).collect();
+        let a =
+            Array::from_vec(data.iter().map(|&v| <F as gpu::Element>::from_f64(v)).collect(), [rows, cols])?.to(dev)?;
+        let to_f = |v: Vec<f64>| v.into_iter().map(<F as gpu::Element>::from_f64).collect::<Vec<F>>();
+        for axis in [0usize, 1] {
+            let (lse, soft, log_soft) = lse_reference(&data, rows, cols, axis);
+            let kept = if axis == 1 { [rows, 1] } else { [1, cols] };
+            let what = |f: &str| format!("{f} axis {axis} {} (offset {offset})", F::DTYPE);
+            common::assert_array(
+                &a.logsumexp_axis(axis as isize, false)?,
+                &[lse.len()],
+                &to_f(lse.clone()),
+                tol,
+                &what("logsumexp"),
+            );
+            common::assert_array(
+                &a.logsumexp_axis(axis as isize - 2, true)?,
+                &kept,
+                &to_f(lse.clone()),
+                tol,
+                &what("logsumexp keepdims"),
+            );
+            common::assert_array(&a.softmax(axis as isize)?, &[rows, cols], &to_f(soft), tol, &what("softmax"));
+            common::assert_array(
+                &a.log_softmax(axis as isize)?,
+                &[rows, cols],
+                &to_f(log_soft),
+                tol,
+                &what("log_softmax"),
+            );
+            // The transposed view: its axis 1 - axis is this axis.
+            let t = a.t();
+            common::assert_array(
+                &t.logsumexp_axis(1 - axis as isize, false)?,
+                &[lse.len()],
+                &to_f(lse),
+                tol,
+                &what("logsumexp of a view"),
+            );
+        }
+        let whole = lse_reference(&data, 1, rows * cols, 1).0[0];
+        common::assert_array(&a.logsumexp()?, &[], &[<F as gpu::Element>::from_f64(whole)], tol, "logsumexp whole");
+    }
+    // Special values: all −∞ → −∞, any +∞ → +∞, NaN → NaN, an empty axis → −∞.
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let rows4: Vec<F> =
+        [-inf, -inf, 1.0, inf, 2.0, nan, 3.0, 4.0].iter().map(|&v| <F as gpu::Element>::from_f64(v)).collect();
+    let s = Array::from_vec(rows4, [4, 2])?.to(dev)?.logsumexp_axis(1, false)?.to_vec()?;
+    let s: Vec<f64> = s.into_iter().map(|v| v.into()).collect();
+    assert!(s[0] == -inf && s[1] == inf && s[2].is_nan(), "special rows: {s:?}");
+    assert!((s[3] - (4.0 + (1.0 + (-1f64).exp()).ln())).abs() < 1e-5, "ordinary row: {}", s[3]);
+    let empty = Array::<F>::zeros([3, 0], dev)?;
+    let e: Vec<f64> = empty.logsumexp_axis(1, false)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    assert_eq!(e, [-inf; 3], "empty slices");
+    assert_eq!(empty.logsumexp()?.item()?.into(), -inf, "empty array");
+    assert_eq!(empty.softmax(1)?.shape(), &[3, 0]);
+    // Softmax rows sum to 1; log_softmax keeps what softmax underflows.
+    let p = Array::from_vec(vec![<F as gpu::Element>::from_f64(0.0), <F as gpu::Element>::from_f64(-200.0)], [2])?
+        .to(dev)?;
+    let l: Vec<f64> = p.log_softmax(0)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    assert!(l[0].abs() < 1e-6 && (l[1] + 200.0).abs() < 1e-4, "log_softmax: {l:?}");
+    assert!(matches!(p.softmax(1), Err(gpu::Error::AxisOutOfRange { .. })));
+    Ok(())
+}
+
 backend_tests! {
     fn sweep_f32(dev) {
         sweep::<f32>(dev)
@@ -494,5 +593,18 @@ backend_tests! {
         let q = Array::from_vec(grid(0.001, 0.999, 999).map(|v| v as f32).collect(), [999])?.to(dev)?.ndtri()?.to_vec()?;
         assert!(q.windows(2).all(|w| w[0] < w[1]), "ndtri is increasing");
         Ok(())
+    }
+
+    fn logsumexp_softmax_f32(dev) {
+        // Pairwise sums of 37 terms and an ln: a few ulp, with an absolute floor for
+        // log_softmax and softmax entries near 0.
+        log_sum_exp::<f32>(dev, common::Tol { abs: 1e-6, rel: 2e-6 })
+    }
+
+    fn logsumexp_softmax_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        log_sum_exp::<f64>(dev, common::Tol { abs: 1e-14, rel: 1e-14 })
     }
 }

@@ -13,6 +13,7 @@ pub(crate) mod index;
 pub(crate) mod interp;
 pub(crate) mod join;
 pub(crate) mod linalg;
+pub(crate) mod logsumexp;
 pub(crate) mod mask;
 pub(crate) mod moments;
 pub(crate) mod norm;
