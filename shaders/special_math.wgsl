@@ -1,11 +1,12 @@
-// Special functions written once for f32 and f64 ({{T}}): erf, erfc and ln|Γ|, ported
-// from FreeBSD's msun (s_erf.c, e_lgamma_r.c; Sun Microsystems 1993, freely
+// Special functions written once for f32 and f64 ({{T}}): erf, erfc, the normal CDF
+// and ln|Γ|, ported from FreeBSD's msun (s_erf.c, e_lgamma_r.c; Sun Microsystems 1993, freely
 // redistributable), the same code as musl's and the CPU backend's `libm` crate. The
 // rational approximations are msun's f64 ones (errors < 2^-57 before rounding); f32
-// evaluates them in f32. Bit tests on high words become comparisons with the same
+// evaluates them in f32. The inverses (AS 241) are at the end. Bit tests on high words become comparisons with the same
 // boundaries, exact in both types. {{ERF_SPLIT}} is a power of two such that
-// z = floor(x·S)/S has z² exact in {{T}} for x < 32 (7 fraction bits for f32, 21 for
-// f64), which is how erfc keeps its digits in the tail: e^(−x²) = e^(−z²)·e^((z−x)(z+x)).
+// z = floor(x·S)/S has z² exact in {{T}} for x < 64 (f64, 20 fraction bits) or x < 32
+// (f32, 7; its erfc and ndtr underflow long before), which is how erfc keeps its
+// digits in the tail: e^(−x²) = e^(−z²)·e^((z−x)(z+x)).
 
 // erf(x) = x + x·y for |x| < 0.84375: y = P(x²)/Q(x²).
 fn erf_small_{{T}}(x: {{T}}) -> {{T}} {
@@ -38,8 +39,8 @@ fn exp_taylor_{{T}}(a: {{T}}) -> {{T}} {
     return ldexp(1.0 + expm1_small_{{T}}(r), i32(k));
 }
 
-// erfc(x) for x in [1.25, 28]: e^(−x² − 0.5625 + R(1/x²)/S(1/x²)) / x.
-fn erfc_tail_{{T}}(x: {{T}}) -> {{T}} {
+// R(1/x²)/S(1/x²) of erfc's tail for x in [1.25, 28]: erfc(x) = e^(−x² − 0.5625 + R/S) / x.
+fn erfc_ratio_{{T}}(x: {{T}}) -> {{T}} {
     let s = 1.0 / (x * x);
     var r: {{T}};
     var q: {{T}};
@@ -58,8 +59,28 @@ fn erfc_tail_{{T}}(x: {{T}}) -> {{T}} {
             + s * (3.19985821950859553908e+03 + s * (2.55305040643316442583e+03 + s * (4.74528541206955367215e+02
             + s * -2.24409524465858183362e+01))))));
     }
+    return r / q;
+}
+
+// erfc(x) for x in [1.25, 28], e^(−x²) split exactly as above.
+fn erfc_tail_{{T}}(x: {{T}}) -> {{T}} {
     let z = floor(x * {{ERF_SPLIT}}) / {{ERF_SPLIT}};
-    return exp_taylor_{{T}}(-z * z) * exp_taylor_{{T}}((z - x) * (z + x) - 0.5625 + r / q) / x;
+    return exp_taylor_{{T}}(-z * z) * exp_taylor_{{T}}((z - x) * (z + x) - 0.5625 + erfc_ratio_{{T}}(x)) / x;
+}
+
+// The standard normal CDF, ndtr(x) = ½ erfc(−x/√2). Below −1.25·√2 the tail is
+// ½ e^(−x²/2 − 0.5625 + R/S) / (|x|/√2) with e^(−x²/2) split from x itself: through
+// erfc(−x/√2) the rounding of x/√2 would cost x²/2 ulp (~700 at x = −37), as in
+// SciPy's ndtr.
+fn math_ndtr_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    let h = x * 0.7071067811865476;
+    if (h > -1.25) { return 0.5 * math_erfc_{{T}}(-h); }
+    if (h <= -28.0) { return 0.0; }
+    let ax = -x;
+    let z = floor(ax * {{ERF_SPLIT}}) / {{ERF_SPLIT}};
+    let e = exp_taylor_{{T}}(-0.5 * (z * z)) * exp_taylor_{{T}}(-0.5 * ((ax - z) * (ax + z)) - 0.5625 + erfc_ratio_{{T}}(-h));
+    return 0.5 * e / (-h);
 }
 
 fn math_erf_{{T}}(x: {{T}}) -> {{T}} {

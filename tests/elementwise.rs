@@ -100,13 +100,14 @@ macro_rules! float_ref {
                     UnaryOp::Erf => libm::erf(x as f64) as $t,
                     UnaryOp::Erfc => libm::erfc(x as f64) as $t,
                     UnaryOp::LnGamma => libm::lgamma(x as f64) as $t,
-                    // The inverses: only the CPU backend's own code here (f64); their
-                    // independent checks are in tests/special.rs.
+                    // The inverses and ndtr: only the CPU backend's own code here (f64);
+                    // their independent checks are in tests/special.rs.
                     UnaryOp::Erfinv => gpu::Array::from_vec(vec![x as f64], 1).ok()?.erfinv().ok()?.item().ok()? as $t,
                     UnaryOp::Erfcinv => {
                         gpu::Array::from_vec(vec![x as f64], 1).ok()?.erfcinv().ok()?.item().ok()? as $t
                     }
                     UnaryOp::Ndtri => gpu::Array::from_vec(vec![x as f64], 1).ok()?.ndtri().ok()?.item().ok()? as $t,
+                    UnaryOp::Ndtr => gpu::Array::from_vec(vec![x as f64], 1).ok()?.ndtr().ok()?.item().ok()? as $t,
                     // NumPy's sign, not Rust's signum: ±0 → 0.
                     UnaryOp::Sign if x == 0.0 => 0.0,
                     UnaryOp::Sign => {
@@ -460,6 +461,7 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::Erfinv => a.erfinv(),
             UnaryOp::Erfcinv => a.erfcinv(),
             UnaryOp::Ndtri => a.ndtri(),
+            UnaryOp::Ndtr => a.ndtr(),
             _ => unreachable!(),
         }
     }

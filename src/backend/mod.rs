@@ -87,11 +87,13 @@ pub enum UnaryOp {
     Erfcinv,
     /// The standard normal quantile on `[0, 1]` (SciPy's `ndtri`; floats).
     Ndtri,
+    /// The standard normal CDF (SciPy's `ndtr`; floats).
+    Ndtr,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 34] = [
+    pub const ALL: [UnaryOp; 35] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -126,6 +128,7 @@ impl UnaryOp {
         UnaryOp::Erfinv,
         UnaryOp::Erfcinv,
         UnaryOp::Ndtri,
+        UnaryOp::Ndtr,
     ];
 
     /// Whether the op is defined for integer dtypes too.
@@ -170,6 +173,7 @@ impl UnaryOp {
             UnaryOp::Erfinv => "erfinv",
             UnaryOp::Erfcinv => "erfcinv",
             UnaryOp::Ndtri => "ndtri",
+            UnaryOp::Ndtr => "ndtr",
         }
     }
 }

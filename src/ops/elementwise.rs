@@ -423,6 +423,15 @@ unary_methods! { Float:
         assert!((z / 26.209469960516124 - 1.0).abs() < 1e-15);\n\
         # Ok::<(), gpu::Error>(())\n\
         ```";
+    Ndtr, ndtr, "Elementwise standard normal CDF `½ erfc(−x/√2)` (SciPy's `special.ndtr`, \
+        `scipy.stats.norm.cdf`), its lower tail computed from `x` itself so that it keeps its \
+        digits down to `ndtr(−37) ≈ 5.7e-300`; [`ndtri`](Array::ndtri) inverts it.\n\n\
+        ```\n\
+        let x = gpu::Array::from_vec(vec![1.959963984540054f64, -37.0], 2)?;\n\
+        let p = x.ndtr()?.to_vec()?;\n\
+        assert!((p[0] - 0.975).abs() < 1e-15 && (p[1] / 5.725571222524e-300 - 1.0).abs() < 1e-12);\n\
+        # Ok::<(), gpu::Error>(())\n\
+        ```";
     Ndtri, ndtri, "Elementwise standard normal quantile on `[0, 1]` (SciPy's `special.ndtri`, \
         `scipy.stats.norm.ppf`): `−∞` at 0, `+∞` at 1, NaN outside.\n\n\
         ```\n\

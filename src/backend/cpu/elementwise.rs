@@ -139,6 +139,7 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::Erfinv => run(cpu, v, l, FloatNum::erfinv),
             UnaryOp::Erfcinv => run(cpu, v, l, FloatNum::erfcinv),
             UnaryOp::Ndtri => run(cpu, v, l, FloatNum::ndtri),
+            UnaryOp::Ndtr => run(cpu, v, l, FloatNum::ndtr),
         }
     }
     let l = src.layout;

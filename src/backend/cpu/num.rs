@@ -130,6 +130,7 @@ pub(crate) trait FloatNum:
     fn erfinv(self) -> Self;
     fn erfcinv(self) -> Self;
     fn ndtri(self) -> Self;
+    fn ndtr(self) -> Self;
     fn from_usize(n: usize) -> Self;
 }
 
@@ -147,7 +148,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -360,6 +361,10 @@ macro_rules! float_num {
                 $ndtri(self)
             }
             #[inline(always)]
+            fn ndtr(self) -> Self {
+                $ndtr(self)
+            }
+            #[inline(always)]
             fn from_usize(n: usize) -> Self {
                 n as $t
             }
@@ -368,8 +373,8 @@ macro_rules! float_num {
 }
 
 // erf, erfc and lgamma are musl's (through the `libm` crate): ≤ 1 ulp for erf/erfc, a
-// few ulp for lgamma away from its zeros on the negative axis. The inverses are AS 241
-// (`special.rs`).
+// few ulp for lgamma away from its zeros on the negative axis. The inverses (AS 241) and
+// the normal CDF are in `special.rs`.
 float_num!(
     f32,
     libm::erff,
@@ -377,7 +382,8 @@ float_num!(
     libm::lgammaf,
     super::special::erfinv_f32,
     super::special::erfcinv_f32,
-    super::special::ndtri_f32
+    super::special::ndtri_f32,
+    super::special::ndtr_f32
 );
 float_num!(
     f64,
@@ -386,7 +392,8 @@ float_num!(
     libm::lgamma,
     super::special::erfinv,
     super::special::erfcinv,
-    super::special::ndtri
+    super::special::ndtri,
+    super::special::ndtr
 );
 
 /// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from

@@ -60,7 +60,7 @@ fn prelude(uses_f64: bool) -> String {
     if uses_f64 {
         let f64_math =
             render(FLOAT_MATH, &[("T", "f64"), ("EXP_MAX", "709.0"), ("EXP2_MAX", "1024.0"), ("EXP2_MIN", "-1075.0")]);
-        let f64_special = render(SPECIAL_MATH, &[("T", "f64"), ("ERF_SPLIT", "2097152.0")]);
+        let f64_special = render(SPECIAL_MATH, &[("T", "f64"), ("ERF_SPLIT", "1048576.0")]);
         format!("{COMMON}\n{f32_math}\n{f32_special}\n{F64_MATH}\n{f64_math}\n{f64_special}\n")
     } else {
         format!("{COMMON}\n{f32_math}\n{f32_special}\n")
