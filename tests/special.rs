@@ -700,6 +700,96 @@ fn log_sum_exp<F: Prec>(dev: &Device, tol: common::Tol) -> gpu::Result<()> {
     Ok(())
 }
 
+// ---- log_ndtr ---------------------------------------------------------------------------
+
+/// ln ndtr(x) correctly rounded to f64 (x, value): mpmath 1.4 at 300 bits (`ln ncdf`,
+/// and `log1p(−ncdf(−x))` above 0).
+const TRUE_LOG_NDTR: &[(f64, f64)] = &[
+    (-1e+150, -4.9999999999999995e+299),
+    (-10000000000.0, -5e+19),
+    (-100000.0, -5000000012.431864),
+    (-1000.0, -500007.82669481216),
+    (-100.0, -5005.524208694205),
+    (-40.0, -804.6084420137538),
+    (-38.0, -726.5572160188201),
+    (-37.0, -689.0305855768906),
+    (-30.0, -454.3212439563432),
+    (-20.5, -214.0667289632638),
+    (-20.0, -203.91715537109727),
+    (-19.5, -194.0169657774975),
+    (-13.0, -87.98971997102252),
+    (-10.5, -58.404187061073245),
+    (-10.0, -53.23128515051247),
+    (-9.5, -48.30601929896523),
+    (-5.0, -15.064998393988725),
+    (-1.0, -1.8410216450092636),
+    (-0.5, -1.1759117615936185),
+    (0.0, -0.6931471805599453),
+    (0.5, -0.3689464152886564),
+    (1.0, -0.17275377902344988),
+    (3.0, -0.0013508099647481938),
+    (5.0, -2.866516129637636e-07),
+    (8.0, -6.220960574271786e-16),
+    (10.0, -7.619853024160525e-24),
+    (20.0, -2.7536241186062337e-89),
+    (38.0, -2.88542835e-316),
+];
+
+/// The bound in ulps for log_ndtr on every backend: ln of ndtr's few ulp, or the
+/// asymptotic series (measured worst 2.4 ulp on the CPU and lavapipe; the margin is
+/// for CUDA's normcdf, documented at 5).
+const LOG_NDTR_ULPS: f64 = 8.0;
+
+/// log_ndtr on `dev` in `F`: a grid from the smallest normal ndtr (whose ln is the
+/// reference, from `ndtr_reference`) through both switches (−20 or −10, and 0) to
+/// where it rounds to 0, the true values far into the asymptotic tail, and ±∞, NaN.
+fn log_ndtr_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
+    let to_f = <F as gpu::Element>::from_f64;
+    let lo = if F::DTYPE == DType::F32 { -13.0 } else { -37.0 };
+    let mut xs: Vec<f64> = grid(lo, 38.0, 2001).collect();
+    xs.extend(grid(-20.5, -19.5, 101).chain(grid(-10.5, -9.5, 101)).chain(grid(-0.05, 0.05, 21)));
+    let xs: Vec<F> = xs.into_iter().map(to_f).collect();
+    let got = Array::from_vec(xs.clone(), [xs.len()])?.to(dev)?.log_ndtr()?.to_vec()?;
+    let mut worst = (0.0f64, 0.0f64);
+    for (&x, &g) in xs.iter().zip(&got) {
+        let (x, g): (f64, f64) = (x.into(), g.into());
+        let want = if x <= 0.0 { ndtr_reference(x).ln() } else { (-ndtr_reference(-x)).ln_1p() };
+        let want: f64 = to_f(want).into();
+        if want != 0.0 && want.abs() < F::MIN_POSITIVE {
+            continue; // a device may flush a subnormal answer
+        }
+        let e = ulps(g, want, want, F::EPS, F::MIN_POSITIVE);
+        assert!(e <= LOG_NDTR_ULPS, "log_ndtr {} at {x:e}: got {g:e}, want {want:e} ({e:.1} ulp)", F::DTYPE);
+        if e > worst.0 {
+            worst = (e, x);
+        }
+    }
+    println!(
+        "log_ndtr {} on {}: worst {:.2} ulp at {:e} ({} inputs)",
+        F::DTYPE,
+        dev.kind(),
+        worst.0,
+        worst.1,
+        xs.len()
+    );
+    let rows: Vec<(f64, f64)> = TRUE_LOG_NDTR
+        .iter()
+        .copied()
+        .filter(|&(x, w)| to_f(x).into() == x && to_f(w).into().is_finite() && (w == 0.0 || w.abs() >= F::MIN_POSITIVE))
+        .collect();
+    let got = Array::from_vec(rows.iter().map(|r| to_f(r.0)).collect(), [rows.len()])?.to(dev)?.log_ndtr()?.to_vec()?;
+    for (&(x, want), g) in rows.iter().zip(got) {
+        let want: f64 = to_f(want).into();
+        let e = ulps(g.into(), want, want, F::EPS, F::MIN_POSITIVE);
+        assert!(e <= LOG_NDTR_ULPS, "log_ndtr {} at {x:e}: got {:e}, true {want:e} ({e:.1} ulp)", F::DTYPE, g.into());
+    }
+    let inf = f64::INFINITY;
+    let special = Array::from_vec([-inf, inf, f64::NAN].map(to_f).to_vec(), [3])?.to(dev)?.log_ndtr()?.to_vec()?;
+    let special: Vec<f64> = special.into_iter().map(|v| v.into()).collect();
+    assert!(special[0] == -inf && special[1] == 0.0 && special[2].is_nan(), "log_ndtr(-inf, inf, NaN) = {special:?}");
+    Ok(())
+}
+
 backend_tests! {
     fn sweep_f32(dev) {
         sweep::<f32>(dev)
@@ -767,5 +857,16 @@ backend_tests! {
             return Ok(());
         }
         log_sum_exp::<f64>(dev, common::Tol { abs: 1e-14, rel: 1e-14 })
+    }
+
+    fn log_ndtr_f32(dev) {
+        log_ndtr_check::<f32>(dev)
+    }
+
+    fn log_ndtr_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        log_ndtr_check::<f64>(dev)
     }
 }

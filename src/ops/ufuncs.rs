@@ -1,6 +1,6 @@
 //! NumPy ufuncs composed from the elementwise kernels every backend has: the inverse
 //! hyperbolic functions, `cbrt`, `logaddexp`/`logaddexp2`, `deg2rad`/`rad2deg`, `sinc`,
-//! `heaviside`, `nan_to_num`, and `clip` with array bounds. Each costs a few kernel
+//! `heaviside`, `nan_to_num`, `clip` with array bounds, and SciPy's `log_ndtr`. Each costs a few kernel
 //! launches (formulas chosen for accuracy near 0 and no overflow for large inputs).
 
 use std::f64::consts::{LN_2, PI};
@@ -212,6 +212,45 @@ impl<T: Float> Array<T> {
         let x = where_(&self.isnan()?, &Array::scalar(nan, dev)?, self)?;
         let x = where_(&self.eq_scalar(inf)?, &hi, &x)?;
         where_(&self.eq_scalar(T::from_f64(f64::NEG_INFINITY))?, &lo, &x)
+    }
+
+    /// The log of the standard normal CDF (SciPy's `special.log_ndtr`, `scipy.stats.norm.logcdf`),
+    /// accurate far past where [`ndtr`](Array::ndtr) underflows: `ln ndtr(x)` for
+    /// `x <= 0` (ndtr keeps its digits down to its smallest normal result),
+    /// `ln_1p(−ndtr(−x))` above 0, and below −20 (−10 for f32) the asymptotic series
+    /// `−x²/2 − ln(−x) − ½ln(2π) + ln(1 − 1/x² + 3/x⁴ − …)`, its terms to `x^-20`.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![-100.0f64, 0.0, 10.0], [3])?;
+    /// let l = x.log_ndtr()?.to_vec()?;
+    /// assert!((l[0] / -5005.524208694205 - 1.0).abs() < 1e-15);
+    /// assert!((l[1] + 2f64.ln()).abs() < 1e-15 && (l[2] / -7.619853024160525e-24 - 1.0).abs() < 1e-14);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn log_ndtr(&self) -> Result<Array<T>> {
+        let cut = if T::DTYPE == crate::dtype::DType::F32 { -10.0 } else { -20.0 };
+        let upper = self.neg()?.ndtr()?.neg()?.ln_1p()?;
+        let middle = self.ndtr()?.ln()?;
+        // Σ_k (−1)^k (2k − 1)!! / x^(2k), k = 1..10, by Horner in t = 1/x²: below the cut
+        // t <= 1/400 (1/100 for f32) and the next term is under 1e-17 (1e-10) relative.
+        let t = self.square()?.recip()?;
+        let coeffs = [654_729_075.0, -34_459_425.0, 2_027_025.0, -135_135.0, 10_395.0, -945.0, 105.0, -15.0, 3.0, -1.0];
+        let mut series = Array::scalar(T::ZERO, self.device())?;
+        for c in coeffs {
+            series = series.mul(&t)?.add_scalar(T::from_f64(c))?;
+        }
+        let series = series.mul(&t)?;
+        let lower = self
+            .square()?
+            .mul_scalar(T::from_f64(-0.5))?
+            .sub(&self.neg()?.ln()?)?
+            .add_scalar(T::from_f64(-0.918_938_533_204_672_8))? // −½ ln 2π
+            .add(&series.ln_1p()?)?;
+        let x = where_(&self.gt_scalar(T::ZERO)?, &upper, &middle)?;
+        where_(&self.lt_scalar(T::from_f64(cut))?, &lower, &x)
     }
 }
 
