@@ -790,6 +790,120 @@ fn log_ndtr_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+// ---- logit, log_expit, xlogy, xlog1py, entr ------------------------------------------------
+
+/// logit correctly rounded to f64 (p, ln(p / (1 − p))): mpmath at 200 bits.
+const TRUE_LOGIT: &[(f64, f64)] = &[
+    (1e-300, -690.7755278982137),
+    (1e-10, -23.025850929840455),
+    (0.1, -2.197224577336219),
+    (0.25, -1.0986122886681098),
+    (0.3, -0.8472978603872037),
+    (0.49, -0.0400053346136992),
+    (0.5, 0.0),
+    (0.5000001, 3.99999999789463e-07),
+    (0.51, 0.0400053346136992),
+    (0.7, 0.8472978603872034),
+    (0.75, 1.0986122886681098),
+    (0.9, 2.1972245773362196),
+    (0.9999999, 16.11809555148467),
+    (0.9999999999999998, 36.04365338911715),
+];
+
+/// log_expit correctly rounded to f64 (x, −ln(1 + e^−x)): mpmath at 200 bits.
+const TRUE_LOG_EXPIT: &[(f64, f64)] = &[
+    (-800.0, -800.0),
+    (-40.0, -40.0),
+    (-1.0, -1.3132616875182228),
+    (-1e-10, -0.6931471806099453),
+    (0.0, -std::f64::consts::LN_2),
+    (1e-10, -0.6931471805099453),
+    (1.0, -0.3132616875182228),
+    (20.0, -2.061153620314381e-09),
+    (40.0, -4.248354255291589e-18),
+];
+
+/// entr correctly rounded to f64 (x, −x ln x): mpmath at 200 bits.
+const TRUE_ENTR: &[(f64, f64)] = &[
+    (1e-300, 6.9077552789821376e-298),
+    (1e-10, 2.302585092994046e-09),
+    (0.5, 0.34657359027997264),
+    (1.0, 0.0),
+    (2.0, -1.3862943611198906),
+    (1e10, -230258509299.40457),
+];
+
+/// The bound in ulps for the functions composed of exp and ln kernels: their own
+/// errors pass through (lavapipe's f32 `exp` is ~4 ulp off near −7).
+const COMPOSED_ULPS: f64 = 8.0;
+
+/// logit, log_expit and entr on `dev` in `F` at the true values (those `F` holds) within
+/// `COMPOSED_ULPS`; in f32 also on dense grids against the same functions in f64; xlogy and
+/// xlog1py at their zeros, NaN and broadcasts.
+fn composed_special<F: Prec>(dev: &Device) -> gpu::Result<()> {
+    let to_f = <F as gpu::Element>::from_f64;
+    let check = |name: &str, f: &dyn Fn(&Array<F>) -> gpu::Result<Array<F>>, rows: &[(f64, f64)]| -> gpu::Result<()> {
+        let rows: Vec<(f64, f64)> = rows
+            .iter()
+            .copied()
+            .filter(|&(x, w)| to_f(x).into() == x && (w == 0.0 || to_f(w).into().abs() >= F::MIN_POSITIVE))
+            .collect();
+        let got = f(&Array::from_vec(rows.iter().map(|r| to_f(r.0)).collect(), [rows.len()])?.to(dev)?)?.to_vec()?;
+        for (&(x, want), g) in rows.iter().zip(got) {
+            let want: f64 = to_f(want).into();
+            let e = ulps(g.into(), want, want, F::EPS, F::MIN_POSITIVE);
+            assert!(e <= COMPOSED_ULPS, "{name} {} at {x:e}: got {:e}, want {want:e} ({e:.1} ulp)", F::DTYPE, g.into());
+        }
+        Ok(())
+    };
+    let logit = |a: &Array<F>| a.logit();
+    let log_expit = |a: &Array<F>| a.log_expit();
+    let entr = |a: &Array<F>| a.entr();
+    check("logit", &logit, TRUE_LOGIT)?;
+    check("log_expit", &log_expit, TRUE_LOG_EXPIT)?;
+    check("entr", &entr, TRUE_ENTR)?;
+    if F::DTYPE == DType::F32 {
+        // f64 evaluates the plain formulas to far better than f32's ulp.
+        let logit64 = |p: f64| (p / (1.0 - p)).ln();
+        let log_expit64 = |x: f64| if x >= 0.0 { -(-x).exp().ln_1p() } else { x - x.exp().ln_1p() };
+        let entr64 = |x: f64| if x == 0.0 { 0.0 } else { -x * x.ln() };
+        let grids: [(&str, &dyn Fn(&Array<F>) -> gpu::Result<Array<F>>, fn(f64) -> f64, Vec<f64>); 3] = [
+            ("logit", &logit, logit64, grid(0.0005, 0.9995, 2001).collect()),
+            ("log_expit", &log_expit, log_expit64, grid(-100.0, 100.0, 2001).collect()),
+            ("entr", &entr, entr64, grid(0.0, 50.0, 2001).collect()),
+        ];
+        for (name, f, reference, xs) in grids {
+            let rows: Vec<(f64, f64)> = xs.iter().map(|&x| (to_f(x).into(), reference(to_f(x).into()))).collect();
+            check(name, f, &rows)?;
+        }
+    }
+    // xlogy / xlog1py: 0 · ln 0 = 0 and 0 · ln ∞ = 0, but NaN stays NaN; a broadcast row.
+    let x = Array::from_vec([0.0, 0.0, 0.0, 2.0, 3.0].map(to_f).to_vec(), [5])?.to(dev)?;
+    let y = Array::from_vec([0.0, f64::INFINITY, f64::NAN, 1.0, 1e-10].map(to_f).to_vec(), [5])?.to(dev)?;
+    let z: Vec<f64> = x.xlogy(&y)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    assert!(z[0] == 0.0 && z[1] == 0.0 && z[2].is_nan() && z[3] == 0.0, "xlogy: {z:?}");
+    assert!((z[4] / (3.0 * (to_f(1e-10).into() as f64).ln()) - 1.0).abs() < 4.0 * F::EPS, "xlogy: {z:?}");
+    let z: Vec<f64> = x.xlog1py(&y)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    assert!(
+        z[0] == 0.0 && z[2].is_nan() && (z[4] / (3.0 * to_f(1e-10).into().ln_1p()) - 1.0).abs() < 4.0 * F::EPS,
+        "xlog1py: {z:?}"
+    );
+    let col = Array::from_vec([0.0, 1.0].map(to_f).to_vec(), [2, 1])?.to(dev)?;
+    let row = Array::from_vec([0.5, 2.0, 4.0].map(to_f).to_vec(), [1, 3])?.to(dev)?;
+    let z: Vec<f64> = col.xlogy(&row)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let want = [0.0, 0.0, 0.0, 0.5f64.ln(), 2f64.ln(), 4f64.ln()];
+    assert!(z.iter().zip(want).all(|(g, w)| (g - w).abs() <= 4.0 * F::EPS * w.abs()), "xlogy broadcast: {z:?}");
+    let l: Vec<f64> = Array::from_vec([0.0, 1.0, -0.5, 2.0].map(to_f).to_vec(), [4])?
+        .to(dev)?
+        .logit()?
+        .to_vec()?
+        .into_iter()
+        .map(|v| v.into())
+        .collect();
+    assert!(l[0] == f64::NEG_INFINITY && l[1] == f64::INFINITY && l[2].is_nan() && l[3].is_nan(), "logit edges: {l:?}");
+    Ok(())
+}
+
 backend_tests! {
     fn sweep_f32(dev) {
         sweep::<f32>(dev)
@@ -868,5 +982,16 @@ backend_tests! {
             return Ok(());
         }
         log_ndtr_check::<f64>(dev)
+    }
+
+    fn logit_log_expit_xlogy_entr_f32(dev) {
+        composed_special::<f32>(dev)
+    }
+
+    fn logit_log_expit_xlogy_entr_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        composed_special::<f64>(dev)
     }
 }

@@ -1,6 +1,7 @@
 //! NumPy ufuncs composed from the elementwise kernels every backend has: the inverse
 //! hyperbolic functions, `cbrt`, `logaddexp`/`logaddexp2`, `deg2rad`/`rad2deg`, `sinc`,
-//! `heaviside`, `nan_to_num`, `clip` with array bounds, and SciPy's `log_ndtr`. Each costs a few kernel
+//! `heaviside`, `nan_to_num`, `clip` with array bounds, and SciPy's `log_ndtr`, `logit`,
+//! `log_expit`, `xlogy`, `xlog1py` and `entr`. Each costs a few kernel
 //! launches (formulas chosen for accuracy near 0 and no overflow for large inputs).
 
 use std::f64::consts::{LN_2, PI};
@@ -251,6 +252,97 @@ impl<T: Float> Array<T> {
             .add(&series.ln_1p()?)?;
         let x = where_(&self.gt_scalar(T::ZERO)?, &upper, &middle)?;
         where_(&self.lt_scalar(T::from_f64(cut))?, &lower, &x)
+    }
+
+    /// The log-odds `ln(p / (1 − p))` (SciPy's `special.logit`, the inverse of
+    /// [`sigmoid`](Array::sigmoid)): `ln p − ln_1p(−p)` away from ½ and `ln_1p(2u / (1 −
+    /// u))` with `u = 2p − 1` (exact) within ¼ of it, where the logarithms would cancel;
+    /// `−∞` at 0, `+∞` at 1, NaN outside `[0, 1]`.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let p = gpu::Array::from_vec(vec![0.5000001f64, 1e-10, 0.9], [3])?;
+    /// let l = p.logit()?.to_vec()?;
+    /// assert!((l[0] / 3.99999999789463e-07 - 1.0).abs() < 1e-15 && (l[2] - 2.1972245773362196).abs() < 1e-15);
+    /// assert!((p.logit()?.sigmoid()?.to_vec()?[1] / 1e-10 - 1.0).abs() < 1e-14);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn logit(&self) -> Result<Array<T>> {
+        let outer = self.ln()?.sub(&self.neg()?.ln_1p()?)?;
+        let u = self.mul_scalar(T::from_f64(2.0))?.add_scalar(T::from_f64(-1.0))?;
+        let inner = u.mul_scalar(T::from_f64(2.0))?.div(&u.neg()?.add_scalar(T::ONE)?)?.ln_1p()?;
+        let near_half = u.abs()?.lt_scalar(T::from_f64(0.5))?;
+        where_(&near_half, &inner, &outer)
+    }
+
+    /// `ln σ(x) = −ln(1 + e^−x)` (SciPy's `special.log_expit`) without overflow or
+    /// cancellation: `min(x, 0) − ln_1p(e^−|x|)`, so `log_expit(−800)` is −800 and
+    /// `log_expit(40)` is −4.25e-18.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![-800.0f64, 40.0], [2])?;
+    /// let l = x.log_expit()?.to_vec()?;
+    /// assert!(l[0] == -800.0 && (l[1] / -4.248354255291589e-18 - 1.0).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn log_expit(&self) -> Result<Array<T>> {
+        let zero = self.constant(0.0)?;
+        self.minimum(&zero)?.sub(&self.abs()?.neg()?.exp()?.ln_1p()?)
+    }
+
+    /// `x · ln y` elementwise with 0 where `x` is 0 and `y` is not NaN (SciPy's
+    /// `special.xlogy`: the `0 · ln 0 = 0` of entropies and likelihoods); broadcasts.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastMismatch`](crate::Error::BroadcastMismatch),
+    /// [`Error::DeviceMismatch`](crate::Error::DeviceMismatch).
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![0.0f32, 2.0, 0.0], [3])?;
+    /// let y = gpu::Array::from_vec(vec![0.0f32, 1.0, f32::NAN], [3])?;
+    /// let z = x.xlogy(&y)?.to_vec()?;
+    /// assert!(z[0] == 0.0 && z[1] == 0.0 && z[2].is_nan());
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn xlogy(&self, y: &Array<T>) -> Result<Array<T>> {
+        self.times_log(y, y.ln()?)
+    }
+
+    /// `x · ln(1 + y)` elementwise with 0 where `x` is 0 and `y` is not NaN (SciPy's
+    /// `special.xlog1py`), accurate for tiny `y`; broadcasts.
+    ///
+    /// # Errors
+    /// As [`xlogy`](Array::xlogy).
+    pub fn xlog1py(&self, y: &Array<T>) -> Result<Array<T>> {
+        self.times_log(y, y.ln_1p()?)
+    }
+
+    fn times_log(&self, y: &Array<T>, log: Array<T>) -> Result<Array<T>> {
+        let product = self.mul(&log)?;
+        let zero_x = self.eq_scalar(T::ZERO)?.logical_and(&y.isnan()?.logical_not()?)?;
+        where_(&zero_x, &self.constant(0.0)?, &product)
+    }
+
+    /// The entropy term `−x ln x` elementwise (SciPy's `special.entr`): 0 at 0, `−∞` below
+    /// 0, NaN for NaN.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let p = gpu::Array::from_vec(vec![0.0f64, 0.5, 1.0, -1.0], [4])?;
+    /// let h = p.entr()?.to_vec()?;
+    /// assert!(h[0] == 0.0 && (h[1] - 0.34657359027997264).abs() < 1e-16 && h[2] == 0.0 && h[3] == f64::NEG_INFINITY);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn entr(&self) -> Result<Array<T>> {
+        let h = self.xlogy(self)?.neg()?;
+        where_(&self.lt_scalar(T::ZERO)?, &self.constant(f64::NEG_INFINITY)?, &h)
     }
 }
 
