@@ -378,68 +378,127 @@ unary_methods! { Float:
     Log10, log10, "Elementwise base-10 logarithm.";
     Ln1p, ln_1p, "Elementwise `ln(1 + x)`, accurate for tiny `x` (NumPy's `log1p`).";
     Trunc, trunc, "Elementwise round toward zero.";
-    Erf, erf, "Elementwise error function `erf(x) = 2/√π ∫₀ˣ e^(−t²) dt` (SciPy's `special.erf`, \
-        CuPy's `cupyx.scipy.special.erf`): odd, `±1` at `±∞`, within a few ulp on every backend.\n\n\
-        ```\n\
-        let x = gpu::Array::from_vec(vec![0.0f64, 0.5, -1.0, 3.0], 4)?;\n\
-        let y = x.erf()?.to_vec()?;\n\
-        assert!((y[1] - 0.5204998778130465).abs() < 1e-15 && (y[2] + 0.8427007929497148).abs() < 1e-15);\n\
-        # Ok::<(), gpu::Error>(())\n\
-        ```";
-    Erfc, erfc, "Elementwise complementary error function `1 − erf(x)` (SciPy's `special.erfc`), \
-        computed directly so that the tail keeps its digits: `erfc(10)` is `2.09e-45`, where \
-        `1 − erf(10)` is 0.\n\n\
-        ```\n\
-        let x = gpu::Array::from_vec(vec![10.0f64, -1.0], 2)?;\n\
-        let y = x.erfc()?.to_vec()?;\n\
-        assert!((y[0] / 2.0884875837625446e-45 - 1.0).abs() < 1e-14 && (y[1] - 1.8427007929497148).abs() < 1e-15);\n\
-        # Ok::<(), gpu::Error>(())\n\
-        ```";
-    LnGamma, ln_gamma, "Elementwise `ln |Γ(x)|` (SciPy's `special.gammaln`, Rust's `f64::ln_gamma` \
-        without the sign): `+∞` at 0 and at the negative integers, `ln(n − 1)!` at integers `n`.\n\n\
-        ```\n\
-        let x = gpu::Array::from_vec(vec![5.0f64, 0.5, -2.5], 3)?;\n\
-        let y = x.ln_gamma()?.to_vec()?;\n\
-        assert!((y[0] - 24f64.ln()).abs() < 1e-14 && (y[1] - 0.5723649429247).abs() < 1e-15);\n\
-        assert!((y[2] + 0.05624371649767401).abs() < 1e-15);\n\
-        # Ok::<(), gpu::Error>(())\n\
-        ```";
-    Erfinv, erfinv, "Elementwise inverse error function on `[−1, 1]` (SciPy's `special.erfinv`): \
-        `±∞` at `±1`, NaN outside. Wichura's AS 241 on `1 − |x|`, so values near ±1 keep \
-        their digits.\n\n\
-        ```\n\
-        let x = gpu::Array::from_vec(vec![0.5f64, -0.999999999], 2)?;\n\
-        let y = x.erfinv()?;\n\
-        let back = y.erf()?.to_vec()?;\n\
-        assert!((back[0] - 0.5).abs() < 1e-15 && (back[1] + 0.999999999).abs() < 1e-15);\n\
-        # Ok::<(), gpu::Error>(())\n\
-        ```";
-    Erfcinv, erfcinv, "Elementwise inverse complementary error function on `[0, 2]` (SciPy's \
-        `special.erfcinv`): `+∞` at 0, `−∞` at 2, NaN outside; computed from `y` itself, \
-        so `erfcinv(1e-300)` is right where `erfinv(1 − 1e-300)` is `∞`.\n\n\
-        ```\n\
-        let y = gpu::Array::from_vec(vec![1e-300f64], 1)?;\n\
-        let z = y.erfcinv()?.to_vec()?[0];\n\
-        assert!((z / 26.209469960516124 - 1.0).abs() < 1e-15);\n\
-        # Ok::<(), gpu::Error>(())\n\
-        ```";
-    Ndtr, ndtr, "Elementwise standard normal CDF `½ erfc(−x/√2)` (SciPy's `special.ndtr`, \
-        `scipy.stats.norm.cdf`), its lower tail computed from `x` itself so that it keeps its \
-        digits down to `ndtr(−37) ≈ 5.7e-300`; [`ndtri`](Array::ndtri) inverts it.\n\n\
-        ```\n\
-        let x = gpu::Array::from_vec(vec![1.959963984540054f64, -37.0], 2)?;\n\
-        let p = x.ndtr()?.to_vec()?;\n\
-        assert!((p[0] - 0.975).abs() < 1e-15 && (p[1] / 5.725571222524e-300 - 1.0).abs() < 1e-12);\n\
-        # Ok::<(), gpu::Error>(())\n\
-        ```";
-    Ndtri, ndtri, "Elementwise standard normal quantile on `[0, 1]` (SciPy's `special.ndtri`, \
-        `scipy.stats.norm.ppf`): `−∞` at 0, `+∞` at 1, NaN outside.\n\n\
-        ```\n\
-        let p = gpu::Array::from_vec(vec![0.975f64, 0.5, 1e-10], 3)?;\n\
-        let z = p.ndtri()?.to_vec()?;\n\
-        assert!((z[0] - 1.9599639845400538).abs() < 1e-15 && z[1] == 0.0 && (z[2] + 6.361340902404057).abs() < 1e-14);\n\
-        # Ok::<(), gpu::Error>(())\n\
-        ```";
+}
+
+/// The special functions (SciPy's `scipy.special`, CuPy's `cupyx.scipy.special`), one
+/// kernel each on every backend; their accuracy is measured in `tests/special.rs`.
+impl<T: Float> Array<T> {
+    /// Elementwise error function `erf(x) = 2/√π ∫₀ˣ e^(−t²) dt` (SciPy's `special.erf`, CuPy's
+    /// `cupyx.scipy.special.erf`): odd, `±1` at `±∞`, within a few ulp on every backend.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![0.0f64, 0.5, -1.0, 3.0], 4)?;
+    /// let y = x.erf()?.to_vec()?;
+    /// assert!((y[1] - 0.5204998778130465).abs() < 1e-15 && (y[2] + 0.8427007929497148).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+    pub fn erf(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::Erf)
+    }
+
+    /// Elementwise complementary error function `1 − erf(x)` (SciPy's `special.erfc`), computed
+    /// directly so that the tail keeps its digits: `erfc(10)` is `2.09e-45`, where `1 − erf(10)` is
+    /// 0.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![10.0f64, -1.0], 2)?;
+    /// let y = x.erfc()?.to_vec()?;
+    /// assert!((y[0] / 2.0884875837625446e-45 - 1.0).abs() < 1e-14 && (y[1] - 1.8427007929497148).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+    pub fn erfc(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::Erfc)
+    }
+
+    /// Elementwise `ln |Γ(x)|` (SciPy's `special.gammaln`, Rust's `f64::ln_gamma` without the
+    /// sign): `+∞` at 0 and at the negative integers, `ln(n − 1)!` at integers `n`.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![5.0f64, 0.5, -2.5], 3)?;
+    /// let y = x.ln_gamma()?.to_vec()?;
+    /// assert!((y[0] - 24f64.ln()).abs() < 1e-14 && (y[1] - 0.5723649429247).abs() < 1e-15);
+    /// assert!((y[2] + 0.05624371649767401).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+    pub fn ln_gamma(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::LnGamma)
+    }
+
+    /// Elementwise inverse error function on `[−1, 1]` (SciPy's `special.erfinv`): `±∞` at `±1`,
+    /// NaN outside. Wichura's AS 241 on `1 − |x|`, so values near ±1 keep their digits.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![0.5f64, -0.999999999], 2)?;
+    /// let y = x.erfinv()?;
+    /// let back = y.erf()?.to_vec()?;
+    /// assert!((back[0] - 0.5).abs() < 1e-15 && (back[1] + 0.999999999).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+    pub fn erfinv(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::Erfinv)
+    }
+
+    /// Elementwise inverse complementary error function on `[0, 2]` (SciPy's `special.erfcinv`):
+    /// `+∞` at 0, `−∞` at 2, NaN outside; computed from `y` itself, so `erfcinv(1e-300)` is right
+    /// where `erfinv(1 − 1e-300)` is `∞`.
+    ///
+    /// ```
+    /// let y = gpu::Array::from_vec(vec![1e-300f64], 1)?;
+    /// let z = y.erfcinv()?.to_vec()?[0];
+    /// assert!((z / 26.209469960516124 - 1.0).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+    pub fn erfcinv(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::Erfcinv)
+    }
+
+    /// Elementwise standard normal CDF `½ erfc(−x/√2)` (SciPy's `special.ndtr`,
+    /// `scipy.stats.norm.cdf`), its lower tail computed from `x` itself so that it keeps its digits
+    /// down to `ndtr(−37) ≈ 5.7e-300`; [`ndtri`](Array::ndtri) inverts it.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.959963984540054f64, -37.0], 2)?;
+    /// let p = x.ndtr()?.to_vec()?;
+    /// assert!((p[0] - 0.975).abs() < 1e-15 && (p[1] / 5.725571222524e-300 - 1.0).abs() < 1e-12);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+    pub fn ndtr(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::Ndtr)
+    }
+
+    /// Elementwise standard normal quantile on `[0, 1]` (SciPy's `special.ndtri`,
+    /// `scipy.stats.norm.ppf`): `−∞` at 0, `+∞` at 1, NaN outside.
+    ///
+    /// ```
+    /// let p = gpu::Array::from_vec(vec![0.975f64, 0.5, 1e-10], 3)?;
+    /// let z = p.ndtri()?.to_vec()?;
+    /// assert!((z[0] - 1.9599639845400538).abs() < 1e-15 && z[1] == 0.0 && (z[2] + 6.361340902404057).abs() < 1e-14);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+    pub fn ndtri(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::Ndtri)
+    }
 }
 
 impl<T: Scalar> Array<T> {
