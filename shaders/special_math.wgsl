@@ -6,7 +6,9 @@
 // boundaries, exact in both types. {{ERF_SPLIT}} is a power of two such that
 // z = floor(x·S)/S has z² exact in {{T}} for x < 64 (f64, 20 fraction bits) or x < 32
 // (f32, 7; its erfc and ndtr underflow long before), which is how erfc keeps its
-// digits in the tail: e^(−x²) = e^(−z²)·e^((z−x)(z+x)).
+// digits in the tail: e^(−x²) = e^(−z²)·e^((z−x)(z+x)), each factor by exp_{{T}}'s
+// Cody–Waite reduction (common.wgsl, f64_math.wgsl; WGSL's builtin f32 exp was ~10 ulp
+// off at −8 on lavapipe).
 
 // erf(x) = x + x·y for |x| < 0.84375: y = P(x²)/Q(x²).
 fn erf_small_{{T}}(x: {{T}}) -> {{T}} {
@@ -28,15 +30,6 @@ fn erf_mid_{{T}}(ax: {{T}}) -> {{T}} {
     let q = 1.0 + s * (1.06420880400844228286e-01 + s * (5.40397917702171048937e-01 + s * (7.18286544141962662868e-02
         + s * (1.26171219808761642112e-01 + s * (1.36370839120290507362e-02 + s * 1.19844998467991074170e-02)))));
     return p / q;
-}
-
-// e^a to within an ulp or so in either type, for the tail of erfc (f32's builtin exp is
-// ~10 ulp off at a = −8 on lavapipe): a = k·ln2 + r with ln2's first 16 bits exact in
-// k·ln2_hi, |r| <= ln2/2, and e^r = 1 + expm1_small(r) (float_math.wgsl's Taylor series).
-fn exp_taylor_{{T}}(a: {{T}}) -> {{T}} {
-    let k = round(a * 1.4426950408889634);
-    let r = (a - k * 0.693145751953125) - k * 1.4286068203094173e-06;
-    return ldexp(1.0 + expm1_small_{{T}}(r), i32(k));
 }
 
 // R(1/x²)/S(1/x²) of erfc's tail for x in [1.25, 28]: erfc(x) = e^(−x² − 0.5625 + R/S) / x.
@@ -65,7 +58,7 @@ fn erfc_ratio_{{T}}(x: {{T}}) -> {{T}} {
 // erfc(x) for x in [1.25, 28], e^(−x²) split exactly as above.
 fn erfc_tail_{{T}}(x: {{T}}) -> {{T}} {
     let z = floor(x * {{ERF_SPLIT}}) / {{ERF_SPLIT}};
-    return exp_taylor_{{T}}(-z * z) * exp_taylor_{{T}}((z - x) * (z + x) - 0.5625 + erfc_ratio_{{T}}(x)) / x;
+    return exp_{{T}}(-z * z) * exp_{{T}}((z - x) * (z + x) - 0.5625 + erfc_ratio_{{T}}(x)) / x;
 }
 
 // The standard normal CDF, ndtr(x) = ½ erfc(−x/√2). Below −1.25·√2 the tail is
@@ -79,7 +72,7 @@ fn math_ndtr_{{T}}(x: {{T}}) -> {{T}} {
     if (h <= -28.0) { return 0.0; }
     let ax = -x;
     let z = floor(ax * {{ERF_SPLIT}}) / {{ERF_SPLIT}};
-    let e = exp_taylor_{{T}}(-0.5 * (z * z)) * exp_taylor_{{T}}(-0.5 * ((ax - z) * (ax + z)) - 0.5625 + erfc_ratio_{{T}}(-h));
+    let e = exp_{{T}}(-0.5 * (z * z)) * exp_{{T}}(-0.5 * ((ax - z) * (ax + z)) - 0.5625 + erfc_ratio_{{T}}(-h));
     return 0.5 * e / (-h);
 }
 
