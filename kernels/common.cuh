@@ -285,6 +285,8 @@ __device__ __forceinline__ float k_ndtri(float x) { return normcdfinvf(x); }
 __device__ __forceinline__ double k_ndtri(double x) { return normcdfinv(x); }
 __device__ __forceinline__ float k_ndtr(float x) { return normcdff(x); }
 __device__ __forceinline__ double k_ndtr(double x) { return normcdf(x); }
+__device__ __forceinline__ float k_i0(float x) { return cyl_bessel_i0f(x); }
+__device__ __forceinline__ double k_i0(double x) { return cyl_bessel_i0(x); }
 // NumPy's sign: -1, 0 or 1; +-0 -> 0 and NaN stays NaN (the comparisons are false).
 template <typename T> __device__ __forceinline__ T k_sign(T x) {
     return x > (T)0 ? (T)1 : (x < (T)0 ? (T)-1 : (x == (T)0 ? (T)0 : x));

@@ -40,6 +40,7 @@ DEF_UNARY(erfinv, k_erfinv(x))
 DEF_UNARY(erfcinv, k_erfcinv(x))
 DEF_UNARY(ndtri, k_ndtri(x))
 DEF_UNARY(ndtr, k_ndtr(x))
+DEF_UNARY(i0, k_i0(x))
 
 #define DEF_BINARY(NAME, EXPR) \
     struct op_##NAME { template <typename T> __device__ __forceinline__ T operator()(T a, T b) const { return EXPR; } };

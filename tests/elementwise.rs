@@ -108,6 +108,7 @@ macro_rules! float_ref {
                     }
                     UnaryOp::Ndtri => gpu::Array::from_vec(vec![x as f64], 1).ok()?.ndtri().ok()?.item().ok()? as $t,
                     UnaryOp::Ndtr => gpu::Array::from_vec(vec![x as f64], 1).ok()?.ndtr().ok()?.item().ok()? as $t,
+                    UnaryOp::I0 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.i0().ok()?.item().ok()? as $t,
                     // NumPy's sign, not Rust's signum: ±0 → 0.
                     UnaryOp::Sign if x == 0.0 => 0.0,
                     UnaryOp::Sign => {
@@ -462,6 +463,7 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::Erfcinv => a.erfcinv(),
             UnaryOp::Ndtri => a.ndtri(),
             UnaryOp::Ndtr => a.ndtr(),
+            UnaryOp::I0 => a.i0(),
             _ => unreachable!(),
         }
     }

@@ -73,6 +73,8 @@ fn bound_for(dev: &Device, op: UnaryOp, dtype: DType, ours: f64) -> f64 {
         UnaryOp::Ndtri if f32 => 5.0,
         UnaryOp::Ndtri => 8.0,
         UnaryOp::Ndtr => 5.0,
+        UnaryOp::I0 if f32 => 6.0,
+        UnaryOp::I0 => 6.0,
         _ => unreachable!("not a special function"),
     };
     ours.max(documented + 1.0)
@@ -149,6 +151,7 @@ fn reference(op: UnaryOp, x: f64, got: f64) -> f64 {
         UnaryOp::Erfc => libm::erfc(x),
         UnaryOp::LnGamma => libm::lgamma(x),
         UnaryOp::Ndtr => ndtr_reference(x),
+        UnaryOp::I0 => i0_reference(x),
         _ => inverse_reference(op, x, if got.is_finite() { got } else { 0.0 }),
     }
 }
@@ -162,12 +165,52 @@ fn apply<F: Float>(a: &Array<F>, op: UnaryOp) -> gpu::Result<Array<F>> {
         UnaryOp::Erfcinv => a.erfcinv(),
         UnaryOp::Ndtri => a.ndtri(),
         UnaryOp::Ndtr => a.ndtr(),
+        UnaryOp::I0 => a.i0(),
         _ => unreachable!("not a special function"),
     }
 }
 
-const OPS: [UnaryOp; 7] =
-    [UnaryOp::Erf, UnaryOp::Erfc, UnaryOp::LnGamma, UnaryOp::Erfinv, UnaryOp::Erfcinv, UnaryOp::Ndtri, UnaryOp::Ndtr];
+const OPS: [UnaryOp; 8] = [
+    UnaryOp::Erf,
+    UnaryOp::Erfc,
+    UnaryOp::LnGamma,
+    UnaryOp::Erfinv,
+    UnaryOp::Erfcinv,
+    UnaryOp::Ndtri,
+    UnaryOp::Ndtr,
+    UnaryOp::I0,
+];
+
+/// I0 in f64 by the CPU backend (Cephes' Chebyshev series, transcribed from NumPy's
+/// tables separately from the WGSL), itself held to mpmath's values in `true_values`:
+/// so f32 is checked against f64 and every backend against the true values.
+fn i0_reference(x: f64) -> f64 {
+    Array::from_vec(vec![x], [1]).and_then(|a| a.i0()).and_then(|y| y.item()).unwrap_or(f64::NAN)
+}
+
+/// I0 correctly rounded to f64 (x, I0(x)): mpmath 1.4's `besseli(0, x)` at 200 bits.
+const TRUE_I0: &[(f64, f64)] = &[
+    (0.0, 1.0),
+    (1e-10, 1.0),
+    (0.5, 1.0634833707413236),
+    (1.0, 1.2660658777520084),
+    (2.5, 3.289839144050123),
+    (5.0, 27.239871823604446),
+    (7.99, 423.5842036746737),
+    (8.0, 427.5641157218048),
+    (8.01, 431.5817860520924),
+    (10.0, 2815.7166284662544),
+    (20.0, 43558282.559553534),
+    (50.0, 2.9325537838493362e+20),
+    (88.0, 7.034019697322304e+36),
+    (91.0, 1.3892714060989622e+38),
+    (100.0, 1.0737517071310738e+42),
+    (300.0, 4.475847367935052e+128),
+    (700.0, 1.5295933476718737e+302),
+    (711.0, 9.087162727263793e+306),
+    (713.9, 1.6481551866951379e+308),
+    (-3.0, 4.8807925858650245),
+];
 
 /// ndtr(x) = ½ erfc(b) for b = −x/√2 carried to double-double (1/√2's tail and the
 /// product's rounding error by a fused multiply-add), erfc at the sum to first order:
@@ -358,6 +401,14 @@ fn inputs(op: UnaryOp, dtype: DType) -> Vec<f64> {
             x.extend(tails.iter().flat_map(|&t| [t, 2.0 - t, 1.0 - t, 1.0 + t]));
             x.extend([0.15, 1.85, -1e-30, 2.0000001]);
         }
+        UnaryOp::I0 => {
+            // Both expansions (the switch at 8), to each type's overflow (~91.9 for
+            // f32, ~713.98 for f64), and the even side.
+            x.extend(grid(-30.0, 30.0, 2001));
+            x.extend(grid(7.9, 8.1, 41));
+            x.extend(grid(30.0, if f32 { 91.0 } else { 713.9 }, 1000));
+            x.extend([92.0, 714.0, 1e10]);
+        }
         UnaryOp::Ndtr => {
             // Both sides of the switch to the tail at x = −√2·1.25, and down to the
             // smallest normal result of each type (≈ −13 for f32, −37.5 for f64).
@@ -447,6 +498,7 @@ fn true_values<F: Prec>(dev: &Device) -> gpu::Result<()> {
     }
     cases.extend(TRUE_LN_GAMMA.iter().map(|&(x, g)| (UnaryOp::LnGamma, x, g)));
     cases.extend(TRUE_NDTR.iter().map(|&(x, p)| (UnaryOp::Ndtr, x, p)));
+    cases.extend(TRUE_I0.iter().map(|&(x, v)| (UnaryOp::I0, x, v)));
     for op in OPS {
         let bound = bound_for(dev, op, F::DTYPE, F::ULPS);
         let rows: Vec<(f64, f64)> = cases.iter().filter(|c| c.0 == op).map(|c| (c.1, c.2)).collect();

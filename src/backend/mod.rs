@@ -89,11 +89,13 @@ pub enum UnaryOp {
     Ndtri,
     /// The standard normal CDF (SciPy's `ndtr`; floats).
     Ndtr,
+    /// The modified Bessel function of the first kind, order 0 (NumPy's `i0`; floats).
+    I0,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 35] = [
+    pub const ALL: [UnaryOp; 36] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -129,6 +131,7 @@ impl UnaryOp {
         UnaryOp::Erfcinv,
         UnaryOp::Ndtri,
         UnaryOp::Ndtr,
+        UnaryOp::I0,
     ];
 
     /// Whether the op is defined for integer dtypes too.
@@ -174,6 +177,7 @@ impl UnaryOp {
             UnaryOp::Erfcinv => "erfcinv",
             UnaryOp::Ndtri => "ndtri",
             UnaryOp::Ndtr => "ndtr",
+            UnaryOp::I0 => "i0",
         }
     }
 }

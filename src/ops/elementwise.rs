@@ -499,6 +499,25 @@ impl<T: Float> Array<T> {
     pub fn ndtri(&self) -> Result<Array<T>> {
         self.unary(UnaryOp::Ndtri)
     }
+
+    /// Elementwise modified Bessel function of the first kind, order 0 (NumPy's `i0`,
+    /// `cupy.i0`; the Kaiser window's), by Cephes' Chebyshev expansions as NumPy computes
+    /// it, but finite up to its own overflow near 713.98 where NumPy's overflows with
+    /// `e^x` at 709.78; CUDA's `cyl_bessel_i0`.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![0.0f64, 1.0, -10.0, 711.0], 4)?;
+    /// let y = x.i0()?.to_vec()?;
+    /// assert!(y[0] == 1.0 && (y[1] - 1.2660658777520084).abs() < 1e-15);
+    /// assert!((y[2] / 2815.7166284662544 - 1.0).abs() < 1e-14 && y[3].is_finite());
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+    pub fn i0(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::I0)
+    }
 }
 
 impl<T: Scalar> Array<T> {

@@ -140,6 +140,7 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::Erfcinv => run(cpu, v, l, FloatNum::erfcinv),
             UnaryOp::Ndtri => run(cpu, v, l, FloatNum::ndtri),
             UnaryOp::Ndtr => run(cpu, v, l, FloatNum::ndtr),
+            UnaryOp::I0 => run(cpu, v, l, FloatNum::i0),
         }
     }
     let l = src.layout;

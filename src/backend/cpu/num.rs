@@ -131,6 +131,7 @@ pub(crate) trait FloatNum:
     fn erfcinv(self) -> Self;
     fn ndtri(self) -> Self;
     fn ndtr(self) -> Self;
+    fn i0(self) -> Self;
     fn from_usize(n: usize) -> Self;
 }
 
@@ -148,7 +149,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -365,6 +366,10 @@ macro_rules! float_num {
                 $ndtr(self)
             }
             #[inline(always)]
+            fn i0(self) -> Self {
+                $i0(self)
+            }
+            #[inline(always)]
             fn from_usize(n: usize) -> Self {
                 n as $t
             }
@@ -373,8 +378,8 @@ macro_rules! float_num {
 }
 
 // erf, erfc and lgamma are musl's (through the `libm` crate): ≤ 1 ulp for erf/erfc, a
-// few ulp for lgamma away from its zeros on the negative axis. The inverses (AS 241) and
-// the normal CDF are in `special.rs`.
+// few ulp for lgamma away from its zeros on the negative axis. The inverses (AS 241),
+// the normal CDF and I0 are in `special.rs`.
 float_num!(
     f32,
     libm::erff,
@@ -383,7 +388,8 @@ float_num!(
     super::special::erfinv_f32,
     super::special::erfcinv_f32,
     super::special::ndtri_f32,
-    super::special::ndtr_f32
+    super::special::ndtr_f32,
+    super::special::i0_f32
 );
 float_num!(
     f64,
@@ -393,7 +399,8 @@ float_num!(
     super::special::erfinv,
     super::special::erfcinv,
     super::special::ndtri,
-    super::special::ndtr
+    super::special::ndtr,
+    super::special::i0
 );
 
 /// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from

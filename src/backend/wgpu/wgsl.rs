@@ -78,6 +78,7 @@ pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
         UnaryOp::Erfcinv => format!("math_erfcinv_{w}(a)"),
         UnaryOp::Ndtri => format!("math_ndtri_{w}(a)"),
         UnaryOp::Ndtr => format!("math_ndtr_{w}(a)"),
+        UnaryOp::I0 => format!("math_i0_{w}(a)"),
         UnaryOp::Sign if t == DType::U32 => "select(0u, 1u, a > 0u)".into(),
         UnaryOp::Sign if float => {
             format!("select(select(select({w}(0), {w}(-1), a < {w}(0)), {w}(1), a > {w}(0)), a, nan_{w}(a))")
