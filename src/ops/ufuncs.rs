@@ -233,21 +233,21 @@ impl<T: Float> Array<T> {
     /// ```
     pub fn log_ndtr(&self) -> Result<Array<T>> {
         let cut = if T::DTYPE == crate::dtype::DType::F32 { -10.0 } else { -20.0 };
-        let upper = self.neg()?.ndtr()?.neg()?.ln_1p()?;
+        let neg = self.neg()?;
+        let upper = neg.ndtr()?.neg()?.ln_1p()?;
         let middle = self.ndtr()?.ln()?;
         // Σ_k (−1)^k (2k − 1)!! / x^(2k), k = 1..10, by Horner in t = 1/x²: below the cut
         // t <= 1/400 (1/100 for f32) and the next term is under 1e-17 (1e-10) relative.
-        let t = self.square()?.recip()?;
-        let coeffs = [654_729_075.0, -34_459_425.0, 2_027_025.0, -135_135.0, 10_395.0, -945.0, 105.0, -15.0, 3.0, -1.0];
-        let mut series = Array::scalar(T::ZERO, self.device())?;
+        let sq = self.square()?;
+        let t = sq.recip()?;
+        let coeffs = [-34_459_425.0, 2_027_025.0, -135_135.0, 10_395.0, -945.0, 105.0, -15.0, 3.0, -1.0];
+        let mut series = t.mul_scalar(T::from_f64(654_729_075.0))?;
         for c in coeffs {
-            series = series.mul(&t)?.add_scalar(T::from_f64(c))?;
+            series = series.add_scalar(T::from_f64(c))?.mul(&t)?;
         }
-        let series = series.mul(&t)?;
-        let lower = self
-            .square()?
+        let lower = sq
             .mul_scalar(T::from_f64(-0.5))?
-            .sub(&self.neg()?.ln()?)?
+            .sub(&neg.ln()?)?
             .add_scalar(T::from_f64(-0.918_938_533_204_672_8))? // −½ ln 2π
             .add(&series.ln_1p()?)?;
         let x = where_(&self.gt_scalar(T::ZERO)?, &upper, &middle)?;
