@@ -287,6 +287,76 @@ __device__ __forceinline__ float k_ndtr(float x) { return normcdff(x); }
 __device__ __forceinline__ double k_ndtr(double x) { return normcdf(x); }
 __device__ __forceinline__ float k_i0(float x) { return cyl_bessel_i0f(x); }
 __device__ __forceinline__ double k_i0(double x) { return cyl_bessel_i0(x); }
+__device__ __forceinline__ float k_gamma(float x) { return tgammaf(x); }
+__device__ __forceinline__ double k_gamma(double x) { return tgamma(x); }
+
+// ψ(x) = Γ'(x)/Γ(x): CUDA has no digamma, so this is ours (src/backend/cpu/special.rs
+// and shaders/special_math.wgsl are the same algorithm): (x − x₀)·R(x) on [1, 2] around
+// the positive root x₀ (in two parts), a fit on [2, 3] with ψ(x + 1) = ψ(x) + 1/x below
+// 10, the asymptotic series above, reflection below 0 (sinpi/cospi reduce exactly).
+// The fits are mpmath's Chebyshev fits in s = x − 1.5 or x − 2.5, highest power first.
+__device__ const double K_DIGAMMA_1_2[22] = {-0.00017312261802727394, 0.00025968482126430747, -0.00015148586836773365, 0.0002272331660987376, -0.0004821990530566789, 0.0007233266279287554, -0.0010376374098418604, 0.0015566317474486838, -0.002345267632540769, 0.003519006401502276, -0.005279964873257405, 0.007926944646403797, -0.011908218001568644, 0.0179072524394512, -0.02697579675613825, 0.04076083381242074, -0.061922133273064534, 0.09498872445494122, -0.14840492305390884, 0.2405424842407742, -0.4236274212814605, 0.951055876031833};
+__device__ const double K_DIGAMMA_2_3[18] = {8.267815845287522e-08, -2.0687583795242883e-07, 4.2481223325063033e-07, -1.0640705254157975e-06, 2.7109965480846823e-06, -6.803232576993842e-06, 1.708891125596372e-05, -4.3052048513574485e-05, 0.00010882586435206692, -0.00027643930999581804, 0.0007073881640957325, -0.0018305640355441625, 0.004821409821419739, -0.013073166646180193, 0.03731764146954176, -0.11810202582086309, 0.49035775610023485, 0.7031566406452432};
+__device__ const double K_DIGAMMA_ASYMPTOTIC[8] = {-3617.0 / 8160.0, 1.0 / 12.0, -691.0 / 32760.0, 1.0 / 132.0,
+                                                   -1.0 / 240.0, 1.0 / 252.0, -1.0 / 120.0, 1.0 / 12.0};
+template <typename T, int N> __device__ __forceinline__ T k_horner(const double (&c)[N], T s) {
+    T p = (T)c[0];
+#pragma unroll
+    for (int i = 1; i < N; ++i) p = p * s + (T)c[i];
+    return p;
+}
+template <typename T> struct DigammaRoot;
+template <> struct DigammaRoot<float> { static __device__ float hi() { return 1.4616321325302124f; } static __device__ float lo() { return 1.243815006546356e-08f; } };
+template <> struct DigammaRoot<double> { static __device__ double hi() { return 1.4616321449683622; } static __device__ double lo() { return 9.549995429965697e-17; } };
+__device__ __forceinline__ float k_sinpi(float x) { return sinpif(x); }
+__device__ __forceinline__ double k_sinpi(double x) { return sinpi(x); }
+__device__ __forceinline__ float k_cospi(float x) { return cospif(x); }
+__device__ __forceinline__ double k_cospi(double x) { return cospi(x); }
+__device__ __forceinline__ float k_log(float x) { return logf(x); }
+__device__ __forceinline__ double k_log(double x) { return log(x); }
+// a + b exactly: s + err.
+template <typename T> __device__ __forceinline__ T k_two_sum(T a, T b, T& err) {
+    const T s = a + b;
+    const T bb = s - a;
+    err = (a - (s - bb)) + (b - bb);
+    return s;
+}
+// ψ(y + yl) for y >= 1, |yl| <= ulp(y)/2.
+template <typename T> __device__ T k_digamma_from_1(T y, T yl) {
+    const T iy = (T)1 / y;
+    const T corr = (iy + iy * iy * ((T)0.5 + iy * ((T)1 / (T)6))) * yl;
+    if (y >= (T)10) {
+        const T z = iy * iy;
+        return k_log(y) - ((T)0.5 * iy + z * k_horner(K_DIGAMMA_ASYMPTOTIC, z)) + corr;
+    }
+    if (y < (T)2) return ((y - DigammaRoot<T>::hi()) - DigammaRoot<T>::lo()) * k_horner(K_DIGAMMA_1_2, y - (T)1.5) + corr;
+    const int n = (int)y - 2;
+    const T t = y - (T)n;
+    T acc = 0;
+    for (int j = n - 1; j >= 0; --j) acc += (T)1 / (t + (T)j);
+    return (k_horner(K_DIGAMMA_2_3, t - (T)2.5) + acc) + corr;
+}
+__device__ __forceinline__ float k_special(float, bool nan) { return __int_as_float(nan ? 0x7fc00000 : 0x7f800000); }
+__device__ __forceinline__ double k_special(double, bool nan) {
+    return __longlong_as_double(nan ? 0x7ff8000000000000LL : 0x7ff0000000000000LL);
+}
+template <typename T> __device__ T k_digamma(T x) {
+    if (x != x) return x;
+    if (x == (T)0) return signbit(x) ? k_special(x, false) : -k_special(x, false);
+    if (x < (T)0) {
+        if (floor(x) == x) return k_special(x, true);
+        T yl;
+        const T y = k_two_sum((T)1, -x, yl);                  // 1 − x split exactly
+        const T r = x - rint(x);
+        return k_digamma_from_1(y, yl) - (T)3.141592653589793 * k_cospi(r) / k_sinpi(r);
+    }
+    if (x < (T)1) {
+        T yl;
+        const T y = k_two_sum(x, (T)1, yl);
+        return k_digamma_from_1(y, yl) - (T)1 / x;
+    }
+    return k_digamma_from_1(x, (T)0);
+}
 // NumPy's sign: -1, 0 or 1; +-0 -> 0 and NaN stays NaN (the comparisons are false).
 template <typename T> __device__ __forceinline__ T k_sign(T x) {
     return x > (T)0 ? (T)1 : (x < (T)0 ? (T)-1 : (x == (T)0 ? (T)0 : x));

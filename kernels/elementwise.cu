@@ -41,6 +41,8 @@ DEF_UNARY(erfcinv, k_erfcinv(x))
 DEF_UNARY(ndtri, k_ndtri(x))
 DEF_UNARY(ndtr, k_ndtr(x))
 DEF_UNARY(i0, k_i0(x))
+DEF_UNARY(gamma, k_gamma(x))
+DEF_UNARY(digamma, k_digamma(x))
 
 #define DEF_BINARY(NAME, EXPR) \
     struct op_##NAME { template <typename T> __device__ __forceinline__ T operator()(T a, T b) const { return EXPR; } };

@@ -100,7 +100,7 @@ macro_rules! float_ref {
                     UnaryOp::Erf => libm::erf(x as f64) as $t,
                     UnaryOp::Erfc => libm::erfc(x as f64) as $t,
                     UnaryOp::LnGamma => libm::lgamma(x as f64) as $t,
-                    // The inverses and ndtr: only the CPU backend's own code here (f64);
+                    // The inverses, ndtr, i0, Γ and ψ: only the CPU backend's own code here (f64);
                     // their independent checks are in tests/special.rs.
                     UnaryOp::Erfinv => gpu::Array::from_vec(vec![x as f64], 1).ok()?.erfinv().ok()?.item().ok()? as $t,
                     UnaryOp::Erfcinv => {
@@ -109,6 +109,10 @@ macro_rules! float_ref {
                     UnaryOp::Ndtri => gpu::Array::from_vec(vec![x as f64], 1).ok()?.ndtri().ok()?.item().ok()? as $t,
                     UnaryOp::Ndtr => gpu::Array::from_vec(vec![x as f64], 1).ok()?.ndtr().ok()?.item().ok()? as $t,
                     UnaryOp::I0 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.i0().ok()?.item().ok()? as $t,
+                    UnaryOp::Gamma => gpu::Array::from_vec(vec![x as f64], 1).ok()?.gamma().ok()?.item().ok()? as $t,
+                    UnaryOp::Digamma => {
+                        gpu::Array::from_vec(vec![x as f64], 1).ok()?.digamma().ok()?.item().ok()? as $t
+                    }
                     // NumPy's sign, not Rust's signum: ±0 → 0.
                     UnaryOp::Sign if x == 0.0 => 0.0,
                     UnaryOp::Sign => {
@@ -464,6 +468,8 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::Ndtri => a.ndtri(),
             UnaryOp::Ndtr => a.ndtr(),
             UnaryOp::I0 => a.i0(),
+            UnaryOp::Gamma => a.gamma(),
+            UnaryOp::Digamma => a.digamma(),
             _ => unreachable!(),
         }
     }

@@ -10,6 +10,13 @@
 //! poles, the ends of the domains and outside them). Values from mpmath at 200–300 bits
 //! pin both references.
 //!
+//! Γ and ψ (`gamma`, `digamma`) are checked against the CPU backend's f64, pinned to
+//! mpmath's values at 3,600 points: Γ from its subnormal range below −171 to
+//! its overflow at 171.62 (35.04 in f32) with the poles and the integers, ψ through
+//! its root at 1.4616, the recurrence's switch at 10, and reflection for x < 0, where
+//! its zeros between the poles are cancellations of ψ(1 − x) and π·cot(πx) and the
+//! error is measured in ulps of the larger of those terms.
+//!
 //! `logsumexp`, `softmax` and `log_softmax` are checked against an f64 host reference,
 //! where `e^a` overflows too.
 //!
@@ -75,6 +82,10 @@ fn bound_for(dev: &Device, op: UnaryOp, dtype: DType, ours: f64) -> f64 {
         UnaryOp::Ndtr => 5.0,
         UnaryOp::I0 if f32 => 6.0,
         UnaryOp::I0 => 6.0,
+        UnaryOp::Gamma if f32 => 5.0,
+        UnaryOp::Gamma => 10.0,
+        // Ours (kernels/common.cuh) on CUDA's log and sinpi/cospi, 1–2 ulp each.
+        UnaryOp::Digamma => 5.0,
         _ => unreachable!("not a special function"),
     };
     ours.max(documented + 1.0)
@@ -152,6 +163,8 @@ fn reference(op: UnaryOp, x: f64, got: f64) -> f64 {
         UnaryOp::LnGamma => libm::lgamma(x),
         UnaryOp::Ndtr => ndtr_reference(x),
         UnaryOp::I0 => i0_reference(x),
+        UnaryOp::Gamma => gamma_reference(x),
+        UnaryOp::Digamma => digamma_reference(x),
         _ => inverse_reference(op, x, if got.is_finite() { got } else { 0.0 }),
     }
 }
@@ -166,11 +179,13 @@ fn apply<F: Float>(a: &Array<F>, op: UnaryOp) -> gpu::Result<Array<F>> {
         UnaryOp::Ndtri => a.ndtri(),
         UnaryOp::Ndtr => a.ndtr(),
         UnaryOp::I0 => a.i0(),
+        UnaryOp::Gamma => a.gamma(),
+        UnaryOp::Digamma => a.digamma(),
         _ => unreachable!("not a special function"),
     }
 }
 
-const OPS: [UnaryOp; 8] = [
+const OPS: [UnaryOp; 10] = [
     UnaryOp::Erf,
     UnaryOp::Erfc,
     UnaryOp::LnGamma,
@@ -179,7 +194,19 @@ const OPS: [UnaryOp; 8] = [
     UnaryOp::Ndtri,
     UnaryOp::Ndtr,
     UnaryOp::I0,
+    UnaryOp::Gamma,
+    UnaryOp::Digamma,
 ];
+
+/// Γ and ψ in f64 by the CPU backend, held to mpmath's values at 3,600 points in
+/// `true_values`: musl has no digamma, and its tgamma is 5 ulp off at −9.4250885.
+/// So f32 is checked against f64, and every backend against the true values.
+fn gamma_reference(x: f64) -> f64 {
+    Array::from_vec(vec![x], [1]).and_then(|a| a.gamma()).and_then(|y| y.item()).unwrap_or(f64::NAN)
+}
+fn digamma_reference(x: f64) -> f64 {
+    Array::from_vec(vec![x], [1]).and_then(|a| a.digamma()).and_then(|y| y.item()).unwrap_or(f64::NAN)
+}
 
 /// I0 in f64 by the CPU backend (Cephes' Chebyshev series, transcribed from NumPy's
 /// tables separately from the WGSL), itself held to mpmath's values in `true_values`:
@@ -360,6 +387,20 @@ const TRUE_NDTR: &[(f64, f64)] = &[
     (-38.4, 6.4e-323),
 ];
 
+/// Γ and ψ correctly rounded to f64 at 3,600 points (half of them f32 values), from
+/// mpmath at 250 bits: `scripts/mpmath-gamma-table.py` wrote the file.
+fn true_gamma_digamma() -> Vec<(UnaryOp, f64, f64)> {
+    include_str!("data/gamma_digamma_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split(' ').collect();
+            let op = if f[0] == "gamma" { UnaryOp::Gamma } else { UnaryOp::Digamma };
+            (op, f[1].parse().expect("x"), f[2].parse().expect("value"))
+        })
+        .collect()
+}
+
 /// `n` evenly spaced points from `lo` to `hi`.
 fn grid(lo: f64, hi: f64, n: usize) -> impl Iterator<Item = f64> {
     (0..n).map(move |i| lo + (hi - lo) * i as f64 / (n - 1) as f64)
@@ -417,6 +458,54 @@ fn inputs(op: UnaryOp, dtype: DType) -> Vec<f64> {
             x.extend(grid(if f32 { -13.0 } else { -37.5 }, -8.0, 1500));
             x.extend([-40.0, 40.0, -1e300, 1e300]);
         }
+        UnaryOp::Gamma => {
+            // Odd steps keep the grids off the poles. Through [2, 3] and the factors
+            // either side, to the overflow (171.62; f32 35.04) and into the subnormal
+            // range below −171 (f32 −38), the integers (exact factorials), and near 0.
+            let (top, bottom) = if f32 { (35.0, -45.0001) } else { (171.6, -185.0001) };
+            x.extend(grid(-10.0001, 10.0003, 4001));
+            x.extend(grid(10.0, top, 1500).chain(grid(bottom, -10.0, 1501)));
+            x.extend((1..=if f32 { 35 } else { 171 }).map(|n| n as f64));
+            x.extend([
+                0.5, 1.5, 2.0, 3.0, 1e-20, -1e-20, 1.0000001, 0.9999999, -0.9999999, -1.0000001, 36.0, 172.0, 200.0,
+                -300.5, -1e20,
+            ]);
+            if !f32 {
+                x.extend([
+                    1e-300,
+                    -1e-300,
+                    171.62,
+                    171.63,
+                    2.9999999999999996,
+                    2.0000000000000004,
+                    -1.0000000000000002,
+                ]);
+            }
+        }
+        UnaryOp::Digamma => {
+            // Through [1, 2] around the root x₀ = 1.4616 and its neighbours, [2, 10) by
+            // the recurrence, the switch to the asymptotic series at 10, large x, and
+            // x < 0 by reflection near its poles and zeros.
+            x.extend(grid(-10.0001, 10.0003, 4001));
+            x.extend(grid(1.36, 1.56, 401).chain(grid(9.9, 10.1, 41)).chain(grid(-0.6, -0.4, 201)));
+            x.extend((0..60).map(|k| 1.6f64.powi(k) + 10.0));
+            x.extend([
+                1.4616321,
+                1.4616322,
+                1.4616321449683622,
+                1.4616321449683624,
+                1e10,
+                1e30,
+                3e38,
+                -1e6 - 0.5,
+                -0.9999999,
+                -1.0000001,
+                -1e-20,
+            ]);
+            if !f32 {
+                x.extend([1e-300, -1e-300, 1e300, 1.79e308, -1e15 - 0.5]);
+            }
+        }
         UnaryOp::Ndtri => {
             x.extend(grid(0.0, 1.0, 2001));
             x.extend(tails.iter().flat_map(|&t| [t, 1.0 - t, 0.5 - t, 0.5 + t]));
@@ -440,10 +529,14 @@ fn ulps(got: f64, want: f64, scale: f64, eps: f64, min_positive: f64) -> f64 {
 }
 
 /// What an error is measured in ulps of: the answer, but for lgamma at x < 0, which
-/// is ln(π / |x sin πx|) − lgamma(|x|), the larger of those terms.
+/// is ln(π / |x sin πx|) − lgamma(|x|), and ψ at x < 0, which is ψ(1 − x) − π·cot(πx),
+/// the larger of those terms.
 fn scale(op: UnaryOp, x: f64, want: f64) -> f64 {
     if op == UnaryOp::LnGamma && x < 0.0 && x.is_finite() {
         want.abs().max(libm::lgamma(-x).abs()).max(1.0)
+    } else if op == UnaryOp::Digamma && x < 0.0 && x.is_finite() {
+        let pi_cot = std::f64::consts::PI / (std::f64::consts::PI * (x - x.round())).tan();
+        want.abs().max(digamma_reference(1.0 - x).abs()).max(pi_cot.abs())
     } else {
         want
     }
@@ -499,6 +592,7 @@ fn true_values<F: Prec>(dev: &Device) -> gpu::Result<()> {
     cases.extend(TRUE_LN_GAMMA.iter().map(|&(x, g)| (UnaryOp::LnGamma, x, g)));
     cases.extend(TRUE_NDTR.iter().map(|&(x, p)| (UnaryOp::Ndtr, x, p)));
     cases.extend(TRUE_I0.iter().map(|&(x, v)| (UnaryOp::I0, x, v)));
+    cases.extend(true_gamma_digamma());
     for op in OPS {
         let bound = bound_for(dev, op, F::DTYPE, F::ULPS);
         let rows: Vec<(f64, f64)> = cases.iter().filter(|c| c.0 == op).map(|c| (c.1, c.2)).collect();
@@ -516,6 +610,7 @@ fn true_values<F: Prec>(dev: &Device) -> gpu::Result<()> {
             .collect();
         let xs: Vec<F> = rows.iter().map(|r| to_f(r.0)).collect();
         let got = apply(&Array::from_vec(xs, [rows.len()])?.to(dev)?, op)?.to_vec()?;
+        let mut worst = (0.0f64, 0.0f64);
         for (&(x, want), g) in rows.iter().zip(got) {
             let want: f64 = to_f(want).into();
             let e = ulps(g.into(), want, scale(op, x, want), eps, min_positive);
@@ -527,7 +622,19 @@ fn true_values<F: Prec>(dev: &Device) -> gpu::Result<()> {
                 F::DTYPE,
                 g.into()
             );
+            if e > worst.0 {
+                worst = (e, x);
+            }
         }
+        println!(
+            "{} {} on {} against mpmath: worst {:.2} ulp at {:e} ({} values)",
+            op.name(),
+            F::DTYPE,
+            dev.kind(),
+            worst.0,
+            worst.1,
+            rows.len()
+        );
     }
     Ok(())
 }
@@ -554,6 +661,40 @@ fn specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
     assert_eq!((lg[5], lg[6]), (0.0, 0.0), "lgamma(1), lgamma(2)");
     for (i, v) in [(0, lg[0]), (1, lg[1]), (2, lg[2]), (3, lg[3]), (7, lg[7]), (8, lg[8]), (9, lg[9]), (10, lg[10])] {
         assert_eq!(v, inf, "lgamma({}) on {} {}", x[i], dev.kind(), F::DTYPE);
+    }
+    Ok(())
+}
+
+/// Γ and ψ's special values: Γ(±0) = ±∞, NaN at the negative integers and −∞, +∞ at
+/// +∞ and past the overflow, (n − 1)! exactly at the integers the type holds, signed
+/// zeros where Γ underflows (negative on (−2k − 1, −2k)); ψ(±0) = ∓∞, NaN at the poles
+/// and −∞, +∞ at +∞; NaN through both.
+fn gamma_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
+    let to_f = <F as gpu::Element>::from_f64;
+    let inf = f64::INFINITY;
+    let x = [0.0, -0.0, inf, -inf, f64::NAN, -1.0, -2.0, -7.0, -1e20, 200.0, -300.5, -301.5];
+    let a = Array::from_vec(x.iter().map(|&v| to_f(v)).collect(), [x.len()])?.to(dev)?;
+    let g: Vec<f64> = a.gamma()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let p: Vec<f64> = a.digamma()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    assert_eq!((g[0], g[1], g[2], g[9]), (inf, -inf, inf, inf), "Γ(±0), Γ(inf), Γ(200) {what}");
+    assert!(g[3..9].iter().all(|v| v.is_nan()), "Γ at −inf, NaN and the poles {what}: {g:?}");
+    assert!(
+        g[10] == 0.0 && g[10].is_sign_negative() && g[11] == 0.0 && g[11].is_sign_positive(),
+        "Γ(−300.5) = −0, Γ(−301.5) = +0 {what}: {g:?}"
+    );
+    assert_eq!((p[0], p[1], p[2]), (-inf, inf, inf), "ψ(±0), ψ(inf) {what}");
+    assert!(p[3..9].iter().all(|v| v.is_nan()), "ψ at −inf, NaN and the poles {what}: {p:?}");
+    // (n − 1)! exactly: f32 holds it to 13! (n = 14), f64 to 22! (n = 23).
+    let last = if F::DTYPE == DType::F32 { 14 } else { 23 };
+    let n: Vec<F> = (1..=last).map(|n| to_f(n as f64)).collect();
+    let got: Vec<f64> = Array::from_vec(n, [last])?.to(dev)?.gamma()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let mut fact = 1.0f64;
+    for (i, &g) in got.iter().enumerate() {
+        if i > 0 {
+            fact *= i as f64;
+        }
+        assert_eq!(g, fact, "Γ({}) = {}! {what}", i + 1, i);
     }
     Ok(())
 }
@@ -981,8 +1122,10 @@ backend_tests! {
 
     fn special_values(dev) {
         specials::<f32>(dev)?;
+        gamma_specials::<f32>(dev)?;
         if dev.supports(DType::F64) {
             specials::<f64>(dev)?;
+            gamma_specials::<f64>(dev)?;
         }
         Ok(())
     }

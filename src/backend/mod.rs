@@ -91,11 +91,15 @@ pub enum UnaryOp {
     Ndtr,
     /// The modified Bessel function of the first kind, order 0 (NumPy's `i0`; floats).
     I0,
+    /// The gamma function Γ(x) (SciPy's `gamma`; floats).
+    Gamma,
+    /// The digamma function ψ(x) = Γ'(x)/Γ(x) (SciPy's `digamma`/`psi`; floats).
+    Digamma,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 36] = [
+    pub const ALL: [UnaryOp; 38] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -132,6 +136,8 @@ impl UnaryOp {
         UnaryOp::Ndtri,
         UnaryOp::Ndtr,
         UnaryOp::I0,
+        UnaryOp::Gamma,
+        UnaryOp::Digamma,
     ];
 
     /// Whether the op is defined for integer dtypes too.
@@ -178,6 +184,8 @@ impl UnaryOp {
             UnaryOp::Ndtri => "ndtri",
             UnaryOp::Ndtr => "ndtr",
             UnaryOp::I0 => "i0",
+            UnaryOp::Gamma => "gamma",
+            UnaryOp::Digamma => "digamma",
         }
     }
 }

@@ -518,6 +518,47 @@ impl<T: Float> Array<T> {
     pub fn i0(&self) -> Result<Array<T>> {
         self.unary(UnaryOp::I0)
     }
+
+    /// Elementwise gamma function Γ(x) (SciPy's `gamma`, `cupyx.scipy.special.gamma`):
+    /// `Γ(n) = (n − 1)!`, ±∞ at ±0, NaN at the negative integers and −∞, +∞ past
+    /// 171.62 (f64) or 35.04 (f32), and a signed zero where it underflows below −184.
+    /// Γ(x) is Γ(t) on [2, 3] times (or over) the factors `x − 1, …, t` or `x, …, t − 1`,
+    /// multiplied in double-length arithmetic, so that its only roundings are Γ(t)'s and
+    /// the last one (within 3 ulp on the CPU and wgpu); CUDA's `tgamma`.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![0.5f64, 5.0, -1.5, 171.5], 4)?;
+    /// let g = x.gamma()?.to_vec()?;
+    /// assert!((g[0] - std::f64::consts::PI.sqrt()).abs() < 1e-15 && g[1] == 24.0);
+    /// assert!((g[2] / 2.363271801207355 - 1.0).abs() < 1e-15 && (g[3] / 9.4833675668248e307 - 1.0).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+    pub fn gamma(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::Gamma)
+    }
+
+    /// Elementwise digamma function ψ(x) = Γ'(x)/Γ(x) (SciPy's `digamma` and `psi`,
+    /// `cupyx.scipy.special.digamma`): −∞ at +0, +∞ at −0, NaN at the negative integers
+    /// and −∞. Near its positive root x₀ = 1.4616… it is `(x − x₀)·R(x)` with x₀ carried
+    /// in two parts, so it keeps its digits there; below 0 by reflection
+    /// (`ψ(1 − x) − π·cot(πx)`, whose zeros between the poles are cancellations).
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f64, 0.5, 1e10, 1.4616321449683622], 4)?;
+    /// let p = x.digamma()?.to_vec()?;
+    /// assert!((p[0] + 0.5772156649015329).abs() < 1e-16 && (p[1] + 1.9635100260214235).abs() < 1e-15);
+    /// assert!((p[2] - 23.025850929890456).abs() < 1e-14 && (p[3] / -9.241265521729427e-17 - 1.0).abs() < 1e-14);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+    pub fn digamma(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::Digamma)
+    }
 }
 
 impl<T: Scalar> Array<T> {

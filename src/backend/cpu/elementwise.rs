@@ -141,6 +141,8 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::Ndtri => run(cpu, v, l, FloatNum::ndtri),
             UnaryOp::Ndtr => run(cpu, v, l, FloatNum::ndtr),
             UnaryOp::I0 => run(cpu, v, l, FloatNum::i0),
+            UnaryOp::Gamma => run(cpu, v, l, FloatNum::gamma),
+            UnaryOp::Digamma => run(cpu, v, l, FloatNum::digamma),
         }
     }
     let l = src.layout;

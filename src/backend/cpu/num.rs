@@ -132,6 +132,8 @@ pub(crate) trait FloatNum:
     fn ndtri(self) -> Self;
     fn ndtr(self) -> Self;
     fn i0(self) -> Self;
+    fn gamma(self) -> Self;
+    fn digamma(self) -> Self;
     fn from_usize(n: usize) -> Self;
 }
 
@@ -149,7 +151,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -370,6 +372,14 @@ macro_rules! float_num {
                 $i0(self)
             }
             #[inline(always)]
+            fn gamma(self) -> Self {
+                $gamma(self)
+            }
+            #[inline(always)]
+            fn digamma(self) -> Self {
+                $digamma(self)
+            }
+            #[inline(always)]
             fn from_usize(n: usize) -> Self {
                 n as $t
             }
@@ -379,7 +389,7 @@ macro_rules! float_num {
 
 // erf, erfc and lgamma are musl's (through the `libm` crate): ≤ 1 ulp for erf/erfc, a
 // few ulp for lgamma away from its zeros on the negative axis. The inverses (AS 241),
-// the normal CDF and I0 are in `special.rs`.
+// the normal CDF, I0, Γ and ψ are in `special.rs`.
 float_num!(
     f32,
     libm::erff,
@@ -389,7 +399,9 @@ float_num!(
     super::special::erfcinv_f32,
     super::special::ndtri_f32,
     super::special::ndtr_f32,
-    super::special::i0_f32
+    super::special::i0_f32,
+    super::special::gamma_f32,
+    super::special::digamma_f32
 );
 float_num!(
     f64,
@@ -400,7 +412,9 @@ float_num!(
     super::special::erfcinv,
     super::special::ndtri,
     super::special::ndtr,
-    super::special::i0
+    super::special::i0,
+    super::special::gamma,
+    super::special::digamma
 );
 
 /// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from

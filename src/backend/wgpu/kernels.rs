@@ -52,15 +52,34 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
     s
 }
 
+/// special_math.wgsl's constants per type: erfc's exact split, Dekker's splitter
+/// (2^⌈p/2⌉ + 1), Γ's scaling step and range, ψ's root and π's tail in two parts.
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 10] {
+    let f32 = t == "f32";
+    let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
+    [
+        ("T", t),
+        ("ERF_SPLIT", pick("128.0", "1048576.0")),
+        ("SPLIT", pick("4097.0", "134217729.0")),
+        ("GAMMA_SCALE", pick("18446744073709551616.0", "1.3407807929942597e154")),
+        ("GAMMA_UNSCALE", pick("5.421010862427522e-20", "7.458340731200207e-155")),
+        ("GAMMA_XMAX", pick("36.0", "172.0")),
+        ("GAMMA_XMIN", pick("-50.0", "-190.0")),
+        ("PSI_ROOT_HI", pick("1.4616321325302124", "1.4616321449683622")),
+        ("PSI_ROOT_LO", pick("1.243815006546356e-08", "9.549995429965697e-17")),
+        ("PI_LO", pick("-8.742278e-08", "1.2246467991473532e-16")),
+    ]
+}
+
 /// The helper functions every kernel may call, plus the f64 library when needed.
 fn prelude(uses_f64: bool) -> String {
     let f32_math =
         render(FLOAT_MATH, &[("T", "f32"), ("EXP_MAX", "88.0"), ("EXP2_MAX", "128.0"), ("EXP2_MIN", "-150.0")]);
-    let f32_special = render(SPECIAL_MATH, &[("T", "f32"), ("ERF_SPLIT", "128.0")]);
+    let f32_special = render(SPECIAL_MATH, &special_vars("f32"));
     if uses_f64 {
         let f64_math =
             render(FLOAT_MATH, &[("T", "f64"), ("EXP_MAX", "709.0"), ("EXP2_MAX", "1024.0"), ("EXP2_MIN", "-1075.0")]);
-        let f64_special = render(SPECIAL_MATH, &[("T", "f64"), ("ERF_SPLIT", "1048576.0")]);
+        let f64_special = render(SPECIAL_MATH, &special_vars("f64"));
         format!("{COMMON}\n{f32_math}\n{f32_special}\n{F64_MATH}\n{f64_math}\n{f64_special}\n")
     } else {
         format!("{COMMON}\n{f32_math}\n{f32_special}\n")

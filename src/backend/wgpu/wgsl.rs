@@ -79,6 +79,8 @@ pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
         UnaryOp::Ndtri => format!("math_ndtri_{w}(a)"),
         UnaryOp::Ndtr => format!("math_ndtr_{w}(a)"),
         UnaryOp::I0 => format!("math_i0_{w}(a)"),
+        UnaryOp::Gamma => format!("math_gamma_{w}(a)"),
+        UnaryOp::Digamma => format!("math_digamma_{w}(a)"),
         UnaryOp::Sign if t == DType::U32 => "select(0u, 1u, a > 0u)".into(),
         UnaryOp::Sign if float => {
             format!("select(select(select({w}(0), {w}(-1), a < {w}(0)), {w}(1), a > {w}(0)), a, nan_{w}(a))")
