@@ -475,12 +475,77 @@ fn two_prod_{{T}}(a: {{T}}, b: {{T}}) -> vec2<{{T}}> {
     return vec2<{{T}}>(p, ((sa.x * sb.x - p) + sa.x * sb.y + sa.y * sb.x) + sa.y * sb.y);
 }
 
+// ln x for x >= 1 as (high, low), to about 2^-63 relative in f64: x = 2^k·m, m in
+// [√½, √2], ln m = 2 atanh(s), s = (m − 1)/(m + 1) in two parts and the series' first
+// term (2/3)s³ in two parts too (src/backend/cpu/special.rs: ln_double).
+fn ln_double_{{T}}(x: {{T}}) -> vec2<{{T}}> {
+    var k = i32(floor(log2(f32(x))));
+    var m = ldexp(x, -k);
+    if (m >= 2.0) { m = m * 0.5; k += 1; }
+    if (m < 1.0) { m = m * 2.0; k -= 1; }
+    if (m > 1.4142135623730951) { m = m * 0.5; k += 1; }
+    let f = m - 1.0;
+    let u = two_sum_{{T}}(2.0, f);
+    let sh = f / u.x;
+    let p = two_prod_{{T}}(sh, u.x);
+    let sl = (((f - p.x) - p.y) - sh * u.y) / u.x;
+    let z = two_prod_{{T}}(sh, sh);
+    let c = two_prod_{{T}}(sh, z.x);
+    let cl = c.y + sh * z.y + 3.0 * z.x * sl;                            // s³
+    let d = two_prod_{{T}}({{TWO_THIRDS_HI}}, c.x);
+    let dl = d.y + {{TWO_THIRDS_HI}} * cl + {{TWO_THIRDS_LO}} * c.x;      // (2/3)s³
+    var q: {{T}} = 2.0 / 21.0;
+    q = q * z.x + 2.0 / 19.0;
+    q = q * z.x + 2.0 / 17.0;
+    q = q * z.x + 2.0 / 15.0;
+    q = q * z.x + 2.0 / 13.0;
+    q = q * z.x + 2.0 / 11.0;
+    q = q * z.x + 2.0 / 9.0;
+    q = q * z.x + 2.0 / 7.0;
+    q = q * z.x + 2.0 / 5.0;
+    let rest = c.x * z.x * q;                                            // (2/5)s⁵ + …
+    let l = two_sum_{{T}}(2.0 * sh, d.x);
+    let ll = l.y + 2.0 * sl + dl + rest;
+    let kf = {{T}}(k);
+    let h = two_sum_{{T}}(kf * {{LN2_A}}, l.x);
+    return vec2<{{T}}>(h.x, h.y + (ll + kf * {{LN2_B}}));
+}
+
+// Γ(x) for x >= 10 by Stirling's series: e^E, E = (x − ½) ln x − x + ½ ln 2π + S(x) in
+// two parts (S: B₂ₖ/(2k(2k − 1)·x^(2k−1)), k <= 10, to 1.4e-19), so that Γ is as good as
+// exp_{{T}}.
+fn gamma_stirling_{{T}}(x: {{T}}) -> {{T}} {
+    let w = x - 0.5;
+    let lx = ln_double_{{T}}(x);
+    let a = two_prod_{{T}}(w, lx.x);
+    let b = two_sum_{{T}}(a.x, -x);
+    let c = two_sum_{{T}}(b.x, {{HALF_LN_2PI_HI}});
+    let ix = 1.0 / x;
+    let z = ix * ix;
+    var s: {{T}} = -174611.0 / 125400.0;
+    s = s * z + 43867.0 / 244188.0;
+    s = s * z - 3617.0 / 122400.0;
+    s = s * z + 1.0 / 156.0;
+    s = s * z - 691.0 / 360360.0;
+    s = s * z + 1.0 / 1188.0;
+    s = s * z - 1.0 / 1680.0;
+    s = s * z + 1.0 / 1260.0;
+    s = s * z - 1.0 / 360.0;
+    s = s * z + 1.0 / 12.0;
+    let e = two_sum_{{T}}(c.x, c.y + (b.y + (a.y + w * lx.y)) + {{HALF_LN_2PI_LO}} + ix * s);
+    let r = exp_{{T}}(e.x);
+    return select(r + r * e.y, r, r > {{T_MAX}});                     // r = ∞ past the overflow
+}
+
 fn math_gamma_{{T}}(x: {{T}}) -> {{T}} {
     if (nan_{{T}}(x)) { return x; }
     if (x == 0.0) { return 1.0 / x; }
     let fl = floor(x);
     if (x < 0.0 && fl == x) { return qnan_{{T}}(); }      // the poles and −∞
     if (x > {{GAMMA_XMAX}}) { return inf_{{T}}(); }
+    // Stirling from 10 on, but for the factorials {{T}} holds exactly, which the
+    // products below give.
+    if (x >= 10.0 && (x != fl || x > {{GAMMA_EXACT_N}})) { return gamma_stirling_{{T}}(x); }
     if (x < {{GAMMA_XMIN}}) {
         // Underflowed; negative on (−2k − 1, −2k). A zero made at run time keeps its sign.
         let z = abs(x) * 0.0;

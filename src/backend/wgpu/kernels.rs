@@ -53,8 +53,10 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 }
 
 /// special_math.wgsl's constants per type: erfc's exact split, Dekker's splitter
-/// (2^⌈p/2⌉ + 1), Γ's scaling step and range, ψ's root and π's tail in two parts.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 10] {
+/// (2^⌈p/2⌉ + 1), the largest finite value, Γ's scaling step, range and last exact
+/// factorial, and ψ's root, π,
+/// ln 2 (its head short enough that k·head is exact), 2/3 and ½ ln 2π in two parts.
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 18] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -68,6 +70,14 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 10] {
         ("PSI_ROOT_HI", pick("1.4616321325302124", "1.4616321449683622")),
         ("PSI_ROOT_LO", pick("1.243815006546356e-08", "9.549995429965697e-17")),
         ("PI_LO", pick("-8.742278e-08", "1.2246467991473532e-16")),
+        ("T_MAX", pick("3.4028234663852886e38", "1.7976931348623157e308")),
+        ("GAMMA_EXACT_N", pick("14.0", "23.0")),
+        ("LN2_A", pick("0.693145751953125", "6.93147180369123816490e-01")),
+        ("LN2_B", pick("1.428606765330187e-06", "1.90821492927058770002e-10")),
+        ("TWO_THIRDS_HI", pick("0.6666666865348816", "0.6666666666666666")),
+        ("TWO_THIRDS_LO", pick("-1.9868215517249155e-08", "3.700743415417188e-17")),
+        ("HALF_LN_2PI_HI", pick("0.9189385175704956", "0.9189385332046728")),
+        ("HALF_LN_2PI_LO", pick("1.563417661998301e-08", "-3.8782941580672414e-17")),
     ]
 }
 
