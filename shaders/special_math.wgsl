@@ -357,6 +357,7 @@ fn math_i0_{{T}}(x: {{T}}) -> {{T}} {
 }
 
 // ---- Γ and ψ (src/backend/cpu/special.rs is the same algorithm in f64) ------------------
+// Γ(x) for x >= 10 by Stirling's series, its exponent in two parts; below, and for x < 0,
 // Γ(x) = Γ(t)·∏(factors), t in [2, 3] and the factors x − 1, …, t (x > 3) or x, …, t − 1
 // (dividing; x < 2), multiplied in double-length arithmetic (Dekker's products: WGSL's
 // fma need not be fused), so ~190 factors cost no more than the last rounding; the

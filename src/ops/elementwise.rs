@@ -522,9 +522,10 @@ impl<T: Float> Array<T> {
     /// Elementwise gamma function Γ(x) (SciPy's `gamma`, `cupyx.scipy.special.gamma`):
     /// `Γ(n) = (n − 1)!`, ±∞ at ±0, NaN at the negative integers and −∞, +∞ past
     /// 171.62 (f64) or 35.04 (f32), and a signed zero where it underflows below −184.
-    /// Γ(x) is Γ(t) on [2, 3] times (or over) the factors `x − 1, …, t` or `x, …, t − 1`,
-    /// multiplied in double-length arithmetic, so that its only roundings are Γ(t)'s and
-    /// the last one (within 3 ulp on the CPU and wgpu); CUDA's `tgamma`.
+    /// Below 10, Γ(x) is Γ(t) on [2, 3] times (or over) the factors `x − 1, …, t` or
+    /// `x, …, t − 1`, multiplied in double-length arithmetic, so that its only roundings
+    /// are Γ(t)'s and the last one; from 10 on, Stirling's series with its exponent
+    /// carried in two parts. Within 2 ulp on the CPU and wgpu; CUDA's `tgamma`.
     ///
     /// ```
     /// let x = gpu::Array::from_vec(vec![0.5f64, 5.0, -1.5, 171.5], 4)?;

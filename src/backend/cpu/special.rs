@@ -265,7 +265,8 @@ pub(crate) fn i0_f32(x: f32) -> f32 {
 }
 
 // ---- Γ and ψ ---------------------------------------------------------------------------
-// Γ(x) = Γ(t)·∏(factors) with t in [2, 3] and the factors x − 1, …, t (x > 3) or
+// Γ(x) for x ≥ 10 by Stirling's series with its exponent in two parts; below, and for
+// x < 0, Γ(t)·∏(factors) with t in [2, 3] and the factors x − 1, …, t (x > 3) or
 // x, …, t − 1 (dividing; x < 2), multiplied in double-double arithmetic so that ~190
 // factors cost no more than the final rounding; Γ(t) by a polynomial fitted on [2, 3].
 // ψ(x) by the same fits' kind: ψ(x) = (x − x₀)·R(x) on [1, 2] around the positive root
