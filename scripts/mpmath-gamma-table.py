@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Writes tests/data/gamma_digamma_mpmath.txt: Γ(x) and ψ(x) correctly rounded to f64
-by mpmath at 250 bits, for tests/special.rs. Not run by CI (the table is committed);
-needs `pip install mpmath numpy`. Half of the inputs are f32 values, so that the f32
-kernels are checked against the true values too."""
+"""Writes tests/data/gamma_digamma_mpmath.txt and tests/data/beta_mpmath.txt: Γ(x), ψ(x),
+ln|B(a, b)| and B(a, b) by mpmath at 250 bits, rounded to f64, for tests/special.rs.
+Not run by CI (the tables are committed); needs `pip install mpmath numpy`. Half of
+Γ's and ψ's inputs and a third of B's are f32 values, so that the f32 kernels are
+checked against the true values too."""
 import mpmath as mp
 import numpy as np
 
@@ -43,3 +44,27 @@ with open("tests/data/gamma_digamma_mpmath.txt", "w") as out:
         out.write("gamma %r %r\n" % (x, v))
     for x, v in pick(mp.digamma, digamma_x):
         out.write("digamma %r %r\n" % (x, v))
+
+# B(a, b) and ln|B(a, b)| for tests/special.rs' beta checks.
+pairs = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    k = 1 if f32 else 2
+    pairs += [(cast(a), cast(b)) for a, b in np.exp(rng.uniform(np.log(1e-3), np.log(1e4), (300 * k, 2)))]
+    pairs += [(cast(a), cast(b)) for a, b in zip(rng.uniform(0.01, 20, 150 * k), np.exp(rng.uniform(np.log(150), np.log(1e8), 150 * k)))]
+    pairs += [(cast(a), cast(b)) for a, b in np.exp(rng.uniform(np.log(10), np.log(1e6), (100 * k, 2)))]
+    pairs += [(cast(a), cast(b)) for a, b in zip(rng.uniform(-20, 0, 100 * k), rng.uniform(0.5, 30, 100 * k))]
+pairs += [(1e-300, 1.0), (1e-310, 2.5), (0.5, 0.5), (1.0, 1.0), (2.0, 3.0), (200.0, 300.0), (0.5, 1e300), (1e300, 1e300), (2.0, -1.5)]
+with open("tests/data/beta_mpmath.txt", "w") as out:
+    out.write("# a b betaln beta: mpmath 1.4 at 250 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for a, b in pairs:
+        # a + b must be exact in the working precision (mpmath rounds it): 1e300 + 0.5
+        # needs ~1000 bits more.
+        try:
+            with mp.workprec(2400):
+                v = mp.beta(mp.mpf(a), mp.mpf(b))
+        except (ValueError, ZeroDivisionError):
+            continue
+        if v == 0:
+            continue
+        out.write("%r %r %r %r\n" % (a, b, float(mp.log(abs(v))), float(v)))

@@ -601,7 +601,7 @@ fn math_gamma_{{T}}(x: {{T}}) -> {{T}} {
         r = g * ph + g * pl;
     } else {
         let q = g / ph;
-        r = q - q * (pl / ph);
+        r = select(q - q * (pl / ph), q, abs(q) > {{T_MAX}});          // 1/x past the overflow
     }
     let sc = select({{T}}({{GAMMA_UNSCALE}}), {{T}}({{GAMMA_SCALE}}), up);
     for (var i = 0; i < e; i++) { r = r * sc; }

@@ -684,6 +684,10 @@ fn gamma_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
         "Γ(−300.5) = −0, Γ(−301.5) = +0 {what}: {g:?}"
     );
     assert_eq!((p[0], p[1], p[2]), (-inf, inf, inf), "ψ(±0), ψ(inf) {what}");
+    // Γ(x) ≈ 1/x overflows for subnormal x (flushed to ±0 or not).
+    let tiny = F::MIN_POSITIVE / 64.0;
+    let t = Array::from_vec(vec![to_f(tiny), to_f(-tiny)], [2])?.to(dev)?.gamma()?.to_vec()?;
+    assert_eq!((t[0].into(), t[1].into()), (inf, -inf), "Γ(±{tiny:e}) {what}");
     assert!(p[3..9].iter().all(|v| v.is_nan()), "ψ at −inf, NaN and the poles {what}: {p:?}");
     // (n − 1)! exactly: f32 holds it to 13! (n = 14), f64 to 22! (n = 23).
     let last = if F::DTYPE == DType::F32 { 14 } else { 23 };
@@ -695,6 +699,116 @@ fn gamma_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
             fact *= i as f64;
         }
         assert_eq!(g, fact, "Γ({}) = {}! {what}", i + 1, i);
+    }
+    Ok(())
+}
+
+// ---- beta, betaln ----------------------------------------------------------------------
+
+/// (a, b, ln|B(a, b)|, B(a, b)) from mpmath at 250 bits (`scripts/mpmath-gamma-table.py`):
+/// both arguments from 1e-3 to 1e4, one small against one up to 1e8, both from 10 to
+/// 1e6, negative `a` against positive `b`, and edge cases.
+fn true_beta() -> Vec<(f64, f64, f64, f64)> {
+    include_str!("data/beta_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<f64> = l.split(' ').map(|v| v.parse().expect("a number")).collect();
+            (f[0], f[1], f[2], f[3])
+        })
+        .collect()
+}
+
+/// `betaln` and `beta` on `dev` in `F` against mpmath: betaln within `bound` ulps of
+/// max(|ln B|, 1) (so absolutely where B is near 1, as its logarithm's digits are
+/// then the ratio's rounding), B within `bound` ulps where it is a normal number of `F`
+/// and Γ reaches, and `bound·|ln B|` ulps past that, where it is `e^(ln B)`; both
+/// arguments' orders, as B is symmetric. Prints the worst of each.
+fn beta_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let (to_f, eps, min_positive): (fn(f64) -> F, f64, f64) = (<F as gpu::Element>::from_f64, F::EPS, F::MIN_POSITIVE);
+    let rows: Vec<_> = true_beta().into_iter().filter(|r| to_f(r.0).into() == r.0 && to_f(r.1).into() == r.1).collect();
+    let a = Array::from_vec(rows.iter().map(|r| to_f(r.0)).collect(), [rows.len()])?.to(dev)?;
+    let b = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
+    for (x, y, order) in [(&a, &b, "(a, b)"), (&b, &a, "(b, a)")] {
+        let (log, beta) = (x.betaln(y)?.to_vec()?, x.beta(y)?.to_vec()?);
+        let (mut worst_log, mut worst_beta) = ((0.0f64, 0usize), (0.0f64, 0usize));
+        for (i, r) in rows.iter().enumerate() {
+            let (gl, gb): (f64, f64) = (log[i].into(), beta[i].into());
+            let want_log: f64 = to_f(r.2).into();
+            let e = ulps(gl, want_log, want_log.abs().max(1.0), eps, min_positive);
+            assert!(
+                e <= bound,
+                "betaln{order} {} at ({}, {}): got {gl:e}, want {want_log:e} ({e:.1} ulp)",
+                F::DTYPE,
+                r.0,
+                r.1
+            );
+            if e > worst_log.0 {
+                worst_log = (e, i);
+            }
+            let want: f64 = to_f(r.3).into();
+            if want.is_finite() && want.abs() >= min_positive {
+                // Past Γ's range B is e^(ln B), whose relative error is ln B's absolute
+                // one: there it is measured in ulps of B per unit of |ln B|.
+                let reach = if F::DTYPE == DType::F32 { 34.0 } else { 171.0 };
+                let far = [r.0, r.1, r.0 + r.1].iter().any(|v: &f64| v.abs() > reach);
+                let per = if far { r.2.abs().max(1.0) } else { 1.0 };
+                let e = ulps(gb, want, want, eps, min_positive) / per;
+                assert!(
+                    e <= bound,
+                    "beta{order} {} at ({}, {}): got {gb:e}, want {want:e} ({e:.1} ulp)",
+                    F::DTYPE,
+                    r.0,
+                    r.1
+                );
+                if e > worst_beta.0 {
+                    worst_beta = (e, i);
+                }
+            }
+        }
+        let at = |i: usize| (rows[i].0, rows[i].1);
+        println!(
+            "betaln{order} {} on {}: worst {:.2} ulp at {:?}; beta worst {:.2} ulp (per unit of |ln B| past Γ's range) at {:?} ({} pairs)",
+            F::DTYPE,
+            dev.kind(),
+            worst_log.0,
+            at(worst_log.1),
+            worst_beta.0,
+            at(worst_beta.1),
+            rows.len()
+        );
+    }
+    Ok(())
+}
+
+/// B's conventions: +∞ at the poles of an argument, 0 (ln: −∞) where only the sum is
+/// one or an argument is +∞, NaN for NaN and −∞; broadcasting.
+fn beta_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
+    let to_f = <F as gpu::Element>::from_f64;
+    let inf = f64::INFINITY;
+    let pairs = [(0.0, 1.0), (-1.0, 2.0), (-0.5, 0.5), (inf, 1.0), (f64::NAN, 1.0), (-inf, 1.0), (2.0, 3.0)];
+    let a = Array::from_vec(pairs.iter().map(|p| to_f(p.0)).collect(), [pairs.len()])?.to(dev)?;
+    let b = Array::from_vec(pairs.iter().map(|p| to_f(p.1)).collect(), [pairs.len()])?.to(dev)?;
+    let l: Vec<f64> = a.betaln(&b)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let v: Vec<f64> = a.beta(&b)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    assert_eq!((l[0], l[1], l[2], l[3]), (inf, inf, -inf, -inf), "betaln at the poles, +∞ {what}");
+    assert_eq!((v[0], v[1], v[2], v[3]), (inf, inf, 0.0, 0.0), "beta at the poles, +∞ {what}");
+    assert!(l[4].is_nan() && l[5].is_nan() && v[4].is_nan() && v[5].is_nan(), "NaN, −∞ {what}: {l:?} {v:?}");
+    assert!((v[6] - 1.0 / 12.0).abs() <= 4.0 * F::EPS / 12.0, "B(2, 3) {what}: {}", v[6]);
+    // A row against a column: [3, 1] with [1, 4] is [3, 4].
+    let col = Array::from_vec(vec![to_f(0.5), to_f(2.0), to_f(7.5)], [3, 1])?.to(dev)?;
+    let row = Array::from_vec(vec![to_f(0.5), to_f(1.0), to_f(3.0), to_f(40.0)], [1, 4])?.to(dev)?;
+    let got: Vec<f64> = col.betaln(&row)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    for (i, &x) in [0.5, 2.0, 7.5].iter().enumerate() {
+        for (j, &y) in [0.5, 1.0, 3.0, 40.0].iter().enumerate() {
+            let want = libm::lgamma(x) + libm::lgamma(y) - libm::lgamma(x + y);
+            assert!(
+                (got[i * 4 + j] - want).abs() <= 1e3 * F::EPS,
+                "betaln({x}, {y}) broadcast {what}: {}",
+                got[i * 4 + j]
+            );
+        }
     }
     Ok(())
 }
@@ -1141,6 +1255,19 @@ backend_tests! {
         let want: Vec<f32> = [0.5f64, 1.5, 2.5].repeat(4).iter().map(|&x| libm::lgamma(x) as f32).collect();
         common::assert_array(&row.ln_gamma()?, &[4, 3], &want, common::Tol::rel(bound_for(dev, UnaryOp::LnGamma, DType::F32, F32_ULPS) * f32::EPSILON as f64), "lgamma of a broadcast row");
         Ok(())
+    }
+
+    fn beta_betaln_f32(dev) {
+        beta_check::<f32>(dev, 8.0)?;
+        beta_specials::<f32>(dev)
+    }
+
+    fn beta_betaln_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        beta_check::<f64>(dev, 8.0)?;
+        beta_specials::<f64>(dev)
     }
 
     fn inverses_round_trip(dev) {

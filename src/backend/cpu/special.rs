@@ -503,7 +503,11 @@ pub(crate) fn gamma(x: f64) -> f64 {
         g * ph + g * pl
     } else {
         let q = g / ph;
-        q - q * (pl / ph)
+        if q.is_infinite() {
+            q // 1/x past the overflow, for subnormal x
+        } else {
+            q - q * (pl / ph)
+        }
     };
     for _ in 0..e {
         r = if up { r * SCALE } else { r / SCALE };
