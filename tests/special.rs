@@ -703,6 +703,77 @@ fn gamma_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+// ---- rgamma, gammasgn, multigammaln ---------------------------------------------------------
+
+/// `rgamma` against 1/Γ of the reference (one rounding more than Γ: bound + 1 ulp),
+/// 0 at the poles and ±∞, `x` itself where Γ overflows near 0; `gammasgn` exactly by
+/// the parity of ⌊x⌋; `multigammaln` against musl's lgamma summed in f64, and its
+/// domain errors.
+fn gamma_relatives<F: Prec>(dev: &Device) -> gpu::Result<()> {
+    let (to_f, eps, min_positive): (fn(f64) -> F, f64, f64) = (<F as gpu::Element>::from_f64, F::EPS, F::MIN_POSITIVE);
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let mut x: Vec<f64> = grid(-30.0001, 30.0003, 3001).collect();
+    x.extend([0.0, -0.0, -1.0, -2.0, -7.0, 1.0, 2.0, f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 1e-30, -1e-30]);
+    let xs: Vec<F> = x.iter().map(|&v| to_f(v)).collect();
+    let a = Array::from_vec(xs.clone(), [xs.len()])?.to(dev)?;
+    let r = a.rgamma()?.to_vec()?;
+    let sgn = a.gammasgn()?.to_vec()?;
+    let bound = bound_for(dev, UnaryOp::Gamma, F::DTYPE, F::ULPS) + 1.0;
+    for ((&xv, &rv), &sv) in xs.iter().zip(&r).zip(&sgn) {
+        let (x, rv, sv): (f64, f64, f64) = (xv.into(), rv.into(), sv.into());
+        let pole = x <= 0.0 && x.floor() == x && x != 0.0 || x == f64::NEG_INFINITY;
+        if x.is_nan() {
+            assert!(rv.is_nan() && sv.is_nan(), "rgamma, gammasgn of NaN {what}");
+            continue;
+        }
+        // gammasgn: +1 above 0 and at +0, −1 at −0, NaN at the poles, (−1)^⌊x⌋ between.
+        let want_sign = if pole {
+            f64::NAN
+        } else if x > 0.0 || (x == 0.0 && x.is_sign_positive()) {
+            1.0
+        } else if x == 0.0 {
+            -1.0
+        } else if x.floor() % 2.0 == 0.0 {
+            1.0
+        } else {
+            -1.0
+        };
+        assert!(sv == want_sign || (sv.is_nan() && want_sign.is_nan()), "gammasgn({x}) = {sv} {what}");
+        let want: f64 = if pole || x.is_infinite() { 0.0 } else { to_f(1.0 / gamma_reference(x)).into() };
+        if want != 0.0 && want.abs() < min_positive {
+            continue;
+        }
+        let e = ulps(rv, want, want, eps, min_positive);
+        assert!(e <= bound, "rgamma({x:e}) {what}: got {rv:e}, want {want:e} ({e:.1} ulp)");
+    }
+    // rgamma where Γ overflows: x near 0 (1/Γ(x) = x + γx² + …) and, in f64, past 171.62.
+    let tiny = if F::DTYPE == DType::F32 { 1e-39 } else { 1e-310 };
+    let t = Array::from_vec(vec![to_f(tiny), to_f(-tiny)], [2])?.to(dev)?.rgamma()?.to_vec()?;
+    let t: Vec<f64> = t.into_iter().map(|v| v.into()).collect();
+    // A device may flush the subnormal input to ±0, which rgamma maps to ±0.
+    assert!(t[0] == to_f(tiny).into() || t[0] == 0.0, "rgamma({tiny:e}) {what}: {}", t[0]);
+    assert!(t[1] == to_f(-tiny).into() || t[1] == 0.0, "rgamma({:e}) {what}: {}", -tiny, t[1]);
+
+    // multigammaln: d(d − 1)/4·ln π + Σ ln Γ(a − j/2).
+    let av: Vec<f64> = vec![2.6, 3.0, 10.0, 55.5, 1000.0];
+    let a = Array::from_vec(av.iter().map(|&v| to_f(v)).collect(), [av.len()])?.to(dev)?;
+    for d in [1usize, 2, 4, 5] {
+        let got = a.multigammaln(d)?.to_vec()?;
+        for (&x, g) in av.iter().zip(got) {
+            let x: f64 = to_f(x).into();
+            let terms: Vec<f64> = (0..d).map(|j| libm::lgamma(x - j as f64 / 2.0)).collect();
+            let c = (d * (d - 1)) as f64 / 4.0 * std::f64::consts::PI.ln();
+            let want = c + terms.iter().sum::<f64>();
+            let scale = c.abs() + terms.iter().map(|t| t.abs()).sum::<f64>();
+            let g: f64 = g.into();
+            assert!((g - want).abs() <= 8.0 * eps * scale.max(1.0), "multigammaln({x}, {d}) {what}: {g} vs {want}");
+        }
+    }
+    assert!(a.multigammaln(7).is_err(), "a = 2.6 is not above (7 − 1)/2 {what}");
+    assert!(a.multigammaln(0).is_err(), "d = 0 {what}");
+    Ok(())
+}
+
 // ---- beta, betaln ----------------------------------------------------------------------
 
 /// (a, b, ln|B(a, b)|, B(a, b)) from mpmath at 250 bits (`scripts/mpmath-gamma-table.py`):
@@ -1255,6 +1326,17 @@ backend_tests! {
         let want: Vec<f32> = [0.5f64, 1.5, 2.5].repeat(4).iter().map(|&x| libm::lgamma(x) as f32).collect();
         common::assert_array(&row.ln_gamma()?, &[4, 3], &want, common::Tol::rel(bound_for(dev, UnaryOp::LnGamma, DType::F32, F32_ULPS) * f32::EPSILON as f64), "lgamma of a broadcast row");
         Ok(())
+    }
+
+    fn rgamma_gammasgn_multigammaln_f32(dev) {
+        gamma_relatives::<f32>(dev)
+    }
+
+    fn rgamma_gammasgn_multigammaln_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        gamma_relatives::<f64>(dev)
     }
 
     fn beta_betaln_f32(dev) {
