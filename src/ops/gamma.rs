@@ -85,7 +85,7 @@ impl<T: Float> Array<T> {
                 reason: "the dimension d must be at least 1".into(),
             });
         }
-        if self.len() > 0 && self.le_scalar(T::from_f64(least))?.any()?.item()? {
+        if self.le_scalar(T::from_f64(least))?.any()?.item()? {
             let reason =
                 format!("every a must be above (d − 1)/2 = {least} for d = {d} (a has shape {:?})", self.shape());
             return Err(Error::InvalidArgument { op: "multigammaln", reason });
