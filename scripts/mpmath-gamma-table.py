@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Writes tests/data/gamma_digamma_mpmath.txt and tests/data/beta_mpmath.txt: Γ(x), ψ(x),
-ln|B(a, b)| and B(a, b) by mpmath at 250 bits, rounded to f64, for tests/special.rs.
-Not run by CI (the tables are committed); needs `pip install mpmath numpy`. Half of
-Γ's and ψ's inputs and a third of B's are f32 values, so that the f32 kernels are
-checked against the true values too."""
+"""Writes tests/data/gamma_digamma_mpmath.txt, beta_mpmath.txt and bessel_mpmath.txt: Γ(x),
+ψ(x), ln|B(a, b)|, B(a, b), e^−|x|·I0(x), I1(x) and e^−|x|·I1(x) by mpmath at 250 bits
+(B at 2,400), rounded to f64, for tests/special.rs. Not run by CI (the tables are
+committed); needs `pip install mpmath numpy`. Half of Γ's, ψ's and the Bessel functions'
+inputs and a third of B's are f32 values, so that the f32 kernels are checked against
+the true values too."""
 import mpmath as mp
 import numpy as np
 
@@ -68,3 +69,19 @@ with open("tests/data/beta_mpmath.txt", "w") as out:
         if v == 0:
             continue
         out.write("%r %r %r %r\n" % (a, b, float(mp.log(abs(v))), float(v)))
+
+# e^−|x|·I0(x), I1(x) and e^−|x|·I1(x) for tests/special.rs (the files above are
+# untouched by this: it draws from the generator after them).
+bessel_x = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    top = 91.0 if f32 else 713.9
+    bessel_x += [cast(v) for v in rng.uniform(-30, 30, 300)] + [cast(v) for v in rng.uniform(7.5, 8.5, 50)]
+    bessel_x += [cast(v) for v in rng.uniform(30, top, 100)] + [cast(v) for v in np.exp(rng.uniform(0, 80, 50))]
+bessel_x += [0.0, 1e-300, 1e-20, 1e-8, 8.0, 1e300]
+with open("tests/data/bessel_mpmath.txt", "w") as out:
+    out.write("# x i0e i1 i1e: mpmath 1.4 at 250 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for x in sorted(set(bessel_x)):
+        m = mp.mpf(x)
+        i1 = mp.besseli(1, m)
+        out.write("%r %r %r %r\n" % (x, float(mp.besseli(0, m) * mp.exp(-abs(m))), float(i1), float(i1 * mp.exp(-abs(m)))))

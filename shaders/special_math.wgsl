@@ -356,6 +356,106 @@ fn math_i0_{{T}}(x: {{T}}) -> {{T}} {
     return h * (i0_cheb_b_{{T}}(32.0 / a - 2.0) / sqrt(a)) * h;
 }
 
+// e^−|x|·I0(x) (SciPy's i0e): the series alone; 0 at ±∞ (32/∞ = 0, over √∞).
+fn math_i0e_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    let a = abs(x);
+    if (a <= 8.0) { return i0_cheb_a_{{T}}(0.5 * a - 2.0); }
+    return i0_cheb_b_{{T}}(32.0 / a - 2.0) / sqrt(a);
+}
+
+// I1 (SciPy's i1), odd: its power series up to 8 (positive terms: Cephes' Chebyshev form
+// loses a few ulp just below 8), e^|x|·B(32/|x| − 2)/√|x| above with mpmath's Chebyshev
+// coefficients (src/backend/cpu/special.rs: I1_SERIES, I1_B); i1e scaled by e^−|x|.
+// 16^k/(k!(k + 1)!), k = 22 down to 0: I1(x) = (x/2)·Σ in w = x²/64 for |x| <= 8.
+fn i1_series_{{T}}(w: {{T}}) -> {{T}} {
+    var p: {{T}} = 1.0650710926275618e-17;
+    p = p * w + 3.368287330434664e-16;
+    p = p * w + 9.725929666630093e-15;
+    p = p * w + 2.5530565374903993e-13;
+    p = p * w + 6.0635092765396984e-12;
+    p = p * w + 1.2960751078603606e-10;
+    p = p * w + 2.4787436437829395e-09;
+    p = p * w + 4.2138641944309975e-08;
+    p = p * w + 6.320796291646496e-07;
+    p = p * w + 8.296045132786026e-06;
+    p = p * w + 9.436751338544105e-05;
+    p = p * w + 0.0009200832555080502;
+    p = p * w + 0.007590686857941414;
+    p = p * w + 0.05218597214834722;
+    p = p * w + 0.29354609333445314;
+    p = p * w + 1.3209574200050391;
+    p = p * w + 4.623350970017636;
+    p = p * w + 12.136296296296296;
+    p = p * w + 22.755555555555556;
+    p = p * w + 28.444444444444443;
+    p = p * w + 21.333333333333332;
+    p = p * w + 8.0;
+    p = p * w + 1.0;
+    return p;
+}
+
+fn i1_cheb_b_{{T}}(x: {{T}}) -> {{T}} {
+    var b0: {{T}} = -1.242193275194891e-18;
+    var b1: {{T}} = 0.0;
+    var b2: {{T}} = 0.0;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -9.314178867326884e-19;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + 7.517296310842105e-18;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + 4.414348323071708e-18;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -4.6503053684893586e-17;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -3.209525921993424e-17;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + 2.96262899764595e-16;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + 3.3082023109209285e-16;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -1.8803547755107825e-15;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -3.8144030724370075e-15;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + 1.0420276984128802e-14;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + 4.272440016711951e-14;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -2.1015418427726643e-14;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -4.0835511110921974e-13;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -7.198551776245908e-13;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + 2.0356285441470896e-12;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + 1.4125807436613782e-11;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + 3.2526035830154884e-11;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -1.8974958123505413e-11;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -5.589743462196584e-10;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -3.835380385964237e-09;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -2.6314688468895196e-08;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -2.512236237870209e-07;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -3.882564808877691e-06;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -0.00011058893876262371;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + -0.009761097491361469;
+    b2 = b1; b1 = b0; b0 = x * b1 - b2 + 0.7785762350182801;
+    return 0.5 * (b0 - b2);
+}
+
+fn math_i1_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    let a = abs(x);
+    if (a > {{T_MAX}}) { return x; }
+    var z: {{T}};
+    if (a <= 8.0) {
+        z = 0.5 * a * i1_series_{{T}}(a * a / 64.0);
+    } else {
+        // e^|x| in two halves only near its overflow (one rounding fewer below).
+        let big = a > {{EXP_SPLIT}};
+        let h = exp_{{T}}(select(a, 0.5 * a, big));
+        z = h * (i1_cheb_b_{{T}}(32.0 / a - 2.0) / sqrt(a)) * select(1.0, h, big);
+    }
+    return select(z, -z, signbit_{{T}}(x));
+}
+
+fn math_i1e_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    let a = abs(x);
+    var z: {{T}};
+    if (a <= 8.0) {
+        z = exp_{{T}}(-a) * (0.5 * a * i1_series_{{T}}(a * a / 64.0));
+    } else {
+        z = i1_cheb_b_{{T}}(32.0 / a - 2.0) / sqrt(a);
+    }
+    return select(z, -z, signbit_{{T}}(x));
+}
+
 // ---- Γ and ψ (src/backend/cpu/special.rs is the same algorithm in f64) ------------------
 // Γ(x) for x >= 10 by Stirling's series, its exponent in two parts; below, and for x < 0,
 // Γ(x) = Γ(t)·∏(factors), t in [2, 3] and the factors x − 1, …, t (x > 3) or x, …, t − 1

@@ -110,6 +110,9 @@ macro_rules! float_ref {
                     UnaryOp::Ndtr => gpu::Array::from_vec(vec![x as f64], 1).ok()?.ndtr().ok()?.item().ok()? as $t,
                     UnaryOp::I0 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.i0().ok()?.item().ok()? as $t,
                     UnaryOp::Gamma => gpu::Array::from_vec(vec![x as f64], 1).ok()?.gamma().ok()?.item().ok()? as $t,
+                    UnaryOp::I0e => gpu::Array::from_vec(vec![x as f64], 1).ok()?.i0e().ok()?.item().ok()? as $t,
+                    UnaryOp::I1 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.i1().ok()?.item().ok()? as $t,
+                    UnaryOp::I1e => gpu::Array::from_vec(vec![x as f64], 1).ok()?.i1e().ok()?.item().ok()? as $t,
                     UnaryOp::Digamma => {
                         gpu::Array::from_vec(vec![x as f64], 1).ok()?.digamma().ok()?.item().ok()? as $t
                     }
@@ -470,6 +473,9 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::I0 => a.i0(),
             UnaryOp::Gamma => a.gamma(),
             UnaryOp::Digamma => a.digamma(),
+            UnaryOp::I0e => a.i0e(),
+            UnaryOp::I1 => a.i1(),
+            UnaryOp::I1e => a.i1e(),
             _ => unreachable!(),
         }
     }

@@ -86,6 +86,9 @@ fn bound_for(dev: &Device, op: UnaryOp, dtype: DType, ours: f64) -> f64 {
         UnaryOp::Gamma => 10.0,
         // Ours (kernels/common.cuh) on CUDA's log and sinpi/cospi, 1–2 ulp each.
         UnaryOp::Digamma => 5.0,
+        UnaryOp::I1 => 6.0,
+        // Ours (kernels/common.cuh): Chebyshev series and a square root.
+        UnaryOp::I0e | UnaryOp::I1e => 3.0,
         _ => unreachable!("not a special function"),
     };
     ours.max(documented + 1.0)
@@ -165,6 +168,7 @@ fn reference(op: UnaryOp, x: f64, got: f64) -> f64 {
         UnaryOp::I0 => i0_reference(x),
         UnaryOp::Gamma => gamma_reference(x),
         UnaryOp::Digamma => digamma_reference(x),
+        UnaryOp::I0e | UnaryOp::I1 | UnaryOp::I1e => cpu_reference(op, x),
         _ => inverse_reference(op, x, if got.is_finite() { got } else { 0.0 }),
     }
 }
@@ -181,11 +185,14 @@ fn apply<F: Float>(a: &Array<F>, op: UnaryOp) -> gpu::Result<Array<F>> {
         UnaryOp::I0 => a.i0(),
         UnaryOp::Gamma => a.gamma(),
         UnaryOp::Digamma => a.digamma(),
+        UnaryOp::I0e => a.i0e(),
+        UnaryOp::I1 => a.i1(),
+        UnaryOp::I1e => a.i1e(),
         _ => unreachable!("not a special function"),
     }
 }
 
-const OPS: [UnaryOp; 10] = [
+const OPS: [UnaryOp; 13] = [
     UnaryOp::Erf,
     UnaryOp::Erfc,
     UnaryOp::LnGamma,
@@ -196,7 +203,26 @@ const OPS: [UnaryOp; 10] = [
     UnaryOp::I0,
     UnaryOp::Gamma,
     UnaryOp::Digamma,
+    UnaryOp::I0e,
+    UnaryOp::I1,
+    UnaryOp::I1e,
 ];
+
+/// `op` in f64 by the CPU backend, held to mpmath's values in `true_values`
+/// (`tests/data/bessel_mpmath.txt` for i0e, i1 and i1e).
+fn cpu_reference(op: UnaryOp, x: f64) -> f64 {
+    Array::from_vec(vec![x], [1]).and_then(|a| apply(&a, op)).and_then(|y| y.item()).unwrap_or(f64::NAN)
+}
+
+/// (op, x, value) for i0e, i1 and i1e from mpmath at 250 bits (`scripts/mpmath-gamma-table.py`).
+fn true_bessel() -> Vec<(UnaryOp, f64, f64)> {
+    let mut rows = Vec::new();
+    for l in include_str!("data/bessel_mpmath.txt").lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<f64> = l.split(' ').map(|v| v.parse().expect("a number")).collect();
+        rows.extend([(UnaryOp::I0e, f[0], f[1]), (UnaryOp::I1, f[0], f[2]), (UnaryOp::I1e, f[0], f[3])]);
+    }
+    rows
+}
 
 /// Γ and ψ in f64 by the CPU backend, held to mpmath's values at 3,600 points in
 /// `true_values`: musl has no digamma, and its tgamma is 5 ulp off at −9.4250885.
@@ -506,6 +532,14 @@ fn inputs(op: UnaryOp, dtype: DType) -> Vec<f64> {
                 x.extend([1e-300, -1e-300, 1e300, 1.79e308, -1e15 - 0.5]);
             }
         }
+        UnaryOp::I0e | UnaryOp::I1 | UnaryOp::I1e => {
+            // Both expansions (the switch at 8), each type's overflow for I1 (~91.9 for
+            // f32, ~713.99 for f64), and far past it for the scaled ones.
+            x.extend(grid(-30.0, 30.0, 2001));
+            x.extend(grid(7.9, 8.1, 41));
+            x.extend(grid(30.0, if f32 { 91.0 } else { 713.9 }, 1000));
+            x.extend([92.0, 714.0, 1e10, -1e10, 1e30, 1e-20, -1e-20]);
+        }
         UnaryOp::Ndtri => {
             x.extend(grid(0.0, 1.0, 2001));
             x.extend(tails.iter().flat_map(|&t| [t, 1.0 - t, 0.5 - t, 0.5 + t]));
@@ -593,6 +627,7 @@ fn true_values<F: Prec>(dev: &Device) -> gpu::Result<()> {
     cases.extend(TRUE_NDTR.iter().map(|&(x, p)| (UnaryOp::Ndtr, x, p)));
     cases.extend(TRUE_I0.iter().map(|&(x, v)| (UnaryOp::I0, x, v)));
     cases.extend(true_gamma_digamma());
+    cases.extend(true_bessel());
     for op in OPS {
         let bound = bound_for(dev, op, F::DTYPE, F::ULPS);
         let rows: Vec<(f64, f64)> = cases.iter().filter(|c| c.0 == op).map(|c| (c.1, c.2)).collect();

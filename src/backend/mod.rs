@@ -95,11 +95,17 @@ pub enum UnaryOp {
     Gamma,
     /// The digamma function ψ(x) = Γ'(x)/Γ(x) (SciPy's `digamma`/`psi`; floats).
     Digamma,
+    /// `e^−|x|·I0(x)`, the exponentially scaled I0 (SciPy's `i0e`; floats).
+    I0e,
+    /// The modified Bessel function of the first kind, order 1 (SciPy's `i1`; floats).
+    I1,
+    /// `e^−|x|·I1(x)` (SciPy's `i1e`; floats).
+    I1e,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 38] = [
+    pub const ALL: [UnaryOp; 41] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -138,6 +144,9 @@ impl UnaryOp {
         UnaryOp::I0,
         UnaryOp::Gamma,
         UnaryOp::Digamma,
+        UnaryOp::I0e,
+        UnaryOp::I1,
+        UnaryOp::I1e,
     ];
 
     /// Whether the op is defined for integer dtypes too.
@@ -186,6 +195,9 @@ impl UnaryOp {
             UnaryOp::I0 => "i0",
             UnaryOp::Gamma => "gamma",
             UnaryOp::Digamma => "digamma",
+            UnaryOp::I0e => "i0e",
+            UnaryOp::I1 => "i1",
+            UnaryOp::I1e => "i1e",
         }
     }
 }

@@ -560,6 +560,59 @@ impl<T: Float> Array<T> {
     pub fn digamma(&self) -> Result<Array<T>> {
         self.unary(UnaryOp::Digamma)
     }
+
+    /// Elementwise exponentially scaled modified Bessel function of order 0,
+    /// `e^−|x|·I0(x)` (SciPy's `i0e`, `cupyx.scipy.special.i0e`): [`i0`](Array::i0)'s
+    /// Chebyshev series without the exponential, so finite everywhere (0 at ±∞) where I0
+    /// overflows past 713.98.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![0.0f64, 1.0, 1e4], 3)?;
+    /// let y = x.i0e()?.to_vec()?;
+    /// assert!(y[0] == 1.0 && (y[1] - 0.46575960759364043).abs() < 1e-16 && (y[2] - 0.003989472674604732).abs() < 1e-17);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+    pub fn i0e(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::I0e)
+    }
+
+    /// Elementwise modified Bessel function of the first kind of order 1 (SciPy's `i1`,
+    /// `cupyx.scipy.special.i1`), odd: Chebyshev series in Cephes' form with
+    /// coefficients computed by mpmath (`x·e^|x|·A(|x|/2 − 2)` up to 8,
+    /// `e^|x|·B(32/|x| − 2)/√|x|` above), `e^|x|` in two halves so that it is finite up
+    /// to its own overflow near 713.99; CUDA's `cyl_bessel_i1`.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![0.0f64, 1.0, -10.0], 3)?;
+    /// let y = x.i1()?.to_vec()?;
+    /// assert!(y[0] == 0.0 && (y[1] - 0.565159103992485).abs() < 1e-15 && (y[2] / -2670.9883037012546 - 1.0).abs() < 1e-14);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+    pub fn i1(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::I1)
+    }
+
+    /// Elementwise `e^−|x|·I1(x)` (SciPy's `i1e`, `cupyx.scipy.special.i1e`): odd, ±0 at
+    /// ±∞, finite everywhere.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f64, -1e4], 2)?;
+    /// let y = x.i1e()?.to_vec()?;
+    /// assert!((y[0] - 0.20791041534970844).abs() < 1e-16 && (y[1] + 0.003989273195983662).abs() < 1e-17);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+    pub fn i1e(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::I1e)
+    }
 }
 
 impl<T: Scalar> Array<T> {

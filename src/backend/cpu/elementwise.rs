@@ -143,6 +143,9 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::I0 => run(cpu, v, l, FloatNum::i0),
             UnaryOp::Gamma => run(cpu, v, l, FloatNum::gamma),
             UnaryOp::Digamma => run(cpu, v, l, FloatNum::digamma),
+            UnaryOp::I0e => run(cpu, v, l, FloatNum::i0e),
+            UnaryOp::I1 => run(cpu, v, l, FloatNum::i1),
+            UnaryOp::I1e => run(cpu, v, l, FloatNum::i1e),
         }
     }
     let l = src.layout;

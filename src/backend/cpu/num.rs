@@ -134,6 +134,9 @@ pub(crate) trait FloatNum:
     fn i0(self) -> Self;
     fn gamma(self) -> Self;
     fn digamma(self) -> Self;
+    fn i0e(self) -> Self;
+    fn i1(self) -> Self;
+    fn i1e(self) -> Self;
     fn from_usize(n: usize) -> Self;
 }
 
@@ -151,7 +154,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -380,6 +383,18 @@ macro_rules! float_num {
                 $digamma(self)
             }
             #[inline(always)]
+            fn i0e(self) -> Self {
+                $i0e(self)
+            }
+            #[inline(always)]
+            fn i1(self) -> Self {
+                $i1(self)
+            }
+            #[inline(always)]
+            fn i1e(self) -> Self {
+                $i1e(self)
+            }
+            #[inline(always)]
             fn from_usize(n: usize) -> Self {
                 n as $t
             }
@@ -389,7 +404,7 @@ macro_rules! float_num {
 
 // erf, erfc and lgamma are musl's (through the `libm` crate): ≤ 1 ulp for erf/erfc, a
 // few ulp for lgamma away from its zeros on the negative axis. The inverses (AS 241),
-// the normal CDF, I0, Γ and ψ are in `special.rs`.
+// the normal CDF, I0, I1, Γ and ψ are in `special.rs`.
 float_num!(
     f32,
     libm::erff,
@@ -401,7 +416,10 @@ float_num!(
     super::special::ndtr_f32,
     super::special::i0_f32,
     super::special::gamma_f32,
-    super::special::digamma_f32
+    super::special::digamma_f32,
+    super::special::i0e_f32,
+    super::special::i1_f32,
+    super::special::i1e_f32
 );
 float_num!(
     f64,
@@ -414,7 +432,10 @@ float_num!(
     super::special::ndtr,
     super::special::i0,
     super::special::gamma,
-    super::special::digamma
+    super::special::digamma,
+    super::special::i0e,
+    super::special::i1,
+    super::special::i1e
 );
 
 /// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from

@@ -81,6 +81,9 @@ pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
         UnaryOp::I0 => format!("math_i0_{w}(a)"),
         UnaryOp::Gamma => format!("math_gamma_{w}(a)"),
         UnaryOp::Digamma => format!("math_digamma_{w}(a)"),
+        UnaryOp::I0e => format!("math_i0e_{w}(a)"),
+        UnaryOp::I1 => format!("math_i1_{w}(a)"),
+        UnaryOp::I1e => format!("math_i1e_{w}(a)"),
         UnaryOp::Sign if t == DType::U32 => "select(0u, 1u, a > 0u)".into(),
         UnaryOp::Sign if float => {
             format!("select(select(select({w}(0), {w}(-1), a < {w}(0)), {w}(1), a > {w}(0)), a, nan_{w}(a))")
