@@ -275,6 +275,8 @@ __device__ __forceinline__ float k_erf(float x) { return erff(x); }
 __device__ __forceinline__ double k_erf(double x) { return erf(x); }
 __device__ __forceinline__ float k_erfc(float x) { return erfcf(x); }
 __device__ __forceinline__ double k_erfc(double x) { return erfc(x); }
+__device__ __forceinline__ float k_erfcx(float x) { return erfcxf(x); }
+__device__ __forceinline__ double k_erfcx(double x) { return erfcx(x); }
 __device__ __forceinline__ float k_ln_gamma(float x) { return lgammaf(x); }
 __device__ __forceinline__ double k_ln_gamma(double x) { return lgamma(x); }
 __device__ __forceinline__ float k_erfinv(float x) { return erfinvf(x); }

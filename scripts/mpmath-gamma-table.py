@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Writes tests/data/gamma_digamma_mpmath.txt, beta_mpmath.txt and bessel_mpmath.txt: Γ(x),
-ψ(x), ln|B(a, b)|, B(a, b), e^−|x|·I0(x), I1(x) and e^−|x|·I1(x) by mpmath at 250 bits
-(B at 2,400), rounded to f64, for tests/special.rs. Not run by CI (the tables are
-committed); needs `pip install mpmath numpy`. Half of Γ's, ψ's and the Bessel functions'
-inputs and a third of B's are f32 values, so that the f32 kernels are checked against
-the true values too."""
+"""Writes the tables tests/special.rs checks against: tests/data/gamma_digamma_mpmath.txt
+(Γ, ψ), beta_mpmath.txt (ln|B(a, b)|, B), bessel_mpmath.txt (e^−|x|·I0, I1, e^−|x|·I1)
+and erfcx_mpmath.txt (e^(x²)·erfc(x)), by mpmath at 250 bits (B at 2,400), rounded to
+f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
+half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
+against the true values too. Each table draws from the generator after the ones before
+it, so adding one leaves the others as they are."""
 import mpmath as mp
 import numpy as np
 
@@ -85,3 +86,21 @@ with open("tests/data/bessel_mpmath.txt", "w") as out:
         m = mp.mpf(x)
         i1 = mp.besseli(1, m)
         out.write("%r %r %r %r\n" % (x, float(mp.besseli(0, m) * mp.exp(-abs(m))), float(i1), float(i1 * mp.exp(-abs(m)))))
+
+# e^(x²)·erfc(x) for tests/special.rs.
+erfcx_x = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    bottom = -9.0 if f32 else -26.5
+    erfcx_x += [cast(v) for v in rng.uniform(bottom, 30, 400)] + [cast(v) for v in rng.uniform(1.0, 3.0, 50)]
+    erfcx_x += [cast(v) for v in np.exp(rng.uniform(np.log(28.0), np.log(1e30 if f32 else 1e300), 60))]
+erfcx_x += [0.0, 1e-300, -1e-300, 1.25, -1.25, 28.0]
+with open("tests/data/erfcx_mpmath.txt", "w") as out:
+    out.write("# x erfcx: mpmath 1.4 at 250 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for x in sorted(set(erfcx_x)):
+        m = mp.mpf(x)
+        if x > 1e6:  # mpmath's erfc cannot take these; the series is exact to 1e-48 here
+            v = (1 - 1 / (2 * m * m) + 3 / (4 * m**4) - 15 / (8 * m**6)) / (m * mp.sqrt(mp.pi))
+        else:
+            v = mp.exp(m * m) * mp.erfc(m)
+        out.write("%r %r\n" % (x, float(v)))

@@ -61,6 +61,36 @@ fn erfc_tail_{{T}}(x: {{T}}) -> {{T}} {
     return exp_{{T}}(-z * z) * exp_{{T}}((z - x) * (z + x) - 0.5625 + erfc_ratio_{{T}}(x)) / x;
 }
 
+// The scaled complementary error function e^(x²)·erfc(x) (SciPy's erfcx): erfc times
+// e^(x²) on (−1.25, 1.25); above, the tail without its e^(−x²), e^(−0.5625 + R/S)/x, and
+// from 28 the asymptotic series Σ (−1)^k (2k − 1)!!/(2x²)^k / (x√π); below −1.25,
+// 2e^(x²) − erfcx(|x|) with e^(x²) split exactly as erfc's tail splits e^(−x²).
+fn math_erfcx_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    let a = abs(x);
+    if (a < 1.25) { return exp_{{T}}(x * x) * math_erfc_{{T}}(x); }
+    var t: {{T}};
+    if (a < 28.0) {
+        t = exp_{{T}}(-0.5625 + erfc_ratio_{{T}}(a)) / a;
+    } else {
+        let s = 1.0 / (a * a);
+        var p: {{T}} = 7918.06640625;
+        p = p * s - 1055.7421875;
+        p = p * s + 162.421875;
+        p = p * s - 29.53125;
+        p = p * s + 6.5625;
+        p = p * s - 1.875;
+        p = p * s + 0.75;
+        p = p * s - 0.5;
+        p = p * s + 1.0;
+        t = p / (a * 1.772453850905516);
+    }
+    if (x > 0.0) { return t; }
+    if (a > 27.0) { return inf_{{T}}(); }                      // e^(x²) overflows (f32: below −9.4)
+    let z = floor(a * {{ERF_SPLIT}}) / {{ERF_SPLIT}};
+    return 2.0 * (exp_{{T}}(z * z) * exp_{{T}}((a - z) * (a + z))) - t;
+}
+
 // The standard normal CDF, ndtr(x) = ½ erfc(−x/√2). Below −1.25·√2 the tail is
 // ½ e^(−x²/2 − 0.5625 + R/S) / (|x|/√2) with e^(−x²/2) split from x itself: through
 // erfc(−x/√2) the rounding of x/√2 would cost x²/2 ulp (~700 at x = −37), as in

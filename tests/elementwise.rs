@@ -113,6 +113,7 @@ macro_rules! float_ref {
                     UnaryOp::I0e => gpu::Array::from_vec(vec![x as f64], 1).ok()?.i0e().ok()?.item().ok()? as $t,
                     UnaryOp::I1 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.i1().ok()?.item().ok()? as $t,
                     UnaryOp::I1e => gpu::Array::from_vec(vec![x as f64], 1).ok()?.i1e().ok()?.item().ok()? as $t,
+                    UnaryOp::Erfcx => gpu::Array::from_vec(vec![x as f64], 1).ok()?.erfcx().ok()?.item().ok()? as $t,
                     UnaryOp::Digamma => {
                         gpu::Array::from_vec(vec![x as f64], 1).ok()?.digamma().ok()?.item().ok()? as $t
                     }
@@ -476,6 +477,7 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::I0e => a.i0e(),
             UnaryOp::I1 => a.i1(),
             UnaryOp::I1e => a.i1e(),
+            UnaryOp::Erfcx => a.erfcx(),
             _ => unreachable!(),
         }
     }

@@ -89,6 +89,7 @@ fn bound_for(dev: &Device, op: UnaryOp, dtype: DType, ours: f64) -> f64 {
         UnaryOp::I1 => 6.0,
         // Ours (kernels/common.cuh): Chebyshev series and a square root.
         UnaryOp::I0e | UnaryOp::I1e => 3.0,
+        UnaryOp::Erfcx => 4.0,
         _ => unreachable!("not a special function"),
     };
     ours.max(documented + 1.0)
@@ -168,7 +169,7 @@ fn reference(op: UnaryOp, x: f64, got: f64) -> f64 {
         UnaryOp::I0 => i0_reference(x),
         UnaryOp::Gamma => gamma_reference(x),
         UnaryOp::Digamma => digamma_reference(x),
-        UnaryOp::I0e | UnaryOp::I1 | UnaryOp::I1e => cpu_reference(op, x),
+        UnaryOp::I0e | UnaryOp::I1 | UnaryOp::I1e | UnaryOp::Erfcx => cpu_reference(op, x),
         _ => inverse_reference(op, x, if got.is_finite() { got } else { 0.0 }),
     }
 }
@@ -188,11 +189,12 @@ fn apply<F: Float>(a: &Array<F>, op: UnaryOp) -> gpu::Result<Array<F>> {
         UnaryOp::I0e => a.i0e(),
         UnaryOp::I1 => a.i1(),
         UnaryOp::I1e => a.i1e(),
+        UnaryOp::Erfcx => a.erfcx(),
         _ => unreachable!("not a special function"),
     }
 }
 
-const OPS: [UnaryOp; 13] = [
+const OPS: [UnaryOp; 14] = [
     UnaryOp::Erf,
     UnaryOp::Erfc,
     UnaryOp::LnGamma,
@@ -206,6 +208,7 @@ const OPS: [UnaryOp; 13] = [
     UnaryOp::I0e,
     UnaryOp::I1,
     UnaryOp::I1e,
+    UnaryOp::Erfcx,
 ];
 
 /// `op` in f64 by the CPU backend, held to mpmath's values in `true_values`
@@ -214,12 +217,18 @@ fn cpu_reference(op: UnaryOp, x: f64) -> f64 {
     Array::from_vec(vec![x], [1]).and_then(|a| apply(&a, op)).and_then(|y| y.item()).unwrap_or(f64::NAN)
 }
 
-/// (op, x, value) for i0e, i1 and i1e from mpmath at 250 bits (`scripts/mpmath-gamma-table.py`).
-fn true_bessel() -> Vec<(UnaryOp, f64, f64)> {
+/// (op, x, value) for i0e, i1, i1e and erfcx from mpmath at 250 bits
+/// (`scripts/mpmath-gamma-table.py`).
+fn true_bessel_erfcx() -> Vec<(UnaryOp, f64, f64)> {
+    let numbers = |l: &str| -> Vec<f64> { l.split(' ').map(|v| v.parse().expect("a number")).collect() };
     let mut rows = Vec::new();
     for l in include_str!("data/bessel_mpmath.txt").lines().filter(|l| !l.starts_with('#')) {
-        let f: Vec<f64> = l.split(' ').map(|v| v.parse().expect("a number")).collect();
+        let f = numbers(l);
         rows.extend([(UnaryOp::I0e, f[0], f[1]), (UnaryOp::I1, f[0], f[2]), (UnaryOp::I1e, f[0], f[3])]);
+    }
+    for l in include_str!("data/erfcx_mpmath.txt").lines().filter(|l| !l.starts_with('#')) {
+        let f = numbers(l);
+        rows.push((UnaryOp::Erfcx, f[0], f[1]));
     }
     rows
 }
@@ -540,6 +549,16 @@ fn inputs(op: UnaryOp, dtype: DType) -> Vec<f64> {
             x.extend(grid(30.0, if f32 { 91.0 } else { 713.9 }, 1000));
             x.extend([92.0, 714.0, 1e10, -1e10, 1e30, 1e-20, -1e-20]);
         }
+        UnaryOp::Erfcx => {
+            // Both sides of ±1.25 and 28, down to e^(x²)'s overflow (f32 −9.3, f64 −26.6)
+            // and up to where x² overflows.
+            x.extend(grid(if f32 { -9.3 } else { -26.6 }, 30.0, 4001));
+            x.extend(grid(1.2, 1.3, 101).chain(grid(-1.3, -1.2, 101)).chain(grid(27.9, 28.1, 41)));
+            x.extend([-9.4, -27.0, 1e5, 1e10, 1e19, 3e38, -1e10]);
+            if !f32 {
+                x.extend([1e155, 1e300]);
+            }
+        }
         UnaryOp::Ndtri => {
             x.extend(grid(0.0, 1.0, 2001));
             x.extend(tails.iter().flat_map(|&t| [t, 1.0 - t, 0.5 - t, 0.5 + t]));
@@ -627,7 +646,7 @@ fn true_values<F: Prec>(dev: &Device) -> gpu::Result<()> {
     cases.extend(TRUE_NDTR.iter().map(|&(x, p)| (UnaryOp::Ndtr, x, p)));
     cases.extend(TRUE_I0.iter().map(|&(x, v)| (UnaryOp::I0, x, v)));
     cases.extend(true_gamma_digamma());
-    cases.extend(true_bessel());
+    cases.extend(true_bessel_erfcx());
     for op in OPS {
         let bound = bound_for(dev, op, F::DTYPE, F::ULPS);
         let rows: Vec<(f64, f64)> = cases.iter().filter(|c| c.0 == op).map(|c| (c.1, c.2)).collect();
@@ -675,8 +694,8 @@ fn true_values<F: Prec>(dev: &Device) -> gpu::Result<()> {
 }
 
 /// The special values exactly: erf(±0) = ±0, erf(±inf) = ±1, erfc(±inf) = 0 / 2,
-/// lgamma(1) = lgamma(2) = 0, lgamma at 0, the negative integers and ±inf = +inf, NaN
-/// through all.
+/// lgamma(1) = lgamma(2) = 0, lgamma at 0, the negative integers and ±inf = +inf,
+/// erfcx(±0) = 1, erfcx(+inf) = 0, erfcx(−inf) = +inf, NaN through all.
 fn specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
     let to_f = <F as gpu::Element>::from_f64;
     let inf = f64::INFINITY;
@@ -694,6 +713,9 @@ fn specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
     assert_eq!((erfc[0], erfc[1], erfc[2], erfc[3]), (1.0, 1.0, 0.0, 2.0), "erfc(±0), erfc(±inf)");
     assert!(erf[4].is_nan() && erfc[4].is_nan() && lg[4].is_nan(), "NaN in, NaN out: {erf:?} {erfc:?} {lg:?}");
     assert_eq!((lg[5], lg[6]), (0.0, 0.0), "lgamma(1), lgamma(2)");
+    let ex = bits(a.erfcx()?.to_vec()?);
+    assert_eq!((ex[0], ex[1], ex[2], ex[3], ex[10]), (1.0, 1.0, 0.0, inf, inf), "erfcx(±0, ±inf, −1e20)");
+    assert!(ex[4].is_nan(), "erfcx(NaN)");
     for (i, v) in [(0, lg[0]), (1, lg[1]), (2, lg[2]), (3, lg[3]), (7, lg[7]), (8, lg[8]), (9, lg[9]), (10, lg[10])] {
         assert_eq!(v, inf, "lgamma({}) on {} {}", x[i], dev.kind(), F::DTYPE);
     }

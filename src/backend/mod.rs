@@ -101,11 +101,13 @@ pub enum UnaryOp {
     I1,
     /// `e^−|x|·I1(x)` (SciPy's `i1e`; floats).
     I1e,
+    /// The scaled complementary error function `e^(x²)·erfc(x)` (SciPy's `erfcx`; floats).
+    Erfcx,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 41] = [
+    pub const ALL: [UnaryOp; 42] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -147,6 +149,7 @@ impl UnaryOp {
         UnaryOp::I0e,
         UnaryOp::I1,
         UnaryOp::I1e,
+        UnaryOp::Erfcx,
     ];
 
     /// Whether the op is defined for integer dtypes too.
@@ -198,6 +201,7 @@ impl UnaryOp {
             UnaryOp::I0e => "i0e",
             UnaryOp::I1 => "i1",
             UnaryOp::I1e => "i1e",
+            UnaryOp::Erfcx => "erfcx",
         }
     }
 }

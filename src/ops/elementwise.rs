@@ -613,6 +613,28 @@ impl<T: Float> Array<T> {
     pub fn i1e(&self) -> Result<Array<T>> {
         self.unary(UnaryOp::I1e)
     }
+
+    /// Elementwise scaled complementary error function `e^(x²)·erfc(x)` (SciPy's
+    /// `erfcx`, `cupyx.scipy.special.erfcx`), finite where erfc underflows: ≈
+    /// `1/(x√π)` for large x, so `erfcx(1e10)` = 5.64e-11 where `e^(x²)·erfc(x)` is ∞·0.
+    /// msun's erfc tail without its `e^(−x²)` from 1.25, its asymptotic series from 28,
+    /// and `2e^(x²) − erfcx(−x)` below −1.25 with x² split exactly (+∞ below −26.6);
+    /// CUDA's `erfcx`.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![0.0f64, 1.0, 30.0, -2.0, 1e10], 5)?;
+    /// let y = x.erfcx()?.to_vec()?;
+    /// assert!(y[0] == 1.0 && (y[1] - 0.427583576155807).abs() < 1e-16);
+    /// assert!((y[2] / 0.01879588886141675 - 1.0).abs() < 1e-15 && (y[3] / 108.94090438997797 - 1.0).abs() < 1e-15);
+    /// assert!((y[4] / 5.641895835477563e-11 - 1.0).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] when the device lacks kernels for `T`; device faults.
+    pub fn erfcx(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::Erfcx)
+    }
 }
 
 impl<T: Scalar> Array<T> {

@@ -146,6 +146,7 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::I0e => run(cpu, v, l, FloatNum::i0e),
             UnaryOp::I1 => run(cpu, v, l, FloatNum::i1),
             UnaryOp::I1e => run(cpu, v, l, FloatNum::i1e),
+            UnaryOp::Erfcx => run(cpu, v, l, FloatNum::erfcx),
         }
     }
     let l = src.layout;

@@ -137,6 +137,7 @@ pub(crate) trait FloatNum:
     fn i0e(self) -> Self;
     fn i1(self) -> Self;
     fn i1e(self) -> Self;
+    fn erfcx(self) -> Self;
     fn from_usize(n: usize) -> Self;
 }
 
@@ -154,7 +155,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -395,6 +396,10 @@ macro_rules! float_num {
                 $i1e(self)
             }
             #[inline(always)]
+            fn erfcx(self) -> Self {
+                $erfcx(self)
+            }
+            #[inline(always)]
             fn from_usize(n: usize) -> Self {
                 n as $t
             }
@@ -419,7 +424,8 @@ float_num!(
     super::special::digamma_f32,
     super::special::i0e_f32,
     super::special::i1_f32,
-    super::special::i1e_f32
+    super::special::i1e_f32,
+    super::special::erfcx_f32
 );
 float_num!(
     f64,
@@ -435,7 +441,8 @@ float_num!(
     super::special::digamma,
     super::special::i0e,
     super::special::i1,
-    super::special::i1e
+    super::special::i1e,
+    super::special::erfcx
 );
 
 /// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from
