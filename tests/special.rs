@@ -831,6 +831,100 @@ fn gamma_relatives<F: Prec>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+// ---- boxcox, exprel, huber, pseudo_huber, rel_entr ----------------------------------------
+
+/// The compositions of `src/ops/special_misc.rs` on `dev` in `F` against f64 host
+/// formulas (musl's expm1/log1p), in ulps of the answer: 8, plus `2·|u|` where the
+/// result is `expm1(u)` of a rounded product or quotient `u` (its relative error passes
+/// through times `u·e^u/(e^u − 1) ≤ 1 + |u|`).
+fn misc_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
+    let (to_f, eps, min_positive): (fn(f64) -> F, f64, f64) = (<F as gpu::Element>::from_f64, F::EPS, F::MIN_POSITIVE);
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let lambdas = [-2.5, -0.5, 0.0, 1e-20, 0.5, 1.0, 2.5];
+    let mut xs: Vec<f64> = grid(0.05, 20.0, 201).collect();
+    xs.extend([1.0 + 1e-6, 1.0 - 1e-6, 1e-7, 0.999]);
+    let pairs: Vec<(f64, f64)> = xs.iter().flat_map(|&x| lambdas.iter().map(move |&l| (x, l))).collect();
+    let pairs: Vec<(f64, f64)> = pairs.iter().map(|&(x, l)| (to_f(x).into(), to_f(l).into())).collect();
+    let x = Array::from_vec(pairs.iter().map(|p| to_f(p.0)).collect(), [pairs.len()])?.to(dev)?;
+    let l = Array::from_vec(pairs.iter().map(|p| to_f(p.1)).collect(), [pairs.len()])?.to(dev)?;
+    let check = |name: &str, got: Vec<F>, want: &dyn Fn(f64, f64) -> (f64, f64)| {
+        for (&(xv, lv), g) in pairs.iter().zip(got) {
+            let (w, u) = want(xv, lv);
+            let w: f64 = to_f(w).into();
+            if !w.is_finite() || (w != 0.0 && w.abs() < min_positive) {
+                continue;
+            }
+            let e = ulps(g.into(), w, w, eps, min_positive);
+            let bound = 8.0 + 2.0 * u.abs();
+            assert!(
+                e <= bound,
+                "{name}({xv:e}, {lv:e}) {what}: got {:e}, want {w:e} ({e:.1} ulp > {bound:.1})",
+                g.into()
+            );
+        }
+    };
+    let small = |l: f64| l.abs() < 1e-19;
+    check("boxcox", x.boxcox(&l)?.to_vec()?, &|x, l| {
+        let u = l * x.ln();
+        (if small(l) { x.ln() } else { libm::expm1(u) / l }, u)
+    });
+    check("boxcox1p", x.boxcox1p(&l)?.to_vec()?, &|x, l| {
+        let u = l * libm::log1p(x);
+        (if small(l) { libm::log1p(x) } else { libm::expm1(u) / l }, u)
+    });
+    check("inv_boxcox", x.inv_boxcox(&l)?.to_vec()?, &|y, l| {
+        let u = if small(l) { y } else { libm::log1p(l * y) / l };
+        (u.exp(), u)
+    });
+    check("inv_boxcox1p", x.inv_boxcox1p(&l)?.to_vec()?, &|y, l| {
+        let u = if small(l) { y } else { libm::log1p(l * y) / l };
+        (libm::expm1(u), u)
+    });
+    // huber, pseudo_huber with δ = the λ column's |values| and r = x − 10.
+    let r = x.add_scalar(to_f(-10.0))?;
+    let d = l.abs()?;
+    check("huber", d.huber(&r)?.to_vec()?, &|x, l| {
+        let (d, r) = (l.abs(), (x - 10.0).abs());
+        (if r <= d { 0.5 * r * r } else { d * (r - 0.5 * d) }, 0.0)
+    });
+    check("pseudo_huber", d.pseudo_huber(&r)?.to_vec()?, &|x, l| {
+        let (d, r) = (l.abs(), x - 10.0);
+        (if d == 0.0 { 0.0 } else { r * r / ((1.0 + (r / d) * (r / d)).sqrt() + 1.0) }, 0.0)
+    });
+    // rel_entr(x, y) with y = |λ| + x/3.
+    let y = d.add(&x.mul_scalar(to_f(1.0 / 3.0))?)?;
+    let yv: Vec<f64> = y.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let got = x.rel_entr(&y)?.to_vec()?;
+    for ((&(xv, _), &yv), g) in pairs.iter().zip(&yv).zip(got) {
+        let r = xv / yv;
+        let want: f64 = to_f(xv * if (0.5..=2.0).contains(&r) { libm::log1p((xv - yv) / yv) } else { r.ln() }).into();
+        let e = ulps(g.into(), want, want, eps, min_positive);
+        assert!(e <= 8.0, "rel_entr({xv:e}, {yv:e}) {what}: got {:e}, want {want:e} ({e:.1} ulp)", g.into());
+    }
+    // exprel on a grid through 0 and past e^x's overflow.
+    let top = if F::DTYPE == DType::F32 { 95.0 } else { 715.0 };
+    let ex: Vec<f64> = grid(-30.0, 30.0, 601).chain(grid(80.0, top, 50)).chain([1e-9, -1e-9, 0.0]).collect();
+    let got = Array::from_vec(ex.iter().map(|&v| to_f(v)).collect(), [ex.len()])?.to(dev)?.exprel()?.to_vec()?;
+    for (&xv, g) in ex.iter().zip(got) {
+        let xv: f64 = to_f(xv).into();
+        let want = if xv == 0.0 {
+            1.0
+        } else if xv > 700.0 {
+            (xv - xv.ln()).exp()
+        } else {
+            libm::expm1(xv) / xv
+        };
+        let want: f64 = to_f(want).into();
+        if !want.is_finite() {
+            continue;
+        }
+        let e = ulps(g.into(), want, want, eps, min_positive);
+        let bound = 8.0 + if xv > 80.0 { 2.0 * xv } else { 0.0 }; // e^(x − ln x): x − ln x is rounded
+        assert!(e <= bound, "exprel({xv:e}) {what}: got {:e}, want {want:e} ({e:.1} ulp)", g.into());
+    }
+    Ok(())
+}
+
 // ---- beta, betaln ----------------------------------------------------------------------
 
 /// (a, b, ln|B(a, b)|, B(a, b)) from mpmath at 250 bits (`scripts/mpmath-gamma-table.py`):
@@ -1394,6 +1488,17 @@ backend_tests! {
             return Ok(());
         }
         gamma_relatives::<f64>(dev)
+    }
+
+    fn boxcox_exprel_huber_rel_entr_f32(dev) {
+        misc_check::<f32>(dev)
+    }
+
+    fn boxcox_exprel_huber_rel_entr_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        misc_check::<f64>(dev)
     }
 
     fn beta_betaln_f32(dev) {

@@ -1,0 +1,195 @@
+//! SciPy's Box–Cox transforms (`boxcox`, `boxcox1p`, `inv_boxcox`, `inv_boxcox1p`),
+//! `exprel`, `huber`, `pseudo_huber` and `rel_entr`, composed on the device from the
+//! elementwise kernels, each in a form that keeps its digits where the obvious formula
+//! cancels or overflows.
+
+use crate::array::Array;
+use crate::dtype::Float;
+use crate::error::Result;
+use crate::ops::elementwise::where_;
+
+impl<T: Float> Array<T> {
+    /// A 0-d constant on this array's device.
+    fn value(&self, v: f64) -> Result<Array<T>> {
+        Array::scalar(T::from_f64(v), self.device())
+    }
+
+    /// Where `lambda` is 0 (to ±1e-19, as SciPy), `at_zero`; else `other`.
+    fn lambda_zero(lambda: &Array<T>, at_zero: &Array<T>, other: &Array<T>) -> Result<Array<T>> {
+        where_(&lambda.abs()?.lt_scalar(T::from_f64(1e-19))?, at_zero, other)
+    }
+
+    /// The Box–Cox transform (SciPy's `special.boxcox(x, lmbda)`): `(x^λ − 1)/λ` as
+    /// `expm1(λ·ln x)/λ` (no cancellation for x near 1 or λ near 0), `ln x` at λ = 0;
+    /// `x` and `lambda` broadcast. NaN for x < 0; at 0, `−1/λ` for λ > 0 and `−∞` for
+    /// λ < 0.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastMismatch`](crate::Error::BroadcastMismatch),
+    /// [`Error::DeviceMismatch`](crate::Error::DeviceMismatch).
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![2.0f64, 1.0 + 1e-12, 2.0], [3])?;
+    /// let l = gpu::Array::from_vec(vec![0.5f64, 0.5, 0.0], [3])?;
+    /// let y = x.boxcox(&l)?.to_vec()?;
+    /// assert!((y[0] - 0.8284271247461901).abs() < 1e-15 && (y[1] / 1.000088900582091e-12 - 1.0).abs() < 1e-15);
+    /// assert!((y[2] - std::f64::consts::LN_2).abs() < 1e-16);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn boxcox(&self, lambda: &Array<T>) -> Result<Array<T>> {
+        let ln = self.ln()?;
+        Self::lambda_zero(lambda, &ln, &lambda.mul(&ln)?.exp_m1()?.div(lambda)?)
+    }
+
+    /// The Box–Cox transform of `1 + x` (SciPy's `special.boxcox1p(x, lmbda)`):
+    /// `expm1(λ·ln_1p(x))/λ`, `ln_1p(x)` at λ = 0, accurate for tiny x; broadcasts.
+    ///
+    /// # Errors
+    /// As [`boxcox`](Array::boxcox).
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1e-10f64], [1])?;
+    /// let l = gpu::Array::from_vec(vec![0.5f64], [1])?;
+    /// assert!((x.boxcox1p(&l)?.item()? / 9.99999999975e-11 - 1.0).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn boxcox1p(&self, lambda: &Array<T>) -> Result<Array<T>> {
+        let ln = self.ln_1p()?;
+        Self::lambda_zero(lambda, &ln, &lambda.mul(&ln)?.exp_m1()?.div(lambda)?)
+    }
+
+    /// The inverse Box–Cox transform (SciPy's `special.inv_boxcox(y, lmbda)`):
+    /// `exp(ln_1p(λy)/λ)`, `exp(y)` at λ = 0; broadcasts. NaN where `λy < −1`.
+    ///
+    /// # Errors
+    /// As [`boxcox`](Array::boxcox).
+    ///
+    /// ```
+    /// let y = gpu::Array::from_vec(vec![1.0f64], [1])?;
+    /// let l = gpu::Array::from_vec(vec![0.5f64], [1])?;
+    /// assert!((y.inv_boxcox(&l)?.item()? - 2.25).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn inv_boxcox(&self, lambda: &Array<T>) -> Result<Array<T>> {
+        let far = lambda.mul(self)?.ln_1p()?.div(lambda)?.exp()?;
+        Self::lambda_zero(lambda, &self.exp()?, &far)
+    }
+
+    /// The inverse of [`boxcox1p`](Array::boxcox1p) (SciPy's `special.inv_boxcox1p(y,
+    /// lmbda)`): `expm1(ln_1p(λy)/λ)`, `expm1(y)` at λ = 0, accurate for tiny y;
+    /// broadcasts.
+    ///
+    /// # Errors
+    /// As [`boxcox`](Array::boxcox).
+    ///
+    /// ```
+    /// let y = gpu::Array::from_vec(vec![1e-10f64], [1])?;
+    /// let l = gpu::Array::from_vec(vec![0.5f64], [1])?;
+    /// assert!((y.inv_boxcox1p(&l)?.item()? / 1.000000000025e-10 - 1.0).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn inv_boxcox1p(&self, lambda: &Array<T>) -> Result<Array<T>> {
+        let far = lambda.mul(self)?.ln_1p()?.div(lambda)?.exp_m1()?;
+        Self::lambda_zero(lambda, &self.exp_m1()?, &far)
+    }
+
+    /// The relative error of `exp`, `(e^x − 1)/x` (SciPy's `special.exprel`):
+    /// `expm1(x)/x`, 1 at 0, and `e^(x − ln x)` past `e^x`'s overflow (so `exprel(710)`
+    /// is 3.146e305, where SciPy's is ∞); 0 at −∞, ∞ at ∞.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![0.0f64, 1e-10, -800.0, 710.0], [4])?;
+    /// let y = x.exprel()?.to_vec()?;
+    /// assert!(y[0] == 1.0 && (y[1] - 1.00000000005).abs() < 1e-16 && y[2] == 0.00125);
+    /// assert!((y[3] / 3.1464715016362125e305 - 1.0).abs() < 1e-13);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn exprel(&self) -> Result<Array<T>> {
+        let ratio = self.exp_m1()?.div(self)?;
+        let big = self.sub(&self.ln()?)?.exp()?;
+        let r = where_(
+            &self.gt_scalar(T::from_f64(if T::DTYPE == crate::DType::F32 { 88.0 } else { 709.0 }))?,
+            &big,
+            &ratio,
+        )?;
+        where_(&self.eq_scalar(T::ZERO)?, &self.value(1.0)?, &r)
+    }
+
+    /// The Huber loss (SciPy's `special.huber(delta, r)`, called on `delta`): `r²/2` for
+    /// `|r| ≤ δ`, `δ(|r| − δ/2)` beyond, `+∞` for δ < 0; broadcasts.
+    ///
+    /// # Errors
+    /// As [`boxcox`](Array::boxcox).
+    ///
+    /// ```
+    /// let d = gpu::Array::from_vec(vec![1.0f32], [1])?;
+    /// let r = gpu::Array::from_vec(vec![0.5f32, 3.0, -3.0], [3])?;
+    /// assert_eq!(d.huber(&r)?.to_vec()?, [0.125, 2.5, 2.5]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn huber(&self, r: &Array<T>) -> Result<Array<T>> {
+        let a = r.abs()?;
+        let quadratic = a.square()?.mul_scalar(T::from_f64(0.5))?;
+        let linear = self.mul(&a.sub(&self.mul_scalar(T::from_f64(0.5))?)?)?;
+        let loss = where_(&a.le(self)?, &quadratic, &linear)?;
+        where_(&self.lt_scalar(T::ZERO)?, &self.value(f64::INFINITY)?, &loss)
+    }
+
+    /// The pseudo-Huber loss (SciPy's `special.pseudo_huber(delta, r)`, called on
+    /// `delta`): `δ²(√(1 + (r/δ)²) − 1)`, computed as `|r|·(|r|/(h + 1))` with `h =
+    /// hypot(1, r/δ)` (no cancellation for small r, no overflow for large: SciPy's is ∞
+    /// at `(2, 1e200)`); 0 at δ = 0, `+∞` for δ < 0; broadcasts.
+    ///
+    /// # Errors
+    /// As [`boxcox`](Array::boxcox).
+    ///
+    /// ```
+    /// let d = gpu::Array::from_vec(vec![1.0f64, 2.0], [2])?;
+    /// let r = gpu::Array::from_vec(vec![0.5f64, 1e200], [2])?;
+    /// let y = d.pseudo_huber(&r)?.to_vec()?;
+    /// assert!((y[0] - 0.11803398874989485).abs() < 1e-16 && (y[1] / 2e200 - 1.0).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn pseudo_huber(&self, r: &Array<T>) -> Result<Array<T>> {
+        let a = r.abs()?;
+        let h = a.div(self)?.hypot_scalar(T::ONE)?;
+        let loss = a.mul(&a.div(&h.add_scalar(T::ONE)?)?)?;
+        let loss = where_(&self.eq_scalar(T::ZERO)?, &self.value(0.0)?, &loss)?;
+        where_(&self.lt_scalar(T::ZERO)?, &self.value(f64::INFINITY)?, &loss)
+    }
+
+    /// The elementwise relative entropy `x·ln(x/y)` (SciPy's `special.rel_entr(x, y)`):
+    /// `ln(x/y)` as `ln_1p((x − y)/y)` where `x/y` is within [½, 2] (`x − y` is exact
+    /// there, so `rel_entr(1 + 1e-12, 1)` keeps its digits), as `ln x − ln y` where
+    /// `x/y` over- or underflows; 0 at `x = 0, y ≥ 0`, `+∞` for other non-positive
+    /// arguments; broadcasts.
+    ///
+    /// # Errors
+    /// As [`boxcox`](Array::boxcox).
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f64, 1.0 + 1e-12, 0.0, 1e300], [4])?;
+    /// let y = gpu::Array::from_vec(vec![2.0f64, 1.0, 2.0, 1e-300], [4])?;
+    /// let r = x.rel_entr(&y)?.to_vec()?;
+    /// assert!((r[0] + std::f64::consts::LN_2).abs() < 1e-16 && (r[1] / 1.000088900582841e-12 - 1.0).abs() < 1e-15);
+    /// assert!(r[2] == 0.0 && (r[3] / 1.3815510557964274e303 - 1.0).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn rel_entr(&self, y: &Array<T>) -> Result<Array<T>> {
+        let ratio = self.div(y)?;
+        let near = ratio.ge_scalar(T::from_f64(0.5))?.logical_and(&ratio.le_scalar(T::from_f64(2.0))?)?;
+        let close = self.sub(y)?.div(y)?.ln_1p()?;
+        let apart = self.ln()?.sub(&y.ln()?)?;
+        let within = ratio.gt_scalar(T::ZERO)?.logical_and(&ratio.isfinite()?)?;
+        let log = where_(&near, &close, &where_(&within, &ratio.ln()?, &apart)?)?;
+        let zero = self.value(0.0)?;
+        let positive = self.gt_scalar(T::ZERO)?.logical_and(&y.gt_scalar(T::ZERO)?)?;
+        let at_zero = self.eq_scalar(T::ZERO)?.logical_and(&y.ge_scalar(T::ZERO)?)?;
+        let r = where_(&positive, &self.mul(&log)?, &self.value(f64::INFINITY)?)?;
+        let r = where_(&at_zero, &zero, &r)?;
+        where_(&self.isnan()?.logical_or(&y.isnan()?)?, &self.value(f64::NAN)?, &r)
+    }
+}
