@@ -15,6 +15,7 @@ const COMMON: &str = include_str!("../../../shaders/common.wgsl");
 const F64_MATH: &str = include_str!("../../../shaders/f64_math.wgsl");
 const FLOAT_MATH: &str = include_str!("../../../shaders/float_math.wgsl");
 const SPECIAL_MATH: &str = include_str!("../../../shaders/special_math.wgsl");
+const GAMMA_MATH: &str = include_str!("../../../shaders/gamma_math.wgsl");
 const ELEMENTWISE: &str = include_str!("../../../shaders/elementwise.wgsl");
 const ELEMENTWISE_1D: &str = include_str!("../../../shaders/elementwise_1d.wgsl");
 const ELEMENTWISE_VEC4: &str = include_str!("../../../shaders/elementwise_vec4.wgsl");
@@ -52,7 +53,7 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
     s
 }
 
-/// special_math.wgsl's constants per type: erfc's exact split, Dekker's splitter
+/// special_math.wgsl's and gamma_math.wgsl's constants per type: erfc's exact split, Dekker's splitter
 /// (2^⌈p/2⌉ + 1), the largest finite value, where e^x nears its overflow, Γ's scaling
 /// step, range and last exact factorial, and ψ's root, π, ln 2 (its head short enough
 /// that k·head is exact), 2/3 and ½ ln 2π in two parts.
@@ -82,15 +83,21 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 19] {
     ]
 }
 
+/// special_math.wgsl and gamma_math.wgsl for one type.
+fn special_library(t: &'static str) -> String {
+    let vars = special_vars(t);
+    format!("{}\n{}", render(SPECIAL_MATH, &vars), render(GAMMA_MATH, &vars))
+}
+
 /// The helper functions every kernel may call, plus the f64 library when needed.
 fn prelude(uses_f64: bool) -> String {
     let f32_math =
         render(FLOAT_MATH, &[("T", "f32"), ("EXP_MAX", "88.0"), ("EXP2_MAX", "128.0"), ("EXP2_MIN", "-150.0")]);
-    let f32_special = render(SPECIAL_MATH, &special_vars("f32"));
+    let f32_special = special_library("f32");
     if uses_f64 {
         let f64_math =
             render(FLOAT_MATH, &[("T", "f64"), ("EXP_MAX", "709.0"), ("EXP2_MAX", "1024.0"), ("EXP2_MIN", "-1075.0")]);
-        let f64_special = render(SPECIAL_MATH, &special_vars("f64"));
+        let f64_special = special_library("f64");
         format!("{COMMON}\n{f32_math}\n{f32_special}\n{F64_MATH}\n{f64_math}\n{f64_special}\n")
     } else {
         format!("{COMMON}\n{f32_math}\n{f32_special}\n")
