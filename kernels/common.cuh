@@ -293,7 +293,7 @@ __device__ __forceinline__ float k_gamma(float x) { return tgammaf(x); }
 __device__ __forceinline__ double k_gamma(double x) { return tgamma(x); }
 
 // ψ(x) = Γ'(x)/Γ(x): CUDA has no digamma, so this is ours (src/backend/cpu/special.rs
-// and shaders/special_math.wgsl are the same algorithm): (x − x₀)·R(x) on [1, 2] around
+// and shaders/gamma_math.wgsl are the same algorithm): (x − x₀)·R(x) on [1, 2] around
 // the positive root x₀ (in two parts), a fit on [2, 3] with ψ(x + 1) = ψ(x) + 1/x below
 // 10, the asymptotic series above, reflection below 0 (sinpi/cospi reduce exactly).
 // The fits are mpmath's Chebyshev fits in s = x − 1.5 or x − 2.5, highest power first.

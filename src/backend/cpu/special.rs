@@ -1,9 +1,14 @@
-//! The inverse error functions and the normal quantile on the host, from Wichura's
-//! AS 241 (PPND16, Applied Statistics 37, 1988: relative error about 1e-16), written
+//! The CPU backend's special functions beyond musl's (`libm`: erf, erfc, lgamma), in
+//! f64, with f32 computed through them: the inverse error functions and the normal
+//! quantile (Wichura's AS 241), the normal CDF, I0, I0e, I1, I1e, erfcx, Γ and ψ.
+//! `shaders/special_math.wgsl` and `shaders/gamma_math.wgsl` are the same algorithms for
+//! wgpu.
+//!
+//! AS 241 (PPND16, Applied Statistics 37, 1988: relative error about 1e-16) is written
 //! so that its two inputs — `q = p − ½` and the smaller tail probability
 //! `s = min(p, 1 − p)` — are exact for each function: erfinv's tail comes from
 //! `1 − |x|` and erfcinv's from `y` itself, so neither loses the digits of a
-//! probability near 0. `shaders/special_math.wgsl` is the same algorithm for wgpu.
+//! probability near 0.
 
 // The coefficients are AS 241's as published (20 digits), the same text as the WGSL's.
 #![allow(clippy::excessive_precision)]
@@ -423,7 +428,7 @@ pub(crate) fn erfcx(x: f64) -> f64 {
 // ψ(x) by the same fits' kind: ψ(x) = (x − x₀)·R(x) on [1, 2] around the positive root
 // x₀ (so that ψ keeps its digits there), a fit on [2, 3] with the recurrence
 // ψ(x + 1) = ψ(x) + 1/x below 10, and the asymptotic series above; reflection below 0.
-// shaders/special_math.wgsl is the same algorithm, in f32 and f64.
+// shaders/gamma_math.wgsl is the same algorithm, in f32 and f64.
 
 /// Γ(2.5 + s) on s in [−½, ½]: a Chebyshev fit by mpmath (`chebyfit`, degree 17, error
 /// 1.2e-18 relative), highest power first.

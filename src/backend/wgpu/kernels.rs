@@ -53,10 +53,10 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
     s
 }
 
-/// special_math.wgsl's and gamma_math.wgsl's constants per type: erfc's exact split, Dekker's splitter
-/// (2^⌈p/2⌉ + 1), the largest finite value, where e^x nears its overflow, Γ's scaling
-/// step, range and last exact factorial, and ψ's root, π, ln 2 (its head short enough
-/// that k·head is exact), 2/3 and ½ ln 2π in two parts.
+/// special_math.wgsl's and gamma_math.wgsl's constants per type: erfc's exact split,
+/// Dekker's splitter (2^⌈p/2⌉ + 1), the largest finite value, where e^x nears its
+/// overflow, Γ's scaling step, range and last exact factorial, and ψ's root, π, ln 2
+/// (its head short enough that k·head is exact), 2/3 and ½ ln 2π in two parts.
 fn special_vars(t: &'static str) -> [(&'static str, &'static str); 19] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
