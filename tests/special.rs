@@ -831,7 +831,7 @@ fn gamma_relatives<F: Prec>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
-// ---- boxcox, exprel, huber, pseudo_huber, rel_entr ----------------------------------------
+// ---- boxcox, exprel, huber, pseudo_huber, rel_entr, kl_div ------------------------------------
 
 /// The compositions of `src/ops/special_misc.rs` on `dev` in `F` against f64 host
 /// formulas (musl's expm1/log1p), in ulps of the answer: 8, plus `2·|u|` where the
@@ -900,6 +900,16 @@ fn misc_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
         let want: f64 = to_f(xv * if (0.5..=2.0).contains(&r) { libm::log1p((xv - yv) / yv) } else { r.ln() }).into();
         let e = ulps(g.into(), want, want, eps, min_positive);
         assert!(e <= 8.0, "rel_entr({xv:e}, {yv:e}) {what}: got {:e}, want {want:e} ({e:.1} ulp)", g.into());
+    }
+    // kl_div = rel_entr − (x − y): held to ulps of |value| + |x − y|, the size of the
+    // terms that cancel where x is near y.
+    let got = x.kl_div(&y)?.to_vec()?;
+    for ((&(xv, _), &yv), g) in pairs.iter().zip(&yv).zip(got) {
+        let r = xv / yv;
+        let rel = xv * if (0.5..=2.0).contains(&r) { libm::log1p((xv - yv) / yv) } else { r.ln() };
+        let want = rel - (xv - yv);
+        let e = ulps(g.into(), want, want.abs() + (xv - yv).abs(), eps, min_positive);
+        assert!(e <= 8.0, "kl_div({xv:e}, {yv:e}) {what}: got {:e}, want {want:e} ({e:.1} ulp)", g.into());
     }
     // exprel on a grid through 0 and past e^x's overflow.
     let top = if F::DTYPE == DType::F32 { 95.0 } else { 715.0 };
@@ -1490,11 +1500,11 @@ backend_tests! {
         gamma_relatives::<f64>(dev)
     }
 
-    fn boxcox_exprel_huber_rel_entr_f32(dev) {
+    fn boxcox_exprel_huber_rel_entr_kl_div_f32(dev) {
         misc_check::<f32>(dev)
     }
 
-    fn boxcox_exprel_huber_rel_entr_f64(dev) {
+    fn boxcox_exprel_huber_rel_entr_kl_div_f64(dev) {
         if !dev.supports(DType::F64) {
             return Ok(());
         }

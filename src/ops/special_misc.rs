@@ -1,5 +1,5 @@
 //! SciPy's Box–Cox transforms (`boxcox`, `boxcox1p`, `inv_boxcox`, `inv_boxcox1p`),
-//! `exprel`, `huber`, `pseudo_huber` and `rel_entr`, composed on the device from the
+//! `exprel`, `huber`, `pseudo_huber`, `rel_entr` and `kl_div`, composed on the device from the
 //! elementwise kernels, each in a form that keeps its digits where the obvious formula
 //! cancels or overflows.
 
@@ -190,6 +190,31 @@ impl<T: Float> Array<T> {
         let at_zero = self.eq_scalar(T::ZERO)?.logical_and(&y.ge_scalar(T::ZERO)?)?;
         let r = where_(&positive, &self.mul(&log)?, &self.value(f64::INFINITY)?)?;
         let r = where_(&at_zero, &zero, &r)?;
+        where_(&self.isnan()?.logical_or(&y.isnan()?)?, &self.value(f64::NAN)?, &r)
+    }
+
+    /// The elementwise Kullback–Leibler term `x·ln(x/y) − x + y` (SciPy's
+    /// `special.kl_div(x, y)`): [`rel_entr`](Array::rel_entr) minus `x − y`; `y` at
+    /// `x = 0, y ≥ 0`, `+∞` for other non-positive arguments; broadcasts. Where `x` is
+    /// close to `y` the two terms cancel (the value is about `(x − y)²/(2y)`): its error
+    /// is then a few ulp of `|x − y|`, not of the value, as SciPy's.
+    ///
+    /// # Errors
+    /// As [`boxcox`](Array::boxcox).
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f64, 0.0, 2.0], [3])?;
+    /// let y = gpu::Array::from_vec(vec![2.0f64, 3.0, -1.0], [3])?;
+    /// let k = x.kl_div(&y)?.to_vec()?;
+    /// assert!((k[0] - (1.0 - std::f64::consts::LN_2)).abs() < 1e-16 && k[1] == 3.0 && k[2] == f64::INFINITY);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn kl_div(&self, y: &Array<T>) -> Result<Array<T>> {
+        let r = self.rel_entr(y)?.sub(&self.sub(y)?)?;
+        let at_zero = self.eq_scalar(T::ZERO)?.logical_and(&y.ge_scalar(T::ZERO)?)?;
+        let positive = self.gt_scalar(T::ZERO)?.logical_and(&y.gt_scalar(T::ZERO)?)?;
+        let r = where_(&positive, &r, &self.value(f64::INFINITY)?)?;
+        let r = where_(&at_zero, y, &r)?;
         where_(&self.isnan()?.logical_or(&y.isnan()?)?, &self.value(f64::NAN)?, &r)
     }
 }
