@@ -256,11 +256,13 @@ pub enum BinaryOp {
     /// `a >> b` (integers, arithmetic for `i32`); a shift by 32 or more gives 0, or −1
     /// for a negative `i32`, as NumPy's `right_shift`.
     Shr,
+    /// `ln |B(a, b)|`, the log of the beta function (SciPy's `betaln`; floats).
+    BetaLn,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 20] = [
+    pub const ALL: [BinaryOp; 21] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -281,11 +283,12 @@ impl BinaryOp {
         BinaryOp::BitXor,
         BinaryOp::Shl,
         BinaryOp::Shr,
+        BinaryOp::BetaLn,
     ];
 
     /// Whether the op is defined for integer dtypes.
     pub fn supports_int(self) -> bool {
-        !matches!(self, BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign)
+        !matches!(self, BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign | BinaryOp::BetaLn)
     }
 
     /// Whether the op is defined for float dtypes (the bitwise ops are not).
@@ -326,6 +329,7 @@ impl BinaryOp {
             BinaryOp::BitXor => "bit_xor",
             BinaryOp::Shl => "shl",
             BinaryOp::Shr => "shr",
+            BinaryOp::BetaLn => "betaln",
         }
     }
 }

@@ -212,6 +212,10 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::hypot(a, b);
                 $body
             }
+            BinaryOp::BetaLn => {
+                let $f = |a: $t, b: $t| Num::betaln(a, b);
+                $body
+            }
             BinaryOp::FMax => {
                 let $f = |a: $t, b: $t| a.fmax(b);
                 $body

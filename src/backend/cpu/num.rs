@@ -22,6 +22,8 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     /// to keep the op table total, and compute through f64.
     fn atan2(self, o: Self) -> Self;
     fn hypot(self, o: Self) -> Self;
+    /// ln |B(self, o)| (floats; integers go through f64, though no kernel asks).
+    fn betaln(self, o: Self) -> Self;
     fn copysign(self, o: Self) -> Self;
     /// The bit operations are integer ops; every backend rejects them for floats
     /// (`BinaryOp::defined_for`), so the float versions exist only to keep the op table
@@ -155,7 +157,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -196,6 +198,9 @@ macro_rules! float_num {
             #[inline(always)]
             fn hypot(self, o: Self) -> Self {
                 self.hypot(o)
+            }
+            fn betaln(self, o: Self) -> Self {
+                $betaln(self, o)
             }
             #[inline(always)]
             fn copysign(self, o: Self) -> Self {
@@ -425,7 +430,8 @@ float_num!(
     super::special::i0e_f32,
     super::special::i1_f32,
     super::special::i1e_f32,
-    super::special::erfcx_f32
+    super::special::erfcx_f32,
+    super::special::betaln_f32
 );
 float_num!(
     f64,
@@ -442,7 +448,8 @@ float_num!(
     super::special::i0e,
     super::special::i1,
     super::special::i1e,
-    super::special::erfcx
+    super::special::erfcx,
+    super::special::betaln
 );
 
 /// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from
@@ -551,6 +558,9 @@ macro_rules! int_num {
             }
             fn hypot(self, o: Self) -> Self {
                 (self as f64).hypot(o as f64) as $t
+            }
+            fn betaln(self, o: Self) -> Self {
+                super::special::betaln(self as f64, o as f64) as $t
             }
             fn copysign(self, o: Self) -> Self {
                 (self as f64).copysign(o as f64) as $t

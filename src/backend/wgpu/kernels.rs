@@ -55,9 +55,10 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 
 /// special_math.wgsl's and gamma_math.wgsl's constants per type: erfc's exact split,
 /// Dekker's splitter (2^⌈p/2⌉ + 1), the largest finite value, where e^x nears its
-/// overflow, Γ's scaling step, range and last exact factorial, and ψ's root, π, ln 2
+/// overflow, Γ's scaling step, range and last exact factorial, where the beta function
+/// leaves Γ's range, and ψ's root, π, ln 2
 /// (its head short enough that k·head is exact), 2/3 and ½ ln 2π in two parts.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 19] {
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 20] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -74,6 +75,7 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 19] {
         ("T_MAX", pick("3.4028234663852886e38", "1.7976931348623157e308")),
         ("EXP_SPLIT", pick("85.0", "700.0")),
         ("GAMMA_EXACT_N", pick("14.0", "23.0")),
+        ("BETA_REACH", pick("34.0", "171.0")),
         ("LN2_A", pick("0.693145751953125", "6.93147180369123816490e-01")),
         ("LN2_B", pick("1.428606765330187e-06", "1.90821492927058770002e-10")),
         ("TWO_THIRDS_HI", pick("0.6666666865348816", "0.6666666666666666")),
