@@ -159,27 +159,14 @@ fn ln_double_{{T}}(x: {{T}}) -> vec2<{{T}}> {
 }
 
 // Γ(x) for x >= 10 by Stirling's series: e^E, E = (x − ½) ln x − x + ½ ln 2π + S(x) in
-// two parts (S: B₂ₖ/(2k(2k − 1)·x^(2k−1)), k <= 10, to 1.4e-19), so that Γ is as good as
-// exp_{{T}}.
+// two parts (S: stirling_series_{{T}}, below), so that Γ is as good as exp_{{T}}.
 fn gamma_stirling_{{T}}(x: {{T}}) -> {{T}} {
     let w = x - 0.5;
     let lx = ln_double_{{T}}(x);
     let a = two_prod_{{T}}(w, lx.x);
     let b = two_sum_{{T}}(a.x, -x);
     let c = two_sum_{{T}}(b.x, {{HALF_LN_2PI_HI}});
-    let ix = 1.0 / x;
-    let z = ix * ix;
-    var s: {{T}} = -174611.0 / 125400.0;
-    s = s * z + 43867.0 / 244188.0;
-    s = s * z - 3617.0 / 122400.0;
-    s = s * z + 1.0 / 156.0;
-    s = s * z - 691.0 / 360360.0;
-    s = s * z + 1.0 / 1188.0;
-    s = s * z - 1.0 / 1680.0;
-    s = s * z + 1.0 / 1260.0;
-    s = s * z - 1.0 / 360.0;
-    s = s * z + 1.0 / 12.0;
-    let e = two_sum_{{T}}(c.x, c.y + (b.y + (a.y + w * lx.y)) + {{HALF_LN_2PI_LO}} + ix * s);
+    let e = two_sum_{{T}}(c.x, c.y + (b.y + (a.y + w * lx.y)) + {{HALF_LN_2PI_LO}} + stirling_series_{{T}}(x));
     let r = exp_{{T}}(e.x);
     return select(r + r * e.y, r, r > {{T_MAX}});                     // r = ∞ past the overflow
 }
@@ -309,10 +296,14 @@ fn math_digamma_{{T}}(x: {{T}}) -> {{T}} {
 // With lo <= hi and s = lo + hi (its rounding kept): the ratio Γ(lo)·(Γ(hi)/Γ(s))/(1 +
 // ψ(s)·sl) where Γ reaches; past it Stirling's series arranged so that nothing large
 // cancels; the plain sum of ln |Γ|s otherwise.
+
+// Stirling's series S(x) = Σ B₂ₖ/(2k(2k − 1)·x^(2k−1)), k <= 10: to 1.4e-19 for x >= 10.
 fn stirling_series_{{T}}(x: {{T}}) -> {{T}} {
     let ix = 1.0 / x;
     let z = ix * ix;
-    var p: {{T}} = -3617.0 / 122400.0;
+    var p: {{T}} = -174611.0 / 125400.0;
+    p = p * z + 43867.0 / 244188.0;
+    p = p * z - 3617.0 / 122400.0;
     p = p * z + 1.0 / 156.0;
     p = p * z - 691.0 / 360360.0;
     p = p * z + 1.0 / 1188.0;
