@@ -82,7 +82,7 @@ impl<T: Float> Array<T> {
         // Elsewhere ±e^betaln with the product of Γ's signs (Γ(x) < 0 on (−2k − 1, −2k)),
         // which the Γs keep as signed zeros and infinities where they under- or overflow;
         // betaln's ±∞ and NaN (the poles, +∞ arguments, NaN, −∞) give B's through e^x.
-        let one = Array::scalar(T::ONE, self.device())?;
+        let one = self.constant(1.0)?;
         let sign = one.copysign(&g_lo)?.mul(&one.copysign(&g_hi)?)?.mul(&one.copysign(&g_s)?)?;
         let e = log.exp()?;
         let finite = where_(&in_reach, &ratio, &e.mul(&sign)?)?;

@@ -30,11 +30,12 @@ impl<T: Float> Array<T> {
     /// ```
     pub fn rgamma(&self) -> Result<Array<T>> {
         let g = self.gamma()?;
-        let zero = Array::scalar(T::ZERO, self.device())?;
+        let zero = self.constant(0.0)?;
         let near_zero = self.mul(&self.mul_scalar(T::from_f64(EULER_GAMMA))?.add_scalar(T::ONE)?)?;
         let past = self.ln_gamma()?.neg()?.exp()?;
-        let r = where_(&g.isinf()?.logical_and(&self.gt_scalar(T::ONE)?)?, &past, &g.recip()?)?;
-        let r = where_(&g.isinf()?.logical_and(&self.abs()?.lt_scalar(T::ONE)?)?, &near_zero, &r)?;
+        let overflow = g.isinf()?;
+        let r = where_(&overflow.logical_and(&self.gt_scalar(T::ONE)?)?, &past, &g.recip()?)?;
+        let r = where_(&overflow.logical_and(&self.abs()?.lt_scalar(T::ONE)?)?, &near_zero, &r)?;
         // The poles (Γ is NaN there) and ±∞; NaN stays NaN.
         let pole = g.isnan()?.logical_and(&self.isnan()?.logical_not()?)?;
         let r = where_(&pole, &zero, &r)?;
@@ -57,7 +58,7 @@ impl<T: Float> Array<T> {
     /// ```
     pub fn gammasgn(&self) -> Result<Array<T>> {
         let g = self.gamma()?;
-        let sign = Array::scalar(T::ONE, self.device())?.copysign(&g)?;
+        let sign = self.constant(1.0)?.copysign(&g)?;
         where_(&g.isnan()?, &g, &sign)
     }
 

@@ -9,11 +9,6 @@ use crate::error::Result;
 use crate::ops::elementwise::where_;
 
 impl<T: Float> Array<T> {
-    /// A 0-d constant on this array's device.
-    fn value(&self, v: f64) -> Result<Array<T>> {
-        Array::scalar(T::from_f64(v), self.device())
-    }
-
     /// Where `lambda` is 0 (to ±1e-19, as SciPy), `at_zero`; else `other`.
     fn lambda_zero(lambda: &Array<T>, at_zero: &Array<T>, other: &Array<T>) -> Result<Array<T>> {
         where_(&lambda.abs()?.lt_scalar(T::from_f64(1e-19))?, at_zero, other)
@@ -115,7 +110,7 @@ impl<T: Float> Array<T> {
             &big,
             &ratio,
         )?;
-        where_(&self.eq_scalar(T::ZERO)?, &self.value(1.0)?, &r)
+        where_(&self.eq_scalar(T::ZERO)?, &self.constant(1.0)?, &r)
     }
 
     /// The Huber loss (SciPy's `special.huber(delta, r)`, called on `delta`): `r²/2` for
@@ -135,7 +130,7 @@ impl<T: Float> Array<T> {
         let quadratic = a.square()?.mul_scalar(T::from_f64(0.5))?;
         let linear = self.mul(&a.sub(&self.mul_scalar(T::from_f64(0.5))?)?)?;
         let loss = where_(&a.le(self)?, &quadratic, &linear)?;
-        where_(&self.lt_scalar(T::ZERO)?, &self.value(f64::INFINITY)?, &loss)
+        where_(&self.lt_scalar(T::ZERO)?, &self.constant(f64::INFINITY)?, &loss)
     }
 
     /// The pseudo-Huber loss (SciPy's `special.pseudo_huber(delta, r)`, called on
@@ -157,8 +152,8 @@ impl<T: Float> Array<T> {
         let a = r.abs()?;
         let h = a.div(self)?.hypot_scalar(T::ONE)?;
         let loss = a.mul(&a.div(&h.add_scalar(T::ONE)?)?)?;
-        let loss = where_(&self.eq_scalar(T::ZERO)?, &self.value(0.0)?, &loss)?;
-        where_(&self.lt_scalar(T::ZERO)?, &self.value(f64::INFINITY)?, &loss)
+        let loss = where_(&self.eq_scalar(T::ZERO)?, &self.constant(0.0)?, &loss)?;
+        where_(&self.lt_scalar(T::ZERO)?, &self.constant(f64::INFINITY)?, &loss)
     }
 
     /// The elementwise relative entropy `x·ln(x/y)` (SciPy's `special.rel_entr(x, y)`):
@@ -185,12 +180,12 @@ impl<T: Float> Array<T> {
         let apart = self.ln()?.sub(&y.ln()?)?;
         let within = ratio.gt_scalar(T::ZERO)?.logical_and(&ratio.isfinite()?)?;
         let log = where_(&near, &close, &where_(&within, &ratio.ln()?, &apart)?)?;
-        let zero = self.value(0.0)?;
+        let zero = self.constant(0.0)?;
         let positive = self.gt_scalar(T::ZERO)?.logical_and(&y.gt_scalar(T::ZERO)?)?;
         let at_zero = self.eq_scalar(T::ZERO)?.logical_and(&y.ge_scalar(T::ZERO)?)?;
-        let r = where_(&positive, &self.mul(&log)?, &self.value(f64::INFINITY)?)?;
+        let r = where_(&positive, &self.mul(&log)?, &self.constant(f64::INFINITY)?)?;
         let r = where_(&at_zero, &zero, &r)?;
-        where_(&self.isnan()?.logical_or(&y.isnan()?)?, &self.value(f64::NAN)?, &r)
+        where_(&self.isnan()?.logical_or(&y.isnan()?)?, &self.constant(f64::NAN)?, &r)
     }
 
     /// The elementwise Kullback–Leibler term `x·ln(x/y) − x + y` (SciPy's
@@ -213,8 +208,8 @@ impl<T: Float> Array<T> {
         let r = self.rel_entr(y)?.sub(&self.sub(y)?)?;
         let at_zero = self.eq_scalar(T::ZERO)?.logical_and(&y.ge_scalar(T::ZERO)?)?;
         let positive = self.gt_scalar(T::ZERO)?.logical_and(&y.gt_scalar(T::ZERO)?)?;
-        let r = where_(&positive, &r, &self.value(f64::INFINITY)?)?;
+        let r = where_(&positive, &r, &self.constant(f64::INFINITY)?)?;
         let r = where_(&at_zero, y, &r)?;
-        where_(&self.isnan()?.logical_or(&y.isnan()?)?, &self.value(f64::NAN)?, &r)
+        where_(&self.isnan()?.logical_or(&y.isnan()?)?, &self.constant(f64::NAN)?, &r)
     }
 }

@@ -13,7 +13,7 @@ use crate::ops::elementwise::where_;
 
 impl<T: Float> Array<T> {
     /// A 0-d constant on this array's device.
-    fn constant(&self, v: f64) -> Result<Array<T>> {
+    pub(crate) fn constant(&self, v: f64) -> Result<Array<T>> {
         Array::scalar(T::from_f64(v), self.device())
     }
 
