@@ -400,6 +400,61 @@ template <typename T> __device__ T k_betaln(T a, T b) {
     }
     return k_ln_gamma(lo) + k_ln_gamma(hi) - k_ln_gamma(s);
 }
+// Hurwitz ζ(x, q) (SciPy's zeta; CUDA has none): src/backend/cpu/special.rs' algorithm
+// (zeta) on CUDA's pow (2 ulp; powf 4), with q + k's rounding l applied as
+// (h + l)^−x = h^−x·e^(−x·l/h).
+__device__ const double K_ZETA_BERNOULLI[20] = {0.08333333333333333, -0.001388888888888889, 3.306878306878307e-05, -8.267195767195768e-07, 2.08767569878681e-08, -5.284190138687493e-10, 1.3382536530684679e-11, -3.3896802963225827e-13, 8.586062056277845e-15, -2.174868698558062e-16, 5.5090028283602295e-18, -1.3954464685812522e-19, 3.534707039629467e-21, -8.953517427037546e-23, 2.267952452337683e-24, -5.744790668872202e-26, 1.455172475614865e-27, -3.6859949406653103e-29, 9.336734257095045e-31, -2.36502241570063e-32};
+template <typename T> __device__ __forceinline__ T k_pow_parts(T h, T l, T e) {
+    const T r = k_pow(h, e);
+    if (l == (T)0 || r == (T)0 || isinf(r)) return r;
+    return r + r * k_exp_m1(e * (l / h));
+}
+template <typename T> __device__ T k_zeta_pos(T x, T qh, T ql) {
+    const T reach = (T)7 + (T)0.5 * x;
+    T s = 0, c = 0, wh = qh, wl = ql;
+    for (int k = 1; k <= 64 && wh < reach; ++k) {
+        const T b = k_pow_parts(wh, wl, -x);
+        if (isinf(b)) return b;
+        T e;
+        s = k_two_sum(s, b, e);
+        c += e;
+        wh = k_two_sum(qh, (T)k, wl);
+        wl += ql;
+        if (b * wh <= s * (x - (T)1) * (sizeof(T) == 4 ? (T)1.4901161193847656e-08 : (T)2.7755575615628914e-17)) return s + c;
+    }
+    const T iw = (T)1 / wh, z = iw * iw;
+    T poch = x * z, corr = 0;
+#pragma unroll
+    for (int j = 0; j < 20; ++j) {
+        corr += (T)K_ZETA_BERNOULLI[j] * poch;
+        const T a = x + (T)(2 * j + 1);
+        poch *= a * (a + (T)1) * z;
+    }
+    const T d = x - (T)1;
+    const T inv = (T)1 / d;
+    const T bracket = inv + (((T)1 - inv * d) / d + ((T)0.5 * iw + corr));
+    T e;
+    const T t = k_two_sum(s, k_pow_parts(wh, wl, -d) * bracket, e);
+    return t + (c + e);
+}
+template <typename T> __device__ T k_zeta(T x, T q) {
+    if (x != x || q != q || x < (T)1) return k_special(x, true);
+    if (x == (T)1 || (q <= (T)0 && floor(q) == q)) return k_special(x, false);
+    if (q < (T)0 && floor(x) != x) return k_special(x, true);
+    if (isinf(x)) return q < (T)1 ? k_special(x, false) : (q == (T)1 ? (T)1 : (T)0);
+    if (isinf(q)) return (T)0;
+    if (q > (T)0) return k_zeta_pos(x, q, (T)0);
+    const T m = -floor(q);
+    T rl, ul, vl;
+    const T rh = k_two_sum(q, m, rl);
+    T uh = k_two_sum((T)1, -rh, ul);
+    uh = k_two_sum(uh, ul - rl, ul);
+    T vh = k_two_sum(m + (T)1, -rh, vl);
+    vh = k_two_sum(vh, vl - rl, vl);
+    const T pair = k_zeta_pos(x, uh, ul) - k_zeta_pos(x, vh, vl);
+    const bool odd = floor(x * (T)0.5) != x * (T)0.5;
+    return k_zeta_pos(x, rh, rl) + (odd ? -pair : pair);
+}
 // i0e, i1e (e^−|x|·I0, e^−|x|·I1; CUDA has neither): the CPU backend's Chebyshev series
 // (src/backend/cpu/special.rs: NumPy's I0 tables, mpmath's for I1 above 8, I1's power
 // series below); i1 is CUDA's cyl_bessel_i1.

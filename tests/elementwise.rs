@@ -46,8 +46,15 @@ macro_rules! float_ref {
                     BinaryOp::Hypot => a.hypot(b),
                     BinaryOp::Copysign => a.copysign(b),
                     // The CPU backend's own f64 (tests/special.rs holds it to mpmath).
-                    BinaryOp::BetaLn => gpu::Array::from_vec(vec![a as f64], 1)
-                        .and_then(|x| x.betaln(&gpu::Array::from_vec(vec![b as f64], 1)?))
+                    BinaryOp::BetaLn | BinaryOp::Zeta => gpu::Array::from_vec(vec![a as f64], 1)
+                        .and_then(|x| {
+                            let y = gpu::Array::from_vec(vec![b as f64], 1)?;
+                            if op == BinaryOp::Zeta {
+                                x.zeta(&y)
+                            } else {
+                                x.betaln(&y)
+                            }
+                        })
                         .and_then(|y| y.item())
                         .unwrap_or(f64::NAN) as $t,
                     BinaryOp::FMax | BinaryOp::FMin if a.is_nan() => b,
@@ -288,7 +295,7 @@ const SHAPES: &[(&[usize], &[usize])] = &[
 fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
     match op {
         BinaryOp::Div | BinaryOp::Rem | BinaryOp::FloorDiv | BinaryOp::FloorRem => T::DIVISION,
-        BinaryOp::Pow | BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::BetaLn => T::TRANSCENDENTAL,
+        BinaryOp::Pow | BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::BetaLn | BinaryOp::Zeta => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -300,7 +307,7 @@ fn binary_case<T: RefOps>(dev: &Device, op: BinaryOp, sa: &[usize], sb: &[usize]
     let b = Array::from_vec(db.clone(), sb)?.to(dev)?;
     let out_shape = common::broadcast(sa, sb).expect("test shapes broadcast");
     let (ha, hb) = (HostNd::new(da, sa), HostNd::new(db, sb));
-    let want: Vec<T> = if op == BinaryOp::BetaLn {
+    let want: Vec<T> = if matches!(op, BinaryOp::BetaLn | BinaryOp::Zeta) {
         // The CPU backend in one call (per element, as `bin` does, took 35 s here).
         let cpu = Device::cpu();
         float_binary(&a.to(&cpu)?, &b.to(&cpu)?, op)?.to_vec()?
@@ -321,7 +328,9 @@ fn binary_case<T: RefOps>(dev: &Device, op: BinaryOp, sa: &[usize], sb: &[usize]
         BinaryOp::FloorRem => a.floor_rem(&b)?,
         BinaryOp::FMax => a.fmax(&b)?,
         BinaryOp::FMin => a.fmin(&b)?,
-        BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign | BinaryOp::BetaLn => float_binary(&a, &b, op)?,
+        BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign | BinaryOp::BetaLn | BinaryOp::Zeta => {
+            float_binary(&a, &b, op)?
+        }
         op if op.is_bitwise() => int_binary(&a, &b, op)?,
         _ => unreachable!(),
     };
@@ -338,6 +347,7 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::Hypot => a.hypot(b),
             BinaryOp::Copysign => a.copysign(b),
             BinaryOp::BetaLn => a.betaln(b),
+            BinaryOp::Zeta => a.zeta(b),
             _ => unreachable!(),
         }
     }
@@ -395,7 +405,7 @@ fn scalar_ops<T: RefOps>(dev: &Device) -> gpu::Result<()> {
             BinaryOp::FloorRem => a.floor_rem_scalar(s)?,
             BinaryOp::FMax => a.fmax_scalar(s)?,
             BinaryOp::FMin => a.fmin_scalar(s)?,
-            BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign | BinaryOp::BetaLn => {
+            BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign | BinaryOp::BetaLn | BinaryOp::Zeta => {
                 float_binary(&a, &Array::from_vec(vec![s], [])?.to(dev)?, op)?
             }
             op if op.is_bitwise() => int_binary(&a, &Array::from_vec(vec![s], [])?.to(dev)?, op)?,

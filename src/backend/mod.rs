@@ -258,11 +258,13 @@ pub enum BinaryOp {
     Shr,
     /// `ln |B(a, b)|`, the log of the beta function (SciPy's `betaln`; floats).
     BetaLn,
+    /// The Hurwitz zeta function `ζ(a, b) = Σₖ (b + k)^−a` (SciPy's `zeta`; floats).
+    Zeta,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 21] = [
+    pub const ALL: [BinaryOp; 22] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -284,11 +286,12 @@ impl BinaryOp {
         BinaryOp::Shl,
         BinaryOp::Shr,
         BinaryOp::BetaLn,
+        BinaryOp::Zeta,
     ];
 
     /// Whether the op is defined for integer dtypes.
     pub fn supports_int(self) -> bool {
-        !matches!(self, BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign | BinaryOp::BetaLn)
+        !matches!(self, BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign | BinaryOp::BetaLn | BinaryOp::Zeta)
     }
 
     /// Whether the op is defined for float dtypes (the bitwise ops are not).
@@ -330,6 +333,7 @@ impl BinaryOp {
             BinaryOp::Shl => "shl",
             BinaryOp::Shr => "shr",
             BinaryOp::BetaLn => "betaln",
+            BinaryOp::Zeta => "zeta",
         }
     }
 }

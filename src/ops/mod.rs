@@ -37,6 +37,7 @@ pub(crate) mod stats;
 pub(crate) mod svd;
 pub(crate) mod tensorsolve;
 pub(crate) mod ufuncs;
+pub(crate) mod zeta;
 
 use std::borrow::Cow;
 

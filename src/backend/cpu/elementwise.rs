@@ -216,6 +216,10 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::betaln(a, b);
                 $body
             }
+            BinaryOp::Zeta => {
+                let $f = |a: $t, b: $t| Num::zeta(a, b);
+                $body
+            }
             BinaryOp::FMax => {
                 let $f = |a: $t, b: $t| a.fmax(b);
                 $body

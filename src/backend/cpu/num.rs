@@ -24,6 +24,7 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     fn hypot(self, o: Self) -> Self;
     /// ln |B(self, o)| (floats; integers go through f64, though no kernel asks).
     fn betaln(self, o: Self) -> Self;
+    fn zeta(self, o: Self) -> Self;
     fn copysign(self, o: Self) -> Self;
     /// The bit operations are integer ops; every backend rejects them for floats
     /// (`BinaryOp::defined_for`), so the float versions exist only to keep the op table
@@ -157,7 +158,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path, $zeta:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -201,6 +202,9 @@ macro_rules! float_num {
             }
             fn betaln(self, o: Self) -> Self {
                 $betaln(self, o)
+            }
+            fn zeta(self, o: Self) -> Self {
+                $zeta(self, o)
             }
             #[inline(always)]
             fn copysign(self, o: Self) -> Self {
@@ -431,7 +435,8 @@ float_num!(
     super::special::i1_f32,
     super::special::i1e_f32,
     super::special::erfcx_f32,
-    super::special::betaln_f32
+    super::special::betaln_f32,
+    super::special::zeta_f32
 );
 float_num!(
     f64,
@@ -449,7 +454,8 @@ float_num!(
     super::special::i1,
     super::special::i1e,
     super::special::erfcx,
-    super::special::betaln
+    super::special::betaln,
+    super::special::zeta
 );
 
 /// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from
@@ -561,6 +567,9 @@ macro_rules! int_num {
             }
             fn betaln(self, o: Self) -> Self {
                 super::special::betaln(self as f64, o as f64) as $t
+            }
+            fn zeta(self, o: Self) -> Self {
+                super::special::zeta(self as f64, o as f64) as $t
             }
             fn copysign(self, o: Self) -> Self {
                 (self as f64).copysign(o as f64) as $t

@@ -16,6 +16,7 @@ const F64_MATH: &str = include_str!("../../../shaders/f64_math.wgsl");
 const FLOAT_MATH: &str = include_str!("../../../shaders/float_math.wgsl");
 const SPECIAL_MATH: &str = include_str!("../../../shaders/special_math.wgsl");
 const GAMMA_MATH: &str = include_str!("../../../shaders/gamma_math.wgsl");
+const ZETA_MATH: &str = include_str!("../../../shaders/zeta_math.wgsl");
 const ELEMENTWISE: &str = include_str!("../../../shaders/elementwise.wgsl");
 const ELEMENTWISE_1D: &str = include_str!("../../../shaders/elementwise_1d.wgsl");
 const ELEMENTWISE_VEC4: &str = include_str!("../../../shaders/elementwise_vec4.wgsl");
@@ -58,7 +59,7 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// overflow, Γ's scaling step, range and last exact factorial, where the beta function
 /// leaves Γ's range, and ψ's root, π, ln 2
 /// (its head short enough that k·head is exact), 2/3 and ½ ln 2π in two parts.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 20] {
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 22] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -82,13 +83,15 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 20] {
         ("TWO_THIRDS_LO", pick("-1.9868215517249155e-08", "3.700743415417188e-17")),
         ("HALF_LN_2PI_HI", pick("0.9189385175704956", "0.9189385332046728")),
         ("HALF_LN_2PI_LO", pick("1.563417661998301e-08", "-3.8782941580672414e-17")),
+        ("POW_FAR", pick("110.0", "800.0")),
+        ("ZETA_TAIL", pick("1.4901161193847656e-08", "2.7755575615628914e-17")),
     ]
 }
 
-/// special_math.wgsl and gamma_math.wgsl for one type.
+/// special_math.wgsl, gamma_math.wgsl and zeta_math.wgsl for one type.
 fn special_library(t: &'static str) -> String {
     let vars = special_vars(t);
-    format!("{}\n{}", render(SPECIAL_MATH, &vars), render(GAMMA_MATH, &vars))
+    format!("{}\n{}\n{}", render(SPECIAL_MATH, &vars), render(GAMMA_MATH, &vars), render(ZETA_MATH, &vars))
 }
 
 /// The helper functions every kernel may call, plus the f64 library when needed.

@@ -120,6 +120,7 @@ pub(super) fn binary_expr(op: BinaryOp, t: DType) -> String {
         BinaryOp::Atan2 => format!("math_atan2_{w}(a, b)"),
         BinaryOp::Hypot => format!("math_hypot_{w}(a, b)"),
         BinaryOp::BetaLn => format!("math_betaln_{w}(a, b)"),
+        BinaryOp::Zeta => format!("math_zeta_{w}(a, b)"),
         BinaryOp::Copysign => format!("select(abs(a), -abs(a), signbit_{w}(b))"),
         BinaryOp::FMax if float => format!("select(select(max(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
         BinaryOp::FMin if float => format!("select(select(min(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),

@@ -1,0 +1,126 @@
+// The Hurwitz zeta function ζ(x, q) = Σₖ (q + k)^−x (SciPy's zeta), written once for f32
+// and f64 ({{T}}); src/backend/cpu/special.rs (zeta) is the same algorithm in f64 and
+// src/ops/zeta.rs describes it. Included after gamma_math.wgsl, whose double-length
+// helpers (two_sum, two_prod, ln_double) it uses.
+
+// ln x for finite x > 0 as (high, low): ln_double_{{T}} after x is brought into
+// [2^-64, 2^64] by steps of 2^64, where its f32 estimate of the exponent works.
+fn ln_double_any_{{T}}(x0: {{T}}) -> vec2<{{T}}> {
+    var x = x0;
+    var e = 0;
+    for (var i = 0; i < 17 && x > 1.8446744073709552e19; i++) { x = ldexp(x, -64); e += 64; }
+    for (var i = 0; i < 18 && x < 5.421010862427522e-20; i++) { x = ldexp(x, 64); e -= 64; }
+    let l = ln_double_{{T}}(x);
+    let ef = {{T}}(e);
+    let h = two_sum_{{T}}(ef * {{LN2_A}}, l.x);                 // ef·LN2_A is exact
+    return vec2<{{T}}>(h.x, h.y + (l.y + ef * {{LN2_B}}));
+}
+
+// (h + l)^e for h > 0, |l| <= ulp(h): e^(e·ln(h + l)) with the logarithm and the product
+// in two parts, as good as exp_{{T}} at any size of exponent.
+fn pow_double_{{T}}(h: {{T}}, l: {{T}}, e: {{T}}) -> {{T}} {
+    let lg = ln_double_any_{{T}}(h);
+    let lt = two_sum_{{T}}(lg.x, lg.y + l / h);
+    let p = e * lt.x;
+    if (lt.x == 0.0 || abs(p) > {{POW_FAR}}) { return exp_{{T}}(p); }   // 1, or past the over-/underflow
+    let ph = two_prod_{{T}}(e, lt.x);
+    let r = exp_{{T}}(ph.x);
+    return select(r + r * (ph.y + e * lt.y), r, r > {{T_MAX}});
+}
+
+// ζ(x, q) for finite x > 1 and q = qh + ql > 0: the first terms summed (compensated)
+// until the rest, below b·w/(x − 1), is under the sum's last bit, or w = q + k reaches
+// 7 + x/2; then Euler–Maclaurin's tail w^(1−x)·(1/(x − 1) + 1/(2w) + Σ B₂ⱼ/(2j)!·(x)₂ⱼ₋₁/w^2j),
+// j <= 20.
+fn zeta_pos_{{T}}(x: {{T}}, qh: {{T}}, ql: {{T}}) -> {{T}} {
+    let reach = 7.0 + 0.5 * x;
+    var s: {{T}} = 0.0;
+    var c: {{T}} = 0.0;
+    var wh = qh;
+    var wl = ql;
+    for (var k = 1; k <= 64; k++) {
+        if (wh >= reach) { break; }
+        let b = pow_double_{{T}}(wh, wl, -x);
+        if (b > {{T_MAX}}) { return b; }
+        let t = two_sum_{{T}}(s, b);
+        s = t.x;
+        c = c + t.y;
+        let w = two_sum_{{T}}(qh, {{T}}(k));
+        wh = w.x;
+        wl = w.y + ql;
+        if (b * wh <= s * (x - 1.0) * {{ZETA_TAIL}}) { return s + c; }
+    }
+    let iw = 1.0 / wh;
+    let z = iw * iw;
+    var poch = x * z;                                                   // (x)₂ⱼ₋₁/w^2j
+    var corr: {{T}} = 0.0;
+    corr = corr + 0.08333333333333333 * poch;
+    poch = poch * (x + 1.0) * (x + 2.0) * z;
+    corr = corr + -0.001388888888888889 * poch;
+    poch = poch * (x + 3.0) * (x + 4.0) * z;
+    corr = corr + 3.306878306878307e-05 * poch;
+    poch = poch * (x + 5.0) * (x + 6.0) * z;
+    corr = corr + -8.267195767195768e-07 * poch;
+    poch = poch * (x + 7.0) * (x + 8.0) * z;
+    corr = corr + 2.08767569878681e-08 * poch;
+    poch = poch * (x + 9.0) * (x + 10.0) * z;
+    corr = corr + -5.284190138687493e-10 * poch;
+    poch = poch * (x + 11.0) * (x + 12.0) * z;
+    corr = corr + 1.3382536530684679e-11 * poch;
+    poch = poch * (x + 13.0) * (x + 14.0) * z;
+    corr = corr + -3.3896802963225827e-13 * poch;
+    poch = poch * (x + 15.0) * (x + 16.0) * z;
+    corr = corr + 8.586062056277845e-15 * poch;
+    poch = poch * (x + 17.0) * (x + 18.0) * z;
+    corr = corr + -2.174868698558062e-16 * poch;
+    poch = poch * (x + 19.0) * (x + 20.0) * z;
+    corr = corr + 5.5090028283602295e-18 * poch;
+    poch = poch * (x + 21.0) * (x + 22.0) * z;
+    corr = corr + -1.3954464685812522e-19 * poch;
+    poch = poch * (x + 23.0) * (x + 24.0) * z;
+    corr = corr + 3.534707039629467e-21 * poch;
+    poch = poch * (x + 25.0) * (x + 26.0) * z;
+    corr = corr + -8.953517427037546e-23 * poch;
+    poch = poch * (x + 27.0) * (x + 28.0) * z;
+    corr = corr + 2.267952452337683e-24 * poch;
+    poch = poch * (x + 29.0) * (x + 30.0) * z;
+    corr = corr + -5.744790668872202e-26 * poch;
+    poch = poch * (x + 31.0) * (x + 32.0) * z;
+    corr = corr + 1.455172475614865e-27 * poch;
+    poch = poch * (x + 33.0) * (x + 34.0) * z;
+    corr = corr + -3.6859949406653103e-29 * poch;
+    poch = poch * (x + 35.0) * (x + 36.0) * z;
+    corr = corr + 9.336734257095045e-31 * poch;
+    poch = poch * (x + 37.0) * (x + 38.0) * z;
+    corr = corr + -2.36502241570063e-32 * poch;
+    let d = x - 1.0;                                                    // exact for x >= 1
+    let inv = 1.0 / d;
+    let inv_l = (1.0 - inv * d) / d;
+    let bracket = inv + (inv_l + (0.5 * iw + corr));
+    let head = pow_double_{{T}}(wh, wl, -d);
+    let t = two_sum_{{T}}(s, head * bracket);
+    return t.x + (c + t.y);
+}
+
+// For q < 0 (x an integer) the terms below 0 pair up: ζ(x, q) = ζ(x, r) + (−1)^x·(ζ(x,
+// 1 − r) − ζ(x, m + 1 − r)), r = q + m in (0, 1), each argument in two parts.
+fn math_zeta_{{T}}(x: {{T}}, q: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x) || nan_{{T}}(q) || x < 1.0) { return qnan_{{T}}(); }
+    if (x == 1.0 || (q <= 0.0 && floor(q) == q)) { return inf_{{T}}(); }
+    if (q < 0.0 && floor(x) != x) { return qnan_{{T}}(); }
+    if (x > {{T_MAX}}) {
+        if (q < 1.0) { return inf_{{T}}(); }
+        return select({{T}}(0.0), {{T}}(1.0), q == 1.0);
+    }
+    if (q > {{T_MAX}}) { return 0.0; }
+    if (q > 0.0) { return zeta_pos_{{T}}(x, q, 0.0); }
+    let m = -floor(q);
+    let r = two_sum_{{T}}(q, m);
+    let u0 = two_sum_{{T}}(1.0, -r.x);
+    let u = two_sum_{{T}}(u0.x, u0.y - r.y);
+    let v0 = two_sum_{{T}}(m + 1.0, -r.x);
+    let v = two_sum_{{T}}(v0.x, v0.y - r.y);
+    let pair = zeta_pos_{{T}}(x, u.x, u.y) - zeta_pos_{{T}}(x, v.x, v.y);
+    let odd = floor(x * 0.5) != x * 0.5;
+    return zeta_pos_{{T}}(x, r.x, r.y) + select(pair, -pair, odd);
+}
