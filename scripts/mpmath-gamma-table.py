@@ -119,6 +119,9 @@ for f32 in (False, True):
     zeta_xq += pairs_of(rng.uniform(1.01, 6, 50), np.exp(rng.uniform(np.log(1e4), np.log(1e12), 50)))
     zeta_xq += pairs_of(rng.uniform(1.001, 4, 50), np.exp(rng.uniform(np.log(1e-30), np.log(1e-3), 50)))
     zeta_xq += pairs_of(rng.integers(2, 31, 100), rng.uniform(-40, 0, 100))
+# The ends: x within 2^-52 of the pole, x up to 1e15, q from 1e-300 to 1e300.
+zeta_xq += [(1 + 2.0**-k, q) for k in (20, 30, 40, 52) for q in (1e-300, 1e-10, 0.5, 1.0, 7.3, 1e5, 1e15, 1e300)]
+zeta_xq += [(x, q) for x in (1e3, 1e5, 1e10, 1e15) for q in (0.999, 1.0, 1.0000001, 2.0, 700.0, 1e5, 6e9, 1e16)]
 zeta_xq += [(2.0, 1.0), (3.0, 1.0), (1.5, 1e300), (2.0, 1e-300), (1.0000001, 1.0), (50.0, 0.25), (3.0, -1.5), (3.0, -1e-20), (4.0, -2.5), (1.1, 1e-300)]
 poly_nx = [(float(k), float(x)) for k, x in zip(rng.integers(0, 25, 400), rng.uniform(-15, 40, 400))]
 poly_nx += [(float(k), float(x)) for k, x in zip(rng.integers(1, 6, 100), np.exp(rng.uniform(np.log(1e-5), np.log(1e6), 100)))]

@@ -1050,9 +1050,10 @@ fn beta_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
 
 // ---- zeta, polygamma --------------------------------------------------------------------
 
-/// (op, a, b, value) from mpmath at 250 bits (`scripts/mpmath-gamma-table.py`): Hurwitz
-/// ζ(x, q) with x from 1 + 1e-7 to 1e4 and q from 1e-30 to 1e12, x and q of the same size
-/// (where the sum hands over to Euler–Maclaurin's tail), integer x with q < 0; and
+/// (op, a, b, value) from mpmath (`scripts/mpmath-gamma-table.py`, at precisions raised
+/// until two agree): Hurwitz ζ(x, q) with x from 1 + 1e-7 to 1e4 and q from 1e-30 to
+/// 1e12, x and q of the same size (where the sum hands over to Euler–Maclaurin's tail),
+/// the ends (x from 1 + 2^-52 to 1e15, q from 1e-300 to 1e300), integer x with q < 0; and
 /// ψ⁽ⁿ⁾(x) for n up to 24 and x from −15 to 1e6.
 fn true_zeta() -> Vec<(&'static str, f64, f64, f64)> {
     include_str!("data/zeta_mpmath.txt")
