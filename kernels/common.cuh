@@ -400,8 +400,8 @@ template <typename T> __device__ T k_betaln(T a, T b) {
     }
     return k_ln_gamma(lo) + k_ln_gamma(hi) - k_ln_gamma(s);
 }
-// Hurwitz ζ(x, q) (SciPy's zeta; CUDA has none): src/backend/cpu/special.rs' algorithm
-// (zeta) on CUDA's pow (2 ulp; powf 4), with q + k's rounding l applied as
+// Hurwitz ζ(x, q) (SciPy's zeta; CUDA has none): src/backend/cpu/zeta.rs' algorithm
+// on CUDA's pow (2 ulp; powf 4), with q + k's rounding l applied as
 // (h + l)^−x = h^−x·e^(−x·l/h).
 __device__ const double K_ZETA_BERNOULLI[20] = {0.08333333333333333, -0.001388888888888889, 3.306878306878307e-05, -8.267195767195768e-07, 2.08767569878681e-08, -5.284190138687493e-10, 1.3382536530684679e-11, -3.3896802963225827e-13, 8.586062056277845e-15, -2.174868698558062e-16, 5.5090028283602295e-18, -1.3954464685812522e-19, 3.534707039629467e-21, -8.953517427037546e-23, 2.267952452337683e-24, -5.744790668872202e-26, 1.455172475614865e-27, -3.6859949406653103e-29, 9.336734257095045e-31, -2.36502241570063e-32};
 template <typename T> __device__ __forceinline__ T k_pow_parts(T h, T l, T e) {

@@ -1,5 +1,5 @@
 // The Hurwitz zeta function ζ(x, q) = Σₖ (q + k)^−x (SciPy's zeta), written once for f32
-// and f64 ({{T}}); src/backend/cpu/special.rs (zeta) is the same algorithm in f64 and
+// and f64 ({{T}}); src/backend/cpu/zeta.rs is the same algorithm in f64 and
 // src/ops/zeta.rs describes it. Included after gamma_math.wgsl, whose double-length
 // helpers (two_sum, two_prod, ln_double) it uses.
 

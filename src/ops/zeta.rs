@@ -1,5 +1,5 @@
 //! SciPy's Hurwitz `zeta` (one kernel on every backend, `BinaryOp::Zeta`:
-//! `src/backend/cpu/special.rs`, `shaders/zeta_math.wgsl`, `kernels/common.cuh`) and
+//! `src/backend/cpu/zeta.rs`, `shaders/zeta_math.wgsl`, `kernels/common.cuh`) and
 //! `polygamma`, composed from it, Γ and ψ.
 //!
 //! ζ(x, q) for q > 0 sums the first terms `(q + k)^−x` (compensated) until the rest is

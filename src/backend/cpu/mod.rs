@@ -12,6 +12,7 @@ mod scan;
 mod sort;
 mod special;
 mod strided;
+mod zeta;
 
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};

@@ -436,7 +436,7 @@ float_num!(
     super::special::i1e_f32,
     super::special::erfcx_f32,
     super::special::betaln_f32,
-    super::special::zeta_f32
+    super::zeta::zeta_f32
 );
 float_num!(
     f64,
@@ -455,7 +455,7 @@ float_num!(
     super::special::i1e,
     super::special::erfcx,
     super::special::betaln,
-    super::special::zeta
+    super::zeta::zeta
 );
 
 /// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from
@@ -569,7 +569,7 @@ macro_rules! int_num {
                 super::special::betaln(self as f64, o as f64) as $t
             }
             fn zeta(self, o: Self) -> Self {
-                super::special::zeta(self as f64, o as f64) as $t
+                super::zeta::zeta(self as f64, o as f64) as $t
             }
             fn copysign(self, o: Self) -> Self {
                 (self as f64).copysign(o as f64) as $t

@@ -511,7 +511,7 @@ fn horner(coeffs: &[f64], s: f64) -> f64 {
 }
 
 /// `a + b` exactly, as (sum, error).
-fn two_sum(a: f64, b: f64) -> (f64, f64) {
+pub(super) fn two_sum(a: f64, b: f64) -> (f64, f64) {
     let s = a + b;
     let bb = s - a;
     (s, (a - (s - bb)) + (b - bb))
@@ -789,132 +789,6 @@ pub(crate) fn betaln(a: f64, b: f64) -> f64 {
     }
     libm::lgamma(lo) + libm::lgamma(hi) - libm::lgamma(s)
 }
-// ---- Hurwitz ζ ----------------------------------------------------------------------------
-
-/// B₂ⱼ/(2j)! for j = 1 to 20: Euler–Maclaurin's corrections.
-const ZETA_BERNOULLI: [f64; 20] = [
-    0.08333333333333333,
-    -0.001388888888888889,
-    3.306878306878307e-05,
-    -8.267195767195768e-07,
-    2.08767569878681e-08,
-    -5.284190138687493e-10,
-    1.3382536530684679e-11,
-    -3.3896802963225827e-13,
-    8.586062056277845e-15,
-    -2.174868698558062e-16,
-    5.5090028283602295e-18,
-    -1.3954464685812522e-19,
-    3.534707039629467e-21,
-    -8.953517427037546e-23,
-    2.267952452337683e-24,
-    -5.744790668872202e-26,
-    1.455172475614865e-27,
-    -3.6859949406653103e-29,
-    9.336734257095045e-31,
-    -2.36502241570063e-32,
-];
-
-/// (h + l)^e for h > 0 and |l| ≤ ulp(h)/2: the platform's `powf` (glibc's within an
-/// ulp) times `e^(e·l/h)`, which is exact enough to the first order only for |e·l/h|
-/// below 2^-27 and so is taken whole.
-fn pow_parts(h: f64, l: f64, e: f64) -> f64 {
-    let r = h.powf(e);
-    if l == 0.0 || r == 0.0 || r.is_infinite() {
-        return r;
-    }
-    r + r * (e * (l / h)).exp_m1()
-}
-
-/// ζ(x, q) for finite x > 1 and q = qh + ql > 0: the first terms `(q + k)^−x` summed
-/// (compensated), until the rest (below `b·w/(x − 1)` for the last term b) is below
-/// 2^-55 of the sum, or `w = q + k` reaches `7 + x/2`; from there Euler–Maclaurin's
-/// `w^(1−x)·(1/(x − 1) + 1/(2w) + Σ B₂ⱼ/(2j)!·(x)₂ⱼ₋₁/w^2j)`, whose 21st correction is
-/// below 2^-56 of the first term from that w on (from w = 5.5 at x = 1 to 0.41x at x =
-/// 10⁴, by mpmath; 20 corrections instead of Cephes' 12 need half the terms).
-fn zeta_pos(x: f64, qh: f64, ql: f64) -> f64 {
-    let reach = 7.0 + 0.5 * x;
-    let (mut s, mut c) = (0.0, 0.0);
-    let (mut wh, mut wl) = (qh, ql);
-    for k in 1..=64 {
-        if wh >= reach {
-            break;
-        }
-        let b = pow_parts(wh, wl, -x);
-        if b.is_infinite() {
-            return b;
-        }
-        let (t, e) = two_sum(s, b);
-        (s, c) = (t, c + e);
-        let (h, l) = two_sum(qh, k as f64);
-        (wh, wl) = (h, l + ql);
-        if b * wh <= s * (x - 1.0) * 2.7755575615628914e-17 {
-            return s + c; // also where the powers underflow to 0 (huge x)
-        }
-    }
-    let iw = 1.0 / wh;
-    let z = iw * iw;
-    let mut poch = x * z; // (x)₂ⱼ₋₁/w^2j
-    let mut corr = 0.0;
-    for (j, b) in ZETA_BERNOULLI.iter().enumerate() {
-        corr += b * poch;
-        let a = x + (2 * j + 1) as f64;
-        poch *= a * (a + 1.0) * z;
-    }
-    let d = x - 1.0; // exact for x ≥ 1
-    let inv = 1.0 / d;
-    let inv_l = (1.0 - inv * d) / d; // 1/d's rounding, nearly
-    let bracket = inv + (inv_l + (0.5 * iw + corr));
-    let head = pow_parts(wh, wl, -d);
-    let (t, e) = two_sum(s, head * bracket);
-    t + (c + e)
-}
-
-/// The Hurwitz zeta function ζ(x, q) = Σₖ (q + k)^−x (SciPy's `zeta`): `zeta_pos` for
-/// q > 0; for q < 0 (x then an integer) by
-/// `ζ(x, q) = ζ(x, r) + (−1)^x·(ζ(x, 1 − r) − ζ(x, m + 1 − r))`, `r = q + m` in (0, 1),
-/// m = ⌈−q⌉, which is the sum over the m terms below 0 paired up, with r, 1 − r and
-/// m + 1 − r in two parts. +∞ at x = 1 and at q = 0, −1, −2, …, −∞; NaN for x < 1 and for
-/// q < 0 with x not an integer.
-pub(crate) fn zeta(x: f64, q: f64) -> f64 {
-    if x.is_nan() || q.is_nan() || x < 1.0 {
-        return f64::NAN;
-    }
-    if x == 1.0 || (q <= 0.0 && q.floor() == q) {
-        return f64::INFINITY;
-    }
-    if q < 0.0 && x.floor() != x {
-        return f64::NAN; // (q + k)^−x is not real
-    }
-    if x == f64::INFINITY {
-        return if q < 1.0 {
-            f64::INFINITY
-        } else if q == 1.0 {
-            1.0
-        } else {
-            0.0
-        };
-    }
-    if q == f64::INFINITY {
-        return 0.0;
-    }
-    if q > 0.0 {
-        return zeta_pos(x, q, 0.0);
-    }
-    let m = -q.floor();
-    let (rh, rl) = two_sum(q, m);
-    let (uh, ul) = two_sum(1.0, -rh);
-    let (uh, ul) = two_sum(uh, ul - rl);
-    let (vh, vl) = two_sum(m + 1.0, -rh);
-    let (vh, vl) = two_sum(vh, vl - rl);
-    let pair = zeta_pos(x, uh, ul) - zeta_pos(x, vh, vl);
-    let odd = (x * 0.5).floor() != x * 0.5;
-    zeta_pos(x, rh, rl) + if odd { -pair } else { pair }
-}
-pub(crate) fn zeta_f32(x: f32, q: f32) -> f32 {
-    zeta(x as f64, q as f64) as f32
-}
-
 pub(crate) fn betaln_f32(a: f32, b: f32) -> f32 {
     betaln(a as f64, b as f64) as f32
 }
