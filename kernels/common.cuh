@@ -455,6 +455,21 @@ template <typename T> __device__ T k_zeta(T x, T q) {
     const bool odd = floor(x * (T)0.5) != x * (T)0.5;
     return k_zeta_pos(x, rh, rl) + (odd ? -pair : pair);
 }
+// K(1 − p) (SciPy's ellipkm1; CUDA has none): src/backend/cpu/special.rs' ellipkm1,
+// π/(2·AGM(1, √p)).
+template <typename T> __device__ T k_ellipkm1(T p) {
+    if (p != p || p < (T)0) return k_special(p, true);
+    if (p == (T)0) return k_special(p, false);
+    if (isinf(p)) return (T)0;
+    T a = 1, b = sqrt(p);
+    const T tol = sizeof(T) == 4 ? (T)1e-4 : (T)1e-9;
+    for (int i = 0; i < 64 && fabs(a - b) > tol * a; ++i) {
+        const T m = (T)0.5 * (a + b);
+        b = sqrt(a * b);
+        a = m;
+    }
+    return (T)3.141592653589793 / (a + b);
+}
 // i0e, i1e (e^−|x|·I0, e^−|x|·I1; CUDA has neither): the CPU backend's Chebyshev series
 // (src/backend/cpu/special.rs: NumPy's I0 tables, mpmath's for I1 above 8, I1's power
 // series below); i1 is CUDA's cyl_bessel_i1.

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the tables tests/special.rs checks against: tests/data/gamma_digamma_mpmath.txt
-(Γ, ψ), beta_mpmath.txt (ln|B(a, b)|, B), bessel_mpmath.txt (e^−|x|·I0, I1, e^−|x|·I1)
-erfcx_mpmath.txt (e^(x²)·erfc(x)) and zeta_mpmath.txt (Hurwitz ζ(x, q), ψ⁽ⁿ⁾(x)), by mpmath at 250 bits (B at 2,400), rounded to
+(Γ, ψ), beta_mpmath.txt (ln|B(a, b)|, B), bessel_mpmath.txt (e^−|x|·I0, I1, e^−|x|·I1),
+erfcx_mpmath.txt (e^(x²)·erfc(x)), zeta_mpmath.txt (Hurwitz ζ(x, q), ψ⁽ⁿ⁾(x)) and
+ellip_mpmath.txt (K(m), K(1 − p)), by mpmath at 250 bits (B at 2,400), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
 against the true values too. Each table draws from the generator after the ones before
@@ -155,3 +156,24 @@ with open("tests/data/zeta_mpmath.txt", "w") as out:
         v = float(agreed(lambda: mp.polygamma(int(k), mp.mpf(x))))
         if v != 0 and 1e-300 < abs(v) < 1e300:
             out.write("polygamma %r %r %r\n" % (k, x, v))
+
+# K(m) and K(1 − p) (SciPy's ellipk, ellipkm1) for tests/special.rs, with 1 − p carried
+# at enough precision to hold p.
+ellip_rows = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    top = 3e38 if f32 else 1e300
+    bottom = 1e-38 if f32 else 1e-300
+    ellip_rows += [("ellipkm1", cast(p)) for p in np.exp(rng.uniform(np.log(bottom), np.log(top), 300))]
+    ellip_rows += [("ellipk", cast(m)) for m in rng.uniform(-10, 1, 300)]
+    ellip_rows += [("ellipk", cast(-m)) for m in np.exp(rng.uniform(np.log(10), np.log(top), 100))]
+ellip_rows += [("ellipk", 1 - 2.0**-k) for k in range(1, 53)] + [("ellipk", 0.0), ("ellipk", 0.5), ("ellipkm1", 1.0)]
+with open("tests/data/ellip_mpmath.txt", "w") as out:
+    out.write("# op arg value: ellipk m, ellipkm1 p (K(1 − p)); mpmath 1.4, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for op, v in sorted(set(ellip_rows)):
+        if op == "ellipk" and v >= 1:
+            continue
+        with mp.workprec(400 + 1100):
+            m = mp.mpf(v) if op == "ellipk" else 1 - mp.mpf(v)
+            k = mp.ellipk(m)
+        out.write("%s %r %r\n" % (op, v, float(k)))

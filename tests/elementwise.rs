@@ -126,6 +126,9 @@ macro_rules! float_ref {
                     UnaryOp::I1 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.i1().ok()?.item().ok()? as $t,
                     UnaryOp::I1e => gpu::Array::from_vec(vec![x as f64], 1).ok()?.i1e().ok()?.item().ok()? as $t,
                     UnaryOp::Erfcx => gpu::Array::from_vec(vec![x as f64], 1).ok()?.erfcx().ok()?.item().ok()? as $t,
+                    UnaryOp::EllipKm1 => {
+                        gpu::Array::from_vec(vec![x as f64], 1).ok()?.ellipkm1().ok()?.item().ok()? as $t
+                    }
                     UnaryOp::Digamma => {
                         gpu::Array::from_vec(vec![x as f64], 1).ok()?.digamma().ok()?.item().ok()? as $t
                     }
@@ -499,6 +502,7 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::I1 => a.i1(),
             UnaryOp::I1e => a.i1e(),
             UnaryOp::Erfcx => a.erfcx(),
+            UnaryOp::EllipKm1 => a.ellipkm1(),
             _ => unreachable!(),
         }
     }

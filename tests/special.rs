@@ -18,7 +18,8 @@
 //! error is measured in ulps of the larger of those terms.
 //!
 //! The Hurwitz ζ and ψ⁽ⁿ⁾ (`zeta`, `polygamma`) are checked against mpmath's values at
-//! 1,500 points on every backend directly, within 4 ulp (8 on CUDA).
+//! 1,500 points on every backend directly, within 4 ulp (8 on CUDA), as are `ellipk` and
+//! `ellipkm1` at 1,450.
 //!
 //! `logsumexp`, `softmax` and `log_softmax` are checked against an f64 host reference,
 //! where `e^a` overflows too.
@@ -1209,6 +1210,77 @@ fn zeta_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+// ---- ellipk, ellipkm1 --------------------------------------------------------------------
+
+/// (op, argument, K) from mpmath (`scripts/mpmath-gamma-table.py`): K(m) for m from
+/// −1e300 to 1 − 2^-52, K(1 − p) for p from 1e-300 to 1e300 (with 1 − p held exactly).
+fn true_ellip() -> Vec<(String, f64, f64)> {
+    include_str!("data/ellip_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split(' ').collect();
+            (f[0].to_string(), f[1].parse().expect("a number"), f[2].parse().expect("a number"))
+        })
+        .collect()
+}
+
+/// `ellipk` and `ellipkm1` on `dev` in `F` against mpmath within 4 ulp (ours on every
+/// backend: the AGM needs only +, ×, √, which are correctly rounded everywhere). Prints
+/// the worst.
+fn ellip_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
+    let (to_f, eps, min_positive): (fn(f64) -> F, f64, f64) = (<F as gpu::Element>::from_f64, F::EPS, F::MIN_POSITIVE);
+    for op in ["ellipk", "ellipkm1"] {
+        let rows: Vec<_> = true_ellip()
+            .into_iter()
+            .filter(|r| r.0 == op && to_f(r.1).into() == r.1)
+            .filter(|r| to_f(r.2).into().abs() >= min_positive)
+            .collect();
+        let a = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
+        let got = if op == "ellipk" { a.ellipk()? } else { a.ellipkm1()? }.to_vec()?;
+        let mut worst = (0.0f64, 0usize);
+        for (i, r) in rows.iter().enumerate() {
+            let want: f64 = to_f(r.2).into();
+            let g: f64 = got[i].into();
+            let e = ulps(g, want, want, eps, min_positive);
+            assert!(e <= 4.0, "{op} {} at {}: got {g:e}, want {want:e} ({e:.1} ulp)", F::DTYPE, r.1);
+            if e > worst.0 {
+                worst = (e, i);
+            }
+        }
+        println!(
+            "{op} {} on {}: worst {:.2} ulp at {:e} ({} points)",
+            F::DTYPE,
+            dev.kind(),
+            worst.0,
+            rows[worst.1].1,
+            rows.len()
+        );
+    }
+    // The ends, and a view: every other element of a reversed array.
+    let to = |v: &[f64]| -> Vec<F> { v.iter().map(|&x| to_f(x)).collect() };
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let x = Array::from_vec(to(&[0.0, -0.0, -1.0, inf, nan, 1.0, 2.0, -inf]), [8])?.to(dev)?;
+    let km1: Vec<f64> = x.ellipkm1()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let k: Vec<f64> = x.ellipk()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    assert_eq!((km1[0], km1[1], km1[3]), (inf, inf, 0.0), "ellipkm1(0, −0, ∞) {what}");
+    assert!(km1[2].is_nan() && km1[4].is_nan() && km1[7].is_nan(), "ellipkm1(−1, NaN, −∞) {what}: {km1:?}");
+    assert_eq!((k[5], k[7]), (inf, 0.0), "ellipk(1, −∞) {what}");
+    assert!(k[4].is_nan() && k[6].is_nan() && k[3].is_nan(), "ellipk(NaN, 2, ∞) {what}: {k:?}");
+    let m = Array::from_vec(to(&[0.9, 0.1, 0.5, 0.2, -3.0, 0.3]), [6])?.to(dev)?;
+    let view = m.slice(0, None, None, -2)?; // [0.3, 0.2, 0.1]
+    let got: Vec<f64> = view.ellipk()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let want: Vec<f64> = [0.3f64, 0.2, 0.1]
+        .iter()
+        .map(|&v| Array::from_vec(vec![v], [1]).and_then(|a| a.ellipk()?.item()).expect("cpu"))
+        .collect();
+    for (g, w) in got.iter().zip(&want) {
+        assert!((g - w).abs() <= 4.0 * eps * w, "ellipk of a view {what}: {got:?} vs {want:?}");
+    }
+    Ok(())
+}
+
 // ---- The inverses: erfinv, erfcinv, ndtri ----------------------------------------------
 
 /// The inverses correctly rounded to f64 (op, x, value): mpmath 1.4 at 300 bits,
@@ -1691,6 +1763,17 @@ backend_tests! {
     fn zeta_polygamma_f32(dev) {
         zeta_check::<f32>(dev, zeta_bound(dev))?;
         zeta_specials::<f32>(dev)
+    }
+
+    fn ellipk_ellipkm1_f32(dev) {
+        ellip_check::<f32>(dev)
+    }
+
+    fn ellipk_ellipkm1_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        ellip_check::<f64>(dev)
     }
 
     fn zeta_polygamma_f64(dev) {

@@ -103,11 +103,14 @@ pub enum UnaryOp {
     I1e,
     /// The scaled complementary error function `e^(x²)·erfc(x)` (SciPy's `erfcx`; floats).
     Erfcx,
+    /// `K(1 − p)`, the complete elliptic integral of the first kind at parameter
+    /// `m = 1 − p` (SciPy's `ellipkm1`; floats).
+    EllipKm1,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 42] = [
+    pub const ALL: [UnaryOp; 43] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -150,6 +153,7 @@ impl UnaryOp {
         UnaryOp::I1,
         UnaryOp::I1e,
         UnaryOp::Erfcx,
+        UnaryOp::EllipKm1,
     ];
 
     /// Whether the op is defined for integer dtypes too.
@@ -202,6 +206,7 @@ impl UnaryOp {
             UnaryOp::I1 => "i1",
             UnaryOp::I1e => "i1e",
             UnaryOp::Erfcx => "erfcx",
+            UnaryOp::EllipKm1 => "ellipkm1",
         }
     }
 }

@@ -9,6 +9,7 @@ pub(crate) mod creation;
 pub(crate) mod eigh;
 pub(crate) mod einsum_path;
 pub(crate) mod elementwise;
+pub(crate) mod ellip;
 pub mod fft;
 pub(crate) mod gamma;
 pub(crate) mod index;

@@ -147,6 +147,7 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::I1 => run(cpu, v, l, FloatNum::i1),
             UnaryOp::I1e => run(cpu, v, l, FloatNum::i1e),
             UnaryOp::Erfcx => run(cpu, v, l, FloatNum::erfcx),
+            UnaryOp::EllipKm1 => run(cpu, v, l, FloatNum::ellipkm1),
         }
     }
     let l = src.layout;

@@ -141,6 +141,7 @@ pub(crate) trait FloatNum:
     fn i1(self) -> Self;
     fn i1e(self) -> Self;
     fn erfcx(self) -> Self;
+    fn ellipkm1(self) -> Self;
     fn from_usize(n: usize) -> Self;
 }
 
@@ -158,7 +159,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path, $zeta:path) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path, $zeta:path, $ellipkm1:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -408,6 +409,9 @@ macro_rules! float_num {
             fn erfcx(self) -> Self {
                 $erfcx(self)
             }
+            fn ellipkm1(self) -> Self {
+                $ellipkm1(self)
+            }
             #[inline(always)]
             fn from_usize(n: usize) -> Self {
                 n as $t
@@ -436,7 +440,8 @@ float_num!(
     super::special::i1e_f32,
     super::special::erfcx_f32,
     super::special::betaln_f32,
-    super::zeta::zeta_f32
+    super::zeta::zeta_f32,
+    super::special::ellipkm1_f32
 );
 float_num!(
     f64,
@@ -455,7 +460,8 @@ float_num!(
     super::special::i1e,
     super::special::erfcx,
     super::special::betaln,
-    super::zeta::zeta
+    super::zeta::zeta,
+    super::special::ellipkm1
 );
 
 /// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from

@@ -59,7 +59,7 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// overflow, Γ's scaling step, range and last exact factorial, where the beta function
 /// leaves Γ's range, and ψ's root, π, ln 2
 /// (its head short enough that k·head is exact), 2/3 and ½ ln 2π in two parts.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 22] {
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 23] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -85,6 +85,7 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 22] {
         ("HALF_LN_2PI_LO", pick("1.563417661998301e-08", "-3.8782941580672414e-17")),
         ("POW_FAR", pick("110.0", "800.0")),
         ("ZETA_TAIL", pick("1.4901161193847656e-08", "2.7755575615628914e-17")),
+        ("AGM_TOL", pick("1e-4", "1e-9")),
     ]
 }
 
