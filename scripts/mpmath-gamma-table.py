@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes the tables tests/special.rs checks against: tests/data/gamma_digamma_mpmath.txt
 (Γ, ψ), beta_mpmath.txt (ln|B(a, b)|, B), bessel_mpmath.txt (e^−|x|·I0, I1, e^−|x|·I1),
-erfcx_mpmath.txt (e^(x²)·erfc(x)), zeta_mpmath.txt (Hurwitz ζ(x, q), ψ⁽ⁿ⁾(x)) and
-ellip_mpmath.txt (K(m), K(1 − p)), by mpmath at 250 bits (B at 2,400), rounded to
+erfcx_mpmath.txt (e^(x²)·erfc(x)), zeta_mpmath.txt (Hurwitz ζ(x, q), ψ⁽ⁿ⁾(x)),
+ellip_mpmath.txt (K(m), K(1 − p)) and gammainc_mpmath.txt (P(a, x), Q(a, x)), by
+mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
 against the true values too. Each table draws from the generator after the ones before
@@ -177,3 +178,49 @@ with open("tests/data/ellip_mpmath.txt", "w") as out:
             m = mp.mpf(v) if op == "ellipk" else 1 - mp.mpf(v)
             k = mp.ellipk(m)
         out.write("%s %r %r\n" % (op, v, float(k)))
+
+# P(a, x) and Q(a, x) (SciPy's gammainc, gammaincc) for tests/special.rs, through every
+# method's region: the series, the continued fraction, Q's small-x series, Temme's
+# expansion near x = a, and a from 1e-300 to 1e15.
+inc_ax = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    k = 1 if f32 else 2
+    logu = lambda lo, hi, n: np.exp(rng.uniform(np.log(lo), np.log(hi), n))
+    inc_ax += [(cast(a), cast(x)) for a, x in zip(logu(1e-3, 1e3, 300 * k), logu(1e-3, 1e3, 300 * k))]
+    a = logu(1.0, 1e6, 150 * k)
+    inc_ax += [(cast(a), cast(x)) for a, x in zip(a, a * np.abs(1 + 3 * rng.standard_normal(150 * k) / np.sqrt(a)))]
+    a = rng.uniform(10, 40, 75 * k)
+    inc_ax += [(cast(a), cast(x)) for a, x in zip(a, a * rng.uniform(0.6, 1.4, 75 * k))]
+    a = logu(1e6, 3e15 if not f32 else 1e12, 50 * k)
+    inc_ax += [(cast(a), cast(x)) for a, x in zip(a, a * (1 + 6 * rng.standard_normal(50 * k) / np.sqrt(a)))]
+    inc_ax += [(cast(a), cast(x)) for a, x in zip(logu(1e-300 if not f32 else 1e-37, 1e-3, 50 * k), logu(1e-3, 10, 50 * k))]
+    inc_ax += [(cast(a), cast(x)) for a, x in zip(rng.uniform(0, 2, 100 * k), rng.uniform(0, 1.1, 100 * k))]
+    inc_ax += [(cast(a), cast(x)) for a, x in zip(rng.uniform(0.5, 30, 50 * k), logu(30, 800, 50 * k))]
+inc_ax += [(1.0, 700.0), (1.0, 745.0), (3.0, 2.5), (100.0, 90.0), (1000.0, 1100.0), (1e-3, 1e-3), (0.5, 2.0), (1e-300, 1.0), (20.0, 20.0), (1e10, 1e10)]
+
+
+def inc(a, x, upper):
+    """mpmath's gammainc; from a = 1e5, where its series does not converge, the integral
+    of t^(a−1)·e^−t/Γ(a) by quadrature, split at a and steps of √a around it."""
+    a, x = mp.mpf(a), mp.mpf(x)
+    if a < 1e5:
+        return mp.gammainc(a, x, mp.inf, regularized=True) if upper else mp.gammainc(a, 0, x, regularized=True)
+    lg = mp.loggamma(a)
+    w = mp.sqrt(a)
+    if upper:
+        cuts = [x] + [p for p in (a, a + w, a + 4 * w, a + 16 * w, a + 64 * w) if p > x]
+        cuts = cuts + [cuts[-1] + 64 * w, mp.inf]
+    else:
+        cuts = [0] + [p for p in (a - 64 * w, a - 16 * w, a - 4 * w, a - w, a) if 0 < p < x] + [x]
+    return mp.quad(lambda t: mp.exp((a - 1) * mp.log(t) - t - lg), cuts)
+
+
+with open("tests/data/gammainc_mpmath.txt", "w") as out:
+    out.write("# a x P Q: mpmath 1.4 at 400 bits and more (until two precisions agree), rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for a, x in sorted(set(inc_ax)):
+        if a <= 0 or x <= 0:
+            continue
+        p = float(agreed(lambda: inc(a, x, False)))
+        q = float(agreed(lambda: inc(a, x, True)))
+        out.write("%r %r %r %r\n" % (a, x, p, q))

@@ -46,17 +46,20 @@ macro_rules! float_ref {
                     BinaryOp::Hypot => a.hypot(b),
                     BinaryOp::Copysign => a.copysign(b),
                     // The CPU backend's own f64 (tests/special.rs holds it to mpmath).
-                    BinaryOp::BetaLn | BinaryOp::Zeta => gpu::Array::from_vec(vec![a as f64], 1)
-                        .and_then(|x| {
-                            let y = gpu::Array::from_vec(vec![b as f64], 1)?;
-                            if op == BinaryOp::Zeta {
-                                x.zeta(&y)
-                            } else {
-                                x.betaln(&y)
-                            }
-                        })
-                        .and_then(|y| y.item())
-                        .unwrap_or(f64::NAN) as $t,
+                    BinaryOp::BetaLn | BinaryOp::Zeta | BinaryOp::GammaInc | BinaryOp::GammaIncC => {
+                        gpu::Array::from_vec(vec![a as f64], 1)
+                            .and_then(|x| {
+                                let y = gpu::Array::from_vec(vec![b as f64], 1)?;
+                                match op {
+                                    BinaryOp::Zeta => x.zeta(&y),
+                                    BinaryOp::GammaInc => x.gammainc(&y),
+                                    BinaryOp::GammaIncC => x.gammaincc(&y),
+                                    _ => x.betaln(&y),
+                                }
+                            })
+                            .and_then(|y| y.item())
+                            .unwrap_or(f64::NAN) as $t
+                    }
                     BinaryOp::FMax | BinaryOp::FMin if a.is_nan() => b,
                     BinaryOp::FMax | BinaryOp::FMin if b.is_nan() => a,
                     BinaryOp::FMax => a.max(b),
@@ -298,7 +301,13 @@ const SHAPES: &[(&[usize], &[usize])] = &[
 fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
     match op {
         BinaryOp::Div | BinaryOp::Rem | BinaryOp::FloorDiv | BinaryOp::FloorRem => T::DIVISION,
-        BinaryOp::Pow | BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::BetaLn | BinaryOp::Zeta => T::TRANSCENDENTAL,
+        BinaryOp::Pow
+        | BinaryOp::Atan2
+        | BinaryOp::Hypot
+        | BinaryOp::BetaLn
+        | BinaryOp::Zeta
+        | BinaryOp::GammaInc
+        | BinaryOp::GammaIncC => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -310,7 +319,7 @@ fn binary_case<T: RefOps>(dev: &Device, op: BinaryOp, sa: &[usize], sb: &[usize]
     let b = Array::from_vec(db.clone(), sb)?.to(dev)?;
     let out_shape = common::broadcast(sa, sb).expect("test shapes broadcast");
     let (ha, hb) = (HostNd::new(da, sa), HostNd::new(db, sb));
-    let want: Vec<T> = if matches!(op, BinaryOp::BetaLn | BinaryOp::Zeta) {
+    let want: Vec<T> = if matches!(op, BinaryOp::BetaLn | BinaryOp::Zeta | BinaryOp::GammaInc | BinaryOp::GammaIncC) {
         // The CPU backend in one call (per element, as `bin` does, took 35 s here).
         let cpu = Device::cpu();
         float_binary(&a.to(&cpu)?, &b.to(&cpu)?, op)?.to_vec()?
@@ -331,9 +340,13 @@ fn binary_case<T: RefOps>(dev: &Device, op: BinaryOp, sa: &[usize], sb: &[usize]
         BinaryOp::FloorRem => a.floor_rem(&b)?,
         BinaryOp::FMax => a.fmax(&b)?,
         BinaryOp::FMin => a.fmin(&b)?,
-        BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign | BinaryOp::BetaLn | BinaryOp::Zeta => {
-            float_binary(&a, &b, op)?
-        }
+        BinaryOp::Atan2
+        | BinaryOp::Hypot
+        | BinaryOp::Copysign
+        | BinaryOp::BetaLn
+        | BinaryOp::Zeta
+        | BinaryOp::GammaInc
+        | BinaryOp::GammaIncC => float_binary(&a, &b, op)?,
         op if op.is_bitwise() => int_binary(&a, &b, op)?,
         _ => unreachable!(),
     };
@@ -351,6 +364,8 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::Copysign => a.copysign(b),
             BinaryOp::BetaLn => a.betaln(b),
             BinaryOp::Zeta => a.zeta(b),
+            BinaryOp::GammaInc => a.gammainc(b),
+            BinaryOp::GammaIncC => a.gammaincc(b),
             _ => unreachable!(),
         }
     }
@@ -408,9 +423,13 @@ fn scalar_ops<T: RefOps>(dev: &Device) -> gpu::Result<()> {
             BinaryOp::FloorRem => a.floor_rem_scalar(s)?,
             BinaryOp::FMax => a.fmax_scalar(s)?,
             BinaryOp::FMin => a.fmin_scalar(s)?,
-            BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign | BinaryOp::BetaLn | BinaryOp::Zeta => {
-                float_binary(&a, &Array::from_vec(vec![s], [])?.to(dev)?, op)?
-            }
+            BinaryOp::Atan2
+            | BinaryOp::Hypot
+            | BinaryOp::Copysign
+            | BinaryOp::BetaLn
+            | BinaryOp::Zeta
+            | BinaryOp::GammaInc
+            | BinaryOp::GammaIncC => float_binary(&a, &Array::from_vec(vec![s], [])?.to(dev)?, op)?,
             op if op.is_bitwise() => int_binary(&a, &Array::from_vec(vec![s], [])?.to(dev)?, op)?,
             _ => unreachable!(),
         };

@@ -265,11 +265,17 @@ pub enum BinaryOp {
     BetaLn,
     /// The Hurwitz zeta function `ζ(a, b) = Σₖ (b + k)^−a` (SciPy's `zeta`; floats).
     Zeta,
+    /// The regularised lower incomplete gamma function `P(a, b) = γ(a, b)/Γ(a)` (SciPy's
+    /// `gammainc`; floats).
+    GammaInc,
+    /// The regularised upper incomplete gamma function `Q(a, b) = Γ(a, b)/Γ(a) = 1 −
+    /// P(a, b)` (SciPy's `gammaincc`; floats).
+    GammaIncC,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 22] = [
+    pub const ALL: [BinaryOp; 24] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -292,11 +298,22 @@ impl BinaryOp {
         BinaryOp::Shr,
         BinaryOp::BetaLn,
         BinaryOp::Zeta,
+        BinaryOp::GammaInc,
+        BinaryOp::GammaIncC,
     ];
 
     /// Whether the op is defined for integer dtypes.
     pub fn supports_int(self) -> bool {
-        !matches!(self, BinaryOp::Atan2 | BinaryOp::Hypot | BinaryOp::Copysign | BinaryOp::BetaLn | BinaryOp::Zeta)
+        !matches!(
+            self,
+            BinaryOp::Atan2
+                | BinaryOp::Hypot
+                | BinaryOp::Copysign
+                | BinaryOp::BetaLn
+                | BinaryOp::Zeta
+                | BinaryOp::GammaInc
+                | BinaryOp::GammaIncC
+        )
     }
 
     /// Whether the op is defined for float dtypes (the bitwise ops are not).
@@ -339,6 +356,8 @@ impl BinaryOp {
             BinaryOp::Shr => "shr",
             BinaryOp::BetaLn => "betaln",
             BinaryOp::Zeta => "zeta",
+            BinaryOp::GammaInc => "gammainc",
+            BinaryOp::GammaIncC => "gammaincc",
         }
     }
 }

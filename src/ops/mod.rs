@@ -12,6 +12,7 @@ pub(crate) mod elementwise;
 pub(crate) mod ellip;
 pub mod fft;
 pub(crate) mod gamma;
+pub(crate) mod gammainc;
 pub(crate) mod index;
 pub(crate) mod interp;
 pub(crate) mod join;

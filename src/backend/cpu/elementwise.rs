@@ -221,6 +221,14 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::zeta(a, b);
                 $body
             }
+            BinaryOp::GammaInc => {
+                let $f = |a: $t, b: $t| Num::gammainc(a, b, false);
+                $body
+            }
+            BinaryOp::GammaIncC => {
+                let $f = |a: $t, b: $t| Num::gammainc(a, b, true);
+                $body
+            }
             BinaryOp::FMax => {
                 let $f = |a: $t, b: $t| a.fmax(b);
                 $body

@@ -3,6 +3,7 @@
 
 mod elementwise;
 mod fft;
+mod gammainc;
 mod linalg;
 mod num;
 mod pool;

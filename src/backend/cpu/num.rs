@@ -25,6 +25,8 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     /// ln |B(self, o)| (floats; integers go through f64, though no kernel asks).
     fn betaln(self, o: Self) -> Self;
     fn zeta(self, o: Self) -> Self;
+    /// P(self, o), or Q(self, o) when `upper` (floats; integers through f64).
+    fn gammainc(self, o: Self, upper: bool) -> Self;
     fn copysign(self, o: Self) -> Self;
     /// The bit operations are integer ops; every backend rejects them for floats
     /// (`BinaryOp::defined_for`), so the float versions exist only to keep the op table
@@ -159,7 +161,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path, $zeta:path, $ellipkm1:path) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path, $zeta:path, $gammainc:path, $ellipkm1:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -206,6 +208,9 @@ macro_rules! float_num {
             }
             fn zeta(self, o: Self) -> Self {
                 $zeta(self, o)
+            }
+            fn gammainc(self, o: Self, upper: bool) -> Self {
+                $gammainc(self, o, upper)
             }
             #[inline(always)]
             fn copysign(self, o: Self) -> Self {
@@ -441,6 +446,7 @@ float_num!(
     super::special::erfcx_f32,
     super::special::betaln_f32,
     super::zeta::zeta_f32,
+    super::gammainc::gammainc_f32,
     super::special::ellipkm1_f32
 );
 float_num!(
@@ -461,6 +467,7 @@ float_num!(
     super::special::erfcx,
     super::special::betaln,
     super::zeta::zeta,
+    super::gammainc::gammainc,
     super::special::ellipkm1
 );
 
@@ -576,6 +583,9 @@ macro_rules! int_num {
             }
             fn zeta(self, o: Self) -> Self {
                 super::zeta::zeta(self as f64, o as f64) as $t
+            }
+            fn gammainc(self, o: Self, upper: bool) -> Self {
+                super::gammainc::gammainc(self as f64, o as f64, upper) as $t
             }
             fn copysign(self, o: Self) -> Self {
                 (self as f64).copysign(o as f64) as $t

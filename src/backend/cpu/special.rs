@@ -735,7 +735,7 @@ pub(crate) fn digamma(x: f64) -> f64 {
 // ---- ln |B(a, b)| ------------------------------------------------------------------------
 
 /// Stirling's series S(x) = ln Γ(x) − ((x − ½) ln x − x + ½ ln 2π) for x ≥ 10.
-fn stirling_series(x: f64) -> f64 {
+pub(super) fn stirling_series(x: f64) -> f64 {
     let ix = 1.0 / x;
     ix * horner(&STIRLING, ix * ix)
 }

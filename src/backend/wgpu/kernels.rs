@@ -17,6 +17,7 @@ const FLOAT_MATH: &str = include_str!("../../../shaders/float_math.wgsl");
 const SPECIAL_MATH: &str = include_str!("../../../shaders/special_math.wgsl");
 const GAMMA_MATH: &str = include_str!("../../../shaders/gamma_math.wgsl");
 const ZETA_MATH: &str = include_str!("../../../shaders/zeta_math.wgsl");
+const GAMMAINC_MATH: &str = include_str!("../../../shaders/gammainc_math.wgsl");
 const ELEMENTWISE: &str = include_str!("../../../shaders/elementwise.wgsl");
 const ELEMENTWISE_1D: &str = include_str!("../../../shaders/elementwise_1d.wgsl");
 const ELEMENTWISE_VEC4: &str = include_str!("../../../shaders/elementwise_vec4.wgsl");
@@ -59,7 +60,7 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// overflow, Γ's scaling step, range and last exact factorial, where the beta function
 /// leaves Γ's range, and ψ's root, π, ln 2
 /// (its head short enough that k·head is exact), 2/3 and ½ ln 2π in two parts.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 23] {
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 25] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -86,13 +87,21 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 23] {
         ("POW_FAR", pick("110.0", "800.0")),
         ("ZETA_TAIL", pick("1.4901161193847656e-08", "2.7755575615628914e-17")),
         ("AGM_TOL", pick("1e-4", "1e-9")),
+        ("EPS_HALF", pick("5.960464477539063e-08", "1.1102230246251565e-16")),
+        ("LENTZ_TINY", pick("1e-30", "1e-300")),
     ]
 }
 
-/// special_math.wgsl, gamma_math.wgsl and zeta_math.wgsl for one type.
+/// special_math.wgsl, gamma_math.wgsl, zeta_math.wgsl and gammainc_math.wgsl for one type.
 fn special_library(t: &'static str) -> String {
     let vars = special_vars(t);
-    format!("{}\n{}\n{}", render(SPECIAL_MATH, &vars), render(GAMMA_MATH, &vars), render(ZETA_MATH, &vars))
+    format!(
+        "{}\n{}\n{}\n{}",
+        render(SPECIAL_MATH, &vars),
+        render(GAMMA_MATH, &vars),
+        render(ZETA_MATH, &vars),
+        render(GAMMAINC_MATH, &vars)
+    )
 }
 
 /// The helper functions every kernel may call, plus the f64 library when needed.
