@@ -506,8 +506,7 @@ template <typename T> __device__ T k_igam_factor(T a, T x) {
     const T h = k_exp((T)-0.5 * x);
     return k_pow(x, a) * h * h / g1;
 }
-template <typename T> __device__ T k_igam_p_series(T a, T x) {
-    const T f = k_igam_factor(a, x);
+template <typename T> __device__ T k_igam_p_series(T a, T x, T f) {
     if (f == (T)0) return (T)0;
     T r = a, c = 1, s = 1;
     for (int i = 0; i < 300; ++i) {
@@ -519,8 +518,7 @@ template <typename T> __device__ T k_igam_p_series(T a, T x) {
     return s * f;
 }
 // Legendre's continued fraction: Lentz counts the terms, then it is evaluated bottom-up.
-template <typename T> __device__ T k_igam_q_fraction(T a, T x) {
-    const T f = a * k_igam_factor(a, x);
+template <typename T> __device__ T k_igam_q_fraction(T a, T x, T f) {
     if (f == (T)0) return (T)0;
     const T tiny = sizeof(T) == 4 ? (T)1e-30 : (T)1e-300;
     T b = x + (T)1 - a, c = (T)1 / tiny, d = (T)1 / b;
@@ -577,11 +575,12 @@ template <typename T> __device__ T k_gammainc(T a, T x, bool upper) {
     bool q_first = a <= (T)1.1 * x;
     if (x > (T)1.1) q_first = x >= a;
     else if (x <= (T)0.5) q_first = a <= (T)-0.4 / k_log(x);
+    const T f = k_igam_factor(a, x);  // once: divergent lanes run both branches
     if (q_first) {
-        const T q = x > (T)1.1 ? k_igam_q_fraction(a, x) : k_igam_q_series(a, x);
+        const T q = x > (T)1.1 ? k_igam_q_fraction(a, x, a * f) : k_igam_q_series(a, x);
         return upper ? q : (T)1 - q;
     }
-    const T p = k_igam_p_series(a, x);
+    const T p = k_igam_p_series(a, x, f);
     return upper ? (T)1 - p : p;
 }
 // K(1 − p) (SciPy's ellipkm1; CUDA has none): src/backend/cpu/special.rs' ellipkm1,

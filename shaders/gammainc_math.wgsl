@@ -76,7 +76,8 @@ fn igam_factor_{{T}}(a: {{T}}, x: {{T}}) -> {{T}} {
         if (s > -0.5) { core = a * log1pmx_{{T}}(s); }
         return exp_{{T}}(core - stirling_series_{{T}}(a)) / sqrt(6.283185307179586 * a);
     }
-    let g1 = select(a * math_gamma_{{T}}(a), math_gamma_{{T}}(1.0 + a), a < 1.0);
+    let small = a < 1.0;                                                // Γ(1 + a), or a·Γ(a): one Γ
+    let g1 = math_gamma_{{T}}(select(a, 1.0 + a, small)) * select(a, 1.0, small);
     if (x < {{EXP_SPLIT}}) { return pow_double_{{T}}(x, 0.0, a) * exp_{{T}}(-x) / g1; }
     if (x >= 2.0 * {{EXP_SPLIT}}) { return 0.0; }                     // a·ln x − x below the underflow
     let h = exp_{{T}}(-0.5 * x);                                        // e^−x would be subnormal
@@ -84,8 +85,8 @@ fn igam_factor_{{T}}(a: {{T}}, x: {{T}}) -> {{T}} {
 }
 
 // P(a, x) by its power series x^a·e^−x/Γ(a + 1)·Σ xⁿ/((a + 1)⋯(a + n)) (DLMF 8.11.4).
-fn igam_p_series_{{T}}(a: {{T}}, x: {{T}}) -> {{T}} {
-    let f = igam_factor_{{T}}(a, x);
+// f is x^a·e^−x/Γ(a + 1).
+fn igam_p_series_{{T}}(a: {{T}}, x: {{T}}, f: {{T}}) -> {{T}} {
     if (f == 0.0) { return 0.0; }
     var r = a;
     var c: {{T}} = 1.0;
@@ -102,8 +103,8 @@ fn igam_p_series_{{T}}(a: {{T}}, x: {{T}}) -> {{T}} {
 // Q(a, x) by Legendre's continued fraction x^a·e^−x/Γ(a)·1/(b₀ + a₁/(b₁ + …)), bᵢ = x + 2i
 // + 1 − a, aᵢ = −i(i − a) (DLMF 8.9.2): the modified Lentz method counts the terms, then
 // the fraction is evaluated from the bottom up, whose roundings do not compound.
-fn igam_q_fraction_{{T}}(a: {{T}}, x: {{T}}) -> {{T}} {
-    let f = a * igam_factor_{{T}}(a, x);
+// f is x^a·e^−x/Γ(a).
+fn igam_q_fraction_{{T}}(a: {{T}}, x: {{T}}, f: {{T}}) -> {{T}} {
     if (f == 0.0) { return 0.0; }
     let tiny: {{T}} = {{LENTZ_TINY}};
     var b = x + 1.0 - a;
@@ -305,11 +306,14 @@ fn math_gammainc_{{T}}(a: {{T}}, x: {{T}}, upper: bool) -> {{T}} {
     if (a > 20.0 && abs((x - a) / a) < 0.3) { return igam_temme_{{T}}(a, x, upper); }
     var q_first = a <= 1.1 * x;
     if (x > 1.1) { q_first = x >= a; } else if (x <= 0.5) { q_first = a <= -0.4 / ln_{{T}}(x); }
+    // The series' and the fraction's common factor, once: llvmpipe runs both branches
+    // for every lane when its lanes disagree.
+    let f = igam_factor_{{T}}(a, x);
     if (q_first) {
         var q: {{T}} = 0.0;
-        if (x > 1.1) { q = igam_q_fraction_{{T}}(a, x); } else { q = igam_q_series_{{T}}(a, x); }
+        if (x > 1.1) { q = igam_q_fraction_{{T}}(a, x, a * f); } else { q = igam_q_series_{{T}}(a, x); }
         return select(1.0 - q, q, upper);
     }
-    let p = igam_p_series_{{T}}(a, x);
+    let p = igam_p_series_{{T}}(a, x, f);
     return select(p, 1.0 - p, upper);
 }
