@@ -1268,6 +1268,81 @@ fn gammainc_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+/// The χ², Poisson and gamma distribution functions (`chdtr`, `chdtrc`, `pdtr`, `pdtrc`,
+/// `gdtr`, `gdtrc`): bit for bit the incomplete gamma functions of their scaled
+/// arguments on the same device, SciPy's conventions, closed forms, and a three-way
+/// broadcast.
+fn distributions_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
+    let to_f = <F as gpu::Element>::from_f64;
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let arr = |v: &[f64], shape: &[usize]| -> gpu::Result<Array<F>> {
+        Array::from_vec(v.iter().map(|&x| to_f(x)).collect(), shape)?.to(dev)
+    };
+    let bits = |a: &Array<F>| -> gpu::Result<Vec<u64>> {
+        Ok(a.to_vec()?.into_iter().map(|v| Into::<f64>::into(v).to_bits()).collect())
+    };
+    // χ²: v/2 and x/2 are exact, so the results are gammainc's own.
+    let v = arr(&[1.0, 2.0, 7.0, 30.0, 101.0, 0.5], &[6])?;
+    let x = arr(&[0.5, 3.0, 6.5, 33.0, 80.0, 1e-3], &[6])?;
+    let (hv, hx) = (v.mul_scalar(to_f(0.5))?, x.mul_scalar(to_f(0.5))?);
+    assert_eq!(bits(&v.chdtr(&x)?)?, bits(&hv.gammainc(&hx)?)?, "chdtr {what}");
+    assert_eq!(bits(&v.chdtrc(&x)?)?, bits(&hv.gammaincc(&hx)?)?, "chdtrc {what}");
+    // Poisson: k floored; k < 0 NaN; closed form e^−m·Σ_{j≤k} m^j/j!.
+    let k = arr(&[0.0, 2.0, 2.7, 5.0, -1.0, -0.5], &[6])?;
+    let m = arr(&[1.5], &[1])?;
+    let (p, q) = (k.pdtr(&m)?.to_vec()?, k.pdtrc(&m)?.to_vec()?);
+    for (i, kv) in [0.0f64, 2.0, 2.7, 5.0].into_iter().enumerate() {
+        let (mut term, mut sum) = (1.0, 0.0);
+        for j in 0..=kv as usize {
+            sum += term;
+            term *= 1.5 / (j + 1) as f64;
+        }
+        let want = (-1.5f64).exp() * sum;
+        let (gp, gq): (f64, f64) = (p[i].into(), q[i].into());
+        assert!((gp - want).abs() <= 8.0 * F::EPS * want, "pdtr({kv}, 1.5) = {gp:e}, want {want:e} {what}");
+        assert!((gp + gq - 1.0).abs() <= 2.0 * F::EPS, "pdtr + pdtrc at k = {kv}: {} {what}", gp + gq);
+    }
+    for i in 4..6 {
+        assert!(Into::<f64>::into(p[i]).is_nan() && Into::<f64>::into(q[i]).is_nan(), "pdtr(k < 0) {what}");
+    }
+    // gamma: P(b, a·x) with a [2, 1, 1], b [1, 3, 1], x [1, 1, 4]; whole b has the closed
+    // form 1 − e^−y·Σ_{j<b} y^j/j!; x < 0 is NaN.
+    let (av, bv, xv) = ([0.5, 2.0], [1.0, 2.0, 4.0], [0.25, 1.0, 3.0, 10.0]);
+    let a = arr(&av, &[2, 1, 1])?;
+    let b = arr(&bv, &[1, 3, 1])?;
+    let x = arr(&xv, &[1, 1, 4])?;
+    let (p, q) = (a.gdtr(&b, &x)?, a.gdtrc(&b, &x)?);
+    assert_eq!(p.shape(), &[2, 3, 4]);
+    let (p, q) = (p.to_vec()?, q.to_vec()?);
+    for (i, &ai) in av.iter().enumerate() {
+        for (j, &bj) in bv.iter().enumerate() {
+            for (l, &xl) in xv.iter().enumerate() {
+                let y = ai * xl;
+                let (mut term, mut sum) = (1.0, 0.0);
+                for n in 0..bj as usize {
+                    sum += term;
+                    term *= y / (n + 1) as f64;
+                }
+                let want_q = (-y).exp() * sum;
+                let g: f64 = q[(i * 3 + j) * 4 + l].into();
+                assert!(
+                    (g - want_q).abs() <= 8.0 * F::EPS * want_q,
+                    "gdtrc({ai}, {bj}, {xl}) = {g:e}, want {want_q:e} {what}"
+                );
+                let gp: f64 = p[(i * 3 + j) * 4 + l].into();
+                assert!((gp + g - 1.0).abs() <= 2.0 * F::EPS, "gdtr + gdtrc {what}");
+            }
+        }
+    }
+    let neg = arr(&[-1.0], &[1])?;
+    let one = arr(&[1.0], &[1])?;
+    let two = arr(&[2.0], &[1])?;
+    assert!(Into::<f64>::into(one.gdtr(&two, &neg)?.item()?).is_nan(), "gdtr(x < 0) {what}");
+    assert!(Into::<f64>::into(neg.gdtr(&two, &neg)?.item()?).is_nan(), "gdtr(a < 0, x < 0) {what}");
+    assert!(Into::<f64>::into(neg.gdtrc(&two, &one)?.item()?).is_nan(), "gdtrc(a < 0) {what}");
+    Ok(())
+}
+
 /// ζ's bound in ulps: 4 where the code is ours throughout; on CUDA, whose kernel sums
 /// CUDA's `pow` (documented within 2 ulp; `powf` 4), 8. Not run here: no NVIDIA driver.
 fn zeta_bound(dev: &Device) -> f64 {
@@ -1912,7 +1987,8 @@ backend_tests! {
 
     fn gammainc_gammaincc_f32(dev) {
         gammainc_check::<f32>(dev, gammainc_bound(dev))?;
-        gammainc_specials::<f32>(dev)
+        gammainc_specials::<f32>(dev)?;
+        distributions_check::<f32>(dev)
     }
 
     fn gammainc_gammaincc_f64(dev) {
@@ -1920,7 +1996,8 @@ backend_tests! {
             return Ok(());
         }
         gammainc_check::<f64>(dev, gammainc_bound(dev))?;
-        gammainc_specials::<f64>(dev)
+        gammainc_specials::<f64>(dev)?;
+        distributions_check::<f64>(dev)
     }
 
     fn ellipk_ellipkm1_f32(dev) {
