@@ -517,9 +517,18 @@ template <typename T> __device__ T k_igam_p_series(T a, T x, T f) {
     }
     return s * f;
 }
-// Legendre's continued fraction: Lentz counts the terms, then it is evaluated bottom-up.
-template <typename T> __device__ T k_igam_q_fraction(T a, T x, T f) {
-    if (f == (T)0) return (T)0;
+// The same fraction cut after n terms, from the bottom up (E₁ takes a depth of its own).
+template <typename T> __device__ T k_legendre_backward(T a, T x, int n) {
+    T t = x + (T)(2 * n + 1) - a;
+    for (int i = n; i >= 1; --i) {
+        const T fi = (T)i;
+        t = (x + (T)(2 * i - 1) - a) - fi * (fi - a) / t;
+    }
+    return t;
+}
+// The denominator of Legendre's continued fraction Γ(a, x) = x^a·e^−x/t, for Q: Lentz
+// counts the terms, then it is evaluated bottom-up, a quarter deeper.
+template <typename T> __device__ T k_legendre_fraction(T a, T x) {
     const T tiny = sizeof(T) == 4 ? (T)1e-30 : (T)1e-300;
     T b = x + (T)1 - a, c = (T)1 / tiny, d = (T)1 / b;
     int n = 300;
@@ -531,14 +540,9 @@ template <typename T> __device__ T k_igam_q_fraction(T a, T x, T f) {
         c = b + an / c;
         if (fabs(c) < tiny) c = tiny;
         d = (T)1 / d;
-        if (fabs(d * c - (T)1) <= k_igam_eps<T>()) { n = i + 2; break; }
+        if (fabs(d * c - (T)1) <= k_igam_eps<T>()) { n = i + i / 4 + 4; break; }
     }
-    T t = x + (T)(2 * n + 1) - a;
-    for (int i = n; i >= 1; --i) {
-        const T fi = (T)i;
-        t = (x + (T)(2 * i - 1) - a) - fi * (fi - a) / t;
-    }
-    return f / t;
+    return k_legendre_backward(a, x, n);
 }
 template <typename T> __device__ T k_igam_q_series(T a, T x) {
     T fac = 1, sum = 0;
@@ -577,11 +581,73 @@ template <typename T> __device__ T k_gammainc(T a, T x, bool upper) {
     else if (x <= (T)0.5) q_first = a <= (T)-0.4 / k_log(x);
     const T f = k_igam_factor(a, x);  // once: divergent lanes run both branches
     if (q_first) {
-        const T q = x > (T)1.1 ? k_igam_q_fraction(a, x, a * f) : k_igam_q_series(a, x);
+        const T q = x > (T)1.1 ? (f == (T)0 ? (T)0 : a * f / k_legendre_fraction(a, x)) : k_igam_q_series(a, x);
         return upper ? q : (T)1 - q;
     }
     const T p = k_igam_p_series(a, x, f);
     return upper ? (T)1 - p : p;
+}
+// E₁(x) and Ei(x) (SciPy's exp1, expi; CUDA has neither): src/backend/cpu/expint.rs.
+// Ei's root x₀ = 0.3725… as two parts per type.
+template <typename T> struct EiRoot;
+template <> struct EiRoot<float> { static __device__ float hi() { return 0.3725074231624603f; } static __device__ float lo() { return -1.2381093483782024e-08f; } };
+template <> struct EiRoot<double> { static __device__ double hi() { return 0.3725074107813666; } static __device__ double lo() { return 1.3140183414386028e-17; } };
+template <typename T> __device__ T k_exp1(T x) {
+    if (x != x || x < (T)0) return k_special(x, true);
+    if (x == (T)0) return k_special(x, false);
+    if (isinf(x)) return (T)0;
+    if (x < (T)0.5) {
+        T t = 1, s = 0;
+        for (int k = 1; k < 300; ++k) {
+            t *= -x / (T)k;
+            const T term = t / (T)k;
+            s += term;
+            if (fabs(term) <= k_igam_eps<T>() * fabs(s)) break;
+        }
+        return ((T)-0.5772156649015329 - k_log(x)) - s;
+    }
+    const T depth = sizeof(T) == 4 ? (T)27 : (T)106;  // 2^-56 (f32: 2^-27) by mpmath
+    return k_exp(-x) / k_legendre_backward((T)0, x, (int)(depth / x) + 7);
+}
+template <typename T> __device__ T k_expi(T x) {
+    if (x != x) return x;
+    if (x < (T)0) return -k_exp1(-x);
+    if (x == (T)0) return -k_special(x, false);
+    if (isinf(x)) return x;
+    if (x > (T)50) {
+        T t = 1, r = 0;  // the terms after the first, summed apart
+        for (int k = 1; k < 300; ++k) {
+            t *= (T)k / x;
+            r += t;
+            if (t <= (T)0.125 * k_igam_eps<T>()) break;
+        }
+        const T split = sizeof(T) == 4 ? (T)85 : (T)700;
+        if (x < split) return k_exp(x) / x * ((T)1 + r);
+        const T h = k_exp((T)0.5 * x);
+        return h * (h / x * ((T)1 + r));
+    }
+    const T hi = EiRoot<T>::hi(), lo = EiRoot<T>::lo();
+    const T delta = (x - hi) - lo, f = delta / ((x + hi) + lo);
+    const T ln_ratio = fabs(f) <= (T)0.17 ? (T)2 * atanh(f) : k_log(x / hi) - lo / hi;
+    // u = uh + ul = (x^k − x₀^k)/k!, q = x₀^k/k!; the terms u/k summed as sh + sl.
+    T uh = delta, ul = 0, q = hi, sh = delta, sl = 0;
+    for (int k = 2; k < 300; ++k) {
+        const T fk = (T)k, rk = (T)1 / fk, p = uh * x;  // (w + lo)/k = h + (w − h·k + lo)/k
+        T e;
+        const T w = k_two_sum(p, q * delta, e);
+        const T h = w * rk;
+        const T l = (fma(-h, fk, w) + (fma(uh, x, -p) + ul * x + e)) * rk;
+        uh = k_two_sum(h, l, ul);
+        q *= hi * rk;
+        const T term = (uh + ul) * rk;
+        T te;
+        sh = k_two_sum(sh, term, te);
+        sl += te;
+        if (fabs(term) <= k_igam_eps<T>() * fabs(sh)) break;
+    }
+    T te;
+    const T t = k_two_sum(ln_ratio, sh, te);
+    return t + (te + sl);
 }
 // K(1 − p) (SciPy's ellipkm1; CUDA has none): src/backend/cpu/special.rs' ellipkm1,
 // π/(2·AGM(1, √p)).

@@ -224,3 +224,36 @@ with open("tests/data/gammainc_mpmath.txt", "w") as out:
         p = float(agreed(lambda: inc(a, x, False)))
         q = float(agreed(lambda: inc(a, x, True)))
         out.write("%r %r %r %r\n" % (a, x, p, q))
+
+# E₁(x) and Ei(x) (SciPy's exp1, expi) for tests/special.rs: both over their whole
+# range, through the switches of their methods (½ for E₁, 50 for Ei), and Ei through
+# its root x₀ = 0.37250741…, where γ + ln x and the series cancel, to within 1e-15 of
+# it. Its own generator, so that this table can be rebuilt alone.
+rng_ei = np.random.default_rng(20261205)
+ei_rows = []
+x0 = float(mp.findroot(mp.ei, 0.37))
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    tiny, e1_top, ei_top = (1e-38, 88.0, 93.0) if f32 else (1e-300, 745.0, 717.0)
+    logu = lambda lo, hi, n: np.exp(rng_ei.uniform(np.log(lo), np.log(hi), n))
+    ei_rows += [("exp1", cast(x)) for x in logu(tiny, e1_top, 300)]
+    ei_rows += [("exp1", cast(x)) for x in rng_ei.uniform(0, 3, 200)]
+    ei_rows += [("exp1", cast(x)) for x in rng_ei.uniform(0.45, 0.55, 50)]
+    ei_rows += [("expi", cast(x)) for x in logu(tiny, ei_top, 300)]
+    ei_rows += [("expi", cast(x)) for x in rng_ei.uniform(0, 60, 300)]
+    ei_rows += [("expi", cast(x)) for x in rng_ei.uniform(45, 55, 50)]
+    ei_rows += [("expi", cast(x)) for x in rng_ei.uniform(0.3, 0.45, 100)]
+    ei_rows += [("expi", cast(x0 + d)) for d in logu(1e-15, 1e-2, 50)]
+    ei_rows += [("expi", cast(x0 - d)) for d in logu(1e-15, 1e-2, 50)]
+    ei_rows += [("expi", -cast(x)) for x in logu(tiny, e1_top, 100)]
+ei_rows += [("expi", x0), ("expi", float(np.nextafter(x0, 1))), ("expi", float(np.nextafter(x0, 0))), ("expi", float(np.float32(x0)))]
+ei_rows += [("exp1", 0.5), ("exp1", 1.0), ("expi", 50.0), ("expi", 1.0), ("expi", 700.0), ("expi", 716.0)]
+with open("tests/data/expint_mpmath.txt", "w") as out:
+    out.write("# op x value: exp1 E₁(x), expi Ei(x); mpmath 1.4 at 400 bits and more (until two precisions agree), rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for op, x in sorted(set(ei_rows)):
+        if x == 0 or (op == "exp1" and x < 0):
+            continue
+        fn = mp.e1 if op == "exp1" else mp.ei
+        v = float(agreed(lambda: fn(mp.mpf(x))))
+        if v != 0 and abs(v) < 1.7976931348623157e308:
+            out.write("%s %r %r\n" % (op, x, v))

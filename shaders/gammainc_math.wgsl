@@ -100,12 +100,11 @@ fn igam_p_series_{{T}}(a: {{T}}, x: {{T}}, f: {{T}}) -> {{T}} {
     return s * f;
 }
 
-// Q(a, x) by Legendre's continued fraction x^a·e^−x/Γ(a)·1/(b₀ + a₁/(b₁ + …)), bᵢ = x + 2i
-// + 1 − a, aᵢ = −i(i − a) (DLMF 8.9.2): the modified Lentz method counts the terms, then
-// the fraction is evaluated from the bottom up, whose roundings do not compound.
-// f is x^a·e^−x/Γ(a).
-fn igam_q_fraction_{{T}}(a: {{T}}, x: {{T}}, f: {{T}}) -> {{T}} {
-    if (f == 0.0) { return 0.0; }
+// The denominator t of Legendre's continued fraction Γ(a, x) = x^a·e^−x/t, t = b₀ + a₁/(b₁ +
+// …), bᵢ = x + 2i + 1 − a, aᵢ = −i(i − a) (DLMF 8.9.2), for Q (x above a and 1.1): the
+// modified Lentz method counts the terms, then the fraction is evaluated from the bottom
+// up, a quarter deeper, whose roundings do not compound.
+fn legendre_fraction_{{T}}(a: {{T}}, x: {{T}}) -> {{T}} {
     let tiny: {{T}} = {{LENTZ_TINY}};
     var b = x + 1.0 - a;
     var c = 1.0 / tiny;
@@ -120,14 +119,19 @@ fn igam_q_fraction_{{T}}(a: {{T}}, x: {{T}}, f: {{T}}) -> {{T}} {
         c = b + an / c;
         if (abs(c) < tiny) { c = tiny; }
         d = 1.0 / d;
-        if (abs(d * c - 1.0) <= {{EPS_HALF}}) { n = i + 2; break; }
+        if (abs(d * c - 1.0) <= {{EPS_HALF}}) { n = i + i / 4 + 4; break; }
     }
+    return legendre_backward_{{T}}(a, x, n);
+}
+
+// The same fraction cut after n terms, from the bottom up (E₁ takes a depth of its own).
+fn legendre_backward_{{T}}(a: {{T}}, x: {{T}}, n: i32) -> {{T}} {
     var t = x + {{T}}(2 * n + 1) - a;
     for (var i = n; i >= 1; i--) {
         let fi = {{T}}(i);
         t = (x + {{T}}(2 * i - 1) - a) - fi * (fi - a) / t;
     }
-    return f / t;
+    return t;
 }
 
 // Q(a, x) for x <= 1.1 and a below about x: 1 − x^a/Γ(1 + a) − x^a/Γ(a)·Σ (−x)ⁿ/(n!(a + n))
@@ -311,7 +315,7 @@ fn math_gammainc_{{T}}(a: {{T}}, x: {{T}}, upper: bool) -> {{T}} {
     let f = igam_factor_{{T}}(a, x);
     if (q_first) {
         var q: {{T}} = 0.0;
-        if (x > 1.1) { q = igam_q_fraction_{{T}}(a, x, a * f); } else { q = igam_q_series_{{T}}(a, x); }
+        if (x > 1.1) { q = select(a * f / legendre_fraction_{{T}}(a, x), 0.0, f == 0.0); } else { q = igam_q_series_{{T}}(a, x); }
         return select(1.0 - q, q, upper);
     }
     let p = igam_p_series_{{T}}(a, x, f);

@@ -132,6 +132,8 @@ macro_rules! float_ref {
                     UnaryOp::EllipKm1 => {
                         gpu::Array::from_vec(vec![x as f64], 1).ok()?.ellipkm1().ok()?.item().ok()? as $t
                     }
+                    UnaryOp::Exp1 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.exp1().ok()?.item().ok()? as $t,
+                    UnaryOp::Expi => gpu::Array::from_vec(vec![x as f64], 1).ok()?.expi().ok()?.item().ok()? as $t,
                     UnaryOp::Digamma => {
                         gpu::Array::from_vec(vec![x as f64], 1).ok()?.digamma().ok()?.item().ok()? as $t
                     }
@@ -522,6 +524,8 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::I1e => a.i1e(),
             UnaryOp::Erfcx => a.erfcx(),
             UnaryOp::EllipKm1 => a.ellipkm1(),
+            UnaryOp::Exp1 => a.exp1(),
+            UnaryOp::Expi => a.expi(),
             _ => unreachable!(),
         }
     }

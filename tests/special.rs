@@ -25,6 +25,10 @@
 //! against mpmath at 2,300 points through each of their methods' regions, a from 1e-300
 //! to 3e15, in ulps per unit of `max(1, |ln v|)` (see `gammainc_check`).
 //!
+//! The exponential integrals (`exp1`, `expi`) are checked against mpmath at 2,900
+//! points, E₁ from 1e-300 to 745 and Ei from −745 to 716 and through its root, within
+//! `EXPINT_ULPS` of the answer.
+//!
 //! `logsumexp`, `softmax` and `log_softmax` are checked against an f64 host reference,
 //! where `e^a` overflows too.
 //!
@@ -1501,6 +1505,114 @@ fn ellip_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+// ---- exp1, expi --------------------------------------------------------------------------
+
+/// (op, x, value) from mpmath (`scripts/mpmath-gamma-table.py`): E₁ from 1e-300 to 745,
+/// Ei from −745 to 716, through the switches of their methods and to within 1e-15 of
+/// Ei's root x₀ = 0.3725….
+fn true_expint() -> Vec<(String, f64, f64)> {
+    include_str!("data/expint_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split(' ').collect();
+            (f[0].to_string(), f[1].parse().expect("a number"), f[2].parse().expect("a number"))
+        })
+        .collect()
+}
+
+/// `exp1`'s and `expi`'s bound in ulps: EXPINT_ULPS where the code is ours (CPU, wgpu);
+/// on CUDA, whose kernels call CUDA's exp (documented within 2 ulp in f32, 1 in f64) and
+/// log (1), twice that. Not run here: no NVIDIA driver.
+fn expint_bound(dev: &Device) -> f64 {
+    if dev.kind() == gpu::DeviceKind::Cuda {
+        2.0 * EXPINT_ULPS
+    } else {
+        EXPINT_ULPS
+    }
+}
+
+/// The bound for `exp1` and `expi` on the CPU and wgpu, in ulps of the answer.
+const EXPINT_ULPS: f64 = 3.0;
+
+/// `exp1` and `expi` on `dev` in `F` against mpmath within `bound` ulps of the answer,
+/// with no absolute floor, Ei's root included; values below `F`'s smallest normal
+/// number are skipped. Prints the worst.
+fn expint_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let (to_f, eps, min_positive): (fn(f64) -> F, f64, f64) = (<F as gpu::Element>::from_f64, F::EPS, F::MIN_POSITIVE);
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    for op in ["exp1", "expi"] {
+        let rows: Vec<_> = true_expint()
+            .into_iter()
+            .filter(|r| r.0 == op && to_f(r.1).into() == r.1)
+            .filter(|r| r.2.abs() >= min_positive && r.2.abs() <= max)
+            .collect();
+        let a = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
+        let got = if op == "exp1" { a.exp1()? } else { a.expi()? }.to_vec()?;
+        let mut worst = (0.0f64, 0usize);
+        for (i, r) in rows.iter().enumerate() {
+            let want: f64 = to_f(r.2).into();
+            let g: f64 = got[i].into();
+            let e = ulps(g, want, want, eps, min_positive);
+            assert!(
+                e <= bound,
+                "{op} {} on {} at {:e}: got {g:e}, want {want:e} ({e:.1} ulp)",
+                F::DTYPE,
+                dev.kind(),
+                r.1
+            );
+            if e > worst.0 {
+                worst = (e, i);
+            }
+        }
+        println!(
+            "{op} {} on {}: worst {:.2} ulp at {:e} ({} points)",
+            F::DTYPE,
+            dev.kind(),
+            worst.0,
+            rows[worst.1].1,
+            rows.len()
+        );
+    }
+    Ok(())
+}
+
+/// `exp1`'s and `expi`'s conventions (SciPy's), `Ei(−x) = −E₁(x)` bit for bit, and a
+/// strided view against the contiguous result.
+fn expint_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
+    let to_f = <F as gpu::Element>::from_f64;
+    let to = |v: &[f64]| -> Vec<F> { v.iter().map(|&x| to_f(x)).collect() };
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let x = Array::from_vec(to(&[0.0, -0.0, -1.0, inf, -inf, nan]), [6])?.to(dev)?;
+    let e1: Vec<f64> = x.exp1()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    assert_eq!((e1[0], e1[1], e1[3]), (inf, inf, 0.0), "exp1(0, −0, ∞) {what}");
+    assert!(e1[2].is_nan() && e1[4].is_nan() && e1[5].is_nan(), "exp1(−1, −∞, NaN) {what}: {e1:?}");
+    let ei: Vec<f64> = x.expi()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    assert_eq!((ei[0], ei[1], ei[3], ei[4]), (-inf, -inf, inf, 0.0), "expi(0, −0, ∞, −∞) {what}");
+    assert!(ei[4].is_sign_negative() && ei[5].is_nan(), "expi(−∞) = −0, expi(NaN) {what}: {ei:?}");
+    let pos: Vec<f64> = (1..=40).map(|k| 0.37 * k as f64).collect();
+    let neg: Vec<f64> = pos.iter().map(|v| -v).collect();
+    let e1: Vec<F> = Array::from_vec(to(&pos), [40])?.to(dev)?.exp1()?.to_vec()?;
+    let ei: Vec<F> = Array::from_vec(to(&neg), [40])?.to(dev)?.expi()?.to_vec()?;
+    for (k, (a, b)) in e1.iter().zip(&ei).enumerate() {
+        let (a, b): (f64, f64) = ((*a).into(), (*b).into());
+        assert_eq!(a, -b, "Ei(−x) = −E₁(x) at x = {} {what}", pos[k]);
+    }
+    // A view: every third element of a [5, 8] array's transpose, against the same values
+    // contiguous.
+    let m = Array::from_vec(to(&pos), [5, 8])?.to(dev)?;
+    let view = m.t().slice(0, Some(1), None, 3)?;
+    let flat = Array::from_vec(view.to_vec()?, view.shape())?.to(dev)?;
+    for op in ["exp1", "expi"] {
+        let (a, b) = if op == "exp1" { (view.exp1()?, flat.exp1()?) } else { (view.expi()?, flat.expi()?) };
+        let (a, b): (Vec<f64>, Vec<f64>) =
+            (a.to_vec()?.into_iter().map(|v| v.into()).collect(), b.to_vec()?.into_iter().map(|v| v.into()).collect());
+        assert_eq!(a, b, "{op} of a strided view {what}");
+    }
+    Ok(())
+}
+
 // ---- The inverses: erfinv, erfcinv, ndtri ----------------------------------------------
 
 /// The inverses correctly rounded to f64 (op, x, value): mpmath 1.4 at 300 bits,
@@ -2009,6 +2121,19 @@ backend_tests! {
             return Ok(());
         }
         ellip_check::<f64>(dev)
+    }
+
+    fn exp1_expi_f32(dev) {
+        expint_check::<f32>(dev, expint_bound(dev))?;
+        expint_specials::<f32>(dev)
+    }
+
+    fn exp1_expi_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        expint_check::<f64>(dev, expint_bound(dev))?;
+        expint_specials::<f64>(dev)
     }
 
     fn zeta_polygamma_f64(dev) {

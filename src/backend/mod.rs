@@ -106,11 +106,15 @@ pub enum UnaryOp {
     /// `K(1 − p)`, the complete elliptic integral of the first kind at parameter
     /// `m = 1 − p` (SciPy's `ellipkm1`; floats).
     EllipKm1,
+    /// The exponential integral `E₁(x) = ∫ₓ^∞ e^−t/t dt` (SciPy's `exp1`; floats).
+    Exp1,
+    /// The exponential integral `Ei(x) = −PV∫₋ₓ^∞ e^−t/t dt` (SciPy's `expi`; floats).
+    Expi,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 43] = [
+    pub const ALL: [UnaryOp; 45] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -154,6 +158,8 @@ impl UnaryOp {
         UnaryOp::I1e,
         UnaryOp::Erfcx,
         UnaryOp::EllipKm1,
+        UnaryOp::Exp1,
+        UnaryOp::Expi,
     ];
 
     /// Whether the op is defined for integer dtypes too.
@@ -207,6 +213,8 @@ impl UnaryOp {
             UnaryOp::I1e => "i1e",
             UnaryOp::Erfcx => "erfcx",
             UnaryOp::EllipKm1 => "ellipkm1",
+            UnaryOp::Exp1 => "exp1",
+            UnaryOp::Expi => "expi",
         }
     }
 }

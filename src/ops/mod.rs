@@ -10,6 +10,7 @@ pub(crate) mod eigh;
 pub(crate) mod einsum_path;
 pub(crate) mod elementwise;
 pub(crate) mod ellip;
+pub(crate) mod expint;
 pub mod fft;
 pub(crate) mod gamma;
 pub(crate) mod gammainc;

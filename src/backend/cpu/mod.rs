@@ -2,6 +2,7 @@
 //! and the reference semantics every other backend is tested against.
 
 mod elementwise;
+mod expint;
 mod fft;
 mod gammainc;
 mod linalg;

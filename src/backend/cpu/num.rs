@@ -144,6 +144,8 @@ pub(crate) trait FloatNum:
     fn i1e(self) -> Self;
     fn erfcx(self) -> Self;
     fn ellipkm1(self) -> Self;
+    fn exp1(self) -> Self;
+    fn expi(self) -> Self;
     fn from_usize(n: usize) -> Self;
 }
 
@@ -161,7 +163,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path, $zeta:path, $gammainc:path, $ellipkm1:path) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path, $zeta:path, $gammainc:path, $ellipkm1:path, $exp1:path, $expi:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -417,6 +419,12 @@ macro_rules! float_num {
             fn ellipkm1(self) -> Self {
                 $ellipkm1(self)
             }
+            fn exp1(self) -> Self {
+                $exp1(self)
+            }
+            fn expi(self) -> Self {
+                $expi(self)
+            }
             #[inline(always)]
             fn from_usize(n: usize) -> Self {
                 n as $t
@@ -447,7 +455,9 @@ float_num!(
     super::special::betaln_f32,
     super::zeta::zeta_f32,
     super::gammainc::gammainc_f32,
-    super::special::ellipkm1_f32
+    super::special::ellipkm1_f32,
+    super::expint::exp1_f32,
+    super::expint::expi_f32
 );
 float_num!(
     f64,
@@ -468,7 +478,9 @@ float_num!(
     super::special::betaln,
     super::zeta::zeta,
     super::gammainc::gammainc,
-    super::special::ellipkm1
+    super::special::ellipkm1,
+    super::expint::exp1,
+    super::expint::expi
 );
 
 /// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from

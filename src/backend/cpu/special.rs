@@ -526,7 +526,7 @@ fn split(v: f64) -> (f64, f64) {
 
 /// `a·b` exactly, as (product, error), by Dekker's splitting (for |a|, |b| < 2^996),
 /// without a fused multiply-add, which is a software call on targets without FMA.
-fn two_prod(a: f64, b: f64) -> (f64, f64) {
+pub(super) fn two_prod(a: f64, b: f64) -> (f64, f64) {
     let p = a * b;
     let ((ah, al), (bh, bl)) = (split(a), split(b));
     (p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)

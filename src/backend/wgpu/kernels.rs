@@ -18,6 +18,7 @@ const SPECIAL_MATH: &str = include_str!("../../../shaders/special_math.wgsl");
 const GAMMA_MATH: &str = include_str!("../../../shaders/gamma_math.wgsl");
 const ZETA_MATH: &str = include_str!("../../../shaders/zeta_math.wgsl");
 const GAMMAINC_MATH: &str = include_str!("../../../shaders/gammainc_math.wgsl");
+const EXPINT_MATH: &str = include_str!("../../../shaders/expint_math.wgsl");
 const ELEMENTWISE: &str = include_str!("../../../shaders/elementwise.wgsl");
 const ELEMENTWISE_1D: &str = include_str!("../../../shaders/elementwise_1d.wgsl");
 const ELEMENTWISE_VEC4: &str = include_str!("../../../shaders/elementwise_vec4.wgsl");
@@ -60,7 +61,7 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// overflow, Γ's scaling step, range and last exact factorial, where the beta function
 /// leaves Γ's range, and ψ's root, π, ln 2
 /// (its head short enough that k·head is exact), 2/3 and ½ ln 2π in two parts.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 25] {
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 29] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -89,18 +90,24 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 25] {
         ("AGM_TOL", pick("1e-4", "1e-9")),
         ("EPS_HALF", pick("5.960464477539063e-08", "1.1102230246251565e-16")),
         ("LENTZ_TINY", pick("1e-30", "1e-300")),
+        ("EI_ROOT_HI", pick("0.3725074231624603", "0.3725074107813666")),
+        ("EI_ROOT_LO", pick("-1.2381093483782024e-08", "1.3140183414386028e-17")),
+        ("EI_ASYMPTOTIC", pick("50.0", "50.0")),
+        ("E1_DEPTH", pick("27.0", "106.0")),
     ]
 }
 
-/// special_math.wgsl, gamma_math.wgsl, zeta_math.wgsl and gammainc_math.wgsl for one type.
+/// special_math.wgsl, gamma_math.wgsl, zeta_math.wgsl, gammainc_math.wgsl and
+/// expint_math.wgsl for one type.
 fn special_library(t: &'static str) -> String {
     let vars = special_vars(t);
     format!(
-        "{}\n{}\n{}\n{}",
+        "{}\n{}\n{}\n{}\n{}",
         render(SPECIAL_MATH, &vars),
         render(GAMMA_MATH, &vars),
         render(ZETA_MATH, &vars),
-        render(GAMMAINC_MATH, &vars)
+        render(GAMMAINC_MATH, &vars),
+        render(EXPINT_MATH, &vars)
     )
 }
 

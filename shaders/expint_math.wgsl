@@ -1,0 +1,75 @@
+// The exponential integrals E₁(x) (SciPy's exp1) and Ei(x) (expi), written once for f32
+// and f64 ({{T}}); src/backend/cpu/expint.rs is the same in f64 and src/ops/expint.rs
+// describes the methods. Included after gammainc_math.wgsl, whose Legendre fraction E₁
+// shares.
+
+// E₁(x): for x < ½ its series −γ − ln x − Σ (−x)^k/(k·k!), above e^−x over Legendre's
+// continued fraction for Γ(0, x), {{E1_DEPTH}}/x + 7 terms deep. NaN for x < 0, +∞ at 0, 0 at +∞.
+fn math_exp1_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x) || x < 0.0) { return qnan_{{T}}(); }
+    if (x == 0.0) { return inf_{{T}}(); }
+    if (x > {{T_MAX}}) { return 0.0; }
+    if (x < 0.5) {
+        var t: {{T}} = 1.0;
+        var s: {{T}} = 0.0;
+        for (var k = 1; k < 300; k++) {
+            let fk = {{T}}(k);
+            t = t * (-x / fk);
+            let term = t / fk;
+            s = s + term;
+            if (abs(term) <= {{EPS_HALF}} * abs(s)) { break; }
+        }
+        return (-0.5772156649015329 - ln_{{T}}(x)) - s;
+    }
+    return exp_{{T}}(-x) / legendre_backward_{{T}}(0.0, x, i32({{E1_DEPTH}} / x) + 7);
+}
+
+// Ei(x): −E₁(−x) for x < 0; up to {{EI_ASYMPTOTIC}} ln(x/x₀) + Σ (x^k − x₀^k)/(k·k!), the series
+// less itself at the root x₀ = 0.3725… (held as two parts), whose terms all have the sign
+// of x − x₀: u = (x^k − x₀^k)/k! carried in two parts through (x·u + (x₀^(k−1)/(k−1)!)·(x −
+// x₀))/k, the terms u/k summed with their errors kept. ln(x/x₀) is 2 atanh((x − x₀)/(x +
+// x₀)) near the root, ln(x/hi) − lo/hi away. Above, the asymptotic series e^x/x·Σ k!/x^k,
+// its terms after the first summed apart, with e^x in halves past {{EXP_SPLIT}}. keep_ holds
+// the differences NIR would otherwise reassociate (gamma_math.wgsl). −∞ at 0, +∞ at +∞.
+fn math_expi_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    if (x < 0.0) { return -math_exp1_{{T}}(-x); }
+    if (x == 0.0) { return -inf_{{T}}(); }
+    if (x > {{T_MAX}}) { return x; }
+    if (x > {{EI_ASYMPTOTIC}}) {
+        var t: {{T}} = 1.0;
+        var r: {{T}} = 0.0;
+        for (var k = 1; k < 300; k++) {
+            t = t * ({{T}}(k) / x);
+            r = r + t;
+            if (t <= 0.125 * {{EPS_HALF}}) { break; }
+        }
+        if (x < {{EXP_SPLIT}}) { return exp_{{T}}(x) / x * (1.0 + r); }
+        let h = exp_{{T}}(0.5 * x);                                      // e^x would overflow
+        return h * (h / x * (1.0 + r));
+    }
+    let delta = keep_{{T}}(x - {{EI_ROOT_HI}}) - {{EI_ROOT_LO}};
+    let f = delta / (keep_{{T}}(x + {{EI_ROOT_HI}}) + {{EI_ROOT_LO}});
+    var ln_ratio = ln_{{T}}(x / {{EI_ROOT_HI}}) - {{EI_ROOT_LO}} / {{EI_ROOT_HI}};
+    if (abs(f) <= 0.17) { ln_ratio = log_series_{{T}}(f); }                // 2 atanh f
+    var u = vec2<{{T}}>(delta, 0.0);
+    var q: {{T}} = {{EI_ROOT_HI}};
+    var s = vec2<{{T}}>(delta, 0.0);
+    for (var k = 2; k < 300; k++) {
+        let fk = {{T}}(k);
+        let rk = 1.0 / fk;                           // (w + lo)/k = h + (w − h·k + lo)/k
+        let p = two_prod_{{T}}(u.x, x);
+        let w = two_sum_{{T}}(p.x, q * delta);
+        let h = w.x * rk;
+        let m = two_prod_{{T}}(h, fk);
+        let l = ((keep_{{T}}(w.x - m.x) - m.y) + (p.y + u.y * x + w.y)) * rk;
+        u = two_sum_{{T}}(h, l);
+        q = q * ({{EI_ROOT_HI}} * rk);
+        let term = (u.x + u.y) * rk;
+        let e = two_sum_{{T}}(s.x, term);
+        s = vec2<{{T}}>(e.x, s.y + e.y);
+        if (abs(term) <= {{EPS_HALF}} * abs(s.x)) { break; }
+    }
+    let t = two_sum_{{T}}(ln_ratio, s.x);
+    return t.x + (t.y + s.y);
+}

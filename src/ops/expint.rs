@@ -1,0 +1,65 @@
+//! SciPy's exponential integrals `exp1` (E₁) and `expi` (Ei), one kernel each on every
+//! backend (`UnaryOp::Exp1`, `UnaryOp::Expi`: `src/backend/cpu/expint.rs`,
+//! `shaders/expint_math.wgsl`, `kernels/common.cuh`).
+//!
+//! - E₁(x), x < ½: the series `−γ − ln x − Σ (−x)^k/(k·k!)` (DLMF 6.6.2).
+//! - E₁(x), x ≥ ½: `e^−x` over Legendre's continued fraction for Γ(0, x) (DLMF 8.9.2),
+//!   the one `gammaincc` uses: the modified Lentz method counts the terms, and the
+//!   fraction is evaluated from the bottom up.
+//! - Ei(x), x < 0: −E₁(−x).
+//! - Ei(x), 0 < x ≤ 50: the series `γ + ln x + Σ x^k/(k·k!)` (DLMF 6.6.1) less the same
+//!   series at Ei's root x₀ = 0.3725…: `ln(x/x₀) + Σ (x^k − x₀^k)/(k·k!)`. Every term has
+//!   the sign of `x − x₀` (taken to 2^-106 from x₀ held as two doubles), so nothing
+//!   cancels and Ei keeps its relative accuracy through the root, where SciPy's sum of
+//!   `γ + ln x` and the series loses it.
+//! - Ei(x), x > 50: the asymptotic series `e^x/x·Σ k!/x^k` (DLMF 6.12.2), cut at its
+//!   first term below 2^-53, with `e^x` in two halves where it alone would overflow, so
+//!   Ei is finite up to x = 716.3 (SciPy 1.17 returns +∞ from x = 709.8).
+
+use crate::array::Array;
+use crate::backend::UnaryOp;
+use crate::dtype::Float;
+use crate::error::Result;
+
+impl<T: Float> Array<T> {
+    /// The exponential integral `E₁(x) = ∫ₓ^∞ e^−t/t dt` (SciPy's `special.exp1`, the
+    /// incomplete gamma function Γ(0, x)), in one kernel; see the module notes for the
+    /// method. NaN for x < 0 (SciPy's real-valued convention), +∞ at 0, 0 at +∞.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f64, 1e-10, 50.0, 0.0], [4])?;
+    /// let e1 = x.exp1()?.to_vec()?;
+    /// assert!((e1[0] / 0.21938393439552029 - 1.0).abs() < 3e-16);
+    /// assert!((e1[1] / 22.448635265138925 - 1.0).abs() < 3e-16); // −γ − ln x + x
+    /// assert!((e1[2] / 3.783264029550459e-24 - 1.0).abs() < 5e-16); // ≈ e^−x/x
+    /// assert_eq!(e1[3], f64::INFINITY);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn exp1(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::Exp1)
+    }
+
+    /// The exponential integral `Ei(x) = −PV∫₋ₓ^∞ e^−t/t dt` (SciPy's `special.expi`), in
+    /// one kernel; see the module notes for the method. `−E₁(−x)` for x < 0, −∞ at 0, +∞
+    /// at +∞, −0 at −∞.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// // Next to Ei's root 0.3725074107813666…, and where e^x alone overflows.
+    /// let x = gpu::Array::from_vec(vec![1.0f64, 0.37250741078136, 712.0, -1.0], [4])?;
+    /// let ei = x.expi()?.to_vec()?;
+    /// assert!((ei[0] / 1.8951178163559368 - 1.0).abs() < 3e-16);
+    /// assert!((ei[1] / -2.578892406867441e-14 - 1.0).abs() < 1e-15); // SciPy 1.17: -2.5757e-14
+    /// assert!((ei[2] / 2.3216800841052115e+306 - 1.0).abs() < 1e-15); // SciPy: inf
+    /// assert!((ei[3] / -0.21938393439552029 - 1.0).abs() < 3e-16);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn expi(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::Expi)
+    }
+}
