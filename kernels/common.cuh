@@ -609,6 +609,38 @@ template <typename T> __device__ T k_exp1(T x) {
     const T depth = sizeof(T) == 4 ? (T)27 : (T)106;  // 2^-56 (f32: 2^-27) by mpmath
     return k_exp(-x) / k_legendre_backward((T)0, x, (int)(depth / x) + 7);
 }
+// v·x²/m in two parts (vh + vl, x² = yh + yl, m = (k + 1)(k + 2), rm = 1/m), in place.
+template <typename T> __device__ __forceinline__ void k_ei_step(T& vh, T& vl, T yh, T yl, T m, T rm) {
+    const T p = vh * yh;
+    const T lo = fma(vh, yh, -p) + (vh * yl + vl * yh);
+    const T q = p * rm;
+    vh = k_two_sum(q, (fma(-q, m, p) + lo) * rm, vl);
+}
+// Σ_{k≥1} x^k/(k·k!) for x ≥ 2 (src/backend/cpu/expint.rs: ei_power_sum): x^k/k! in two
+// parts in two chains, odd and even k, each stepping by two; returns the high part.
+template <typename T> __device__ T k_ei_power_sum(T x, T& lo) {
+    const T yh = x * x, yl = fma(x, x, -yh);
+    T ah = x, al = 0, bh = (T)0.5 * yh, bl = (T)0.5 * yl;
+    T sa = x, ea = 0, sb = (T)0.25 * yh, eb = (T)0.25 * yl;
+    T k = 1;
+    for (int i = 0; i < 150; ++i) {
+        const T ma = (k + (T)1) * (k + (T)2), mb = (k + (T)2) * (k + (T)3);
+        k_ei_step(ah, al, yh, yl, ma, (T)1 / ma);
+        k_ei_step(bh, bl, yh, yl, mb, (T)1 / mb);
+        const T ta = (ah + al) * ((T)1 / (k + (T)2)), tb = (bh + bl) * ((T)1 / (k + (T)3));
+        T e;
+        sa = k_two_sum(sa, ta, e);
+        ea += e;
+        sb = k_two_sum(sb, tb, e);
+        eb += e;
+        k += (T)2;
+        if (ta <= k_igam_eps<T>() * sa) break;
+    }
+    T e;
+    const T t = k_two_sum(sa, sb, e);
+    lo = e + (ea + eb);
+    return t;
+}
 template <typename T> __device__ T k_expi(T x) {
     if (x != x) return x;
     if (x < (T)0) return -k_exp1(-x);
@@ -625,6 +657,13 @@ template <typename T> __device__ T k_expi(T x) {
         if (x < split) return k_exp(x) / x * ((T)1 + r);
         const T h = k_exp((T)0.5 * x);
         return h * (h / x * ((T)1 + r));
+    }
+    if (x >= (T)2) {
+        T vl;
+        const T vh = k_ei_power_sum(x, vl), g = (T)0.5772156649015329 + k_log(x);
+        T te;
+        const T t = k_two_sum(vh, g, te);
+        return t + (te + (vl + (T)-4.942915152430645e-18));
     }
     const T hi = EiRoot<T>::hi(), lo = EiRoot<T>::lo();
     const T delta = (x - hi) - lo, f = delta / ((x + hi) + lo);

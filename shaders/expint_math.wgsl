@@ -24,7 +24,46 @@ fn math_exp1_{{T}}(x: {{T}}) -> {{T}} {
     return exp_{{T}}(-x) / legendre_backward_{{T}}(0.0, x, i32({{E1_DEPTH}} / x) + 7);
 }
 
-// Ei(x): −E₁(−x) for x < 0; up to {{EI_ASYMPTOTIC}} ln(x/x₀) + Σ (x^k − x₀^k)/(k·k!), the series
+// v·x²/m as two parts, for v = (h, l), x² = (yh, yl), m = (k + 1)(k + 2), rm = 1/m: (p +
+// lo)/m is q + (p − q·m + lo)/m for any q near p/m, with p − q·m exact.
+fn ei_step_{{T}}(v: vec2<{{T}}>, y: vec2<{{T}}>, m: {{T}}, rm: {{T}}) -> vec2<{{T}}> {
+    let p = two_prod_{{T}}(v.x, y.x);
+    let lo = p.y + (v.x * y.y + v.y * y.x);
+    let q = p.x * rm;
+    let qm = two_prod_{{T}}(q, m);
+    return two_sum_{{T}}(q, ((keep_{{T}}(p.x - qm.x) - qm.y) + lo) * rm);
+}
+
+// Σ_{k>=1} x^k/(k·k!) for x >= 2 as two parts: v_k = x^k/k! in two parts in two chains,
+// odd and even k, each stepping by two (v_(k+2) = v_k·x²/((k+1)(k+2))), so that each waits
+// for half as many steps; v_k/k added in two sums that keep their errors.
+fn ei_power_sum_{{T}}(x: {{T}}) -> vec2<{{T}}> {
+    let y = two_prod_{{T}}(x, x);
+    var a = vec2<{{T}}>(x, 0.0);                       // v_k
+    var b = 0.5 * y;                                      // v_(k+1)
+    var sa = vec2<{{T}}>(x, 0.0);
+    var sb = 0.25 * y;
+    var k: {{T}} = 1.0;
+    for (var i = 0; i < 150; i++) {
+        let ma = (k + 1.0) * (k + 2.0);
+        let mb = (k + 2.0) * (k + 3.0);
+        a = ei_step_{{T}}(a, y, ma, 1.0 / ma);
+        b = ei_step_{{T}}(b, y, mb, 1.0 / mb);
+        let ta = (a.x + a.y) * (1.0 / (k + 2.0));
+        let tb = (b.x + b.y) * (1.0 / (k + 3.0));
+        let ea = two_sum_{{T}}(sa.x, ta);
+        sa = vec2<{{T}}>(ea.x, sa.y + ea.y);
+        let eb = two_sum_{{T}}(sb.x, tb);
+        sb = vec2<{{T}}>(eb.x, sb.y + eb.y);
+        k = k + 2.0;
+        if (ta <= {{EPS_HALF}} * sa.x) { break; }
+    }
+    let t = two_sum_{{T}}(sa.x, sb.x);
+    return vec2<{{T}}>(t.x, t.y + (sa.y + sb.y));
+}
+
+// Ei(x): −E₁(−x) for x < 0; from 2 to {{EI_ASYMPTOTIC}} γ + ln x + Σ x^k/(k·k!) (ei_power_sum); below 2
+// ln(x/x₀) + Σ (x^k − x₀^k)/(k·k!), the series
 // less itself at the root x₀ = 0.3725… (held as two parts), whose terms all have the sign
 // of x − x₀: u = (x^k − x₀^k)/k! carried in two parts through (x·u + (x₀^(k−1)/(k−1)!)·(x −
 // x₀))/k, the terms u/k summed with their errors kept. ln(x/x₀) is 2 atanh((x − x₀)/(x +
@@ -47,6 +86,11 @@ fn math_expi_{{T}}(x: {{T}}) -> {{T}} {
         if (x < {{EXP_SPLIT}}) { return exp_{{T}}(x) / x * (1.0 + r); }
         let h = exp_{{T}}(0.5 * x);                                      // e^x would overflow
         return h * (h / x * (1.0 + r));
+    }
+    if (x >= 2.0) {
+        let v = ei_power_sum_{{T}}(x);
+        let t = two_sum_{{T}}(v.x, 0.5772156649015329 + ln_{{T}}(x));
+        return t.x + (t.y + (v.y - 4.942915152430645e-18));
     }
     let delta = keep_{{T}}(x - {{EI_ROOT_HI}}) - {{EI_ROOT_LO}};
     let f = delta / (keep_{{T}}(x + {{EI_ROOT_HI}}) + {{EI_ROOT_LO}});

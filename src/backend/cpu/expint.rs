@@ -5,8 +5,11 @@
 use super::gammainc::legendre_backward;
 use super::special::{two_prod, two_sum};
 
-/// Euler's constant γ.
+/// Euler's constant γ, and what its double lacks.
 const EULER: f64 = 0.5772156649015329;
+const EULER_LO: f64 = -4.942915152430645e-18;
+/// From where Ei is `γ + ln x + Σ x^k/(k·k!)` itself, away from its root.
+const EI_FAR: f64 = 2.0;
 /// Ei's positive root x₀ = 0.37250741078136663446… as a sum of two doubles.
 const EI_ROOT_HI: f64 = 0.3725074107813666;
 const EI_ROOT_LO: f64 = 1.3140183414386028e-17;
@@ -53,17 +56,17 @@ pub(crate) fn exp1(x: f64) -> f64 {
     (-x).exp() / legendre_backward(0.0, x, (E1_DEPTH / x) as usize + 7)
 }
 
-/// Ei(x) = −PV∫₋ₓ^∞ e^−t/t dt (SciPy's `expi`): −E₁(−x) for x < 0; up to x = 50 its
-/// series `γ + ln x + Σ x^k/(k·k!)` (DLMF 6.6.1) less the same at its root x₀, that is
-/// `ln(x/x₀) + Σ (x^k − x₀^k)/(k·k!)`, whose terms all have the sign of x − x₀, so that
-/// nothing cancels near the root. `u = (x^k − x₀^k)/k!` comes from `(x·u +
-/// (x₀^(k−1)/(k−1)!)·(x − x₀))/k`, with x − x₀ to 2^-106 from x₀'s two parts, carried as
-/// two doubles so that its roundings do not compound over the 20–130 terms (one double
-/// was 6.4 ulp off at x = 36), and the terms `u/k` are added with their errors kept
-/// (Neumaier). `ln(x/x₀)` is `2 atanh((x − x₀)/(x + x₀))` near the root and `ln(x/hi) −
-/// lo/hi` away from it. Above 50 the asymptotic series `e^x/x·Σ k!/x^k` (DLMF 6.12.2),
-/// cut at its first term below 2^-56, with e^x in two halves past its overflow. −∞ at 0,
-/// +∞ at +∞, −0 at −∞.
+/// Ei(x) = −PV∫₋ₓ^∞ e^−t/t dt (SciPy's `expi`): −E₁(−x) for x < 0; from 2 to 50 its
+/// series `γ + ln x + Σ x^k/(k·k!)` (DLMF 6.6.1, `ei_power_sum`); below 2 the same less
+/// itself at its root x₀, that is `ln(x/x₀) + Σ (x^k − x₀^k)/(k·k!)`, whose terms all
+/// have the sign of x − x₀, so that nothing cancels near the root. There `u = (x^k −
+/// x₀^k)/k!` comes from `(x·u + (x₀^(k−1)/(k−1)!)·(x − x₀))/k`, with x − x₀ to 2^-106 from
+/// x₀'s two parts. Both carry their terms as two doubles so that their roundings do not
+/// compound over the 20–130 terms (one double was 6.4 ulp off at x = 36), and add them
+/// with their errors kept (Neumaier). `ln(x/x₀)` is `2 atanh((x − x₀)/(x + x₀))` near the
+/// root and `ln(x/hi) − lo/hi` away from it. Above 50 the asymptotic series `e^x/x·Σ
+/// k!/x^k` (DLMF 6.12.2), cut at its first term below 2^-56, with e^x in two halves past
+/// its overflow. −∞ at 0, +∞ at +∞, −0 at −∞.
 pub(crate) fn expi(x: f64) -> f64 {
     if x.is_nan() {
         return f64::NAN;
@@ -94,6 +97,12 @@ pub(crate) fn expi(x: f64) -> f64 {
         let h = (0.5 * x).exp(); // e^x would overflow
         return h * (h / x * (1.0 + r));
     }
+    if x >= EI_FAR {
+        let (sh, sl) = ei_power_sum(x);
+        let g = EULER + x.ln();
+        let (t, e) = two_sum(sh, g);
+        return t + (e + (sl + EULER_LO));
+    }
     let delta = (x - EI_ROOT_HI) - EI_ROOT_LO;
     let f = delta / ((x + EI_ROOT_HI) + EI_ROOT_LO);
     let ln_ratio = if f.abs() <= 0.17 { 2.0 * f.atanh() } else { (x / EI_ROOT_HI).ln() - EI_ROOT_LO / EI_ROOT_HI };
@@ -119,6 +128,42 @@ pub(crate) fn expi(x: f64) -> f64 {
     }
     let (t, e) = two_sum(ln_ratio, sh);
     t + (e + sl)
+}
+
+/// `Σ_{k≥1} x^k/(k·k!)` for x ≥ 2 as two doubles: the terms `v_k = x^k/k!` carried as two
+/// doubles in two chains, odd k and even k, each stepping by two (`v_{k+2} =
+/// v_k·x²/((k+1)(k+2))`), so that each waits for half as many steps, and `v_k/k` added
+/// in two Neumaier sums.
+fn ei_power_sum(x: f64) -> (f64, f64) {
+    let (x2h, x2l) = two_prod(x, x);
+    // v·x²/m for v = (h, l), m = (k + 1)(k + 2) and rm = 1/m: (p + lo)/m is q + (p − q·m +
+    // lo)/m for any q near p/m, with p − q·m exact.
+    let step = |h: f64, l: f64, m: f64, rm: f64| {
+        let (p, pe) = two_prod(h, x2h);
+        let lo = pe + (h * x2l + l * x2h);
+        let q = p * rm;
+        let (qm, qe) = two_prod(q, m);
+        two_sum(q, (((p - qm) - qe) + lo) * rm)
+    };
+    let (mut ah, mut al, mut bh, mut bl) = (x, 0.0, 0.5 * x2h, 0.5 * x2l); // v₁, v₂
+    let (mut sa, mut ea, mut sb, mut eb) = (x, 0.0, 0.25 * x2h, 0.25 * x2l); // v₁/1, v₂/2
+    let mut k = 1.0; // a holds v_k, b holds v_(k+1)
+    for _ in 0..MAX_TERMS / 2 {
+        let (ma, mb) = ((k + 1.0) * (k + 2.0), (k + 2.0) * (k + 3.0));
+        (ah, al) = step(ah, al, ma, 1.0 / ma);
+        (bh, bl) = step(bh, bl, mb, 1.0 / mb);
+        let (ta, tb) = ((ah + al) * (1.0 / (k + 2.0)), (bh + bl) * (1.0 / (k + 3.0)));
+        let (t, e) = two_sum(sa, ta);
+        (sa, ea) = (t, ea + e);
+        let (t, e) = two_sum(sb, tb);
+        (sb, eb) = (t, eb + e);
+        k += 2.0;
+        if ta <= EPS * sa {
+            break;
+        }
+    }
+    let (t, e) = two_sum(sa, sb);
+    (t, e + (ea + eb))
 }
 
 pub(crate) fn exp1_f32(x: f32) -> f32 {
