@@ -342,13 +342,7 @@ fn binary_case<T: RefOps>(dev: &Device, op: BinaryOp, sa: &[usize], sb: &[usize]
         BinaryOp::FloorRem => a.floor_rem(&b)?,
         BinaryOp::FMax => a.fmax(&b)?,
         BinaryOp::FMin => a.fmin(&b)?,
-        BinaryOp::Atan2
-        | BinaryOp::Hypot
-        | BinaryOp::Copysign
-        | BinaryOp::BetaLn
-        | BinaryOp::Zeta
-        | BinaryOp::GammaInc
-        | BinaryOp::GammaIncC => float_binary(&a, &b, op)?,
+        op if !op.supports_int() => float_binary(&a, &b, op)?,
         op if op.is_bitwise() => int_binary(&a, &b, op)?,
         _ => unreachable!(),
     };
@@ -425,13 +419,7 @@ fn scalar_ops<T: RefOps>(dev: &Device) -> gpu::Result<()> {
             BinaryOp::FloorRem => a.floor_rem_scalar(s)?,
             BinaryOp::FMax => a.fmax_scalar(s)?,
             BinaryOp::FMin => a.fmin_scalar(s)?,
-            BinaryOp::Atan2
-            | BinaryOp::Hypot
-            | BinaryOp::Copysign
-            | BinaryOp::BetaLn
-            | BinaryOp::Zeta
-            | BinaryOp::GammaInc
-            | BinaryOp::GammaIncC => float_binary(&a, &Array::from_vec(vec![s], [])?.to(dev)?, op)?,
+            op if !op.supports_int() => float_binary(&a, &Array::from_vec(vec![s], [])?.to(dev)?, op)?,
             op if op.is_bitwise() => int_binary(&a, &Array::from_vec(vec![s], [])?.to(dev)?, op)?,
             _ => unreachable!(),
         };
