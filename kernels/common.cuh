@@ -688,6 +688,34 @@ template <typename T> __device__ T k_expi(T x) {
     const T t = k_two_sum(ln_ratio, sh, te);
     return t + (te + sl);
 }
+// E_n(x) (SciPy's expn; CUDA has none): src/backend/cpu/expint.rs' expn, n truncated.
+template <typename T> __device__ T k_expn(T n0, T x) {
+    const T n = trunc(n0);
+    if (n != n || x != x || n < (T)0 || x < (T)0) return k_special(x, true);
+    if (x == (T)0) return n <= (T)1 ? k_special(x, false) : (T)1 / (n - (T)1);
+    if (isinf(x) || isinf(n)) return (T)0;
+    if (n == (T)0) return k_exp(-x) / x;
+    const T depth = sizeof(T) == 4 ? (T)27 : (T)106;  // E₁'s depth, 12 deeper (expint.rs)
+    if (x >= (T)0.5) return k_exp(-x) / k_legendre_backward((T)1 - n, x, (int)(depth / x) + 12);
+    const T m = n - (T)1, lx = k_log(x);  // the k = n − 1 term: t·(H_(n−1) − γ − ln x)
+    T s = 0, t = 1, h = 0;                 // t = (−x)^k/k!, h = H_k
+#pragma unroll 1  // unrolled, the f64 kernel spilled 32 B on sm_90
+    for (int i = 0; i < 300; ++i) {
+        const T k = (T)i;
+        if (i > 0) {
+            t *= -x / k;
+            h += (T)1 / k;
+        }
+        if (k == m) {
+            s += t * ((h - (T)0.5772156649015329) - lx);
+            continue;
+        }
+        const T term = t / (m - k);
+        s += term;
+        if (i > 0 && fabs(term) <= k_igam_eps<T>() * fabs(s)) break;
+    }
+    return s;
+}
 // K(1 − p) (SciPy's ellipkm1; CUDA has none): src/backend/cpu/special.rs' ellipkm1,
 // π/(2·AGM(1, √p)).
 template <typename T> __device__ T k_ellipkm1(T p) {

@@ -257,3 +257,23 @@ with open("tests/data/expint_mpmath.txt", "w") as out:
         v = float(agreed(lambda: fn(mp.mpf(x))))
         if v != 0 and abs(v) < 1.7976931348623157e308:
             out.write("%s %r %r\n" % (op, x, v))
+
+# E_n(x) (SciPy's expn) for tests/special.rs: n from 0 to 10⁶, x over E_n's range and
+# through the switch at ½ between its series and its continued fraction.
+expn_rows = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    tiny, top = (1e-38, 100.0) if f32 else (1e-300, 740.0)
+    logu = lambda lo, hi, n: np.exp(rng_ei.uniform(np.log(lo), np.log(hi), n))
+    for n in (0, 1, 2, 3, 4, 5, 7, 10, 20, 50, 100, 1000, 10**6):
+        expn_rows += [(n, cast(x)) for x in logu(tiny, top, 20)]
+        expn_rows += [(n, cast(x)) for x in rng_ei.uniform(0, 3, 20)]
+        expn_rows += [(n, cast(x)) for x in rng_ei.uniform(0.45, 0.55, 6)]
+with open("tests/data/expn_mpmath.txt", "w") as out:
+    out.write("# n x value: E_n(x); mpmath 1.4 at 400 bits and more (until two precisions agree), rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for n, x in sorted(set(expn_rows)):
+        if x == 0:
+            continue
+        v = float(agreed(lambda: mp.expint(n, mp.mpf(x))))
+        if v != 0 and abs(v) < 1.7976931348623157e308:
+            out.write("%d %r %r\n" % (n, x, v))

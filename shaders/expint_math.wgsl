@@ -117,3 +117,32 @@ fn math_expi_{{T}}(x: {{T}}) -> {{T}} {
     let t = two_sum_{{T}}(ln_ratio, s.x);
     return t.x + (t.y + s.y);
 }
+
+// E_n(x) (SciPy's expn), n truncated toward zero: e^−x/x for n = 0; for n >= 1 below ½
+// its series (−x)^(n−1)/(n−1)!·(ψ(n) − ln x) − Σ_{k≠n−1} (−x)^k/((k − n + 1)·k!),
+// above e^−x over Legendre's continued fraction for Γ(1 − n, x), {{E1_DEPTH}}/x + 12 terms deep.
+// NaN for n < 0 or x < 0;
+// at x = 0 +∞ for n <= 1, 1/(n − 1) above; 0 at x = +∞.
+fn math_expn_{{T}}(n0: {{T}}, x: {{T}}) -> {{T}} {
+    let n = trunc(n0);
+    if (nan_{{T}}(n) || nan_{{T}}(x) || n < 0.0 || x < 0.0) { return qnan_{{T}}(); }
+    if (x == 0.0) { return select(1.0 / (n - 1.0), inf_{{T}}(), n <= 1.0); }
+    if (x > {{T_MAX}} || n > {{T_MAX}}) { return 0.0; }
+    if (n == 0.0) { return exp_{{T}}(-x) / x; }
+    if (x >= 0.5) { return exp_{{T}}(-x) / legendre_backward_{{T}}(1.0 - n, x, i32({{E1_DEPTH}} / x) + 12); }
+    // The k = n − 1 term is (−x)^(n−1)/(n−1)!·(ψ(n) − ln x), ψ(n) = H_(n−1) − γ.
+    let m = n - 1.0;
+    let lx = ln_{{T}}(x);
+    var s: {{T}} = 0.0;
+    var t: {{T}} = 1.0;                                                  // (−x)^k/k!
+    var h: {{T}} = 0.0;                                                  // H_k
+    for (var i = 0; i < 300; i++) {
+        let k = {{T}}(i);
+        if (i > 0) { t = t * (-x / k); h = h + 1.0 / k; }
+        if (k == m) { s = s + t * ((h - 0.5772156649015329) - lx); continue; }
+        let term = t / (m - k);
+        s = s + term;
+        if (i > 0 && abs(term) <= {{EPS_HALF}} * abs(s)) { break; }
+    }
+    return s;
+}

@@ -46,7 +46,7 @@ macro_rules! float_ref {
                     BinaryOp::Hypot => a.hypot(b),
                     BinaryOp::Copysign => a.copysign(b),
                     // The CPU backend's own f64 (tests/special.rs holds it to mpmath).
-                    BinaryOp::BetaLn | BinaryOp::Zeta | BinaryOp::GammaInc | BinaryOp::GammaIncC => {
+                    BinaryOp::BetaLn | BinaryOp::Zeta | BinaryOp::GammaInc | BinaryOp::GammaIncC | BinaryOp::ExpN => {
                         gpu::Array::from_vec(vec![a as f64], 1)
                             .and_then(|x| {
                                 let y = gpu::Array::from_vec(vec![b as f64], 1)?;
@@ -54,6 +54,7 @@ macro_rules! float_ref {
                                     BinaryOp::Zeta => x.zeta(&y),
                                     BinaryOp::GammaInc => x.gammainc(&y),
                                     BinaryOp::GammaIncC => x.gammaincc(&y),
+                                    BinaryOp::ExpN => x.expn(&y),
                                     _ => x.betaln(&y),
                                 }
                             })
@@ -309,7 +310,8 @@ fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
         | BinaryOp::BetaLn
         | BinaryOp::Zeta
         | BinaryOp::GammaInc
-        | BinaryOp::GammaIncC => T::TRANSCENDENTAL,
+        | BinaryOp::GammaIncC
+        | BinaryOp::ExpN => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -321,7 +323,10 @@ fn binary_case<T: RefOps>(dev: &Device, op: BinaryOp, sa: &[usize], sb: &[usize]
     let b = Array::from_vec(db.clone(), sb)?.to(dev)?;
     let out_shape = common::broadcast(sa, sb).expect("test shapes broadcast");
     let (ha, hb) = (HostNd::new(da, sa), HostNd::new(db, sb));
-    let want: Vec<T> = if matches!(op, BinaryOp::BetaLn | BinaryOp::Zeta | BinaryOp::GammaInc | BinaryOp::GammaIncC) {
+    let want: Vec<T> = if matches!(
+        op,
+        BinaryOp::BetaLn | BinaryOp::Zeta | BinaryOp::GammaInc | BinaryOp::GammaIncC | BinaryOp::ExpN
+    ) {
         // The CPU backend in one call (per element, as `bin` does, took 35 s here).
         let cpu = Device::cpu();
         float_binary(&a.to(&cpu)?, &b.to(&cpu)?, op)?.to_vec()?
@@ -362,6 +367,7 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::Zeta => a.zeta(b),
             BinaryOp::GammaInc => a.gammainc(b),
             BinaryOp::GammaIncC => a.gammaincc(b),
+            BinaryOp::ExpN => a.expn(b),
             _ => unreachable!(),
         }
     }

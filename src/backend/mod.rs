@@ -279,11 +279,14 @@ pub enum BinaryOp {
     /// The regularised upper incomplete gamma function `Q(a, b) = Γ(a, b)/Γ(a) = 1 −
     /// P(a, b)` (SciPy's `gammaincc`; floats).
     GammaIncC,
+    /// The generalised exponential integral `E_a(b) = ∫₁^∞ e^(−bt)/t^a dt`, a truncated
+    /// toward zero (SciPy's `expn`; floats).
+    ExpN,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 24] = [
+    pub const ALL: [BinaryOp; 25] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -308,6 +311,7 @@ impl BinaryOp {
         BinaryOp::Zeta,
         BinaryOp::GammaInc,
         BinaryOp::GammaIncC,
+        BinaryOp::ExpN,
     ];
 
     /// Whether the op is defined for integer dtypes.
@@ -321,6 +325,7 @@ impl BinaryOp {
                 | BinaryOp::Zeta
                 | BinaryOp::GammaInc
                 | BinaryOp::GammaIncC
+                | BinaryOp::ExpN
         )
     }
 
@@ -366,6 +371,7 @@ impl BinaryOp {
             BinaryOp::Zeta => "zeta",
             BinaryOp::GammaInc => "gammainc",
             BinaryOp::GammaIncC => "gammaincc",
+            BinaryOp::ExpN => "expn",
         }
     }
 }

@@ -1,4 +1,4 @@
-//! SciPy's exponential integrals `exp1` (E₁) and `expi` (Ei), one kernel each on every
+//! SciPy's exponential integrals `exp1` (E₁), `expi` (Ei) and `expn` (E_n), one kernel each on every
 //! backend (`UnaryOp::Exp1`, `UnaryOp::Expi`: `src/backend/cpu/expint.rs`,
 //! `shaders/expint_math.wgsl`, `kernels/common.cuh`).
 //!
@@ -22,9 +22,10 @@
 //!   Ei is finite up to x = 716.3 (SciPy 1.17 returns +∞ from x = 709.8).
 
 use crate::array::Array;
-use crate::backend::UnaryOp;
+use crate::backend::{BinaryOp, UnaryOp};
 use crate::dtype::Float;
 use crate::error::Result;
+use crate::ops::elementwise::{binary, Arg};
 
 impl<T: Float> Array<T> {
     /// The exponential integral `E₁(x) = ∫ₓ^∞ e^−t/t dt` (SciPy's `special.exp1`, the
@@ -66,5 +67,35 @@ impl<T: Float> Array<T> {
     /// ```
     pub fn expi(&self) -> Result<Array<T>> {
         self.unary(UnaryOp::Expi)
+    }
+
+    /// The generalised exponential integral `E_n(x) = ∫₁^∞ e^(−xt)/tⁿ dt` (SciPy's
+    /// `special.expn(n, x)`), with `self` as n and `x` broadcast against it, in one kernel.
+    /// n is truncated toward zero (SciPy's float signature; SciPy returns NaN from n =
+    /// 2³¹, which it cannot cast, where this goes on to `≈ e^−x/(x + n)`). `e^−x/x` for n
+    /// = 0; for n ≥ 1 below x = ½ the series
+    /// `(−x)^(n−1)/(n−1)!·(ψ(n) − ln x) − Σ_{k≠n−1} (−x)^k/((k − n + 1)·k!)` (DLMF 8.19.8),
+    /// above it `e^−x` over Legendre's continued fraction for `Γ(1 − n, x)` (as
+    /// `gammaincc`'s), from a depth of `106/x + 12` terms.
+    ///
+    /// Conventions, as SciPy's: NaN for n < 0 or x < 0; at x = 0, +∞ for n ≤ 1 and
+    /// `1/(n − 1)` above; 0 at x = +∞.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastMismatch`](crate::Error::BroadcastMismatch),
+    /// [`Error::DeviceMismatch`](crate::Error::DeviceMismatch),
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let n = gpu::Array::from_vec(vec![2.0f64, 5.0, 100.0], [3, 1])?;
+    /// let x = gpu::Array::from_vec(vec![0.25f64, 3.0], [1, 2])?;
+    /// let e = n.expn(&x)?.to_vec()?; // [3, 2]
+    /// assert!((e[0] / 0.5177301244604703 - 1.0).abs() < 5e-16);
+    /// assert!((e[3] / 0.006697984917017044 - 1.0).abs() < 5e-16);
+    /// assert!((e[4] / 0.007846658116522881 - 1.0).abs() < 5e-16);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn expn(&self, x: &Array<T>) -> Result<Array<T>> {
+        binary(BinaryOp::ExpN, Arg::Array(self), Arg::Array(x))
     }
 }

@@ -231,6 +231,10 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::gammainc(a, b, true);
                 $body
             }
+            BinaryOp::ExpN => {
+                let $f = |a: $t, b: $t| Num::expn(a, b);
+                $body
+            }
             BinaryOp::FMax => {
                 let $f = |a: $t, b: $t| a.fmax(b);
                 $body

@@ -27,6 +27,8 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     fn zeta(self, o: Self) -> Self;
     /// P(self, o), or Q(self, o) when `upper` (floats; integers through f64).
     fn gammainc(self, o: Self, upper: bool) -> Self;
+    /// E_self(o), the generalised exponential integral (floats; integers through f64).
+    fn expn(self, o: Self) -> Self;
     fn copysign(self, o: Self) -> Self;
     /// The bit operations are integer ops; every backend rejects them for floats
     /// (`BinaryOp::defined_for`), so the float versions exist only to keep the op table
@@ -163,7 +165,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path, $zeta:path, $gammainc:path, $ellipkm1:path, $exp1:path, $expi:path) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path, $zeta:path, $gammainc:path, $ellipkm1:path, $exp1:path, $expi:path, $expn:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -213,6 +215,9 @@ macro_rules! float_num {
             }
             fn gammainc(self, o: Self, upper: bool) -> Self {
                 $gammainc(self, o, upper)
+            }
+            fn expn(self, o: Self) -> Self {
+                $expn(self, o)
             }
             #[inline(always)]
             fn copysign(self, o: Self) -> Self {
@@ -457,7 +462,8 @@ float_num!(
     super::gammainc::gammainc_f32,
     super::special::ellipkm1_f32,
     super::expint::exp1_f32,
-    super::expint::expi_f32
+    super::expint::expi_f32,
+    super::expint::expn_f32
 );
 float_num!(
     f64,
@@ -480,7 +486,8 @@ float_num!(
     super::gammainc::gammainc,
     super::special::ellipkm1,
     super::expint::exp1,
-    super::expint::expi
+    super::expint::expi,
+    super::expint::expn
 );
 
 /// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from
@@ -598,6 +605,9 @@ macro_rules! int_num {
             }
             fn gammainc(self, o: Self, upper: bool) -> Self {
                 super::gammainc::gammainc(self as f64, o as f64, upper) as $t
+            }
+            fn expn(self, o: Self) -> Self {
+                super::expint::expn(self as f64, o as f64) as $t
             }
             fn copysign(self, o: Self) -> Self {
                 (self as f64).copysign(o as f64) as $t
