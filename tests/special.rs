@@ -68,6 +68,16 @@ impl Prec for f64 {
     const ULPS: f64 = F64_ULPS;
 }
 
+/// `ours` on the CPU and wgpu, where the kernels' code is ours throughout, `cuda` on
+/// CUDA, whose kernels call CUDA's own exp, log, lgamma and the like.
+fn bound_on(dev: &Device, ours: f64, cuda: f64) -> f64 {
+    if dev.kind() == gpu::DeviceKind::Cuda {
+        cuda
+    } else {
+        ours
+    }
+}
+
 /// The bound for `op` on `dev`: ours (`F32_ULPS`, `F64_ULPS`) on the CPU and wgpu,
 /// where the code is ours; on CUDA, whose kernels call CUDA's own functions, the
 /// maximum error the CUDA C++ Programming Guide states for them (its Mathematical
@@ -1204,11 +1214,7 @@ fn gammainc_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
 /// on CUDA, whose kernel uses CUDA's `tgamma` (documented within 10 ulp), `lgamma` (4)
 /// and `erfc` (5), 16. Not run here: no NVIDIA driver.
 fn gammainc_bound(dev: &Device) -> f64 {
-    if dev.kind() == gpu::DeviceKind::Cuda {
-        16.0
-    } else {
-        5.0
-    }
+    bound_on(dev, 5.0, 16.0)
 }
 
 /// `gammainc`'s and `gammaincc`'s conventions (SciPy's), `P + Q = 1`, and a [3, 1] × [1, 4]
@@ -1350,11 +1356,7 @@ fn distributions_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
 /// ζ's bound in ulps: 4 where the code is ours throughout; on CUDA, whose kernel sums
 /// CUDA's `pow` (documented within 2 ulp; `powf` 4), 8. Not run here: no NVIDIA driver.
 fn zeta_bound(dev: &Device) -> f64 {
-    if dev.kind() == gpu::DeviceKind::Cuda {
-        8.0
-    } else {
-        4.0
-    }
+    bound_on(dev, 4.0, 8.0)
 }
 
 /// ζ's and ψ⁽ⁿ⁾'s conventions (SciPy's), and broadcasting.
@@ -1434,19 +1436,39 @@ fn zeta_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
-// ---- ellipk, ellipkm1 --------------------------------------------------------------------
+/// `got` against mpmath's `want` (rounded to `F` here) in ulps of the answer, each within
+/// `bound`, `at(i)` naming the i-th point; prints the worst.
+fn check_ulps<F: Prec>(dev: &Device, op: &str, got: &[F], want: &[f64], bound: f64, at: impl Fn(usize) -> String) {
+    let to_f = <F as gpu::Element>::from_f64;
+    let mut worst = (0.0f64, 0usize);
+    for (i, (&g, &w)) in got.iter().zip(want).enumerate() {
+        let (g, w): (f64, f64) = (g.into(), to_f(w).into());
+        let e = ulps(g, w, w, F::EPS, F::MIN_POSITIVE);
+        assert!(e <= bound, "{op} {} on {} at {}: got {g:e}, want {w:e} ({e:.1} ulp)", F::DTYPE, dev.kind(), at(i));
+        if e > worst.0 {
+            worst = (e, i);
+        }
+    }
+    println!("{op} {} on {}: worst {:.2} ulp at {} ({} points)", F::DTYPE, dev.kind(), worst.0, at(worst.1), got.len());
+}
 
-/// (op, argument, K) from mpmath (`scripts/mpmath-gamma-table.py`): K(m) for m from
-/// −1e300 to 1 − 2^-52, K(1 − p) for p from 1e-300 to 1e300 (with 1 − p held exactly).
-fn true_ellip() -> Vec<(String, f64, f64)> {
-    include_str!("data/ellip_mpmath.txt")
-        .lines()
+/// The rows "op argument value" of a table from `scripts/mpmath-gamma-table.py`.
+fn op_table(text: &str) -> Vec<(String, f64, f64)> {
+    text.lines()
         .filter(|l| !l.starts_with('#'))
         .map(|l| {
             let f: Vec<&str> = l.split(' ').collect();
             (f[0].to_string(), f[1].parse().expect("a number"), f[2].parse().expect("a number"))
         })
         .collect()
+}
+
+// ---- ellipk, ellipkm1 --------------------------------------------------------------------
+
+/// (op, argument, K) from mpmath (`scripts/mpmath-gamma-table.py`): K(m) for m from
+/// −1e300 to 1 − 2^-52, K(1 − p) for p from 1e-300 to 1e300 (with 1 − p held exactly).
+fn true_ellip() -> Vec<(String, f64, f64)> {
+    op_table(include_str!("data/ellip_mpmath.txt"))
 }
 
 /// `ellipk` and `ellipkm1` on `dev` in `F` against mpmath within 4 ulp (ours on every
@@ -1462,24 +1484,8 @@ fn ellip_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
             .collect();
         let a = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
         let got = if op == "ellipk" { a.ellipk()? } else { a.ellipkm1()? }.to_vec()?;
-        let mut worst = (0.0f64, 0usize);
-        for (i, r) in rows.iter().enumerate() {
-            let want: f64 = to_f(r.2).into();
-            let g: f64 = got[i].into();
-            let e = ulps(g, want, want, eps, min_positive);
-            assert!(e <= 4.0, "{op} {} at {}: got {g:e}, want {want:e} ({e:.1} ulp)", F::DTYPE, r.1);
-            if e > worst.0 {
-                worst = (e, i);
-            }
-        }
-        println!(
-            "{op} {} on {}: worst {:.2} ulp at {:e} ({} points)",
-            F::DTYPE,
-            dev.kind(),
-            worst.0,
-            rows[worst.1].1,
-            rows.len()
-        );
+        let want: Vec<f64> = rows.iter().map(|r| r.2).collect();
+        check_ulps(dev, op, &got, &want, 4.0, |i| format!("{:e}", rows[i].1));
     }
     // The ends, and a view: every other element of a reversed array.
     let to = |v: &[f64]| -> Vec<F> { v.iter().map(|&x| to_f(x)).collect() };
@@ -1511,25 +1517,14 @@ fn ellip_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
 /// Ei from −745 to 716, through the switches of their methods and to within 1e-15 of
 /// Ei's root x₀ = 0.3725….
 fn true_expint() -> Vec<(String, f64, f64)> {
-    include_str!("data/expint_mpmath.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| {
-            let f: Vec<&str> = l.split(' ').collect();
-            (f[0].to_string(), f[1].parse().expect("a number"), f[2].parse().expect("a number"))
-        })
-        .collect()
+    op_table(include_str!("data/expint_mpmath.txt"))
 }
 
 /// `exp1`'s and `expi`'s bound in ulps: EXPINT_ULPS where the code is ours (CPU, wgpu);
 /// on CUDA, whose kernels call CUDA's exp (documented within 2 ulp in f32, 1 in f64) and
 /// log (1), twice that. Not run here: no NVIDIA driver.
 fn expint_bound(dev: &Device) -> f64 {
-    if dev.kind() == gpu::DeviceKind::Cuda {
-        2.0 * EXPINT_ULPS
-    } else {
-        EXPINT_ULPS
-    }
+    bound_on(dev, EXPINT_ULPS, 2.0 * EXPINT_ULPS)
 }
 
 /// The bound for `exp1` and `expi` on the CPU and wgpu, in ulps of the answer.
@@ -1539,7 +1534,7 @@ const EXPINT_ULPS: f64 = 3.0;
 /// with no absolute floor, Ei's root included; values below `F`'s smallest normal
 /// number are skipped. Prints the worst.
 fn expint_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
-    let (to_f, eps, min_positive): (fn(f64) -> F, f64, f64) = (<F as gpu::Element>::from_f64, F::EPS, F::MIN_POSITIVE);
+    let (to_f, min_positive): (fn(f64) -> F, f64) = (<F as gpu::Element>::from_f64, F::MIN_POSITIVE);
     let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
     for op in ["exp1", "expi"] {
         let rows: Vec<_> = true_expint()
@@ -1549,51 +1544,25 @@ fn expint_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
             .collect();
         let a = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
         let got = if op == "exp1" { a.exp1()? } else { a.expi()? }.to_vec()?;
-        let mut worst = (0.0f64, 0usize);
-        for (i, r) in rows.iter().enumerate() {
-            let want: f64 = to_f(r.2).into();
-            let g: f64 = got[i].into();
-            let e = ulps(g, want, want, eps, min_positive);
-            assert!(
-                e <= bound,
-                "{op} {} on {} at {:e}: got {g:e}, want {want:e} ({e:.1} ulp)",
-                F::DTYPE,
-                dev.kind(),
-                r.1
-            );
-            if e > worst.0 {
-                worst = (e, i);
-            }
-        }
-        println!(
-            "{op} {} on {}: worst {:.2} ulp at {:e} ({} points)",
-            F::DTYPE,
-            dev.kind(),
-            worst.0,
-            rows[worst.1].1,
-            rows.len()
-        );
+        let want: Vec<f64> = rows.iter().map(|r| r.2).collect();
+        check_ulps(dev, op, &got, &want, bound, |i| format!("{:e}", rows[i].1));
     }
     Ok(())
 }
 
-/// `expn`'s bound in ulps: 4 where the code is ours (measured: 3.0 in f64 just below x =
-/// ½, where its series' terms cancel to a third; moving the switch to the continued
-/// fraction lower makes that need more than its 300 terms for n = 2), twice that on CUDA
-/// (CUDA's exp, log and lgamma). Not run here: no NVIDIA driver.
+/// `expn`'s bound in ulps: 4 where the code is ours (measured: 2.5 on lavapipe f64, just
+/// below x = ½, where its series' terms cancel to a third; moved lower, the switch to
+/// the continued fraction would need it 400 terms deep for n = 2), twice that on CUDA
+/// (CUDA's exp and log). Not run here: no NVIDIA driver.
 fn expn_bound(dev: &Device) -> f64 {
-    if dev.kind() == gpu::DeviceKind::Cuda {
-        8.0
-    } else {
-        4.0
-    }
+    bound_on(dev, 4.0, 8.0)
 }
 
 /// `expn` on `dev` in `F` against mpmath (tests/data/expn_mpmath.txt: n from 0 to 10⁶, x
 /// from 1e-300 to 740) within `bound` ulps of the answer; values below `F`'s smallest
 /// normal number are skipped. Prints the worst.
 fn expn_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
-    let (to_f, eps, min_positive): (fn(f64) -> F, f64, f64) = (<F as gpu::Element>::from_f64, F::EPS, F::MIN_POSITIVE);
+    let (to_f, min_positive): (fn(f64) -> F, f64) = (<F as gpu::Element>::from_f64, F::MIN_POSITIVE);
     let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
     let rows: Vec<(f64, f64, f64)> = include_str!("data/expn_mpmath.txt")
         .lines()
@@ -1607,32 +1576,8 @@ fn expn_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     let n = Array::from_vec(rows.iter().map(|r| to_f(r.0)).collect(), [rows.len()])?.to(dev)?;
     let x = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
     let got = n.expn(&x)?.to_vec()?;
-    let mut worst = (0.0f64, 0usize);
-    for (i, r) in rows.iter().enumerate() {
-        let want: f64 = to_f(r.2).into();
-        let g: f64 = got[i].into();
-        let e = ulps(g, want, want, eps, min_positive);
-        assert!(
-            e <= bound,
-            "expn {} on {} at ({}, {:e}): got {g:e}, want {want:e} ({e:.1} ulp)",
-            F::DTYPE,
-            dev.kind(),
-            r.0,
-            r.1
-        );
-        if e > worst.0 {
-            worst = (e, i);
-        }
-    }
-    println!(
-        "expn {} on {}: worst {:.2} ulp at ({}, {:e}) ({} points)",
-        F::DTYPE,
-        dev.kind(),
-        worst.0,
-        rows[worst.1].0,
-        rows[worst.1].1,
-        rows.len()
-    );
+    let want: Vec<f64> = rows.iter().map(|r| r.2).collect();
+    check_ulps(dev, "expn", &got, &want, bound, |i| format!("({}, {:e})", rows[i].0, rows[i].1));
     // SciPy's conventions, broadcast: n as a column against x as a row.
     let (inf, nan) = (f64::INFINITY, f64::NAN);
     let to = |v: &[f64]| -> Vec<F> { v.iter().map(|&x| to_f(x)).collect() };
@@ -1648,7 +1593,7 @@ fn expn_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     );
     let e2: f64 = to_f(0.14849550677592205).into();
     assert_eq!(row(4)[3], row(2)[3], "expn(2.7, 1) is expn(2, 1) (n truncated) {what}");
-    assert!((row(2)[3] - e2).abs() <= bound * eps * e2, "expn(2, 1) {what}: {}", row(2)[3]);
+    assert!((row(2)[3] - e2).abs() <= bound * F::EPS * e2, "expn(2, 1) {what}: {}", row(2)[3]);
     assert!(row(5).iter().chain(row(6)).all(|v| v.is_nan()), "expn(−1, x), expn(NaN, x) {what}: {got:?}");
     Ok(())
 }
