@@ -592,6 +592,9 @@ template <typename T> __device__ T k_gammainc(T a, T x, bool upper) {
 template <typename T> struct EiRoot;
 template <> struct EiRoot<float> { static __device__ float hi() { return 0.3725074231624603f; } static __device__ float lo() { return -1.2381093483782024e-08f; } };
 template <> struct EiRoot<double> { static __device__ double hi() { return 0.3725074107813666; } static __device__ double lo() { return 1.3140183414386028e-17; } };
+// E₁'s fraction depth less its margin: 106/x (f32: 27/x), 2^-56 (2^-27) by mpmath; E_n
+// takes 12 more terms, E₁ 7 (src/backend/cpu/expint.rs: E1_DEPTH).
+template <typename T> __device__ __forceinline__ int k_e1_depth(T x) { return (int)((sizeof(T) == 4 ? (T)27 : (T)106) / x); }
 template <typename T> __device__ T k_exp1(T x) {
     if (x != x || x < (T)0) return k_special(x, true);
     if (x == (T)0) return k_special(x, false);
@@ -606,8 +609,7 @@ template <typename T> __device__ T k_exp1(T x) {
         }
         return ((T)-0.5772156649015329 - k_log(x)) - s;
     }
-    const T depth = sizeof(T) == 4 ? (T)27 : (T)106;  // 2^-56 (f32: 2^-27) by mpmath
-    return k_exp(-x) / k_legendre_backward((T)0, x, (int)(depth / x) + 7);
+    return k_exp(-x) / k_legendre_backward((T)0, x, k_e1_depth(x) + 7);
 }
 // v·x²/m in two parts (vh + vl, x² = yh + yl, m = (k + 1)(k + 2), rm = 1/m), in place.
 template <typename T> __device__ __forceinline__ void k_ei_step(T& vh, T& vl, T yh, T yl, T m, T rm) {
@@ -695,8 +697,7 @@ template <typename T> __device__ T k_expn(T n0, T x) {
     if (x == (T)0) return n <= (T)1 ? k_special(x, false) : (T)1 / (n - (T)1);
     if (isinf(x) || isinf(n)) return (T)0;
     if (n == (T)0) return k_exp(-x) / x;
-    const T depth = sizeof(T) == 4 ? (T)27 : (T)106;  // E₁'s depth, 12 deeper (expint.rs)
-    if (x >= (T)0.5) return k_exp(-x) / k_legendre_backward((T)1 - n, x, (int)(depth / x) + 12);
+    if (x >= (T)0.5) return k_exp(-x) / k_legendre_backward((T)1 - n, x, k_e1_depth(x) + 12);
     const T m = n - (T)1, lx = k_log(x);  // the k = n − 1 term: t·(H_(n−1) − γ − ln x)
     T s = 0, t = 1, h = 0;                 // t = (−x)^k/k!, h = H_k
 #pragma unroll 1  // unrolled, the f64 kernel spilled 32 B on sm_90

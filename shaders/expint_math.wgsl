@@ -62,12 +62,12 @@ fn ei_power_sum_{{T}}(x: {{T}}) -> vec2<{{T}}> {
     return vec2<{{T}}>(t.x, t.y + (sa.y + sb.y));
 }
 
-// Ei(x): −E₁(−x) for x < 0; from 2 to {{EI_ASYMPTOTIC}} γ + ln x + Σ x^k/(k·k!) (ei_power_sum);
+// Ei(x): −E₁(−x) for x < 0; from 2 to 50 γ + ln x + Σ x^k/(k·k!) (ei_power_sum);
 // below 2 the series less itself at the root x₀ = 0.3725… (held as two parts), ln(x/x₀) +
 // Σ (x^k − x₀^k)/(k·k!), whose terms all have the sign of x − x₀: u = (x^k − x₀^k)/k!
 // carried in two parts through (x·u + (x₀^(k−1)/(k−1)!)·(x − x₀))/k, the terms u/k summed
 // with their errors kept. ln(x/x₀) is 2 atanh((x − x₀)/(x + x₀)) near the root, ln(x/hi)
-// − lo/hi away. Above {{EI_ASYMPTOTIC}} the asymptotic series e^x/x·Σ k!/x^k, its terms after the
+// − lo/hi away. Above 50 the asymptotic series e^x/x·Σ k!/x^k, its terms after the
 // first summed apart, with e^x in halves past {{EXP_SPLIT}}. keep_ holds the differences NIR
 // would otherwise reassociate (gamma_math.wgsl). −∞ at 0, +∞ at +∞.
 fn math_expi_{{T}}(x: {{T}}) -> {{T}} {
@@ -75,7 +75,7 @@ fn math_expi_{{T}}(x: {{T}}) -> {{T}} {
     if (x < 0.0) { return -math_exp1_{{T}}(-x); }
     if (x == 0.0) { return -inf_{{T}}(); }
     if (x > {{T_MAX}}) { return x; }
-    if (x > {{EI_ASYMPTOTIC}}) {
+    if (x > 50.0) {
         var t: {{T}} = 1.0;
         var r: {{T}} = 0.0;
         for (var k = 1; k < 300; k++) {

@@ -61,7 +61,7 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// overflow, Γ's scaling step, range and last exact factorial, where the beta function
 /// leaves Γ's range, and ψ's root, π, ln 2
 /// (its head short enough that k·head is exact), 2/3 and ½ ln 2π in two parts.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 29] {
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 28] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -92,7 +92,6 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 29] {
         ("LENTZ_TINY", pick("1e-30", "1e-300")),
         ("EI_ROOT_HI", pick("0.3725074231624603", "0.3725074107813666")),
         ("EI_ROOT_LO", pick("-1.2381093483782024e-08", "1.3140183414386028e-17")),
-        ("EI_ASYMPTOTIC", pick("50.0", "50.0")),
         ("E1_DEPTH", pick("27.0", "106.0")),
     ]
 }
