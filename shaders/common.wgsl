@@ -58,9 +58,12 @@ fn log_special_f32(x: f32) -> f32 {
     return x;
 }
 fn ln_parts_f32(x: f32) -> vec2<f32> {
-    let fr = frexp(x);                                    // x = fract · 2^exp, fract in [1/2, 1)
+    // Subnormals scaled by 2^24 first: lavapipe's frexp of them was wrong (ln(1.12e-38)
+    // 0.02 off).
+    let tiny = x < 1.1754943508222875e-38;
+    let fr = frexp(select(x, x * 16777216.0, tiny));      // x = fract · 2^exp, fract in [1/2, 1)
     var m = fr.fract;
-    var e = fr.exp;
+    var e = fr.exp - select(0, 24, tiny);
     if (m < 0.70710678) { m = m * 2.0; e -= 1; }
     return vec2(f32(e), log_series_f32((m - 1.0) / (m + 1.0)));
 }
