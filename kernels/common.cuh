@@ -762,6 +762,57 @@ template <typename T> __device__ T k_i1e(T x) {
 }
 __device__ __forceinline__ float k_i1(float x) { return cyl_bessel_i1f(x); }
 __device__ __forceinline__ double k_i1(double x) { return cyl_bessel_i1(x); }
+// K0, K1, e^x·K0, e^x·K1 (SciPy's k0, k1, k0e, k1e; CUDA has none): the CPU backend's
+// series and Chebyshev tables (src/backend/cpu/besselk.rs, scripts/besselk-coefficients.py).
+__device__ const double K_BESSELK_K0_I[11] = {7.594058428126623e-14, 7.594058428126624e-12, 6.151187326782565e-10, 3.936759889140842e-08, 1.9290123456790124e-06, 6.944444444444444e-05, 0.001736111111111111, 0.027777777777777776, 0.25, 1.0, 1.0};
+__device__ const double K_BESSELK_K0_H[11] = {2.224275605476294e-13, 2.1483350211950277e-11, 1.6718048413148328e-09, 1.0207455998272325e-07, 4.72608024691358e-06, 0.0001585648148148148, 0.003616898148148148, 0.05092592592592592, 0.375, 1.0, 0.0};
+__device__ const double K_BESSELK_K1_I[11] = {6.903689480115112e-15, 7.594058428126623e-13, 6.834652585313961e-11, 4.920949861426052e-09, 2.755731922398589e-07, 1.1574074074074073e-05, 0.00034722222222222224, 0.006944444444444444, 0.08333333333333333, 0.5, 1.0};
+__device__ const double K_BESSELK_K1_H[11] = {4.106898277957945e-14, 4.3726106266713215e-12, 3.791062453869784e-10, 2.613375872835907e-08, 1.3896762408667172e-06, 5.4783950617283953e-05, 0.0015162037037037036, 0.027199074074074073, 0.2777777777777778, 1.25, 1.0};
+__device__ const double K_BESSELK_K0_B[35] = {1.9525118377024673e-18, -4.34951976353995e-18, 9.772081357930103e-18, -2.2150879127142777e-17, 5.067869397943651e-17, -1.1707837700385623e-16, 2.7324144482527955e-16, -6.445464362724762e-16, 1.537582290719742e-15, -3.711589997838162e-15, 9.072046991627365e-15, -2.2469288334596896e-14, 5.6436532735816866e-14, -1.4388149744180521e-13, 3.72695818784577e-13, -9.819576891759296e-13, 2.6349075982806445e-12, -7.210940065346495e-12, 2.0159542597761383e-11, -5.7683063818637606e-11, 1.6929517419961088e-10, -5.10958325791419e-10, 1.5907351467912106e-09, -5.1272057810909205e-09, 1.7186668629418083e-08, -6.025216756376064e-08, 2.225046272255236e-07, -8.737284518980525e-07, 3.695146089045472e-06, -1.7138726856421186e-05, 8.959565555755952e-05, -0.0005521270349863234, 0.004362000068251702, -0.053855323307629495, 2.388866152433477};
+__device__ const double K_BESSELK_K1_B[35] = {-2.112162909517424e-18, 4.712904181351028e-18, -1.0606842599775882e-17, 2.4087033253210357e-17, -5.521491188037577e-17, 1.2781913900252082e-16, -2.9895680121763374e-16, 7.068360792264328e-16, -1.690331071434488e-15, 4.091059996919741e-15, -1.002779686252293e-14, 2.4911830875182032e-14, -6.277632672531289e-14, 1.6061141914625803e-13, -4.1763277431648047e-13, 1.1049772078983365e-12, -2.9786645069974164e-12, 8.193082518369976e-12, -2.3034250700407756e-11, 6.632273899864202e-11, -1.96028004074301e-10, 5.963886884453419e-10, -1.873778917957349e-09, 6.103966549420336e-09, -2.0717892129028323e-08, 7.37247184977708e-08, -2.772707643805077e-07, 1.1139969511197356e-06, -4.853489413610226e-06, 2.3441638979785087e-05, -0.000129995769583983, 0.0008815363164514389, -0.008406706460495654, 0.19051350202061165, 2.906551335187683};
+template <typename T> __device__ __forceinline__ T k_ln_half_euler(T x) {
+    return (k_log(x) - (T)0.11593151565841245) - (T)3.7780767526472776e-19;
+}
+template <typename T> __device__ T k_k0_series(T x) {
+    const T t = (T)0.25 * x * x;
+    return k_horner(K_BESSELK_K0_H, t) - k_ln_half_euler(x) * k_horner(K_BESSELK_K0_I, t);
+}
+template <typename T> __device__ T k_k1_series(T x) {
+    const T t = (T)0.25 * x * x;
+    return (T)1 / x + k_ln_half_euler(x) * ((T)0.5 * x * k_horner(K_BESSELK_K1_I, t)) -
+           (T)0.25 * x * k_horner(K_BESSELK_K1_H, t);
+}
+template <typename T> __device__ T k_besselk_scale_down(T x, T c) {
+    const bool big = x > (sizeof(T) == 4 ? (T)87 : (T)708);  // e^−x subnormal: in halves
+    const T h = exp(big ? (T)-0.5 * x : -x);
+    return h * (c / sqrt(x)) * (big ? h : (T)1);
+}
+template <typename T> __device__ T k_k0(T x) {
+    if (x != x || x < (T)0) return k_special(x, true);
+    if (x <= (T)1) return k_k0_series(x);
+    if (isinf(x)) return (T)0;
+    return k_besselk_scale_down(x, k_chbevl((T)4 / x - (T)2, K_BESSELK_K0_B));
+}
+template <typename T> __device__ T k_k0e(T x) {
+    if (x != x || x < (T)0) return k_special(x, true);
+    if (x <= (T)1) return exp(x) * k_k0_series(x);
+    if (isinf(x)) return (T)0;
+    return k_chbevl((T)4 / x - (T)2, K_BESSELK_K0_B) / sqrt(x);
+}
+template <typename T> __device__ T k_k1(T x) {
+    if (x != x || x < (T)0) return k_special(x, true);
+    if (x == (T)0) return k_special(x, false);
+    if (x <= (T)1) return k_k1_series(x);
+    if (isinf(x)) return (T)0;
+    return k_besselk_scale_down(x, k_chbevl((T)4 / x - (T)2, K_BESSELK_K1_B));
+}
+template <typename T> __device__ T k_k1e(T x) {
+    if (x != x || x < (T)0) return k_special(x, true);
+    if (x == (T)0) return k_special(x, false);
+    if (x <= (T)1) return exp(x) * k_k1_series(x);
+    if (isinf(x)) return (T)0;
+    return k_chbevl((T)4 / x - (T)2, K_BESSELK_K1_B) / sqrt(x);
+}
 // NumPy's sign: -1, 0 or 1; +-0 -> 0 and NaN stays NaN (the comparisons are false).
 template <typename T> __device__ __forceinline__ T k_sign(T x) {
     return x > (T)0 ? (T)1 : (x < (T)0 ? (T)-1 : (x == (T)0 ? (T)0 : x));

@@ -2,7 +2,9 @@
 """Writes the tables tests/special.rs checks against: tests/data/gamma_digamma_mpmath.txt
 (Γ, ψ), beta_mpmath.txt (ln|B(a, b)|, B), bessel_mpmath.txt (e^−|x|·I0, I1, e^−|x|·I1),
 erfcx_mpmath.txt (e^(x²)·erfc(x)), zeta_mpmath.txt (Hurwitz ζ(x, q), ψ⁽ⁿ⁾(x)),
-ellip_mpmath.txt (K(m), K(1 − p)) and gammainc_mpmath.txt (P(a, x), Q(a, x)), by
+ellip_mpmath.txt (K(m), K(1 − p)), gammainc_mpmath.txt (P(a, x), Q(a, x)),
+expint_mpmath.txt (E₁, Ei), expn_mpmath.txt (E_n) and besselk_mpmath.txt (K0, K1 and
+their scaled forms), by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -277,3 +279,34 @@ with open("tests/data/expn_mpmath.txt", "w") as out:
         v = float(agreed(lambda: mp.expint(n, mp.mpf(x))))
         if v != 0 and abs(v) < 1.7976931348623157e308:
             out.write("%d %r %r\n" % (n, x, v))
+
+# K0(x), e^x·K0(x), K1(x), e^x·K1(x) (SciPy's k0, k0e, k1, k1e) for tests/special.rs: x
+# from 1e-300 to 745 and 1e6 for the scaled forms, through the switch at 1 between the
+# power series and the Chebyshev series, through 2e^−γ = 1.12 (where ln(x/2) + γ changes
+# sign) and where e^−x is taken in halves (past 700). Its own generator.
+rng_k = np.random.default_rng(20261206)
+k_rows = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    tiny, top = (1e-38, 90.0) if f32 else (1e-300, 745.0)
+    logu = lambda lo, hi, n: np.exp(rng_k.uniform(np.log(lo), np.log(hi), n))
+    for op in ("k0", "k0e", "k1", "k1e"):
+        k_rows += [(op, cast(x)) for x in logu(tiny, top, 100)]
+        k_rows += [(op, cast(x)) for x in rng_k.uniform(0, 3, 150)]
+        k_rows += [(op, cast(x)) for x in rng_k.uniform(0.9, 1.3, 50)]
+        k_rows += [(op, cast(x)) for x in rng_k.uniform(3, 60, 50)]
+        k_rows += [(op, cast(x)) for x in (rng_k.uniform(690, 712, 30) if not f32 else rng_k.uniform(60, 90, 30))]
+        if op.endswith("e"):
+            k_rows += [(op, cast(x)) for x in logu(1, 1e6, 30)]
+for op in ("k0", "k0e", "k1", "k1e"):
+    k_rows += [(op, 1.0), (op, 2.0), (op, 1e-300), (op, 700.0), (op, 705.0)]
+with open("tests/data/besselk_mpmath.txt", "w") as out:
+    out.write("# op x value: k0 K0(x), k0e e^x·K0(x), k1 K1(x), k1e e^x·K1(x); mpmath 1.4 at 250 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for op, x in sorted(set(k_rows)):
+        if x <= 0:
+            continue
+        m = mp.mpf(x)
+        v = mp.besselk(0 if op.startswith("k0") else 1, m)
+        v = float(v * mp.exp(m) if op.endswith("e") else v)
+        if v != 0 and abs(v) < 1.7976931348623157e308:
+            out.write("%s %r %r\n" % (op, x, v))

@@ -135,6 +135,10 @@ macro_rules! float_ref {
                     }
                     UnaryOp::Exp1 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.exp1().ok()?.item().ok()? as $t,
                     UnaryOp::Expi => gpu::Array::from_vec(vec![x as f64], 1).ok()?.expi().ok()?.item().ok()? as $t,
+                    UnaryOp::K0 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.k0().ok()?.item().ok()? as $t,
+                    UnaryOp::K0e => gpu::Array::from_vec(vec![x as f64], 1).ok()?.k0e().ok()?.item().ok()? as $t,
+                    UnaryOp::K1 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.k1().ok()?.item().ok()? as $t,
+                    UnaryOp::K1e => gpu::Array::from_vec(vec![x as f64], 1).ok()?.k1e().ok()?.item().ok()? as $t,
                     UnaryOp::Digamma => {
                         gpu::Array::from_vec(vec![x as f64], 1).ok()?.digamma().ok()?.item().ok()? as $t
                     }
@@ -520,6 +524,10 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::EllipKm1 => a.ellipkm1(),
             UnaryOp::Exp1 => a.exp1(),
             UnaryOp::Expi => a.expi(),
+            UnaryOp::K0 => a.k0(),
+            UnaryOp::K0e => a.k0e(),
+            UnaryOp::K1 => a.k1(),
+            UnaryOp::K1e => a.k1e(),
             _ => unreachable!(),
         }
     }

@@ -110,11 +110,19 @@ pub enum UnaryOp {
     Exp1,
     /// The exponential integral `Ei(x) = −PV∫₋ₓ^∞ e^−t/t dt` (SciPy's `expi`; floats).
     Expi,
+    /// The modified Bessel function of the second kind `K0(x)` (SciPy's `k0`; floats).
+    K0,
+    /// `e^x·K0(x)` (SciPy's `k0e`; floats).
+    K0e,
+    /// The modified Bessel function of the second kind `K1(x)` (SciPy's `k1`; floats).
+    K1,
+    /// `e^x·K1(x)` (SciPy's `k1e`; floats).
+    K1e,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 45] = [
+    pub const ALL: [UnaryOp; 49] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -160,6 +168,10 @@ impl UnaryOp {
         UnaryOp::EllipKm1,
         UnaryOp::Exp1,
         UnaryOp::Expi,
+        UnaryOp::K0,
+        UnaryOp::K0e,
+        UnaryOp::K1,
+        UnaryOp::K1e,
     ];
 
     /// Whether the op is defined for integer dtypes too.
@@ -215,6 +227,10 @@ impl UnaryOp {
             UnaryOp::EllipKm1 => "ellipkm1",
             UnaryOp::Exp1 => "exp1",
             UnaryOp::Expi => "expi",
+            UnaryOp::K0 => "k0",
+            UnaryOp::K0e => "k0e",
+            UnaryOp::K1 => "k1",
+            UnaryOp::K1e => "k1e",
         }
     }
 }

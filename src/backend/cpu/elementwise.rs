@@ -150,6 +150,10 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::EllipKm1 => run(cpu, v, l, FloatNum::ellipkm1),
             UnaryOp::Exp1 => run(cpu, v, l, FloatNum::exp1),
             UnaryOp::Expi => run(cpu, v, l, FloatNum::expi),
+            UnaryOp::K0 => run(cpu, v, l, FloatNum::k0),
+            UnaryOp::K0e => run(cpu, v, l, FloatNum::k0e),
+            UnaryOp::K1 => run(cpu, v, l, FloatNum::k1),
+            UnaryOp::K1e => run(cpu, v, l, FloatNum::k1e),
         }
     }
     let l = src.layout;

@@ -148,6 +148,10 @@ pub(crate) trait FloatNum:
     fn ellipkm1(self) -> Self;
     fn exp1(self) -> Self;
     fn expi(self) -> Self;
+    fn k0(self) -> Self;
+    fn k0e(self) -> Self;
+    fn k1(self) -> Self;
+    fn k1e(self) -> Self;
     fn from_usize(n: usize) -> Self;
 }
 
@@ -165,7 +169,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path, $zeta:path, $gammainc:path, $ellipkm1:path, $exp1:path, $expi:path, $expn:path) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path, $zeta:path, $gammainc:path, $ellipkm1:path, $exp1:path, $expi:path, $expn:path, $k0:path, $k0e:path, $k1:path, $k1e:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -430,6 +434,18 @@ macro_rules! float_num {
             fn expi(self) -> Self {
                 $expi(self)
             }
+            fn k0(self) -> Self {
+                $k0(self)
+            }
+            fn k0e(self) -> Self {
+                $k0e(self)
+            }
+            fn k1(self) -> Self {
+                $k1(self)
+            }
+            fn k1e(self) -> Self {
+                $k1e(self)
+            }
             #[inline(always)]
             fn from_usize(n: usize) -> Self {
                 n as $t
@@ -463,7 +479,11 @@ float_num!(
     super::special::ellipkm1_f32,
     super::expint::exp1_f32,
     super::expint::expi_f32,
-    super::expint::expn_f32
+    super::expint::expn_f32,
+    super::besselk::k0_f32,
+    super::besselk::k0e_f32,
+    super::besselk::k1_f32,
+    super::besselk::k1e_f32
 );
 float_num!(
     f64,
@@ -487,7 +507,11 @@ float_num!(
     super::special::ellipkm1,
     super::expint::exp1,
     super::expint::expi,
-    super::expint::expn
+    super::expint::expn,
+    super::besselk::k0,
+    super::besselk::k0e,
+    super::besselk::k1,
+    super::besselk::k1e
 );
 
 /// NumPy's float `divmod` (`npy_divmod`): `(floor(a / b), a mod b)` computed from

@@ -216,7 +216,7 @@ const I0_B: [f64; 25] = [
 ];
 
 /// Cephes' `chbevl`: the Chebyshev series with `coeffs` at `x` by Clenshaw's recurrence.
-fn chbevl(x: f64, coeffs: &[f64]) -> f64 {
+pub(super) fn chbevl(x: f64, coeffs: &[f64]) -> f64 {
     let (mut b0, mut b1, mut b2) = (coeffs[0], 0.0, 0.0);
     for &c in &coeffs[1..] {
         b2 = b1;
@@ -506,7 +506,7 @@ const DIGAMMA_ROOT: (f64, f64) = (1.4616321449683622, 9.549995429965697e-17);
 const DIGAMMA_ASYMPTOTIC: [f64; 8] =
     [-3617.0 / 8160.0, 1.0 / 12.0, -691.0 / 32760.0, 1.0 / 132.0, -1.0 / 240.0, 1.0 / 252.0, -1.0 / 120.0, 1.0 / 12.0];
 
-fn horner(coeffs: &[f64], s: f64) -> f64 {
+pub(super) fn horner(coeffs: &[f64], s: f64) -> f64 {
     coeffs.iter().fold(0.0, |p, &c| p * s + c)
 }
 

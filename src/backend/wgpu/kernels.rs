@@ -19,6 +19,7 @@ const GAMMA_MATH: &str = include_str!("../../../shaders/gamma_math.wgsl");
 const ZETA_MATH: &str = include_str!("../../../shaders/zeta_math.wgsl");
 const GAMMAINC_MATH: &str = include_str!("../../../shaders/gammainc_math.wgsl");
 const EXPINT_MATH: &str = include_str!("../../../shaders/expint_math.wgsl");
+const BESSELK_MATH: &str = include_str!("../../../shaders/besselk_math.wgsl");
 const ELEMENTWISE: &str = include_str!("../../../shaders/elementwise.wgsl");
 const ELEMENTWISE_1D: &str = include_str!("../../../shaders/elementwise_1d.wgsl");
 const ELEMENTWISE_VEC4: &str = include_str!("../../../shaders/elementwise_vec4.wgsl");
@@ -61,7 +62,7 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// overflow, Γ's scaling step, range and last exact factorial, where the beta function
 /// leaves Γ's range, and ψ's root, π, ln 2
 /// (its head short enough that k·head is exact), 2/3 and ½ ln 2π in two parts.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 28] {
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 29] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -93,20 +94,22 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 28] {
         ("EI_ROOT_HI", pick("0.3725074231624603", "0.3725074107813666")),
         ("EI_ROOT_LO", pick("-1.2381093483782024e-08", "1.3140183414386028e-17")),
         ("E1_DEPTH", pick("27.0", "106.0")),
+        ("EXP_NORMAL_END", pick("87.0", "708.0")),
     ]
 }
 
-/// special_math.wgsl, gamma_math.wgsl, zeta_math.wgsl, gammainc_math.wgsl and
-/// expint_math.wgsl for one type.
+/// special_math.wgsl, gamma_math.wgsl, zeta_math.wgsl, gammainc_math.wgsl,
+/// expint_math.wgsl and besselk_math.wgsl for one type.
 fn special_library(t: &'static str) -> String {
     let vars = special_vars(t);
     format!(
-        "{}\n{}\n{}\n{}\n{}",
+        "{}\n{}\n{}\n{}\n{}\n{}",
         render(SPECIAL_MATH, &vars),
         render(GAMMA_MATH, &vars),
         render(ZETA_MATH, &vars),
         render(GAMMAINC_MATH, &vars),
-        render(EXPINT_MATH, &vars)
+        render(EXPINT_MATH, &vars),
+        render(BESSELK_MATH, &vars)
     )
 }
 
