@@ -587,6 +587,54 @@ template <typename T> __device__ T k_gammainc(T a, T x, bool upper) {
     const T p = k_igam_p_series(a, x, f);
     return upper ? (T)1 - p : p;
 }
+// The x with P(a, x) = y, or Q(a, x) = y when upper (SciPy's gammaincinv, gammainccinv):
+// src/backend/cpu/gammainc.rs' gammaincinv, Newton's method on ln P in ln x or on ln Q
+// in x inside a narrowing bracket, halving it where a step leaves it.
+template <typename T> __device__ T k_gammaincinv(T a, T y, bool upper) {
+    if (a != a || y != y || a < (T)0 || y < (T)0 || y > (T)1) return k_special(a, true);
+    if (y == (T)0 || y == (T)1) return ((y == (T)0) == upper) ? k_special(a, false) : (T)0;
+    if (a == (T)0 || isinf(a)) return k_special(a, true);
+    const bool solve_q = upper == (y <= (T)0.5);
+    const T t = y <= (T)0.5 ? y : (T)1 - y;
+    const T ln_t = k_log(t);
+    const T z = k_ndtri(t);
+    const T s = (T)1 / ((T)9 * a);
+    const T w = (T)1 - s + (solve_q ? -z : z) * k_sqrt(s);
+    const T wilson = w > (T)0 ? a * w * w * w : (T)0;
+    const T lg1 = k_ln_gamma_1p(a);
+    T x;
+    if (!solve_q) {
+        x = fmax(k_exp((ln_t + lg1) / a), wilson);  // P's x^a/Γ(a + 1) = t
+    } else if (w > (T)0 && (t > (T)1e-10 || a >= (T)10)) {
+        x = wilson;
+    } else if (t > (T)1e-10) {
+        x = k_exp((k_ln_1p(-t) + lg1) / a);  // small a: P's leading term at 1 − t
+    } else {
+        // The far tail: Q's x^(a−1)e^−x/Γ(a) = t (x = −ln t − ln Γ(a) + (a − 1) ln x, twice).
+        const T l = -ln_t - (lg1 - k_log(a));
+        x = fmax(fmax(l, a), (T)1);
+        for (int i = 0; i < 2; ++i) x = fmax(l + (a - (T)1) * k_log(x), (T)1e-30);
+    }
+    if (x == (T)0) return (T)0;  // below the subnormals
+    T lo = 0, hi = k_special(a, false);
+    const T eps = sizeof(T) == 4 ? (T)2.384185791015625e-07 : (T)4.440892098500626e-16;
+#pragma unroll 1
+    for (int i = 0; i < 64; ++i) {
+        const T v = k_gammainc(a, x, solve_q);
+        if (v == t) return x;
+        if ((v < t) != solve_q) lo = x; else hi = x;  // P rises, Q falls
+        const T d = k_igam_factor(a, x) * a / x;        // x^(a−1)e^−x/Γ(a)
+        const T g = k_log(v) - ln_t;
+        // Steps in ln x where a tail is a power of x: P's, and Q's below x = 1.
+        T next = solve_q && x >= (T)1 ? x + g * v / d : x * k_exp((solve_q ? g : -g) * v / (x * d));
+        const T tol = eps * x;
+        if (fabs(next - x) <= tol) return next;  // before the bracket test: x is one of its ends
+        if (!(next > lo && next < hi)) next = isinf(hi) ? (T)2 * x : (lo > (T)0 ? k_sqrt(lo) * k_sqrt(hi) : (T)0.5 * hi);
+        if (hi - lo <= tol) return next;
+        x = next;
+    }
+    return x;
+}
 // E₁(x) and Ei(x) (SciPy's exp1, expi; CUDA has neither): src/backend/cpu/expint.rs.
 // Ei's root x₀ = 0.3725… as two parts per type.
 template <typename T> struct EiRoot;

@@ -3,8 +3,8 @@
 (Γ, ψ), beta_mpmath.txt (ln|B(a, b)|, B), bessel_mpmath.txt (e^−|x|·I0, I1, e^−|x|·I1),
 erfcx_mpmath.txt (e^(x²)·erfc(x)), zeta_mpmath.txt (Hurwitz ζ(x, q), ψ⁽ⁿ⁾(x)),
 ellip_mpmath.txt (K(m), K(1 − p)), gammainc_mpmath.txt (P(a, x), Q(a, x)),
-expint_mpmath.txt (E₁, Ei), expn_mpmath.txt (E_n) and besselk_mpmath.txt (K0, K1 and
-their scaled forms), by
+expint_mpmath.txt (E₁, Ei), expn_mpmath.txt (E_n), besselk_mpmath.txt (K0, K1 and
+their scaled forms) and gammaincinv_mpmath.txt (the roots of P and Q in x), by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -310,3 +310,66 @@ with open("tests/data/besselk_mpmath.txt", "w") as out:
         v = float(v * mp.exp(m) if op.endswith("e") else v)
         if v != 0 and abs(v) < 1.7976931348623157e308:
             out.write("%s %r %r\n" % (op, x, v))
+
+# The inverses of P and Q in x (SciPy's gammaincinv, gammainccinv) for tests/special.rs:
+# a from 1e-3 to 1e4, y through (0, 1) and down to 1e-300 at each end, each root by
+# Newton's method at 200 bits from SciPy's answer (bisection on ln x where SciPy's is
+# not within 1e-3), with its condition number t/(x·x^(a−1)e^−x/Γ(a)) for the smaller
+# tail t that fixes it. Its own generator.
+rng_inv = np.random.default_rng(20261207)
+mp.mp.prec = 200
+
+
+def tail(a, x, upper):
+    return mp.gammainc(a, x, mp.inf, regularized=True) if upper else mp.gammainc(a, 0, x, regularized=True)
+
+
+def inverse(a, y, upper):
+    """x with P(a, x) = y (Q when upper), and its condition number."""
+    import scipy.special as sc
+    a_m, y_m = mp.mpf(a), mp.mpf(y)
+    density = lambda x: mp.exp((a_m - 1) * mp.log(x) - x - mp.loggamma(a_m))
+    x = mp.mpf(float((sc.gammainccinv if upper else sc.gammaincinv)(a, y)))
+    good = x > 0 and mp.isfinite(x) and abs(tail(a_m, x, upper) / y_m - 1) < 1e-3 * max(1, y_m / (x * density(x)))
+    if not good:
+        lo, hi = mp.mpf(10) ** -320, mp.mpf(10) ** 7
+        for _ in range(3000):
+            mid = mp.sqrt(lo * hi)
+            if (tail(a_m, mid, upper) < y_m) != upper:
+                lo = mid
+            else:
+                hi = mid
+            if hi / lo - 1 < mp.mpf(10) ** -10:
+                break
+        x = mp.sqrt(lo * hi)
+    for _ in range(40):
+        step = (tail(a_m, x, upper) - y_m) / density(x) * (-1 if upper else 1)
+        if x - step <= 0:  # overshot: P is a power of x below its root
+            step = 0.75 * x
+        x -= step
+        if abs(step) < x * mp.mpf(10) ** -40:
+            break
+    t = min(y_m, 1 - y_m)
+    return x, t / (x * density(x))
+
+
+inv_rows = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    tiny = 1e-37 if f32 else 1e-300
+    logu = lambda lo, hi, n: np.exp(rng_inv.uniform(np.log(lo), np.log(hi), n))
+    for op in ("gammaincinv", "gammainccinv"):
+        a_s = [cast(v) for v in logu(1e-3, 1e4, 120)]
+        ys = [cast(v) for v in rng_inv.uniform(0, 1, 40)] + [cast(v) for v in logu(tiny, 0.5, 40)]
+        ys += [cast(1 - v) for v in logu(1e-15 if not f32 else 1e-7, 0.5, 40)]
+        inv_rows += [(op, a, y) for a, y in zip(a_s, ys)]
+inv_rows += [("gammaincinv", 2.0, 0.5), ("gammainccinv", 2.0, 1e-300), ("gammaincinv", 0.5, 1e-10), ("gammaincinv", 100.0, 0.975)]
+with open("tests/data/gammaincinv_mpmath.txt", "w") as out:
+    out.write("# op a y x kappa: gammaincinv x with P(a, x) = y, gammainccinv Q(a, x) = y; kappa = t/(x·P'(x)) for t = min(y, 1 − y); mpmath 1.4 at 200 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for op, a, y in sorted(set(inv_rows)):
+        if not 0 < y < 1:
+            continue
+        x, kappa = inverse(a, y, op == "gammainccinv")
+        xf = float(x)
+        if xf != 0 and xf < 1.7976931348623157e308:
+            out.write("%s %r %r %r %.3g\n" % (op, a, y, xf, float(kappa)))

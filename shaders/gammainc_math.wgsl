@@ -321,3 +321,58 @@ fn math_gammainc_{{T}}(a: {{T}}, x: {{T}}, upper: bool) -> {{T}} {
     let p = igam_p_series_{{T}}(a, x, f);
     return select(p, 1.0 - p, upper);
 }
+
+// The x with P(a, x) = y, or Q(a, x) = y when upper (SciPy's gammaincinv, gammainccinv;
+// src/backend/cpu/gammainc.rs: gammaincinv): the smaller tail t matched by Newton's
+// method on ln P in ln x or on ln Q in x (in ln x below 1) inside a bracket that each
+// evaluation narrows (a step that leaves it halves it instead), from Wilson–Hilferty's
+// start or the tails' leading terms; until a step or the bracket is below 2^-51 (f32:
+// 2^-22) of x.
+fn math_gammaincinv_{{T}}(a: {{T}}, y: {{T}}, upper: bool) -> {{T}} {
+    if (nan_{{T}}(a) || nan_{{T}}(y) || a < 0.0 || y < 0.0 || y > 1.0) { return qnan_{{T}}(); }
+    if (y == 0.0 || y == 1.0) { return select({{T}}(0.0), inf_{{T}}(), (y == 0.0) == upper); }
+    if (a == 0.0 || a > {{T_MAX}}) { return qnan_{{T}}(); }
+    let solve_q = upper == (y <= 0.5);
+    let t = select(1.0 - y, y, y <= 0.5);
+    let ln_t = ln_{{T}}(t);
+    let z = math_ndtri_{{T}}(t);
+    let s = 1.0 / (9.0 * a);
+    let w = 1.0 - s + select(z, -z, solve_q) * sqrt(s);
+    let wilson = select({{T}}(0.0), a * w * w * w, w > 0.0);
+    let lg1 = ln_gamma_1p_{{T}}(a);
+    var x: {{T}};
+    if (!solve_q) {
+        x = max(exp_{{T}}((ln_t + lg1) / a), wilson);                   // P's x^a/Γ(a + 1) = t
+    } else if (w > 0.0 && (t > 1e-10 || a >= 10.0)) {
+        x = wilson;
+    } else if (t > 1e-10) {
+        x = exp_{{T}}((math_ln_1p_{{T}}(-t) + lg1) / a);                // small a: P's leading term at 1 − t
+    } else {
+        // The far tail: Q's x^(a−1)e^−x/Γ(a) = t (x = −ln t − ln Γ(a) + (a − 1) ln x, twice).
+        let l = -ln_t - (lg1 - ln_{{T}}(a));
+        x = max(max(l, a), 1.0);
+        x = max(l + (a - 1.0) * ln_{{T}}(x), 1e-30);
+        x = max(l + (a - 1.0) * ln_{{T}}(x), 1e-30);
+    }
+    if (x == 0.0) { return 0.0; }                                       // below the subnormals
+    var lo: {{T}} = 0.0;
+    var hi = inf_{{T}}();
+    for (var i = 0; i < 64; i++) {
+        let v = math_gammainc_{{T}}(a, x, solve_q);
+        if (v == t) { return x; }
+        if ((v < t) != solve_q) { lo = x; } else { hi = x; }           // P rises, Q falls
+        let d = igam_factor_{{T}}(a, x) * a / x;                        // x^(a−1)e^−x/Γ(a)
+        let g = ln_{{T}}(v) - ln_t;
+        // Steps in ln x where a tail is a power of x: P's, and Q's below x = 1.
+        var next = x * exp_{{T}}(select(-g, g, solve_q) * v / (x * d));
+        if (solve_q && x >= 1.0) { next = x + g * v / d; }
+        let tol = 4.0 * {{EPS_HALF}} * x;
+        if (abs(next - x) <= tol) { return next; }                      // before the bracket test: x is one of its ends
+        if (nan_{{T}}(next) || next <= lo || next >= hi) {               // (NaN by its bits)
+            if (hi > {{T_MAX}}) { next = 2.0 * x; } else if (lo > 0.0) { next = sqrt(lo) * sqrt(hi); } else { next = 0.5 * hi; }
+        }
+        if (hi - lo <= tol) { return next; }
+        x = next;
+    }
+    return x;
+}

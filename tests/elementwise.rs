@@ -46,21 +46,27 @@ macro_rules! float_ref {
                     BinaryOp::Hypot => a.hypot(b),
                     BinaryOp::Copysign => a.copysign(b),
                     // The CPU backend's own f64 (tests/special.rs holds it to mpmath).
-                    BinaryOp::BetaLn | BinaryOp::Zeta | BinaryOp::GammaInc | BinaryOp::GammaIncC | BinaryOp::ExpN => {
-                        gpu::Array::from_vec(vec![a as f64], 1)
-                            .and_then(|x| {
-                                let y = gpu::Array::from_vec(vec![b as f64], 1)?;
-                                match op {
-                                    BinaryOp::Zeta => x.zeta(&y),
-                                    BinaryOp::GammaInc => x.gammainc(&y),
-                                    BinaryOp::GammaIncC => x.gammaincc(&y),
-                                    BinaryOp::ExpN => x.expn(&y),
-                                    _ => x.betaln(&y),
-                                }
-                            })
-                            .and_then(|y| y.item())
-                            .unwrap_or(f64::NAN) as $t
-                    }
+                    BinaryOp::BetaLn
+                    | BinaryOp::Zeta
+                    | BinaryOp::GammaInc
+                    | BinaryOp::GammaIncC
+                    | BinaryOp::GammaIncInv
+                    | BinaryOp::GammaIncCInv
+                    | BinaryOp::ExpN => gpu::Array::from_vec(vec![a as f64], 1)
+                        .and_then(|x| {
+                            let y = gpu::Array::from_vec(vec![b as f64], 1)?;
+                            match op {
+                                BinaryOp::Zeta => x.zeta(&y),
+                                BinaryOp::GammaInc => x.gammainc(&y),
+                                BinaryOp::GammaIncC => x.gammaincc(&y),
+                                BinaryOp::GammaIncInv => x.gammaincinv(&y),
+                                BinaryOp::GammaIncCInv => x.gammainccinv(&y),
+                                BinaryOp::ExpN => x.expn(&y),
+                                _ => x.betaln(&y),
+                            }
+                        })
+                        .and_then(|y| y.item())
+                        .unwrap_or(f64::NAN) as $t,
                     BinaryOp::FMax | BinaryOp::FMin if a.is_nan() => b,
                     BinaryOp::FMax | BinaryOp::FMin if b.is_nan() => a,
                     BinaryOp::FMax => a.max(b),
@@ -315,6 +321,8 @@ fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
         | BinaryOp::Zeta
         | BinaryOp::GammaInc
         | BinaryOp::GammaIncC
+        | BinaryOp::GammaIncInv
+        | BinaryOp::GammaIncCInv
         | BinaryOp::ExpN => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
@@ -329,7 +337,13 @@ fn binary_case<T: RefOps>(dev: &Device, op: BinaryOp, sa: &[usize], sb: &[usize]
     let (ha, hb) = (HostNd::new(da, sa), HostNd::new(db, sb));
     let want: Vec<T> = if matches!(
         op,
-        BinaryOp::BetaLn | BinaryOp::Zeta | BinaryOp::GammaInc | BinaryOp::GammaIncC | BinaryOp::ExpN
+        BinaryOp::BetaLn
+            | BinaryOp::Zeta
+            | BinaryOp::GammaInc
+            | BinaryOp::GammaIncC
+            | BinaryOp::GammaIncInv
+            | BinaryOp::GammaIncCInv
+            | BinaryOp::ExpN
     ) {
         // The CPU backend in one call (per element, as `bin` does, took 35 s here).
         let cpu = Device::cpu();
@@ -371,6 +385,8 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::Zeta => a.zeta(b),
             BinaryOp::GammaInc => a.gammainc(b),
             BinaryOp::GammaIncC => a.gammaincc(b),
+            BinaryOp::GammaIncInv => a.gammaincinv(b),
+            BinaryOp::GammaIncCInv => a.gammainccinv(b),
             BinaryOp::ExpN => a.expn(b),
             _ => unreachable!(),
         }

@@ -295,6 +295,12 @@ pub enum BinaryOp {
     /// The regularised upper incomplete gamma function `Q(a, b) = Γ(a, b)/Γ(a) = 1 −
     /// P(a, b)` (SciPy's `gammaincc`; floats).
     GammaIncC,
+    /// The inverse of `GammaInc` in its second argument: the x with `P(a, x) = b`
+    /// (SciPy's `gammaincinv`; floats).
+    GammaIncInv,
+    /// The inverse of `GammaIncC` in its second argument: the x with `Q(a, x) = b`
+    /// (SciPy's `gammainccinv`; floats).
+    GammaIncCInv,
     /// The generalised exponential integral `E_a(b) = ∫₁^∞ e^(−bt)/t^a dt`, a truncated
     /// toward zero (SciPy's `expn`; floats).
     ExpN,
@@ -302,7 +308,7 @@ pub enum BinaryOp {
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 25] = [
+    pub const ALL: [BinaryOp; 27] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -327,6 +333,8 @@ impl BinaryOp {
         BinaryOp::Zeta,
         BinaryOp::GammaInc,
         BinaryOp::GammaIncC,
+        BinaryOp::GammaIncInv,
+        BinaryOp::GammaIncCInv,
         BinaryOp::ExpN,
     ];
 
@@ -341,6 +349,8 @@ impl BinaryOp {
                 | BinaryOp::Zeta
                 | BinaryOp::GammaInc
                 | BinaryOp::GammaIncC
+                | BinaryOp::GammaIncInv
+                | BinaryOp::GammaIncCInv
                 | BinaryOp::ExpN
         )
     }
@@ -387,6 +397,8 @@ impl BinaryOp {
             BinaryOp::Zeta => "zeta",
             BinaryOp::GammaInc => "gammainc",
             BinaryOp::GammaIncC => "gammaincc",
+            BinaryOp::GammaIncInv => "gammaincinv",
+            BinaryOp::GammaIncCInv => "gammainccinv",
             BinaryOp::ExpN => "expn",
         }
     }

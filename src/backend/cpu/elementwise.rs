@@ -235,6 +235,14 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::gammainc(a, b, true);
                 $body
             }
+            BinaryOp::GammaIncInv => {
+                let $f = |a: $t, b: $t| Num::gammaincinv(a, b, false);
+                $body
+            }
+            BinaryOp::GammaIncCInv => {
+                let $f = |a: $t, b: $t| Num::gammaincinv(a, b, true);
+                $body
+            }
             BinaryOp::ExpN => {
                 let $f = |a: $t, b: $t| Num::expn(a, b);
                 $body

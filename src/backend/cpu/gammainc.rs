@@ -406,3 +406,109 @@ pub(crate) fn gammainc(a: f64, x: f64, upper: bool) -> f64 {
 pub(crate) fn gammainc_f32(a: f32, x: f32, upper: bool) -> f32 {
     gammainc(a as f64, x as f64, upper) as f32
 }
+
+/// The cap on the inverse's iterations, which the bracket makes safe: from the starting
+/// guesses below it takes 3–6 steps, and a bad step falls back on halving the bracket.
+const INV_MAX_STEPS: usize = 64;
+
+/// The x with P(a, x) = y (`upper` false: SciPy's `gammaincinv`) or Q(a, x) = y (`upper`:
+/// `gammainccinv`). The smaller tail t (y or 1 − y, exact) is matched: P = t by Newton's
+/// method on ln P in ln x (P ≈ x^a/Γ(a + 1) is a power of x in its lower tail, where
+/// this step is exact), Q = t by Newton's method on ln Q in x (Q ≈ x^(a−1)·e^−x/Γ(a) in
+/// its upper tail is nearly e^−x; in ln x below x = 1, where small a puts Q's roots),
+/// inside a bracket that every evaluation narrows; a step that leaves it (or is not
+/// finite) halves it instead. The start is the larger of `(t·Γ(a + 1))^(1/a)` (below
+/// the root) and Wilson–Hilferty's `a(1 − 1/9a + z/3√a)³` (z the normal quantile) for P;
+/// for Q Wilson–Hilferty (below a = 10 only outside the far tail t < 1e-10, where it
+/// overshoots), else the root of P's leading term at 1 − t (small a, whose cube is
+/// negative) or in the far tail of Q's `x^(a−1)e^−x/Γ(a) = t`. Stops when a step or the bracket is below 2^-51 of x.
+/// SciPy's conventions: NaN for a ≤ 0 or a = ∞ (but y at 0 or 1 gives 0 or ∞ for any
+/// a ≥ 0), for y outside [0, 1] and for NaN.
+pub(crate) fn gammaincinv(a: f64, y: f64, upper: bool) -> f64 {
+    if a.is_nan() || y.is_nan() || a < 0.0 || !(0.0..=1.0).contains(&y) {
+        return f64::NAN;
+    }
+    if y == 0.0 || y == 1.0 {
+        return if (y == 0.0) == upper { f64::INFINITY } else { 0.0 };
+    }
+    if a == 0.0 || a.is_infinite() {
+        return f64::NAN;
+    }
+    // Match the smaller tail: Q = t (solve_q) or P = t, t ≤ ½.
+    let solve_q = upper == (y <= 0.5);
+    let t = if y <= 0.5 { y } else { 1.0 - y };
+    let ln_t = t.ln();
+    let z = super::special::ndtri(t);
+    let s = 1.0 / (9.0 * a);
+    let w = 1.0 - s + if solve_q { -z } else { z } * s.sqrt();
+    let wilson = if w > 0.0 { a * w * w * w } else { 0.0 };
+    // P's leading term x^a/Γ(a + 1) = p, a root below the true one.
+    let power_root = |ln_p: f64| ((ln_p + ln_gamma_1p(a)) / a).exp();
+    let mut x = if !solve_q {
+        power_root(ln_t).max(wilson)
+    } else if w > 0.0 && (t > 1e-10 || a >= 10.0) {
+        wilson
+    } else if t > 1e-10 {
+        // Wilson–Hilferty's cube is negative for small a, whose Q falls to t at tiny x,
+        // where P ≈ x^a/Γ(a + 1) = 1 − t.
+        power_root((-t).ln_1p())
+    } else {
+        // The far tail: Q's leading term x^(a−1)e^−x/Γ(a) = t, i.e. x = −ln t − ln Γ(a) +
+        // (a − 1) ln x, twice.
+        let l = -ln_t - (ln_gamma_1p(a) - a.ln());
+        let mut far = l.max(a).max(1.0);
+        for _ in 0..2 {
+            far = (l + (a - 1.0) * far.ln()).max(1e-30);
+        }
+        far
+    };
+    if x == 0.0 {
+        return 0.0; // the root is below the smallest subnormal
+    }
+    let (mut lo, mut hi) = (0.0f64, f64::INFINITY);
+    for _ in 0..INV_MAX_STEPS {
+        let v = gammainc(a, x, solve_q);
+        if v == t {
+            return x;
+        }
+        // P rises with x and Q falls: the root is above x when P < t or Q > t.
+        if (v < t) != solve_q {
+            lo = x;
+        } else {
+            hi = x;
+        }
+        // The density x^(a−1)e^−x/Γ(a), and its ratio to the tail matched.
+        let d = series_factor(a, x) * a / x;
+        let g = v.ln() - ln_t;
+        // Steps in ln x where a tail is a power of x: P's, and Q's below x = 1.
+        let next = if !solve_q {
+            x * (-g * v / (x * d)).exp()
+        } else if x < 1.0 {
+            x * (g * v / (x * d)).exp()
+        } else {
+            x + g * v / d
+        };
+        let tol = 4.440892098500626e-16 * x;
+        if (next - x).abs() <= tol {
+            return next; // converged (before the bracket test: x is one of its ends)
+        }
+        let next = if next > lo && next < hi {
+            next
+        } else if hi.is_infinite() {
+            2.0 * x
+        } else if lo > 0.0 {
+            lo.sqrt() * hi.sqrt()
+        } else {
+            0.5 * hi
+        };
+        if hi - lo <= tol {
+            return next;
+        }
+        x = next;
+    }
+    x
+}
+
+pub(crate) fn gammaincinv_f32(a: f32, y: f32, upper: bool) -> f32 {
+    gammaincinv(a as f64, y as f64, upper) as f32
+}

@@ -27,6 +27,9 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     fn zeta(self, o: Self) -> Self;
     /// P(self, o), or Q(self, o) when `upper` (floats; integers through f64).
     fn gammainc(self, o: Self, upper: bool) -> Self;
+    /// The x with P(self, x) = o, or Q(self, x) = o when `upper` (floats; integers
+    /// through f64).
+    fn gammaincinv(self, o: Self, upper: bool) -> Self;
     /// E_self(o), the generalised exponential integral (floats; integers through f64).
     fn expn(self, o: Self) -> Self;
     fn copysign(self, o: Self) -> Self;
@@ -169,7 +172,7 @@ pub(crate) fn compare<T: PartialOrd>(op: CompareOp, a: T, b: T) -> bool {
 }
 
 macro_rules! float_num {
-    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path, $zeta:path, $gammainc:path, $ellipkm1:path, $exp1:path, $expi:path, $expn:path, $k0:path, $k0e:path, $k1:path, $k1e:path) => {
+    ($t:ty, $erf:path, $erfc:path, $lgamma:path, $erfinv:path, $erfcinv:path, $ndtri:path, $ndtr:path, $i0:path, $gamma:path, $digamma:path, $i0e:path, $i1:path, $i1e:path, $erfcx:path, $betaln:path, $zeta:path, $gammainc:path, $gammaincinv:path, $ellipkm1:path, $exp1:path, $expi:path, $expn:path, $k0:path, $k0e:path, $k1:path, $k1e:path) => {
         impl Num for $t {
             #[inline(always)]
             fn add(self, o: Self) -> Self {
@@ -219,6 +222,9 @@ macro_rules! float_num {
             }
             fn gammainc(self, o: Self, upper: bool) -> Self {
                 $gammainc(self, o, upper)
+            }
+            fn gammaincinv(self, o: Self, upper: bool) -> Self {
+                $gammaincinv(self, o, upper)
             }
             fn expn(self, o: Self) -> Self {
                 $expn(self, o)
@@ -476,6 +482,7 @@ float_num!(
     super::special::betaln_f32,
     super::zeta::zeta_f32,
     super::gammainc::gammainc_f32,
+    super::gammainc::gammaincinv_f32,
     super::special::ellipkm1_f32,
     super::expint::exp1_f32,
     super::expint::expi_f32,
@@ -504,6 +511,7 @@ float_num!(
     super::special::betaln,
     super::zeta::zeta,
     super::gammainc::gammainc,
+    super::gammainc::gammaincinv,
     super::special::ellipkm1,
     super::expint::exp1,
     super::expint::expi,
@@ -629,6 +637,9 @@ macro_rules! int_num {
             }
             fn gammainc(self, o: Self, upper: bool) -> Self {
                 super::gammainc::gammainc(self as f64, o as f64, upper) as $t
+            }
+            fn gammaincinv(self, o: Self, upper: bool) -> Self {
+                super::gammainc::gammaincinv(self as f64, o as f64, upper) as $t
             }
             fn expn(self, o: Self) -> Self {
                 super::expint::expn(self as f64, o as f64) as $t

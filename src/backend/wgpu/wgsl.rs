@@ -130,6 +130,8 @@ pub(super) fn binary_expr(op: BinaryOp, t: DType) -> String {
         BinaryOp::Zeta => format!("math_zeta_{w}(a, b)"),
         BinaryOp::GammaInc => format!("math_gammainc_{w}(a, b, false)"),
         BinaryOp::GammaIncC => format!("math_gammainc_{w}(a, b, true)"),
+        BinaryOp::GammaIncInv => format!("math_gammaincinv_{w}(a, b, false)"),
+        BinaryOp::GammaIncCInv => format!("math_gammaincinv_{w}(a, b, true)"),
         BinaryOp::ExpN => format!("math_expn_{w}(a, b)"),
         BinaryOp::Copysign => format!("select(abs(a), -abs(a), signbit_{w}(b))"),
         BinaryOp::FMax if float => format!("select(select(max(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
