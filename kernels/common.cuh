@@ -835,32 +835,22 @@ template <typename T> __device__ T k_besselk_scale_down(T x, T c) {
     const T h = exp(big ? (T)-0.5 * x : -x);
     return h * (c / sqrt(x)) * (big ? h : (T)1);
 }
-template <typename T> __device__ T k_k0(T x) {
-    if (x != x || x < (T)0) return k_special(x, true);
-    if (x <= (T)1) return k_k0_series(x);
-    if (isinf(x)) return (T)0;
-    return k_besselk_scale_down(x, k_chbevl((T)4 / x - (T)2, K_BESSELK_K0_B));
-}
-template <typename T> __device__ T k_k0e(T x) {
-    if (x != x || x < (T)0) return k_special(x, true);
-    if (x <= (T)1) return exp(x) * k_k0_series(x);
-    if (isinf(x)) return (T)0;
-    return k_chbevl((T)4 / x - (T)2, K_BESSELK_K0_B) / sqrt(x);
-}
-template <typename T> __device__ T k_k1(T x) {
+// K0 or K1 (one), or e^x·K (scaled): NaN for x < 0, +∞ at 0, 0 at +∞.
+template <typename T> __device__ __forceinline__ T k_besselk(T x, bool one, bool scaled) {
     if (x != x || x < (T)0) return k_special(x, true);
     if (x == (T)0) return k_special(x, false);
-    if (x <= (T)1) return k_k1_series(x);
+    if (x <= (T)1) {
+        const T k = one ? k_k1_series(x) : k_k0_series(x);
+        return scaled ? exp(x) * k : k;
+    }
     if (isinf(x)) return (T)0;
-    return k_besselk_scale_down(x, k_chbevl((T)4 / x - (T)2, K_BESSELK_K1_B));
+    const T c = one ? k_chbevl((T)4 / x - (T)2, K_BESSELK_K1_B) : k_chbevl((T)4 / x - (T)2, K_BESSELK_K0_B);
+    return scaled ? c / sqrt(x) : k_besselk_scale_down(x, c);
 }
-template <typename T> __device__ T k_k1e(T x) {
-    if (x != x || x < (T)0) return k_special(x, true);
-    if (x == (T)0) return k_special(x, false);
-    if (x <= (T)1) return exp(x) * k_k1_series(x);
-    if (isinf(x)) return (T)0;
-    return k_chbevl((T)4 / x - (T)2, K_BESSELK_K1_B) / sqrt(x);
-}
+template <typename T> __device__ T k_k0(T x) { return k_besselk(x, false, false); }
+template <typename T> __device__ T k_k0e(T x) { return k_besselk(x, false, true); }
+template <typename T> __device__ T k_k1(T x) { return k_besselk(x, true, false); }
+template <typename T> __device__ T k_k1e(T x) { return k_besselk(x, true, true); }
 // NumPy's sign: -1, 0 or 1; +-0 -> 0 and NaN stays NaN (the comparisons are false).
 template <typename T> __device__ __forceinline__ T k_sign(T x) {
     return x > (T)0 ? (T)1 : (x < (T)0 ? (T)-1 : (x == (T)0 ? (T)0 : x));

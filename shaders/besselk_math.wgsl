@@ -178,32 +178,24 @@ fn besselk_scale_down_{{T}}(x: {{T}}, c: {{T}}) -> {{T}} {
     return h * (c / sqrt(x)) * select(1.0, h, big);
 }
 
-fn math_k0_{{T}}(x: {{T}}) -> {{T}} {
-    if (nan_{{T}}(x) || x < 0.0) { return qnan_{{T}}(); }
-    if (x <= 1.0) { return besselk_k0_series_{{T}}(x); }
-    if (x > {{T_MAX}}) { return 0.0; }
-    return besselk_scale_down_{{T}}(x, besselk_k0_b_{{T}}(4.0 / x - 2.0));
-}
-
-fn math_k0e_{{T}}(x: {{T}}) -> {{T}} {
-    if (nan_{{T}}(x) || x < 0.0) { return qnan_{{T}}(); }
-    if (x <= 1.0) { return exp_{{T}}(x) * besselk_k0_series_{{T}}(x); }
-    if (x > {{T_MAX}}) { return 0.0; }
-    return besselk_k0_b_{{T}}(4.0 / x - 2.0) / sqrt(x);
-}
-
-fn math_k1_{{T}}(x: {{T}}) -> {{T}} {
+// K0 or K1 (one), or e^x·K (scaled): NaN for x < 0, +∞ at 0, 0 at +∞. Each caller
+// passes constants, so each kernel keeps one path.
+fn besselk_{{T}}(x: {{T}}, one: bool, scaled: bool) -> {{T}} {
     if (nan_{{T}}(x) || x < 0.0) { return qnan_{{T}}(); }
     if (x == 0.0) { return inf_{{T}}(); }
-    if (x <= 1.0) { return besselk_k1_series_{{T}}(x); }
+    if (x <= 1.0) {
+        var k = besselk_k0_series_{{T}}(x);
+        if (one) { k = besselk_k1_series_{{T}}(x); }
+        return select(k, exp_{{T}}(x) * k, scaled);
+    }
     if (x > {{T_MAX}}) { return 0.0; }
-    return besselk_scale_down_{{T}}(x, besselk_k1_b_{{T}}(4.0 / x - 2.0));
+    var c = besselk_k0_b_{{T}}(4.0 / x - 2.0);
+    if (one) { c = besselk_k1_b_{{T}}(4.0 / x - 2.0); }
+    if (scaled) { return c / sqrt(x); }
+    return besselk_scale_down_{{T}}(x, c);
 }
 
-fn math_k1e_{{T}}(x: {{T}}) -> {{T}} {
-    if (nan_{{T}}(x) || x < 0.0) { return qnan_{{T}}(); }
-    if (x == 0.0) { return inf_{{T}}(); }
-    if (x <= 1.0) { return exp_{{T}}(x) * besselk_k1_series_{{T}}(x); }
-    if (x > {{T_MAX}}) { return 0.0; }
-    return besselk_k1_b_{{T}}(4.0 / x - 2.0) / sqrt(x);
-}
+fn math_k0_{{T}}(x: {{T}}) -> {{T}} { return besselk_{{T}}(x, false, false); }
+fn math_k0e_{{T}}(x: {{T}}) -> {{T}} { return besselk_{{T}}(x, false, true); }
+fn math_k1_{{T}}(x: {{T}}) -> {{T}} { return besselk_{{T}}(x, true, false); }
+fn math_k1e_{{T}}(x: {{T}}) -> {{T}} { return besselk_{{T}}(x, true, true); }

@@ -183,52 +183,48 @@ fn scale_down(x: f64, c: f64) -> f64 {
     }
 }
 
-/// K0(x) (SciPy's `k0`): NaN for x < 0, +∞ at 0, 0 at +∞.
+/// K0 or K1 (`one`), or their scaled forms `e^x·K` (`scaled`): NaN for x < 0, +∞ at 0,
+/// 0 at +∞.
+fn besselk(x: f64, one: bool, scaled: bool) -> f64 {
+    if x.is_nan() || x < 0.0 {
+        f64::NAN
+    } else if x == 0.0 {
+        f64::INFINITY
+    } else if x <= SERIES_END {
+        let k = if one { k1_series(x) } else { k0_series(x) };
+        if scaled {
+            x.exp() * k
+        } else {
+            k
+        }
+    } else {
+        let c = chbevl(4.0 / x - 2.0, if one { &K1_B } else { &K0_B });
+        if scaled {
+            c / x.sqrt()
+        } else {
+            scale_down(x, c)
+        }
+    }
+}
+
+/// K0(x) (SciPy's `k0`).
 pub(crate) fn k0(x: f64) -> f64 {
-    if x.is_nan() || x < 0.0 {
-        f64::NAN
-    } else if x <= SERIES_END {
-        k0_series(x)
-    } else {
-        scale_down(x, chbevl(4.0 / x - 2.0, &K0_B))
-    }
+    besselk(x, false, false)
 }
 
-/// `e^x·K0(x)` (SciPy's `k0e`): NaN for x < 0, +∞ at 0, 0 at +∞.
+/// `e^x·K0(x)` (SciPy's `k0e`).
 pub(crate) fn k0e(x: f64) -> f64 {
-    if x.is_nan() || x < 0.0 {
-        f64::NAN
-    } else if x <= SERIES_END {
-        x.exp() * k0_series(x)
-    } else {
-        chbevl(4.0 / x - 2.0, &K0_B) / x.sqrt()
-    }
+    besselk(x, false, true)
 }
 
-/// K1(x) (SciPy's `k1`): NaN for x < 0, +∞ at 0, 0 at +∞.
+/// K1(x) (SciPy's `k1`).
 pub(crate) fn k1(x: f64) -> f64 {
-    if x.is_nan() || x < 0.0 {
-        f64::NAN
-    } else if x == 0.0 {
-        f64::INFINITY
-    } else if x <= SERIES_END {
-        k1_series(x)
-    } else {
-        scale_down(x, chbevl(4.0 / x - 2.0, &K1_B))
-    }
+    besselk(x, true, false)
 }
 
-/// `e^x·K1(x)` (SciPy's `k1e`): NaN for x < 0, +∞ at 0, 0 at +∞.
+/// `e^x·K1(x)` (SciPy's `k1e`).
 pub(crate) fn k1e(x: f64) -> f64 {
-    if x.is_nan() || x < 0.0 {
-        f64::NAN
-    } else if x == 0.0 {
-        f64::INFINITY
-    } else if x <= SERIES_END {
-        x.exp() * k1_series(x)
-    } else {
-        chbevl(4.0 / x - 2.0, &K1_B) / x.sqrt()
-    }
+    besselk(x, true, true)
 }
 
 /// The f32 functions: each computed in f64 and rounded once.
