@@ -226,20 +226,3 @@ pub(crate) fn k1(x: f64) -> f64 {
 pub(crate) fn k1e(x: f64) -> f64 {
     besselk(x, true, true)
 }
-
-/// The f32 functions: each computed in f64 and rounded once.
-pub(crate) fn k0_f32(x: f32) -> f32 {
-    k0(x as f64) as f32
-}
-
-pub(crate) fn k0e_f32(x: f32) -> f32 {
-    k0e(x as f64) as f32
-}
-
-pub(crate) fn k1_f32(x: f32) -> f32 {
-    k1(x as f64) as f32
-}
-
-pub(crate) fn k1e_f32(x: f32) -> f32 {
-    k1e(x as f64) as f32
-}

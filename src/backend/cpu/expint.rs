@@ -215,15 +215,3 @@ pub(crate) fn expn(n: f64, x: f64) -> f64 {
     }
     s
 }
-
-pub(crate) fn exp1_f32(x: f32) -> f32 {
-    exp1(x as f64) as f32
-}
-
-pub(crate) fn expi_f32(x: f32) -> f32 {
-    expi(x as f64) as f32
-}
-
-pub(crate) fn expn_f32(n: f32, x: f32) -> f32 {
-    expn(n as f64, x as f64) as f32
-}

@@ -403,10 +403,6 @@ pub(crate) fn gammainc(a: f64, x: f64, upper: bool) -> f64 {
     }
 }
 
-pub(crate) fn gammainc_f32(a: f32, x: f32, upper: bool) -> f32 {
-    gammainc(a as f64, x as f64, upper) as f32
-}
-
 /// The cap on the inverse's iterations, which the bracket makes safe: from the starting
 /// guesses below it takes 3–6 steps, and a bad step falls back on halving the bracket.
 const INV_MAX_STEPS: usize = 64;
@@ -507,8 +503,4 @@ pub(crate) fn gammaincinv(a: f64, y: f64, upper: bool) -> f64 {
         x = next;
     }
     x
-}
-
-pub(crate) fn gammaincinv_f32(a: f32, y: f32, upper: bool) -> f32 {
-    gammaincinv(a as f64, y as f64, upper) as f32
 }

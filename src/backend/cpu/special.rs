@@ -814,33 +814,3 @@ pub(crate) fn ellipkm1(p: f64) -> f64 {
     }
     std::f64::consts::PI / (a + b)
 }
-
-pub(crate) fn betaln_f32(a: f32, b: f32) -> f32 {
-    betaln(a as f64, b as f64) as f32
-}
-
-/// The f32 functions: each computed in f64 and rounded once (within half an ulp and
-/// the f64 function's error scaled down by 2^29).
-macro_rules! via_f64 {
-    ($($f32:ident => $f64:ident),* $(,)?) => {
-        $(
-            pub(crate) fn $f32(x: f32) -> f32 {
-                $f64(x as f64) as f32
-            }
-        )*
-    };
-}
-via_f64!(
-    erfinv_f32 => erfinv,
-    erfcinv_f32 => erfcinv,
-    ndtri_f32 => ndtri,
-    ndtr_f32 => ndtr,
-    i0_f32 => i0,
-    i0e_f32 => i0e,
-    i1_f32 => i1,
-    i1e_f32 => i1e,
-    erfcx_f32 => erfcx,
-    gamma_f32 => gamma,
-    digamma_f32 => digamma,
-    ellipkm1_f32 => ellipkm1,
-);

@@ -124,6 +124,3 @@ pub(crate) fn zeta(x: f64, q: f64) -> f64 {
     let odd = (x * 0.5).floor() != x * 0.5;
     zeta_pos(x, rh, rl) + if odd { -pair } else { pair }
 }
-pub(crate) fn zeta_f32(x: f32, q: f32) -> f32 {
-    zeta(x as f64, q as f64) as f32
-}
