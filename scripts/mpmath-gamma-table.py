@@ -4,7 +4,8 @@
 erfcx_mpmath.txt (e^(x²)·erfc(x)), zeta_mpmath.txt (Hurwitz ζ(x, q), ψ⁽ⁿ⁾(x)),
 ellip_mpmath.txt (K(m), K(1 − p)), gammainc_mpmath.txt (P(a, x), Q(a, x)),
 expint_mpmath.txt (E₁, Ei), expn_mpmath.txt (E_n), besselk_mpmath.txt (K0, K1 and
-their scaled forms) and gammaincinv_mpmath.txt (the roots of P and Q in x), by
+their scaled forms), gammaincinv_mpmath.txt (the roots of P and Q in x) and
+besselj_mpmath.txt (J0, J1, Y0, Y1 with their condition numbers), by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -373,3 +374,42 @@ with open("tests/data/gammaincinv_mpmath.txt", "w") as out:
         xf = float(x)
         if xf != 0 and xf < 1.7976931348623157e308:
             out.write("%s %r %r %r %.3g\n" % (op, a, y, xf, float(kappa)))
+
+# J0, J1, Y0, Y1 (SciPy's j0, j1, y0, y1) for tests/special.rs, with each point's condition
+# number κ = |x·f′(x)/f(x)|: x from 1e-300 to 1e300, both sides of the switch at 2 and
+# of the four ranges of the asymptotic form's fits (8, 4.55, 2.86), within 1e-15 to 1e-3
+# (relatively) of the first 30 zeros of each, and x < 0 for J0 and J1. Its own generator.
+rng_j = np.random.default_rng(20261208)
+j_rows = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    tiny, huge = (1e-38, 1e38) if f32 else (1e-300, 1e300)
+    logu = lambda lo, hi, n: np.exp(rng_j.uniform(np.log(lo), np.log(hi), n))
+    for op in ("j0", "j1", "y0", "y1"):
+        n, zero = int(op[1]), (mp.besseljzero if op[0] == "j" else mp.besselyzero)
+        j_rows += [(op, cast(x)) for x in logu(tiny, 2, 40)]
+        j_rows += [(op, cast(x)) for x in rng_j.uniform(0, 2, 60)]
+        j_rows += [(op, cast(x)) for x in rng_j.uniform(2, 30, 100)]
+        j_rows += [(op, cast(x)) for x in logu(30, 1e8, 40)]
+        j_rows += [(op, cast(x)) for x in logu(1e8, huge, 20)]
+        if op[0] == "j":
+            j_rows += [(op, cast(x)) for x in rng_j.uniform(-30, 0, 30)]
+        for k in range(1, 31):
+            z = float(zero(n, k))
+            j_rows.append((op, cast(z)))
+            for d in np.exp(rng_j.uniform(np.log(1e-15), np.log(1e-3), 2)):
+                j_rows.append((op, cast(z * (1 + d * rng_j.choice([-1, 1])))))
+for op in ("j0", "j1", "y0", "y1"):
+    j_rows += [(op, x) for x in (2.0, 8.0, 4.545452117919922, 2.8571414947509766, 1e6, 1e-300)]
+with open("tests/data/besselj_mpmath.txt", "w") as out:
+    out.write("# op x value kappa: j0 J0(x), j1 J1(x), y0 Y0(x), y1 Y1(x), kappa = |x f'(x)/f(x)|; mpmath 1.4 at 250 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for op, x in sorted(set(j_rows)):
+        if op[0] == "y" and x <= 0:
+            continue
+        m = mp.mpf(x)
+        fn = mp.besselj if op[0] == "j" else mp.bessely
+        v0, v1 = fn(0, m), fn(1, m)
+        v, d = (v0, -v1) if op[1] == "0" else (v1, v0 - v1 / m if m != 0 else mp.mpf(0.5))
+        if v == 0 or abs(v) >= 1.7976931348623157e308 or abs(v) < 2.2250738585072014e-308:
+            continue
+        out.write("%s %r %r %r\n" % (op, x, float(v), float(abs(m * d / v))))

@@ -139,6 +139,10 @@ macro_rules! float_ref {
                     UnaryOp::K0e => gpu::Array::from_vec(vec![x as f64], 1).ok()?.k0e().ok()?.item().ok()? as $t,
                     UnaryOp::K1 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.k1().ok()?.item().ok()? as $t,
                     UnaryOp::K1e => gpu::Array::from_vec(vec![x as f64], 1).ok()?.k1e().ok()?.item().ok()? as $t,
+                    UnaryOp::J0 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.j0().ok()?.item().ok()? as $t,
+                    UnaryOp::J1 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.j1().ok()?.item().ok()? as $t,
+                    UnaryOp::Y0 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.y0().ok()?.item().ok()? as $t,
+                    UnaryOp::Y1 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.y1().ok()?.item().ok()? as $t,
                     UnaryOp::Digamma => {
                         gpu::Array::from_vec(vec![x as f64], 1).ok()?.digamma().ok()?.item().ok()? as $t
                     }
@@ -535,6 +539,10 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::K0e => a.k0e(),
             UnaryOp::K1 => a.k1(),
             UnaryOp::K1e => a.k1e(),
+            UnaryOp::J0 => a.j0(),
+            UnaryOp::J1 => a.j1(),
+            UnaryOp::Y0 => a.y0(),
+            UnaryOp::Y1 => a.y1(),
             _ => unreachable!(),
         }
     }

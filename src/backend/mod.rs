@@ -118,11 +118,19 @@ pub enum UnaryOp {
     K1,
     /// `e^x·K1(x)` (SciPy's `k1e`; floats).
     K1e,
+    /// The Bessel function of the first kind `J0(x)` (SciPy's `j0`; floats).
+    J0,
+    /// The Bessel function of the first kind `J1(x)` (SciPy's `j1`; floats).
+    J1,
+    /// The Bessel function of the second kind `Y0(x)` (SciPy's `y0`; floats).
+    Y0,
+    /// The Bessel function of the second kind `Y1(x)` (SciPy's `y1`; floats).
+    Y1,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 49] = [
+    pub const ALL: [UnaryOp; 53] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -172,6 +180,10 @@ impl UnaryOp {
         UnaryOp::K0e,
         UnaryOp::K1,
         UnaryOp::K1e,
+        UnaryOp::J0,
+        UnaryOp::J1,
+        UnaryOp::Y0,
+        UnaryOp::Y1,
     ];
 
     /// Whether the op is defined for integer dtypes too.
@@ -231,6 +243,10 @@ impl UnaryOp {
             UnaryOp::K0e => "k0e",
             UnaryOp::K1 => "k1",
             UnaryOp::K1e => "k1e",
+            UnaryOp::J0 => "j0",
+            UnaryOp::J1 => "j1",
+            UnaryOp::Y0 => "y0",
+            UnaryOp::Y1 => "y1",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The backend-neutral front: validate arguments, compute output layouts, call the
 //! backend through the seam. Nothing here reads device memory.
 
+pub(crate) mod besselj;
 pub(crate) mod besselk;
 pub(crate) mod beta;
 pub(crate) mod calculus;

@@ -154,6 +154,10 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::K0e => run(cpu, v, l, FloatNum::k0e),
             UnaryOp::K1 => run(cpu, v, l, FloatNum::k1),
             UnaryOp::K1e => run(cpu, v, l, FloatNum::k1e),
+            UnaryOp::J0 => run(cpu, v, l, FloatNum::j0),
+            UnaryOp::J1 => run(cpu, v, l, FloatNum::j1),
+            UnaryOp::Y0 => run(cpu, v, l, FloatNum::y0),
+            UnaryOp::Y1 => run(cpu, v, l, FloatNum::y1),
         }
     }
     let l = src.layout;

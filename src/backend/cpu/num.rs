@@ -155,6 +155,10 @@ pub(crate) trait FloatNum:
     fn k0e(self) -> Self;
     fn k1(self) -> Self;
     fn k1e(self) -> Self;
+    fn j0(self) -> Self;
+    fn j1(self) -> Self;
+    fn y0(self) -> Self;
+    fn y1(self) -> Self;
     fn from_usize(n: usize) -> Self;
 }
 
@@ -452,6 +456,18 @@ macro_rules! float_num {
             fn k1e(self) -> Self {
                 super::besselk::k1e(self as f64) as $t
             }
+            fn j0(self) -> Self {
+                libm::j0(self as f64) as $t
+            }
+            fn j1(self) -> Self {
+                libm::j1(self as f64) as $t
+            }
+            fn y0(self) -> Self {
+                libm::y0(self as f64) as $t
+            }
+            fn y1(self) -> Self {
+                libm::y1(self as f64) as $t
+            }
             #[inline(always)]
             fn from_usize(n: usize) -> Self {
                 n as $t
@@ -461,7 +477,9 @@ macro_rules! float_num {
 }
 
 // erf, erfc and lgamma are musl's (through the `libm` crate), in f32 and f64: ≤ 1 ulp for
-// erf/erfc, a few ulp for lgamma away from its zeros on the negative axis. The other
+// erf/erfc, a few ulp for lgamma away from its zeros on the negative axis; so are J0,
+// J1, Y0, Y1 (FreeBSD's, in f64; shaders/besselj_math.wgsl and kernels/common.cuh are
+// the same method, src/ops/besselj.rs describes it). The other
 // special functions are ours, in f64 only (special.rs, zeta.rs, gammainc.rs, expint.rs,
 // besselk.rs): the f32 ones compute in f64 and round once (within half an ulp and the
 // f64 function's error scaled down by 2^29; the casts are no-ops for f64).

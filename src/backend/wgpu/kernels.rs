@@ -20,6 +20,7 @@ const ZETA_MATH: &str = include_str!("../../../shaders/zeta_math.wgsl");
 const GAMMAINC_MATH: &str = include_str!("../../../shaders/gammainc_math.wgsl");
 const EXPINT_MATH: &str = include_str!("../../../shaders/expint_math.wgsl");
 const BESSELK_MATH: &str = include_str!("../../../shaders/besselk_math.wgsl");
+const BESSELJ_MATH: &str = include_str!("../../../shaders/besselj_math.wgsl");
 const ELEMENTWISE: &str = include_str!("../../../shaders/elementwise.wgsl");
 const ELEMENTWISE_1D: &str = include_str!("../../../shaders/elementwise_1d.wgsl");
 const ELEMENTWISE_VEC4: &str = include_str!("../../../shaders/elementwise_vec4.wgsl");
@@ -99,17 +100,18 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 29] {
 }
 
 /// special_math.wgsl, gamma_math.wgsl, zeta_math.wgsl, gammainc_math.wgsl,
-/// expint_math.wgsl and besselk_math.wgsl for one type.
+/// expint_math.wgsl, besselk_math.wgsl and besselj_math.wgsl for one type.
 fn special_library(t: &'static str) -> String {
     let vars = special_vars(t);
     format!(
-        "{}\n{}\n{}\n{}\n{}\n{}",
+        "{}\n{}\n{}\n{}\n{}\n{}\n{}",
         render(SPECIAL_MATH, &vars),
         render(GAMMA_MATH, &vars),
         render(ZETA_MATH, &vars),
         render(GAMMAINC_MATH, &vars),
         render(EXPINT_MATH, &vars),
-        render(BESSELK_MATH, &vars)
+        render(BESSELK_MATH, &vars),
+        render(BESSELJ_MATH, &vars)
     )
 }
 

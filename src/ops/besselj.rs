@@ -1,0 +1,103 @@
+//! SciPy's Bessel functions of the first and second kinds of orders 0 and 1, `j0`, `j1`,
+//! `y0`, `y1`, one kernel each on every backend (`UnaryOp::J0`, `J1`, `Y0`, `Y1`): the
+//! CPU backend calls the `libm` crate's (FreeBSD msun's `e_j0.c`/`e_j1.c`, in f64),
+//! and `shaders/besselj_math.wgsl` and `kernels/common.cuh` are the same method with
+//! the same coefficients (CUDA's own `j0`… are documented only to absolute errors).
+//!
+//! - x < 2: J0 = `1 − x²/4 + x⁴·R/S`, J1 = `x·(½ + x²·R/S)` with rational R/S in x²;
+//!   Y0 = `U/V + (2/π)·J0(x)·ln x`, Y1 = `x·U/V + (2/π)·(J1(x)·ln x − 1/x)`.
+//! - x ≥ 2: the asymptotic form `√(2/(πx))·(P(x)·cos χ − Q(x)·sin χ)` (Y: `P·sin χ +
+//!   Q·cos χ`), χ = x − π/4 (order 0) or x − 3π/4 (order 1), with P and Q rational in
+//!   1/x², fitted on four ranges of x. cos χ and sin χ are `(cos x ± sin x)/√2`, sin x
+//!   and cos x reduced exactly (Payne–Hanek on wgpu past 1.5e6), the one whose two terms
+//!   cancel computed as `−cos 2x` over the other. SciPy (Cephes) forms `x − π/4` in
+//!   f64, which costs its large arguments their low digits: `j0(1e6)` is 6.6e-11
+//!   relatively off in SciPy 1.17, 2 ulp here.
+//!
+//! Between the zeros every function keeps a few ulps; at a zero the answer is as
+//! sensitive to the rounding of x as its condition number `|x·f′(x)/f(x)|` says, and
+//! the error grows with it (tests/special.rs counts ulps per unit of it).
+
+use crate::array::Array;
+use crate::backend::UnaryOp;
+use crate::dtype::Float;
+use crate::error::Result;
+
+impl<T: Float> Array<T> {
+    /// The Bessel function of the first kind of order 0, `J0(x)` (SciPy's
+    /// `special.j0`, `cupyx.scipy.special.j0`), in one kernel; see the module notes for
+    /// the method. Even; 1 at 0, 0 at ±∞.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f64, -10.0, 1e6, 0.0], [4])?;
+    /// let j = x.j0()?.to_vec()?;
+    /// assert!((j[0] / 0.7651976865579666 - 1.0).abs() < 5e-16);
+    /// assert!((j[1] / -0.24593576445134835 - 1.0).abs() < 5e-16);
+    /// assert!((j[2] / 0.00033104301373987376 - 1.0).abs() < 1e-15); // SciPy 1.17: …013761
+    /// assert_eq!(j[3], 1.0);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn j0(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::J0)
+    }
+
+    /// The Bessel function of the first kind of order 1, `J1(x)` (SciPy's
+    /// `special.j1`, `cupyx.scipy.special.j1`), in one kernel. Odd; 0 at 0 and ±∞.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f32, -10.0, 1e-3], [3])?;
+    /// let j = x.j1()?.to_vec()?;
+    /// assert!((j[0] / 0.4400505857449335 - 1.0).abs() < 5e-7);
+    /// assert!((j[1] / -0.04347274616886144 - 1.0).abs() < 5e-7);
+    /// assert!((j[2] / 0.0004999999375000026 - 1.0).abs() < 5e-7);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn j1(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::J1)
+    }
+
+    /// The Bessel function of the second kind of order 0, `Y0(x)` (SciPy's
+    /// `special.y0`, `cupyx.scipy.special.y0`), in one kernel. NaN for x < 0, −∞ at 0,
+    /// 0 at +∞.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f64, 1e-3, 0.0, -1.0], [4])?;
+    /// let y = x.y0()?.to_vec()?;
+    /// assert!((y[0] / 0.08825696421567696 - 1.0).abs() < 5e-16);
+    /// assert!((y[1] / -4.471416611375923 - 1.0).abs() < 5e-16);
+    /// assert_eq!(y[2], f64::NEG_INFINITY);
+    /// assert!(y[3].is_nan());
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn y0(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::Y0)
+    }
+
+    /// The Bessel function of the second kind of order 1, `Y1(x)` (SciPy's
+    /// `special.y1`, `cupyx.scipy.special.y1`), in one kernel. NaN for x < 0, −∞ at 0,
+    /// 0 at +∞.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f64, 10.0, 1e-3], [3])?;
+    /// let y = x.y1()?.to_vec()?;
+    /// assert!((y[0] / -0.7812128213002887 - 1.0).abs() < 5e-16);
+    /// assert!((y[1] / 0.24901542420695388 - 1.0).abs() < 5e-16);
+    /// assert!((y[2] / -636.6221672311394 - 1.0).abs() < 5e-16);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn y1(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::Y1)
+    }
+}
