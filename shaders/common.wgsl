@@ -82,8 +82,110 @@ fn log10_f32(x: f32) -> f32 {
     let p = ln_parts_f32(x);
     return p.x * 0.3010299956639812 + p.y * 0.4342944819032518;
 }
-fn sin_f32(x: f32) -> f32 { return sin(x); }
-fn cos_f32(x: f32) -> f32 { return cos(x); }
+// f32 sin and cos: WGSL specifies its builtins only within [−π, π] (lavapipe's are good
+// to 3 ulp up to 1e4, hundreds of ulp by 1e5, and garbage from 1e6); above 8192 the
+// argument is reduced exactly (Payne–Hanek in u32 arithmetic, below) and the builtins
+// see only |r| <= π/4.
+fn sin_f32(x: f32) -> f32 {
+    if (abs(x) < 8192.0 || nan_f32(x)) { return sin(x); }
+    if (abs(x) > 3.4028234663852886e38) { return qnan_f32(); }
+    return quadrant_sin_f32(reduce_pio2_f32(x), false);
+}
+fn cos_f32(x: f32) -> f32 {
+    if (abs(x) < 8192.0 || nan_f32(x)) { return cos(x); }
+    if (abs(x) > 3.4028234663852886e38) { return qnan_f32(); }
+    return quadrant_sin_f32(reduce_pio2_f32(x), true);
+}
+
+// sin (or cos) of q·π/2 + r from the reduced argument (r, q).
+fn quadrant_sin_f32(t: vec2<f32>, cosine: bool) -> f32 {
+    let q = (i32(t.y) + select(0, 1, cosine)) & 3;
+    let r = t.x;
+    if (q == 0) { return sin(r); }
+    if (q == 1) { return cos(r); }
+    if (q == 2) { return -sin(r); }
+    return -cos(r);
+}
+
+// The high and low words of the 64-bit product a·b, from 16-bit halves.
+fn mul_wide_u32(a: u32, b: u32) -> vec2<u32> {
+    let al = a & 0xffffu;
+    let ah = a >> 16u;
+    let bl = b & 0xffffu;
+    let bh = b >> 16u;
+    let ll = al * bl;
+    let lh = al * bh;
+    let hl = ah * bl;
+    let mid = (ll >> 16u) + (lh & 0xffffu) + (hl & 0xffffu);
+    return vec2<u32>(ah * bh + (lh >> 16u) + (hl >> 16u) + (mid >> 16u), (mid << 16u) | (ll & 0xffffu));
+}
+
+// Bits 32k + 1 ... 32k + 32 after the binary point of 2/π (0 outside the 224 kept), by
+// selects: llvmpipe copies an indexed table into every invocation, and a switch cost more.
+fn two_over_pi_word(k: i32) -> u32 {
+    var w = 0u;
+    w = select(w, 0xa2f9836eu, k == 0);
+    w = select(w, 0x4e441529u, k == 1);
+    w = select(w, 0xfc2757d1u, k == 2);
+    w = select(w, 0xf534ddc0u, k == 3);
+    w = select(w, 0xdb629599u, k == 4);
+    w = select(w, 0x3c439041u, k == 5);
+    w = select(w, 0xfe5163abu, k == 6);
+    return w;
+}
+
+// 32 bits of 2/π starting after bit p (0-based; p may be negative: 2/π < 1).
+fn two_over_pi_bits(p: i32) -> u32 {
+    let k = (p + 64) / 32 - 2;               // floor(p / 32)
+    let off = u32(p - 32 * k);
+    let hi = two_over_pi_word(k);
+    if (off == 0u) { return hi; }
+    return (hi << off) | (two_over_pi_word(k + 1) >> (32u - off));
+}
+
+// x = q·(π/2) + r, |r| <= π/4, for finite |x| >= 8192, as (r, q): x = M·2^e with M the
+// 24-bit significand, so x·2/π mod 4 needs 2/π only from bit e − 1 on (the bits before
+// it add multiples of 4·M); the 120-bit product P of M with 96 bits from there is
+// x·2/π·2^94 mod 2^96, whose two integer bits are q and whose next 64 the fraction
+// (exact to 2^-70, beyond the closest an f32 comes to a multiple of π/2), rounded to
+// the nearest quadrant and normalised before it is converted.
+fn reduce_pio2_f32(x: f32) -> vec2<f32> {
+    let bits = bitcast<u32>(x);
+    let m = (bits & 0x7fffffu) | 0x800000u;
+    let e = i32((bits >> 23u) & 0xffu) - 150;   // x = m·2^e, e >= -10 here
+    let p = e - 2;                              // the window starts at bit e − 1 (1-based)
+    let p0 = mul_wide_u32(m, two_over_pi_bits(p));
+    let p1 = mul_wide_u32(m, two_over_pi_bits(p + 32));
+    let p2 = mul_wide_u32(m, two_over_pi_bits(p + 64));
+    // P's words w3 w2 w1 w0 (most significant first), then shifted left by 2.
+    let w0 = p2.y;
+    let w1 = p2.x + p1.y;
+    let c1 = select(0u, 1u, w1 < p1.y);
+    let w2a = p1.x + p0.y;
+    let c2a = select(0u, 1u, w2a < p0.y);
+    let w2 = w2a + c1;
+    let c2 = c2a + select(0u, 1u, w2 < c1);
+    let w3 = p0.x + c2;
+    var q = ((w3 << 2u) | (w2 >> 30u)) & 3u;
+    var hi = (w2 << 2u) | (w1 >> 30u);
+    var lo = (w1 << 2u) | (w0 >> 30u);
+    let up = hi >= 0x80000000u;                  // fraction >= 1/2: the next quadrant
+    if (up) {
+        q = (q + 1u) & 3u;
+        hi = ~hi;                                // 2^64 − fraction (the low word's borrow
+        lo = ~lo + 1u;                           // is folded in below)
+        if (lo == 0u) { hi = hi + 1u; }
+    }
+    let z = countLeadingZeros(hi);
+    var top = hi;
+    if (z > 0u && z < 32u) { top = (hi << z) | (lo >> (32u - z)); }
+    if (z == 32u) { top = lo; }
+    let frac = ldexp(f32(top >> 8u), -24 - i32(z)) + ldexp(f32(top & 0xffu), -32 - i32(z));
+    var r = frac * 1.5707963705062866 + frac * -4.371139000186243e-8;  // π/2 in two parts
+    if (up) { r = -r; }
+    if (x < 0.0) { return vec2<f32>(-r, f32((4u - q) & 3u)); }
+    return vec2<f32>(r, f32(q));
+}
 // For |r| <= π/4 only (f64_math.wgsl has the f64 ones).
 fn sin_small_f32(r: f32) -> f32 { return sin(r); }
 fn cos_small_f32(r: f32) -> f32 { return cos(r); }
