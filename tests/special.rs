@@ -1490,6 +1490,28 @@ fn op_table(text: &str) -> Vec<(String, f64, f64)> {
         .collect()
 }
 
+/// Each of `ops` (applied by `apply`) on a strided view — every third element of the
+/// transpose of a [5, 8] array of `values` — against the same values contiguous, bit
+/// for bit.
+fn check_strided_view<F: Prec>(
+    dev: &Device,
+    values: &[f64],
+    ops: &[&str],
+    apply: impl Fn(&str, &Array<F>) -> gpu::Result<Array<F>>,
+) -> gpu::Result<()> {
+    let to_f = <F as gpu::Element>::from_f64;
+    let m = Array::from_vec(values.iter().map(|&v| to_f(v)).collect(), [5, 8])?.to(dev)?;
+    let view = m.t().slice(0, Some(1), None, 3)?;
+    let flat = Array::from_vec(view.to_vec()?, view.shape())?.to(dev)?;
+    for op in ops {
+        let (a, b): (Vec<F>, Vec<F>) = (apply(op, &view)?.to_vec()?, apply(op, &flat)?.to_vec()?);
+        let (a, b): (Vec<f64>, Vec<f64>) =
+            (a.into_iter().map(|v| v.into()).collect(), b.into_iter().map(|v| v.into()).collect());
+        assert_eq!(a, b, "{op} of a strided view on {} {}", dev.kind(), F::DTYPE);
+    }
+    Ok(())
+}
+
 // ---- ellipk, ellipkm1 --------------------------------------------------------------------
 
 /// (op, argument, K) from mpmath (`scripts/mpmath-gamma-table.py`): K(m) for m from
@@ -1647,18 +1669,7 @@ fn expint_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
         let (a, b): (f64, f64) = ((*a).into(), (*b).into());
         assert_eq!(a, -b, "Ei(−x) = −E₁(x) at x = {} {what}", pos[k]);
     }
-    // A view: every third element of a [5, 8] array's transpose, against the same values
-    // contiguous.
-    let m = Array::from_vec(to(&pos), [5, 8])?.to(dev)?;
-    let view = m.t().slice(0, Some(1), None, 3)?;
-    let flat = Array::from_vec(view.to_vec()?, view.shape())?.to(dev)?;
-    for op in ["exp1", "expi"] {
-        let (a, b) = if op == "exp1" { (view.exp1()?, flat.exp1()?) } else { (view.expi()?, flat.expi()?) };
-        let (a, b): (Vec<f64>, Vec<f64>) =
-            (a.to_vec()?.into_iter().map(|v| v.into()).collect(), b.to_vec()?.into_iter().map(|v| v.into()).collect());
-        assert_eq!(a, b, "{op} of a strided view {what}");
-    }
-    Ok(())
+    check_strided_view::<F>(dev, &pos, &["exp1", "expi"], |op, a| if op == "exp1" { a.exp1() } else { a.expi() })
 }
 
 // ---- gammaincinv, gammainccinv ----------------------------------------------------------
@@ -1768,19 +1779,8 @@ fn besselk_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
         assert_eq!((v[0], v[1], v[2]), (inf, inf, 0.0), "{op}(0, −0, ∞) {what}");
         assert!(v[3..].iter().all(|v| v.is_nan()), "{op}(−1, −∞, NaN) {what}: {v:?}");
     }
-    // A view: every third element of a [5, 8] array's transpose, against the same values
-    // contiguous.
     let pos: Vec<f64> = (1..=40).map(|k| 0.07 * (k * k) as f64).collect();
-    let m = Array::from_vec(to(&pos), [5, 8])?.to(dev)?;
-    let view = m.t().slice(0, Some(1), None, 3)?;
-    let flat = Array::from_vec(view.to_vec()?, view.shape())?.to(dev)?;
-    for op in ["k0", "k0e", "k1", "k1e"] {
-        let (a, b): (Vec<F>, Vec<F>) = (apply(op, &view)?.to_vec()?, apply(op, &flat)?.to_vec()?);
-        let (a, b): (Vec<f64>, Vec<f64>) =
-            (a.into_iter().map(|v| v.into()).collect(), b.into_iter().map(|v| v.into()).collect());
-        assert_eq!(a, b, "{op} of a strided view {what}");
-    }
-    Ok(())
+    check_strided_view(dev, &pos, &["k0", "k0e", "k1", "k1e"], apply)
 }
 
 /// The bound for `k0`, `k0e`, `k1` and `k1e`, in ulps of the answer: 3 where the code is
@@ -1846,19 +1846,8 @@ fn besselj_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
         assert_eq!(&y[..3], &[-inf, -inf, 0.0], "{op}(0, −0, ∞) {what}");
         assert!(y[3].is_nan() && y[4].is_nan() && y[6].is_nan() && y[7].is_nan(), "{op}(x < 0, NaN) {what}: {y:?}");
     }
-    // A view: every third element of a [5, 8] array's transpose, against the same values
-    // contiguous.
     let pos: Vec<f64> = (1..=40).map(|k| 0.37 * (k * k) as f64).collect();
-    let m = Array::from_vec(to(&pos), [5, 8])?.to(dev)?;
-    let view = m.t().slice(0, Some(1), None, 3)?;
-    let flat = Array::from_vec(view.to_vec()?, view.shape())?.to(dev)?;
-    for op in ["j0", "j1", "y0", "y1"] {
-        let (a, b): (Vec<F>, Vec<F>) = (apply(op, &view)?.to_vec()?, apply(op, &flat)?.to_vec()?);
-        let (a, b): (Vec<f64>, Vec<f64>) =
-            (a.into_iter().map(|v| v.into()).collect(), b.into_iter().map(|v| v.into()).collect());
-        assert_eq!(a, b, "{op} of a strided view {what}");
-    }
-    Ok(())
+    check_strided_view(dev, &pos, &["j0", "j1", "y0", "y1"], apply)
 }
 
 /// The bound for `j0`, `j1`, `y0` and `y1`, in ulps per unit of `max(1, κ)`: 4 where the
