@@ -9,10 +9,10 @@
 //! - x ≥ 2: the asymptotic form `√(2/(πx))·(P(x)·cos χ − Q(x)·sin χ)` (Y: `P·sin χ +
 //!   Q·cos χ`), χ = x − π/4 (order 0) or x − 3π/4 (order 1), with P and Q rational in
 //!   1/x², fitted on four ranges of x. cos χ and sin χ are `(cos x ± sin x)/√2`, sin x
-//!   and cos x reduced exactly (Payne–Hanek on wgpu past 1.5e6), the one whose two terms
+//!   and cos x reduced exactly (Payne–Hanek on wgpu: f64 past 1.5e6, f32 past 8192), the one whose two terms
 //!   cancel computed as `−cos 2x` over the other. SciPy (Cephes) forms `x − π/4` in
 //!   f64, which costs its large arguments their low digits: `j0(1e6)` is 6.6e-11
-//!   relatively off in SciPy 1.17, 2 ulp here.
+//!   relatively off in SciPy 1.17, 0.7 ulp here.
 //!
 //! Between the zeros every function keeps a few ulps; at a zero the answer is as
 //! sensitive to the rounding of x as its condition number `|x·f′(x)/f(x)|` says, and
