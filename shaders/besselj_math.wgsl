@@ -84,7 +84,8 @@ fn besselj_qone_{{T}}(x: {{T}}) -> {{T}} {
 // cancel taken as −cos 2x over the other (for x up to half the largest value).
 fn besselj_common0_{{T}}(x: {{T}}, y: bool) -> {{T}} {
     let s = sin_{{T}}(x);
-    let c = select(cos_{{T}}(x), -cos_{{T}}(x), y);
+    let cx = cos_{{T}}(x);
+    let c = select(cx, -cx, y);
     var cc = s + c;
     if (x <= 0.5 * {{T_MAX}}) {
         var ss = s - c;
@@ -97,7 +98,8 @@ fn besselj_common0_{{T}}(x: {{T}}, y: bool) -> {{T}} {
 
 // The same for J1 and Y1 (`y`), χ = x − 3π/4; `neg` negates J1 (x < 0).
 fn besselj_common1_{{T}}(x: {{T}}, y: bool, neg: bool) -> {{T}} {
-    let s = select(sin_{{T}}(x), -sin_{{T}}(x), y);
+    let sx = sin_{{T}}(x);
+    let s = select(sx, -sx, y);
     let c = cos_{{T}}(x);
     var cc = s - c;
     if (x <= 0.5 * {{T_MAX}}) {

@@ -101,10 +101,10 @@ fn cos_f32(x: f32) -> f32 {
 fn quadrant_sin_f32(t: vec2<f32>, cosine: bool) -> f32 {
     let q = (i32(t.y) + select(0, 1, cosine)) & 3;
     let r = t.x;
-    if (q == 0) { return sin(r); }
-    if (q == 1) { return cos(r); }
-    if (q == 2) { return -sin(r); }
-    return -cos(r);
+    if (q == 0) { return sin_small_f32(r); }
+    if (q == 1) { return cos_small_f32(r); }
+    if (q == 2) { return -sin_small_f32(r); }
+    return -cos_small_f32(r);
 }
 
 // The high and low words of the 64-bit product a·b, from 16-bit halves.

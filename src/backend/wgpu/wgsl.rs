@@ -90,12 +90,12 @@ pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
         UnaryOp::Expi => format!("math_expi_{w}(a)"),
         UnaryOp::K0 => format!("math_k0_{w}(a)"),
         UnaryOp::K0e => format!("math_k0e_{w}(a)"),
+        UnaryOp::K1 => format!("math_k1_{w}(a)"),
+        UnaryOp::K1e => format!("math_k1e_{w}(a)"),
         UnaryOp::J0 => format!("math_j0_{w}(a)"),
         UnaryOp::J1 => format!("math_j1_{w}(a)"),
         UnaryOp::Y0 => format!("math_y0_{w}(a)"),
         UnaryOp::Y1 => format!("math_y1_{w}(a)"),
-        UnaryOp::K1 => format!("math_k1_{w}(a)"),
-        UnaryOp::K1e => format!("math_k1e_{w}(a)"),
         UnaryOp::Sign if t == DType::U32 => "select(0u, 1u, a > 0u)".into(),
         UnaryOp::Sign if float => {
             format!("select(select(select({w}(0), {w}(-1), a < {w}(0)), {w}(1), a > {w}(0)), a, nan_{w}(a))")
