@@ -83,9 +83,9 @@ fn besselj_qone_{{T}}(x: {{T}}) -> {{T}} {
 // χ = x − π/4, for x >= 2. cos χ and sin χ are (cos x ± sin x)/√2, the one whose terms
 // cancel taken as −cos 2x over the other (for x up to half the largest value).
 fn besselj_common0_{{T}}(x: {{T}}, y: bool) -> {{T}} {
-    let s = sin_{{T}}(x);
-    let cx = cos_{{T}}(x);
-    let c = select(cx, -cx, y);
+    let sc = sincos_{{T}}(x);
+    let s = sc.x;
+    let c = select(sc.y, -sc.y, y);
     var cc = s + c;
     if (x <= 0.5 * {{T_MAX}}) {
         var ss = s - c;
@@ -98,9 +98,9 @@ fn besselj_common0_{{T}}(x: {{T}}, y: bool) -> {{T}} {
 
 // The same for J1 and Y1 (`y`), χ = x − 3π/4; `neg` negates J1 (x < 0).
 fn besselj_common1_{{T}}(x: {{T}}, y: bool, neg: bool) -> {{T}} {
-    let sx = sin_{{T}}(x);
-    let s = select(sx, -sx, y);
-    let c = cos_{{T}}(x);
+    let sc = sincos_{{T}}(x);
+    let s = select(sc.x, -sc.x, y);
+    let c = sc.y;
     var cc = s - c;
     if (x <= 0.5 * {{T_MAX}}) {
         var ss = -s - c;
@@ -117,6 +117,11 @@ fn math_j0_{{T}}(x: {{T}}) -> {{T}} {
     let ax = abs(x);
     if (ax > {{T_MAX}}) { return 0.0; }
     if (ax >= 2.0) { return besselj_common0_{{T}}(ax, false); }
+    return besselj_j0_small_{{T}}(ax);
+}
+// J0(x) for 0 <= x < 2 (Y0 calls it rather than J0, whose asymptotic form llvmpipe
+// would run for every lane).
+fn besselj_j0_small_{{T}}(ax: {{T}}) -> {{T}} {
     if (ax >= 0.0001220703125) {
         let z = ax * ax;
         let r = z * (0.015624999999999995 + z * (-0.00018997929423885472 + z * (1.8295404953270067e-06 + z * -4.618326885321032e-09)));
@@ -137,7 +142,7 @@ fn math_y0_{{T}}(x: {{T}}) -> {{T}} {
         let u = -0.07380429510868723 + z * (0.17666645250918112 + z * (-0.01381856719455969 + z * (0.00034745343209368365
             + z * (-3.8140705372436416e-06 + z * (1.9559013703502292e-08 + z * -3.982051941321034e-11)))));
         let v = 1.0 + z * (0.01273048348341237 + z * (7.600686273503533e-05 + z * (2.591508518404578e-07 + z * 4.4111031133267547e-10)));
-        return u / v + 0.6366197723675814 * (math_j0_{{T}}(x) * ln_{{T}}(x));
+        return u / v + 0.6366197723675814 * (besselj_j0_small_{{T}}(x) * ln_{{T}}(x));
     }
     return -0.07380429510868723 + 0.6366197723675814 * ln_{{T}}(x);
 }
@@ -148,6 +153,10 @@ fn math_j1_{{T}}(x: {{T}}) -> {{T}} {
     let ax = abs(x);
     if (ax > {{T_MAX}}) { return 0.0; }
     if (ax >= 2.0) { return besselj_common1_{{T}}(ax, false, x < 0.0); }
+    return besselj_j1_small_{{T}}(x);
+}
+// J1(x) for |x| < 2.
+fn besselj_j1_small_{{T}}(x: {{T}}) -> {{T}} {
     let z = x * x;
     let r = z * (-0.0625 + z * (0.001407056669551897 + z * (-1.599556310840356e-05 + z * 4.9672799960958445e-08)));
     let s = 1.0 + z * (0.019153759953836346 + z * (0.00018594678558863092 + z * (1.1771846404262368e-06
@@ -167,5 +176,5 @@ fn math_y1_{{T}}(x: {{T}}) -> {{T}} {
         + z * -9.190991580398789e-08)));
     let v = 1.0 + z * (0.01991673182366499 + z * (0.00020255258102513517 + z * (1.3560880109751623e-06
         + z * (6.227414523646215e-09 + z * 1.6655924620799208e-11))));
-    return x * (u / v) + 0.6366197723675814 * (math_j1_{{T}}(x) * ln_{{T}}(x) - 1.0 / x);
+    return x * (u / v) + 0.6366197723675814 * (besselj_j1_small_{{T}}(x) * ln_{{T}}(x) - 1.0 / x);
 }

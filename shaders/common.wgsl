@@ -86,15 +86,37 @@ fn log10_f32(x: f32) -> f32 {
 // to 3 ulp up to 1e4, hundreds of ulp by 1e5, and garbage from 1e6); above 8192 the
 // argument is reduced exactly (Payne–Hanek in u32 arithmetic, below) and the builtins
 // see only |r| <= π/4.
+// The reduced argument (r, q) where the builtins are not trusted (finite |x| >= 8192),
+// computed for every x; reduce_pio2_f32 makes its passes only there.
+fn reduce_trig_f32(x: f32) -> vec2<f32> {
+    let large = abs(x) >= 8192.0 && abs(x) <= 3.4028234663852886e38;
+    return reduce_pio2_f32(select(8192.0, x, large), large);
+}
 fn sin_f32(x: f32) -> f32 {
+    let t = reduce_trig_f32(x);
     if (abs(x) < 8192.0 || nan_f32(x)) { return sin(x); }
     if (abs(x) > 3.4028234663852886e38) { return qnan_f32(); }
-    return quadrant_sin_f32(reduce_pio2_f32(x), false);
+    return quadrant_sin_f32(t, false);
 }
 fn cos_f32(x: f32) -> f32 {
+    let t = reduce_trig_f32(x);
     if (abs(x) < 8192.0 || nan_f32(x)) { return cos(x); }
     if (abs(x) > 3.4028234663852886e38) { return qnan_f32(); }
-    return quadrant_sin_f32(reduce_pio2_f32(x), true);
+    return quadrant_sin_f32(t, true);
+}
+// (sin x, cos x) from one reduction.
+fn sincos_f32(x: f32) -> vec2<f32> {
+    let t = reduce_trig_f32(x);
+    if (abs(x) < 8192.0 || nan_f32(x)) { return vec2<f32>(sin(x), cos(x)); }
+    if (abs(x) > 3.4028234663852886e38) { return vec2<f32>(qnan_f32(), qnan_f32()); }
+    return quadrant_sincos_f32(sin_small_f32(t.x), cos_small_f32(t.x), i32(t.y));
+}
+// (sin, cos) of q·π/2 + r from sin r and cos r.
+fn quadrant_sincos_f32(s: f32, c: f32, q: i32) -> vec2<f32> {
+    let swap = (q & 1) == 1;
+    let sn = select(s, c, swap);
+    let cs = select(c, s, swap);
+    return vec2<f32>(select(sn, -sn, (q & 2) == 2), select(cs, -cs, ((q + 1) & 2) == 2));
 }
 
 // sin (or cos) of q·π/2 + r from the reduced argument (r, q).
@@ -149,23 +171,27 @@ fn two_over_pi_bits(p: i32) -> u32 {
 // x·2/π·2^94 mod 2^96, whose two integer bits are q and whose next 64 the fraction
 // (exact to 2^-70, beyond the closest an f32 comes to a multiple of π/2), rounded to
 // the nearest quadrant and normalised before it is converted.
-fn reduce_pio2_f32(x: f32) -> vec2<f32> {
+fn reduce_pio2_f32(x: f32, large: bool) -> vec2<f32> {
     let bits = bitcast<u32>(x);
     let m = (bits & 0x7fffffu) | 0x800000u;
     let e = i32((bits >> 23u) & 0xffu) - 150;   // x = m·2^e, e >= -10 here
     let p = e - 2;                              // the window starts at bit e − 1 (1-based)
-    let p0 = mul_wide_u32(m, two_over_pi_bits(p));
-    let p1 = mul_wide_u32(m, two_over_pi_bits(p + 32));
-    let p2 = mul_wide_u32(m, two_over_pi_bits(p + 64));
-    // P's words w3 w2 w1 w0 (most significant first), then shifted left by 2.
-    let w0 = p2.y;
-    let w1 = p2.x + p1.y;
-    let c1 = select(0u, 1u, w1 < p1.y);
-    let w2a = p1.x + p0.y;
-    let c2a = select(0u, 1u, w2a < p0.y);
-    let w2 = w2a + c1;
-    let c2 = c2a + select(0u, 1u, w2 < c1);
-    let w3 = p0.x + c2;
+    // P's words w3 w2 w1 w0 (most significant first): the products with the three words
+    // of 2/π added from the last, one per pass, each pass leaving P's next word. Passes
+    // only when `large` (llvmpipe: see reduce_pio2_large in f64_math.wgsl).
+    var w0 = 0u;
+    var w1 = 0u;
+    var w2 = 0u;
+    var w3 = 0u;
+    let passes = select(0, 3, large);
+    for (var t = 0; t < passes; t++) {
+        let prod = mul_wide_u32(m, two_over_pi_bits(p + 64 - 32 * t));
+        let lo = prod.y + w3;
+        w3 = prod.x + select(0u, 1u, lo < w3);
+        w0 = w1;
+        w1 = w2;
+        w2 = lo;
+    }
     var q = ((w3 << 2u) | (w2 >> 30u)) & 3u;
     var hi = (w2 << 2u) | (w1 >> 30u);
     var lo = (w1 << 2u) | (w0 >> 30u);

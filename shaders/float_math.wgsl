@@ -85,7 +85,8 @@ fn math_cosh_{{T}}(x: {{T}}) -> {{T}} {
 }
 
 fn math_tan_{{T}}(x: {{T}}) -> {{T}} {
-    return sin_{{T}}(x) / cos_{{T}}(x);
+    let sc = sincos_{{T}}(x);
+    return sc.x / sc.y;
 }
 
 fn math_exp2_{{T}}(x: {{T}}) -> {{T}} {

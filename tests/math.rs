@@ -219,11 +219,18 @@ fn remainders_exact<F: Float + Tolerances + Into<f64>>(dev: &Device, to_f: fn(f6
     Ok(())
 }
 
-/// f64 sin and cos of huge arguments (Payne–Hanek on wgpu past 1.5e6) against std's,
-/// which reduces exactly: within 8 ulp of the result (lavapipe: ≤ 1.3 ulp for sin, 7.4
-/// ulp for the tiny cos of the hardest case), signs included, for ±x from 1e6 to
-/// the largest double — including 6381956970095103·2^797, the double closest to a
-/// multiple of π/2 — and 2,000 log-uniform random arguments.
+/// `xs` and `−xs` interleaved with small arguments `small(i)`, so that neighbouring lanes
+/// take both paths of the argument reduction (on llvmpipe the large one runs in a loop
+/// that only its own lanes enter).
+fn with_small_arguments<T: Copy + std::ops::Neg<Output = T>>(xs: &[T], small: impl Fn(usize) -> T) -> Vec<T> {
+    xs.iter().enumerate().flat_map(|(i, &x)| [x, small(2 * i), -x, small(2 * i + 1)]).collect()
+}
+
+/// f64 sin, cos and tan of huge arguments (Payne–Hanek on wgpu past 1.5e6) against
+/// std's, which reduces exactly: within 8 ulp of the result, signs included, for ±x from
+/// 1e6 to the largest double — including 6381956970095103·2^797, the double closest to a
+/// multiple of π/2, whose cos (4.687e-19) std (glibc) gets 7.4 ulp off and lavapipe 0.4
+/// ulp (against mpmath) — and 2,000 log-uniform random arguments, each next to small ones.
 fn huge_arguments(dev: &Device) -> gpu::Result<()> {
     let mut xs = vec![
         1.5e6,
@@ -244,9 +251,11 @@ fn huge_arguments(dev: &Device) -> gpu::Result<()> {
         state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         xs.push(10f64.powf(6.0 + 302.0 * (state >> 11) as f64 / (1u64 << 53) as f64));
     }
-    let xs: Vec<f64> = xs.iter().flat_map(|&x| [x, -x]).collect();
+    let xs = with_small_arguments(&xs, |i| (i % 997) as f64 * 0.0123 - 6.0);
     let a = Array::from_vec(xs.clone(), [xs.len()])?.to(dev)?;
-    for (name, got, f) in [("sin", a.sin()?, f64::sin as fn(f64) -> f64), ("cos", a.cos()?, f64::cos)] {
+    let trig =
+        [("sin", a.sin()?, f64::sin as fn(f64) -> f64), ("cos", a.cos()?, f64::cos), ("tan", a.tan()?, f64::tan)];
+    for (name, got, f) in trig {
         for (x, g) in xs.iter().zip(got.to_vec()?) {
             let want = f(*x);
             assert!(
@@ -258,10 +267,10 @@ fn huge_arguments(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
-/// f32 sin and cos from 8192 (where the wgpu backend stops trusting WGSL's builtins,
-/// which are specified only within [−π, π]) to the largest f32, both signs, within 4
-/// ulp of the rounded answer (std's f64 sin and cos of the same value): 2,000
-/// log-uniform random arguments and a few chosen ones. Before, lavapipe's f32 sin was
+/// f32 sin, cos and tan from 8192 (where the wgpu backend stops trusting WGSL's
+/// builtins, which are specified only within [−π, π]) to the largest f32, both signs,
+/// within 4 ulp of the rounded answer (std's f64 sin and cos of the same value): 2,000
+/// log-uniform random arguments and a few chosen ones, each next to small ones. Before, lavapipe's f32 sin was
 /// hundreds of ulp off by 1e5 and returned garbage from 1e6.
 fn huge_arguments_f32(dev: &Device) -> gpu::Result<()> {
     let mut xs: Vec<f32> = vec![8192.0, 8192.5, 1e5, 1e6, 16777216.0, 1e9, 3.0e10, 1e20, 1e30, f32::MAX, 123456.79];
@@ -274,9 +283,11 @@ fn huge_arguments_f32(dev: &Device) -> gpu::Result<()> {
                 .min(f32::MAX as f64) as f32,
         );
     }
-    let xs: Vec<f32> = xs.iter().flat_map(|&x| [x, -x]).collect();
+    let xs = with_small_arguments(&xs, |i| (i % 997) as f32 * 0.0123 - 6.0);
     let a = Array::from_vec(xs.clone(), [xs.len()])?.to(dev)?;
-    for (name, got, f) in [("sin", a.sin()?, f64::sin as fn(f64) -> f64), ("cos", a.cos()?, f64::cos)] {
+    let trig =
+        [("sin", a.sin()?, f64::sin as fn(f64) -> f64), ("cos", a.cos()?, f64::cos), ("tan", a.tan()?, f64::tan)];
+    for (name, got, f) in trig {
         for (x, g) in xs.iter().zip(got.to_vec()?) {
             let want = f(*x as f64);
             let w = (want as f32).abs();

@@ -671,9 +671,9 @@ pub(super) fn random_source(t: DType, kind: RandomKind) -> (String, usize) {
                 "    let u1 = 1.0lf - (f64(w[0] >> 5u) * 67108864.0lf + f64(w[1] >> 6u)) * (1.0lf / 9007199254740992.0lf);\n    \
                  let u2 = (f64(w[2] >> 5u) * 67108864.0lf + f64(w[3] >> 6u)) * (1.0lf / 9007199254740992.0lf);\n    \
                  let r = sqrt(-2.0lf * ln_f64(u1));\n    \
-                 let th = 6.283185307179586lf * u2;\n    \
+                 let sc = sincos_f64(6.283185307179586lf * u2);\n    \
                  for (var j = 0u; j < 2u; j++) {{ {guard} {{\n        \
-                 let z = select(r * sin_f64(th), r * cos_f64(th), j == 0u);\n        \
+                 let z = select(r * sc.x, r * sc.y, j == 0u);\n        \
                  {out} = params[0] + params[1] * z; }} }}"
             ),
         ),
