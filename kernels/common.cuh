@@ -780,6 +780,26 @@ template <typename T> __device__ T k_ellipkm1(T p) {
     }
     return (T)3.141592653589793 / (a + b);
 }
+// E(m) (SciPy's ellipe; CUDA has none): src/backend/cpu/special.rs' ellipe, Cephes'
+// P(p) − p·ln p·Q(p) in p = 1 − m, or √p·E(1 − 1/p) below m = 0.
+__device__ const double K_ELLIPE_P[11] = {1.53552577301013293365e-4, 2.50888492163602060990e-3, 8.68786816565889628429e-3, 1.07350949056076193403e-2, 7.77395492516787092951e-3, 7.58395289413514708519e-3, 1.15688436810574127319e-2, 2.18317996015557253103e-2, 5.68051945617860553470e-2, 4.43147180560990850618e-1, 1.00000000000000000299e0};
+__device__ const double K_ELLIPE_Q[10] = {3.27954898576485872656e-5, 1.00962792679356715133e-3, 6.50609489976927491433e-3, 1.68862163993311317300e-2, 2.61769742454493659583e-2, 3.34833904888224918614e-2, 4.27180926518931511717e-2, 5.85936634471101055642e-2, 9.37499997197644278445e-2, 2.49999999999888314361e-1};
+template <typename T> __device__ T k_ellipe_poly(T x) {
+    T p = (T)K_ELLIPE_P[0], q = (T)K_ELLIPE_Q[0];
+#pragma unroll
+    for (int i = 1; i < 11; ++i) p = p * x + (T)K_ELLIPE_P[i];
+    if (x < (T)1e-30) return p;
+#pragma unroll
+    for (int i = 1; i < 10; ++i) q = q * x + (T)K_ELLIPE_Q[i];
+    return p - log(x) * (x * q);
+}
+template <typename T> __device__ T k_ellipe(T m) {
+    if (m != m || m > (T)1) return k_special(m, true);
+    if (isinf(m)) return k_special(m, false);
+    const T p = (T)1 - m;
+    if (p > (T)1) return k_ellipe_poly((T)1 / p) * sqrt(p);
+    return k_ellipe_poly(p);
+}
 // i0e, i1e (e^−|x|·I0, e^−|x|·I1; CUDA has neither): the CPU backend's Chebyshev series
 // (src/backend/cpu/special.rs: NumPy's I0 tables, mpmath's for I1 above 8, I1's power
 // series below); i1 is CUDA's cyl_bessel_i1.

@@ -5,7 +5,8 @@ erfcx_mpmath.txt (e^(x²)·erfc(x)), zeta_mpmath.txt (Hurwitz ζ(x, q), ψ⁽ⁿ
 ellip_mpmath.txt (K(m), K(1 − p)), gammainc_mpmath.txt (P(a, x), Q(a, x)),
 expint_mpmath.txt (E₁, Ei), expn_mpmath.txt (E_n), besselk_mpmath.txt (K0, K1 and
 their scaled forms), gammaincinv_mpmath.txt (the roots of P and Q in x) and
-besselj_mpmath.txt (J0, J1, Y0, Y1 with their condition numbers), by
+besselj_mpmath.txt (J0, J1, Y0, Y1 with their condition numbers) and ellipe_mpmath.txt
+(E(m)), by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -413,3 +414,20 @@ with open("tests/data/besselj_mpmath.txt", "w") as out:
         if v == 0 or abs(v) >= 1.7976931348623157e308 or abs(v) < 2.2250738585072014e-308:
             continue
         out.write("%s %r %r %r\n" % (op, x, float(v), float(abs(m * d / v))))
+
+# E(m) (SciPy's ellipe) for tests/special.rs: m from −1e300 (f32: −3e38) to 1, near 1
+# down to 1 − 2^-52, and through [−10, 1]. Its own generator.
+rng_e = np.random.default_rng(20261205)
+e_rows = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    top, near = (3e38, 1e-7) if f32 else (1e300, 1e-16)
+    e_rows += [cast(m) for m in rng_e.uniform(-10, 1, 300)]
+    e_rows += [cast(-m) for m in np.exp(rng_e.uniform(np.log(10), np.log(top), 100))]
+    e_rows += [cast(1 - p) for p in np.exp(rng_e.uniform(np.log(near), 0, 100))]
+e_rows += [1 - 2.0**-k for k in range(1, 53)] + [0.0, 0.5, 1.0, -1.0]
+with open("tests/data/ellipe_mpmath.txt", "w") as out:
+    out.write("# op m value: ellipe E(m); mpmath 1.4 at 250 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for m in sorted(set(e_rows)):
+        if m <= 1:
+            out.write("ellipe %r %r\n" % (m, float(mp.ellipe(mp.mpf(m)))))

@@ -506,3 +506,41 @@ fn math_ellipkm1_{{T}}(p: {{T}}) -> {{T}} {
     }
     return 3.141592653589793 / (a + b);
 }
+
+// E at m = 1 − x for x in [0, 1] (src/backend/cpu/special.rs: ellipe_poly): Cephes'
+// P(x) − x·ln x·Q(x), the second term dropped below x = 1e-30 (below E's last bit).
+fn ellipe_poly_{{T}}(x: {{T}}) -> {{T}} {
+    var p: {{T}} = 1.53552577301013293365e-4;
+    p = p * x + 2.50888492163602060990e-3;
+    p = p * x + 8.68786816565889628429e-3;
+    p = p * x + 1.07350949056076193403e-2;
+    p = p * x + 7.77395492516787092951e-3;
+    p = p * x + 7.58395289413514708519e-3;
+    p = p * x + 1.15688436810574127319e-2;
+    p = p * x + 2.18317996015557253103e-2;
+    p = p * x + 5.68051945617860553470e-2;
+    p = p * x + 4.43147180560990850618e-1;
+    p = p * x + 1.00000000000000000299e0;
+    var q: {{T}} = 3.27954898576485872656e-5;
+    q = q * x + 1.00962792679356715133e-3;
+    q = q * x + 6.50609489976927491433e-3;
+    q = q * x + 1.68862163993311317300e-2;
+    q = q * x + 2.61769742454493659583e-2;
+    q = q * x + 3.34833904888224918614e-2;
+    q = q * x + 4.27180926518931511717e-2;
+    q = q * x + 5.85936634471101055642e-2;
+    q = q * x + 9.37499997197644278445e-2;
+    q = q * x + 2.49999999999888314361e-1;
+    return select(p - ln_{{T}}(x) * (x * q), p, x < 1e-30);
+}
+
+// E(m), the complete elliptic integral of the second kind (SciPy's ellipe;
+// src/backend/cpu/special.rs: ellipe): the polynomials in p = 1 − m, or √p·E(1 − 1/p)
+// below m = 0.
+fn math_ellipe_{{T}}(m: {{T}}) -> {{T}} {
+    if (nan_{{T}}(m) || m > 1.0) { return qnan_{{T}}(); }
+    if (m < -{{T_MAX}}) { return inf_{{T}}(); }
+    let p = 1.0 - m;
+    if (p > 1.0) { return ellipe_poly_{{T}}(1.0 / p) * sqrt(p); }
+    return ellipe_poly_{{T}}(p);
+}

@@ -19,7 +19,7 @@
 //!
 //! The Hurwitz ζ and ψ⁽ⁿ⁾ (`zeta`, `polygamma`) are checked against mpmath's values at
 //! 1,500 points on every backend directly, within 4 ulp (8 on CUDA), as are `ellipk` and
-//! `ellipkm1` at 1,450.
+//! `ellipkm1` at 1,450 and `ellipe` at 1,030.
 //!
 //! The regularised incomplete gamma functions (`gammainc`, `gammaincc`) are checked
 //! against mpmath at 2,300 points through each of their methods' regions, a from 1e-300
@@ -1560,6 +1560,34 @@ fn ellip_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+/// `ellipe` on `dev` in `F` against mpmath (`tests/data/ellipe_mpmath.txt`: m from −1e300
+/// to 1 − 2^-52, half f32 values) within 4 ulp, SciPy's special values, and a view.
+/// Prints the worst.
+fn ellipe_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let rows: Vec<_> = op_table(include_str!("data/ellipe_mpmath.txt"))
+        .into_iter()
+        .filter(|r| to_f(r.1).into() == r.1 && to_f(r.2).into().is_finite())
+        .collect();
+    let a = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
+    let want: Vec<f64> = rows.iter().map(|r| r.2).collect();
+    check_ulps(dev, "ellipe", &a.ellipe()?.to_vec()?, &want, 4.0, |i| format!("{:e}", rows[i].1));
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let x = Array::from_vec([1.0, 0.0, -inf, 2.0, inf, nan].iter().map(|&v| to_f(v)).collect(), [6])?.to(dev)?;
+    let e: Vec<f64> = x.ellipe()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    assert_eq!((e[0], e[2]), (1.0, inf), "ellipe(1, −∞) {what}: {e:?}");
+    assert!((e[1] - std::f64::consts::FRAC_PI_2).abs() <= 2.0 * F::EPS, "ellipe(0) {what}: {e:?}");
+    assert!(e[3].is_nan() && e[4].is_nan() && e[5].is_nan(), "ellipe(2, ∞, NaN) {what}: {e:?}");
+    // A transposed view, against the same values made contiguous first.
+    let m = Array::from_vec((0..12).map(|i| to_f(1.0 - 0.7 * i as f64)).collect(), [3, 4])?.to(dev)?;
+    let view = m.t();
+    let got: Vec<f64> = view.ellipe()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let want: Vec<f64> = view.contiguous()?.ellipe()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    assert_eq!(got, want, "ellipe of a transposed view {what}");
+    Ok(())
+}
+
 // ---- exp1, expi --------------------------------------------------------------------------
 
 /// (op, x, value) from mpmath (`scripts/mpmath-gamma-table.py`): E₁ from 1e-300 to 745,
@@ -2354,6 +2382,17 @@ backend_tests! {
         gammainc_check::<f64>(dev, gammainc_bound(dev))?;
         gammainc_specials::<f64>(dev)?;
         distributions_check::<f64>(dev)
+    }
+
+    fn ellipe_f32(dev) {
+        ellipe_check::<f32>(dev)
+    }
+
+    fn ellipe_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        ellipe_check::<f64>(dev)
     }
 
     fn ellipk_ellipkm1_f32(dev) {

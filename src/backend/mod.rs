@@ -106,6 +106,9 @@ pub enum UnaryOp {
     /// `K(1 − p)`, the complete elliptic integral of the first kind at parameter
     /// `m = 1 − p` (SciPy's `ellipkm1`; floats).
     EllipKm1,
+    /// `E(m)`, the complete elliptic integral of the second kind at parameter `m` (SciPy's
+    /// `ellipe`; floats).
+    EllipE,
     /// The exponential integral `E₁(x) = ∫ₓ^∞ e^−t/t dt` (SciPy's `exp1`; floats).
     Exp1,
     /// The exponential integral `Ei(x) = −PV∫₋ₓ^∞ e^−t/t dt` (SciPy's `expi`; floats).
@@ -130,7 +133,7 @@ pub enum UnaryOp {
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 53] = [
+    pub const ALL: [UnaryOp; 54] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -174,6 +177,7 @@ impl UnaryOp {
         UnaryOp::I1e,
         UnaryOp::Erfcx,
         UnaryOp::EllipKm1,
+        UnaryOp::EllipE,
         UnaryOp::Exp1,
         UnaryOp::Expi,
         UnaryOp::K0,
@@ -237,6 +241,7 @@ impl UnaryOp {
             UnaryOp::I1e => "i1e",
             UnaryOp::Erfcx => "erfcx",
             UnaryOp::EllipKm1 => "ellipkm1",
+            UnaryOp::EllipE => "ellipe",
             UnaryOp::Exp1 => "exp1",
             UnaryOp::Expi => "expi",
             UnaryOp::K0 => "k0",

@@ -149,6 +149,7 @@ pub(crate) trait FloatNum:
     fn i1e(self) -> Self;
     fn erfcx(self) -> Self;
     fn ellipkm1(self) -> Self;
+    fn ellipe(self) -> Self;
     fn exp1(self) -> Self;
     fn expi(self) -> Self;
     fn k0(self) -> Self;
@@ -437,6 +438,9 @@ macro_rules! float_num {
             }
             fn ellipkm1(self) -> Self {
                 super::special::ellipkm1(self as f64) as $t
+            }
+            fn ellipe(self) -> Self {
+                super::special::ellipe(self as f64) as $t
             }
             fn exp1(self) -> Self {
                 super::expint::exp1(self as f64) as $t

@@ -814,3 +814,63 @@ pub(crate) fn ellipkm1(p: f64) -> f64 {
     }
     std::f64::consts::PI / (a + b)
 }
+
+// ---- E(m) --------------------------------------------------------------------------------
+
+/// Cephes' `ellpe` polynomials (SciPy's): E at parameter m = 1 − x is `P(x) − x·ln x·Q(x)`
+/// for x in [0, 1] (both terms positive, so nothing cancels). Shared with
+/// `shaders/special_math.wgsl` and `kernels/common.cuh`.
+const ELLIPE_P: [f64; 11] = [
+    1.53552577301013293365e-4,
+    2.50888492163602060990e-3,
+    8.68786816565889628429e-3,
+    1.07350949056076193403e-2,
+    7.77395492516787092951e-3,
+    7.58395289413514708519e-3,
+    1.15688436810574127319e-2,
+    2.18317996015557253103e-2,
+    5.68051945617860553470e-2,
+    4.43147180560990850618e-1,
+    1.00000000000000000299e0,
+];
+const ELLIPE_Q: [f64; 10] = [
+    3.27954898576485872656e-5,
+    1.00962792679356715133e-3,
+    6.50609489976927491433e-3,
+    1.68862163993311317300e-2,
+    2.61769742454493659583e-2,
+    3.34833904888224918614e-2,
+    4.27180926518931511717e-2,
+    5.85936634471101055642e-2,
+    9.37499997197644278445e-2,
+    2.49999999999888314361e-1,
+];
+
+/// E at m = 1 − x for x in [0, 1]; the `x·ln x` term is dropped below 1e-30, where it is
+/// below the last bit of E ≈ 1 (and `ln` of a subnormal would be flushed on some devices).
+fn ellipe_poly(x: f64) -> f64 {
+    let p = ELLIPE_P.iter().fold(0.0, |s, &c| s * x + c);
+    if x < 1e-30 {
+        return p;
+    }
+    let q = ELLIPE_Q.iter().fold(0.0, |s, &c| s * x + c);
+    p - x.ln() * (x * q)
+}
+
+/// E(m) = ∫₀^{π/2} √(1 − m sin²θ) dθ, the complete elliptic integral of the second kind
+/// (SciPy's `ellipe`): Cephes' polynomials in p = 1 − m for m in [0, 1] (exact for
+/// m ≥ ½); below 0, `E(m) = √p·E(1 − 1/p)` with 1/p passed to the polynomials as it is.
+/// 1 at m = 1, +∞ at −∞, NaN above 1.
+pub(crate) fn ellipe(m: f64) -> f64 {
+    if m.is_nan() || m > 1.0 {
+        return f64::NAN;
+    }
+    if m == f64::NEG_INFINITY {
+        return f64::INFINITY;
+    }
+    let p = 1.0 - m;
+    if p > 1.0 {
+        return ellipe_poly(1.0 / p) * p.sqrt();
+    }
+    ellipe_poly(p)
+}
