@@ -800,6 +800,29 @@ template <typename T> __device__ T k_ellipe(T m) {
     if (p > (T)1) return k_ellipe_poly((T)1 / p) * sqrt(p);
     return k_ellipe_poly(p);
 }
+// Spence's function Li₂(1 − x) (SciPy's spence; CUDA has none): src/backend/cpu/special.rs'
+// spence, the Bernoulli series of Li₂ with its argument reduced from x itself.
+__device__ const double K_LI2_SERIES[9] = {0.027777777777777776, -0.0002777777777777778, 4.72411186696901e-06, -9.185773074661964e-08, 1.8978869988971e-09, -4.0647616451442256e-11, 8.921691020456452e-13, -1.9939295860721074e-14, 4.518980029619918e-16};
+template <typename T> __device__ T k_li2_series(T u) {
+    const T z = u * u;
+    T s = (T)K_LI2_SERIES[8];
+#pragma unroll
+    for (int i = 7; i >= 0; --i) s = s * z + (T)K_LI2_SERIES[i];
+    return u - (T)0.25 * u * u + u * z * s;
+}
+template <typename T> __device__ T k_spence(T x) {
+    const T pi2_6 = (T)1.6449340668482264;
+    if (x != x || x < (T)0) return k_special(x, true);
+    if (x == (T)0) return pi2_6;
+    if (isinf(x)) return -k_special(x, false);
+    if (x < (T)0.5) {
+        const T l1 = log1p(-x);
+        return pi2_6 - (x < (T)1e-30 ? (T)0 : log(x) * l1) - k_li2_series(-l1);
+    }
+    if (x <= (T)2) return k_li2_series(-log(x));
+    const T lx = log(x), l1 = log1p((T)-1 / x);
+    return (T)-0.5 * lx * lx - (pi2_6 + lx * l1 - k_li2_series(-l1));
+}
 // i0e, i1e (e^−|x|·I0, e^−|x|·I1; CUDA has neither): the CPU backend's Chebyshev series
 // (src/backend/cpu/special.rs: NumPy's I0 tables, mpmath's for I1 above 8, I1's power
 // series below); i1 is CUDA's cyl_bessel_i1.

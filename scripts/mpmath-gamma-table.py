@@ -5,8 +5,8 @@ erfcx_mpmath.txt (e^(x²)·erfc(x)), zeta_mpmath.txt (Hurwitz ζ(x, q), ψ⁽ⁿ
 ellip_mpmath.txt (K(m), K(1 − p)), gammainc_mpmath.txt (P(a, x), Q(a, x)),
 expint_mpmath.txt (E₁, Ei), expn_mpmath.txt (E_n), besselk_mpmath.txt (K0, K1 and
 their scaled forms), gammaincinv_mpmath.txt (the roots of P and Q in x) and
-besselj_mpmath.txt (J0, J1, Y0, Y1 with their condition numbers) and ellipe_mpmath.txt
-(E(m)), by
+besselj_mpmath.txt (J0, J1, Y0, Y1 with their condition numbers), ellipe_mpmath.txt
+(E(m)) and spence_mpmath.txt (Li₂(1 − x)), by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -431,3 +431,26 @@ with open("tests/data/ellipe_mpmath.txt", "w") as out:
     for m in sorted(set(e_rows)):
         if m <= 1:
             out.write("ellipe %r %r\n" % (m, float(mp.ellipe(mp.mpf(m)))))
+
+# Spence's function Li₂(1 − x) (SciPy's spence) for tests/special.rs: x from 1e-300 to
+# 1e300 (f32: 1e-38 to 3e38), through [0, 4] with the switches at ½ and 2, and within
+# 1e-16 to 0.1 of 1, where it vanishes. Taken at 250 and 400 bits, which must agree.
+# Its own generator.
+rng_s = np.random.default_rng(20261206)
+s_rows = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    tiny, huge, near = (1e-38, 3e38, 1e-7) if f32 else (1e-300, 1e300, 1e-16)
+    s_rows += [cast(x) for x in rng_s.uniform(0, 4, 300)]
+    s_rows += [cast(x) for x in np.exp(rng_s.uniform(np.log(tiny), np.log(huge), 200))]
+    s_rows += [cast(1 + d * rng_s.choice([-1, 1])) for d in np.exp(rng_s.uniform(np.log(near), np.log(0.1), 100))]
+s_rows += [0.5, 2.0, 1.5, float(np.nextafter(0.5, 0)), float(np.nextafter(2.0, 3)), 1.0]
+with open("tests/data/spence_mpmath.txt", "w") as out:
+    out.write("# op x value: spence Li2(1 - x); mpmath 1.4 at 250 and 400 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for x in sorted(set(s_rows)):
+        vs = []
+        for prec in (250, 400):
+            with mp.workprec(prec):
+                vs.append(float(mp.polylog(2, 1 - mp.mpf(x))))
+        assert vs[0] == vs[1], (x, vs)
+        out.write("spence %r %r\n" % (x, vs[0]))

@@ -544,3 +544,39 @@ fn math_ellipe_{{T}}(m: {{T}}) -> {{T}} {
     if (p > 1.0) { return ellipe_poly_{{T}}(1.0 / p) * sqrt(p); }
     return ellipe_poly_{{T}}(p);
 }
+
+// Li₂(t) for t in [−1, ½] from u = −ln(1 − t) (src/backend/cpu/special.rs: li2_series):
+// the Bernoulli series u − u²/4 + u·Σ B₂ₖ/(2k + 1)!·u^(2k), nine terms.
+fn li2_series_{{T}}(u: {{T}}) -> {{T}} {
+    let z = u * u;
+    var s: {{T}} = 4.518980029619918e-16;
+    s = s * z + -1.9939295860721074e-14;
+    s = s * z + 8.921691020456452e-13;
+    s = s * z + -4.0647616451442256e-11;
+    s = s * z + 1.8978869988971e-09;
+    s = s * z + -9.185773074661964e-08;
+    s = s * z + 4.72411186696901e-06;
+    s = s * z + -0.0002777777777777778;
+    s = s * z + 0.027777777777777776;
+    return u - 0.25 * u * u + u * z * s;
+}
+
+// Spence's function Li₂(1 − x) (SciPy's spence; src/backend/cpu/special.rs: spence):
+// the series with its argument reduced from x itself (u = −ln x on [½, 2]; below ½,
+// π²/6 − ln x·ln(1 − x) − Li₂(x); above 2, −½ln²x − spence(1/x)).
+fn math_spence_{{T}}(x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x) || x < 0.0) { return qnan_{{T}}(); }
+    if (x == 0.0) { return 1.6449340668482264; }
+    if (x > {{T_MAX}}) { return -inf_{{T}}(); }
+    let big = x > 2.0;
+    let t = select(x, 1.0 / x, big);
+    let l1 = math_ln_1p_{{T}}(-t);
+    let lx = ln_{{T}}(x);
+    let lt = select(lx, -lx, big);
+    // spence(t) for t < ½, with its ln t·ln(1 − t) dropped below 1e-30 (where it is below
+    // the last bit, and a subnormal t may be flushed to 0 before its logarithm).
+    let low = 1.6449340668482264 - select(lt * l1, 0.0, t < 1e-30) - li2_series_{{T}}(-l1);
+    if (big) { return -0.5 * lx * lx - low; }
+    if (x < 0.5) { return low; }
+    return li2_series_{{T}}(-lx);
+}

@@ -134,6 +134,7 @@ macro_rules! float_ref {
                         gpu::Array::from_vec(vec![x as f64], 1).ok()?.ellipkm1().ok()?.item().ok()? as $t
                     }
                     UnaryOp::EllipE => gpu::Array::from_vec(vec![x as f64], 1).ok()?.ellipe().ok()?.item().ok()? as $t,
+                    UnaryOp::Spence => gpu::Array::from_vec(vec![x as f64], 1).ok()?.spence().ok()?.item().ok()? as $t,
                     UnaryOp::Exp1 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.exp1().ok()?.item().ok()? as $t,
                     UnaryOp::Expi => gpu::Array::from_vec(vec![x as f64], 1).ok()?.expi().ok()?.item().ok()? as $t,
                     UnaryOp::K0 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.k0().ok()?.item().ok()? as $t,
@@ -535,6 +536,7 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::Erfcx => a.erfcx(),
             UnaryOp::EllipKm1 => a.ellipkm1(),
             UnaryOp::EllipE => a.ellipe(),
+            UnaryOp::Spence => a.spence(),
             UnaryOp::Exp1 => a.exp1(),
             UnaryOp::Expi => a.expi(),
             UnaryOp::K0 => a.k0(),

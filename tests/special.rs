@@ -19,7 +19,7 @@
 //!
 //! The Hurwitz ζ and ψ⁽ⁿ⁾ (`zeta`, `polygamma`) are checked against mpmath's values at
 //! 1,500 points on every backend directly, within 4 ulp (8 on CUDA), as are `ellipk` and
-//! `ellipkm1` at 1,450 and `ellipe` at 1,030.
+//! `ellipkm1` at 1,450, `ellipe` at 1,030 and `spence` at 1,190.
 //!
 //! The regularised incomplete gamma functions (`gammainc`, `gammaincc`) are checked
 //! against mpmath at 2,300 points through each of their methods' regions, a from 1e-300
@@ -1561,7 +1561,8 @@ fn ellip_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
 }
 
 /// `ellipe` on `dev` in `F` against mpmath (`tests/data/ellipe_mpmath.txt`: m from −1e300
-/// to 1 − 2^-52, half f32 values) within 4 ulp, SciPy's special values, and a view.
+/// to 1 − 2^-52, half f32 values) within 4 ulp, SciPy's special values, and a strided
+/// view.
 /// Prints the worst.
 fn ellipe_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
     let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
@@ -1579,13 +1580,32 @@ fn ellipe_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
     assert_eq!((e[0], e[2]), (1.0, inf), "ellipe(1, −∞) {what}: {e:?}");
     assert!((e[1] - std::f64::consts::FRAC_PI_2).abs() <= 2.0 * F::EPS, "ellipe(0) {what}: {e:?}");
     assert!(e[3].is_nan() && e[4].is_nan() && e[5].is_nan(), "ellipe(2, ∞, NaN) {what}: {e:?}");
-    // A transposed view, against the same values made contiguous first.
-    let m = Array::from_vec((0..12).map(|i| to_f(1.0 - 0.7 * i as f64)).collect(), [3, 4])?.to(dev)?;
-    let view = m.t();
-    let got: Vec<f64> = view.ellipe()?.to_vec()?.into_iter().map(|v| v.into()).collect();
-    let want: Vec<f64> = view.contiguous()?.ellipe()?.to_vec()?.into_iter().map(|v| v.into()).collect();
-    assert_eq!(got, want, "ellipe of a transposed view {what}");
-    Ok(())
+    let values: Vec<f64> = (0..40).map(|i| 1.0 - 0.7 * i as f64).collect();
+    check_strided_view(dev, &values, &["ellipe"], |_, a: &Array<F>| a.ellipe())
+}
+
+/// `spence` on `dev` in `F` against mpmath (`tests/data/spence_mpmath.txt`: x from
+/// 1e-300 to 1e300, through both switches at ½ and 2 and within 1e-16 of 1, half f32
+/// values) within 4 ulp, its special values, and a strided view. Prints the worst.
+fn spence_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let rows: Vec<_> = op_table(include_str!("data/spence_mpmath.txt"))
+        .into_iter()
+        .filter(|r| to_f(r.1).into() == r.1 && to_f(r.2).into().abs() >= F::MIN_POSITIVE)
+        .collect();
+    let a = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
+    let want: Vec<f64> = rows.iter().map(|r| r.2).collect();
+    check_ulps(dev, "spence", &a.spence()?.to_vec()?, &want, 4.0, |i| format!("{:e}", rows[i].1));
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let x = Array::from_vec([0.0, 1.0, inf, -1.0, nan, -0.0].iter().map(|&v| to_f(v)).collect(), [6])?.to(dev)?;
+    let got: Vec<f64> = x.spence()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let pi2_6 = std::f64::consts::PI.powi(2) / 6.0;
+    assert!((got[0] - pi2_6).abs() <= 2.0 * F::EPS && got[5] == got[0], "spence(±0) {what}: {got:?}");
+    assert_eq!((got[1], got[2]), (0.0, -inf), "spence(1, ∞) {what}: {got:?}");
+    assert!(got[3].is_nan() && got[4].is_nan(), "spence(−1, NaN) {what}: {got:?}");
+    let values: Vec<f64> = (0..40).map(|i| 0.17 * i as f64).collect();
+    check_strided_view(dev, &values, &["spence"], |_, a: &Array<F>| a.spence())
 }
 
 // ---- exp1, expi --------------------------------------------------------------------------
@@ -2393,6 +2413,17 @@ backend_tests! {
             return Ok(());
         }
         ellipe_check::<f64>(dev)
+    }
+
+    fn spence_f32(dev) {
+        spence_check::<f32>(dev)
+    }
+
+    fn spence_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        spence_check::<f64>(dev)
     }
 
     fn ellipk_ellipkm1_f32(dev) {

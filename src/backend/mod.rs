@@ -109,6 +109,9 @@ pub enum UnaryOp {
     /// `E(m)`, the complete elliptic integral of the second kind at parameter `m` (SciPy's
     /// `ellipe`; floats).
     EllipE,
+    /// Spence's function (the dilogarithm) `∫₁^x ln t/(1 − t) dt = Li₂(1 − x)` (SciPy's
+    /// `spence`; floats).
+    Spence,
     /// The exponential integral `E₁(x) = ∫ₓ^∞ e^−t/t dt` (SciPy's `exp1`; floats).
     Exp1,
     /// The exponential integral `Ei(x) = −PV∫₋ₓ^∞ e^−t/t dt` (SciPy's `expi`; floats).
@@ -133,7 +136,7 @@ pub enum UnaryOp {
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 54] = [
+    pub const ALL: [UnaryOp; 55] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -178,6 +181,7 @@ impl UnaryOp {
         UnaryOp::Erfcx,
         UnaryOp::EllipKm1,
         UnaryOp::EllipE,
+        UnaryOp::Spence,
         UnaryOp::Exp1,
         UnaryOp::Expi,
         UnaryOp::K0,
@@ -242,6 +246,7 @@ impl UnaryOp {
             UnaryOp::Erfcx => "erfcx",
             UnaryOp::EllipKm1 => "ellipkm1",
             UnaryOp::EllipE => "ellipe",
+            UnaryOp::Spence => "spence",
             UnaryOp::Exp1 => "exp1",
             UnaryOp::Expi => "expi",
             UnaryOp::K0 => "k0",

@@ -38,6 +38,7 @@ pub(crate) mod shape;
 pub(crate) mod solve;
 pub(crate) mod sort;
 pub(crate) mod special_misc;
+pub(crate) mod spence;
 pub(crate) mod stats;
 pub(crate) mod svd;
 pub(crate) mod tensorsolve;

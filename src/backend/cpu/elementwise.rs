@@ -149,6 +149,7 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::Erfcx => run(cpu, v, l, FloatNum::erfcx),
             UnaryOp::EllipKm1 => run(cpu, v, l, FloatNum::ellipkm1),
             UnaryOp::EllipE => run(cpu, v, l, FloatNum::ellipe),
+            UnaryOp::Spence => run(cpu, v, l, FloatNum::spence),
             UnaryOp::Exp1 => run(cpu, v, l, FloatNum::exp1),
             UnaryOp::Expi => run(cpu, v, l, FloatNum::expi),
             UnaryOp::K0 => run(cpu, v, l, FloatNum::k0),

@@ -150,6 +150,7 @@ pub(crate) trait FloatNum:
     fn erfcx(self) -> Self;
     fn ellipkm1(self) -> Self;
     fn ellipe(self) -> Self;
+    fn spence(self) -> Self;
     fn exp1(self) -> Self;
     fn expi(self) -> Self;
     fn k0(self) -> Self;
@@ -441,6 +442,9 @@ macro_rules! float_num {
             }
             fn ellipe(self) -> Self {
                 super::special::ellipe(self as f64) as $t
+            }
+            fn spence(self) -> Self {
+                super::special::spence(self as f64) as $t
             }
             fn exp1(self) -> Self {
                 super::expint::exp1(self as f64) as $t

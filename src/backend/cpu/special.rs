@@ -874,3 +874,60 @@ pub(crate) fn ellipe(m: f64) -> f64 {
     }
     ellipe_poly(p)
 }
+
+// ---- Spence's function -------------------------------------------------------------------
+
+/// B₂ₖ/(2k + 1)! for k = 1..9: `Li₂(t) = u − u²/4 + u·Σ c_k·u^(2k)` with u = −ln(1 − t)
+/// (the Bernoulli series, convergent for |u| < 2π; here |u| <= ln 2, where the ninth term
+/// is below 2^-60 of the sum). Shared with `shaders/special_math.wgsl` and
+/// `kernels/common.cuh`.
+const LI2_SERIES: [f64; 9] = [
+    0.027777777777777776,
+    -0.0002777777777777778,
+    4.72411186696901e-06,
+    -9.185773074661964e-08,
+    1.8978869988971e-09,
+    -4.0647616451442256e-11,
+    8.921691020456452e-13,
+    -1.9939295860721074e-14,
+    4.518980029619918e-16,
+];
+
+/// π²/6.
+const PI2_6: f64 = 1.6449340668482264;
+
+/// Li₂(t) for t in [−1, ½], from u = −ln(1 − t) (given, so that no 1 − t is formed).
+fn li2_series(u: f64) -> f64 {
+    let z = u * u;
+    let s = LI2_SERIES.iter().rev().fold(0.0, |s, &c| s * z + c);
+    u - 0.25 * u * u + u * z * s
+}
+
+/// Spence's function `∫₁^x ln t/(1 − t) dt = Li₂(1 − x)` (SciPy's `spence`), x >= 0, by
+/// the Bernoulli series of Li₂ with its argument reduced to [−1, ½] from x itself:
+/// Li₂(1 − x) with u = −ln x for x in [½, 2]; below ½, `π²/6 − ln x·ln(1 − x) − Li₂(x)`;
+/// above 2, `−½ln²x − spence(1/x)` and that. Every `ln(1 − ·)` is `ln_1p(−·)`, and the
+/// terms never cancel by more than half. Cephes (SciPy) is up to 19 ulp off near x = ½
+/// and 1.5, the ends of its rational fit. π²/6 at 0, 0 at 1, NaN below 0, −∞ at +∞ (the
+/// limit; SciPy gives NaN).
+pub(crate) fn spence(x: f64) -> f64 {
+    if x.is_nan() || x < 0.0 {
+        return f64::NAN;
+    }
+    if x == 0.0 {
+        return PI2_6;
+    }
+    if x == f64::INFINITY {
+        return f64::NEG_INFINITY;
+    }
+    if x < 0.5 {
+        let l1 = (-x).ln_1p();
+        let cross = if x < 1e-30 { 0.0 } else { x.ln() * l1 };
+        return PI2_6 - cross - li2_series(-l1);
+    }
+    if x <= 2.0 {
+        return li2_series(-x.ln());
+    }
+    let (lx, l1) = (x.ln(), (-1.0 / x).ln_1p());
+    -0.5 * lx * lx - (PI2_6 + lx * l1 - li2_series(-l1))
+}

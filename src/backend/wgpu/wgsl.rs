@@ -87,6 +87,7 @@ pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
         UnaryOp::Erfcx => format!("math_erfcx_{w}(a)"),
         UnaryOp::EllipKm1 => format!("math_ellipkm1_{w}(a)"),
         UnaryOp::EllipE => format!("math_ellipe_{w}(a)"),
+        UnaryOp::Spence => format!("math_spence_{w}(a)"),
         UnaryOp::Exp1 => format!("math_exp1_{w}(a)"),
         UnaryOp::Expi => format!("math_expi_{w}(a)"),
         UnaryOp::K0 => format!("math_k0_{w}(a)"),
