@@ -85,9 +85,9 @@ fn log10_f32(x: f32) -> f32 {
 // f32 sin and cos: WGSL specifies its builtins only within [−π, π] (lavapipe's are good
 // to 3 ulp up to 1e4, hundreds of ulp by 1e5, and garbage from 1e6); above 8192 the
 // argument is reduced exactly (Payne–Hanek in u32 arithmetic, below) and the builtins
-// see only |r| <= π/4.
-// The reduced argument (r, q) where the builtins are not trusted (finite |x| >= 8192),
-// computed for every x; reduce_pio2_f32 makes its passes only there.
+// see only |r| <= π/4. reduce_trig_f32 gives the reduced argument (r, q) where the
+// builtins are not trusted (finite |x| >= 8192); it is computed for every x, but
+// reduce_pio2_f32 makes its passes only there.
 fn reduce_trig_f32(x: f32) -> vec2<f32> {
     let large = abs(x) >= 8192.0 && abs(x) <= 3.4028234663852886e38;
     return reduce_pio2_f32(select(8192.0, x, large), large);

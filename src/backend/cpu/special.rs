@@ -906,10 +906,10 @@ fn li2_series(u: f64) -> f64 {
 /// Spence's function `∫₁^x ln t/(1 − t) dt = Li₂(1 − x)` (SciPy's `spence`), x >= 0, by
 /// the Bernoulli series of Li₂ with its argument reduced to [−1, ½] from x itself:
 /// Li₂(1 − x) with u = −ln x for x in [½, 2]; below ½, `π²/6 − ln x·ln(1 − x) − Li₂(x)`;
-/// above 2, `−½ln²x − spence(1/x)` and that. Every `ln(1 − ·)` is `ln_1p(−·)`, and the
-/// terms never cancel by more than half. Cephes (SciPy) is up to 19 ulp off near x = ½
-/// and 1.5, the ends of its rational fit. π²/6 at 0, 0 at 1, NaN below 0, −∞ at +∞ (the
-/// limit; SciPy gives NaN).
+/// above 2, `−½ln²x − spence(1/x)`, the latter as below ½. Every `ln(1 − ·)` is
+/// `ln_1p(−·)`, and the terms never cancel by more than half. Cephes (SciPy) is up to 19
+/// ulp off near x = ½ and 1.5, the ends of its rational fit. π²/6 at 0, 0 at 1, NaN
+/// below 0, −∞ at +∞ (the limit; SciPy gives NaN).
 pub(crate) fn spence(x: f64) -> f64 {
     if x.is_nan() || x < 0.0 {
         return f64::NAN;
