@@ -111,13 +111,6 @@ fn sincos_f32(x: f32) -> vec2<f32> {
     if (abs(x) > 3.4028234663852886e38) { return vec2<f32>(qnan_f32(), qnan_f32()); }
     return quadrant_sincos_f32(sin_small_f32(t.x), cos_small_f32(t.x), i32(t.y));
 }
-// (sin, cos) of q·π/2 + r from sin r and cos r.
-fn quadrant_sincos_f32(s: f32, c: f32, q: i32) -> vec2<f32> {
-    let swap = (q & 1) == 1;
-    let sn = select(s, c, swap);
-    let cs = select(c, s, swap);
-    return vec2<f32>(select(sn, -sn, (q & 2) == 2), select(cs, -cs, ((q + 1) & 2) == 2));
-}
 
 // sin (or cos) of q·π/2 + r from the reduced argument (r, q).
 fn quadrant_sin_f32(t: vec2<f32>, cosine: bool) -> f32 {

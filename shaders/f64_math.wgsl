@@ -231,12 +231,7 @@ fn cos_f64(x: f64) -> f64 {
 fn sincos_f64(x: f64) -> vec2<f64> {
     if (nan_f64(x) || abs(x) > 1.7976931348623157e308lf) { return vec2<f64>(qnan_f64(), qnan_f64()); }
     let t = reduce_pio2(x);
-    let s = sin_poly(t.r);
-    let c = cos_poly(t.r);
-    let swap = (t.q & 1) == 1;
-    let sn = select(s, c, swap);
-    let cs = select(c, s, swap);
-    return vec2<f64>(select(sn, -sn, (t.q & 2) == 2), select(cs, -cs, ((t.q + 1) & 2) == 2));
+    return quadrant_sincos_f64(sin_poly(t.r), cos_poly(t.r), t.q);
 }
 fn tanh_f64(x: f64) -> f64 {
     if (nan_f64(x)) { return x; }

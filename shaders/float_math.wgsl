@@ -84,6 +84,15 @@ fn math_cosh_{{T}}(x: {{T}}) -> {{T}} {
     return (0.5 * w) * w;
 }
 
+// (sin, cos) of q·π/2 + r from sin r and cos r (sincos_f32 in common.wgsl, sincos_f64 in
+// f64_math.wgsl).
+fn quadrant_sincos_{{T}}(s: {{T}}, c: {{T}}, q: i32) -> vec2<{{T}}> {
+    let swap = (q & 1) == 1;
+    let sn = select(s, c, swap);
+    let cs = select(c, s, swap);
+    return vec2<{{T}}>(select(sn, -sn, (q & 2) == 2), select(cs, -cs, ((q + 1) & 2) == 2));
+}
+
 fn math_tan_{{T}}(x: {{T}}) -> {{T}} {
     let sc = sincos_{{T}}(x);
     return sc.x / sc.y;

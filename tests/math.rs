@@ -226,6 +226,14 @@ fn with_small_arguments<T: Copy + std::ops::Neg<Output = T>>(xs: &[T], small: im
     xs.iter().enumerate().flat_map(|(i, &x)| [x, small(2 * i), -x, small(2 * i + 1)]).collect()
 }
 
+/// A result checked against std: the op's name, what the device gave, std's f64 function.
+type Checked<F> = (&'static str, Array<F>, fn(f64) -> f64);
+
+/// sin, cos and tan of `a`, to check against std.
+fn sin_cos_tan<F: Float>(a: &Array<F>) -> gpu::Result<[Checked<F>; 3]> {
+    Ok([("sin", a.sin()?, f64::sin), ("cos", a.cos()?, f64::cos), ("tan", a.tan()?, f64::tan)])
+}
+
 /// f64 sin, cos and tan of huge arguments (Payne–Hanek on wgpu past 1.5e6) against
 /// std's, which reduces exactly: within 8 ulp of the result, signs included, for ±x from
 /// 1e6 to the largest double — including 6381956970095103·2^797, the double closest to a
@@ -253,9 +261,7 @@ fn huge_arguments(dev: &Device) -> gpu::Result<()> {
     }
     let xs = with_small_arguments(&xs, |i| (i % 997) as f64 * 0.0123 - 6.0);
     let a = Array::from_vec(xs.clone(), [xs.len()])?.to(dev)?;
-    let trig =
-        [("sin", a.sin()?, f64::sin as fn(f64) -> f64), ("cos", a.cos()?, f64::cos), ("tan", a.tan()?, f64::tan)];
-    for (name, got, f) in trig {
+    for (name, got, f) in sin_cos_tan(&a)? {
         for (x, g) in xs.iter().zip(got.to_vec()?) {
             let want = f(*x);
             assert!(
@@ -269,9 +275,9 @@ fn huge_arguments(dev: &Device) -> gpu::Result<()> {
 
 /// f32 sin, cos and tan from 8192 (where the wgpu backend stops trusting WGSL's
 /// builtins, which are specified only within [−π, π]) to the largest f32, both signs,
-/// within 4 ulp of the rounded answer (std's f64 sin and cos of the same value): 2,000
-/// log-uniform random arguments and a few chosen ones, each next to small ones. Before, lavapipe's f32 sin was
-/// hundreds of ulp off by 1e5 and returned garbage from 1e6.
+/// within 4 ulp of the rounded answer (std's f64 function of the same value): 2,000
+/// log-uniform random arguments and a few chosen ones, each next to small ones. Before,
+/// lavapipe's f32 sin was hundreds of ulp off by 1e5 and returned garbage from 1e6.
 fn huge_arguments_f32(dev: &Device) -> gpu::Result<()> {
     let mut xs: Vec<f32> = vec![8192.0, 8192.5, 1e5, 1e6, 16777216.0, 1e9, 3.0e10, 1e20, 1e30, f32::MAX, 123456.79];
     let mut state = 0x2545_F491_4F6C_DD1Du64;
@@ -285,9 +291,7 @@ fn huge_arguments_f32(dev: &Device) -> gpu::Result<()> {
     }
     let xs = with_small_arguments(&xs, |i| (i % 997) as f32 * 0.0123 - 6.0);
     let a = Array::from_vec(xs.clone(), [xs.len()])?.to(dev)?;
-    let trig =
-        [("sin", a.sin()?, f64::sin as fn(f64) -> f64), ("cos", a.cos()?, f64::cos), ("tan", a.tan()?, f64::tan)];
-    for (name, got, f) in trig {
+    for (name, got, f) in sin_cos_tan(&a)? {
         for (x, g) in xs.iter().zip(got.to_vec()?) {
             let want = f(*x as f64);
             let w = (want as f32).abs();
