@@ -1020,6 +1020,25 @@ template <typename T> __device__ T k_y1(T x) {
     const T v = (T)1 + z * ((T)0.01991673182366499 + z * ((T)0.00020255258102513517 + z * ((T)1.3560880109751623e-06 + z * ((T)6.227414523646215e-09 + z * (T)1.6655924620799208e-11))));
     return x * (u / v) + (T)0.6366197723675814 * (k_j1(x) * k_log(x) - (T)1 / x);
 }
+// Y_n(x) (SciPy's yn): src/backend/cpu/special.rs' yn, n truncated toward zero, the
+// forward recurrence from Y0 and Y1 until order n or until Y overflows.
+template <typename T> __device__ T k_yn(T n, T x) {
+    if (n != n || x != x || x < (T)0 || fabs(n) >= (T)2147483648.0) return k_special(x, true);
+    const u32 k = (u32)fabs(n);
+    const T sign = (n < (T)0 && (k & 1u)) ? (T)-1 : (T)1;
+    if (x == (T)0) return -sign * k_special(x, false);
+    if (isinf(x)) return (T)0;
+    T a = k_y0(x);
+    if (k == 0u) return a;
+    T b = k_y1(x);
+#pragma unroll 1
+    for (u32 i = 1u; i < k && !isinf(b); ++i) {
+        const T c = (T)(2u * i) / x * b - a;
+        a = b;
+        b = c;
+    }
+    return sign * b;
+}
 // NumPy's sign: -1, 0 or 1; +-0 -> 0 and NaN stays NaN (the comparisons are false).
 template <typename T> __device__ __forceinline__ T k_sign(T x) {
     return x > (T)0 ? (T)1 : (x < (T)0 ? (T)-1 : (x == (T)0 ? (T)0 : x));

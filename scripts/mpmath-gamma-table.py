@@ -6,7 +6,8 @@ ellip_mpmath.txt (K(m), K(1 − p)), gammainc_mpmath.txt (P(a, x), Q(a, x)),
 expint_mpmath.txt (E₁, Ei), expn_mpmath.txt (E_n), besselk_mpmath.txt (K0, K1 and
 their scaled forms), gammaincinv_mpmath.txt (the roots of P and Q in x) and
 besselj_mpmath.txt (J0, J1, Y0, Y1 with their condition numbers), ellipe_mpmath.txt
-(E(m)) and spence_mpmath.txt (Li₂(1 − x)), by
+(E(m)), spence_mpmath.txt (Li₂(1 − x)) and yn_mpmath.txt (Y_n(x) with its condition
+number), by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -454,3 +455,44 @@ with open("tests/data/spence_mpmath.txt", "w") as out:
                 vs.append(float(mp.polylog(2, 1 - mp.mpf(x))))
         assert vs[0] == vs[1], (x, vs)
         out.write("spence %r %r\n" % (x, vs[0]))
+
+# Y_n(x) (SciPy's yn) for tests/special.rs, with the condition number κ = |x·Y_n′/Y_n|
+# (Y_n′ = Y_(n−1) − n/x·Y_n): small n over x from 1e-3 to 1e3; n to 3,000 from x = n/3,
+# where Y_n grows past any range, through its turning point x ≈ n into the oscillations;
+# x to 1e12; within 1e-15 to 1e-3 of the first zeros of Y_2, Y_7, Y_20 and Y_100; and
+# negative n (Y_−n = (−1)^n·Y_n). Taken at 250 and 400 bits, which must agree. Its own
+# generator.
+rng_y = np.random.default_rng(20261207)
+y_rows = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    logu = lambda lo, hi, n: np.exp(rng_y.uniform(np.log(lo), np.log(hi), n))
+    y_rows += [(int(n), cast(x)) for n, x in zip(rng_y.integers(0, 13, 200), logu(1e-3, 1e3, 200))]
+    ns = np.round(logu(10, 3000, 150)).astype(int)
+    y_rows += [(int(n), cast(n * t)) for n, t in zip(ns, logu(1 / 3, 30, 150))]
+    y_rows += [(int(n), cast(x)) for n, x in zip(rng_y.integers(2, 60, 60), logu(1e3, 1e12, 60))]
+    for n in (2, 7, 20, 100):
+        for k in range(1, 6):
+            z = mp.besselyzero(n, k)
+            for d in logu(1e-15, 1e-3, 3):
+                y_rows.append((n, cast(z * (1 + d * rng_y.choice([-1, 1])))))
+    y_rows += [(-int(n), cast(x)) for n, x in zip(rng_y.integers(1, 40, 40), logu(1e-2, 1e3, 40))]
+y_rows += [(n, x) for n in (2, 3, 50) for x in (1e-300, 1e-10, 1.0, 2.0, 1e15)]
+with open("tests/data/yn_mpmath.txt", "w") as out:
+    out.write("# op n x value kappa: yn Y_n(x), kappa = |x Y_n'(x)/Y_n(x)|; mpmath 1.4 at 250 and 400 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for n, x in sorted(set(y_rows)):
+        vs = []
+        try:
+            for prec in (250, 400):
+                with mp.workprec(prec):
+                    m, k = mp.mpf(x), abs(n)
+                    v = mp.bessely(k, m) * (-1) ** (n < 0 and k % 2)
+                    d = (mp.bessely(k - 1, m) - k / m * mp.bessely(k, m)) if k else -mp.bessely(1, m)
+                    vs.append((float(v), float(abs(m * d / mp.bessely(k, m)))))
+        except mp.libmp.NoConvergence:  # mpmath's series, for some n in the thousands near x = n
+            continue
+        assert vs[0][0] == vs[1][0], (n, x, vs)
+        v, kappa = vs[0]
+        if v == 0 or abs(v) >= 1.7976931348623157e308 or abs(v) < 2.2250738585072014e-308:
+            continue
+        out.write("yn %d %r %r %r\n" % (n, x, v, kappa))

@@ -178,3 +178,29 @@ fn math_y1_{{T}}(x: {{T}}) -> {{T}} {
         + z * (6.227414523646215e-09 + z * 1.6655924620799208e-11))));
     return x * (u / v) + 0.6366197723675814 * (besselj_j1_small_{{T}}(x) * ln_{{T}}(x) - 1.0 / x);
 }
+
+// Y_n(x) (SciPy's yn): n truncated toward zero, Y_−n = (−1)^n·Y_n, and the forward
+// recurrence Y_(k+1) = (2k/x)·Y_k − Y_(k−1) from Y0 and Y1 until order n or until Y
+// overflows (src/backend/cpu/special.rs' yn). The steps run in passes of at most 60,000,
+// as llvmpipe ends any loop after 65535 iterations; 65535 passes cover every n < 2³¹.
+fn math_yn_{{T}}(n: {{T}}, x: {{T}}) -> {{T}} {
+    if (nan_{{T}}(n) || nan_{{T}}(x) || x < 0.0 || abs(n) >= 2147483648.0) { return qnan_{{T}}(); }
+    let k = u32(abs(n));
+    let sign = select({{T}}(1.0), {{T}}(-1.0), n < 0.0 && (k & 1u) == 1u);
+    if (x == 0.0) { return -sign * inf_{{T}}(); }
+    if (x > {{T_MAX}}) { return 0.0; }
+    var a = math_y0_{{T}}(x);
+    if (k == 0u) { return a; }
+    var b = math_y1_{{T}}(x);
+    var i = 1u;
+    loop {
+        for (var step = 0u; step < 60000u && i < k && abs(b) <= {{T_MAX}}; step++) {
+            let c = {{T}}(2u * i) / x * b - a;
+            a = b;
+            b = c;
+            i++;
+        }
+        if (i >= k || !(abs(b) <= {{T_MAX}})) { break; }
+    }
+    return sign * b;
+}

@@ -56,6 +56,7 @@ macro_rules! float_ref {
                                 BinaryOp::GammaIncInv => x.gammaincinv(&y),
                                 BinaryOp::GammaIncCInv => x.gammainccinv(&y),
                                 BinaryOp::ExpN => x.expn(&y),
+                                BinaryOp::Yn => x.yn(&y),
                                 _ => x.betaln(&y),
                             }
                         })
@@ -329,7 +330,8 @@ fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
         | BinaryOp::GammaIncC
         | BinaryOp::GammaIncInv
         | BinaryOp::GammaIncCInv
-        | BinaryOp::ExpN => T::TRANSCENDENTAL,
+        | BinaryOp::ExpN
+        | BinaryOp::Yn => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -385,6 +387,7 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::GammaIncInv => a.gammaincinv(b),
             BinaryOp::GammaIncCInv => a.gammainccinv(b),
             BinaryOp::ExpN => a.expn(b),
+            BinaryOp::Yn => a.yn(b),
             _ => unreachable!(),
         }
     }

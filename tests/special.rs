@@ -39,7 +39,8 @@
 //!
 //! The Bessel functions of the first and second kinds (`j0`, `j1`, `y0`, `y1`) are
 //! checked against mpmath at 2,787 points, x from 1e-300 to 1e300 and near the first 30
-//! zeros of each, in ulps per unit of the condition number (see `besselj_check`).
+//! zeros of each, in ulps per unit of the condition number (see `besselj_check`), and
+//! `yn` likewise at 1,003 points, n from −38 to 2,918 (see `yn_check`).
 //!
 //! `logsumexp`, `softmax` and `log_softmax` are checked against an f64 host reference,
 //! where `e^a` overflows too.
@@ -1905,6 +1906,67 @@ fn besselj_bound(dev: &Device) -> f64 {
     bound_on(dev, 4.0, 8.0)
 }
 
+// ---- yn ---------------------------------------------------------------------------------
+
+/// `yn` on `dev` in `F` against mpmath (tests/data/yn_mpmath.txt: n from −38 to 2,918, x
+/// from 1e-300 to 1e15, through the turning point x ≈ n and within 1e-15 to 1e-3 of the
+/// first zeros of Y_2, Y_7, Y_20 and Y_100), within `bound` ulps per unit of `max(1, κ)`,
+/// κ = |x·Y_n′(x)/Y_n(x)| (as `besselj_check`). Values outside `F`'s normal range are
+/// skipped. Then SciPy's conventions, broadcast, and a strided view. Prints the worst,
+/// also in plain ulps.
+fn yn_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let (to_f, min_positive): (fn(f64) -> F, f64) = (<F as gpu::Element>::from_f64, F::MIN_POSITIVE);
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let rows: Vec<[f64; 4]> = include_str!("data/yn_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<f64> = l.split(' ').skip(1).map(|v| v.parse().expect("a number")).collect();
+            [f[0], f[1], f[2], f[3]]
+        })
+        .filter(|r| to_f(r[1]).into() == r[1] && r[2].abs() >= min_positive && r[2].abs() <= max)
+        .collect();
+    let n = Array::from_vec(rows.iter().map(|r| to_f(r[0])).collect(), [rows.len()])?.to(dev)?;
+    let x = Array::from_vec(rows.iter().map(|r| to_f(r[1])).collect(), [rows.len()])?.to(dev)?;
+    let got = n.yn(&x)?.to_vec()?;
+    let want: Vec<f64> = rows.iter().map(|r| r[2]).collect();
+    let scale = |i: usize| rows[i][3].max(1.0);
+    check_ulps_per(dev, "yn", &got, &want, bound, (scale, "max(1, κ)"), |i| {
+        format!("({}, {:e})", rows[i][0], rows[i][1])
+    });
+    // SciPy's conventions, broadcast: n as a column against x as a row. −∞ at ±0 (+∞ for
+    // odd negative n); NaN below 0, for NaN and for |n| ≥ 2³¹; 0 at +∞ (SciPy: NaN); n
+    // truncated; Y_−n = (−1)^n·Y_n; −∞ once the recurrence overflows.
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let to = |v: &[f64]| -> Vec<F> { v.iter().map(|&x| to_f(x)).collect() };
+    let n = Array::from_vec(to(&[0.0, 2.0, 2.7, -2.0, -3.0, 3.0, 1e3, 3e9, nan]), [9, 1])?.to(dev)?;
+    let x = Array::from_vec(to(&[0.0, -0.0, inf, -1.0, nan, 1.5]), [1, 6])?.to(dev)?;
+    let got: Vec<f64> = n.yn(&x)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let row = |i: usize| &got[6 * i..6 * i + 6];
+    for i in 0..7 {
+        let at_zero = if i == 4 { inf } else { -inf };
+        assert_eq!((row(i)[0], row(i)[1], row(i)[2]), (at_zero, at_zero, 0.0), "yn(n = row {i}, ±0, ∞) {what}");
+        assert!(row(i)[3].is_nan() && row(i)[4].is_nan(), "yn(n, −1), yn(n, NaN) {what}: {got:?}");
+    }
+    assert!(row(7).iter().chain(row(8)).all(|v| v.is_nan()), "yn(3e9, x), yn(NaN, x) {what}: {got:?}");
+    assert_eq!(row(2)[5], row(1)[5], "yn(2.7, 1.5) is yn(2, 1.5) (n truncated) {what}");
+    assert_eq!(row(3)[5], row(1)[5], "yn(−2, x) = yn(2, x) {what}");
+    assert_eq!(row(4)[5], -row(5)[5], "yn(−3, x) = −yn(3, x) {what}");
+    assert_eq!(row(6)[5], -inf, "yn(1000, 1.5) overflows {what}");
+    let y2: f64 = to_f(-0.9321937597629739).into(); // Y_2(1.5), mpmath
+    assert!((row(1)[5] - y2).abs() <= bound * F::EPS * y2.abs(), "yn(2, 1.5) {what}: {}", row(1)[5]);
+    let x: Vec<f64> = (1..=40).map(|k| 0.37 * (k * k) as f64).collect();
+    let n = Array::from_vec(to(&[0.0, 1.0, 2.0, 5.0, 12.0]), [5])?.to(dev)?;
+    check_strided_view(dev, &x, &["yn"], |_, a: &Array<F>| n.yn(a))
+}
+
+/// The bound for `yn`, in ulps per unit of `max(1, κ)`: as `besselj_bound` (Y0 and Y1
+/// bring theirs, and the recurrence adds little per unit of κ).
+fn yn_bound(dev: &Device) -> f64 {
+    besselj_bound(dev)
+}
+
 // ---- The inverses: erfinv, erfcinv, ndtri ----------------------------------------------
 
 /// The inverses correctly rounded to f64 (op, x, value): mpmath 1.4 at 300 bits,
@@ -2492,6 +2554,17 @@ backend_tests! {
             return Ok(());
         }
         besselj_check::<f64>(dev, besselj_bound(dev))
+    }
+
+    fn yn_f32(dev) {
+        yn_check::<f32>(dev, yn_bound(dev))
+    }
+
+    fn yn_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        yn_check::<f64>(dev, yn_bound(dev))
     }
 
     fn zeta_polygamma_f64(dev) {

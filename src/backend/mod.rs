@@ -330,11 +330,14 @@ pub enum BinaryOp {
     /// The generalised exponential integral `E_a(b) = ∫₁^∞ e^(−bt)/t^a dt`, a truncated
     /// toward zero (SciPy's `expn`; floats).
     ExpN,
+    /// The Bessel function of the second kind of integer order, `Y_a(b)`, a truncated
+    /// toward zero (SciPy's `yn`; floats).
+    Yn,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 27] = [
+    pub const ALL: [BinaryOp; 28] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -362,6 +365,7 @@ impl BinaryOp {
         BinaryOp::GammaIncInv,
         BinaryOp::GammaIncCInv,
         BinaryOp::ExpN,
+        BinaryOp::Yn,
     ];
 
     /// Whether the op is defined for integer dtypes.
@@ -378,6 +382,7 @@ impl BinaryOp {
                 | BinaryOp::GammaIncInv
                 | BinaryOp::GammaIncCInv
                 | BinaryOp::ExpN
+                | BinaryOp::Yn
         )
     }
 
@@ -426,6 +431,7 @@ impl BinaryOp {
             BinaryOp::GammaIncInv => "gammaincinv",
             BinaryOp::GammaIncCInv => "gammainccinv",
             BinaryOp::ExpN => "expn",
+            BinaryOp::Yn => "yn",
         }
     }
 }

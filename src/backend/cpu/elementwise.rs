@@ -253,6 +253,10 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::expn(a, b);
                 $body
             }
+            BinaryOp::Yn => {
+                let $f = |a: $t, b: $t| Num::yn(a, b);
+                $body
+            }
             BinaryOp::FMax => {
                 let $f = |a: $t, b: $t| a.fmax(b);
                 $body

@@ -32,6 +32,8 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     fn gammaincinv(self, o: Self, upper: bool) -> Self;
     /// E_self(o), the generalised exponential integral (floats; integers through f64).
     fn expn(self, o: Self) -> Self;
+    /// Y_self(o), the Bessel function of the second kind (floats; integers through f64).
+    fn yn(self, o: Self) -> Self;
     fn copysign(self, o: Self) -> Self;
     /// The bit operations are integer ops; every backend rejects them for floats
     /// (`BinaryOp::defined_for`), so the float versions exist only to keep the op table
@@ -234,6 +236,9 @@ macro_rules! float_num {
             }
             fn expn(self, o: Self) -> Self {
                 super::expint::expn(self as f64, o as f64) as $t
+            }
+            fn yn(self, o: Self) -> Self {
+                super::special::yn(self as f64, o as f64) as $t
             }
             #[inline(always)]
             fn copysign(self, o: Self) -> Self {
@@ -615,6 +620,9 @@ macro_rules! int_num {
             }
             fn expn(self, o: Self) -> Self {
                 super::expint::expn(self as f64, o as f64) as $t
+            }
+            fn yn(self, o: Self) -> Self {
+                super::special::yn(self as f64, o as f64) as $t
             }
             fn copysign(self, o: Self) -> Self {
                 (self as f64).copysign(o as f64) as $t

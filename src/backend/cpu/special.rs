@@ -931,3 +931,34 @@ pub(crate) fn spence(x: f64) -> f64 {
     let (lx, l1) = (x.ln(), (-1.0 / x).ln_1p());
     -0.5 * lx * lx - (PI2_6 + lx * l1 - li2_series(-l1))
 }
+
+/// Y_n(x), the Bessel function of the second kind of integer order (SciPy's `yn`): n
+/// truncated toward zero, `Y_−n = (−1)^n·Y_n`, and the forward recurrence
+/// `Y_(k+1) = (2k/x)·Y_k − Y_(k−1)` from msun's Y0 and Y1 (the `libm` crate's), which is
+/// stable for Y: it stops once Y overflows to −∞, and in the oscillations it adds a few
+/// roundings to Y0's and Y1's own errors. SciPy runs the same recurrence from Cephes' Y0
+/// and Y1, whose `x − π/4` in f64 costs large x its low digits. NaN below 0, for NaN and
+/// for |n| ≥ 2³¹; `∓∞` at ±0 (the sign of the limit from above); 0 at +∞ (SciPy: NaN).
+pub(crate) fn yn(n: f64, x: f64) -> f64 {
+    if n.is_nan() || x.is_nan() || x < 0.0 || n.abs() >= 2147483648.0 {
+        return f64::NAN;
+    }
+    let k = n.abs() as u32;
+    let sign = if n < 0.0 && k % 2 == 1 { -1.0 } else { 1.0 };
+    if x == 0.0 {
+        return -sign * f64::INFINITY;
+    }
+    if x == f64::INFINITY {
+        return 0.0;
+    }
+    if k == 0 {
+        return libm::y0(x);
+    }
+    let (mut a, mut b) = (libm::y0(x), libm::y1(x));
+    let mut i = 1;
+    while i < k && b.is_finite() {
+        (a, b) = (b, f64::from(2 * i) / x * b - a);
+        i += 1;
+    }
+    sign * b
+}
