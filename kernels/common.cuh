@@ -1031,9 +1031,10 @@ template <typename T> __device__ T k_yn(T n, T x) {
     T a = k_y0(x);
     if (k == 0u) return a;
     T b = k_y1(x);
+    const T h = (T)2 / x;
 #pragma unroll 1
     for (u32 i = 1u; i < k && !isinf(b); ++i) {
-        const T c = (T)(2u * i) / x * b - a;
+        const T c = (T)i * h * b - a;
         a = b;
         b = c;
     }

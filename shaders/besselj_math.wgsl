@@ -180,9 +180,15 @@ fn math_y1_{{T}}(x: {{T}}) -> {{T}} {
 }
 
 // Y_n(x) (SciPy's yn): n truncated toward zero, Y_−n = (−1)^n·Y_n, and the forward
-// recurrence Y_(k+1) = (2k/x)·Y_k − Y_(k−1) from Y0 and Y1 until order n or until Y
-// overflows (src/backend/cpu/special.rs' yn). The steps run in passes of at most 60,000,
-// as llvmpipe ends any loop after 65535 iterations; 65535 passes cover every n < 2³¹.
+// recurrence Y_(k+1) = k·(2/x)·Y_k − Y_(k−1) from Y0 and Y1 until order n or until Y
+// overflows (src/backend/cpu/special.rs' yn), up to order 92,096: past it, where Y
+// has not overflowed, NaN. llvmpipe ends a SIMD group's loops after 65,535 iterations in
+// all, counted across the four elements an elementwise invocation computes, and when that
+// cap ends a loop it also spoils the lanes that had left it (measured: NaN for
+// neighbours of a long lane), so the loops stay below it on their own: 4,096 steps one
+// per iteration, then at most 11,000 iterations of 8 (llvmpipe runs a loop's body once
+// for every lane even when none enters it, and 8 steps cost f64 yn a fifth of its time
+// there; 32 would cost half).
 fn math_yn_{{T}}(n: {{T}}, x: {{T}}) -> {{T}} {
     if (nan_{{T}}(n) || nan_{{T}}(x) || x < 0.0 || abs(n) >= 2147483648.0) { return qnan_{{T}}(); }
     let k = u32(abs(n));
@@ -193,14 +199,31 @@ fn math_yn_{{T}}(n: {{T}}, x: {{T}}) -> {{T}} {
     if (k == 0u) { return a; }
     var b = math_y1_{{T}}(x);
     var i = 1u;
-    loop {
-        for (var step = 0u; step < 60000u && i < k && abs(b) <= {{T_MAX}}; step++) {
-            let c = {{T}}(2u * i) / x * b - a;
-            a = b;
-            b = c;
-            i++;
-        }
-        if (i >= k || !(abs(b) <= {{T_MAX}})) { break; }
+    let h = 2.0 / x;
+    let head = min(k, 4096u);
+    while (i < head && abs(b) <= {{T_MAX}}) {
+        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
     }
+    for (var it = 0u; it < 11000u && i < k && abs(b) <= {{T_MAX}}; it++) {
+        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
+        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
+        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
+        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
+        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
+        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
+        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
+        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
+    }
+    if (i < k && abs(b) <= {{T_MAX}}) { return qnan_{{T}}(); }
     return sign * b;
+}
+// One step of yn's recurrence, from (Y_(i−1), Y_i) to (Y_i, Y_(i+1)) with h = 2/x, while
+// i < k and Y is finite.
+fn besselj_yn_step_{{T}}(a: ptr<function, {{T}}>, b: ptr<function, {{T}}>, i: ptr<function, u32>, k: u32, h: {{T}}) {
+    if (*i < k && abs(*b) <= {{T_MAX}}) {
+        let c = {{T}}(*i) * h * *b - *a;
+        *a = *b;
+        *b = c;
+        *i += 1u;
+    }
 }

@@ -108,7 +108,7 @@ impl<T: Float> Array<T> {
     /// against it, in one kernel. n is truncated toward zero (SciPy's float signature),
     /// and `Y_−n = (−1)^n·Y_n`.
     ///
-    /// Method: the forward recurrence `Y_(k+1) = (2k/x)·Y_k − Y_(k−1)` from
+    /// Method: the forward recurrence `Y_(k+1) = k·(2/x)·Y_k − Y_(k−1)` from
     /// [`y0`](Array::y0) and [`y1`](Array::y1), as SciPy's, which is stable for Y. It runs
     /// `|n| − 1` steps, or fewer where Y overflows to −∞ on the way (past x ≈ 2n/e), so an
     /// element costs up to `|n|` multiply-adds: keep n to the orders you need, as a GPU
@@ -121,7 +121,10 @@ impl<T: Float> Array<T> {
     /// Conventions, as SciPy's: NaN for x < 0 and NaN; `−∞` at x = ±0 (`+∞` for odd
     /// negative n, the limit from above). Differing: NaN for |n| ≥ 2³¹, an order no
     /// recurrence reaches in reasonable time (SciPy runs it); 0 at x = +∞, the limit
-    /// (SciPy: NaN).
+    /// (SciPy: NaN). On wgpu the recurrence stops at order 92,096: past it, where Y has
+    /// not overflowed (x beyond about n), the answer is NaN. That keeps the kernel within
+    /// lavapipe's budget of 65,535 loop iterations, shared by the elements an invocation
+    /// computes, whose cutting a loop short spoils neighbouring elements too.
     ///
     /// # Errors
     /// [`Error::BroadcastMismatch`](crate::Error::BroadcastMismatch),
