@@ -235,6 +235,8 @@ __device__ __forceinline__ float k_sin(float x) { return sinf(x); }
 __device__ __forceinline__ double k_sin(double x) { return sin(x); }
 __device__ __forceinline__ float k_cos(float x) { return cosf(x); }
 __device__ __forceinline__ double k_cos(double x) { return cos(x); }
+__device__ __forceinline__ void k_sincos(float x, float* s, float* c) { sincosf(x, s, c); }
+__device__ __forceinline__ void k_sincos(double x, double* s, double* c) { sincos(x, s, c); }
 __device__ __forceinline__ float k_tanh(float x) { return tanhf(x); }
 __device__ __forceinline__ double k_tanh(double x) { return tanh(x); }
 __device__ __forceinline__ float k_floor(float x) { return floorf(x); }
@@ -1020,6 +1022,18 @@ template <typename T> __device__ T k_y1(T x) {
     const T v = (T)1 + z * ((T)0.01991673182366499 + z * ((T)0.00020255258102513517 + z * ((T)1.3560880109751623e-06 + z * ((T)6.227414523646215e-09 + z * (T)1.6655924620799208e-11))));
     return x * (u / v) + (T)0.6366197723675814 * (k_j1(x) * k_log(x) - (T)1 / x);
 }
+// The forward recurrence of Y_n and y_n, f_(i+1) = (i + half)·(2/x)·f_i − f_(i−1), from
+// (f_0, f_1) to (f_(k−1), f_k) for k ≥ 1, stopping where f overflows
+// (src/backend/cpu/special.rs' bessel_forward).
+template <typename T> __device__ void k_bessel_forward(T& a, T& b, u32 k, T x, T half) {
+    const T h = (T)2 / x;
+#pragma unroll 1
+    for (u32 i = 1u; i < k && !isinf(b); ++i) {
+        const T c = ((T)i + half) * h * b - a;
+        a = b;
+        b = c;
+    }
+}
 // Y_n(x) (SciPy's yn): src/backend/cpu/special.rs' yn, n truncated toward zero, the
 // forward recurrence from Y0 and Y1 until order n or until Y overflows.
 template <typename T> __device__ T k_yn(T n, T x) {
@@ -1031,14 +1045,27 @@ template <typename T> __device__ T k_yn(T n, T x) {
     T a = k_y0(x);
     if (k == 0u) return a;
     T b = k_y1(x);
-    const T h = (T)2 / x;
-#pragma unroll 1
-    for (u32 i = 1u; i < k && !isinf(b); ++i) {
-        const T c = (T)i * h * b - a;
-        a = b;
-        b = c;
-    }
+    k_bessel_forward(a, b, k, x, (T)0);
     return sign * b;
+}
+// The spherical y_n(x) or its derivative (SciPy's spherical_yn): src/backend/cpu/special.rs'
+// spherical_yn, y_n(−x) = (−1)^(n+1)·y_n(x) and y_n′(−x) = (−1)^n·y_n′(x).
+template <typename T> __device__ T k_spherical_yn(T n, T x0, bool derivative) {
+    if (n != n || x0 != x0 || n < (T)0 || n >= (T)2147483648.0) return k_special(x0, true);
+    const u32 k = (u32)n;
+    const bool odd = (k & 1u) != 0u;
+    const T sign = (x0 < (T)0 && derivative == odd) ? (T)-1 : (T)1;
+    const T x = fabs(x0);
+    if (x == (T)0) return derivative ? k_special(x, false) : -k_special(x, false);
+    if (isinf(x)) return (T)0;
+    T s, c;
+    k_sincos(x, &s, &c);  // one reduction: with two, the f64 kernel spilled 8 B on sm_90
+    const T y0 = -c / x;
+    const T y1 = (y0 - s) / x;
+    if (k == 0u) return sign * (derivative ? -y1 : y0);
+    T a = y0, b = y1;
+    k_bessel_forward(a, b, k, x, (T)0.5);
+    return sign * (derivative ? a - (T)(k + 1u) / x * b : b);
 }
 // NumPy's sign: -1, 0 or 1; +-0 -> 0 and NaN stays NaN (the comparisons are false).
 template <typename T> __device__ __forceinline__ T k_sign(T x) {

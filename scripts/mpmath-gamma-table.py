@@ -6,8 +6,8 @@ ellip_mpmath.txt (K(m), K(1 − p)), gammainc_mpmath.txt (P(a, x), Q(a, x)),
 expint_mpmath.txt (E₁, Ei), expn_mpmath.txt (E_n), besselk_mpmath.txt (K0, K1 and
 their scaled forms), gammaincinv_mpmath.txt (the roots of P and Q in x) and
 besselj_mpmath.txt (J0, J1, Y0, Y1 with their condition numbers), ellipe_mpmath.txt
-(E(m)), spence_mpmath.txt (Li₂(1 − x)) and yn_mpmath.txt (Y_n(x) with its condition
-number), by
+(E(m)), spence_mpmath.txt (Li₂(1 − x)), yn_mpmath.txt (Y_n(x) with its condition
+number) and spherical_yn_mpmath.txt (y_n(x), y_n′(x) with theirs), by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -496,3 +496,42 @@ with open("tests/data/yn_mpmath.txt", "w") as out:
         if v == 0 or abs(v) >= 1.7976931348623157e308 or abs(v) < 2.2250738585072014e-308:
             continue
         out.write("yn %d %r %r %r\n" % (n, x, v, kappa))
+
+# The spherical y_n(x) = (π/(2x))^½·Y_(n+½)(x) and its derivative (SciPy's spherical_yn)
+# for tests/special.rs, each with its condition number (y_n″ from Bessel's equation
+# x²y″ + 2xy′ + (x² − n(n + 1))y = 0): n from 0 to 300, x from 1e-3 to 1e6, negative x
+# (y_n(−x) = (−1)^(n+1)·y_n(x)), and near the first zeros of y_1, y_5 and y_30. Taken at
+# 250 and 400 bits, which must agree. Its own generator.
+rng_sy = np.random.default_rng(20261208)
+sy_rows = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    logu = lambda lo, hi, n: np.exp(rng_sy.uniform(np.log(lo), np.log(hi), n))
+    sy_rows += [(int(n), cast(x)) for n, x in zip(rng_sy.integers(0, 13, 150), logu(1e-3, 1e3, 150))]
+    ns = np.round(logu(10, 300, 80)).astype(int)
+    sy_rows += [(int(n), cast(n * t)) for n, t in zip(ns, logu(1 / 3, 30, 80))]
+    sy_rows += [(int(n), cast(x)) for n, x in zip(rng_sy.integers(0, 30, 40), logu(1e3, 1e6, 40))]
+    sy_rows += [(int(n), -cast(x)) for n, x in zip(rng_sy.integers(0, 20, 40), logu(1e-2, 1e2, 40))]
+    for n in (1, 5, 30):
+        for k in range(1, 5):
+            z = mp.besselyzero(n + mp.mpf(0.5), k)
+            for d in logu(1e-15, 1e-3, 3):
+                sy_rows.append((n, cast(z * (1 + d * rng_sy.choice([-1, 1])))))
+with open("tests/data/spherical_yn_mpmath.txt", "w") as out:
+    out.write("# op n x value kappa dvalue dkappa: sphyn y_n(x), kappa = |x y_n'/y_n|, y_n'(x), dkappa = |x y_n''/y_n'|; mpmath 1.4 at 250 and 400 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for n, x in sorted(set(sy_rows)):
+        vs = []
+        for prec in (250, 400):
+            with mp.workprec(prec):
+                m = mp.mpf(x)
+                y = lambda v: mp.sqrt(mp.pi / (2 * abs(m))) * mp.bessely(v + mp.mpf(0.5), abs(m))
+                f = lambda j: ((-1) ** (j + 1) if m < 0 else 1) * y(j)  # y_j at m, either sign
+                v = f(n)
+                d = (f(n - 1) - (n + 1) / m * v) if n else -f(1)
+                dd = -2 / m * d - (1 - n * (n + 1) / m**2) * v
+                vs.append((float(v), float(abs(m * d / v)), float(d), float(abs(m * dd / d))))
+        assert vs[0][0] == vs[1][0] and vs[0][2] == vs[1][2], (n, x, vs)
+        v, k, d, dk = vs[0]
+        if min(abs(v), abs(d)) < 2.2250738585072014e-308 or max(abs(v), abs(d)) >= 1.7976931348623157e308:
+            continue
+        out.write("sphyn %d %r %r %r %r %r\n" % (n, x, v, k, d, dk))

@@ -180,48 +180,75 @@ fn math_y1_{{T}}(x: {{T}}) -> {{T}} {
 }
 
 // Y_n(x) (SciPy's yn): n truncated toward zero, Y_−n = (−1)^n·Y_n, and the forward
-// recurrence Y_(k+1) = k·(2/x)·Y_k − Y_(k−1) from Y0 and Y1 until order n or until Y
-// overflows (src/backend/cpu/special.rs' yn), up to order 92,096: past it, where Y
-// has not overflowed, NaN. llvmpipe ends a SIMD group's loops after 65,535 iterations in
-// all, counted across the four elements an elementwise invocation computes, and when that
-// cap ends a loop it also spoils the lanes that had left it (measured: NaN for
-// neighbours of a long lane), so the loops stay below it on their own: 4,096 steps one
-// per iteration, then at most 11,000 iterations of 8 (llvmpipe runs a loop's body once
-// for every lane even when none enters it, and 8 steps cost f64 yn a fifth of its time
-// there; 32 would cost half).
+// recurrence from Y0 and Y1 (besselj_forward; src/backend/cpu/special.rs' yn).
 fn math_yn_{{T}}(n: {{T}}, x: {{T}}) -> {{T}} {
     if (nan_{{T}}(n) || nan_{{T}}(x) || x < 0.0 || abs(n) >= 2147483648.0) { return qnan_{{T}}(); }
     let k = u32(abs(n));
     let sign = select({{T}}(1.0), {{T}}(-1.0), n < 0.0 && (k & 1u) == 1u);
     if (x == 0.0) { return -sign * inf_{{T}}(); }
     if (x > {{T_MAX}}) { return 0.0; }
-    var a = math_y0_{{T}}(x);
-    if (k == 0u) { return a; }
-    var b = math_y1_{{T}}(x);
+    let y0 = math_y0_{{T}}(x);
+    if (k == 0u) { return y0; }
+    return sign * besselj_forward_{{T}}(y0, math_y1_{{T}}(x), k, x, 0.0).y;
+}
+
+// The spherical y_n(x) = (π/(2x))^½·Y_(n+½)(x), or its derivative (SciPy's
+// spherical_yn; src/backend/cpu/special.rs' spherical_yn): y_0 = −cos x/x,
+// y_1 = (y_0 − sin x)/x, the forward recurrence, y_n′ = y_(n−1) − (n + 1)/x·y_n.
+fn math_spherical_yn_{{T}}(n: {{T}}, x0: {{T}}, derivative: bool) -> {{T}} {
+    if (nan_{{T}}(n) || nan_{{T}}(x0) || n < 0.0 || n >= 2147483648.0) { return qnan_{{T}}(); }
+    let k = u32(n);
+    let odd = (k & 1u) == 1u;
+    // y_n(−x) = (−1)^(n+1)·y_n(x), so y_n′(−x) = (−1)^n·y_n′(x).
+    let sign = select({{T}}(1.0), {{T}}(-1.0), x0 < 0.0 && (derivative == odd));
+    let x = abs(x0);
+    if (x == 0.0) { return select(-inf_{{T}}(), inf_{{T}}(), derivative); }
+    if (x > {{T_MAX}}) { return 0.0; }
+    let sc = sincos_{{T}}(x);
+    let y0 = -sc.y / x;
+    let y1 = (y0 - sc.x) / x;
+    if (k == 0u) { return sign * select(y0, -y1, derivative); }
+    let f = besselj_forward_{{T}}(y0, y1, k, x, 0.5);
+    return sign * select(f.y, f.x - {{T}}(k + 1u) / x * f.y, derivative);
+}
+
+// The forward recurrence of Y_n and y_n, f_(i+1) = (i + half)·(2/x)·f_i − f_(i−1), from
+// (f_0, f_1) to (f_(k−1), f_k) for k ≥ 1, stopping where f overflows (then (f_(i−1),
+// −∞)), up to order 92,096: past it, where f has not overflowed, NaN. llvmpipe ends a
+// SIMD group's loops after 65,535 iterations in all, counted across the four elements
+// an elementwise invocation computes, and when that cap ends a loop it also spoils the
+// lanes that had left it (measured: NaN for neighbours of a long lane), so the loops
+// stay below it on their own: 4,096 steps one per iteration, then at most 11,000
+// iterations of 8 (llvmpipe runs a loop's body once for every lane even when none
+// enters it, and 8 steps cost f64 yn a fifth of its time there; 32 would cost half).
+fn besselj_forward_{{T}}(f0: {{T}}, f1: {{T}}, k: u32, x: {{T}}, half: {{T}}) -> vec2<{{T}}> {
+    var a = f0;
+    var b = f1;
     var i = 1u;
     let h = 2.0 / x;
     let head = min(k, 4096u);
     while (i < head && abs(b) <= {{T_MAX}}) {
-        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
+        besselj_step_{{T}}(&a, &b, &i, k, h, half);
     }
     for (var it = 0u; it < 11000u && i < k && abs(b) <= {{T_MAX}}; it++) {
-        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
-        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
-        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
-        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
-        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
-        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
-        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
-        besselj_yn_step_{{T}}(&a, &b, &i, k, h);
+        besselj_step_{{T}}(&a, &b, &i, k, h, half);
+        besselj_step_{{T}}(&a, &b, &i, k, h, half);
+        besselj_step_{{T}}(&a, &b, &i, k, h, half);
+        besselj_step_{{T}}(&a, &b, &i, k, h, half);
+        besselj_step_{{T}}(&a, &b, &i, k, h, half);
+        besselj_step_{{T}}(&a, &b, &i, k, h, half);
+        besselj_step_{{T}}(&a, &b, &i, k, h, half);
+        besselj_step_{{T}}(&a, &b, &i, k, h, half);
     }
-    if (i < k && abs(b) <= {{T_MAX}}) { return qnan_{{T}}(); }
-    return sign * b;
+    if (i < k && abs(b) <= {{T_MAX}}) { return vec2<{{T}}>(qnan_{{T}}(), qnan_{{T}}()); }
+    return vec2<{{T}}>(a, b);
 }
-// One step of yn's recurrence, from (Y_(i−1), Y_i) to (Y_i, Y_(i+1)) with h = 2/x, while
-// i < k and Y is finite.
-fn besselj_yn_step_{{T}}(a: ptr<function, {{T}}>, b: ptr<function, {{T}}>, i: ptr<function, u32>, k: u32, h: {{T}}) {
+// One step of the recurrence, from (f_(i−1), f_i) to (f_i, f_(i+1)) with h = 2/x, while
+// i < k and f is finite.
+fn besselj_step_{{T}}(a: ptr<function, {{T}}>, b: ptr<function, {{T}}>, i: ptr<function, u32>, k: u32, h: {{T}},
+                      half: {{T}}) {
     if (*i < k && abs(*b) <= {{T_MAX}}) {
-        let c = {{T}}(*i) * h * *b - *a;
+        let c = ({{T}}(*i) + half) * h * *b - *a;
         *a = *b;
         *b = c;
         *i += 1u;

@@ -57,6 +57,8 @@ macro_rules! float_ref {
                                 BinaryOp::GammaIncCInv => x.gammainccinv(&y),
                                 BinaryOp::ExpN => x.expn(&y),
                                 BinaryOp::Yn => x.yn(&y),
+                                BinaryOp::SphericalYn => x.spherical_yn(&y, false),
+                                BinaryOp::SphericalYnD => x.spherical_yn(&y, true),
                                 _ => x.betaln(&y),
                             }
                         })
@@ -331,7 +333,9 @@ fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
         | BinaryOp::GammaIncInv
         | BinaryOp::GammaIncCInv
         | BinaryOp::ExpN
-        | BinaryOp::Yn => T::TRANSCENDENTAL,
+        | BinaryOp::Yn
+        | BinaryOp::SphericalYn
+        | BinaryOp::SphericalYnD => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -388,6 +392,8 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::GammaIncCInv => a.gammainccinv(b),
             BinaryOp::ExpN => a.expn(b),
             BinaryOp::Yn => a.yn(b),
+            BinaryOp::SphericalYn => a.spherical_yn(b, false),
+            BinaryOp::SphericalYnD => a.spherical_yn(b, true),
             _ => unreachable!(),
         }
     }

@@ -40,7 +40,8 @@
 //! The Bessel functions of the first and second kinds (`j0`, `j1`, `y0`, `y1`) are
 //! checked against mpmath at 2,787 points, x from 1e-300 to 1e300 and near the first 30
 //! zeros of each, in ulps per unit of the condition number (see `besselj_check`), and
-//! `yn` likewise at 1,003 points, n from −38 to 2,918 (see `yn_check`).
+//! `yn` likewise at 1,003 points, n from −38 to 2,918 (see `yn_check`), and
+//! `spherical_yn` and its derivative at 678, n from 0 to 300 (see `spherical_yn_check`).
 //!
 //! `logsumexp`, `softmax` and `log_softmax` are checked against an f64 host reference,
 //! where `e^a` overflows too.
@@ -1992,6 +1993,54 @@ fn yn_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     check_strided_view(dev, &x, &["yn"], |_, a: &Array<F>| n.yn(a))
 }
 
+/// `spherical_yn` and its derivative on `dev` in `F` against mpmath
+/// (tests/data/spherical_yn_mpmath.txt: n from 0 to 300, x from 1e-3 to 1e6, negative x,
+/// and within 1e-15 to 1e-3 of the first zeros of y_1, y_5 and y_30), within `bound` ulps
+/// per unit of `max(1, κ)`, κ each one's condition number (as `besselj_check`). Then the
+/// conventions and a strided view.
+fn spherical_yn_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let (to_f, min_positive): (fn(f64) -> F, f64) = (<F as gpu::Element>::from_f64, F::MIN_POSITIVE);
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let rows: Vec<Vec<f64>> = include_str!("data/spherical_yn_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split(' ').skip(1).map(|v| v.parse().expect("a number")).collect())
+        .filter(|r: &Vec<f64>| to_f(r[1]).into() == r[1])
+        .filter(|r| [r[2], r[4]].iter().all(|v| v.abs() >= min_positive && v.abs() <= max))
+        .collect();
+    let n = Array::from_vec(rows.iter().map(|r| to_f(r[0])).collect(), [rows.len()])?.to(dev)?;
+    let x = Array::from_vec(rows.iter().map(|r| to_f(r[1])).collect(), [rows.len()])?.to(dev)?;
+    for (derivative, col, op) in [(false, 2, "spherical_yn"), (true, 4, "spherical_yn′")] {
+        let got = n.spherical_yn(&x, derivative)?.to_vec()?;
+        let want: Vec<f64> = rows.iter().map(|r| r[col]).collect();
+        let scale = |i: usize| rows[i][col + 1].max(1.0);
+        check_ulps_per(dev, op, &got, &want, bound, (scale, "max(1, κ)"), |i| {
+            format!("({}, {:e})", rows[i][0], rows[i][1])
+        });
+    }
+    // Conventions: n as a column against x as a row.
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let to = |v: &[f64]| -> Vec<F> { v.iter().map(|&x| to_f(x)).collect() };
+    let n = Array::from_vec(to(&[0.0, 1.0, 3.0, 3.7, 600.0, -1.0, nan]), [7, 1])?.to(dev)?;
+    let x = Array::from_vec(to(&[0.0, -0.0, inf, -inf, nan, 1.0]), [1, 6])?.to(dev)?;
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    for derivative in [false, true] {
+        let got: Vec<f64> = n.spherical_yn(&x, derivative)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+        let row = |i: usize| &got[6 * i..6 * i + 6];
+        let at_zero = if derivative { inf } else { -inf };
+        for i in 0..5 {
+            assert_eq!(&row(i)[..4], &[at_zero, at_zero, 0.0, 0.0], "spherical_yn(n, ±0, ±∞) {derivative} {what}");
+            assert!(row(i)[4].is_nan(), "spherical_yn(n, NaN) {what}: {got:?}");
+        }
+        assert_eq!(row(3)[5], row(2)[5], "spherical_yn(3.7, 1) is spherical_yn(3, 1) {what}");
+        assert_eq!(row(4)[5], at_zero, "spherical_yn(600, 1) overflows {derivative} {what}");
+        assert!(row(5).iter().chain(row(6)).all(|v| v.is_nan()), "spherical_yn(−1 or NaN, x) {what}: {got:?}");
+    }
+    let x: Vec<f64> = (1..=40).map(|k| 0.37 * (k * k) as f64 - 60.0).collect();
+    let n = Array::from_vec(to(&[0.0, 1.0, 2.0, 5.0, 12.0]), [5])?.to(dev)?;
+    check_strided_view(dev, &x, &["y", "y′"], |op, a: &Array<F>| n.spherical_yn(a, op == "y′"))
+}
+
 /// The bound for `yn`, in ulps per unit of `max(1, κ)`: as `besselj_bound` (Y0 and Y1
 /// bring theirs, and the recurrence adds little per unit of κ).
 fn yn_bound(dev: &Device) -> f64 {
@@ -2596,6 +2645,17 @@ backend_tests! {
             return Ok(());
         }
         yn_check::<f64>(dev, yn_bound(dev))
+    }
+
+    fn spherical_yn_f32(dev) {
+        spherical_yn_check::<f32>(dev, yn_bound(dev))
+    }
+
+    fn spherical_yn_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        spherical_yn_check::<f64>(dev, yn_bound(dev))
     }
 
     fn zeta_polygamma_f64(dev) {

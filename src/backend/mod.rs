@@ -333,11 +333,17 @@ pub enum BinaryOp {
     /// The Bessel function of the second kind of integer order, `Y_a(b)`, a truncated
     /// toward zero (SciPy's `yn`; floats).
     Yn,
+    /// The spherical Bessel function of the second kind `y_a(b)`, a truncated toward zero
+    /// (SciPy's `spherical_yn`; floats).
+    SphericalYn,
+    /// Its derivative in b, `y_a′(b)` (SciPy's `spherical_yn(a, b, derivative=True)`;
+    /// floats).
+    SphericalYnD,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 28] = [
+    pub const ALL: [BinaryOp; 30] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -366,6 +372,8 @@ impl BinaryOp {
         BinaryOp::GammaIncCInv,
         BinaryOp::ExpN,
         BinaryOp::Yn,
+        BinaryOp::SphericalYn,
+        BinaryOp::SphericalYnD,
     ];
 
     /// Whether the op is defined for integer dtypes.
@@ -383,6 +391,8 @@ impl BinaryOp {
                 | BinaryOp::GammaIncCInv
                 | BinaryOp::ExpN
                 | BinaryOp::Yn
+                | BinaryOp::SphericalYn
+                | BinaryOp::SphericalYnD
         )
     }
 
@@ -432,6 +442,8 @@ impl BinaryOp {
             BinaryOp::GammaIncCInv => "gammainccinv",
             BinaryOp::ExpN => "expn",
             BinaryOp::Yn => "yn",
+            BinaryOp::SphericalYn => "spherical_yn",
+            BinaryOp::SphericalYnD => "spherical_yn_d",
         }
     }
 }

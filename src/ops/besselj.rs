@@ -1,6 +1,7 @@
 //! SciPy's Bessel functions of the first and second kinds of orders 0 and 1, `j0`, `j1`,
 //! `y0`, `y1`, one kernel each on every backend (`UnaryOp::J0`, `J1`, `Y0`, `Y1`), and
-//! `yn`, Y of any integer order by recurrence from Y0 and Y1 (`BinaryOp::Yn`): the
+//! `yn`, Y of any integer order by recurrence from Y0 and Y1 (`BinaryOp::Yn`), and the
+//! spherical `spherical_yn` (`BinaryOp::SphericalYn`, `SphericalYnD`): the
 //! CPU backend calls the `libm` crate's (FreeBSD msun's `e_j0.c`/`e_j1.c`, in f64),
 //! and `shaders/besselj_math.wgsl` and `kernels/common.cuh` are the same method with
 //! the same coefficients (CUDA's own `j0`… are documented only to absolute errors).
@@ -144,5 +145,43 @@ impl<T: Float> Array<T> {
     /// ```
     pub fn yn(&self, x: &Array<T>) -> Result<Array<T>> {
         binary(BinaryOp::Yn, Arg::Array(self), Arg::Array(x))
+    }
+
+    /// The spherical Bessel function of the second kind `y_n(x) = (π/(2x))^½·Y_(n+½)(x)`,
+    /// or with `derivative` its derivative `y_n′(x)` (SciPy's
+    /// `special.spherical_yn(n, x, derivative)`, `cupyx.scipy.special.spherical_yn`), with
+    /// `self` as n and `x` broadcast against it, in one kernel. n is truncated toward zero.
+    ///
+    /// Method, as SciPy's: `y_0 = −cos x/x`, `y_1 = (y_0 − sin x)/x` (sin and cos
+    /// reduced exactly), the forward recurrence `y_(k+1) = (2k + 1)/x·y_k − y_(k−1)`,
+    /// stable for y, and `y_n′ = y_(n−1) − (n + 1)/x·y_n` (`−y_1` for n = 0);
+    /// `y_n(−x) = (−1)^(n+1)·y_n(x)`. Its cost and its limit on wgpu are
+    /// [`yn`](Array::yn)'s (orders to 92,096 where y has not overflowed).
+    ///
+    /// Conventions, as SciPy's: NaN for n < 0 and NaN; `−∞` at x = ±0; 0 at ±∞.
+    /// Differing: the derivative is `+∞` at ±0 and where y overflows (the limit; SciPy
+    /// forms `∞ − ∞` there from n = 1 and gives NaN); NaN for n ≥ 2³¹.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastMismatch`](crate::Error::BroadcastMismatch),
+    /// [`Error::DeviceMismatch`](crate::Error::DeviceMismatch),
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let n = gpu::Array::from_vec(vec![0.0f64, 3.0, 10.0, 2.0], [4])?;
+    /// let x = gpu::Array::from_vec(vec![1.0f64, 2.5, 30.0, -1.5], [4])?;
+    /// let y = n.spherical_yn(&x, false)?.to_vec()?;
+    /// let d = n.spherical_yn(&x, true)?.to_vec()?;
+    /// let want = [-0.5403023058681398, -0.7966031232532494, 0.031219591064754935, 1.345712693620451];
+    /// let dwant = [1.3817732906760363, 0.8206604960015378, -0.014727526664063404, 1.994989973208109];
+    /// for i in 0..4 {
+    ///     assert!((y[i] / want[i] - 1.0).abs() < 1e-14, "{} vs {}", y[i], want[i]);
+    ///     assert!((d[i] / dwant[i] - 1.0).abs() < 1e-14, "{} vs {}", d[i], dwant[i]);
+    /// }
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn spherical_yn(&self, x: &Array<T>, derivative: bool) -> Result<Array<T>> {
+        let op = if derivative { BinaryOp::SphericalYnD } else { BinaryOp::SphericalYn };
+        binary(op, Arg::Array(self), Arg::Array(x))
     }
 }

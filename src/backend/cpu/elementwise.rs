@@ -257,6 +257,14 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::yn(a, b);
                 $body
             }
+            BinaryOp::SphericalYn => {
+                let $f = |a: $t, b: $t| Num::spherical_yn(a, b, false);
+                $body
+            }
+            BinaryOp::SphericalYnD => {
+                let $f = |a: $t, b: $t| Num::spherical_yn(a, b, true);
+                $body
+            }
             BinaryOp::FMax => {
                 let $f = |a: $t, b: $t| a.fmax(b);
                 $body

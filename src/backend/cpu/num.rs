@@ -34,6 +34,9 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     fn expn(self, o: Self) -> Self;
     /// Y_self(o), the Bessel function of the second kind (floats; integers through f64).
     fn yn(self, o: Self) -> Self;
+    /// y_self(o), the spherical Bessel function of the second kind, or its derivative
+    /// (floats; integers through f64).
+    fn spherical_yn(self, o: Self, derivative: bool) -> Self;
     fn copysign(self, o: Self) -> Self;
     /// The bit operations are integer ops; every backend rejects them for floats
     /// (`BinaryOp::defined_for`), so the float versions exist only to keep the op table
@@ -239,6 +242,9 @@ macro_rules! float_num {
             }
             fn yn(self, o: Self) -> Self {
                 super::special::yn(self as f64, o as f64) as $t
+            }
+            fn spherical_yn(self, o: Self, derivative: bool) -> Self {
+                super::special::spherical_yn(self as f64, o as f64, derivative) as $t
             }
             #[inline(always)]
             fn copysign(self, o: Self) -> Self {
@@ -623,6 +629,9 @@ macro_rules! int_num {
             }
             fn yn(self, o: Self) -> Self {
                 super::special::yn(self as f64, o as f64) as $t
+            }
+            fn spherical_yn(self, o: Self, derivative: bool) -> Self {
+                super::special::spherical_yn(self as f64, o as f64, derivative) as $t
             }
             fn copysign(self, o: Self) -> Self {
                 (self as f64).copysign(o as f64) as $t

@@ -140,6 +140,8 @@ pub(super) fn binary_expr(op: BinaryOp, t: DType) -> String {
         BinaryOp::GammaIncCInv => format!("math_gammaincinv_{w}(a, b, true)"),
         BinaryOp::ExpN => format!("math_expn_{w}(a, b)"),
         BinaryOp::Yn => format!("math_yn_{w}(a, b)"),
+        BinaryOp::SphericalYn => format!("math_spherical_yn_{w}(a, b, false)"),
+        BinaryOp::SphericalYnD => format!("math_spherical_yn_{w}(a, b, true)"),
         BinaryOp::Copysign => format!("select(abs(a), -abs(a), signbit_{w}(b))"),
         BinaryOp::FMax if float => format!("select(select(max(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
         BinaryOp::FMin if float => format!("select(select(min(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
