@@ -1024,7 +1024,7 @@ template <typename T> __device__ T k_y1(T x) {
 }
 // The forward recurrence of Y_n and y_n, f_(i+1) = (i + half)·(2/x)·f_i − f_(i−1), from
 // (f_0, f_1) to (f_(k−1), f_k) for k ≥ 1, stopping where f overflows
-// (src/backend/cpu/special.rs' bessel_forward).
+// (src/backend/cpu/besselj.rs' bessel_forward).
 template <typename T> __device__ void k_bessel_forward(T& a, T& b, u32 k, T x, T half) {
     const T h = (T)2 / x;
 #pragma unroll 1
@@ -1034,7 +1034,7 @@ template <typename T> __device__ void k_bessel_forward(T& a, T& b, u32 k, T x, T
         b = c;
     }
 }
-// Y_n(x) (SciPy's yn): src/backend/cpu/special.rs' yn, n truncated toward zero, the
+// Y_n(x) (SciPy's yn): src/backend/cpu/besselj.rs' yn, n truncated toward zero, the
 // forward recurrence from Y0 and Y1 until order n or until Y overflows.
 template <typename T> __device__ T k_yn(T n, T x) {
     if (n != n || x != x || x < (T)0 || fabs(n) >= (T)2147483648.0) return k_special(x, true);
@@ -1048,7 +1048,7 @@ template <typename T> __device__ T k_yn(T n, T x) {
     k_bessel_forward(a, b, k, x, (T)0);
     return sign * b;
 }
-// The spherical y_n(x) or its derivative (SciPy's spherical_yn): src/backend/cpu/special.rs'
+// The spherical y_n(x) or its derivative (SciPy's spherical_yn): src/backend/cpu/besselj.rs'
 // spherical_yn, y_n(−x) = (−1)^(n+1)·y_n(x) and y_n′(−x) = (−1)^n·y_n′(x).
 template <typename T> __device__ T k_spherical_yn(T n, T x0, bool derivative) {
     if (n != n || x0 != x0 || n < (T)0 || n >= (T)2147483648.0) return k_special(x0, true);

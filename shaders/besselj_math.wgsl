@@ -180,7 +180,7 @@ fn math_y1_{{T}}(x: {{T}}) -> {{T}} {
 }
 
 // Y_n(x) (SciPy's yn): n truncated toward zero, Y_−n = (−1)^n·Y_n, and the forward
-// recurrence from Y0 and Y1 (besselj_forward; src/backend/cpu/special.rs' yn).
+// recurrence from Y0 and Y1 (besselj_forward; src/backend/cpu/besselj.rs' yn).
 fn math_yn_{{T}}(n: {{T}}, x: {{T}}) -> {{T}} {
     if (nan_{{T}}(n) || nan_{{T}}(x) || x < 0.0 || abs(n) >= 2147483648.0) { return qnan_{{T}}(); }
     let k = u32(abs(n));
@@ -193,7 +193,7 @@ fn math_yn_{{T}}(n: {{T}}, x: {{T}}) -> {{T}} {
 }
 
 // The spherical y_n(x) = (π/(2x))^½·Y_(n+½)(x), or its derivative (SciPy's
-// spherical_yn; src/backend/cpu/special.rs' spherical_yn): y_0 = −cos x/x,
+// spherical_yn; src/backend/cpu/besselj.rs' spherical_yn): y_0 = −cos x/x,
 // y_1 = (y_0 − sin x)/x, the forward recurrence, y_n′ = y_(n−1) − (n + 1)/x·y_n.
 fn math_spherical_yn_{{T}}(n: {{T}}, x0: {{T}}, derivative: bool) -> {{T}} {
     if (nan_{{T}}(n) || nan_{{T}}(x0) || n < 0.0 || n >= 2147483648.0) { return qnan_{{T}}(); }

@@ -1,6 +1,7 @@
 //! The CPU backend: rayon over cache-sized chunks, the `gemm` crate for float matmul,
 //! and the reference semantics every other backend is tested against.
 
+mod besselj;
 mod besselk;
 mod elementwise;
 mod expint;

@@ -241,10 +241,10 @@ macro_rules! float_num {
                 super::expint::expn(self as f64, o as f64) as $t
             }
             fn yn(self, o: Self) -> Self {
-                super::special::yn(self as f64, o as f64) as $t
+                super::besselj::yn(self as f64, o as f64) as $t
             }
             fn spherical_yn(self, o: Self, derivative: bool) -> Self {
-                super::special::spherical_yn(self as f64, o as f64, derivative) as $t
+                super::besselj::spherical_yn(self as f64, o as f64, derivative) as $t
             }
             #[inline(always)]
             fn copysign(self, o: Self) -> Self {
@@ -628,10 +628,10 @@ macro_rules! int_num {
                 super::expint::expn(self as f64, o as f64) as $t
             }
             fn yn(self, o: Self) -> Self {
-                super::special::yn(self as f64, o as f64) as $t
+                super::besselj::yn(self as f64, o as f64) as $t
             }
             fn spherical_yn(self, o: Self, derivative: bool) -> Self {
-                super::special::spherical_yn(self as f64, o as f64, derivative) as $t
+                super::besselj::spherical_yn(self as f64, o as f64, derivative) as $t
             }
             fn copysign(self, o: Self) -> Self {
                 (self as f64).copysign(o as f64) as $t
