@@ -457,6 +457,44 @@ template <typename T> __device__ T k_zeta(T x, T q) {
     const bool odd = floor(x * (T)0.5) != x * (T)0.5;
     return k_zeta_pos(x, rh, rl) + (odd ? -pair : pair);
 }
+// The Riemann ζ(x) and ζ(x) − 1 (SciPy's zeta(x), zetac; CUDA has neither):
+// src/backend/cpu/zeta.rs' riemann_zeta and zetac, on CUDA's tgamma and sinpi (exact
+// at the integers), with fma for the exact product.
+__device__ const double K_ZETA_NEAR_0[20] = {1.6740414659213843e-19, -2.018503607231426e-18, 5.847109749689559e-18, 2.9725359243036763e-16, -6.845211237028598e-15, 7.194301680880207e-14, -1.0632487436306846e-13, -9.365969839362019e-12, 1.5910765508467755e-10, -1.060717248650428e-09, -4.853659490717978e-09, 1.7438050236916946e-07, -1.4697618403488443e-06, -6.397503064964134e-07, 0.00012264139574929108, -0.000905894976471243, -0.002393033477250018, 0.08423969474961969, 0.4189385332046727, 0.5};
+template <typename T> __device__ __forceinline__ T k_gamma_parts(T h, T l) {
+    const T g = k_gamma(h), u = h + (T)0.5;
+    return g + g * (l * (k_log(u) + (T)1 / ((T)24 * u * u) - (T)1 / h));
+}
+template <typename T> __device__ T k_zeta_below_1(T x) {
+    if (x >= (T)-1) {
+        T g = 0;
+#pragma unroll
+        for (int j = 0; j < 20; ++j) g = g * x + (T)K_ZETA_NEAR_0[j];
+        return g / (x - (T)1);
+    }
+    const T h = (T)0.5 * x, s = k_sinpi(h);
+    if (s == (T)0) return (T)0;
+    if (x < (sizeof(T) == 4 ? (T)-100 : (T)-400)) return s > (T)0 ? k_special(x, false) : -k_special(x, false);
+    const T ln_pi_hi = sizeof(T) == 4 ? (T)1.1447298526763916 : (T)1.1447298858494002;
+    const T ln_pi_lo = sizeof(T) == 4 ? (T)3.317300857258093e-08 : (T)1.0265951162707826e-17;
+    T el, al, bl;
+    const T eh = k_two_sum(h, (T)-0.75, el);
+    const T p = eh * ln_pi_hi;
+    const T w = k_exp(p);
+    const T pw = w + w * (fma(eh, ln_pi_hi, -p) + (eh * ln_pi_lo + el * ln_pi_hi));
+    const T ah = k_two_sum((T)0.5, -h, al), bh = k_two_sum((T)1, -h, bl);
+    return ((s * k_zeta_pos(1 - x, (T)1, (T)0)) * (k_gamma_parts(ah, al) * pw)) * (k_gamma_parts(bh, bl) * pw);
+}
+template <typename T> __device__ T k_riemann_zeta(T x) {
+    if (x >= (T)1) return k_zeta(x, (T)1);
+    if (x != x || isinf(x)) return k_special(x, true);
+    return k_zeta_below_1(x);
+}
+template <typename T> __device__ T k_zetac(T x) {
+    if (x >= (T)1) return k_zeta(x, (T)2);
+    if (x != x || isinf(x)) return k_special(x, true);
+    return k_zeta_below_1(x) - (T)1;
+}
 // P(a, x) and Q(a, x) (SciPy's gammainc, gammaincc; CUDA has neither):
 // src/backend/cpu/gammainc.rs' algorithm, on CUDA's pow, exp, log, lgamma, tgamma and erfc.
 // Temme's coefficients, row k padded with zeros (scripts/gammainc-coefficients.py).

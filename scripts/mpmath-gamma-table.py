@@ -7,7 +7,8 @@ expint_mpmath.txt (E₁, Ei), expn_mpmath.txt (E_n), besselk_mpmath.txt (K0, K1 
 their scaled forms), gammaincinv_mpmath.txt (the roots of P and Q in x) and
 besselj_mpmath.txt (J0, J1, Y0, Y1 with their condition numbers), ellipe_mpmath.txt
 (E(m)), spence_mpmath.txt (Li₂(1 − x)), yn_mpmath.txt (Y_n(x) with its condition
-number) and spherical_yn_mpmath.txt (y_n(x), y_n′(x) with theirs), by
+number), spherical_yn_mpmath.txt (y_n(x), y_n′(x) with theirs) and
+riemann_zeta_mpmath.txt (ζ(x), ζ(x) − 1 with theirs), by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -535,3 +536,39 @@ with open("tests/data/spherical_yn_mpmath.txt", "w") as out:
         if min(abs(v), abs(d)) < 2.2250738585072014e-308 or max(abs(v), abs(d)) >= 1.7976931348623157e308:
             continue
         out.write("sphyn %d %r %r %r %r %r\n" % (n, x, v, k, d, dk))
+
+# The Riemann ζ(x) and ζ(x) − 1 (SciPy's zeta(x) and zetac) for tests/special.rs, each
+# with its condition number κ = |x·ζ′(x)/v|: x through (−1, 1), where the kernels take
+# a Taylor series, and down to −400 by reflection (past ζ's overflow near −260; f32:
+# −70), within 1e-15 to 1e-3 of the trivial zeros −2, −4, …, −60 (relatively), within
+# 1e-16 to 0.1 below the pole at 1, and above 1 to 1e3, where ζ − 1 is about 2^−x.
+# Taken at 250 and 400 bits, which must agree. Its own generator.
+rng_z = np.random.default_rng(20261209)
+z_rows = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    logu = lambda lo, hi, n: np.exp(rng_z.uniform(np.log(lo), np.log(hi), n))
+    z_rows += [cast(x) for x in rng_z.uniform(-1, 1, 200)]
+    z_rows += [-cast(x) for x in logu(1, 70 if f32 else 400, 200)]
+    for k in range(1, 31):
+        z_rows += [cast(-2 * k * (1 + d * rng_z.choice([-1, 1]))) for d in logu(1e-7 if f32 else 1e-15, 1e-3, 2)]
+    z_rows += [cast(1 - d) for d in logu(1e-7 if f32 else 1e-16, 0.1, 30)]
+    z_rows += [cast(x) for x in 1 + logu(1e-7 if f32 else 1e-15, 1e3, 100)]
+z_rows += [0.0, -1.0, -3.0, -0.5, 0.5, 2.0, 60.0, -2.0 ** -60, 2.0 ** -60]
+with open("tests/data/riemann_zeta_mpmath.txt", "w") as out:
+    out.write("# op x value kappa: zeta1 zeta(x), zetac zeta(x) - 1, kappa = |x v'(x)/v(x)|; mpmath 1.4 at 250 and 400 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for x in sorted(set(z_rows)):
+        if x == 1.0:
+            continue
+        vs = []
+        for prec in (250, 400):
+            with mp.workprec(prec):
+                m = mp.mpf(x)
+                z, d = mp.zeta(m), mp.zeta(m, derivative=1)
+                zc = mp.zeta(m, 2) if m > 1 else z - 1  # ζ(x, 2) = ζ(x) − 1 without the cancellation
+                vs.append([(float(v), float(abs(m * d / v)) if v else 0.0) for v in (z, zc)])
+        assert vs[0] == vs[1], (x, vs)
+        for op, (v, kappa) in zip(("zeta1", "zetac"), vs[0]):
+            if v == 0 or abs(v) >= 1.7976931348623157e308 or abs(v) < 2.2250738585072014e-308:
+                continue
+            out.write("%s %r %r %r\n" % (op, x, v, kappa))

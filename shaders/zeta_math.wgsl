@@ -124,3 +124,67 @@ fn math_zeta_{{T}}(x: {{T}}, q: {{T}}) -> {{T}} {
     let odd = floor(x * 0.5) != x * 0.5;
     return zeta_pos_{{T}}(x, r.x, r.y) + select(pair, -pair, odd);
 }
+
+// g(x) = (x − 1)·ζ(x) around 0, to 2^-60 of g on [−1, 1] (src/backend/cpu/zeta.rs:
+// ZETA_NEAR_0, from ζ's Stieltjes constants).
+fn zeta_near_0_{{T}}(x: {{T}}) -> {{T}} {
+    var g: {{T}} = 1.6740414659213843e-19;
+    g = g * x - 2.018503607231426e-18;
+    g = g * x + 5.847109749689559e-18;
+    g = g * x + 2.9725359243036763e-16;
+    g = g * x - 6.845211237028598e-15;
+    g = g * x + 7.194301680880207e-14;
+    g = g * x - 1.0632487436306846e-13;
+    g = g * x - 9.365969839362019e-12;
+    g = g * x + 1.5910765508467755e-10;
+    g = g * x - 1.060717248650428e-09;
+    g = g * x - 4.853659490717978e-09;
+    g = g * x + 1.7438050236916946e-07;
+    g = g * x - 1.4697618403488443e-06;
+    g = g * x - 6.397503064964134e-07;
+    g = g * x + 0.00012264139574929108;
+    g = g * x - 0.000905894976471243;
+    g = g * x - 0.002393033477250018;
+    g = g * x + 0.08423969474961969;
+    g = g * x + 0.4189385332046727;
+    return g * x + 0.5;
+}
+
+// Γ(h + l) for h >= ¾ and |l| <= ulp(h)/2: Γ(h)·(1 + l·ψ(h)), ψ(h) to 3e-3.
+fn gamma_parts_{{T}}(h: {{T}}, l: {{T}}) -> {{T}} {
+    let g = math_gamma_{{T}}(h);
+    let u = h + 0.5;
+    return g + g * (l * (ln_{{T}}(u) + 1.0 / (24.0 * u * u) - 1.0 / h));
+}
+
+// ζ(x) for finite x < 1 (src/backend/cpu/zeta.rs: zeta_below_1): g(x)/(x − 1) on
+// [−1, 1); below, sin(πx/2)·ζ(1 − x)·[π^(x/2 − ¾)·Γ((1 − x)/2)]·[π^(x/2 − ¾)·Γ(1 − x/2)]
+// with x/2 − ¾ and the Γ arguments in two parts, multiplied in that order.
+fn zeta_below_1_{{T}}(x: {{T}}) -> {{T}} {
+    if (x >= -1.0) { return zeta_near_0_{{T}}(x) / (x - 1.0); }
+    let h = 0.5 * x;
+    let s = -sin_pi_{{T}}(-h);
+    if (s == 0.0) { return 0.0; }
+    if (x < {{ZETA_NEG_END}}) { return select(-inf_{{T}}(), inf_{{T}}(), s > 0.0); }
+    let e = two_sum_{{T}}(h, -0.75);
+    let p = two_prod_{{T}}(e.x, {{LN_PI_HI}});
+    let w = exp_{{T}}(p.x);
+    let pw = w + w * (p.y + (e.x * {{LN_PI_LO}} + e.y * {{LN_PI_HI}}));
+    let a = two_sum_{{T}}(0.5, -h);
+    let b = two_sum_{{T}}(1.0, -h);
+    let head = s * zeta_pos_{{T}}(1.0 - x, 1.0, 0.0);
+    return (head * (gamma_parts_{{T}}(a.x, a.y) * pw)) * (gamma_parts_{{T}}(b.x, b.y) * pw);
+}
+
+// The Riemann ζ(x) (SciPy's zeta(x)) and ζ(x) − 1 (zetac): ζ(x, 1) and ζ(x, 2) from 1
+// on, zeta_below_1 below; NaN at −∞ and NaN.
+fn math_riemann_zeta_{{T}}(x: {{T}}) -> {{T}} {
+    if (x >= 1.0) { return math_zeta_{{T}}(x, 1.0); }
+    if (nan_{{T}}(x) || x < -{{T_MAX}}) { return qnan_{{T}}(); }
+    return zeta_below_1_{{T}}(x);
+}
+fn math_zetac_{{T}}(x: {{T}}) -> {{T}} {
+    if (x >= 1.0) { return math_zeta_{{T}}(x, 2.0); }
+    if (nan_{{T}}(x) || x < -{{T_MAX}}) { return qnan_{{T}}(); }
+    return zeta_below_1_{{T}}(x) - 1.0;
+}

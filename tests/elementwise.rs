@@ -148,6 +148,10 @@ macro_rules! float_ref {
                     UnaryOp::J1 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.j1().ok()?.item().ok()? as $t,
                     UnaryOp::Y0 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.y0().ok()?.item().ok()? as $t,
                     UnaryOp::Y1 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.y1().ok()?.item().ok()? as $t,
+                    UnaryOp::RiemannZeta => {
+                        gpu::Array::from_vec(vec![x as f64], 1).ok()?.riemann_zeta().ok()?.item().ok()? as $t
+                    }
+                    UnaryOp::Zetac => gpu::Array::from_vec(vec![x as f64], 1).ok()?.zetac().ok()?.item().ok()? as $t,
                     UnaryOp::Digamma => {
                         gpu::Array::from_vec(vec![x as f64], 1).ok()?.digamma().ok()?.item().ok()? as $t
                     }
@@ -556,6 +560,8 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::J1 => a.j1(),
             UnaryOp::Y0 => a.y0(),
             UnaryOp::Y1 => a.y1(),
+            UnaryOp::RiemannZeta => a.riemann_zeta(),
+            UnaryOp::Zetac => a.zetac(),
             _ => unreachable!(),
         }
     }

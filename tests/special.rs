@@ -19,7 +19,9 @@
 //!
 //! The Hurwitz ζ and ψ⁽ⁿ⁾ (`zeta`, `polygamma`) are checked against mpmath's values at
 //! 1,500 points on every backend directly, within 4 ulp (8 on CUDA), as are `ellipk` and
-//! `ellipkm1` at 1,450, `ellipe` at 1,030 and `spence` at 1,190.
+//! `ellipkm1` at 1,450, `ellipe` at 1,030 and `spence` at 1,190. The Riemann ζ and
+//! ζ − 1 (`riemann_zeta`, `zetac`) are checked at 1,171 points each, x from −400 to
+//! 1e3, in ulps per unit of the condition number (see `riemann_zeta_check`).
 //!
 //! The regularised incomplete gamma functions (`gammainc`, `gammaincc`) are checked
 //! against mpmath at 2,300 points through each of their methods' regions, a from 1e-300
@@ -1348,6 +1350,14 @@ fn zeta_bound(dev: &Device) -> f64 {
     bound_on(dev, 4.0, 8.0)
 }
 
+/// The bound for `riemann_zeta` and `zetac`, in ulps per unit of `max(1, κ)`: 8, for a
+/// product of six factors (ζ, two Γ, the power twice and the sine) each within an ulp
+/// or two; 32 on CUDA, whose tgamma is documented within 10 ulp (and taken twice). Not
+/// run here: no NVIDIA driver.
+fn riemann_zeta_bound(dev: &Device) -> f64 {
+    bound_on(dev, 8.0, 32.0)
+}
+
 /// ζ's and ψ⁽ⁿ⁾'s conventions (SciPy's), and broadcasting.
 fn zeta_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
     let to_f = <F as gpu::Element>::from_f64;
@@ -1423,6 +1433,64 @@ fn zeta_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The Riemann ζ(x) and ζ(x) − 1 (`riemann_zeta`, `zetac`) on `dev` in `F` against
+/// mpmath (tests/data/riemann_zeta_mpmath.txt: x through (−1, 1), down to −400, near
+/// the trivial zeros to −60, just below the pole at 1, and above it to 1e3), within
+/// `bound` ulps per unit of `max(1, κ)`, κ = |x·ζ′(x)/v| the condition number of the
+/// value v; then SciPy's conventions and a strided view.
+fn riemann_zeta_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let table: Vec<(String, [f64; 3])> = include_str!("data/riemann_zeta_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split(' ').collect();
+            let v: Vec<f64> = f[1..].iter().map(|v| v.parse().expect("a number")).collect();
+            (f[0].to_string(), [v[0], v[1], v[2]])
+        })
+        .collect();
+    let apply = |op: &str, a: &Array<F>| if op == "zetac" { a.zetac() } else { a.riemann_zeta() };
+    for op in ["riemann_zeta", "zetac"] {
+        let tag = if op == "zetac" { "zetac" } else { "zeta1" };
+        let rows: Vec<[f64; 3]> = table
+            .iter()
+            .filter(|(o, r)| {
+                o == tag && to_f(r[0]).into() == r[0] && r[1].abs() >= F::MIN_POSITIVE && r[1].abs() <= max
+            })
+            .map(|(_, r)| *r)
+            .collect();
+        let x = Array::from_vec(rows.iter().map(|r| to_f(r[0])).collect(), [rows.len()])?.to(dev)?;
+        let want: Vec<f64> = rows.iter().map(|r| r[1]).collect();
+        let scale = |i: usize| rows[i][2].max(1.0);
+        check_ulps_per(dev, op, &apply(op, &x)?.to_vec()?, &want, bound, (scale, "max(1, κ)"), |i| {
+            format!("{:e}", rows[i][0])
+        });
+    }
+    // SciPy's conventions: +∞ at 1; 1 (ζ − 1: 0) at +∞; NaN at −∞ and NaN; −½ at ±0; 0
+    // at the even negative integers (every f32 and f64 beyond 2^53 is one); ±∞ where ζ
+    // overflows (ζ(−1001) = −B₁₀₀₂/1002 < 0; ζ(−261) = −1.5e310, just past f64's range).
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let xs = [1.0, inf, -inf, nan, 0.0, -0.0, -2.0, -1e30, -1001.0, -261.0];
+    let x = Array::from_vec(xs.iter().map(|&v| to_f(v)).collect(), [xs.len()])?.to(dev)?;
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let z: Vec<f64> = x.riemann_zeta()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let zc: Vec<f64> = x.zetac()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    assert!(z[2].is_nan() && z[3].is_nan() && zc[2].is_nan() && zc[3].is_nan(), "ζ(−∞), ζ(NaN) {what}: {z:?} {zc:?}");
+    assert_eq!(
+        (z[0], z[1], z[4], z[5], z[6], z[7], z[8], z[9]),
+        (inf, 1.0, -0.5, -0.5, 0.0, 0.0, -inf, -inf),
+        "riemann_zeta at {xs:?} {what}"
+    );
+    assert_eq!(
+        (zc[0], zc[1], zc[4], zc[5], zc[6], zc[7], zc[8], zc[9]),
+        (inf, 0.0, -1.5, -1.5, -1.0, -1.0, -inf, -inf),
+        "zetac at {xs:?} {what}"
+    );
+    let values: Vec<f64> = (0..40).map(|i| 1.5 - 0.9 * i as f64).collect();
+    check_strided_view(dev, &values, &["riemann_zeta", "zetac"], apply)
 }
 
 /// `got` against mpmath's `want` (rounded to `F` here) in ulps of the answer, each within
@@ -2664,6 +2732,17 @@ backend_tests! {
         }
         zeta_check::<f64>(dev, zeta_bound(dev))?;
         zeta_specials::<f64>(dev)
+    }
+
+    fn riemann_zeta_zetac_f32(dev) {
+        riemann_zeta_check::<f32>(dev, riemann_zeta_bound(dev))
+    }
+
+    fn riemann_zeta_zetac_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        riemann_zeta_check::<f64>(dev, riemann_zeta_bound(dev))
     }
 
     fn inverses_round_trip(dev) {

@@ -132,11 +132,16 @@ pub enum UnaryOp {
     Y0,
     /// The Bessel function of the second kind `Y1(x)` (SciPy's `y1`; floats).
     Y1,
+    /// The Riemann zeta function `ζ(x)` over the whole real line (SciPy's `zeta(x)`;
+    /// floats).
+    RiemannZeta,
+    /// `ζ(x) − 1` (SciPy's `zetac`; floats).
+    Zetac,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 55] = [
+    pub const ALL: [UnaryOp; 57] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -192,6 +197,8 @@ impl UnaryOp {
         UnaryOp::J1,
         UnaryOp::Y0,
         UnaryOp::Y1,
+        UnaryOp::RiemannZeta,
+        UnaryOp::Zetac,
     ];
 
     /// Whether the op is defined for integer dtypes too.
@@ -257,6 +264,8 @@ impl UnaryOp {
             UnaryOp::J1 => "j1",
             UnaryOp::Y0 => "y0",
             UnaryOp::Y1 => "y1",
+            UnaryOp::RiemannZeta => "riemann_zeta",
+            UnaryOp::Zetac => "zetac",
         }
     }
 }

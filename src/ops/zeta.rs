@@ -1,6 +1,7 @@
 //! SciPy's Hurwitz `zeta` (one kernel on every backend, `BinaryOp::Zeta`:
-//! `src/backend/cpu/zeta.rs`, `shaders/zeta_math.wgsl`, `kernels/common.cuh`) and
-//! `polygamma`, composed from it, Γ and ψ.
+//! `src/backend/cpu/zeta.rs`, `shaders/zeta_math.wgsl`, `kernels/common.cuh`),
+//! `polygamma`, composed from it, Γ and ψ, and the Riemann ζ(x) and `zetac` over the
+//! whole real line (`UnaryOp::RiemannZeta`, `UnaryOp::Zetac`, in the same files).
 //!
 //! ζ(x, q) for q > 0 sums the first terms `(q + k)^−x` (compensated) until the rest is
 //! below the sum's last bit or `w = q + k` reaches `7 + x/2`, then adds Euler–Maclaurin's
@@ -15,9 +16,21 @@
 //! tail well before. For q < 0 (x then an integer) the terms below 0 pair up:
 //! `ζ(x, q) = ζ(x, r) + (−1)^x·(ζ(x, 1 − r) − ζ(x, m + 1 − r))` with `r = q + m` in
 //! (0, 1), so the cost does not grow with |q| (SciPy's loop runs |q| times).
+//!
+//! The Riemann ζ(x) is ζ(x, 1) from 1 on and `ζ(x) − 1` is ζ(x, 2). On [−1, 1) both
+//! come from `g(x) = (x − 1)·ζ(x)`, an entire function, as a Taylor polynomial at 0 of
+//! degree 19 (from ζ's Stieltjes constants) divided by `x − 1`. Below −1, Riemann's
+//! functional equation with Legendre's duplication formula for Γ(1 − x):
+//! `ζ(x) = sin(πx/2)·ζ(1 − x)·[π^(x/2 − ¾)·Γ((1 − x)/2)]·[π^(x/2 − ¾)·Γ(1 − x/2)]`.
+//! The sine is reduced exactly (0 at the even integers); `x/2 − ¾` and the Γ arguments
+//! are exact sums of x's halves carried in two parts (`1 − x` itself is not exact,
+//! and Γ near 170 would turn its rounding into hundreds of ulps: Cephes' reflection,
+//! which SciPy uses, is 170 ulp off at −200.5); the power is `e^(exponent in two
+//! parts)`; and the factors are multiplied in that order, so that no partial product
+//! overflows where ζ does not (ζ overflows near −260; f32 near −70).
 
 use crate::array::Array;
-use crate::backend::BinaryOp;
+use crate::backend::{BinaryOp, UnaryOp};
 use crate::dtype::Float;
 use crate::error::Result;
 use crate::ops::elementwise::{binary, where_, Arg};
@@ -86,5 +99,53 @@ impl<T: Float> Array<T> {
         let r = where_(&n.eq_scalar(T::from_f64(0.0))?, &x.digamma()?, &higher)?;
         let valid = n.isfinite()?.logical_and(&n.ge_scalar(T::from_f64(0.0))?)?.logical_and(&n.floor()?.eq(n)?)?;
         where_(&valid, &r, &n.constant(f64::NAN)?)
+    }
+
+    /// The Riemann zeta function `ζ(x)` over the whole real line (SciPy's
+    /// `special.zeta(x)` with q omitted), in one kernel (see the module notes; from 1 on
+    /// it is [`zeta`](Array::zeta) at q = 1). Within a few ulps per unit of the
+    /// condition number `|x·ζ′(x)/ζ(x)|`, which reaches x·ln|x| for large negative x.
+    ///
+    /// Conventions, as SciPy's: `+∞` at 1, 1 at `+∞`, 0 at the even negative integers,
+    /// `±∞` where ζ overflows below about −260 (f32: −70), NaN at `−∞` and NaN.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![0.0f64, -1.0, 0.5, -7.5, 2.0, -200.5], [6])?;
+    /// let z = x.riemann_zeta()?.to_vec()?;
+    /// assert_eq!(z[0], -0.5);
+    /// assert!((z[1] * -12.0 - 1.0).abs() < 4e-16); // ζ(−1) = −1/12
+    /// assert!((z[2] / -1.4603545088095868 - 1.0).abs() < 4e-16);
+    /// assert!((z[3] / 0.00326903957260022 - 1.0).abs() < 1e-15);
+    /// assert!((z[4] / 1.6449340668482264 - 1.0).abs() < 4e-16); // π²/6
+    /// assert!((z[5] / -2.320000663352899e215 - 1.0).abs() < 1e-14); // SciPy: 2e-14 off
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn riemann_zeta(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::RiemannZeta)
+    }
+
+    /// `ζ(x) − 1` (SciPy's `special.zetac`), in one kernel: from 1 on it is the Hurwitz
+    /// [`zeta`](Array::zeta) at q = 2, without the cancellation (about `2^−x` for large
+    /// x), and below 1 it is [`riemann_zeta`](Array::riemann_zeta) minus 1.
+    ///
+    /// Conventions, as SciPy's: `+∞` at 1, 0 at `+∞`, −1 at the even negative integers,
+    /// NaN at `−∞` and NaN.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![60.0f64, 2.0, 0.0, -2.0], [4])?;
+    /// let z = x.zetac()?.to_vec()?;
+    /// assert!((z[0] / 8.673617380119933e-19 - 1.0).abs() < 4e-16); // 2^−60 + 3^−60 + …
+    /// assert!((z[1] / 0.6449340668482264 - 1.0).abs() < 4e-16); // π²/6 − 1
+    /// assert_eq!((z[2], z[3]), (-1.5, -1.0));
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn zetac(&self) -> Result<Array<T>> {
+        self.unary(UnaryOp::Zetac)
     }
 }

@@ -160,6 +160,8 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::J1 => run(cpu, v, l, FloatNum::j1),
             UnaryOp::Y0 => run(cpu, v, l, FloatNum::y0),
             UnaryOp::Y1 => run(cpu, v, l, FloatNum::y1),
+            UnaryOp::RiemannZeta => run(cpu, v, l, FloatNum::riemann_zeta),
+            UnaryOp::Zetac => run(cpu, v, l, FloatNum::zetac),
         }
     }
     let l = src.layout;

@@ -166,6 +166,8 @@ pub(crate) trait FloatNum:
     fn j1(self) -> Self;
     fn y0(self) -> Self;
     fn y1(self) -> Self;
+    fn riemann_zeta(self) -> Self;
+    fn zetac(self) -> Self;
     fn from_usize(n: usize) -> Self;
 }
 
@@ -486,6 +488,12 @@ macro_rules! float_num {
             }
             fn y1(self) -> Self {
                 libm::y1(self as f64) as $t
+            }
+            fn riemann_zeta(self) -> Self {
+                super::zeta::riemann_zeta(self as f64) as $t
+            }
+            fn zetac(self) -> Self {
+                super::zeta::zetac(self as f64) as $t
             }
             #[inline(always)]
             fn from_usize(n: usize) -> Self {

@@ -1,8 +1,9 @@
-//! The Hurwitz zeta function ζ(x, q) in f64 (SciPy's `zeta`); src/ops/zeta.rs describes
-//! the algorithm, and shaders/zeta_math.wgsl and kernels/common.cuh are the same for
-//! wgpu and CUDA.
+//! The Hurwitz zeta function ζ(x, q) in f64 (SciPy's `zeta`), and the Riemann ζ(x) and
+//! ζ(x) − 1 over the whole real line (SciPy's `zeta(x)` and `zetac`); src/ops/zeta.rs
+//! describes the algorithms, and shaders/zeta_math.wgsl and kernels/common.cuh are the
+//! same for wgpu and CUDA.
 
-use super::special::two_sum;
+use super::special::{gamma, horner, two_prod, two_sum};
 
 /// B₂ⱼ/(2j)! for j = 1 to 20: Euler–Maclaurin's corrections.
 const ZETA_BERNOULLI: [f64; 20] = [
@@ -123,4 +124,105 @@ pub(crate) fn zeta(x: f64, q: f64) -> f64 {
     let pair = zeta_pos(x, uh, ul) - zeta_pos(x, vh, vl);
     let odd = (x * 0.5).floor() != x * 0.5;
     zeta_pos(x, rh, rl) + if odd { -pair } else { pair }
+}
+
+/// g(x) = (x − 1)·ζ(x) around 0, highest power first: the Taylor coefficients of an
+/// entire function, from ζ's Laurent series at 1 (mpmath's Stieltjes constants, shifted
+/// to 0 at 60 digits), the rest below 2^-60 of g on [−1, 1].
+const ZETA_NEAR_0: [f64; 20] = [
+    1.6740414659213843e-19,
+    -2.018503607231426e-18,
+    5.847109749689559e-18,
+    2.9725359243036763e-16,
+    -6.845211237028598e-15,
+    7.194301680880207e-14,
+    -1.0632487436306846e-13,
+    -9.365969839362019e-12,
+    1.5910765508467755e-10,
+    -1.060717248650428e-09,
+    -4.853659490717978e-09,
+    1.7438050236916946e-07,
+    -1.4697618403488443e-06,
+    -6.397503064964134e-07,
+    0.00012264139574929108,
+    -0.000905894976471243,
+    -0.002393033477250018,
+    0.08423969474961969,
+    0.4189385332046727,
+    0.5,
+];
+
+/// ln π and π in two parts.
+const LN_PI: (f64, f64) = (1.1447298858494002, 1.0265951162707826e-17);
+const PI: (f64, f64) = (std::f64::consts::PI, 1.2246467991473532e-16);
+
+/// sin(πx), reduced exactly (so 0 at the integers): r = x − 2·round(x/2) in [−1, 1], then
+/// w = min(|r|, 1 − |r|) and πw in two parts.
+fn sin_pi(x: f64) -> f64 {
+    let r = x - 2.0 * (0.5 * x).round();
+    let a = r.abs();
+    let w = if a > 0.5 { 1.0 - a } else { a };
+    let (vh, vl) = two_prod(PI.0, w);
+    let (s, c) = vh.sin_cos();
+    (s + (vl + PI.1 * w) * c).copysign(r)
+}
+
+/// Γ(h + l) for h ≥ ¾ and |l| ≤ ulp(h)/2: Γ(h)·(1 + l·ψ(h)), with ψ(h) ≈ ln u +
+/// 1/(24u²) − 1/h (u = h + ½) to 3e-3, more than enough for l·ψ(h).
+fn gamma_parts(h: f64, l: f64) -> f64 {
+    let g = gamma(h);
+    let u = h + 0.5;
+    g + g * (l * (u.ln() + 1.0 / (24.0 * u * u) - 1.0 / h))
+}
+
+/// ζ(x) for finite x < 1. On [−1, 1), g(x)/(x − 1) (`ZETA_NEAR_0`); below, Riemann's
+/// functional equation with Legendre's duplication for Γ(1 − x):
+/// `ζ(x) = sin(πx/2)·ζ(1 − x)·π^(x/2 − ¾)·Γ((1 − x)/2)·π^(x/2 − ¾)·Γ(1 − x/2)`, with x/2 − ¾ and
+/// the Γ arguments in two parts (each is exact in x, which 1 − x is not), the power as
+/// e^(two-part exponent), and the product in that order, so that no partial product
+/// overflows where ζ does not. 0 at the even integers below 0; ±∞ below −400, well
+/// past ζ's overflow near −260 (where |sin(πx/2)| ≥ 1e-13).
+fn zeta_below_1(x: f64) -> f64 {
+    if x >= -1.0 {
+        return horner(&ZETA_NEAR_0, x) / (x - 1.0);
+    }
+    let h = 0.5 * x;
+    let sin = sin_pi(h);
+    if sin == 0.0 {
+        return 0.0;
+    }
+    if x < -400.0 {
+        return f64::INFINITY.copysign(sin);
+    }
+    let (eh, el) = two_sum(h, -0.75);
+    let (p, pe) = two_prod(eh, LN_PI.0);
+    let pw = p.exp();
+    let pw = pw + pw * (pe + (eh * LN_PI.1 + el * LN_PI.0));
+    let (ah, al) = two_sum(0.5, -h);
+    let (bh, bl) = two_sum(1.0, -h);
+    ((sin * zeta_pos(1.0 - x, 1.0, 0.0)) * (gamma_parts(ah, al) * pw)) * (gamma_parts(bh, bl) * pw)
+}
+
+/// The Riemann zeta function ζ(x) on the whole real line (SciPy's `zeta(x)`): ζ(x, 1)
+/// from 1 on (+∞ at 1, 1 at +∞), `zeta_below_1` below; NaN at −∞ and NaN.
+pub(crate) fn riemann_zeta(x: f64) -> f64 {
+    if x >= 1.0 {
+        zeta(x, 1.0)
+    } else if x.is_finite() {
+        zeta_below_1(x)
+    } else {
+        f64::NAN
+    }
+}
+
+/// ζ(x) − 1 (SciPy's `zetac`): ζ(x, 2) from 1 on, without the cancellation (+∞ at 1, 0
+/// at +∞), `zeta_below_1(x) − 1` below; NaN at −∞ and NaN.
+pub(crate) fn zetac(x: f64) -> f64 {
+    if x >= 1.0 {
+        zeta(x, 2.0)
+    } else if x.is_finite() {
+        zeta_below_1(x) - 1.0
+    } else {
+        f64::NAN
+    }
 }

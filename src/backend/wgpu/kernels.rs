@@ -62,8 +62,9 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// Dekker's splitter (2^⌈p/2⌉ + 1), the largest finite value, where e^x nears its
 /// overflow, Γ's scaling step, range and last exact factorial, where the beta function
 /// leaves Γ's range, and ψ's root, π, ln 2
-/// (its head short enough that k·head is exact), 2/3 and ½ ln 2π in two parts.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 29] {
+/// (its head short enough that k·head is exact), 2/3, ½ ln 2π and ln π in two parts, and
+/// where the Riemann ζ is ±∞ below 0.
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 32] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -96,6 +97,9 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 29] {
         ("EI_ROOT_LO", pick("-1.2381093483782024e-08", "1.3140183414386028e-17")),
         ("E1_DEPTH", pick("27.0", "106.0")),
         ("EXP_NORMAL_END", pick("87.0", "708.0")),
+        ("LN_PI_HI", pick("1.1447298526763916", "1.1447298858494002")),
+        ("LN_PI_LO", pick("3.317300857258093e-08", "1.0265951162707826e-17")),
+        ("ZETA_NEG_END", pick("-100.0", "-400.0")),
     ]
 }
 

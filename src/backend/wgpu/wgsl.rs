@@ -98,6 +98,8 @@ pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
         UnaryOp::J1 => format!("math_j1_{w}(a)"),
         UnaryOp::Y0 => format!("math_y0_{w}(a)"),
         UnaryOp::Y1 => format!("math_y1_{w}(a)"),
+        UnaryOp::RiemannZeta => format!("math_riemann_zeta_{w}(a)"),
+        UnaryOp::Zetac => format!("math_zetac_{w}(a)"),
         UnaryOp::Sign if t == DType::U32 => "select(0u, 1u, a > 0u)".into(),
         UnaryOp::Sign if float => {
             format!("select(select(select({w}(0), {w}(-1), a < {w}(0)), {w}(1), a > {w}(0)), a, nan_{w}(a))")
