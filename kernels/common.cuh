@@ -495,6 +495,49 @@ template <typename T> __device__ T k_zetac(T x) {
     if (x != x || isinf(x)) return k_special(x, true);
     return k_zeta_below_1(x) - (T)1;
 }
+// SciPy's exp10 and trigonometric functions of degrees (src/backend/cpu/convenience.rs):
+// 10^n exact for integers up to 22 (f32: 10) in size, else CUDA's exp10; |x| mod 360
+// exactly by fmod, then the quadrant, t in [−45, 45] and sincos of t·π/180 in two parts
+// (fma for the exact product); tan and cot ±1 at 45, +∞ at the poles (SciPy's).
+template <typename T> __device__ T k_exp10(T x) {
+    if (trunc(x) == x && fabs(x) <= (sizeof(T) == 4 ? (T)10 : (T)22)) {
+        unsigned n = (unsigned)fabs(x);
+        T r = 1, p = 10;
+        for (int i = 0; i < 5; ++i) {
+            if (n & 1u) r *= p;
+            p *= p;
+            n >>= 1;
+        }
+        return x < (T)0 ? (T)1 / r : r;
+    }
+    return sizeof(T) == 4 ? (T)exp10f((float)x) : (T)exp10((double)x);
+}
+template <typename T> __device__ T k_trig_deg(T x, int which) {
+    if (x != x || isinf(x)) return k_special(x, true);
+    const T hi = sizeof(T) == 4 ? (T)0.01745329238474369 : (T)0.017453292519943295;
+    const T lo = sizeof(T) == 4 ? (T)1.3519960151420207e-10 : (T)2.9486522708701687e-19;
+    const T r = fmod(fabs(x), (T)360);
+    const T q = round(r / (T)90);
+    const T t = r - (T)90 * q;
+    const T th = t * hi;
+    const T tl = fma(t, hi, -th) + t * lo;
+    T s0, c0;
+    k_sincos(th, &s0, &c0);
+    const T s = s0 + tl * c0, c = c0 - tl * s0;
+    const int qi = (int)q & 3;
+    const bool odd = qi & 1;
+    T v;
+    if (which < 2) {
+        const int k = (qi + which) & 3;
+        v = (k & 1) ? c : s;
+        if (k >= 2) v = -v;
+    } else {
+        if (t == (T)0 && odd == (which == 2)) return k_special(x, false);
+        const T tn = fabs(t) == (T)45 ? copysign((T)1, t) : s / c;
+        v = which == 2 ? (odd ? (T)-1 / tn : tn) : (odd ? -tn : (T)1 / tn);
+    }
+    return (which != 1 && x < (T)0) ? -v : v;
+}
 // P(a, x) and Q(a, x) (SciPy's gammainc, gammaincc; CUDA has neither):
 // src/backend/cpu/gammainc.rs' algorithm, on CUDA's pow, exp, log, lgamma, tgamma and erfc.
 // Temme's coefficients, row k padded with zeros (scripts/gammainc-coefficients.py).

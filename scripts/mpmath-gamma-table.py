@@ -8,7 +8,8 @@ their scaled forms), gammaincinv_mpmath.txt (the roots of P and Q in x) and
 besselj_mpmath.txt (J0, J1, Y0, Y1 with their condition numbers), ellipe_mpmath.txt
 (E(m)), spence_mpmath.txt (Li₂(1 − x)), yn_mpmath.txt (Y_n(x) with its condition
 number), spherical_yn_mpmath.txt (y_n(x), y_n′(x) with theirs) and
-riemann_zeta_mpmath.txt (ζ(x), ζ(x) − 1 with theirs), by
+riemann_zeta_mpmath.txt (ζ(x), ζ(x) − 1 with theirs) and convenience_mpmath.txt (10^x and
+the trigonometric functions of degrees), by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -572,3 +573,36 @@ with open("tests/data/riemann_zeta_mpmath.txt", "w") as out:
             if v == 0 or abs(v) >= 1.7976931348623157e308 or abs(v) < 2.2250738585072014e-308:
                 continue
             out.write("%s %r %r %r\n" % (op, x, v, kappa))
+
+# 10^x and the sine, cosine, tangent and cotangent of x degrees (SciPy's exp10, sindg,
+# cosdg, tandg, cotdg) for tests/special.rs: 10^x through the integers (exact up to
+# 22) and the whole range to the underflow and the overflow; the angles through
+# [−720, 720], at the multiples of 15, within 1e-10 to 1 degree of the multiples of 90,
+# from 1e-300 to 1e-3 and from 1e3 to 1e300 (f32: 3e38), x mod 360 taken exactly (at
+# 1,200 bits). Its own generator.
+rng_c = np.random.default_rng(20261210)
+e_rows, d_rows = [], []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    logu = lambda lo, hi, n: np.exp(rng_c.uniform(np.log(lo), np.log(hi), n))
+    lo, hi = (-45.0, 38.5) if f32 else (-323.0, 308.2)
+    e_rows += [cast(x) for x in rng_c.uniform(lo, hi, 300)] + [float(n) for n in range(-25, 26)]
+    e_rows += [cast(s * x) for s in (-1, 1) for x in logu(1e-20, 1, 40)] + [n + 0.5 for n in range(-12, 12)]
+    d_rows += [cast(x) for x in rng_c.uniform(-720, 720, 300)] + [15.0 * k for k in range(-48, 49)]
+    d_rows += [cast(90 * k + s * d) for k in range(-4, 5) for s in (-1, 1) for d in logu(1e-5 if f32 else 1e-10, 1, 6)]
+    d_rows += [cast(s * x) for s in (-1, 1) for x in logu(1e-38 if f32 else 1e-300, 1e-3, 30)]
+    d_rows += [cast(s * x) for s in (-1, 1) for x in logu(1e3, 3e38 if f32 else 1e300, 60)]
+with open("tests/data/convenience_mpmath.txt", "w") as out:
+    out.write("# op x value: exp10 10^x, sindg/cosdg/tandg/cotdg of x degrees; mpmath 1.4 at 250 bits (x mod 360 at 1,200), rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for x in sorted(set(e_rows)):
+        v = float(mp.power(10, mp.mpf(x)))
+        if 0 < v < float("inf"):
+            out.write("exp10 %r %r\n" % (x, v))
+    for x in sorted(set(d_rows)):
+        with mp.workprec(1200):
+            r = mp.fmod(mp.mpf(x), 360)
+            s, c = mp.sinpi(r / 180), mp.cospi(r / 180)  # exactly 0 at the multiples of 90
+        for op, v in (("sindg", s), ("cosdg", c), ("tandg", s / c if c else None), ("cotdg", c / s if s else None)):
+            if v is None or v == 0 or abs(v) >= 1.7976931348623157e308:
+                continue  # the zeros (exact in the kernels, checked apart) and the poles
+            out.write("%s %r %r\n" % (op, x, float(v)))

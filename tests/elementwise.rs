@@ -152,6 +152,11 @@ macro_rules! float_ref {
                         gpu::Array::from_vec(vec![x as f64], 1).ok()?.riemann_zeta().ok()?.item().ok()? as $t
                     }
                     UnaryOp::Zetac => gpu::Array::from_vec(vec![x as f64], 1).ok()?.zetac().ok()?.item().ok()? as $t,
+                    UnaryOp::Exp10 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.exp10().ok()?.item().ok()? as $t,
+                    UnaryOp::SinDg => gpu::Array::from_vec(vec![x as f64], 1).ok()?.sindg().ok()?.item().ok()? as $t,
+                    UnaryOp::CosDg => gpu::Array::from_vec(vec![x as f64], 1).ok()?.cosdg().ok()?.item().ok()? as $t,
+                    UnaryOp::TanDg => gpu::Array::from_vec(vec![x as f64], 1).ok()?.tandg().ok()?.item().ok()? as $t,
+                    UnaryOp::CotDg => gpu::Array::from_vec(vec![x as f64], 1).ok()?.cotdg().ok()?.item().ok()? as $t,
                     UnaryOp::Digamma => {
                         gpu::Array::from_vec(vec![x as f64], 1).ok()?.digamma().ok()?.item().ok()? as $t
                     }
@@ -562,6 +567,11 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::Y1 => a.y1(),
             UnaryOp::RiemannZeta => a.riemann_zeta(),
             UnaryOp::Zetac => a.zetac(),
+            UnaryOp::Exp10 => a.exp10(),
+            UnaryOp::SinDg => a.sindg(),
+            UnaryOp::CosDg => a.cosdg(),
+            UnaryOp::TanDg => a.tandg(),
+            UnaryOp::CotDg => a.cotdg(),
             _ => unreachable!(),
         }
     }

@@ -21,7 +21,9 @@
 //! 1,500 points on every backend directly, within 4 ulp (8 on CUDA), as are `ellipk` and
 //! `ellipkm1` at 1,450, `ellipe` at 1,030 and `spence` at 1,190. The Riemann ζ and
 //! ζ − 1 (`riemann_zeta`, `zetac`) are checked at 1,171 points each, x from −400 to
-//! 1e3, in ulps per unit of the condition number (see `riemann_zeta_check`).
+//! 1e3, in ulps per unit of the condition number (see `riemann_zeta_check`). `exp10`
+//! and the trigonometric functions of degrees (`sindg`, `cosdg`, `tandg`, `cotdg`) at
+//! 5,851 points, angles up to 1e300 (see `convenience_check`).
 //!
 //! The regularised incomplete gamma functions (`gammainc`, `gammaincc`) are checked
 //! against mpmath at 2,300 points through each of their methods' regions, a from 1e-300
@@ -1678,6 +1680,112 @@ fn spence_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
     check_strided_view(dev, &values, &["spence"], |_, a: &Array<F>| a.spence())
 }
 
+// ---- exp10 and the trigonometric functions of degrees -----------------------------------
+
+/// `exp10`, `sindg`, `cosdg`, `tandg` and `cotdg` on `dev` in `F` against mpmath
+/// (tests/data/convenience_mpmath.txt: 10^x over its whole range and through the
+/// integers; angles through [−720, 720], near the multiples of 90, from 1e-300 and up
+/// to 1e300, reduced mod 360 exactly), within `bound` ulps; then the values they give
+/// exactly (10^n, the sines and cosines of multiples of 30°, tan and cot at 45°, the
+/// zeros and poles), SciPy's conventions, `radian` and a strided view.
+fn convenience_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let table = op_table(include_str!("data/convenience_mpmath.txt"));
+    let apply = |op: &str, a: &Array<F>| match op {
+        "exp10" => a.exp10(),
+        "sindg" => a.sindg(),
+        "cosdg" => a.cosdg(),
+        "tandg" => a.tandg(),
+        _ => a.cotdg(),
+    };
+    let ops = ["exp10", "sindg", "cosdg", "tandg", "cotdg"];
+    for op in ops {
+        let rows: Vec<_> = table
+            .iter()
+            .filter(|r| r.0 == op && to_f(r.1).into() == r.1 && r.2.abs() >= F::MIN_POSITIVE && r.2.abs() <= max)
+            .collect();
+        let x = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
+        let want: Vec<f64> = rows.iter().map(|r| r.2).collect();
+        check_ulps(dev, op, &apply(op, &x)?.to_vec()?, &want, bound, |i| format!("{:e}", rows[i].1));
+    }
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let vec = |a: Array<F>| -> gpu::Result<Vec<f64>> { Ok(a.to_vec()?.into_iter().map(|v| v.into()).collect()) };
+    // 10^n exactly (correctly rounded below 0) where it is representable.
+    let top: i32 = if F::DTYPE == DType::F32 { 10 } else { 22 };
+    let n: Vec<f64> = (-top..=top).map(f64::from).collect();
+    let got = vec(Array::from_vec(n.iter().map(|&v| to_f(v)).collect(), [n.len()])?.to(dev)?.exp10()?)?;
+    for (k, g) in (-top..=top).zip(&got) {
+        let want: f64 = to_f(format!("1e{k}").parse().expect("a number")).into();
+        assert_eq!(*g, want, "exp10({k}) {what}");
+    }
+    // Multiples of 15° from −720 to 720: sin and cos exactly 0, ±½, ±1 where they are;
+    // tan and cot ±1 at 45 + 90k, 0 at their zeros, +∞ at their poles (SciPy's).
+    let deg: Vec<f64> = (-48..=48).map(|k| 15.0 * k as f64).collect();
+    let x = Array::from_vec(deg.iter().map(|&v| to_f(v)).collect(), [deg.len()])?.to(dev)?;
+    let (sin, cos, tan, cot) = (vec(x.sindg()?)?, vec(x.cosdg()?)?, vec(x.tandg()?)?, vec(x.cotdg()?)?);
+    let exact = |d: f64, turn: f64| -> Option<f64> {
+        // sin(d°) where it is 0, ±½ or ±1 (d a multiple of 30), with d shifted by `turn`.
+        let m = (d + turn).rem_euclid(360.0);
+        [(0.0, 0.0), (30.0, 0.5), (90.0, 1.0), (150.0, 0.5), (180.0, 0.0), (210.0, -0.5), (270.0, -1.0), (330.0, -0.5)]
+            .iter()
+            .find(|(a, _)| *a == m)
+            .map(|(_, v)| *v)
+    };
+    for (i, &d) in deg.iter().enumerate() {
+        if let Some(v) = exact(d, 0.0) {
+            assert_eq!(sin[i], v, "sindg({d}) {what}");
+        }
+        if let Some(v) = exact(d, 90.0) {
+            assert_eq!(cos[i], v, "cosdg({d}) {what}");
+        }
+        let m = d.rem_euclid(180.0);
+        let (t, c) = match m {
+            0.0 => (0.0, f64::INFINITY),
+            45.0 => (1.0, 1.0),
+            90.0 => (f64::INFINITY, 0.0),
+            135.0 => (-1.0, -1.0),
+            _ => continue,
+        };
+        assert_eq!((tan[i], cot[i]), (t, c), "tandg, cotdg({d}) {what}");
+    }
+    // ±∞ and NaN: NaN for the angles (SciPy: 0 at ±∞); 10^x +∞, 0, NaN.
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let x = Array::from_vec([inf, -inf, nan].iter().map(|&v| to_f(v)).collect(), [3])?.to(dev)?;
+    for op in &ops[1..] {
+        assert!(vec(apply(op, &x)?)?.iter().all(|v| v.is_nan()), "{op}(±∞, NaN) {what}");
+    }
+    let e = vec(x.exp10()?)?;
+    assert!(e[0] == inf && e[1] == 0.0 && e[2].is_nan(), "exp10(∞, −∞, NaN) {what}: {e:?}");
+    // radian(d, m, s), broadcast: d as a column, m a scalar, s a row.
+    let (dv, sv) = ([-1.0, 0.0, 45.0], [0.0, 30.0, 36.0, 59.5]);
+    let d = Array::from_vec(dv.iter().map(|&v| to_f(v)).collect(), [3, 1])?.to(dev)?;
+    let m = Array::from_vec(vec![to_f(30.0)], [1])?.to(dev)?;
+    let s = Array::from_vec(sv.iter().map(|&v| to_f(v)).collect(), [1, 4])?.to(dev)?;
+    let got = vec(d.radian(&m, &s)?)?;
+    for (i, g) in got.iter().enumerate() {
+        let want = ((dv[i / 4] * 60.0 + 30.0) * 60.0 + sv[i % 4]) * std::f64::consts::PI / 648000.0;
+        let want: f64 = to_f(want).into();
+        assert!(
+            (g - want).abs() <= 4.0 * F::EPS * want.abs(),
+            "radian({}, 30, {}) {what}: {g} vs {want}",
+            dv[i / 4],
+            sv[i % 4]
+        );
+    }
+    let values: Vec<f64> = (0..40).map(|i| 37.5 * i as f64 - 700.0).collect();
+    check_strided_view(dev, &values, &ops[1..], apply)?;
+    let values: Vec<f64> = (0..40).map(|i| 0.77 * i as f64 - 15.0).collect();
+    check_strided_view(dev, &values, &ops[..1], apply)
+}
+
+/// The bound for `exp10` and the trigonometric functions of degrees, in ulps: 4 (sin
+/// and cos within an ulp, tan and cot their ratio); on CUDA, whose exp10 and sincos
+/// are its own, 8. Not run here: no NVIDIA driver.
+fn convenience_bound(dev: &Device) -> f64 {
+    bound_on(dev, 4.0, 8.0)
+}
+
 // ---- exp1, expi --------------------------------------------------------------------------
 
 /// (op, x, value) from mpmath (`scripts/mpmath-gamma-table.py`): E₁ from 1e-300 to 745,
@@ -2732,6 +2840,17 @@ backend_tests! {
         }
         zeta_check::<f64>(dev, zeta_bound(dev))?;
         zeta_specials::<f64>(dev)
+    }
+
+    fn exp10_sindg_cosdg_tandg_cotdg_radian_f32(dev) {
+        convenience_check::<f32>(dev, convenience_bound(dev))
+    }
+
+    fn exp10_sindg_cosdg_tandg_cotdg_radian_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        convenience_check::<f64>(dev, convenience_bound(dev))
     }
 
     fn riemann_zeta_zetac_f32(dev) {

@@ -137,11 +137,21 @@ pub enum UnaryOp {
     RiemannZeta,
     /// `ζ(x) − 1` (SciPy's `zetac`; floats).
     Zetac,
+    /// `10^x` (SciPy's `exp10`; floats).
+    Exp10,
+    /// The sine of an angle in degrees (SciPy's `sindg`; floats).
+    SinDg,
+    /// The cosine of an angle in degrees (SciPy's `cosdg`; floats).
+    CosDg,
+    /// The tangent of an angle in degrees (SciPy's `tandg`; floats).
+    TanDg,
+    /// The cotangent of an angle in degrees (SciPy's `cotdg`; floats).
+    CotDg,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 57] = [
+    pub const ALL: [UnaryOp; 62] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -199,6 +209,11 @@ impl UnaryOp {
         UnaryOp::Y1,
         UnaryOp::RiemannZeta,
         UnaryOp::Zetac,
+        UnaryOp::Exp10,
+        UnaryOp::SinDg,
+        UnaryOp::CosDg,
+        UnaryOp::TanDg,
+        UnaryOp::CotDg,
     ];
 
     /// Whether the op is defined for integer dtypes too.
@@ -266,6 +281,11 @@ impl UnaryOp {
             UnaryOp::Y1 => "y1",
             UnaryOp::RiemannZeta => "riemann_zeta",
             UnaryOp::Zetac => "zetac",
+            UnaryOp::Exp10 => "exp10",
+            UnaryOp::SinDg => "sindg",
+            UnaryOp::CosDg => "cosdg",
+            UnaryOp::TanDg => "tandg",
+            UnaryOp::CotDg => "cotdg",
         }
     }
 }

@@ -6,6 +6,7 @@ pub(crate) mod besselk;
 pub(crate) mod beta;
 pub(crate) mod calculus;
 pub(crate) mod contract;
+pub(crate) mod convenience;
 pub(crate) mod convolve;
 pub(crate) mod creation;
 pub(crate) mod eigh;

@@ -3,6 +3,7 @@
 //! Each op is matched once per call and monomorphised per (op, dtype), so the inner
 //! loops in `strided` inline the scalar function and vectorise.
 
+use super::convenience::Deg;
 use super::num::{compare as cmp, CastTo, FloatNum, Num};
 use super::strided::{assign2, map1, map2, map3, par_chunks, Src};
 use super::{src_of, unsupported, CpuBackend, CpuStorage};
@@ -162,6 +163,11 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::Y1 => run(cpu, v, l, FloatNum::y1),
             UnaryOp::RiemannZeta => run(cpu, v, l, FloatNum::riemann_zeta),
             UnaryOp::Zetac => run(cpu, v, l, FloatNum::zetac),
+            UnaryOp::Exp10 => run(cpu, v, l, FloatNum::exp10),
+            UnaryOp::SinDg => run(cpu, v, l, |x| x.trig_deg(Deg::Sin)),
+            UnaryOp::CosDg => run(cpu, v, l, |x| x.trig_deg(Deg::Cos)),
+            UnaryOp::TanDg => run(cpu, v, l, |x| x.trig_deg(Deg::Tan)),
+            UnaryOp::CotDg => run(cpu, v, l, |x| x.trig_deg(Deg::Cot)),
         }
     }
     let l = src.layout;

@@ -3,6 +3,7 @@
 
 mod besselj;
 mod besselk;
+mod convenience;
 mod elementwise;
 mod expint;
 mod fft;

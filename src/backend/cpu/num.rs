@@ -168,6 +168,8 @@ pub(crate) trait FloatNum:
     fn y1(self) -> Self;
     fn riemann_zeta(self) -> Self;
     fn zetac(self) -> Self;
+    fn exp10(self) -> Self;
+    fn trig_deg(self, f: super::convenience::Deg) -> Self;
     fn from_usize(n: usize) -> Self;
 }
 
@@ -494,6 +496,12 @@ macro_rules! float_num {
             }
             fn zetac(self) -> Self {
                 super::zeta::zetac(self as f64) as $t
+            }
+            fn exp10(self) -> Self {
+                super::convenience::exp10(self as f64) as $t
+            }
+            fn trig_deg(self, f: super::convenience::Deg) -> Self {
+                super::convenience::trig_deg(self as f64, f) as $t
             }
             #[inline(always)]
             fn from_usize(n: usize) -> Self {

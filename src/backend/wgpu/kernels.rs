@@ -21,6 +21,7 @@ const GAMMAINC_MATH: &str = include_str!("../../../shaders/gammainc_math.wgsl");
 const EXPINT_MATH: &str = include_str!("../../../shaders/expint_math.wgsl");
 const BESSELK_MATH: &str = include_str!("../../../shaders/besselk_math.wgsl");
 const BESSELJ_MATH: &str = include_str!("../../../shaders/besselj_math.wgsl");
+const CONVENIENCE_MATH: &str = include_str!("../../../shaders/convenience_math.wgsl");
 const ELEMENTWISE: &str = include_str!("../../../shaders/elementwise.wgsl");
 const ELEMENTWISE_1D: &str = include_str!("../../../shaders/elementwise_1d.wgsl");
 const ELEMENTWISE_VEC4: &str = include_str!("../../../shaders/elementwise_vec4.wgsl");
@@ -63,8 +64,10 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// overflow, Γ's scaling step, range and last exact factorial, where the beta function
 /// leaves Γ's range, and ψ's root, π, ln 2
 /// (its head short enough that k·head is exact), 2/3, ½ ln 2π and ln π in two parts, and
-/// where the Riemann ζ is ±∞ below 0.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 32] {
+/// where the Riemann ζ is ±∞ below 0; for convenience_math.wgsl, ln 10 and π/180 in two
+/// parts, the significand's bits, the last exact power of ten, and from where every
+/// value is a multiple of 8.
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 39] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -100,22 +103,31 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 32] {
         ("LN_PI_HI", pick("1.1447298526763916", "1.1447298858494002")),
         ("LN_PI_LO", pick("3.317300857258093e-08", "1.0265951162707826e-17")),
         ("ZETA_NEG_END", pick("-100.0", "-400.0")),
+        ("LN10_HI", pick("2.3025851249694824", "2.302585092994046")),
+        ("LN10_LO", pick("-3.1975435632602967e-08", "-2.1707562233822494e-16")),
+        ("PI_180_HI", pick("0.01745329238474369", "0.017453292519943295")),
+        ("PI_180_LO", pick("1.3519960151420207e-10", "2.9486522708701687e-19")),
+        ("MANT", pick("23", "52")),
+        ("EXP10_EXACT", pick("10.0", "22.0")),
+        ("DEG_DIRECT", pick("67108864.0", "36028797018963968.0")),
     ]
 }
 
 /// special_math.wgsl, gamma_math.wgsl, zeta_math.wgsl, gammainc_math.wgsl,
-/// expint_math.wgsl, besselk_math.wgsl and besselj_math.wgsl for one type.
+/// expint_math.wgsl, besselk_math.wgsl, besselj_math.wgsl and convenience_math.wgsl for
+/// one type.
 fn special_library(t: &'static str) -> String {
     let vars = special_vars(t);
     format!(
-        "{}\n{}\n{}\n{}\n{}\n{}\n{}",
+        "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
         render(SPECIAL_MATH, &vars),
         render(GAMMA_MATH, &vars),
         render(ZETA_MATH, &vars),
         render(GAMMAINC_MATH, &vars),
         render(EXPINT_MATH, &vars),
         render(BESSELK_MATH, &vars),
-        render(BESSELJ_MATH, &vars)
+        render(BESSELJ_MATH, &vars),
+        render(CONVENIENCE_MATH, &vars)
     )
 }
 

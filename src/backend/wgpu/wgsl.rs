@@ -100,6 +100,11 @@ pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
         UnaryOp::Y1 => format!("math_y1_{w}(a)"),
         UnaryOp::RiemannZeta => format!("math_riemann_zeta_{w}(a)"),
         UnaryOp::Zetac => format!("math_zetac_{w}(a)"),
+        UnaryOp::Exp10 => format!("math_exp10_{w}(a)"),
+        UnaryOp::SinDg => format!("trig_deg_{w}(a, 0)"),
+        UnaryOp::CosDg => format!("trig_deg_{w}(a, 1)"),
+        UnaryOp::TanDg => format!("trig_deg_{w}(a, 2)"),
+        UnaryOp::CotDg => format!("trig_deg_{w}(a, 3)"),
         UnaryOp::Sign if t == DType::U32 => "select(0u, 1u, a > 0u)".into(),
         UnaryOp::Sign if float => {
             format!("select(select(select({w}(0), {w}(-1), a < {w}(0)), {w}(1), a > {w}(0)), a, nan_{w}(a))")
