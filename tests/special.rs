@@ -1343,6 +1343,33 @@ fn distributions_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
     assert!(Into::<f64>::into(one.gdtr(&two, &neg)?.item()?).is_nan(), "gdtr(x < 0) {what}");
     assert!(Into::<f64>::into(neg.gdtr(&two, &neg)?.item()?).is_nan(), "gdtr(a < 0, x < 0) {what}");
     assert!(Into::<f64>::into(neg.gdtrc(&two, &one)?.item()?).is_nan(), "gdtrc(a < 0) {what}");
+    // The inverses: chdtri is gammainccinv's own scaled (v/2 and 2x are exact); pdtri
+    // floors k, is NaN for k < 0, and returns m with pdtr(k, m) = y, against mpmath's
+    // roots (tests/data/gammaincinv_mpmath.txt checks gammainccinv itself).
+    let v = arr(&[1.0, 4.0, 10.0, 30.0, 0.5], &[5, 1])?;
+    let p = arr(&[0.05, 0.5, 1e-10, 0.999], &[1, 4])?;
+    let want = v.mul_scalar(to_f(0.5))?.gammainccinv(&p)?.mul_scalar(to_f(2.0))?;
+    assert_eq!(bits(&v.chdtri(&p)?)?, bits(&want)?, "chdtri {what}");
+    let x: Vec<f64> =
+        arr(&[10.0, 4.0], &[2])?.chdtri(&arr(&[0.05], &[1])?)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    for (g, w) in x.iter().zip([18.307038053275146, 9.487729036781158]) {
+        assert!((g - w).abs() <= 4.0 * F::EPS * w, "chdtri(·, 0.05) = {g}, want {w} {what}");
+    }
+    // (k, y, m) with Q(k + 1, m) = y: mpmath 1.4 findroot at 40 digits.
+    let roots = [(2.0, 0.5, 2.6740603137235603), (0.0, 0.3, 1.203972804325936), (10.0, 1e-6, 34.42788434036118)];
+    let k = arr(&roots.iter().map(|r| r.0).collect::<Vec<_>>(), &[3])?;
+    let y = arr(&roots.iter().map(|r| r.1).collect::<Vec<_>>(), &[3])?;
+    let m = k.pdtri(&y)?;
+    for (g, r) in m.to_vec()?.into_iter().zip(roots) {
+        let g: f64 = g.into();
+        assert!((g - r.2).abs() <= 8.0 * F::EPS * r.2, "pdtri({}, {}) = {g}, want {} {what}", r.0, r.1, r.2);
+    }
+    let k = arr(&[2.7, 2.0, -1.0, 3.0, 3.0, 3.0, 3.0], &[7])?;
+    let y = arr(&[0.5, 0.5, 0.5, 0.0, 1.0, 1.5, f64::NAN], &[7])?;
+    let m: Vec<f64> = k.pdtri(&y)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    assert_eq!(m[0], m[1], "pdtri floors k {what}");
+    assert!(m[2].is_nan() && m[5].is_nan() && m[6].is_nan(), "pdtri(k < 0; y > 1; NaN) {what}: {m:?}");
+    assert_eq!((m[3], m[4]), (f64::INFINITY, 0.0), "pdtri(k, 0), pdtri(k, 1) {what}");
     Ok(())
 }
 

@@ -193,6 +193,55 @@ impl<T: Float> Array<T> {
         self.mul_scalar(half)?.gammaincc(&x.mul_scalar(half)?)
     }
 
+    /// The inverse of [`chdtrc`](Array::chdtrc) in x: the x at which the χ² distribution
+    /// with `self` = v degrees of freedom has survival probability `p` (SciPy's
+    /// `special.chdtri(v, p)`, `stats.chi2.isf(p, v)`): `2·gammainccinv(v/2, p)`,
+    /// broadcast, as accurate as [`gammainccinv`](Array::gammainccinv) (the scalings
+    /// are exact). +∞ at p = 0, 0 at p = 1; NaN for v < 0, for v = 0 between, and for p
+    /// outside [0, 1].
+    ///
+    /// # Errors
+    /// As [`gammainc`](Array::gammainc).
+    ///
+    /// ```
+    /// let v = gpu::Array::from_vec(vec![10.0f64, 10.0, 4.0], [3])?;
+    /// let p = gpu::Array::from_vec(vec![0.05f64, 1e-10, 0.05], [3])?;
+    /// let x = v.chdtri(&p)?.to_vec()?;
+    /// assert!((x[0] / 18.307038053275146 - 1.0).abs() < 1e-15); // χ²(10)'s 95% point
+    /// assert!((x[1] / 68.16761813861793 - 1.0).abs() < 1e-15);
+    /// assert!((x[2] / 9.487729036781158 - 1.0).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn chdtri(&self, p: &Array<T>) -> Result<Array<T>> {
+        let half = self.mul_scalar(T::from_f64(0.5))?;
+        half.gammainccinv(p)?.mul_scalar(T::from_f64(2.0))
+    }
+
+    /// The inverse of [`pdtr`](Array::pdtr) in m: the Poisson mean at which at most
+    /// `self` = k events have probability `y` (SciPy's `special.pdtri(k, y)`):
+    /// `gammainccinv(⌊k⌋ + 1, y)`, broadcast; k is floored, as in `pdtr`. +∞ at y = 0,
+    /// 0 at y = 1 (SciPy: NaN, though `pdtr(k, 0) = 1`); NaN for k < 0 and y outside
+    /// [0, 1].
+    ///
+    /// # Errors
+    /// As [`gammainc`](Array::gammainc).
+    ///
+    /// ```
+    /// let k = gpu::Array::from_vec(vec![2.0f64, 2.7, 0.0], [3])?;
+    /// let y = gpu::Array::from_vec(vec![0.5f64, 0.5, 0.3], [3])?;
+    /// let m = k.pdtri(&y)?;
+    /// let v = m.to_vec()?;
+    /// assert!((v[0] / 2.6740603137235603 - 1.0).abs() < 1e-15 && v[1] == v[0]);
+    /// assert!((v[2] / -(0.3f64.ln()) - 1.0).abs() < 1e-15); // e^−m = 0.3
+    /// let back = k.pdtr(&m)?.to_vec()?;
+    /// assert!((back[0] - 0.5).abs() < 1e-15 && (back[2] - 0.3).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn pdtri(&self, y: &Array<T>) -> Result<Array<T>> {
+        let a = self.floor()?.add_scalar(T::ONE)?;
+        where_(&self.lt_scalar(T::from_f64(0.0))?, &self.constant(f64::NAN)?, &a.gammainccinv(y)?)
+    }
+
     /// The Poisson distribution's CDF: the probability of at most `self` = k events at
     /// mean `m` (SciPy's `special.pdtr(k, m)`, `stats.poisson.cdf(k, m)`), `Q(⌊k⌋ + 1,
     /// m)`, broadcast; k is floored, as SciPy does; NaN for k < 0 or m < 0.
