@@ -150,11 +150,12 @@ fn zeta_near_0_{{T}}(x: {{T}}) -> {{T}} {
     return g * x + 0.5;
 }
 
-// Γ(h + l) for h >= ¾ and |l| <= ulp(h)/2: Γ(h)·(1 + l·ψ(h)), ψ(h) to 3e-3.
+// Γ(h + l) for h >= ¾ and |l| <= ulp(h)/2: Γ(h)·(1 + l·ψ(h)), ψ(h) to 3e-3; +∞ past
+// Γ's overflow (not ∞·0).
 fn gamma_parts_{{T}}(h: {{T}}, l: {{T}}) -> {{T}} {
     let g = math_gamma_{{T}}(h);
     let u = h + 0.5;
-    return g + g * (l * (ln_{{T}}(u) + 1.0 / (24.0 * u * u) - 1.0 / h));
+    return select(g + g * (l * (ln_{{T}}(u) + 1.0 / (24.0 * u * u) - 1.0 / h)), g, g > {{T_MAX}});
 }
 
 // ζ(x) for finite x < 1 (src/backend/cpu/zeta.rs: zeta_below_1): g(x)/(x − 1) on

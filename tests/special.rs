@@ -1518,6 +1518,15 @@ fn riemann_zeta_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
         (inf, 0.0, -1.5, -1.5, -1.0, -1.0, -inf, -inf),
         "zetac at {xs:?} {what}"
     );
+    // Overflow between the last finite value and the cut-off (f64 −400, f32 −100), on
+    // both sides of where Γ((1 − x)/2) overflows (f64 −342.2, f32 −69.08): mpmath's
+    // ζ(−68.5, −69.5, −75.5, −81) = −9.8e41, −1.1e43, 2.7e49, −4.1e55 (past f32),
+    // ζ(−300.5, −345, −350.5, −399) = −1.7e375, −3.3e451, 9.0e460, 1.7e547 (past f64).
+    let xs = if F::DTYPE == DType::F32 { [-68.5, -69.5, -75.5, -81.0] } else { [-300.5, -345.0, -350.5, -399.0] };
+    let want = if F::DTYPE == DType::F32 { [-inf, -inf, inf, -inf] } else { [-inf, -inf, inf, inf] };
+    let x = Array::from_vec(xs.iter().map(|&v| to_f(v)).collect(), [4])?.to(dev)?;
+    let z: Vec<f64> = x.riemann_zeta()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    assert_eq!(z, want, "riemann_zeta at {xs:?} {what}");
     let values: Vec<f64> = (0..40).map(|i| 1.5 - 0.9 * i as f64).collect();
     check_strided_view(dev, &values, &["riemann_zeta", "zetac"], apply)
 }

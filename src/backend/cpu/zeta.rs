@@ -168,9 +168,13 @@ fn sin_pi(x: f64) -> f64 {
 }
 
 /// Γ(h + l) for h ≥ ¾ and |l| ≤ ulp(h)/2: Γ(h)·(1 + l·ψ(h)), with ψ(h) ≈ ln u +
-/// 1/(24u²) − 1/h (u = h + ½) to 3e-3, more than enough for l·ψ(h).
+/// 1/(24u²) − 1/h (u = h + ½) to 3e-3, more than enough for l·ψ(h); +∞ past Γ's
+/// overflow (not ∞·0).
 fn gamma_parts(h: f64, l: f64) -> f64 {
     let g = gamma(h);
+    if g.is_infinite() {
+        return g;
+    }
     let u = h + 0.5;
     g + g * (l * (u.ln() + 1.0 / (24.0 * u * u) - 1.0 / h))
 }
