@@ -1793,6 +1793,8 @@ fn convenience_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     }
     let e = vec(x.exp10()?)?;
     assert!(e[0] == inf && e[1] == 0.0 && e[2].is_nan(), "exp10(∞, −∞, NaN) {what}: {e:?}");
+    let e = vec(Array::from_vec(vec![to_f(400.0), to_f(-400.0)], [2])?.to(dev)?.exp10()?)?;
+    assert_eq!(e, vec![inf, 0.0], "exp10(±400) past the overflow and the underflow {what}");
     // radian(d, m, s), broadcast: d as a column, m a scalar, s a row.
     let (dv, sv) = ([-1.0, 0.0, 45.0], [0.0, 30.0, 36.0, 59.5]);
     let d = Array::from_vec(dv.iter().map(|&v| to_f(v)).collect(), [3, 1])?.to(dev)?;
