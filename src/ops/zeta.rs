@@ -38,9 +38,10 @@ use crate::ops::elementwise::{binary, where_, Arg};
 impl<T: Float> Array<T> {
     /// The Hurwitz zeta function `ζ(x, q) = Σ_{k≥0} (q + k)^−x` (SciPy's
     /// `special.zeta(x, q)`) with `self` as x and `q` broadcast against it, in one
-    /// kernel. The Riemann zeta function is `ζ(x, 1)`, and `ζ(x) − 1` (SciPy's `zetac`
-    /// for x > 1) is `ζ(x, 2)`, without the cancellation. See the module notes for the
-    /// algorithm; on q < 0 its cost does not grow with |q|.
+    /// kernel. The Riemann zeta function over the whole real line and `ζ(x) − 1` are
+    /// [`riemann_zeta`](Array::riemann_zeta) and [`zetac`](Array::zetac) (from 1 on,
+    /// `ζ(x, 1)` and `ζ(x, 2)`). See the module notes for the algorithm; on q < 0 its
+    /// cost does not grow with |q|.
     ///
     /// Conventions, as SciPy's: `+∞` at x = 1 and where q is 0, a negative integer or
     /// −∞; NaN for x < 1 and where q < 0 and x is not an integer (the powers are not
