@@ -8,8 +8,9 @@ their scaled forms), gammaincinv_mpmath.txt (the roots of P and Q in x) and
 besselj_mpmath.txt (J0, J1, Y0, Y1 with their condition numbers), ellipe_mpmath.txt
 (E(m)), spence_mpmath.txt (Li₂(1 − x)), yn_mpmath.txt (Y_n(x) with its condition
 number), spherical_yn_mpmath.txt (y_n(x), y_n′(x) with theirs) and
-riemann_zeta_mpmath.txt (ζ(x), ζ(x) − 1 with theirs) and convenience_mpmath.txt (10^x and
-the trigonometric functions of degrees), by
+riemann_zeta_mpmath.txt (ζ(x), ζ(x) − 1 with theirs), convenience_mpmath.txt (10^x and
+the trigonometric functions of degrees) and ndtri_exp_mpmath.txt (the inverse of ln ndtr
+with its κ), by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -606,3 +607,66 @@ with open("tests/data/convenience_mpmath.txt", "w") as out:
             if v is None or v == 0 or abs(v) >= 1.7976931348623157e308:
                 continue  # the zeros (exact in the kernels, checked apart) and the poles
             out.write("%s %r %r\n" % (op, x, float(v)))
+
+# The inverse of ln ndtr (SciPy's ndtri_exp) for tests/special.rs, with its condition
+# number κ = |y·x′(y)/x| = |y·Φ(x)/(φ(x)·x)|: y through (−ln 2 − 0.1, 0) and within 1e-16
+# to 0.1 of −ln 2 (where x crosses 0), from −1e-300 (f32: −1e-38) to −1, through [−800, 0]
+# (the switch to the asymptotic root at −708; f32: −87), within 1e-10 of both switches, and
+# down to −1e300 (f32: −3e38). Roots by Newton's method at 250 and 400 bits, which must
+# agree. Its own generator.
+rng_n = np.random.default_rng(20261211)
+
+
+def ln_ndtr_mp(x):
+    """ln Φ(x) and φ(x)/Φ(x); below −1e4 by the series Φ = φ·S/(−x) (mpmath's erfc fails
+    near −1e150), which keeps the ratio from the cancellation in e^(−x²/2 − ½ln 2π − ln Φ)."""
+    if x < -10000:
+        t, term, s = 1 / (x * x), mp.mpf(1), mp.mpf(1)
+        for k in range(1, 40):
+            term *= -(2 * k - 1) * t
+            s += term
+        return -x * x / 2 - mp.log(-x) - mp.log(2 * mp.pi) / 2 + mp.log(s), -x / s
+    cdf = mp.ncdf(x)
+    return (mp.log(cdf) if x < 0 else mp.log1p(-mp.ncdf(-x))), mp.npdf(x) / cdf
+
+
+def ndtri_exp_mp(y):
+    """The root of ln Φ(x) = y by Newton's method, and its κ."""
+
+    def start(ln_p):  # ln Φ(x) = ln_p < ln ½; erfinv only where 2p − 1 keeps its digits
+        if ln_p > -20:
+            return mp.sqrt(2) * mp.erfinv(2 * mp.exp(ln_p) - 1)
+        return -mp.sqrt(-2 * ln_p - mp.log(-4 * mp.pi * ln_p))
+
+    x = -start(mp.log(-mp.expm1(y))) if y > mp.log(mp.mpf(0.5)) else start(y)
+    for _ in range(200):
+        value, ratio = ln_ndtr_mp(x)
+        step = (value - y) / ratio
+        x -= step
+        if abs(step) <= abs(x) * mp.mpf(2) ** -(mp.mp.prec - 20):
+            return x, abs(y / (ratio * x))
+    raise ArithmeticError("no convergence at y = %r" % y)
+
+
+ne_rows = []
+for f32 in (False, True):
+    cast = (lambda v: float(np.float32(v))) if f32 else float
+    logu = lambda lo, hi, n: np.exp(rng_n.uniform(np.log(lo), np.log(hi), n))
+    cut = 87.0 if f32 else 708.0
+    ne_rows += [cast(y) for y in rng_n.uniform(-np.log(2) - 0.1, 0, 100)]
+    ne_rows += [cast(-np.log(2) * (1 + s * d)) for s in (-1, 1) for d in logu(1e-7 if f32 else 1e-16, 0.1, 30)]
+    ne_rows += [-cast(y) for y in logu(1e-38 if f32 else 1e-300, 1, 100)]
+    ne_rows += [cast(y) for y in rng_n.uniform(-800, 0, 300)]
+    ne_rows += [cast(-cut * (1 + s * d)) for s in (-1, 1) for d in logu(1e-7 if f32 else 1e-10, 1e-3, 10)]
+    ne_rows += [-cast(y) for y in logu(1, 3e38 if f32 else 1e300, 150)]
+ne_rows += [-1.0, -0.5, -np.log(2), -708.0, -87.0, -1e4, -1e300]
+with open("tests/data/ndtri_exp_mpmath.txt", "w") as out:
+    out.write("# y x kappa: ln ndtr(x) = y, kappa = |y x'(y) / x|; mpmath 1.4 at 250 and 400 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for y in sorted(set(ne_rows)):
+        vs = []
+        for prec in (250, 400):
+            with mp.workprec(prec):
+                x, kappa = ndtri_exp_mp(mp.mpf(y))
+                vs.append((float(x), float(kappa)))
+        assert vs[0] == vs[1], (y, vs)
+        out.write("%r %r %r\n" % (y, vs[0][0], vs[0][1]))

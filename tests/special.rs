@@ -47,6 +47,10 @@
 //! `yn` likewise at 1,003 points, n from −38 to 2,918 (see `yn_check`), and
 //! `spherical_yn` and its derivative at 678, n from 0 to 300 (see `spherical_yn_check`).
 //!
+//! `ndtri_exp`, the inverse of `log_ndtr`, is checked against mpmath's roots at 1,462
+//! points, y from −1e300 to −1e-300, in ulps per unit of the condition number (see
+//! `ndtri_exp_check`).
+//!
 //! `logsumexp`, `softmax` and `log_softmax` are checked against an f64 host reference,
 //! where `e^a` overflows too.
 //!
@@ -2545,6 +2549,56 @@ fn log_ndtr_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
     Ok(())
 }
 
+// ---- ndtri_exp ----------------------------------------------------------------------------
+
+/// The bound for `ndtri_exp` in ulps per unit of `max(1, κ)`: its branches carry
+/// `expm1`/`exp` and `ndtri`'s few ulp, or three Newton steps on the asymptotic form.
+const NDTRI_EXP_ULPS: f64 = 8.0;
+
+/// ndtri_exp on `dev` in `F` against mpmath's roots (tests/data/ndtri_exp_mpmath.txt:
+/// y from −1e300 to −1e-300, through −ln 2, where x crosses 0, and both sides of the
+/// switch to the asymptotic root at −708; f32: −87), within `NDTRI_EXP_ULPS` per unit of
+/// `max(1, κ)`, κ = |y·x′(y)/x|; then the ends of the domain, the inverse of log_ndtr,
+/// and a strided view.
+fn ndtri_exp_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let rows: Vec<[f64; 3]> = include_str!("data/ndtri_exp_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let v: Vec<f64> = l.split(' ').map(|v| v.parse().expect("a number")).collect();
+            [v[0], v[1], v[2]]
+        })
+        .filter(|r| to_f(r[0]).into() == r[0] && to_f(r[1]).into().is_finite() && r[1].abs() >= F::MIN_POSITIVE)
+        .collect();
+    assert!(rows.len() > 600, "{} rows for {}", rows.len(), F::DTYPE);
+    let y = Array::from_vec(rows.iter().map(|r| to_f(r[0])).collect(), [rows.len()])?.to(dev)?;
+    let want: Vec<f64> = rows.iter().map(|r| r[1]).collect();
+    let scale = |i: usize| rows[i][2].max(1.0);
+    check_ulps_per(dev, "ndtri_exp", &y.ndtri_exp()?.to_vec()?, &want, NDTRI_EXP_ULPS, (scale, "max(1, κ)"), |i| {
+        format!("{:e}", rows[i][0])
+    });
+    // +∞ at ±0 (e^0 = 1), −∞ at −∞, NaN above 0 and at NaN; then log_ndtr undoes it.
+    let inf = f64::INFINITY;
+    let ys = [0.0, -0.0, -inf, 1e-30, inf, f64::NAN];
+    let x = Array::from_vec(ys.iter().map(|&v| to_f(v)).collect(), [ys.len()])?.to(dev)?.ndtri_exp()?.to_vec()?;
+    let x: Vec<f64> = x.into_iter().map(|v| v.into()).collect();
+    assert!(
+        x[0] == inf && x[1] == inf && x[2] == -inf && x[3..].iter().all(|v| v.is_nan()),
+        "ndtri_exp at {ys:?} on {} {}: {x:?}",
+        dev.kind(),
+        F::DTYPE
+    );
+    let ys: Vec<f64> = vec![-1e30, -1e4, -500.0, -20.0, -2.0, -0.5, -1e-3];
+    let back = Array::from_vec(ys.iter().map(|&v| to_f(v)).collect(), [ys.len()])?.to(dev)?.ndtri_exp()?.log_ndtr()?;
+    for (&y, b) in ys.iter().zip(back.to_vec()?) {
+        let b: f64 = b.into();
+        assert!((b / y - 1.0).abs() <= 32.0 * F::EPS, "log_ndtr(ndtri_exp({y})) = {b} on {} {}", dev.kind(), F::DTYPE);
+    }
+    let values: Vec<f64> = (0..40).map(|i| -(1.7f64).powi(i) * 1e-3).collect();
+    check_strided_view(dev, &values, &["ndtri_exp"], |_, a: &Array<F>| a.ndtri_exp())
+}
+
 // ---- logit, log_expit, xlogy, xlog1py, entr ------------------------------------------------
 
 /// logit correctly rounded to f64 (p, ln(p / (1 − p))): mpmath at 200 bits.
@@ -2925,6 +2979,17 @@ backend_tests! {
             return Ok(());
         }
         log_sum_exp::<f64>(dev, common::Tol { abs: 1e-14, rel: 1e-14 })
+    }
+
+    fn ndtri_exp_f32(dev) {
+        ndtri_exp_check::<f32>(dev)
+    }
+
+    fn ndtri_exp_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        ndtri_exp_check::<f64>(dev)
     }
 
     fn log_ndtr_f32(dev) {

@@ -1,8 +1,9 @@
 //! NumPy ufuncs composed from the elementwise kernels every backend has: the inverse
 //! hyperbolic functions, `cbrt`, `logaddexp`/`logaddexp2`, `deg2rad`/`rad2deg`, `sinc`,
-//! `heaviside`, `nan_to_num`, `clip` with array bounds, and SciPy's `log_ndtr`, `logit`,
-//! `log_expit`, `xlogy`, `xlog1py` and `entr`. Each costs a few kernel
-//! launches (formulas chosen for accuracy near 0 and no overflow for large inputs).
+//! `heaviside`, `nan_to_num`, `clip` with array bounds, and SciPy's `log_ndtr`,
+//! `ndtri_exp`, `logit`, `log_expit`, `xlogy`, `xlog1py` and `entr`. Most cost a few kernel
+//! launches (`ndtri_exp` about 85), with formulas chosen for accuracy near 0 and no
+//! overflow for large inputs.
 
 use std::f64::consts::{LN_2, PI};
 
@@ -252,6 +253,67 @@ impl<T: Float> Array<T> {
             .add(&series.ln_1p()?)?;
         let x = where_(&self.gt_scalar(T::ZERO)?, &upper, &middle)?;
         where_(&self.lt_scalar(T::from_f64(cut))?, &lower, &x)
+    }
+
+    /// The inverse of [`log_ndtr`](Array::log_ndtr) (SciPy's and CuPy's
+    /// `special.ndtri_exp`): the `x` with `ln ndtr(x) = y`, that is `ndtri(e^y)` without
+    /// losing `e^y` to underflow or `1 − e^y` to rounding. Composed on the device:
+    /// `−ndtri(−expm1(y))` above `−ln 2`, `ndtri(e^y)` down to where `e^y` is no longer
+    /// normal (−708; f32: −87), and below that the root of the asymptotic form `y = −v −
+    /// ½ln(4πv) + ln(1 − 1/x² + 3/x⁴ − …)` in `v = x²/2`, by three Newton steps from
+    /// `v = −y`. `+∞` at 0, `−∞` at `−∞`, NaN above 0; so `ndtri_exp(−1e4)` is
+    /// −141.38 where `ndtri(e^−1e4)` is `−∞`. Three branches of kernels run over the
+    /// whole array (about 80 launches).
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let y = gpu::Array::from_vec(vec![-1e4f64, -5005.524208694205, -1e-20, 0.0], [4])?;
+    /// let x = y.ndtri_exp()?.to_vec()?;
+    /// assert!((x[0] / -141.37983987312717 - 1.0).abs() < 1e-15 && (x[1] / -100.0 - 1.0).abs() < 1e-15);
+    /// assert!((x[2] / 9.262340089798407 - 1.0).abs() < 1e-14 && x[3] == f64::INFINITY);
+    /// // The inverse of log_ndtr.
+    /// let back = y.ndtri_exp()?.log_ndtr()?.to_vec()?;
+    /// assert!((back[1] / -5005.524208694205 - 1.0).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn ndtri_exp(&self) -> Result<Array<T>> {
+        let f32 = T::DTYPE == crate::dtype::DType::F32;
+        let upper = self.exp_m1()?.neg()?.ndtri()?.neg()?;
+        let middle = self.exp()?.ndtri()?;
+        // Below the cut x² ≥ 174 (f64: 1416), so t = 1/x² ≤ 1/174 and the first series
+        // term left out, 10395·t⁶, is under 4e-10 (f64: 2e-15) of the value: far below
+        // half an ulp of v ≥ 87 (708) in its effect on v. Newton's error from v = −y,
+        // about ½ln(4πv), falls as e² / (4v²) per step: three steps reach 1e-30.
+        let cut = if f32 { -87.0 } else { -708.0 };
+        let minus_y = self.neg()?;
+        let mut v = minus_y.clone();
+        for _ in 0..3 {
+            let t = v.mul_scalar(T::from_f64(2.0))?.recip()?;
+            let mut series = t.mul_scalar(T::from_f64(-945.0))?;
+            for c in [105.0, -15.0, 3.0, -1.0] {
+                series = series.add_scalar(T::from_f64(c))?.mul(&t)?;
+            }
+            // h(v) = v + ½(ln v + ln 4π) − ln(1 + S) + y = 0 (4πv overflows f32 near −y =
+            // 2.7e37), h′(v) ≈ 1 + 1/(2v) = 1 + t.
+            let h = v
+                .add(&v.ln()?.add_scalar(T::from_f64((4.0 * PI).ln()))?.mul_scalar(T::from_f64(0.5))?)?
+                .sub(&series.ln_1p()?)?
+                .sub(&minus_y)?;
+            v = v.sub(&h.div(&t.add_scalar(T::ONE)?)?)?;
+        }
+        // x = −√(2v), and −√2·√v where 2v would overflow.
+        let max = if f32 { f64::from(f32::MAX) } else { f64::MAX };
+        let near_max = v.gt_scalar(T::from_f64(max / 4.0))?;
+        let deep = where_(
+            &near_max,
+            &v.sqrt()?.mul_scalar(T::from_f64(-std::f64::consts::SQRT_2))?,
+            &v.mul_scalar(T::from_f64(2.0))?.sqrt()?.neg()?,
+        )?;
+        let x = where_(&self.gt_scalar(T::from_f64(-LN_2))?, &upper, &middle)?;
+        let x = where_(&self.lt_scalar(T::from_f64(cut))?, &deep, &x)?;
+        where_(&self.eq_scalar(T::from_f64(f64::NEG_INFINITY))?, &self.constant(f64::NEG_INFINITY)?, &x)
     }
 
     /// The log-odds `ln(p / (1 − p))` (SciPy's `special.logit`, the inverse of
