@@ -9,8 +9,8 @@ besselj_mpmath.txt (J0, J1, Y0, Y1 with their condition numbers), ellipe_mpmath.
 (E(m)), spence_mpmath.txt (Li₂(1 − x)), yn_mpmath.txt (Y_n(x) with its condition
 number), spherical_yn_mpmath.txt (y_n(x), y_n′(x) with theirs) and
 riemann_zeta_mpmath.txt (ζ(x), ζ(x) − 1 with theirs), convenience_mpmath.txt (10^x and
-the trigonometric functions of degrees) and ndtri_exp_mpmath.txt (the inverse of ln ndtr
-with its κ), by
+the trigonometric functions of degrees), ndtri_exp_mpmath.txt (the inverse of ln ndtr
+with its κ) and lambertw_mpmath.txt (the real branches of Lambert's W with theirs), by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -26,6 +26,16 @@ rng = np.random.default_rng(20261204)
 def points(lo, hi, n, f32):
     xs = rng.uniform(lo, hi, n)
     return [float(np.float32(x)) if f32 else float(x) for x in xs]
+
+
+def caster(f32):
+    """Rounds a drawn value to f32 (as a Python float) or keeps it."""
+    return (lambda v: float(np.float32(v))) if f32 else float
+
+
+def log_uniform(gen):
+    """`logu(lo, hi, n)`: n values spread evenly in log from lo to hi, drawn from `gen`."""
+    return lambda lo, hi, n: np.exp(gen.uniform(np.log(lo), np.log(hi), n))
 
 
 def pick(fn, xs):
@@ -60,7 +70,7 @@ with open("tests/data/gamma_digamma_mpmath.txt", "w") as out:
 # B(a, b) and ln|B(a, b)| for tests/special.rs' beta checks.
 pairs = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
+    cast = caster(f32)
     k = 1 if f32 else 2
     pairs += [(cast(a), cast(b)) for a, b in np.exp(rng.uniform(np.log(1e-3), np.log(1e4), (300 * k, 2)))]
     pairs += [(cast(a), cast(b)) for a, b in zip(rng.uniform(0.01, 20, 150 * k), np.exp(rng.uniform(np.log(150), np.log(1e8), 150 * k)))]
@@ -85,7 +95,7 @@ with open("tests/data/beta_mpmath.txt", "w") as out:
 # untouched by this: it draws from the generator after them).
 bessel_x = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
+    cast = caster(f32)
     top = 91.0 if f32 else 713.9
     bessel_x += [cast(v) for v in rng.uniform(-30, 30, 300)] + [cast(v) for v in rng.uniform(7.5, 8.5, 50)]
     bessel_x += [cast(v) for v in rng.uniform(30, top, 100)] + [cast(v) for v in np.exp(rng.uniform(0, 80, 50))]
@@ -100,7 +110,7 @@ with open("tests/data/bessel_mpmath.txt", "w") as out:
 # e^(x²)·erfc(x) for tests/special.rs.
 erfcx_x = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
+    cast = caster(f32)
     bottom = -9.0 if f32 else -26.5
     erfcx_x += [cast(v) for v in rng.uniform(bottom, 30, 400)] + [cast(v) for v in rng.uniform(1.0, 3.0, 50)]
     erfcx_x += [cast(v) for v in np.exp(rng.uniform(np.log(28.0), np.log(1e30 if f32 else 1e300), 60))]
@@ -118,7 +128,7 @@ with open("tests/data/erfcx_mpmath.txt", "w") as out:
 # Hurwitz ζ(x, q) and ψ⁽ⁿ⁾(x) for tests/special.rs.
 zeta_xq = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
+    cast = caster(f32)
     def pairs_of(xs, qs):
         return [(cast(x), cast(q)) for x, q in zip(xs, qs)]
     n = 150
@@ -170,7 +180,7 @@ with open("tests/data/zeta_mpmath.txt", "w") as out:
 # at enough precision to hold p.
 ellip_rows = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
+    cast = caster(f32)
     top = 3e38 if f32 else 1e300
     bottom = 1e-38 if f32 else 1e-300
     ellip_rows += [("ellipkm1", cast(p)) for p in np.exp(rng.uniform(np.log(bottom), np.log(top), 300))]
@@ -192,9 +202,9 @@ with open("tests/data/ellip_mpmath.txt", "w") as out:
 # expansion near x = a, and a from 1e-300 to 1e15.
 inc_ax = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
+    cast = caster(f32)
     k = 1 if f32 else 2
-    logu = lambda lo, hi, n: np.exp(rng.uniform(np.log(lo), np.log(hi), n))
+    logu = log_uniform(rng)
     inc_ax += [(cast(a), cast(x)) for a, x in zip(logu(1e-3, 1e3, 300 * k), logu(1e-3, 1e3, 300 * k))]
     a = logu(1.0, 1e6, 150 * k)
     inc_ax += [(cast(a), cast(x)) for a, x in zip(a, a * np.abs(1 + 3 * rng.standard_normal(150 * k) / np.sqrt(a)))]
@@ -241,9 +251,9 @@ rng_ei = np.random.default_rng(20261205)
 ei_rows = []
 x0 = float(mp.findroot(mp.ei, 0.37))
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
+    cast = caster(f32)
     tiny, e1_top, ei_top = (1e-38, 88.0, 93.0) if f32 else (1e-300, 745.0, 717.0)
-    logu = lambda lo, hi, n: np.exp(rng_ei.uniform(np.log(lo), np.log(hi), n))
+    logu = log_uniform(rng_ei)
     ei_rows += [("exp1", cast(x)) for x in logu(tiny, e1_top, 300)]
     ei_rows += [("exp1", cast(x)) for x in rng_ei.uniform(0, 3, 200)]
     ei_rows += [("exp1", cast(x)) for x in rng_ei.uniform(0.45, 0.55, 50)]
@@ -270,9 +280,9 @@ with open("tests/data/expint_mpmath.txt", "w") as out:
 # through the switch at ½ between its series and its continued fraction.
 expn_rows = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
+    cast = caster(f32)
     tiny, top = (1e-38, 100.0) if f32 else (1e-300, 740.0)
-    logu = lambda lo, hi, n: np.exp(rng_ei.uniform(np.log(lo), np.log(hi), n))
+    logu = log_uniform(rng_ei)
     for n in (0, 1, 2, 3, 4, 5, 7, 10, 20, 50, 100, 1000, 10**6):
         expn_rows += [(n, cast(x)) for x in logu(tiny, top, 20)]
         expn_rows += [(n, cast(x)) for x in rng_ei.uniform(0, 3, 20)]
@@ -293,9 +303,9 @@ with open("tests/data/expn_mpmath.txt", "w") as out:
 rng_k = np.random.default_rng(20261206)
 k_rows = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
+    cast = caster(f32)
     tiny, top = (1e-38, 90.0) if f32 else (1e-300, 745.0)
-    logu = lambda lo, hi, n: np.exp(rng_k.uniform(np.log(lo), np.log(hi), n))
+    logu = log_uniform(rng_k)
     for op in ("k0", "k0e", "k1", "k1e"):
         k_rows += [(op, cast(x)) for x in logu(tiny, top, 100)]
         k_rows += [(op, cast(x)) for x in rng_k.uniform(0, 3, 150)]
@@ -361,9 +371,9 @@ def inverse(a, y, upper):
 
 inv_rows = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
+    cast = caster(f32)
     tiny = 1e-37 if f32 else 1e-300
-    logu = lambda lo, hi, n: np.exp(rng_inv.uniform(np.log(lo), np.log(hi), n))
+    logu = log_uniform(rng_inv)
     for op in ("gammaincinv", "gammainccinv"):
         a_s = [cast(v) for v in logu(1e-3, 1e4, 120)]
         ys = [cast(v) for v in rng_inv.uniform(0, 1, 40)] + [cast(v) for v in logu(tiny, 0.5, 40)]
@@ -387,9 +397,9 @@ with open("tests/data/gammaincinv_mpmath.txt", "w") as out:
 rng_j = np.random.default_rng(20261208)
 j_rows = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
+    cast = caster(f32)
     tiny, huge = (1e-38, 1e38) if f32 else (1e-300, 1e300)
-    logu = lambda lo, hi, n: np.exp(rng_j.uniform(np.log(lo), np.log(hi), n))
+    logu = log_uniform(rng_j)
     for op in ("j0", "j1", "y0", "y1"):
         n, zero = int(op[1]), (mp.besseljzero if op[0] == "j" else mp.besselyzero)
         j_rows += [(op, cast(x)) for x in logu(tiny, 2, 40)]
@@ -424,7 +434,7 @@ with open("tests/data/besselj_mpmath.txt", "w") as out:
 rng_e = np.random.default_rng(20261205)
 e_rows = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
+    cast = caster(f32)
     top, near = (3e38, 1e-7) if f32 else (1e300, 1e-16)
     e_rows += [cast(m) for m in rng_e.uniform(-10, 1, 300)]
     e_rows += [cast(-m) for m in np.exp(rng_e.uniform(np.log(10), np.log(top), 100))]
@@ -443,7 +453,7 @@ with open("tests/data/ellipe_mpmath.txt", "w") as out:
 rng_s = np.random.default_rng(20261206)
 s_rows = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
+    cast = caster(f32)
     tiny, huge, near = (1e-38, 3e38, 1e-7) if f32 else (1e-300, 1e300, 1e-16)
     s_rows += [cast(x) for x in rng_s.uniform(0, 4, 300)]
     s_rows += [cast(x) for x in np.exp(rng_s.uniform(np.log(tiny), np.log(huge), 200))]
@@ -468,8 +478,8 @@ with open("tests/data/spence_mpmath.txt", "w") as out:
 rng_y = np.random.default_rng(20261207)
 y_rows = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
-    logu = lambda lo, hi, n: np.exp(rng_y.uniform(np.log(lo), np.log(hi), n))
+    cast = caster(f32)
+    logu = log_uniform(rng_y)
     y_rows += [(int(n), cast(x)) for n, x in zip(rng_y.integers(0, 13, 200), logu(1e-3, 1e3, 200))]
     ns = np.round(logu(10, 3000, 150)).astype(int)
     y_rows += [(int(n), cast(n * t)) for n, t in zip(ns, logu(1 / 3, 30, 150))]
@@ -508,8 +518,8 @@ with open("tests/data/yn_mpmath.txt", "w") as out:
 rng_sy = np.random.default_rng(20261208)
 sy_rows = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
-    logu = lambda lo, hi, n: np.exp(rng_sy.uniform(np.log(lo), np.log(hi), n))
+    cast = caster(f32)
+    logu = log_uniform(rng_sy)
     sy_rows += [(int(n), cast(x)) for n, x in zip(rng_sy.integers(0, 13, 150), logu(1e-3, 1e3, 150))]
     ns = np.round(logu(10, 300, 80)).astype(int)
     sy_rows += [(int(n), cast(n * t)) for n, t in zip(ns, logu(1 / 3, 30, 80))]
@@ -548,8 +558,8 @@ with open("tests/data/spherical_yn_mpmath.txt", "w") as out:
 rng_z = np.random.default_rng(20261209)
 z_rows = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
-    logu = lambda lo, hi, n: np.exp(rng_z.uniform(np.log(lo), np.log(hi), n))
+    cast = caster(f32)
+    logu = log_uniform(rng_z)
     z_rows += [cast(x) for x in rng_z.uniform(-1, 1, 200)]
     z_rows += [-cast(x) for x in logu(1, 70 if f32 else 400, 200)]
     for k in range(1, 31):
@@ -584,8 +594,8 @@ with open("tests/data/riemann_zeta_mpmath.txt", "w") as out:
 rng_c = np.random.default_rng(20261210)
 e_rows, d_rows = [], []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
-    logu = lambda lo, hi, n: np.exp(rng_c.uniform(np.log(lo), np.log(hi), n))
+    cast = caster(f32)
+    logu = log_uniform(rng_c)
     lo, hi = (-45.0, 38.5) if f32 else (-323.0, 308.2)
     e_rows += [cast(x) for x in rng_c.uniform(lo, hi, 300)] + [float(n) for n in range(-25, 26)]
     e_rows += [cast(s * x) for s in (-1, 1) for x in logu(1e-20, 1, 40)] + [n + 0.5 for n in range(-12, 12)]
@@ -650,8 +660,8 @@ def ndtri_exp_mp(y):
 
 ne_rows = []
 for f32 in (False, True):
-    cast = (lambda v: float(np.float32(v))) if f32 else float
-    logu = lambda lo, hi, n: np.exp(rng_n.uniform(np.log(lo), np.log(hi), n))
+    cast = caster(f32)
+    logu = log_uniform(rng_n)
     cut = 87.0 if f32 else 708.0
     ne_rows += [cast(y) for y in rng_n.uniform(-np.log(2) - 0.1, 0, 100)]
     ne_rows += [cast(-np.log(2) * (1 + s * d)) for s in (-1, 1) for d in logu(1e-7 if f32 else 1e-16, 0.1, 30)]
@@ -670,3 +680,37 @@ with open("tests/data/ndtri_exp_mpmath.txt", "w") as out:
                 vs.append((float(x), float(kappa)))
         assert vs[0] == vs[1], (y, vs)
         out.write("%r %r %r\n" % (y, vs[0][0], vs[0][1]))
+
+# The real branches of the Lambert W function (SciPy's lambertw(x, k).real where it is
+# real) for tests/special.rs, with the condition number κ = |x·W′/W| = 1/|1 + W|: W₀
+# from −1/e (within 1e-16 to 0.1 of it, relatively) through [−0.37, 10], from ±1e-300
+# (f32: ±1e-38) to ±0.1 and from 10 to 1e308 (f32: 3e38); W₋₁ near −1/e likewise,
+# through (−1/e, 0) and for x from −0.1 to −1e-300. Taken at 250 and 400 bits, which must
+# agree. Its own generator.
+rng_w = np.random.default_rng(20261212)
+w_rows = []
+for f32 in (False, True):
+    cast = caster(f32)
+    logu = log_uniform(rng_w)
+    branch = [-cast(1 / np.e * (1 - d)) for d in logu(1e-7 if f32 else 1e-16, 0.1, 40)]
+    tiny = 1e-38 if f32 else 1e-300
+    w_rows += [(0, x) for x in branch + [cast(x) for x in rng_w.uniform(-0.37, 10, 200)]]
+    w_rows += [(0, cast(s * x)) for s in (-1, 1) for x in logu(tiny, 0.1, 60)]
+    w_rows += [(0, cast(x)) for x in logu(10, 3e38 if f32 else 1e308, 100)]
+    w_rows += [(-1, x) for x in branch + [cast(x) for x in rng_w.uniform(-0.3678, 0, 150)]]
+    w_rows += [(-1, -cast(x)) for x in logu(tiny, 0.1, 100)]
+w_rows += [(0, 1.0), (0, -0.3), (0, 1e300), (-1, -0.3), (-1, -1e-300)]
+with open("tests/data/lambertw_mpmath.txt", "w") as out:
+    out.write("# k x w kappa: w e^w = x on branch k, kappa = 1/|1 + w|; mpmath 1.4 at 250 and 400 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for k, x in sorted(set(w_rows)):
+        if x < -1 / mp.e or x == 0 and k == -1:
+            continue
+        vs = []
+        for prec in (250, 400):
+            with mp.workprec(prec):
+                w = mp.lambertw(mp.mpf(x), k)
+                assert abs(mp.im(w)) <= abs(w) * mp.mpf(2) ** -(prec - 10), (k, x, w)
+                w = mp.re(w)
+                vs.append((float(w), float(1 / abs(1 + w))))
+        assert vs[0] == vs[1], (k, x, vs)
+        out.write("%d %r %r %r\n" % (k, x, vs[0][0], vs[0][1]))

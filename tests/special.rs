@@ -51,6 +51,10 @@
 //! points, y from −1e300 to −1e-300, in ulps per unit of the condition number (see
 //! `ndtri_exp_check`).
 //!
+//! `lambertw`, both real branches, is checked against mpmath at 1,501 points, x from
+//! within 1e-16 of −1/e to 1e308, in ulps per unit of the condition number (see
+//! `lambertw_check`).
+//!
 //! `logsumexp`, `softmax` and `log_softmax` are checked against an f64 host reference,
 //! where `e^a` overflows too.
 //!
@@ -2599,6 +2603,65 @@ fn ndtri_exp_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
     check_strided_view(dev, &values, &["ndtri_exp"], |_, a: &Array<F>| a.ndtri_exp())
 }
 
+// ---- lambertw --------------------------------------------------------------------------------
+
+/// The bound for `lambertw` in ulps per unit of `max(1, κ)`: Halley's last step leaves
+/// the rounding of `x·e^−w` (or `e^(ln(−x) − w)`) over `1 + w`.
+const LAMBERTW_ULPS: f64 = 8.0;
+
+/// lambertw on `dev` in `F`, both real branches, against mpmath (tests/data/lambertw_mpmath.txt:
+/// x within 1e-16 of −1/e, through (−1/e, 10], from ±1e-300 and up to 1e308; W₋₁ down
+/// to −1e-300), within `LAMBERTW_ULPS` per unit of `max(1, κ)`, κ = 1/|1 + W|; then the
+/// ends of the domains, NaN where W is complex, the branches SciPy has and these do not,
+/// and a strided view.
+fn lambertw_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let table: Vec<(i32, [f64; 3])> = include_str!("data/lambertw_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split(' ').collect();
+            let v: Vec<f64> = f[1..].iter().map(|v| v.parse().expect("a number")).collect();
+            (f[0].parse().expect("a branch"), [v[0], v[1], v[2]])
+        })
+        .collect();
+    for k in [0, -1] {
+        let rows: Vec<[f64; 3]> = table
+            .iter()
+            .filter(|(b, r)| {
+                *b == k && to_f(r[0]).into() == r[0] && to_f(r[1]).into().is_finite() && r[1].abs() >= F::MIN_POSITIVE
+            })
+            .map(|(_, r)| *r)
+            .collect();
+        assert!(rows.len() > 200, "{} rows for branch {k} in {}", rows.len(), F::DTYPE);
+        let x = Array::from_vec(rows.iter().map(|r| to_f(r[0])).collect(), [rows.len()])?.to(dev)?;
+        let want: Vec<f64> = rows.iter().map(|r| r[1]).collect();
+        let scale = |i: usize| rows[i][2].max(1.0);
+        let op = if k == 0 { "lambertw(k = 0)" } else { "lambertw(k = -1)" };
+        check_ulps_per(dev, op, &x.lambertw(k)?.to_vec()?, &want, LAMBERTW_ULPS, (scale, "max(1, κ)"), |i| {
+            format!("{:e}", rows[i][0])
+        });
+    }
+    // −1 at −1/e rounded (just below the true −1/e in both types), NaN below it; W₀(0) =
+    // 0, W₀(∞) = ∞; W₋₁(±0) = −∞, NaN above 0; NaN at NaN.
+    let inf = f64::INFINITY;
+    let branch = if F::DTYPE == DType::F32 { -0.3678794503211975 } else { -0.36787944117144233 };
+    let xs = [branch, -0.37, 0.0, -0.0, inf, 0.5, -inf, f64::NAN];
+    let x = Array::from_vec(xs.iter().map(|&v| to_f(v)).collect(), [xs.len()])?.to(dev)?;
+    let w0: Vec<f64> = x.lambertw(0)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let w1: Vec<f64> = x.lambertw(-1)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let what = format!("at {xs:?} on {} {}", dev.kind(), F::DTYPE);
+    assert!(w0[0] == -1.0 && w0[2] == 0.0 && w0[4] == inf && w0[5] > 0.0, "lambertw(k = 0) {what}: {w0:?}");
+    assert!([1, 6, 7].iter().all(|&i| w0[i].is_nan()), "lambertw(k = 0) {what}: {w0:?}");
+    assert!(w1[0] == -1.0 && w1[2] == -inf && w1[3] == -inf, "lambertw(k = -1) {what}: {w1:?}");
+    assert!([1, 4, 5, 6, 7].iter().all(|&i| w1[i].is_nan()), "lambertw(k = -1) {what}: {w1:?}");
+    for k in [1, -2, 7] {
+        assert!(matches!(x.lambertw(k), Err(gpu::Error::InvalidArgument { .. })), "lambertw branch {k}");
+    }
+    let values: Vec<f64> = (0..40).map(|i| -0.36 * 0.8f64.powi(i)).collect(); // both branches real
+    check_strided_view(dev, &values, &["0", "-1"], |k, a: &Array<F>| a.lambertw(k.parse().expect("a branch")))
+}
+
 // ---- logit, log_expit, xlogy, xlog1py, entr ------------------------------------------------
 
 /// logit correctly rounded to f64 (p, ln(p / (1 − p))): mpmath at 200 bits.
@@ -2990,6 +3053,17 @@ backend_tests! {
             return Ok(());
         }
         ndtri_exp_check::<f64>(dev)
+    }
+
+    fn lambertw_f32(dev) {
+        lambertw_check::<f32>(dev)
+    }
+
+    fn lambertw_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        lambertw_check::<f64>(dev)
     }
 
     fn log_ndtr_f32(dev) {

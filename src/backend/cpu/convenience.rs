@@ -3,7 +3,7 @@
 //! describes the algorithms, and shaders/convenience_math.wgsl and kernels/common.cuh
 //! are the same for wgpu and CUDA.
 
-use super::special::two_prod;
+use super::special::{sin_cos_times, two_prod};
 
 /// ln 10 and π/180 in two parts.
 const LN10: (f64, f64) = (std::f64::consts::LN_10, -2.1707562233822494e-16);
@@ -52,10 +52,7 @@ pub(crate) fn trig_deg(x: f64, f: Deg) -> f64 {
     let r = x.abs() % 360.0;
     let q = (r / 90.0).round();
     let t = r - 90.0 * q;
-    let (th, tl) = two_prod(t, PI_180.0);
-    let tl = tl + t * PI_180.1;
-    let (s0, c0) = th.sin_cos();
-    let (s, c) = (s0 + tl * c0, c0 - tl * s0);
+    let (s, c) = sin_cos_times(PI_180, t);
     let odd = q as i32 % 2 == 1;
     let v = match f {
         Deg::Sin | Deg::Cos => {

@@ -691,16 +691,30 @@ fn digamma_from_1(y: f64, yl: f64) -> f64 {
     (horner(&DIGAMMA_2_3, t - 2.5) + acc) + corr
 }
 
+/// π in two parts: π = `PI_PARTS.0 + PI_PARTS.1` to twice f64's precision.
+const PI_PARTS: (f64, f64) = (std::f64::consts::PI, 1.2246467991473532e-16);
+
+/// (sin kw, cos kw) for k given in two parts (`k.0 + k.1`) and |kw| ≤ π/4 or so, with kw
+/// carried to twice the precision: to rounding where `sin(k * w)` would be off by the
+/// rounding of k and of the product.
+pub(super) fn sin_cos_times(k: (f64, f64), w: f64) -> (f64, f64) {
+    let (vh, vl) = two_prod(k.0, w);
+    let vl = vl + k.1 * w;
+    let (s0, c0) = vh.sin_cos();
+    (s0 + vl * c0, c0 - vl * s0)
+}
+
+/// (sin πw, cos πw) for |w| ≤ ½, πw in two parts.
+pub(super) fn sin_cos_pi(w: f64) -> (f64, f64) {
+    sin_cos_times(PI_PARTS, w)
+}
+
 /// π·cot(πr) for 0 < |r| ≤ ½, with πr carried to twice the precision.
 fn pi_cot_pi(r: f64) -> f64 {
     let a = r.abs();
     let near = a <= 0.25;
-    let w = if near { a } else { 0.5 - a };
-    let (vh, vl) = two_prod(std::f64::consts::PI, w);
-    let vl = vl + 1.2246467991473532e-16 * w;
-    let (s0, c0) = vh.sin_cos();
-    let (s, c) = (s0 + vl * c0, c0 - vl * s0);
-    let v = std::f64::consts::PI * if near { c / s } else { s / c };
+    let (s, c) = sin_cos_pi(if near { a } else { 0.5 - a });
+    let v = PI_PARTS.0 * if near { c / s } else { s / c };
     if r > 0.0 {
         v
     } else {

@@ -3,7 +3,7 @@
 //! describes the algorithms, and shaders/zeta_math.wgsl and kernels/common.cuh are the
 //! same for wgpu and CUDA.
 
-use super::special::{gamma, horner, two_prod, two_sum};
+use super::special::{gamma, horner, sin_cos_pi, two_prod, two_sum};
 
 /// B₂ⱼ/(2j)! for j = 1 to 20: Euler–Maclaurin's corrections.
 const ZETA_BERNOULLI: [f64; 20] = [
@@ -152,19 +152,15 @@ const ZETA_NEAR_0: [f64; 20] = [
     0.5,
 ];
 
-/// ln π and π in two parts.
+/// ln π in two parts.
 const LN_PI: (f64, f64) = (1.1447298858494002, 1.0265951162707826e-17);
-const PI: (f64, f64) = (std::f64::consts::PI, 1.2246467991473532e-16);
 
 /// sin(πx), reduced exactly (so 0 at the integers): r = x − 2·round(x/2) in [−1, 1], then
 /// w = min(|r|, 1 − |r|) and πw in two parts.
 fn sin_pi(x: f64) -> f64 {
     let r = x - 2.0 * (0.5 * x).round();
     let a = r.abs();
-    let w = if a > 0.5 { 1.0 - a } else { a };
-    let (vh, vl) = two_prod(PI.0, w);
-    let (s, c) = vh.sin_cos();
-    (s + (vl + PI.1 * w) * c).copysign(r)
+    sin_cos_pi(if a > 0.5 { 1.0 - a } else { a }).0.copysign(r)
 }
 
 /// Γ(h + l) for h ≥ ¾ and |l| ≤ ulp(h)/2: Γ(h)·(1 + l·ψ(h)), with ψ(h) ≈ ln u +
