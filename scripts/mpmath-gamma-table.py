@@ -38,6 +38,16 @@ def log_uniform(gen):
     return lambda lo, hi, n: np.exp(gen.uniform(np.log(lo), np.log(hi), n))
 
 
+def at_250_and_400(fn, at):
+    """fn() (f64 values) at 250 and at 400 bits, which must agree; `at` names the point."""
+    vs = []
+    for prec in (250, 400):
+        with mp.workprec(prec):
+            vs.append(fn())
+    assert vs[0] == vs[1], (at, vs)
+    return vs[0]
+
+
 def pick(fn, xs):
     rows = []
     for x in sorted(set(xs)):
@@ -462,12 +472,8 @@ s_rows += [0.5, 2.0, 1.5, float(np.nextafter(0.5, 0)), float(np.nextafter(2.0, 3
 with open("tests/data/spence_mpmath.txt", "w") as out:
     out.write("# op x value: spence Li2(1 - x); mpmath 1.4 at 250 and 400 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
     for x in sorted(set(s_rows)):
-        vs = []
-        for prec in (250, 400):
-            with mp.workprec(prec):
-                vs.append(float(mp.polylog(2, 1 - mp.mpf(x))))
-        assert vs[0] == vs[1], (x, vs)
-        out.write("spence %r %r\n" % (x, vs[0]))
+        v = at_250_and_400(lambda: float(mp.polylog(2, 1 - mp.mpf(x))), x)
+        out.write("spence %r %r\n" % (x, v))
 
 # Y_n(x) (SciPy's yn) for tests/special.rs, with the condition number κ = |x·Y_n′/Y_n|
 # (Y_n′ = Y_(n−1) − n/x·Y_n): small n over x from 1e-3 to 1e3; n to 3,000 from x = n/3,
@@ -572,15 +578,14 @@ with open("tests/data/riemann_zeta_mpmath.txt", "w") as out:
     for x in sorted(set(z_rows)):
         if x == 1.0:
             continue
-        vs = []
-        for prec in (250, 400):
-            with mp.workprec(prec):
-                m = mp.mpf(x)
-                z, d = mp.zeta(m), mp.zeta(m, derivative=1)
-                zc = mp.zeta(m, 2) if m > 1 else z - 1  # ζ(x, 2) = ζ(x) − 1 without the cancellation
-                vs.append([(float(v), float(abs(m * d / v)) if v else 0.0) for v in (z, zc)])
-        assert vs[0] == vs[1], (x, vs)
-        for op, (v, kappa) in zip(("zeta1", "zetac"), vs[0]):
+
+        def values():
+            m = mp.mpf(x)
+            z, d = mp.zeta(m), mp.zeta(m, derivative=1)
+            zc = mp.zeta(m, 2) if m > 1 else z - 1  # ζ(x, 2) = ζ(x) − 1 without the cancellation
+            return [(float(v), float(abs(m * d / v)) if v else 0.0) for v in (z, zc)]
+
+        for op, (v, kappa) in zip(("zeta1", "zetac"), at_250_and_400(values, x)):
             if v == 0 or abs(v) >= 1.7976931348623157e308 or abs(v) < 2.2250738585072014e-308:
                 continue
             out.write("%s %r %r %r\n" % (op, x, v, kappa))
@@ -673,13 +678,8 @@ ne_rows += [-1.0, -0.5, -np.log(2), -708.0, -87.0, -1e4, -1e300]
 with open("tests/data/ndtri_exp_mpmath.txt", "w") as out:
     out.write("# y x kappa: ln ndtr(x) = y, kappa = |y x'(y) / x|; mpmath 1.4 at 250 and 400 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
     for y in sorted(set(ne_rows)):
-        vs = []
-        for prec in (250, 400):
-            with mp.workprec(prec):
-                x, kappa = ndtri_exp_mp(mp.mpf(y))
-                vs.append((float(x), float(kappa)))
-        assert vs[0] == vs[1], (y, vs)
-        out.write("%r %r %r\n" % (y, vs[0][0], vs[0][1]))
+        x, kappa = at_250_and_400(lambda: tuple(map(float, ndtri_exp_mp(mp.mpf(y)))), y)
+        out.write("%r %r %r\n" % (y, x, kappa))
 
 # The real branches of the Lambert W function (SciPy's lambertw(x, k).real where it is
 # real) for tests/special.rs, with the condition number κ = |x·W′/W| = 1/|1 + W|: W₀
@@ -705,12 +705,11 @@ with open("tests/data/lambertw_mpmath.txt", "w") as out:
     for k, x in sorted(set(w_rows)):
         if x < -1 / mp.e or x == 0 and k == -1:
             continue
-        vs = []
-        for prec in (250, 400):
-            with mp.workprec(prec):
-                w = mp.lambertw(mp.mpf(x), k)
-                assert abs(mp.im(w)) <= abs(w) * mp.mpf(2) ** -(prec - 10), (k, x, w)
-                w = mp.re(w)
-                vs.append((float(w), float(1 / abs(1 + w))))
-        assert vs[0] == vs[1], (k, x, vs)
-        out.write("%d %r %r %r\n" % (k, x, vs[0][0], vs[0][1]))
+
+        def values():
+            w = mp.lambertw(mp.mpf(x), k)
+            assert abs(mp.im(w)) <= abs(w) * mp.mpf(2) ** -(mp.mp.prec - 10), (k, x, w)
+            return float(mp.re(w)), float(1 / abs(1 + mp.re(w)))
+
+        w, kappa = at_250_and_400(values, (k, x))
+        out.write("%d %r %r %r\n" % (k, x, w, kappa))

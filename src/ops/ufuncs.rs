@@ -18,6 +18,18 @@ impl<T: Float> Array<T> {
         Array::scalar(T::from_f64(v), self.device())
     }
 
+    /// `S = Σₖ (−1)^k·(2k − 1)!!·t^k` for k = 1 to `terms`, by Horner, with `t = 1/x²`:
+    /// the asymptotic series of the normal tail, `ndtr(x) ≈ φ(x)/(−x)·(1 + S)` for x → −∞.
+    fn normal_tail_series(&self, terms: u32) -> Result<Array<T>> {
+        let coeff =
+            |k: u32| (1..=k).map(|j| f64::from(2 * j - 1)).product::<f64>() * if k % 2 == 1 { -1.0 } else { 1.0 };
+        let mut series = self.mul_scalar(T::from_f64(coeff(terms)))?;
+        for k in (1..terms).rev() {
+            series = series.add_scalar(T::from_f64(coeff(k)))?.mul(self)?;
+        }
+        Ok(series)
+    }
+
     /// Above this magnitude `x² + 1` loses `1` (and soon overflows): `asinh` and `acosh`
     /// are `ln(2|x|)` there to the last bit.
     fn large(&self) -> f64 {
@@ -237,15 +249,10 @@ impl<T: Float> Array<T> {
         let neg = self.neg()?;
         let upper = neg.ndtr()?.neg()?.ln_1p()?;
         let middle = self.ndtr()?.ln()?;
-        // Σ_k (−1)^k (2k − 1)!! / x^(2k), k = 1..10, by Horner in t = 1/x²: below the cut
-        // t <= 1/400 (1/100 for f32) and the next term is under 1e-17 (1e-10) relative.
+        // Ten terms: below the cut t = 1/x² <= 1/400 (1/100 for f32) and the next term is
+        // under 1e-17 (1e-10) relative.
         let sq = self.square()?;
-        let t = sq.recip()?;
-        let coeffs = [-34_459_425.0, 2_027_025.0, -135_135.0, 10_395.0, -945.0, 105.0, -15.0, 3.0, -1.0];
-        let mut series = t.mul_scalar(T::from_f64(654_729_075.0))?;
-        for c in coeffs {
-            series = series.add_scalar(T::from_f64(c))?.mul(&t)?;
-        }
+        let series = sq.recip()?.normal_tail_series(10)?;
         let lower = sq
             .mul_scalar(T::from_f64(-0.5))?
             .sub(&neg.ln()?)?
@@ -263,7 +270,7 @@ impl<T: Float> Array<T> {
     /// ½ln(4πv) + ln(1 − 1/x² + 3/x⁴ − …)` in `v = x²/2`, by three Newton steps from
     /// `v = −y`. `+∞` at 0, `−∞` at `−∞`, NaN above 0; so `ndtri_exp(−1e4)` is
     /// −141.38 where `ndtri(e^−1e4)` is `−∞`. Three branches of kernels run over the
-    /// whole array (about 80 launches).
+    /// whole array (about 85 launches).
     ///
     /// # Errors
     /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
@@ -291,10 +298,7 @@ impl<T: Float> Array<T> {
         let mut v = minus_y.clone();
         for _ in 0..3 {
             let t = v.mul_scalar(T::from_f64(2.0))?.recip()?;
-            let mut series = t.mul_scalar(T::from_f64(-945.0))?;
-            for c in [105.0, -15.0, 3.0, -1.0] {
-                series = series.add_scalar(T::from_f64(c))?.mul(&t)?;
-            }
+            let series = t.normal_tail_series(5)?;
             // h(v) = v + ½(ln v + ln 4π) − ln(1 + S) + y = 0 (4πv overflows f32 near −y =
             // 2.7e37), h′(v) ≈ 1 + 1/(2v) = 1 + t.
             let h = v
