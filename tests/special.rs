@@ -1480,15 +1480,7 @@ fn zeta_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
 fn riemann_zeta_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
     let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
-    let table: Vec<(String, [f64; 3])> = include_str!("data/riemann_zeta_mpmath.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| {
-            let f: Vec<&str> = l.split(' ').collect();
-            let v: Vec<f64> = f[1..].iter().map(|v| v.parse().expect("a number")).collect();
-            (f[0].to_string(), [v[0], v[1], v[2]])
-        })
-        .collect();
+    let table = kappa_table(include_str!("data/riemann_zeta_mpmath.txt"));
     let apply = |op: &str, a: &Array<F>| if op == "zetac" { a.zetac() } else { a.riemann_zeta() };
     for op in ["riemann_zeta", "zetac"] {
         let tag = if op == "zetac" { "zetac" } else { "zeta1" };
@@ -1602,6 +1594,19 @@ fn op_table(text: &str) -> Vec<(String, f64, f64)> {
         .map(|l| {
             let f: Vec<&str> = l.split(' ').collect();
             (f[0].to_string(), f[1].parse().expect("a number"), f[2].parse().expect("a number"))
+        })
+        .collect()
+}
+
+/// The rows of a table whose lines are `tag x value κ` (riemann_zeta's op, lambertw's
+/// branch), each as (tag, [x, value, κ]).
+fn kappa_table(text: &str) -> Vec<(String, [f64; 3])> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split(' ').collect();
+            let n = |i: usize| -> f64 { f[i].parse().expect("a number") };
+            (f[0].to_string(), [n(1), n(2), n(3)])
         })
         .collect()
 }
@@ -2616,20 +2621,15 @@ const LAMBERTW_ULPS: f64 = 8.0;
 /// and a strided view.
 fn lambertw_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
     let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
-    let table: Vec<(i32, [f64; 3])> = include_str!("data/lambertw_mpmath.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| {
-            let f: Vec<&str> = l.split(' ').collect();
-            let v: Vec<f64> = f[1..].iter().map(|v| v.parse().expect("a number")).collect();
-            (f[0].parse().expect("a branch"), [v[0], v[1], v[2]])
-        })
-        .collect();
+    let table = kappa_table(include_str!("data/lambertw_mpmath.txt"));
     for k in [0, -1] {
         let rows: Vec<[f64; 3]> = table
             .iter()
             .filter(|(b, r)| {
-                *b == k && to_f(r[0]).into() == r[0] && to_f(r[1]).into().is_finite() && r[1].abs() >= F::MIN_POSITIVE
+                *b == k.to_string()
+                    && to_f(r[0]).into() == r[0]
+                    && to_f(r[1]).into().is_finite()
+                    && r[1].abs() >= F::MIN_POSITIVE
             })
             .map(|(_, r)| *r)
             .collect();
