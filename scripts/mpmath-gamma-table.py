@@ -10,7 +10,9 @@ besselj_mpmath.txt (J0, J1, Y0, Y1 with their condition numbers), ellipe_mpmath.
 number), spherical_yn_mpmath.txt (y_n(x), y_n′(x) with theirs) and
 riemann_zeta_mpmath.txt (ζ(x), ζ(x) − 1 with theirs), convenience_mpmath.txt (10^x and
 the trigonometric functions of degrees), ndtri_exp_mpmath.txt (the inverse of ln ndtr
-with its κ) and lambertw_mpmath.txt (the real branches of Lambert's W with theirs), by
+with its κ), lambertw_mpmath.txt (the real branches of Lambert's W with theirs),
+poch_mpmath.txt (the Pochhammer symbol) and binom_mpmath.txt (the binomial coefficient),
+each with its κ, by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -46,6 +48,24 @@ def at_250_and_400(fn, at):
             vs.append(fn())
     assert vs[0] == vs[1], (at, vs)
     return vs[0]
+
+
+def write_pair_table(path, header, rows, skip, value, kappa):
+    """Writes `a b value kappa` for each (a, b) of `rows` but those `skip(a, b)` names:
+    value(a, b) at 250 and 400 bits (which must agree), kappa(a, b) at 600 (free of the
+    cancellations a condition number has near where it vanishes); values outside f64's
+    normal range are left out."""
+    with open(path, "w") as out:
+        out.write(header)
+        for a, b in sorted(set(rows)):
+            if skip(a, b):
+                continue
+            v = at_250_and_400(lambda: float(value(mp.mpf(a), mp.mpf(b))), (a, b))
+            with mp.workprec(600):
+                k = float(kappa(mp.mpf(a), mp.mpf(b)))
+            if v == 0 or abs(v) >= 1.7976931348623157e308 or abs(v) < 2.2250738585072014e-308:
+                continue
+            out.write("%r %r %r %r\n" % (a, b, v, k))
 
 
 def pick(fn, xs):
@@ -713,3 +733,71 @@ with open("tests/data/lambertw_mpmath.txt", "w") as out:
 
         w, kappa = at_250_and_400(values, (k, x))
         out.write("%d %r %r %r\n" % (k, x, w, kappa))
+
+# The Pochhammer symbol (z)_m = Γ(z + m)/Γ(z) (SciPy's poch) for tests/special.rs, with
+# the condition number κ = |z·(ψ(z + m) − ψ(z))| + |m·ψ(z + m)| (the relative change
+# for a relative change of both arguments): z and m through (−30, 30), integer m to ±70
+# (the product below 64 factors, e^L beyond), z from 10 to 1e15 (f32: 1e7) against m
+# from ±1e-10 to ±z/2 (Stirling's series), z from 1e-300 to 1, m from ±1e-300 to ±1e-3,
+# both negative past −160 (reflection twice), one past −160 against the other past
+# 160, and z + m within 1e-15 to 1e-3 of a pole. Taken at 250 and 400 bits, which must
+# agree (κ at 600 bits); values outside f64's normal range are left out. Its own generator.
+rng_p = np.random.default_rng(20261213)
+p_rows = []
+for f32 in (False, True):
+    cast = caster(f32)
+    logu = log_uniform(rng_p)
+    sign = lambda n: rng_p.choice([-1.0, 1.0], n)
+    p_rows += [(cast(z), cast(m)) for z, m in zip(rng_p.uniform(-30, 30, 250), rng_p.uniform(-30, 30, 250))]
+    p_rows += [(cast(z), float(m)) for z, m in zip(rng_p.uniform(-50, 50, 120), rng_p.integers(-70, 71, 120))]
+    p_rows += [(cast(z), float(m)) for z, m in zip(logu(1e-3, 1e4, 80), rng_p.integers(-70, 71, 80))]
+    top = 1e7 if f32 else 1e15
+    zs = logu(10, top, 200)
+    p_rows += [(cast(z), cast(s * min(d, z / 2))) for z, s, d in zip(zs, sign(200), logu(1e-10, 1e3, 200))]
+    p_rows += [(cast(z), cast(m)) for z, m in zip(logu(1e-38 if f32 else 1e-300, 1, 60), rng_p.uniform(-5, 5, 60))]
+    p_rows += [(cast(z), cast(s * d)) for z, s, d in zip(rng_p.uniform(-100, 100, 60), sign(60), logu(1e-38 if f32 else 1e-300, 1e-3, 60))]
+    p_rows += [(-cast(z), cast(m)) for z, m in zip(logu(30 if f32 else 160, 1e6, 80), rng_p.uniform(-50, 50, 80))]
+    p_rows += [(-cast(z), cast(m)) for z, m in zip(rng_p.uniform(160, 300, 40), rng_p.uniform(170, 600, 40))]
+    p_rows += [(cast(z), -cast(m)) for z, m in zip(rng_p.uniform(0.5, 100, 40), rng_p.uniform(200, 700, 40))]
+    for z, k, d in zip(rng_p.uniform(-20, 20, 40), rng_p.integers(0, 40, 40), logu(1e-7 if f32 else 1e-15, 1e-3, 40)):
+        # z + m = −k·(1 + d): m = −k(1 + d) − z, rounded.
+        p_rows.append((cast(z), cast(-float(k) * (1 + d) - z if k else d - z)))
+p_rows += [(3.0, 4.0), (0.5, 0.5), (1e6, 0.5), (1e15, 0.5), (-3.5, 2.25), (100.5, -200.25)]
+write_pair_table(
+    "tests/data/poch_mpmath.txt",
+    "# z m value kappa: (z)_m = gamma(z + m)/gamma(z), kappa = |z (psi(z + m) - psi(z))| + |m psi(z + m)|; mpmath 1.4 at 250 and 400 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n",
+    p_rows,
+    lambda z, m: m == 0 or (z <= 0 and z == int(z)) or (z + m <= 0 and z + m == int(z + m)),
+    lambda z, m: mp.gammaprod([z + m], [z]),
+    lambda z, m: abs(z * (mp.digamma(z + m) - mp.digamma(z))) + abs(m * mp.digamma(z + m)),
+)
+
+# The binomial coefficient C(n, k) = Γ(n + 1)/(Γ(k + 1)Γ(n − k + 1)) (SciPy's binom) for
+# tests/special.rs, with the condition number κ = |n·(ψ(n + 1) − ψ(n − k + 1))| + |k·(ψ(n
+# − k + 1) − ψ(k + 1))|: n and k through (−30, 30), integer n to 1,000 with integer k
+# from 0 to n (past Γ's overflow, where it is e^−betaln), n to 1e15 (f32: 1e7) with k
+# from 1e-10 to 50, n to 1e6 with k within n/3 of n/2, and negative non-integer n with
+# integer k. Negative integer n (where SciPy gives NaN) are left out. Taken at 250 and
+# 400 bits, which must agree (κ at 600 bits); values outside f64's normal range are
+# left out. Its own generator.
+rng_b = np.random.default_rng(20261214)
+b_rows = []
+for f32 in (False, True):
+    cast = caster(f32)
+    logu = log_uniform(rng_b)
+    b_rows += [(cast(n), cast(k)) for n, k in zip(rng_b.uniform(-30, 30, 200), rng_b.uniform(-30, 30, 200))]
+    ns = rng_b.integers(0, 1001, 150)
+    b_rows += [(float(n), float(k)) for n, k in zip(ns, [rng_b.integers(0, n + 1) for n in ns])]
+    b_rows += [(cast(n), cast(k)) for n, k in zip(logu(1, 1e7 if f32 else 1e15, 150), logu(1e-10, 50, 150))]
+    ns = logu(10, 1e6, 100)
+    b_rows += [(cast(n), cast(n * f)) for n, f in zip(ns, rng_b.uniform(1 / 6, 5 / 6, 100))]
+    b_rows += [(-cast(n), float(k)) for n, k in zip(rng_b.uniform(0, 50, 60), rng_b.integers(0, 40, 60))]
+b_rows += [(10.0, 3.0), (1000.0, 500.0), (2.5, 1.5), (1e15, 0.5), (-2.5, 3.0)]
+write_pair_table(
+    "tests/data/binom_mpmath.txt",
+    "# n k value kappa: C(n, k) = gamma(n + 1)/(gamma(k + 1) gamma(n - k + 1)), kappa = |n (psi(n + 1) - psi(n - k + 1))| + |k (psi(n - k + 1) - psi(k + 1))|; mpmath 1.4 at 250 and 400 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n",
+    b_rows,
+    lambda n, k: any(v <= 0 and v == int(v) for v in (n + 1, k + 1, n - k + 1)),
+    mp.binomial,
+    lambda n, k: abs(n * (mp.digamma(n + 1) - mp.digamma(n - k + 1))) + abs(k * (mp.digamma(n - k + 1) - mp.digamma(k + 1))),
+)

@@ -59,6 +59,7 @@ macro_rules! float_ref {
                                 BinaryOp::Yn => x.yn(&y),
                                 BinaryOp::SphericalYn => x.spherical_yn(&y, false),
                                 BinaryOp::SphericalYnD => x.spherical_yn(&y, true),
+                                BinaryOp::Poch => x.poch(&y),
                                 _ => x.betaln(&y),
                             }
                         })
@@ -344,7 +345,8 @@ fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
         | BinaryOp::ExpN
         | BinaryOp::Yn
         | BinaryOp::SphericalYn
-        | BinaryOp::SphericalYnD => T::TRANSCENDENTAL,
+        | BinaryOp::SphericalYnD
+        | BinaryOp::Poch => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -403,6 +405,7 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::Yn => a.yn(b),
             BinaryOp::SphericalYn => a.spherical_yn(b, false),
             BinaryOp::SphericalYnD => a.spherical_yn(b, true),
+            BinaryOp::Poch => a.poch(b),
             _ => unreachable!(),
         }
     }

@@ -55,6 +55,10 @@
 //! within 1e-16 of −1/e to 1e308, in ulps per unit of the condition number (see
 //! `lambertw_check`).
 //!
+//! `poch`, the Pochhammer symbol, is checked against mpmath at 1,749 points, z from
+//! −1e6 to 1e15 and m from ±1e-300 to ±700, in ulps per unit of the condition number
+//! (see `poch_check`), and `binom` likewise at 1,194 (see `binom_check`).
+//!
 //! `logsumexp`, `softmax` and `log_softmax` are checked against an f64 host reference,
 //! where `e^a` overflows too.
 //!
@@ -2662,6 +2666,152 @@ fn lambertw_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
     check_strided_view(dev, &values, &["0", "-1"], |k, a: &Array<F>| a.lambertw(k.parse().expect("a branch")))
 }
 
+// ---- poch --------------------------------------------------------------------------------
+
+/// `op` (applied by `apply`) on `dev` in `F` against a table of `a b value κ` rows
+/// (mpmath's), within `bound` ulps per unit of `max(1, κ)`, at the rows whose arguments
+/// `F` holds and whose values are normal numbers of `F`. Prints the worst, also in plain
+/// ulps.
+fn check_pair_table<F: Prec>(
+    dev: &Device,
+    op: &str,
+    text: &str,
+    bound: f64,
+    apply: impl Fn(&Array<F>, &Array<F>) -> gpu::Result<Array<F>>,
+) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let rows: Vec<[f64; 4]> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<f64> = l.split(' ').map(|v| v.parse().expect("a number")).collect();
+            [f[0], f[1], f[2], f[3]]
+        })
+        .filter(|r| {
+            to_f(r[0]).into() == r[0] && to_f(r[1]).into() == r[1] && r[2].abs() >= F::MIN_POSITIVE && r[2].abs() <= max
+        })
+        .collect();
+    assert!(rows.len() > 400, "{} {op} rows in {}", rows.len(), F::DTYPE);
+    let a = Array::from_vec(rows.iter().map(|r| to_f(r[0])).collect(), [rows.len()])?.to(dev)?;
+    let b = Array::from_vec(rows.iter().map(|r| to_f(r[1])).collect(), [rows.len()])?.to(dev)?;
+    let want: Vec<f64> = rows.iter().map(|r| r[2]).collect();
+    let scale = |i: usize| rows[i][3].max(1.0);
+    check_ulps_per(dev, op, &apply(&a, &b)?.to_vec()?, &want, bound, (scale, "max(1, κ)"), |i| {
+        format!("({:e}, {:e})", rows[i][0], rows[i][1])
+    });
+    Ok(())
+}
+
+/// The bound for `poch` in ulps per unit of `max(1, κ)`: Γ's ratio (two Γs within 2
+/// ulp each, and ψ's correction) or e^L with L's rounding, which κ bounds. On CUDA,
+/// whose tgamma and lgamma the kernel calls, twice that.
+fn poch_bound(dev: &Device) -> f64 {
+    bound_on(dev, 8.0, 16.0)
+}
+
+/// `poch` on `dev` in `F` against mpmath (tests/data/poch_mpmath.txt: z and m through
+/// (−30, 30), integer m to ±70, z to 1e15 against m from ±1e-10 to ±z/2, z down to
+/// 1e-300 and m to ±1e-300, both negative past −160, one past −160 against the other
+/// past 160, and z + m within 1e-15 of a pole), within `bound` ulps per unit of
+/// `max(1, κ)`, κ = |z·(ψ(z + m) − ψ(z))| + |m·ψ(z + m)|. Values outside `F`'s normal
+/// range are skipped. Then the conventions, broadcast, and a strided view. Prints the
+/// worst, also in plain ulps.
+fn poch_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    check_pair_table::<F>(dev, "poch", include_str!("data/poch_mpmath.txt"), bound, |z, m| z.poch(m))?;
+    // SciPy's conventions, and the limits where both z and z + m are poles: (−3)_2 =
+    // (−3)(−2), (−3)_−1 = Γ(−4)/Γ(−3) = −¼ (the ratio of the residues), (−100)_70 =
+    // 100!/30!, (−100)_−70 = 100!/170! (f64; the product path ends at 64 factors).
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let pairs = [
+        (nan, 0.0),
+        (-2.0, 0.0),
+        (-2.0, 1.5),
+        (-2.0, 5.0),
+        (2.0, -3.0),
+        (1.5, -3.5),
+        (-3.0, 2.0),
+        (-3.0, -1.0),
+        (inf, 2.0),
+        (inf, -2.0),
+        (2.0, inf),
+        (-2.5, inf),
+        (2.0, -inf),
+        (-inf, 1.0),
+        (nan, 1.0),
+        (1.0, nan),
+    ];
+    let z = Array::from_vec(pairs.iter().map(|p| to_f(p.0)).collect(), [pairs.len()])?.to(dev)?;
+    let m = Array::from_vec(pairs.iter().map(|p| to_f(p.1)).collect(), [pairs.len()])?.to(dev)?;
+    let got: Vec<f64> = z.poch(&m)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let what = format!("at {pairs:?} on {} {}", dev.kind(), F::DTYPE);
+    assert_eq!(&got[..11], &[1.0, 1.0, 0.0, 0.0, inf, inf, 6.0, -0.25, inf, 0.0, inf], "poch {what}");
+    assert!(got[11..].iter().all(|v| v.is_nan()), "poch NaN cases {what}: {got:?}");
+    if F::DTYPE == DType::F64 {
+        let z = Array::from_vec(vec![to_f(-100.0); 2], [2])?.to(dev)?;
+        let m = Array::from_vec(vec![to_f(70.0), to_f(-70.0)], [2])?.to(dev)?;
+        let got: Vec<f64> = z.poch(&m)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+        // mpmath: 100!/30! and 100!/170!.
+        let want = [3.518386776678774e125, 1.2859428258055393e-149];
+        for (g, w) in got.iter().zip(want) {
+            assert!((g / w - 1.0).abs() <= bound * 100.0 * F::EPS, "poch(−100, ±70) {what}: {got:?}");
+        }
+    }
+    // A column against a row: [3, 1] with [1, 4] is [3, 4], against the products.
+    let zs = [0.5, 2.0, -7.5];
+    let ms = [1.0, 2.0, 3.0, -1.0];
+    let col = Array::from_vec(zs.iter().map(|&v| to_f(v)).collect(), [3, 1])?.to(dev)?;
+    let row = Array::from_vec(ms.iter().map(|&v| to_f(v)).collect(), [1, 4])?.to(dev)?;
+    let got: Vec<f64> = col.poch(&row)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    for (i, &z) in zs.iter().enumerate() {
+        let want = [z, z * (z + 1.0), z * (z + 1.0) * (z + 2.0), 1.0 / (z - 1.0)];
+        for (j, w) in want.iter().enumerate() {
+            let g = got[i * 4 + j];
+            assert!((g - w).abs() <= 2.0 * F::EPS * w.abs(), "poch({z}, {}) broadcast {what}: {g}", ms[j]);
+        }
+    }
+    let values: Vec<f64> = (0..40).map(|i| -20.3 + 1.37 * i as f64).collect();
+    let m = Array::from_vec([0.5, -3.25, 7.0, 40.5, -0.125].iter().map(|&v| to_f(v)).collect(), [5])?.to(dev)?;
+    check_strided_view(dev, &values, &["poch"], |_, a: &Array<F>| a.poch(&m))
+}
+
+/// `binom` on `dev` in `F` against mpmath (tests/data/binom_mpmath.txt: n and k through
+/// (−30, 30), integer n to 1,000 with k from 0 to n, n to 1e15 with k from 1e-10 to 50, n
+/// to 1e6 with k near n/2, negative non-integer n with integer k), within `bound` ulps
+/// per unit of `max(1, κ)`, κ = |n·(ψ(n + 1) − ψ(n − k + 1))| + |k·(ψ(n − k + 1) − ψ(k +
+/// 1))|. Then the zeros, negative integer n, NaN, broadcast and a strided view.
+fn binom_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    check_pair_table::<F>(dev, "binom", include_str!("data/binom_mpmath.txt"), bound, |n, k| n.binom(k))?;
+    // 0 where k is a negative integer or n − k is one and n is not; the polynomial at
+    // negative integer n and integer k (C(−3, 2) = 6, C(−1, 5) = −1); NaN for NaN.
+    let pairs =
+        [(5.0, 7.0), (5.0, -2.0), (2.5, -1.0), (-3.0, 2.0), (-1.0, 5.0), (10.0, 3.0), (f64::NAN, 1.0), (1.0, f64::NAN)];
+    let n = Array::from_vec(pairs.iter().map(|p| to_f(p.0)).collect(), [pairs.len()])?.to(dev)?;
+    let k = Array::from_vec(pairs.iter().map(|p| to_f(p.1)).collect(), [pairs.len()])?.to(dev)?;
+    let got: Vec<f64> = n.binom(&k)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let what = format!("at {pairs:?} on {} {}", dev.kind(), F::DTYPE);
+    assert_eq!(&got[..6], &[0.0, 0.0, 0.0, 6.0, -1.0, 120.0], "binom {what}");
+    assert!(got[6].is_nan() && got[7].is_nan(), "binom NaN {what}: {got:?}");
+    // A column against a row, against the products.
+    let ns = [7.0, 2.5, -4.5];
+    let ks = [0.0, 1.0, 2.0, 3.0];
+    let col = Array::from_vec(ns.iter().map(|&v| to_f(v)).collect(), [3, 1])?.to(dev)?;
+    let row = Array::from_vec(ks.iter().map(|&v| to_f(v)).collect(), [1, 4])?.to(dev)?;
+    let got: Vec<f64> = col.binom(&row)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    for (i, &n) in ns.iter().enumerate() {
+        let want = [1.0, n, n * (n - 1.0) / 2.0, n * (n - 1.0) * (n - 2.0) / 6.0];
+        for (j, w) in want.iter().enumerate() {
+            let g = got[i * 4 + j];
+            assert!((g - w).abs() <= 4.0 * F::EPS * w.abs(), "binom({n}, {}) broadcast {what}: {g}", ks[j]);
+        }
+    }
+    let values: Vec<f64> = (0..40).map(|i| 0.7 + 3.1 * i as f64).collect();
+    let k = Array::from_vec([0.5, 3.0, 7.25, 40.0, -0.5].iter().map(|&v| to_f(v)).collect(), [5])?.to(dev)?;
+    check_strided_view(dev, &values, &["binom"], |_, a: &Array<F>| a.binom(&k))
+}
+
 // ---- logit, log_expit, xlogy, xlog1py, entr ------------------------------------------------
 
 /// logit correctly rounded to f64 (p, ln(p / (1 − p))): mpmath at 200 bits.
@@ -3064,6 +3214,28 @@ backend_tests! {
             return Ok(());
         }
         lambertw_check::<f64>(dev)
+    }
+
+    fn poch_f32(dev) {
+        poch_check::<f32>(dev, poch_bound(dev))
+    }
+
+    fn poch_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        poch_check::<f64>(dev, poch_bound(dev))
+    }
+
+    fn binom_f32(dev) {
+        binom_check::<f32>(dev, poch_bound(dev))
+    }
+
+    fn binom_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        binom_check::<f64>(dev, poch_bound(dev))
     }
 
     fn log_ndtr_f32(dev) {

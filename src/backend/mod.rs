@@ -368,11 +368,14 @@ pub enum BinaryOp {
     /// Its derivative in b, `y_a′(b)` (SciPy's `spherical_yn(a, b, derivative=True)`;
     /// floats).
     SphericalYnD,
+    /// The Pochhammer symbol (rising factorial) `(a)_b = Γ(a + b)/Γ(a)` (SciPy's `poch`;
+    /// floats).
+    Poch,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 30] = [
+    pub const ALL: [BinaryOp; 31] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -403,6 +406,7 @@ impl BinaryOp {
         BinaryOp::Yn,
         BinaryOp::SphericalYn,
         BinaryOp::SphericalYnD,
+        BinaryOp::Poch,
     ];
 
     /// Whether the op is defined for integer dtypes.
@@ -422,6 +426,7 @@ impl BinaryOp {
                 | BinaryOp::Yn
                 | BinaryOp::SphericalYn
                 | BinaryOp::SphericalYnD
+                | BinaryOp::Poch
         )
     }
 
@@ -473,6 +478,7 @@ impl BinaryOp {
             BinaryOp::Yn => "yn",
             BinaryOp::SphericalYn => "spherical_yn",
             BinaryOp::SphericalYnD => "spherical_yn_d",
+            BinaryOp::Poch => "poch",
         }
     }
 }

@@ -27,6 +27,7 @@ pub(crate) mod moments;
 pub(crate) mod norm;
 pub(crate) mod operators;
 pub(crate) mod pad;
+pub(crate) mod poch;
 pub(crate) mod poly;
 pub(crate) mod qr;
 pub mod random;

@@ -273,6 +273,10 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::spherical_yn(a, b, true);
                 $body
             }
+            BinaryOp::Poch => {
+                let $f = |a: $t, b: $t| Num::poch(a, b);
+                $body
+            }
             BinaryOp::FMax => {
                 let $f = |a: $t, b: $t| a.fmax(b);
                 $body

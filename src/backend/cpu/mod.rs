@@ -10,6 +10,7 @@ mod fft;
 mod gammainc;
 mod linalg;
 mod num;
+mod poch;
 mod pool;
 mod random;
 mod reduce;

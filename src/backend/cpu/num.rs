@@ -37,6 +37,9 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     /// y_self(o), the spherical Bessel function of the second kind, or its derivative
     /// (floats; integers through f64).
     fn spherical_yn(self, o: Self, derivative: bool) -> Self;
+    /// (self)_o = Γ(self + o)/Γ(self), the Pochhammer symbol (floats; integers through
+    /// f64).
+    fn poch(self, o: Self) -> Self;
     fn copysign(self, o: Self) -> Self;
     /// The bit operations are integer ops; every backend rejects them for floats
     /// (`BinaryOp::defined_for`), so the float versions exist only to keep the op table
@@ -249,6 +252,9 @@ macro_rules! float_num {
             }
             fn spherical_yn(self, o: Self, derivative: bool) -> Self {
                 super::besselj::spherical_yn(self as f64, o as f64, derivative) as $t
+            }
+            fn poch(self, o: Self) -> Self {
+                super::poch::poch(self as f64, o as f64) as $t
             }
             #[inline(always)]
             fn copysign(self, o: Self) -> Self {
@@ -648,6 +654,9 @@ macro_rules! int_num {
             }
             fn spherical_yn(self, o: Self, derivative: bool) -> Self {
                 super::besselj::spherical_yn(self as f64, o as f64, derivative) as $t
+            }
+            fn poch(self, o: Self) -> Self {
+                super::poch::poch(self as f64, o as f64) as $t
             }
             fn copysign(self, o: Self) -> Self {
                 (self as f64).copysign(o as f64) as $t

@@ -755,7 +755,7 @@ pub(super) fn stirling_series(x: f64) -> f64 {
 }
 
 /// Whether x is a pole of Γ (0, −1, −2, …, and −∞).
-fn gamma_pole(x: f64) -> bool {
+pub(super) fn gamma_pole(x: f64) -> bool {
     x <= 0.0 && x.floor() == x
 }
 

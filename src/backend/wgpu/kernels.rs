@@ -67,7 +67,7 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// where the Riemann ζ is ±∞ below 0; for convenience_math.wgsl, ln 10 and π/180 in two
 /// parts, the significand's bits, the last exact power of ten, and from where every
 /// value is a multiple of 8.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 39] {
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 41] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -110,6 +110,8 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 39] {
         ("MANT", pick("23", "52")),
         ("EXP10_EXACT", pick("10.0", "22.0")),
         ("DEG_DIRECT", pick("67108864.0", "36028797018963968.0")),
+        ("POCH_REACH", pick("30.0", "160.0")),
+        ("T_MIN_NORMAL", pick("1.1754943508222875e-38", "2.2250738585072014e-308")),
     ]
 }
 
