@@ -376,6 +376,26 @@ template <typename T> __device__ T k_stirling_series(T x) {
     return ix * p;
 }
 template <typename T> __device__ __forceinline__ bool k_gamma_pole(T x) { return x <= (T)0 && floor(x) == x; }
+// ln |Γ(x)| as a call: k_binom's far path takes it so (inlined there, CUDA's lgamma held
+// binary_binom_f64 to 64 registers with 48 B of spills).
+template <typename T> __device__ __noinline__ T k_ln_gamma_call(T x) { return k_ln_gamma(x); }
+// ln |B(lo, hi)| for lo <= hi, s = lo + hi, without Γ itself (betaln past Γ's reach):
+// Stirling's series where s is past it, the plain sum of ln |Γ|s otherwise; ln Γ by a
+// call when CALL.
+template <typename T, bool CALL = false> __device__ T k_betaln_past_gamma(T lo, T hi, T s) {
+    const auto lg = [](T x) { return CALL ? k_ln_gamma_call(x) : k_ln_gamma(x); };
+    const T reach = sizeof(T) == 4 ? (T)34 : (T)171;
+    if (s > reach) {
+        const T ln_hi = k_log(hi), ln_1p_ratio = k_ln_1p(lo / hi);
+        const T tail = k_stirling_series(hi) - k_stirling_series(s);
+        if (lo >= (T)10)
+            return (T)0.9189385332046728 - (T)0.5 * ln_hi + (lo - (T)0.5) * k_log(lo / s) - hi * ln_1p_ratio
+                   + (k_stirling_series(lo) + tail);
+        const T bracket = (s - (T)0.5) * ln_1p_ratio - lo;
+        return lg(lo) + (tail - (lo * ln_hi + bracket));
+    }
+    return lg(lo) + lg(hi) - lg(s);
+}
 template <typename T> __device__ T k_betaln(T a, T b) {
     if (a != a || b != b) return k_special(a, true);
     const T lo = a <= b ? a : b, hi = a <= b ? b : a;
@@ -391,24 +411,16 @@ template <typename T> __device__ T k_betaln(T a, T b) {
         if (isinf(g_lo)) return k_ln_gamma(lo) + k_log(fabs(rest));
         return k_log(fabs(g_lo * rest));
     }
-    if (s > reach) {
-        const T ln_hi = k_log(hi), ln_1p_ratio = k_ln_1p(lo / hi);
-        const T tail = k_stirling_series(hi) - k_stirling_series(s);
-        if (lo >= (T)10)
-            return (T)0.9189385332046728 - (T)0.5 * ln_hi + (lo - (T)0.5) * k_log(lo / s) - hi * ln_1p_ratio
-                   + (k_stirling_series(lo) + tail);
-        const T bracket = (s - (T)0.5) * ln_1p_ratio - lo;
-        return k_ln_gamma(lo) + (tail - (lo * ln_hi + bracket));
-    }
-    return k_ln_gamma(lo) + k_ln_gamma(hi) - k_ln_gamma(s);
+    return k_betaln_past_gamma(lo, hi, s);
 }
 // (z)_m, the Pochhammer symbol (SciPy's poch): src/backend/cpu/poch.rs' algorithm on
 // CUDA's tgamma, lgamma, log1p and sinpi/cospi (which reduce exactly), our digamma, and
 // products carried in two parts by fma.
 // ∏(z + j) (or 1/∏(z − j)) for integer |m| <= 64; NaN where it (or for m < 0 its
-// reciprocal) leaves the normal range, for the general path. This and the Γ ratio below
-// are calls, not inlined: inlined, k_poch_f64 spilled 16 B on sm_90.
-template <typename T> __device__ __noinline__ T k_poch_product(T z, T m) {
+// reciprocal) leaves the normal range, for the general path. k_poch calls this and the Γ
+// ratio below rather than inlining them: inlined, k_poch_f64 spilled 16 B on sm_90.
+// k_binom inlines both: with calls there, binary_binom_f64 spilled 96 B.
+template <typename T> __device__ __forceinline__ T k_poch_product(T z, T m) {
     const bool up = m > (T)0;
     T ph = 1, pl = 0;
     const int n = (int)fabs(m);
@@ -430,7 +442,7 @@ template <typename T> __device__ __noinline__ T k_poch_product(T z, T m) {
     return q - q * (pl / ph);
 }
 // Γ(s + sl)/Γ(z), or NaN where Γ(z) is not a finite nonzero number.
-template <typename T> __device__ __noinline__ T k_poch_gamma_ratio(T z, T s, T sl) {
+template <typename T> __device__ __forceinline__ T k_poch_gamma_ratio(T z, T s, T sl) {
     const T gz = k_gamma(z);
     if (!isfinite(gz) || gz == (T)0) return k_special(z, true);
     T gs = k_gamma(s);
@@ -441,7 +453,11 @@ template <typename T> __device__ __noinline__ T k_poch_gamma_ratio(T z, T s, T s
 template <typename T> __device__ __forceinline__ T k_sin_pi_parts(T x, T xl) {
     return k_sinpi(x) + (T)3.141592653589793 * xl * k_cospi(x);
 }
-template <typename T> __device__ T k_poch(T z, T m) {
+template <typename T> __device__ __noinline__ T k_poch_product_call(T z, T m) { return k_poch_product(z, m); }
+template <typename T> __device__ __noinline__ T k_poch_gamma_ratio_call(T z, T s, T sl) {
+    return k_poch_gamma_ratio(z, s, sl);
+}
+template <typename T, bool CALLS> __device__ __forceinline__ T k_poch_impl(T z, T m) {
     if (m == (T)0) return (T)1;
     if (z != z || m != m) return k_special(z, true);
     if (isinf(z) || isinf(m)) {
@@ -450,7 +466,7 @@ template <typename T> __device__ T k_poch(T z, T m) {
         return k_special(z, true);
     }
     if (floor(m) == m && fabs(m) <= (T)64) {
-        const T p = k_poch_product(z, m);
+        const T p = CALLS ? k_poch_product_call(z, m) : k_poch_product(z, m);
         if (p == p) return p;
     }
     T sl;
@@ -468,7 +484,7 @@ template <typename T> __device__ T k_poch(T z, T m) {
     }
     const T reach = sizeof(T) == 4 ? (T)30 : (T)160;
     if (fabs(z) <= reach && fabs(s) <= reach && !k_gamma_pole(s)) {
-        const T r = k_poch_gamma_ratio(z, s, sl);
+        const T r = CALLS ? k_poch_gamma_ratio_call(z, s, sl) : k_poch_gamma_ratio(z, s, sl);
         if (r == r) return sign * r;
     }
     // Γ(x) = π/(sin πx·Γ(1 − x)) for the arguments below ½, which leaves ln Γ(b) − ln Γ(a)
@@ -510,6 +526,33 @@ template <typename T> __device__ T k_poch(T z, T m) {
     if (fabs(l) < split) return fac * k_exp(l);
     const T v = k_exp(l + k_log(fabs(fac)));
     return fac < (T)0 ? -v : v;
+}
+template <typename T> __device__ T k_poch(T z, T m) { return k_poch_impl<T, true>(z, m); }
+// C(n, k), the binomial coefficient (SciPy's binom): src/backend/cpu/poch.rs' binom.
+// Negative n with integer k as (−1)^k·C(k − n − 1, k); 0 where k is a negative integer or
+// only n − k is one; (n − k + 1)_k/Γ(k + 1) where that is a normal number; else
+// ±e^(−ln|B(n − k + 1, k + 1)| − ln|n + 1|) with Γ's signs.
+template <typename T> __device__ __forceinline__ T k_gamma_sign(T x) {
+    const T f = floor(x);
+    return x < (T)0 && floor(f * (T)0.5) != f * (T)0.5 ? (T)-1 : (T)1;
+}
+template <typename T> __device__ T k_binom(T n, T k) {
+    if (n != n || k != k) return k_special(n, true);
+    T sign = 1;
+    if (n < (T)0 && floor(k) == k) {
+        if (floor(k * (T)0.5) != k * (T)0.5) sign = -1;
+        n = k - n - (T)1;
+    }
+    const T n1 = n + (T)1, k1 = k + (T)1;
+    const T t = n1 - k;                                       // n − k + 1
+    if (k_gamma_pole(k1) || (k_gamma_pole(t) && !k_gamma_pole(n1))) return (T)0;
+    const T direct = k_poch_impl<T, false>(t, k) / k_gamma(k1);
+    const T tiny = sizeof(T) == 4 ? (T)1.1754943508222875e-38 : (T)2.2250738585072014e-308;
+    if (isfinite(direct) && fabs(direct) >= tiny) return sign * direct;
+    const T b_sign = k_gamma_sign(t) * k_gamma_sign(k1) * k_gamma_sign(n1 + (T)1) * (n1 < (T)0 ? (T)-1 : (T)1);
+    // Γ's range is left behind here, so betaln's Γ ratio is not needed.
+    const T lo = t <= k1 ? t : k1, hi = t <= k1 ? k1 : t;
+    return sign * b_sign * k_exp(-(k_betaln_past_gamma<T, true>(lo, hi, lo + hi) + k_log(fabs(n1))));
 }
 // Hurwitz ζ(x, q) (SciPy's zeta; CUDA has none): src/backend/cpu/zeta.rs' algorithm
 // on CUDA's pow (2 ulp; powf 4), with q + k's rounding l applied as

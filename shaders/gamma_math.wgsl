@@ -332,18 +332,24 @@ fn math_betaln_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
         if (abs(g_lo) > {{T_MAX}}) { return lg_lo + ln_{{T}}(abs(rest)); }
         return ln_{{T}}(abs(g_lo * rest));
     }
-    if (s.x > {{BETA_REACH}}) {
+    return betaln_past_gamma_{{T}}(lo, hi, s.x, lg_lo);
+}
+
+// ln |B(lo, hi)| for lo <= hi, s = lo + hi, lg_lo = ln |Γ(lo)|, without Γ itself (betaln
+// past Γ's reach): Stirling's series where s > {{BETA_REACH}}, the plain sum otherwise.
+fn betaln_past_gamma_{{T}}(lo: {{T}}, hi: {{T}}, s: {{T}}, lg_lo: {{T}}) -> {{T}} {
+    if (s > {{BETA_REACH}}) {
         let ln_hi = ln_{{T}}(hi);
         let ln_1p_ratio = math_ln_1p_{{T}}(lo / hi);
-        let tail = stirling_series_{{T}}(hi) - stirling_series_{{T}}(s.x);
+        let tail = stirling_series_{{T}}(hi) - stirling_series_{{T}}(s);
         if (lo >= 10.0) {
-            return 0.9189385332046728 - 0.5 * ln_hi + (lo - 0.5) * ln_{{T}}(lo / s.x) - hi * ln_1p_ratio
+            return 0.9189385332046728 - 0.5 * ln_hi + (lo - 0.5) * ln_{{T}}(lo / s) - hi * ln_1p_ratio
                 + (stirling_series_{{T}}(lo) + tail);
         }
-        let bracket = (s.x - 0.5) * ln_1p_ratio - lo;
+        let bracket = (s - 0.5) * ln_1p_ratio - lo;
         return lg_lo + (tail - (lo * ln_hi + bracket));
     }
-    return lg_lo + math_ln_gamma_{{T}}(hi) - math_ln_gamma_{{T}}(s.x);
+    return lg_lo + math_ln_gamma_{{T}}(hi) - math_ln_gamma_{{T}}(s);
 }
 
 // ---- (z)_m, the Pochhammer symbol (SciPy's poch; src/backend/cpu/poch.rs: poch) -------
@@ -471,4 +477,34 @@ fn math_poch_{{T}}(z0: {{T}}, m: {{T}}) -> {{T}} {
         l = select(sum_sign * (la + lb), lb - la, diff);
     }
     return scaled_exp_{{T}}(fac, l);
+}
+
+// ---- C(n, k), the binomial coefficient (SciPy's binom; src/backend/cpu/poch.rs: binom) ---
+// Negative n with integer k as (−1)^k·C(k − n − 1, k); 0 where k is a negative integer or
+// only n − k is one; (n − k + 1)_k/Γ(k + 1) where that is a normal number; else
+// ±e^(−ln|B(n − k + 1, k + 1)| − ln|n + 1|) with Γ's signs.
+
+// The sign of Γ(x) away from its poles: negative on (−2j − 1, −2j).
+fn gamma_sign_{{T}}(x: {{T}}) -> {{T}} {
+    let f = floor(x);
+    return select({{T}}(1.0), -1.0, x < 0.0 && floor(f * 0.5) != f * 0.5);
+}
+
+fn math_binom_{{T}}(n0: {{T}}, k: {{T}}) -> {{T}} {
+    if (nan_{{T}}(n0) || nan_{{T}}(k)) { return qnan_{{T}}(); }
+    let reflect = n0 < 0.0 && floor(k) == k;
+    let sign = select({{T}}(1.0), -1.0, reflect && floor(k * 0.5) != k * 0.5);
+    let n = select(n0, k - n0 - 1.0, reflect);
+    let n1 = n + 1.0;
+    let k1 = k + 1.0;
+    let t = n1 - k;                                           // n − k + 1
+    if (gamma_pole_{{T}}(k1) || (gamma_pole_{{T}}(t) && !gamma_pole_{{T}}(n1))) { return 0.0; }
+    let direct = math_poch_{{T}}(t, k) / math_gamma_{{T}}(k1);
+    if (abs(direct) >= {{T_MIN_NORMAL}} && abs(direct) <= {{T_MAX}}) { return sign * direct; }
+    let b_sign = gamma_sign_{{T}}(t) * gamma_sign_{{T}}(k1) * gamma_sign_{{T}}(n1 + 1.0) * select({{T}}(1.0), -1.0, n1 < 0.0);
+    // Γ's range is left behind here, so betaln's Γ ratio is not needed.
+    let lo = min(t, k1);
+    let hi = max(t, k1);
+    let lb = betaln_past_gamma_{{T}}(lo, hi, lo + hi, math_ln_gamma_{{T}}(lo));
+    return sign * b_sign * exp_{{T}}(-(lb + ln_{{T}}(abs(n1))));
 }

@@ -60,6 +60,7 @@ macro_rules! float_ref {
                                 BinaryOp::SphericalYn => x.spherical_yn(&y, false),
                                 BinaryOp::SphericalYnD => x.spherical_yn(&y, true),
                                 BinaryOp::Poch => x.poch(&y),
+                                BinaryOp::Binom => x.binom(&y),
                                 _ => x.betaln(&y),
                             }
                         })
@@ -346,7 +347,8 @@ fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
         | BinaryOp::Yn
         | BinaryOp::SphericalYn
         | BinaryOp::SphericalYnD
-        | BinaryOp::Poch => T::TRANSCENDENTAL,
+        | BinaryOp::Poch
+        | BinaryOp::Binom => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -406,6 +408,7 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::SphericalYn => a.spherical_yn(b, false),
             BinaryOp::SphericalYnD => a.spherical_yn(b, true),
             BinaryOp::Poch => a.poch(b),
+            BinaryOp::Binom => a.binom(b),
             _ => unreachable!(),
         }
     }

@@ -371,11 +371,14 @@ pub enum BinaryOp {
     /// The Pochhammer symbol (rising factorial) `(a)_b = Γ(a + b)/Γ(a)` (SciPy's `poch`;
     /// floats).
     Poch,
+    /// The binomial coefficient `C(a, b) = Γ(a + 1)/(Γ(b + 1)·Γ(a − b + 1))` for real
+    /// arguments (SciPy's `binom`; floats).
+    Binom,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 31] = [
+    pub const ALL: [BinaryOp; 32] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -407,6 +410,7 @@ impl BinaryOp {
         BinaryOp::SphericalYn,
         BinaryOp::SphericalYnD,
         BinaryOp::Poch,
+        BinaryOp::Binom,
     ];
 
     /// Whether the op is defined for integer dtypes.
@@ -427,6 +431,7 @@ impl BinaryOp {
                 | BinaryOp::SphericalYn
                 | BinaryOp::SphericalYnD
                 | BinaryOp::Poch
+                | BinaryOp::Binom
         )
     }
 
@@ -479,6 +484,7 @@ impl BinaryOp {
             BinaryOp::SphericalYn => "spherical_yn",
             BinaryOp::SphericalYnD => "spherical_yn_d",
             BinaryOp::Poch => "poch",
+            BinaryOp::Binom => "binom",
         }
     }
 }

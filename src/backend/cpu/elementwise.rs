@@ -277,6 +277,10 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::poch(a, b);
                 $body
             }
+            BinaryOp::Binom => {
+                let $f = |a: $t, b: $t| Num::binom(a, b);
+                $body
+            }
             BinaryOp::FMax => {
                 let $f = |a: $t, b: $t| a.fmax(b);
                 $body

@@ -40,6 +40,8 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     /// (self)_o = Γ(self + o)/Γ(self), the Pochhammer symbol (floats; integers through
     /// f64).
     fn poch(self, o: Self) -> Self;
+    /// C(self, o), the binomial coefficient (floats; integers through f64).
+    fn binom(self, o: Self) -> Self;
     fn copysign(self, o: Self) -> Self;
     /// The bit operations are integer ops; every backend rejects them for floats
     /// (`BinaryOp::defined_for`), so the float versions exist only to keep the op table
@@ -255,6 +257,9 @@ macro_rules! float_num {
             }
             fn poch(self, o: Self) -> Self {
                 super::poch::poch(self as f64, o as f64) as $t
+            }
+            fn binom(self, o: Self) -> Self {
+                super::poch::binom(self as f64, o as f64) as $t
             }
             #[inline(always)]
             fn copysign(self, o: Self) -> Self {
@@ -657,6 +662,9 @@ macro_rules! int_num {
             }
             fn poch(self, o: Self) -> Self {
                 super::poch::poch(self as f64, o as f64) as $t
+            }
+            fn binom(self, o: Self) -> Self {
+                super::poch::binom(self as f64, o as f64) as $t
             }
             fn copysign(self, o: Self) -> Self {
                 (self as f64).copysign(o as f64) as $t

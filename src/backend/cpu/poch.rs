@@ -1,8 +1,9 @@
-//! The Pochhammer symbol (rising factorial) `(z)_m = Γ(z + m)/Γ(z)`, SciPy's `poch`.
-//! shaders/gamma_math.wgsl (`math_poch`) and kernels/common.cuh (`k_poch`) are the same
-//! algorithm.
+//! The Pochhammer symbol (rising factorial) `(z)_m = Γ(z + m)/Γ(z)`, SciPy's `poch`, and
+//! the binomial coefficient built on it, SciPy's `binom`. shaders/gamma_math.wgsl
+//! (`math_poch`, `math_binom`) and kernels/common.cuh (`k_poch`, `k_binom`) are the same
+//! algorithms.
 
-use super::special::{digamma, gamma, gamma_pole, sin_cos_pi, stirling_series, two_prod, two_sum};
+use super::special::{betaln_past_gamma, digamma, gamma, gamma_pole, sin_cos_pi, stirling_series, two_prod, two_sum};
 
 /// Integer m up to this many factors are their product.
 const PRODUCT_TERMS: f64 = 64.0;
@@ -147,4 +148,51 @@ pub(crate) fn poch(z: f64, m: f64) -> f64 {
         }
         (false, false) => scaled_exp(sign, ln_gamma_ratio(z, s, m)),
     }
+}
+
+/// The sign of Γ(x) away from its poles: negative on (−2j − 1, −2j).
+fn gamma_sign(x: f64) -> f64 {
+    if x < 0.0 && (x.floor() * 0.5).floor() != x.floor() * 0.5 {
+        -1.0
+    } else {
+        1.0
+    }
+}
+
+/// C(n, k) = Γ(n + 1)/(Γ(k + 1)·Γ(n − k + 1)), SciPy's `binom`, for real n and k:
+/// - negative n with integer k as (−1)^k·C(k − n − 1, k), whose arguments are positive;
+/// - 0 where k is a negative integer, or n − k is one and n is not;
+/// - (n − k + 1)_k / Γ(k + 1) where that is a normal number (`poch`: for integer k ≤ 64 a
+///   product of k factors);
+/// - else ±e^(−ln|B(n − k + 1, k + 1)| − ln|n + 1|), the signs Γ's (`betaln`'s Stirling
+///   form, accurate where the ln Γs would cancel: C(1000, 500) = 2.7e299, where both Γs
+///   overflow).
+///
+/// At negative integer n that is the polynomial n(n − 1)…(n − k + 1)/k! for integer k
+/// (SciPy: NaN), ±∞ or NaN for other k; NaN for NaN.
+pub(crate) fn binom(n: f64, k: f64) -> f64 {
+    if n.is_nan() || k.is_nan() {
+        return f64::NAN;
+    }
+    let (mut n, mut sign) = (n, 1.0);
+    if n < 0.0 && k.floor() == k {
+        if (k * 0.5).floor() != k * 0.5 {
+            sign = -1.0;
+        }
+        n = k - n - 1.0;
+    }
+    let (n1, k1) = (n + 1.0, k + 1.0);
+    let t = n1 - k; // n − k + 1
+    if gamma_pole(k1) || (gamma_pole(t) && !gamma_pole(n1)) {
+        return 0.0;
+    }
+    let g = gamma(k1);
+    let direct = poch(t, k) / g;
+    if direct.is_finite() && direct.abs() >= f64::MIN_POSITIVE {
+        return sign * direct;
+    }
+    // Γ's range is left behind here, so betaln's Γ ratio is not needed.
+    let b_sign = gamma_sign(t) * gamma_sign(k1) * gamma_sign(n1 + 1.0) * n1.signum();
+    let (lo, hi) = if t <= k1 { (t, k1) } else { (k1, t) };
+    sign * b_sign * (-(betaln_past_gamma(lo, hi, lo + hi) + n1.abs().ln())).exp()
 }

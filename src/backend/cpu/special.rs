@@ -782,8 +782,7 @@ pub(crate) fn betaln(a: f64, b: f64) -> f64 {
     if gamma_pole(s) || (hi == f64::INFINITY && lo > 0.0) {
         return f64::NEG_INFINITY;
     }
-    const REACH: f64 = 171.0;
-    if lo.abs() <= REACH && hi <= REACH && s.abs() <= REACH {
+    if lo.abs() <= BETA_REACH && hi <= BETA_REACH && s.abs() <= BETA_REACH {
         let rest = gamma(hi) / gamma(s) / (1.0 + digamma(s) * sl);
         let g_lo = gamma(lo);
         if g_lo.is_infinite() {
@@ -791,7 +790,16 @@ pub(crate) fn betaln(a: f64, b: f64) -> f64 {
         }
         return (g_lo * rest).abs().ln();
     }
-    if s > REACH {
+    betaln_past_gamma(lo, hi, s)
+}
+
+/// Where `betaln` takes Γ's own ratio: all of |lo|, hi, |s| up to this.
+const BETA_REACH: f64 = 171.0;
+
+/// ln |B(lo, hi)| for lo ≤ hi, s = lo + hi, without Γ itself (`betaln` past Γ's reach):
+/// Stirling's series where s > `BETA_REACH`, the plain sum of ln |Γ|s otherwise.
+pub(super) fn betaln_past_gamma(lo: f64, hi: f64, s: f64) -> f64 {
+    if s > BETA_REACH {
         let ln_1p_ratio = (lo / hi).ln_1p();
         let tail = stirling_series(hi) - stirling_series(s);
         if lo >= 10.0 {

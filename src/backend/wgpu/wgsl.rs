@@ -150,6 +150,7 @@ pub(super) fn binary_expr(op: BinaryOp, t: DType) -> String {
         BinaryOp::SphericalYn => format!("math_spherical_yn_{w}(a, b, false)"),
         BinaryOp::SphericalYnD => format!("math_spherical_yn_{w}(a, b, true)"),
         BinaryOp::Poch => format!("math_poch_{w}(a, b)"),
+        BinaryOp::Binom => format!("math_binom_{w}(a, b)"),
         BinaryOp::Copysign => format!("select(abs(a), -abs(a), signbit_{w}(b))"),
         BinaryOp::FMax if float => format!("select(select(max(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
         BinaryOp::FMin if float => format!("select(select(min(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
