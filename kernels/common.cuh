@@ -652,6 +652,27 @@ template <typename T> __device__ T k_zetac(T x) {
 // 10^n exact for integers up to 22 (f32: 10) in size, else CUDA's exp10; |x| mod 360
 // exactly by fmod, then the quadrant, t in [−45, 45] and sincos of t·π/180 in two parts
 // (fma for the exact product); tan and cot ±1 at 45, +∞ at the poles (SciPy's).
+// The inverse of ln ndtr (SciPy's ndtri_exp): src/backend/cpu/special.rs' ndtri_exp on
+// CUDA's normcdfinv, expm1, exp, log and log1p.
+template <typename T> __device__ T k_ndtri_exp(T y) {
+    if (y != y || y > (T)0) return k_special(y, true);
+    if (isinf(y)) return y;
+    const T cut = sizeof(T) == 4 ? (T)-87 : (T)-708;
+    if (y >= cut) {
+        const bool upper = y > (T)-0.6931471805599453;
+        const T x = k_ndtri(upper ? -k_exp_m1(y) : k_exp(y));
+        return upper ? -x : x;
+    }
+    T v = -y;
+    for (int i = 0; i < 3; ++i) {
+        const T t = (T)0.5 / v;
+        const T s = t * ((T)-1 + t * ((T)3 + t * ((T)-15 + t * ((T)105 - (T)945 * t))));
+        const T h = v + (T)0.5 * (k_log(v) + (T)2.5310242469692907) - k_ln_1p(s) + y;
+        v = v - h / ((T)1 + t);
+    }
+    const T max = sizeof(T) == 4 ? (T)3.4028234663852886e38 : (T)1.7976931348623157e308;
+    return v > (T)0.25 * max ? (T)-1.4142135623730951 * sqrt(v) : -sqrt((T)2 * v);
+}
 template <typename T> __device__ T k_exp10(T x) {
     if (trunc(x) == x && fabs(x) <= (sizeof(T) == 4 ? (T)10 : (T)22)) {
         unsigned n = (unsigned)fabs(x);

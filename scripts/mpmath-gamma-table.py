@@ -25,14 +25,13 @@ mp.mp.prec = 250
 rng = np.random.default_rng(20261204)
 
 
-def points(lo, hi, n, f32):
-    xs = rng.uniform(lo, hi, n)
-    return [float(np.float32(x)) if f32 else float(x) for x in xs]
-
-
 def caster(f32):
     """Rounds a drawn value to f32 (as a Python float) or keeps it."""
     return (lambda v: float(np.float32(v))) if f32 else float
+
+
+def points(lo, hi, n, f32):
+    return [caster(f32)(x) for x in rng.uniform(lo, hi, n)]
 
 
 def log_uniform(gen):

@@ -307,6 +307,29 @@ fn math_ndtri_{{T}}(p: {{T}}) -> {{T}} {
     return ppnd_{{T}}(p - 0.5, min(p, 1.0 - p));
 }
 
+// The inverse of ln ndtr (SciPy's ndtri_exp; src/backend/cpu/special.rs: ndtri_exp):
+// −ndtri(−expm1(y)) above −ln 2, ndtri(e^y) down to where e^y stops being normal, and below
+// that the root of y = −v − ½ln(4πv) + ln(1 + S) in v = x²/2 by three Newton steps. One
+// ndtri for both upper branches (llvmpipe runs every inlined copy).
+fn math_ndtri_exp_{{T}}(y: {{T}}) -> {{T}} {
+    if (nan_{{T}}(y) || y > 0.0) { return qnan_{{T}}(); }
+    if (y < -{{T_MAX}}) { return -inf_{{T}}(); }
+    if (y >= -{{EXP_NORMAL_END}}) {
+        let upper = y > -0.6931471805599453;
+        let x = math_ndtri_{{T}}(select(exp_{{T}}(y), -math_exp_m1_{{T}}(y), upper));
+        return select(x, -x, upper);
+    }
+    var v = -y;
+    for (var i = 0; i < 3; i++) {
+        let t = 0.5 / v;
+        let s = t * (-1.0 + t * (3.0 + t * (-15.0 + t * (105.0 - 945.0 * t))));
+        let h = v + 0.5 * (ln_{{T}}(v) + 2.5310242469692907) - math_ln_1p_{{T}}(s) + y;
+        v = v - h / (1.0 + t);
+    }
+    // x = −√(2v), and −√2·√v where 2v would overflow.
+    return select(-sqrt(2.0 * v), -1.4142135623730951 * sqrt(v), v > 0.25 * {{T_MAX}});
+}
+
 // I0, the modified Bessel function of the first kind of order 0 (NumPy's `i0`), by
 // Cephes' Chebyshev expansions as NumPy evaluates them: e^|x|·A((|x|/2) − 2) up to 8,
 // e^|x|·B(32/|x| − 2)/√|x| above; the series are unrolled Clenshaw recurrences (a

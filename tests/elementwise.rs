@@ -155,6 +155,9 @@ macro_rules! float_ref {
                     }
                     UnaryOp::Zetac => gpu::Array::from_vec(vec![x as f64], 1).ok()?.zetac().ok()?.item().ok()? as $t,
                     UnaryOp::Exp10 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.exp10().ok()?.item().ok()? as $t,
+                    UnaryOp::NdtriExp => {
+                        gpu::Array::from_vec(vec![x as f64], 1).ok()?.ndtri_exp().ok()?.item().ok()? as $t
+                    }
                     UnaryOp::SinDg => gpu::Array::from_vec(vec![x as f64], 1).ok()?.sindg().ok()?.item().ok()? as $t,
                     UnaryOp::CosDg => gpu::Array::from_vec(vec![x as f64], 1).ok()?.cosdg().ok()?.item().ok()? as $t,
                     UnaryOp::TanDg => gpu::Array::from_vec(vec![x as f64], 1).ok()?.tandg().ok()?.item().ok()? as $t,
@@ -578,6 +581,7 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::CosDg => a.cosdg(),
             UnaryOp::TanDg => a.tandg(),
             UnaryOp::CotDg => a.cotdg(),
+            UnaryOp::NdtriExp => a.ndtri_exp(),
             _ => unreachable!(),
         }
     }

@@ -1602,8 +1602,8 @@ fn op_table(text: &str) -> Vec<(String, f64, f64)> {
         .collect()
 }
 
-/// The rows of a table whose lines are `tag x value κ` (riemann_zeta's op, lambertw's
-/// branch), each as (tag, [x, value, κ]).
+/// The rows of a table whose lines are `tag x value κ` (besselj's and riemann_zeta's op,
+/// lambertw's branch), each as (tag, [x, value, κ]).
 fn kappa_table(text: &str) -> Vec<(String, [f64; 3])> {
     text.lines()
         .filter(|l| !l.starts_with('#'))
@@ -2083,15 +2083,7 @@ fn besselk_bound(dev: &Device) -> f64 {
 fn besselj_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     let (to_f, min_positive): (fn(f64) -> F, f64) = (<F as gpu::Element>::from_f64, F::MIN_POSITIVE);
     let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
-    let table: Vec<(String, f64, f64, f64)> = include_str!("data/besselj_mpmath.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| {
-            let f: Vec<&str> = l.split(' ').collect();
-            let n = |i: usize| -> f64 { f[i].parse().expect("a number") };
-            (f[0].to_string(), n(1), n(2), n(3))
-        })
-        .collect();
+    let table = kappa_table(include_str!("data/besselj_mpmath.txt"));
     let apply = |op: &str, a: &Array<F>| match op {
         "j0" => a.j0(),
         "j1" => a.j1(),
@@ -2099,16 +2091,16 @@ fn besselj_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
         _ => a.y1(),
     };
     for op in ["j0", "j1", "y0", "y1"] {
-        let rows: Vec<_> = table
+        let rows: Vec<[f64; 3]> = table
             .iter()
-            .filter(|r| r.0 == op && to_f(r.1).into() == r.1)
-            .filter(|r| r.2.abs() >= min_positive && r.2.abs() <= max)
+            .filter(|(o, r)| o == op && to_f(r[0]).into() == r[0] && r[1].abs() >= min_positive && r[1].abs() <= max)
+            .map(|(_, r)| *r)
             .collect();
-        let a = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
+        let a = Array::from_vec(rows.iter().map(|r| to_f(r[0])).collect(), [rows.len()])?.to(dev)?;
         let got = apply(op, &a)?.to_vec()?;
-        let want: Vec<f64> = rows.iter().map(|r| r.2).collect();
-        let scale = |i: usize| rows[i].3.max(1.0);
-        check_ulps_per(dev, op, &got, &want, bound, (scale, "max(1, κ)"), |i| format!("{:e}", rows[i].1));
+        let want: Vec<f64> = rows.iter().map(|r| r[1]).collect();
+        let scale = |i: usize| rows[i][2].max(1.0);
+        check_ulps_per(dev, op, &got, &want, bound, (scale, "max(1, κ)"), |i| format!("{:e}", rows[i][0]));
     }
     // SciPy's conventions: J0 even and 1 at 0, J1 odd and 0 at 0, both 0 at ±∞; Y NaN
     // below 0, −∞ at ±0, 0 at +∞; NaN stays NaN.

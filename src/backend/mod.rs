@@ -147,11 +147,13 @@ pub enum UnaryOp {
     TanDg,
     /// The cotangent of an angle in degrees (SciPy's `cotdg`; floats).
     CotDg,
+    /// The inverse of `ln ndtr`: the x with `ln Φ(x) = y` (SciPy's `ndtri_exp`; floats).
+    NdtriExp,
 }
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 62] = [
+    pub const ALL: [UnaryOp; 63] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -214,6 +216,7 @@ impl UnaryOp {
         UnaryOp::CosDg,
         UnaryOp::TanDg,
         UnaryOp::CotDg,
+        UnaryOp::NdtriExp,
     ];
 
     /// Whether the op is defined for integer dtypes too.
@@ -286,6 +289,7 @@ impl UnaryOp {
             UnaryOp::CosDg => "cosdg",
             UnaryOp::TanDg => "tandg",
             UnaryOp::CotDg => "cotdg",
+            UnaryOp::NdtriExp => "ndtri_exp",
         }
     }
 }

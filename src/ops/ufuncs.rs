@@ -1,13 +1,15 @@
 //! NumPy ufuncs composed from the elementwise kernels every backend has: the inverse
 //! hyperbolic functions, `cbrt`, `logaddexp`/`logaddexp2`, `deg2rad`/`rad2deg`, `sinc`,
 //! `heaviside`, `nan_to_num`, `clip` with array bounds, and SciPy's `log_ndtr`,
-//! `ndtri_exp`, `lambertw`, `logit`, `log_expit`, `xlogy`, `xlog1py` and `entr`. Most cost a
-//! few kernel launches (`ndtri_exp` about 85, `lambertw` about 100), with formulas chosen
-//! for accuracy near 0 and no overflow for large inputs.
+//! `lambertw`, `logit`, `log_expit`, `xlogy`, `xlog1py` and `entr`. Most cost a few kernel
+//! launches (`lambertw` about 100), with formulas chosen for accuracy near 0 and no
+//! overflow for large inputs. `ndtri_exp` is here beside `log_ndtr`, its inverse, but is
+//! one kernel of its own (`UnaryOp::NdtriExp`).
 
 use std::f64::consts::{LN_2, PI};
 
 use crate::array::Array;
+use crate::backend::UnaryOp;
 use crate::dtype::{Element, Float};
 use crate::error::Result;
 use crate::ops::elementwise::where_;
@@ -264,13 +266,12 @@ impl<T: Float> Array<T> {
 
     /// The inverse of [`log_ndtr`](Array::log_ndtr) (SciPy's and CuPy's
     /// `special.ndtri_exp`): the `x` with `ln ndtr(x) = y`, that is `ndtri(e^y)` without
-    /// losing `e^y` to underflow or `1 − e^y` to rounding. Composed on the device:
-    /// `−ndtri(−expm1(y))` above `−ln 2`, `ndtri(e^y)` down to where `e^y` is no longer
-    /// normal (−708; f32: −87), and below that the root of the asymptotic form `y = −v −
-    /// ½ln(4πv) + ln(1 − 1/x² + 3/x⁴ − …)` in `v = x²/2`, by three Newton steps from
-    /// `v = −y`. `+∞` at 0, `−∞` at `−∞`, NaN above 0; so `ndtri_exp(−1e4)` is
-    /// −141.38 where `ndtri(e^−1e4)` is `−∞`. Three branches of kernels run over the
-    /// whole array (about 85 launches).
+    /// losing `e^y` to underflow or `1 − e^y` to rounding. One kernel on every backend
+    /// (`UnaryOp::NdtriExp`): `−ndtri(−expm1(y))` above `−ln 2`, `ndtri(e^y)` down to
+    /// where `e^y` is no longer normal (−708; f32 on wgpu and CUDA: −87), and below that
+    /// the root of the asymptotic form `y = −v − ½ln(4πv) + ln(1 − 1/x² + 3/x⁴ − …)` in
+    /// `v = x²/2`, by three Newton steps from `v = −y`. `+∞` at 0, `−∞` at `−∞`, NaN
+    /// above 0; so `ndtri_exp(−1e4)` is −141.38 where `ndtri(e^−1e4)` is `−∞`.
     ///
     /// # Errors
     /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
@@ -286,38 +287,7 @@ impl<T: Float> Array<T> {
     /// # Ok::<(), gpu::Error>(())
     /// ```
     pub fn ndtri_exp(&self) -> Result<Array<T>> {
-        let f32 = T::DTYPE == crate::dtype::DType::F32;
-        let upper = self.exp_m1()?.neg()?.ndtri()?.neg()?;
-        let middle = self.exp()?.ndtri()?;
-        // Below the cut x² ≥ 174 (f64: 1416), so t = 1/x² ≤ 1/174 and the first series
-        // term left out, 10395·t⁶, is under 4e-10 (f64: 2e-15) of the value: far below
-        // half an ulp of v ≥ 87 (708) in its effect on v. Newton's error from v = −y,
-        // about ½ln(4πv), falls as e² / (4v²) per step: three steps reach 1e-30.
-        let cut = if f32 { -87.0 } else { -708.0 };
-        let minus_y = self.neg()?;
-        let mut v = minus_y.clone();
-        for _ in 0..3 {
-            let t = v.mul_scalar(T::from_f64(2.0))?.recip()?;
-            let series = t.normal_tail_series(5)?;
-            // h(v) = v + ½(ln v + ln 4π) − ln(1 + S) + y = 0 (4πv overflows f32 near −y =
-            // 2.7e37), h′(v) ≈ 1 + 1/(2v) = 1 + t.
-            let h = v
-                .add(&v.ln()?.add_scalar(T::from_f64((4.0 * PI).ln()))?.mul_scalar(T::from_f64(0.5))?)?
-                .sub(&series.ln_1p()?)?
-                .sub(&minus_y)?;
-            v = v.sub(&h.div(&t.add_scalar(T::ONE)?)?)?;
-        }
-        // x = −√(2v), and −√2·√v where 2v would overflow.
-        let max = if f32 { f64::from(f32::MAX) } else { f64::MAX };
-        let near_max = v.gt_scalar(T::from_f64(max / 4.0))?;
-        let deep = where_(
-            &near_max,
-            &v.sqrt()?.mul_scalar(T::from_f64(-std::f64::consts::SQRT_2))?,
-            &v.mul_scalar(T::from_f64(2.0))?.sqrt()?.neg()?,
-        )?;
-        let x = where_(&self.gt_scalar(T::from_f64(-LN_2))?, &upper, &middle)?;
-        let x = where_(&self.lt_scalar(T::from_f64(cut))?, &deep, &x)?;
-        where_(&self.eq_scalar(T::from_f64(f64::NEG_INFINITY))?, &self.constant(f64::NEG_INFINITY)?, &x)
+        self.unary(UnaryOp::NdtriExp)
     }
 
     /// The real branches of the Lambert W function (SciPy's and CuPy's

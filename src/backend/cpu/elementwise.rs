@@ -168,6 +168,7 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::CosDg => run(cpu, v, l, |x| x.trig_deg(Deg::Cos)),
             UnaryOp::TanDg => run(cpu, v, l, |x| x.trig_deg(Deg::Tan)),
             UnaryOp::CotDg => run(cpu, v, l, |x| x.trig_deg(Deg::Cot)),
+            UnaryOp::NdtriExp => run(cpu, v, l, FloatNum::ndtri_exp),
         }
     }
     let l = src.layout;

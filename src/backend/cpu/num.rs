@@ -174,6 +174,7 @@ pub(crate) trait FloatNum:
     fn riemann_zeta(self) -> Self;
     fn zetac(self) -> Self;
     fn exp10(self) -> Self;
+    fn ndtri_exp(self) -> Self;
     fn trig_deg(self, f: super::convenience::Deg) -> Self;
     fn from_usize(n: usize) -> Self;
 }
@@ -510,6 +511,9 @@ macro_rules! float_num {
             }
             fn exp10(self) -> Self {
                 super::convenience::exp10(self as f64) as $t
+            }
+            fn ndtri_exp(self) -> Self {
+                super::special::ndtri_exp(self as f64) as $t
             }
             fn trig_deg(self, f: super::convenience::Deg) -> Self {
                 super::convenience::trig_deg(self as f64, f) as $t

@@ -133,6 +133,41 @@ pub(crate) fn ndtri(p: f64) -> f64 {
     ppnd(p - 0.5, p.min(1.0 - p))
 }
 
+/// The inverse of ln ndtr, the x with ln Φ(x) = y (SciPy's `ndtri_exp`): `−ndtri(−expm1(y))`
+/// above −ln 2, `ndtri(e^y)` down to −708 (where e^y stops being normal), and below that
+/// the root of the asymptotic form `y = −v − ½ln(4πv) + ln(1 + S)`, `S = Σ (−1)^k·(2k −
+/// 1)!!·t^k` (k ≤ 5, t = 1/x² = 1/(2v)), in v = x²/2 by three Newton steps from v = −y
+/// (the derivative taken as 1 + t). +∞ at 0, −∞ at −∞, NaN above 0 and for NaN.
+/// shaders/special_math.wgsl and kernels/common.cuh are the same.
+pub(crate) fn ndtri_exp(y: f64) -> f64 {
+    const LN_4PI: f64 = 2.531_024_246_969_290_7;
+    if y.is_nan() || y > 0.0 {
+        return f64::NAN;
+    }
+    if y == f64::NEG_INFINITY {
+        return y;
+    }
+    if y > -std::f64::consts::LN_2 {
+        return -ndtri(-y.exp_m1());
+    }
+    if y >= -708.0 {
+        return ndtri(y.exp());
+    }
+    let mut v = -y;
+    for _ in 0..3 {
+        let t = 0.5 / v;
+        let s = t * (-1.0 + t * (3.0 + t * (-15.0 + t * (105.0 - 945.0 * t))));
+        let h = v + 0.5 * (v.ln() + LN_4PI) - s.ln_1p() + y;
+        v -= h / (1.0 + t);
+    }
+    // x = −√(2v), and −√2·√v where 2v would overflow.
+    if v > 0.25 * f64::MAX {
+        -std::f64::consts::SQRT_2 * v.sqrt()
+    } else {
+        -(2.0 * v).sqrt()
+    }
+}
+
 /// The standard normal CDF (SciPy's `ndtr`): `½ erfc(−x/√2)`, and in the lower tail
 /// that times `e^(−(x²/2 − h²))` for the rounded `h = fl(|x|/√2)`: the rounding of
 /// `h` would otherwise cost `x²/2` ulp (~450 at x = −37; SciPy's ndtr is ~500 off there).

@@ -101,6 +101,7 @@ pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
         UnaryOp::RiemannZeta => format!("math_riemann_zeta_{w}(a)"),
         UnaryOp::Zetac => format!("math_zetac_{w}(a)"),
         UnaryOp::Exp10 => format!("math_exp10_{w}(a)"),
+        UnaryOp::NdtriExp => format!("math_ndtri_exp_{w}(a)"),
         UnaryOp::SinDg => format!("trig_deg_{w}(a, 0)"),
         UnaryOp::CosDg => format!("trig_deg_{w}(a, 1)"),
         UnaryOp::TanDg => format!("trig_deg_{w}(a, 2)"),
