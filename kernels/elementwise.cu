@@ -1,5 +1,5 @@
-// Elementwise kernels: unary, binary (also in place: out may alias the lhs), compare,
-// select, cast, copy and fill. One line per op enum arm (UnaryOp, BinaryOp, CompareOp
+// Elementwise kernels: unary, binary (also in place: out may alias the lhs), ternary,
+// compare, select, cast, copy and fill. One line per op enum arm (UnaryOp, BinaryOp, TernaryOp, CompareOp
 // in src/backend/mod.rs, by their `name()`); the host appends one instantiation macro
 // per (op, dtype) it needs, e.g. `UNARY_KERNEL(unary_exp_f32, float, exp)`.
 
@@ -104,6 +104,11 @@ DEF_BINARY(bit_xor, a ^ b)
 DEF_BINARY(shl, k_shl(a, b))
 DEF_BINARY(shr, k_shr(a, b))
 
+#define DEF_TERNARY(NAME, EXPR) \
+    struct op_##NAME { template <typename T> __device__ __forceinline__ T operator()(T a, T b, T c) const { return EXPR; } };
+DEF_TERNARY(betainc, k_betainc(a, b, c, false))
+DEF_TERNARY(betaincc, k_betainc(a, b, c, true))
+
 // IEEE comparisons: NaN compares unequal (ne is true).
 #define DEF_COMPARE(NAME, EXPR) \
     struct cmp_##NAME { template <typename T> __device__ __forceinline__ u8 operator()(T a, T b) const { return (u8)(EXPR); } };
@@ -128,6 +133,8 @@ template <typename T> struct op_select {
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map1<T, T>(p, op_##OP()); }
 #define BINARY_KERNEL(NAME, T, OP) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map2<T, T, T>(p, op_##OP()); }
+#define TERNARY_KERNEL(NAME, T, OP) \
+    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map3<T, T, T, T>(p, op_##OP()); }
 #define COMPARE_KERNEL(NAME, T, OP) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map2<T, T, u8>(p, cmp_##OP()); }
 #define CAST_KERNEL(NAME, FROM, TO) \

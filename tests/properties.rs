@@ -3,7 +3,9 @@
 //! - (a) broadcasting: random shape pairs biased to 1s — `broadcast_shapes` agrees with
 //!   an independent reference, `Layout::broadcast_to` puts zero strides exactly on the
 //!   stretched dims, and `add`/`sub` equal the naive `HostNd::get_broadcast` result (i32,
-//!   exact), or fail with `BroadcastMismatch` naming both shapes.
+//!   exact), or fail with `BroadcastMismatch` naming both shapes; and random shape
+//!   triples through a ternary op (`betainc`) give the same bits as its operands spelled
+//!   out in full.
 //! - (b) view composition: random chains of transpose / slice / broadcast_to / reshape /
 //!   squeeze / unsqueeze / index_axis on an `Array<i32>` and on a `HostNd` reference;
 //!   after every step shape and elements match, the layout addresses a model of the
@@ -25,7 +27,7 @@ use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
 /// Proptest functions in this file (for the one "skipped" line when wgpu is absent).
-const TESTS: usize = 5;
+const TESTS: usize = 6;
 
 fn config() -> ProptestConfig {
     ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() }
@@ -100,6 +102,45 @@ fn check_broadcast(a: &[usize], b: &[usize], seed: u64) -> Result<(), TestCaseEr
                     other.map(|r| r.shape().to_vec())
                 ),
             },
+        }
+    }
+    Ok(())
+}
+
+/// Three-way broadcasting through a ternary op (`betainc`, f32): the result on random
+/// shape triples equals the same kernel on the three operands spelled out in full (bit
+/// for bit), or the call fails with `BroadcastMismatch` where the shapes do not broadcast.
+fn check_ternary_broadcast(a: &[usize], b: &[usize], c: &[usize], seed: u64) -> Result<(), TestCaseError> {
+    let want = broadcast(a, b).and_then(|ab| broadcast(&ab, c));
+    let host = |s: &[usize], seed: u64, lo: f32, span: f32| {
+        let n = s.iter().product();
+        HostNd::new(pattern::<i32>(n, seed).iter().map(|&v| lo + v.rem_euclid(97) as f32 * span / 97.0).collect(), s)
+    };
+    let (ha, hb, hc) = (host(a, seed, 0.25, 20.0), host(b, !seed, 0.25, 20.0), host(c, seed ^ 0x5555, 0.005, 0.99));
+    for dev in devices() {
+        let up = |h: &HostNd<f32>| ok(Array::from_vec(h.data.clone(), &h.shape[..]).and_then(|x| x.to(dev)), &h.shape);
+        let (x, y, z) = (up(&ha)?, up(&hb)?, up(&hc)?);
+        let got = x.betainc(&y, &z);
+        match &want {
+            Some(w) => {
+                let idx = HostNd::<f32>::indices(w);
+                let full = |h: &HostNd<f32>| up(&HostNd::new(idx.iter().map(|i| h.get_broadcast(i)).collect(), w));
+                let expect = ok(full(&ha)?.betainc(&full(&hb)?, &full(&hc)?), "betainc of full operands")?;
+                let got = ok(got, ("betainc", a, b, c))?;
+                prop_assert_eq!(got.shape(), &w[..]);
+                let bits = |r: Array<f32>| {
+                    ok(r.to_vec(), "download").map(|v| v.iter().map(|f| f.to_bits()).collect::<Vec<_>>())
+                };
+                prop_assert_eq!(bits(got)?, bits(expect)?, "betainc({:?}, {:?}, {:?}) on {}", a, b, c, dev);
+            }
+            None => prop_assert!(
+                matches!(got, Err(Error::BroadcastMismatch { .. })),
+                "betainc({:?}, {:?}, {:?}) should not broadcast, got {:?}",
+                a,
+                b,
+                c,
+                got.map(|r| r.shape().to_vec())
+            ),
         }
     }
     Ok(())
@@ -603,6 +644,11 @@ proptest! {
     #[test]
     fn broadcasting_matches_reference(a in shape(), b in shape(), seed in any::<u64>()) {
         check_broadcast(&a, &b, seed)?;
+    }
+
+    #[test]
+    fn ternary_broadcasting_matches_full_operands(a in shape(), b in shape(), c in shape(), seed in any::<u64>()) {
+        check_ternary_broadcast(&a, &b, &c, seed)?;
     }
 
     #[test]

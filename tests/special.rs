@@ -59,6 +59,11 @@
 //! −1e6 to 1e15 and m from ±1e-300 to ±700, in ulps per unit of the condition number
 //! (see `poch_check`), and `binom` likewise at 1,194 (see `binom_check`).
 //!
+//! `betainc` and `betaincc` are checked against mpmath at 1,123 points, a and b from 1e-8
+//! to 1e5 and x from 1e-300 to 1 − 1e-16, in ulps per unit of the condition number; where
+//! one parameter is below 10 and the other at least 50 times it, in ulps of 1 (see
+//! `betainc_check`).
+//!
 //! `logsumexp`, `softmax` and `log_softmax` are checked against an f64 host reference,
 //! where `e^a` overflows too.
 //!
@@ -2804,6 +2809,130 @@ fn binom_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     check_strided_view(dev, &values, &["binom"], |_, a: &Array<F>| a.binom(&k))
 }
 
+// ---- betainc, betaincc ----------------------------------------------------------------------
+
+/// The bound for `betainc` and `betaincc` in ulps per unit of `max(1, κ)`: the factor's
+/// Γs (2 ulp each) and exponential, and the fraction's roundings. Twice that on CUDA, whose
+/// tgamma, lgamma and pow the kernel calls.
+fn betainc_bound(dev: &Device) -> f64 {
+    bound_on(dev, BETAINC_ULPS, 2.0 * BETAINC_ULPS)
+}
+/// `betainc_bound` off CUDA, in ulps per unit of `max(1, κ)`.
+const BETAINC_ULPS: f64 = 16.0;
+/// `betainc`'s bound where one parameter is below 10 and the other at least 50 times it,
+/// in ulps of 1 (an absolute error of that many ε): f64, f32 (lavapipe's f32 reaches 334
+/// there, f64 68 on the CPU and lavapipe).
+const SKEWED_ULPS: [f64; 2] = [128.0, 512.0];
+
+/// `betainc` and `betaincc` on `dev` in `F` against mpmath (tests/data/betainc_mpmath.txt:
+/// a and b from 1e-3 to 1e3 over (0, 1) and near the mean, 10 to 3,000 within 6σ of it,
+/// one from 1e3 to 1e5 against the other from 0.1 to 10, one from 1e-8 to 1e-3, x down
+/// to 1e-300 and 1 − x down to 1e-16), within `bound` ulps per unit of `max(1, κ)`, κ =
+/// D/I and D/(1 − I) for D = |a·∂I/∂a| + |b·∂I/∂b| + |x·∂I/∂x|, at the rows whose
+/// arguments `F` holds and whose value is a normal number of `F`; where one parameter is
+/// below 10 and the other at least 50 times it, within `SKEWED_ULPS` ulps of 1. Then
+/// SciPy's conventions, broadcast with host data, and a strided view.
+fn betainc_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let rows: Vec<[f64; 6]> = include_str!("data/betainc_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<f64> = l.split(' ').map(|v| v.parse().expect("a number")).collect();
+            [f[0], f[1], f[2], f[3], f[4], f[5]]
+        })
+        .filter(|r| r[..3].iter().all(|&v| to_f(v).into() == v))
+        .collect();
+    assert!(rows.len() > 400, "{} betainc rows in {}", rows.len(), F::DTYPE);
+    let column = |k: usize| Array::from_vec(rows.iter().map(|r| to_f(r[k])).collect(), [rows.len()])?.to(dev);
+    let (a, b, x) = (column(0)?, column(1)?, column(2)?);
+    // Skewed: one parameter below 10 and the other at least 50 times it, where the
+    // fraction loses digits near the mean (see src/ops/betainc.rs); held there to
+    // `SKEWED_ULPS` ulps of 1, absolutely.
+    let skewed = |r: &[f64; 6]| r[0].min(r[1]) < 10.0 && r[0].max(r[1]) >= 50.0 * r[0].min(r[1]);
+    for (op, col, got) in [("betainc", 3, a.betainc(&b, &x)?), ("betaincc", 4, a.betaincc(&b, &x)?)] {
+        let all = got.to_vec()?;
+        for part in [false, true] {
+            let keep: Vec<usize> =
+                (0..rows.len()).filter(|&i| rows[i][col] >= F::MIN_POSITIVE && skewed(&rows[i]) == part).collect();
+            let got: Vec<F> = keep.iter().map(|&i| all[i]).collect();
+            let want: Vec<f64> = keep.iter().map(|&i| rows[i][col]).collect();
+            let at = |j: usize| {
+                let r = rows[keep[j]];
+                format!("({:e}, {:e}, {:e})", r[0], r[1], r[2])
+            };
+            if part {
+                let name = format!("{op} (skewed)");
+                let skewed_bound = SKEWED_ULPS[usize::from(F::DTYPE == DType::F32)] * bound / BETAINC_ULPS;
+                check_ulps_per(dev, &name, &got, &want, skewed_bound, (|j: usize| 1.0 / want[j], "1/value"), at);
+            } else {
+                let scale = |j: usize| (rows[keep[j]][5] / want[j]).max(1.0);
+                check_ulps_per(dev, op, &got, &want, bound, (scale, "max(1, κ)"), at);
+            }
+        }
+    }
+    // SciPy's conventions (betaincc: the complement, NaN staying NaN).
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let cases = [
+        (nan, 2.0, 0.5, nan),
+        (2.0, 2.0, nan, nan),
+        (0.0, 0.0, 0.5, nan),
+        (inf, inf, 0.5, nan),
+        (-1.0, 2.0, 0.5, nan),
+        (2.0, 2.0, -0.1, nan),
+        (2.0, 2.0, 1.1, nan),
+        (0.0, 2.0, 0.5, 1.0),
+        (2.0, 0.0, 0.5, 0.0),
+        (inf, 2.0, 0.5, 0.0),
+        (2.0, inf, 0.5, 1.0),
+        (2.0, 2.0, 0.0, 0.0),
+        (2.0, 2.0, 1.0, 1.0),
+        (0.0, 2.0, 0.0, 0.0),
+        (2.0, 0.0, 1.0, 1.0),
+    ];
+    let arg = |k: usize| {
+        let v: Vec<F> = cases.iter().map(|c| to_f([c.0, c.1, c.2][k])).collect();
+        Array::from_vec(v, [cases.len()])?.to(dev)
+    };
+    let (a, b, x) = (arg(0)?, arg(1)?, arg(2)?);
+    let (p, q) = (a.betainc(&b, &x)?.to_vec()?, a.betaincc(&b, &x)?.to_vec()?);
+    for (i, c) in cases.iter().enumerate() {
+        let (p, q): (f64, f64) = (p[i].into(), q[i].into());
+        let what = format!("betainc{:?} on {} {}", (c.0, c.1, c.2), dev.kind(), F::DTYPE);
+        if c.3.is_nan() {
+            assert!(p.is_nan() && q.is_nan(), "{what}: {p}, {q}");
+        } else {
+            assert!(p == c.3 && q == 1.0 - c.3, "{what}: {p}, {q}");
+        }
+    }
+    // A column of a against a row of b from host data and one x, against the same
+    // kernel on arrays spelled out in full.
+    let (av, bv) = ([0.5, 2.0, 30.0], [1.0, 0.25, 7.5, 300.0]);
+    let col = Array::from_vec(av.iter().map(|&v| to_f(v)).collect(), [3, 1])?.to(dev)?;
+    let row: Vec<F> = bv.iter().map(|&v| to_f(v)).collect();
+    let row = Array::from_vec(row, [1, 4])?;
+    let got = col.betainc(&row.to_vec()?, &[to_f(0.3)])?;
+    assert_eq!(got.shape(), &[3, 4]);
+    let full = |v: Vec<F>| Array::from_vec(v, [3, 4]);
+    let fa = full((0..12).map(|i| to_f(av[i / 4])).collect())?.to(dev)?;
+    let fb = full((0..12).map(|i| to_f(bv[i % 4])).collect())?.to(dev)?;
+    let fx = full(vec![to_f(0.3); 12])?.to(dev)?;
+    let want = fa.betainc(&fb, &fx)?.to_vec()?;
+    let got = got.to_vec()?;
+    let same = got.iter().zip(&want).all(|(&g, &w)| g.into() == w.into());
+    assert!(same, "betainc broadcast on {} {}: {got:?} against {want:?}", dev.kind(), F::DTYPE);
+    let values: Vec<f64> = (0..40).map(|i| 0.3 + 1.7 * i as f64).collect();
+    let b = Array::from_vec([0.5, 3.0, 7.25, 40.0, 1.5].iter().map(|&v| to_f(v)).collect(), [5])?.to(dev)?;
+    let x = Array::from_vec([0.1, 0.5, 0.75, 0.9, 0.01].iter().map(|&v| to_f(v)).collect(), [5])?.to(dev)?;
+    check_strided_view(dev, &values, &["betainc", "betaincc"], |op, a: &Array<F>| {
+        if op == "betainc" {
+            a.betainc(&b, &x)
+        } else {
+            a.betaincc(&b, &x)
+        }
+    })
+}
+
 // ---- logit, log_expit, xlogy, xlog1py, entr ------------------------------------------------
 
 /// logit correctly rounded to f64 (p, ln(p / (1 − p))): mpmath at 200 bits.
@@ -3228,6 +3357,17 @@ backend_tests! {
             return Ok(());
         }
         binom_check::<f64>(dev, poch_bound(dev))
+    }
+
+    fn betainc_f32(dev) {
+        betainc_check::<f32>(dev, betainc_bound(dev))
+    }
+
+    fn betainc_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        betainc_check::<f64>(dev, betainc_bound(dev))
     }
 
     fn log_ndtr_f32(dev) {

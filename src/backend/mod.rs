@@ -1,6 +1,7 @@
 //! The seam between the backend-neutral front (`src/ops`) and the backends.
 //!
-//! Op identity is data: [`UnaryOp`], [`BinaryOp`], [`CompareOp`] and [`ReduceOp`] are
+//! Op identity is data: [`UnaryOp`], [`BinaryOp`], [`TernaryOp`], [`CompareOp`] and
+//! [`ReduceOp`] are
 //! shared by every backend, so adding an op is one enum arm plus one line per kernel
 //! template. Every method takes strided [`View`]s (broadcast = stride 0) and returns
 //! fresh contiguous storage; none may assume its inputs are contiguous.
@@ -493,6 +494,30 @@ impl BinaryOp {
     }
 }
 
+/// Elementwise functions of three float operands with the same dtype.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TernaryOp {
+    /// The regularised incomplete beta function `I_c(a, b)` (SciPy's `betainc(a, b, x)`
+    /// with x = c).
+    BetaInc,
+    /// Its complement `1 − I_c(a, b) = I_(1−c)(b, a)` (SciPy's `betaincc`).
+    BetaIncC,
+}
+
+impl TernaryOp {
+    /// Every ternary op, in declaration order.
+    pub const ALL: [TernaryOp; 2] = [TernaryOp::BetaInc, TernaryOp::BetaIncC];
+
+    /// Lower-case name, as used in kernel names and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            TernaryOp::BetaInc => "betainc",
+            TernaryOp::BetaIncC => "betaincc",
+        }
+    }
+}
+
 /// Elementwise comparisons producing a `bool` mask (IEEE: NaN compares unequal).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -809,6 +834,17 @@ pub(crate) trait Backend: Send + Sync + 'static {
         dst_layout: &Layout,
         rhs: Operand<'_, Self::Storage>,
     ) -> Result<()>;
+    /// `op(a, b, c)` over `shape` for a float dtype; all three are already broadcast to
+    /// `shape`.
+    fn ternary(
+        &self,
+        op: TernaryOp,
+        dtype: DType,
+        a: View<'_, Self::Storage>,
+        b: View<'_, Self::Storage>,
+        c: View<'_, Self::Storage>,
+        shape: &[usize],
+    ) -> Result<Self::Storage>;
     /// `op(lhs, rhs)` as a bool mask over `shape`.
     fn compare(
         &self,
@@ -1095,6 +1131,17 @@ macro_rules! uninhabited_backend {
                 _: &$crate::layout::Layout,
                 _: $crate::backend::Operand<'_, $storage>,
             ) -> $crate::error::Result<()> {
+                match *self {}
+            }
+            fn ternary(
+                &self,
+                _: $crate::backend::TernaryOp,
+                _: $crate::dtype::DType,
+                _: $crate::backend::View<'_, $storage>,
+                _: $crate::backend::View<'_, $storage>,
+                _: $crate::backend::View<'_, $storage>,
+                _: &[usize],
+            ) -> $crate::error::Result<$storage> {
                 match *self {}
             }
             fn compare(

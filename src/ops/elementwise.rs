@@ -1,11 +1,11 @@
-//! Elementwise ops with NumPy broadcasting: binary, scalar, unary, comparisons,
+//! Elementwise ops with NumPy broadcasting: binary, scalar, unary, ternary, comparisons,
 //! `where_`, casts, and the in-place forms.
 
 use std::sync::Arc;
 
 use super::{common_device, resolve_on, AsArray};
 use crate::array::{check_output, check_supported, Array};
-use crate::backend::{Backend, BinaryOp, CompareOp, Operand, UnaryOp, View};
+use crate::backend::{Backend, BinaryOp, CompareOp, Operand, TernaryOp, UnaryOp, View};
 use crate::device::on_backend;
 use crate::dtype::{Element, Float, Integer, Scalar};
 use crate::error::{Error, Result};
@@ -687,6 +687,30 @@ pub fn where_<T: Scalar>(mask: &Array<bool>, on_true: impl AsArray<T>, on_false:
         let x = View { storage: be.storage(&a.storage)?, layout: &la };
         let y = View { storage: be.storage(&b.storage)?, layout: &lb };
         be.wrap(be.select(T::DTYPE, m, x, y, &shape)?)
+    });
+    Ok(Array::from_storage(storage, Layout::contiguous(&shape), dev))
+}
+
+/// `op(a, b, c)` elementwise for a float dtype, all three broadcast together; `b` and `c`
+/// are uploaded to `a`'s device when they are host data.
+pub(crate) fn ternary<T: Float>(
+    op: TernaryOp,
+    a: &Array<T>,
+    b: impl AsArray<T>,
+    c: impl AsArray<T>,
+) -> Result<Array<T>> {
+    let dev = a.device().clone();
+    let b = resolve_on(op.name(), &b, &dev)?;
+    let c = resolve_on(op.name(), &c, &dev)?;
+    check_supported(&dev, T::DTYPE)?;
+    let shape = broadcast_shapes(op.name(), &broadcast_shapes(op.name(), a.shape(), b.shape())?, c.shape())?;
+    check_output(&shape, T::DTYPE)?;
+    let (la, lb, lc) = (a.layout.broadcast_to(&shape)?, b.layout.broadcast_to(&shape)?, c.layout.broadcast_to(&shape)?);
+    let storage = on_backend!(&dev, be => {
+        let va = View { storage: be.storage(&a.storage)?, layout: &la };
+        let vb = View { storage: be.storage(&b.storage)?, layout: &lb };
+        let vc = View { storage: be.storage(&c.storage)?, layout: &lc };
+        be.wrap(be.ternary(op, T::DTYPE, va, vb, vc, &shape)?)
     });
     Ok(Array::from_storage(storage, Layout::contiguous(&shape), dev))
 }

@@ -4,6 +4,7 @@
 pub(crate) mod besselj;
 pub(crate) mod besselk;
 pub(crate) mod beta;
+pub(crate) mod betainc;
 pub(crate) mod calculus;
 pub(crate) mod contract;
 pub(crate) mod convenience;

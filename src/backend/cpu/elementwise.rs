@@ -1,13 +1,15 @@
-//! CPU elementwise kernels: fill, cast, unary, binary (also in place), compare, select.
+//! CPU elementwise kernels: fill, cast, unary, binary (also in place), ternary, compare,
+//! select.
 //!
 //! Each op is matched once per call and monomorphised per (op, dtype), so the inner
 //! loops in `strided` inline the scalar function and vectorise.
 
+use super::betainc;
 use super::convenience::Deg;
 use super::num::{compare as cmp, CastTo, FloatNum, Num};
 use super::strided::{assign2, map1, map2, map3, par_chunks, Src};
 use super::{src_of, unsupported, CpuBackend, CpuStorage};
-use crate::backend::{BinaryOp, CompareOp, Fill, Operand, UnaryOp, View};
+use crate::backend::{BinaryOp, CompareOp, Fill, Operand, TernaryOp, UnaryOp, View};
 use crate::dtype::{DType, HostVec, Scalar};
 use crate::error::Result;
 use crate::layout::Layout;
@@ -419,6 +421,36 @@ pub(super) fn compare(
         DType::I32 => typed::<i32>(cpu, op, lhs, rhs, shape),
         DType::U32 => typed::<u32>(cpu, op, lhs, rhs, shape),
         DType::Bool => typed::<bool>(cpu, op, lhs, rhs, shape),
+    }
+}
+
+/// `op(a, b, c)` for the float dtypes (f32 computed in f64 and rounded once).
+pub(super) fn ternary(
+    cpu: &CpuBackend,
+    op: TernaryOp,
+    dtype: DType,
+    [a, b, c]: [View<'_, CpuStorage>; 3],
+    shape: &[usize],
+) -> Result<CpuStorage> {
+    let f = match op {
+        TernaryOp::BetaInc => |a: f64, b: f64, x: f64| betainc::betainc(a, b, x, false),
+        TernaryOp::BetaIncC => |a: f64, b: f64, x: f64| betainc::betainc(a, b, x, true),
+    };
+    let n = shape.iter().product();
+    macro_rules! go {
+        ($t:ty) => {{
+            let sa = Src::view(a.storage.typed::<$t>()?, a.layout);
+            let sb = Src::view(b.storage.typed::<$t>()?, b.layout);
+            let sc = Src::view(c.storage.typed::<$t>()?, c.layout);
+            let mut out = cpu.alloc::<$t>(n)?;
+            map3(&mut out[..n], shape, &sa, &sb, &sc, |a, b, c| f(a as f64, b as f64, c as f64) as $t);
+            Ok(cpu.finish(out))
+        }};
+    }
+    match dtype {
+        DType::F32 => go!(f32),
+        DType::F64 => go!(f64),
+        _ => Err(unsupported(dtype, op.name())),
     }
 }
 

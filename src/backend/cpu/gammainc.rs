@@ -209,7 +209,7 @@ const MAX_TERMS: usize = 300;
 /// ln(1 + s) − s for s > −1 without cancellation near 0: with u = s/(2 + s),
 /// ln(1 + s) = 2 atanh u, so for −½ < s < 1 (|u| ≤ ⅓) it is −s·u + 2(u³/3 + u⁵/5 + …),
 /// whose terms are all small against −s·u ≈ −s²/2.
-fn log1pmx(s: f64) -> f64 {
+pub(super) fn log1pmx(s: f64) -> f64 {
     if s > -0.5 && s < 1.0 {
         let u = s / (2.0 + s);
         let z = u * u;

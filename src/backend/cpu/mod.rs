@@ -3,6 +3,7 @@
 
 mod besselj;
 mod besselk;
+mod betainc;
 mod convenience;
 mod elementwise;
 mod expint;
@@ -24,7 +25,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 
 use crate::backend::{
-    Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, ReduceOp, Storage, UnaryOp, View,
+    Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, ReduceOp, Storage, TernaryOp, UnaryOp, View,
 };
 use crate::dtype::{DType, HostSlice, HostVec, Scalar, ScalarValue};
 use crate::error::{Error, Result};
@@ -473,6 +474,18 @@ impl Backend for CpuBackend {
         shape: &[usize],
     ) -> Result<CpuStorage> {
         elementwise::compare(self, op, dtype, lhs, rhs, shape)
+    }
+
+    fn ternary(
+        &self,
+        op: TernaryOp,
+        dtype: DType,
+        a: View<'_, CpuStorage>,
+        b: View<'_, CpuStorage>,
+        c: View<'_, CpuStorage>,
+        shape: &[usize],
+    ) -> Result<CpuStorage> {
+        elementwise::ternary(self, op, dtype, [a, b, c], shape)
     }
 
     fn select(

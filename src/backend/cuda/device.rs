@@ -13,7 +13,7 @@ use super::memory::{CudaStorage, DevicePool};
 use super::transfer::StagingRing;
 use super::{linalg, random, reduce};
 use crate::backend::{
-    Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, ReduceOp, Storage, UnaryOp, View,
+    Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, ReduceOp, Storage, TernaryOp, UnaryOp, View,
 };
 use crate::dtype::{DType, HostSlice, HostVec};
 use crate::error::{Error, Result};
@@ -274,6 +274,18 @@ impl Backend for CudaBackend {
         shape: &[usize],
     ) -> Result<CudaStorage> {
         elementwise::compare(self, op, dtype, lhs, rhs, shape)
+    }
+
+    fn ternary(
+        &self,
+        op: TernaryOp,
+        dtype: DType,
+        a: View<'_, CudaStorage>,
+        b: View<'_, CudaStorage>,
+        c: View<'_, CudaStorage>,
+        shape: &[usize],
+    ) -> Result<CudaStorage> {
+        elementwise::ternary(self, op, dtype, [a, b, c], shape)
     }
 
     fn select(

@@ -1,5 +1,5 @@
-//! Elementwise ops on CUDA: unary, binary (also in place), compare, select, cast, copy
-//! and fill, all through the strided map kernels of `kernels/elementwise.cu`.
+//! Elementwise ops on CUDA: unary, binary (also in place), ternary, compare, select, cast,
+//! copy and fill, all through the strided map kernels of `kernels/elementwise.cu`.
 //!
 //! Operands keep their strides (broadcast = stride 0, scalars travel in the parameter
 //! block), dimensions are collapsed jointly as on the CPU, and only when more than
@@ -12,7 +12,7 @@ use super::params::{
     dims, grid_for, EwParams, FftLocalParams, FftParams, FftRadixParams, FillParams, Operand as KOperand, ScanParams,
     BLOCK, EW_TILE, MAXD,
 };
-use crate::backend::{BinaryOp, CompareOp, Fill, Operand, UnaryOp, View};
+use crate::backend::{BinaryOp, CompareOp, Fill, Operand, TernaryOp, UnaryOp, View};
 use crate::dtype::{DType, ScalarValue};
 use crate::error::{Error, Result};
 use crate::layout::{collapse, unravel, Layout};
@@ -160,6 +160,24 @@ pub(super) fn binary(
 
 /// `dst = op(dst, rhs)`: the binary kernel with its output aliasing its (contiguous)
 /// lhs; each thread loads its elements before storing them, so aliasing is safe.
+/// `op(a, b, c)` for the float dtypes; its kernels live in the binary module.
+pub(super) fn ternary(
+    cuda: &CudaBackend,
+    op: TernaryOp,
+    dtype: DType,
+    [a, b, c]: [View<'_, CudaStorage>; 3],
+    shape: &[usize],
+) -> Result<CudaStorage> {
+    if !dtype.is_float() {
+        return Err(unsupported(cuda, dtype, op.name()));
+    }
+    let out = cuda.alloc(dtype, shape.iter().product())?;
+    let entry = format!("ternary_{}_{}", op.name(), suffix(dtype));
+    let srcs = [Src::view(a), Src::view(b), Src::view(c)];
+    map(cuda, Module::Binary(dtype), &entry, shape, &srcs, out.buf.ptr(), dtype.size_of())?;
+    Ok(out)
+}
+
 pub(super) fn binary_assign(
     cuda: &CudaBackend,
     op: BinaryOp,

@@ -14,7 +14,7 @@ use cudarc::driver::{CudaContext, CudaFunction};
 use cudarc::nvrtc::{self, Ptx};
 
 use super::params::static_asserts;
-use crate::backend::{BinaryOp, CompareOp, ReduceOp, UnaryOp};
+use crate::backend::{BinaryOp, CompareOp, ReduceOp, TernaryOp, UnaryOp};
 use crate::dtype::DType;
 use crate::error::{Error, Result};
 
@@ -126,6 +126,12 @@ impl Module {
                 for op in BinaryOp::ALL.into_iter().filter(|op| op.defined_for(d)) {
                     let e = format!("binary_{}_{}", op.name(), suffix(d));
                     add(e.clone(), format!("BINARY_KERNEL({e}, {}, {})", c_type(d), op.name()));
+                }
+                if d.is_float() {
+                    for op in TernaryOp::ALL {
+                        let e = format!("ternary_{}_{}", op.name(), suffix(d));
+                        add(e.clone(), format!("TERNARY_KERNEL({e}, {}, {})", c_type(d), op.name()));
+                    }
                 }
                 for op in SCAN_OPS {
                     let e = format!("scan_{}_{}", op.name(), suffix(d));

@@ -18,6 +18,7 @@ const SPECIAL_MATH: &str = include_str!("../../../shaders/special_math.wgsl");
 const GAMMA_MATH: &str = include_str!("../../../shaders/gamma_math.wgsl");
 const ZETA_MATH: &str = include_str!("../../../shaders/zeta_math.wgsl");
 const GAMMAINC_MATH: &str = include_str!("../../../shaders/gammainc_math.wgsl");
+const BETAINC_MATH: &str = include_str!("../../../shaders/betainc_math.wgsl");
 const EXPINT_MATH: &str = include_str!("../../../shaders/expint_math.wgsl");
 const BESSELK_MATH: &str = include_str!("../../../shaders/besselk_math.wgsl");
 const BESSELJ_MATH: &str = include_str!("../../../shaders/besselj_math.wgsl");
@@ -116,16 +117,17 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 41] {
 }
 
 /// special_math.wgsl, gamma_math.wgsl, zeta_math.wgsl, gammainc_math.wgsl,
-/// expint_math.wgsl, besselk_math.wgsl, besselj_math.wgsl and convenience_math.wgsl for
-/// one type.
+/// betainc_math.wgsl, expint_math.wgsl, besselk_math.wgsl, besselj_math.wgsl and
+/// convenience_math.wgsl for one type.
 fn special_library(t: &'static str) -> String {
     let vars = special_vars(t);
     format!(
-        "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
+        "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
         render(SPECIAL_MATH, &vars),
         render(GAMMA_MATH, &vars),
         render(ZETA_MATH, &vars),
         render(GAMMAINC_MATH, &vars),
+        render(BETAINC_MATH, &vars),
         render(EXPINT_MATH, &vars),
         render(BESSELK_MATH, &vars),
         render(BESSELJ_MATH, &vars),

@@ -44,10 +44,10 @@ pub(crate) use disabled::{WgpuBackend, WgpuStorage};
 #[cfg(feature = "wgpu")]
 mod backend_impl {
     use super::elementwise::{input, Input};
-    use super::wgsl::{binary_expr, cast_expr, compare_expr, device_size, unary_expr};
+    use super::wgsl::{binary_expr, cast_expr, compare_expr, device_size, ternary_expr, unary_expr};
     use super::{WgpuBackend, WgpuStorage};
     use crate::backend::{
-        Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, ReduceOp, Storage, UnaryOp, View,
+        Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, ReduceOp, Storage, TernaryOp, UnaryOp, View,
     };
     use crate::dtype::{DType, HostSlice, HostVec};
     use crate::error::{Error, Result};
@@ -66,6 +66,11 @@ mod backend_impl {
         fn foreign(&self) -> Error {
             Error::Backend { device: self.name.clone(), message: "internal error: storage of another device".into() }
         }
+    }
+
+    /// An elementwise kernel's input read from a strided view.
+    fn view_input<'a>(v: View<'a, WgpuStorage>, dtype: DType) -> Input<'a> {
+        Input::View { buffer: v.storage.buffer(), layout: v.layout.clone(), dtype }
     }
 
     impl Backend for WgpuBackend {
@@ -288,11 +293,21 @@ mod backend_impl {
             on_false: View<'_, WgpuStorage>,
             shape: &[usize],
         ) -> Result<WgpuStorage> {
-            fn view<'a>(v: View<'a, WgpuStorage>, dtype: DType) -> Input<'a> {
-                Input::View { buffer: v.storage.buffer(), layout: v.layout.clone(), dtype }
-            }
-            let inputs = [view(mask, DType::Bool), view(on_true, dtype), view(on_false, dtype)];
+            let inputs = [view_input(mask, DType::Bool), view_input(on_true, dtype), view_input(on_false, dtype)];
             self.elementwise(dtype, &inputs, shape, "select(c, b, a != 0u)")
+        }
+
+        fn ternary(
+            &self,
+            op: TernaryOp,
+            dtype: DType,
+            a: View<'_, WgpuStorage>,
+            b: View<'_, WgpuStorage>,
+            c: View<'_, WgpuStorage>,
+            shape: &[usize],
+        ) -> Result<WgpuStorage> {
+            let expr = ternary_expr(op, dtype).ok_or_else(|| self.unsupported(dtype, op.name()))?;
+            self.elementwise(dtype, &[view_input(a, dtype), view_input(b, dtype), view_input(c, dtype)], shape, &expr)
         }
 
         fn reduce(

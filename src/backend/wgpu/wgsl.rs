@@ -1,7 +1,7 @@
 //! Op identity → WGSL: the expression or accumulator each op enum arm becomes, per
 //! dtype. Adding an op is one arm here (and one line per kernel template elsewhere).
 
-use crate::backend::{BinaryOp, CompareOp, ReduceOp, UnaryOp};
+use crate::backend::{BinaryOp, CompareOp, ReduceOp, TernaryOp, UnaryOp};
 use crate::dtype::DType;
 
 /// WGSL storage type of a dtype (bool is stored as u32 0/1).
@@ -31,6 +31,15 @@ pub(super) fn extreme(max: bool, t: DType, a: &str, b: &str) -> String {
     } else {
         format!("{f}({a}, {b})")
     }
+}
+
+/// WGSL for `op(a, b, c)` on float dtype `t`, or `None` for the other dtypes.
+pub(super) fn ternary_expr(op: TernaryOp, t: DType) -> Option<String> {
+    let w = wgsl(t);
+    t.is_float().then(|| match op {
+        TernaryOp::BetaInc => format!("math_betainc_{w}(a, b, c, false)"),
+        TernaryOp::BetaIncC => format!("math_betainc_{w}(a, b, c, true)"),
+    })
 }
 
 /// WGSL for `op(a)` on dtype `t`, or `None` when the op is not defined for it.
