@@ -118,8 +118,8 @@ fn math_betainc_{{T}}(a: {{T}}, b: {{T}}, x: {{T}}, upper: bool) -> {{T}} {
     } else if (f != 0.0) {
         // One fraction call in a loop of two passes (llvmpipe inlines every call): the
         // first fraction, then the other function's second fraction in z = y/x.
-        for (var round = 0; round < 2; round++) {
-            let second = round == 1;
+        for (var attempt = 0; attempt < 2; attempt++) {
+            let second = attempt == 1;
             let v = beta_fraction_{{T}}(second, select(p, q, second), select(q, p, second), select(xs, ys / xs, second));
             if (!second) {
                 r = f * v;

@@ -12,6 +12,17 @@ fn signbit_f64(x: f64) -> bool { return signbit_f32(f32(x)); }   // the conversi
 const LN2_HI: f64 = 6.93147180369123816490e-01lf;
 const LN2_LO: f64 = 1.90821492927058770002e-10lf;
 
+// x rounded to the nearest integer, ties to even (WGSL's round), from floor: on a CPU
+// without AVX-512, llvmpipe (Mesa 22.3.6, LLVM 15) gave 1 for the builtin round(1.5).
+// A zero keeps x's sign.
+fn round_even_f64(x: f64) -> f64 {
+    let f = floor(x);
+    let d = x - f;
+    let odd = f - 2.0lf * floor(0.5lf * f) != 0.0lf;
+    let r = select(f, f + 1.0lf, d > 0.5lf || (d == 0.5lf && odd));
+    return select(r, x * 0.0lf, r == 0.0lf);
+}
+
 fn exp_f64(x: f64) -> f64 {
     if (nan_f64(x)) { return x; }
     if (x > 709.782712893384lf) { return inf_f64(); }

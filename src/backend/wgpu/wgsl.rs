@@ -66,6 +66,7 @@ pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
         UnaryOp::Sigmoid => format!("{w}(1) / ({w}(1) + exp_{w}(-a))"),
         UnaryOp::Floor => "floor(a)".into(),
         UnaryOp::Ceil => "ceil(a)".into(),
+        UnaryOp::Round if t == DType::F64 => "round_even_f64(a)".into(),
         UnaryOp::Round => "round(a)".into(),
         UnaryOp::Recip => format!("{w}(1) / a"),
         UnaryOp::Tan => format!("math_tan_{w}(a)"),
