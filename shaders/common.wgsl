@@ -24,6 +24,10 @@ fn floor_rem_i32(a: i32, b: i32) -> i32 {
     return select(r, r + b, r != 0 && ((r < 0) != (b < 0)));
 }
 
+// WGSL's round (ties to even) for f32; its f64 twin, round_even_f64 in f64_math.wgsl,
+// is built from floor, llvmpipe's f64 round being wrong on some CPUs.
+fn round_even_f32(x: f32) -> f32 { return round(x); }
+
 // e^x by Cody–Waite reduction x = k·ln2 + r, |r| <= ln2/2 (ln2's first 16 bits exact in
 // k·ln2_hi for |k| <= 255), and e^r's Taylor series to r^8 (error < 2^-31): within
 // about an ulp. The builtin is only specified to 3 + 2|x| ulp and was 8.5 ulp off at

@@ -48,7 +48,7 @@ fn mod_360_{{T}}(x: {{T}}) -> {{T}} {
 fn trig_deg_{{T}}(x: {{T}}, which: i32) -> {{T}} {
     if (nan_{{T}}(x) || abs(x) > {{T_MAX}}) { return qnan_{{T}}(); }
     let r = mod_360_{{T}}(abs(x));
-    let q = round(r / 90.0);
+    let q = round_even_{{T}}(r / 90.0);
     let t = r - 90.0 * q;
     let p = two_prod_{{T}}(t, {{PI_180_HI}});
     let tl = p.y + t * {{PI_180_LO}};

@@ -13,8 +13,9 @@ const LN2_HI: f64 = 6.93147180369123816490e-01lf;
 const LN2_LO: f64 = 1.90821492927058770002e-10lf;
 
 // x rounded to the nearest integer, ties to even (WGSL's round), from floor: on a CPU
-// without AVX-512, llvmpipe (Mesa 22.3.6, LLVM 15) gave 1 for the builtin round(1.5).
-// A zero keeps x's sign.
+// without AVX-512, llvmpipe (Mesa 22.3.6, LLVM 15) gave 1 for the builtin round(1.5),
+// and digamma's reflection at x = −1e15 − ½ went to ∞ through it. Every f64 rounding in
+// the shaders goes through this. A zero keeps x's sign.
 fn round_even_f64(x: f64) -> f64 {
     let f = floor(x);
     let d = x - f;
@@ -27,7 +28,7 @@ fn exp_f64(x: f64) -> f64 {
     if (nan_f64(x)) { return x; }
     if (x > 709.782712893384lf) { return inf_f64(); }
     if (x < -745.1332191019412lf) { return 0.0lf; }
-    let k = round(x * 1.4426950408889634lf);
+    let k = round_even_f64(x * 1.4426950408889634lf);
     let r = (x - k * LN2_HI) - k * LN2_LO;            // |r| <= ln2/2
     var p = 1.6059043836821613e-10lf;                 // Taylor to r^13
     p = p * r + 2.08767569878681e-09lf;
@@ -186,7 +187,7 @@ fn reduce_pio2(x: f64) -> Quadrant {
         if (x < 0.0lf) { return Quadrant(-t.r, (4 - t.q) & 3); }
         return t;
     }
-    let k = round(x * 0.6366197723675814lf);
+    let k = round_even_f64(x * 0.6366197723675814lf);
     let r = ((x - k * 1.57079632673412561417e+00lf) - k * 6.07710050630396597660e-11lf)
         - k * 2.02226624871116645580e-21lf;
     return Quadrant(r, i32(k) & 3);

@@ -102,7 +102,7 @@ fn math_exp2_{{T}}(x: {{T}}) -> {{T}} {
     if (nan_{{T}}(x)) { return x; }
     if (x >= {{EXP2_MAX}}) { return inf_{{T}}(); }
     if (x < {{EXP2_MIN}}) { return 0.0; }
-    let n = round(x);
+    let n = round_even_{{T}}(x);
     let p = exp_{{T}}((x - n) * 0.6931471805599453);    // x - n is exact, |x - n| <= 1/2
     let ni = i32(n);
     let n1 = ni / 2;

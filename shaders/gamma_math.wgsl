@@ -284,7 +284,7 @@ fn math_digamma_{{T}}(x: {{T}}) -> {{T}} {
     if (x < 0.0) {
         if (floor(x) == x) { return qnan_{{T}}(); }
         y = two_sum_{{T}}(1.0, -x);                         // ψ(1 − x) − π·cot(πx)
-        extra = -pi_cot_pi_{{T}}(x - round(x));
+        extra = -pi_cot_pi_{{T}}(x - round_even_{{T}}(x));
     } else if (x < 1.0) {
         y = two_sum_{{T}}(x, 1.0);                          // ψ(x + 1) − 1/x
         extra = -1.0 / x;
@@ -382,7 +382,7 @@ fn poch_product_{{T}}(z: {{T}}, m: {{T}}) -> {{T}} {
 // sin(π(x + xl)) for |xl| <= ulp(x)/2: x = n/2 + r with r in [−¼, ¼] exact, πr in two
 // parts and the tail xl to first order.
 fn sin_pi_parts_{{T}}(x: {{T}}, xl: {{T}}) -> {{T}} {
-    let n = round(2.0 * x);
+    let n = round_even_{{T}}(2.0 * x);
     let r = two_sum_{{T}}((2.0 * x - n) * 0.5, xl);
     let v = two_prod_{{T}}(3.141592653589793, r.x);
     let vl = v.y + ({{PI_LO}} * r.x + 3.141592653589793 * r.y);
