@@ -11,8 +11,9 @@ number), spherical_yn_mpmath.txt (y_n(x), y_n′(x) with theirs) and
 riemann_zeta_mpmath.txt (ζ(x), ζ(x) − 1 with theirs), convenience_mpmath.txt (10^x and
 the trigonometric functions of degrees), ndtri_exp_mpmath.txt (the inverse of ln ndtr
 with its κ), lambertw_mpmath.txt (the real branches of Lambert's W with theirs),
-poch_mpmath.txt (the Pochhammer symbol) and binom_mpmath.txt (the binomial coefficient),
-each with its κ, by
+poch_mpmath.txt (the Pochhammer symbol), binom_mpmath.txt (the binomial coefficient),
+betainc_mpmath.txt (the incomplete beta function) and stdtr_fdtr_mpmath.txt (Student's t
+and the F distribution functions), each with its κ, by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -867,3 +868,98 @@ with open("tests/data/betainc_mpmath.txt", "w") as out:
         with mp.workprec(250):
             d = float(beta_sensitivity(*args))
         out.write("%r %r %r %r %r %r\n" % (a, b, x, v, c, d))
+
+
+# Student's t and the F distribution functions (SciPy's stdtr, fdtr, fdtrc) for
+# tests/special.rs, on grids of f32 values: stdtr(ν, t) = I_(ν/(ν + t²))(ν/2, ½)/2 for t
+# < 0 and its complement for t > 0; fdtr(d₁, d₂, x) = I_(d₁x/(d₂ + d₁x))(d₁/2, d₂/2) and
+# fdtrc = I_(d₂/(d₂ + d₁x))(d₂/2, d₁/2), each directly. With each value its condition
+# number D/value, D the sum over the arguments of |arg·∂F/∂arg| (central differences at
+# 250 bits, of the smaller of F and 1 − F), and that of the incomplete beta function at
+# the point where src/ops/betainc.rs evaluates it (betainc_mpmath.txt's κ there), which
+# bounds the error of computing it. Values at 250 and 400 bits, which must agree; rows
+# whose value is not a normal f64 are left out. No random draws.
+def beta_tail(a, b, z, upper):
+    """I_z(a, b), or 1 − I_z(a, b) = I_(1−z)(b, a), directly; 0 where the factor
+    z^a (1 − z)^b/(a B(a, b)) is below e^−760, so far below f64's range (the fraction
+    after it is below e^12 here) that mpmath would take minutes to find that out."""
+    if upper:
+        a, b, z = b, a, 1 - z
+    if a * mp.log(z) + b * mp.log(1 - z) - mp.log(a) - mp.log(mp.beta(a, b)) < -760:
+        return mp.mpf(0)
+    return mp.betainc(a, b, 0, z, regularized=True)
+
+
+def sensitivity(fn, args):
+    """Σ |argᵢ·∂fn/∂argᵢ| at the working precision."""
+    h = mp.mpf(2) ** -80
+    total = 0
+    for i in range(len(args)):
+        up, down = list(args), list(args)
+        up[i], down[i] = args[i] * (1 + h), args[i] * (1 - h)
+        total += abs((fn(*up) - fn(*down)) / (2 * h))
+    return total
+
+
+def beta_kappa(a, b, z, upper):
+    """The condition number of I_z(a, b) (`upper`: of 1 − I) in a, b and z."""
+    small = beta_tail(a, b, z, not upper) < beta_tail(a, b, z, upper)
+    d = sensitivity(lambda a, b, z: beta_tail(a, b, z, upper != small), (a, b, z))
+    v = beta_tail(a, b, z, upper)
+    return float(d / v) if v > 0 else 0.0
+
+
+def t_cdf(df, t):
+    if t == 0:
+        return mp.mpf(1) / 2
+    tail = beta_tail(df / 2, mp.mpf(1) / 2, df / (df + t * t), False) / 2
+    return 1 - tail if t > 0 else tail
+
+
+def t_inner_kappa(df, t):
+    """κ of the incomplete beta function as stdtr evaluates it (as Boost)."""
+    if df > 2 * t * t:
+        return beta_kappa(mp.mpf(1) / 2, df / 2, t * t / (df + t * t), True)
+    return beta_kappa(df / 2, mp.mpf(1) / 2, df / (df + t * t), False)
+
+
+def f_cdf(d1, d2, x, upper):
+    u = d1 * x
+    return beta_tail(d1 / 2, d2 / 2, u / (d2 + u), upper)
+
+
+def f_inner_kappa(d1, d2, x, upper):
+    """κ of the incomplete beta function as fdtr (`upper`: fdtrc) evaluates it."""
+    u = d1 * x
+    if u > d2:
+        return beta_kappa(d2 / 2, d1 / 2, d2 / (d2 + u), not upper)
+    return beta_kappa(d1 / 2, d2 / 2, u / (d2 + u), upper)
+
+
+with open("tests/data/stdtr_fdtr_mpmath.txt", "w") as out:
+    out.write("# t df t F kappa kappa_I | f dfn dfd x F 1-F kappa(F) kappa(1-F) kappa_I(F) kappa_I(1-F): mpmath 1.4 at 250 and 400 bits, rounded to f64; kappa = sum |arg dF/darg| / value, kappa_I that of the incomplete beta function where it is evaluated (scripts/mpmath-gamma-table.py)\n")
+    for df in (0.125, 0.5, 1.0, 2.5, 3.0, 10.0, 30.0, 1000.0, 1e6):
+        for t in (-1000.0, -40.0, -12.0, -4.0, -0.75, 2.0**-9, 1.5, 40.0):
+            args = (mp.mpf(df), mp.mpf(t))
+            v = at_250_and_400(lambda: float(t_cdf(*args)), (df, t))
+            if v < 2.2250738585072014e-308:
+                continue
+            with mp.workprec(250):
+                k = float(sensitivity(t_cdf, args) / t_cdf(*args))
+                ki = t_inner_kappa(*args)
+            out.write("t %r %r %r %r %r\n" % (df, t, v, k, ki))
+    for d1 in (0.5, 1.0, 2.5, 30.0, 300.0, 1e5):
+        for d2 in (0.5, 3.0, 100.0, 2000.0, 1e5):
+            for x in (2.0**-10, 0.0625, 0.75, 1.5, 4.0, 40.0, 1e4):
+                args = (mp.mpf(d1), mp.mpf(d2), mp.mpf(x))
+                p = at_250_and_400(lambda: float(f_cdf(*args, False)), (d1, d2, x))
+                q = at_250_and_400(lambda: float(f_cdf(*args, True)), (d1, d2, x))
+                if not any(2.2250738585072014e-308 <= w for w in (p, q)):
+                    continue
+                with mp.workprec(250):
+                    # Of the smaller of the two, whose differences keep their digits.
+                    d = sensitivity(lambda a, b, c: f_cdf(a, b, c, q < p), args)
+                    kp = float(d / f_cdf(*args, False)) if p > 0 else 0.0
+                    kq = float(d / f_cdf(*args, True)) if q > 0 else 0.0
+                    kip, kiq = f_inner_kappa(*args, False), f_inner_kappa(*args, True)
+                out.write("f %r %r %r %r %r %r %r %r %r\n" % (d1, d2, x, p, q, kp, kq, kip, kiq))

@@ -62,7 +62,9 @@
 //! `betainc` and `betaincc` are checked against mpmath at 1,123 points, a and b from 1e-8
 //! to 1e5 and x from 1e-300 to 1 − 1e-16, in ulps per unit of the condition number; where
 //! one parameter is below 10 and the other at least 50 times it, in ulps of 1 (see
-//! `betainc_check`).
+//! `betainc_check`). Student's t and the F distribution functions (`stdtr`, `fdtr`,
+//! `fdtrc`) likewise at 69 and 182 points, the binomial and negative binomial ones
+//! against their sums done exactly (see `beta_distributions_check`).
 //!
 //! `logsumexp`, `softmax` and `log_softmax` are checked against an f64 host reference,
 //! where `e^a` overflows too.
@@ -2933,6 +2935,211 @@ fn betainc_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     })
 }
 
+// ---- stdtr, fdtr, fdtrc, bdtr, bdtrc, nbdtr, nbdtrc ------------------------------------------
+
+/// `(k, n, p)` → the binomial CDF `Σ_{i ≤ k} C(n, i)·pⁱ(1 − p)ⁿ⁻ⁱ` and its complement for
+/// p = m/16, n ≤ 31, exactly (integers over 16ⁿ in u128) and rounded once to f64, with
+/// `|p·∂F/∂p| = n·C(n − 1, k)·p^(k+1)(1 − p)^(n−1−k)`.
+fn binomial_exact(k: u32, n: u32, m: u32) -> (f64, f64, f64) {
+    let choose = |n: u32, k: u32| (0..k).fold(1u128, |c, i| c * u128::from(n - i) / u128::from(i + 1));
+    let term = |i: u32| choose(n, i) * u128::from(m).pow(i) * u128::from(16 - m).pow(n - i);
+    let low: u128 = (0..=k.min(n)).map(term).sum();
+    let high: u128 = (k + 1..=n).map(term).sum();
+    let scale = 16f64.powi(-(n as i32));
+    let d = if k < n {
+        let t = choose(n - 1, k) * u128::from(m).pow(k + 1) * u128::from(16 - m).pow(n - 1 - k);
+        f64::from(n) * t as f64 * scale
+    } else {
+        0.0
+    };
+    (low as f64 * scale, high as f64 * scale, d)
+}
+
+/// `(k, n, p)` → the negative binomial CDF `I_p(n, k + 1) = Σ_{i ≤ k} C(n + i − 1, i)·pⁿ(1 −
+/// p)ⁱ` and its complement for p = m/16, n + k ≤ 31, exactly and rounded once, with
+/// `|p·∂I/∂p| = n·C(n + k, k)·pⁿ(1 − p)^k`.
+fn negative_binomial_exact(k: u32, n: u32, m: u32) -> (f64, f64, f64) {
+    let choose = |n: u32, k: u32| (0..k).fold(1u128, |c, i| c * u128::from(n - i) / u128::from(i + 1));
+    let (mu, rest) = (u128::from(m), u128::from(16 - m));
+    // Over 16^(n + k): C(n + i − 1, i)·mⁿ·(16 − m)ⁱ·16^(k − i).
+    let low: u128 = (0..=k).map(|i| choose(n + i - 1, i) * mu.pow(n) * rest.pow(i) * 16u128.pow(k - i)).sum();
+    let total = 16u128.pow(n + k);
+    let scale = 16f64.powi(-((n + k) as i32));
+    let d = f64::from(n) * (choose(n + k, k) * mu.pow(n) * rest.pow(k)) as f64 * scale;
+    (low as f64 * scale, (total - low) as f64 * scale, d)
+}
+
+/// `stdtr`, `fdtr` and `fdtrc` against mpmath (tests/data/stdtr_fdtr_mpmath.txt: ν from
+/// 0.125 to 1e6 with t from −1000 to 40; d₁ and d₂ from 0.5 to 1e5 with x from 2^-10 to
+/// 1e4), and `bdtr`, `bdtrc`, `nbdtr` and `nbdtrc` against their sums done exactly on the
+/// host (a three-way broadcast of k, n and p = m/16), each within `bound` ulps per unit of
+/// `max(1, κ, κ_I)` where the value is a normal number of `F`, κ_I being the condition
+/// number of the incomplete beta function where it is evaluated (its error is betainc's:
+/// 20 ulp at stdtr(30, −0.75), κ = 0.98, where betaincc(½, 15, ·) has κ_I = 1.84), and
+/// where that function is skewed (one parameter at least 50 times the other: ν ≥ 50 near
+/// t = 0, d₁ and d₂ far apart) within `SKEWED_ULPS` ulps of 1, as it is; then
+/// SciPy's conventions.
+fn beta_distributions_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let column = |v: Vec<f64>| Array::from_vec(v.iter().map(|&x| to_f(x)).collect(), [v.len()])?.to(dev);
+    let table: Vec<Vec<&str>> = include_str!("data/stdtr_fdtr_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split(' ').collect())
+        .collect();
+    let rows = |kind: &str| -> Vec<Vec<f64>> {
+        let num = |v: &&str| v.parse::<f64>().expect("a number");
+        table.iter().filter(|r| r[0] == kind).map(|r| r[1..].iter().map(num).collect()).collect()
+    };
+    // Keeps the rows whose value is a normal number of F and checks them; `params` gives
+    // the incomplete beta function's (a, b) where the function evaluates it, and where
+    // one is at least 50 times the other the row is held to `SKEWED_ULPS` ulps of 1 (as
+    // in `betainc_check`, where the smaller is below 10; here it need not be: fdtr(30,
+    // 1e5, 1.5) = I(15, 5e4, ·) is 50 ulp off in f64, 154 in f32 on lavapipe).
+    let skewed_bound = SKEWED_ULPS[usize::from(F::DTYPE == DType::F32)] * bound / BETAINC_ULPS;
+    let check = |op: &str,
+                 got: Array<F>,
+                 rows: &[Vec<f64>],
+                 args: usize,
+                 [value, kappa, inner]: [usize; 3],
+                 params: &dyn Fn(&[f64]) -> (f64, f64)| {
+        let all = got.to_vec()?;
+        let skewed = |r: &[f64]| {
+            let (a, b) = params(r);
+            a.max(b) >= 50.0 * a.min(b)
+        };
+        for part in [false, true] {
+            let keep: Vec<usize> =
+                (0..rows.len()).filter(|&i| rows[i][value] >= F::MIN_POSITIVE && skewed(&rows[i]) == part).collect();
+            let got: Vec<F> = keep.iter().map(|&i| all[i]).collect();
+            let want: Vec<f64> = keep.iter().map(|&i| rows[i][value]).collect();
+            let at = |j: usize| format!("{:?}", &rows[keep[j]][..args]);
+            if part {
+                let name = format!("{op} (skewed)");
+                check_ulps_per(dev, &name, &got, &want, skewed_bound, (|j: usize| 1.0 / want[j], "1/value"), at);
+            } else {
+                let scale = |j: usize| rows[keep[j]][kappa].max(rows[keep[j]][inner]).max(1.0);
+                check_ulps_per(dev, op, &got, &want, bound, (scale, "max(1, κ, κ_I)"), at);
+            }
+        }
+        gpu::Result::Ok(())
+    };
+    // As src/ops/betainc.rs: stdtr's betaincc(½, ν/2, ·) where ν > 2t², else betainc(ν/2,
+    // ½, ·); fdtr's (d₂/2, d₁/2) where d₁x > d₂, else (d₁/2, d₂/2).
+    let t_params = |r: &[f64]| if r[0] > 2.0 * r[1] * r[1] { (0.5, r[0] / 2.0) } else { (r[0] / 2.0, 0.5) };
+    let f_params = |r: &[f64]| if r[0] * r[2] > r[1] { (r[1] / 2.0, r[0] / 2.0) } else { (r[0] / 2.0, r[1] / 2.0) };
+    let t_rows = rows("t");
+    assert!(t_rows.len() > 60, "{} stdtr rows", t_rows.len());
+    let arg = |rows: &[Vec<f64>], k: usize| column(rows.iter().map(|r| r[k]).collect());
+    check("stdtr", arg(&t_rows, 0)?.stdtr(&arg(&t_rows, 1)?)?, &t_rows, 2, [2, 3, 4], &t_params)?;
+    let f_rows = rows("f");
+    assert!(f_rows.len() > 180, "{} fdtr rows", f_rows.len());
+    let (d1, d2, x) = (arg(&f_rows, 0)?, arg(&f_rows, 1)?, arg(&f_rows, 2)?);
+    check("fdtr", d1.fdtr(&d2, &x)?, &f_rows, 3, [3, 5, 7], &f_params)?;
+    check("fdtrc", d1.fdtrc(&d2, &x)?, &f_rows, 3, [4, 6, 8], &f_params)?;
+
+    // The binomial families: k [K, 1, 1], n [1, N, 1], p [1, 1, P], with p = m/16.
+    let (ms, ks) = ([1u32, 4, 8, 15], [0u32, 1, 3, 7, 12]);
+    let p = Array::from_vec(ms.iter().map(|&m| to_f(f64::from(m) / 16.0)).collect(), [1, 1, ms.len()])?.to(dev)?;
+    let k = Array::from_vec(ks.iter().map(|&k| to_f(f64::from(k))).collect(), [ks.len(), 1, 1])?.to(dev)?;
+    for (name, ns, exact) in [
+        ("bdtr", [12u32, 19, 31], binomial_exact as fn(u32, u32, u32) -> (f64, f64, f64)),
+        ("nbdtr", [1, 6, 19], negative_binomial_exact),
+    ] {
+        let n = Array::from_vec(ns.iter().map(|&n| to_f(f64::from(n))).collect(), [1, ns.len(), 1])?.to(dev)?;
+        let (low, high) =
+            if name == "bdtr" { (k.bdtr(&n, &p)?, k.bdtrc(&n, &p)?) } else { (k.nbdtr(&n, &p)?, k.nbdtrc(&n, &p)?) };
+        assert_eq!(low.shape(), &[ks.len(), ns.len(), ms.len()], "{name} broadcast {what}");
+        let (low, high) = (low.to_vec()?, high.to_vec()?);
+        for (upper, got) in [(false, low), (true, high)] {
+            let (mut g, mut want, mut scale, mut at) = (vec![], vec![], vec![], vec![]);
+            for (a, &kv) in ks.iter().enumerate() {
+                for (b, &nv) in ns.iter().enumerate() {
+                    for (c, &mv) in ms.iter().enumerate() {
+                        if name == "nbdtr" && nv + kv > 31 {
+                            continue;
+                        }
+                        let (lo, hi, d) = exact(kv, nv, mv);
+                        let w = if upper { hi } else { lo };
+                        let v = got[(a * ns.len() + b) * ms.len() + c];
+                        if name == "bdtr" && kv >= nv {
+                            // At k = n the CDF is 1 and the survival function 0.
+                            assert_eq!(v.into(), if upper { 0.0 } else { 1.0 }, "{name}({kv}, {nv}, ·) {what}");
+                            continue;
+                        }
+                        if w < F::MIN_POSITIVE {
+                            continue;
+                        }
+                        g.push(v);
+                        want.push(w);
+                        scale.push((d / w).max(1.0));
+                        at.push(format!("({kv}, {nv}, {mv}/16)"));
+                    }
+                }
+            }
+            let op = format!("{name}{}", if upper { "c" } else { "" });
+            assert!(g.len() > 30, "{op}: {} points {what}", g.len());
+            check_ulps_per(dev, &op, &g, &want, bound, (|j: usize| scale[j], "max(1, κ)"), |j: usize| at[j].clone());
+        }
+    }
+
+    // SciPy's conventions, element by element: (function, args, value).
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    type Dist<F> = fn(&Array<F>, &Array<F>, &Array<F>) -> gpu::Result<Array<F>>;
+    let stdtr: Dist<F> = |a, _, c| a.stdtr(c);
+    let cases: [(&str, Dist<F>, [f64; 3], f64); 32] = [
+        ("stdtr", stdtr, [0.0, 0.0, 1.0], nan),
+        ("stdtr", stdtr, [-1.0, 0.0, 1.0], nan),
+        ("stdtr", stdtr, [nan, 0.0, 1.0], nan),
+        ("stdtr", stdtr, [3.0, 0.0, nan], nan),
+        ("stdtr", stdtr, [3.0, 0.0, 0.0], 0.5),
+        ("stdtr", stdtr, [3.0, 0.0, inf], 1.0),
+        ("stdtr", stdtr, [3.0, 0.0, -inf], 0.0),
+        ("stdtr", stdtr, [inf, 0.0, 0.0], 0.5),
+        ("fdtr", |a, b, c| a.fdtr(b, c), [0.0, 3.0, 1.0], nan),
+        ("fdtr", |a, b, c| a.fdtr(b, c), [2.0, -3.0, 1.0], nan),
+        ("fdtr", |a, b, c| a.fdtr(b, c), [2.0, 3.0, -1.0], nan),
+        ("fdtr", |a, b, c| a.fdtr(b, c), [2.0, inf, 1.0], nan),
+        ("fdtr", |a, b, c| a.fdtr(b, c), [inf, 3.0, 1.0], nan),
+        ("fdtr", |a, b, c| a.fdtr(b, c), [2.0, 3.0, 0.0], 0.0),
+        ("fdtr", |a, b, c| a.fdtr(b, c), [2.0, 3.0, inf], 1.0),
+        ("fdtrc", |a, b, c| a.fdtrc(b, c), [2.0, 3.0, 0.0], 1.0),
+        ("fdtrc", |a, b, c| a.fdtrc(b, c), [2.0, 3.0, inf], 0.0),
+        ("bdtr", |a, b, c| a.bdtr(b, c), [11.0, 10.0, 0.25], nan),
+        ("bdtr", |a, b, c| a.bdtr(b, c), [-1.0, 10.0, 0.25], nan),
+        ("bdtr", |a, b, c| a.bdtr(b, c), [3.0, 10.0, 1.5], nan),
+        ("bdtr", |a, b, c| a.bdtr(b, c), [10.0, 10.0, 1.0], 1.0),
+        ("bdtr", |a, b, c| a.bdtr(b, c), [3.0, 10.0, 0.0], 1.0),
+        ("bdtr", |a, b, c| a.bdtr(b, c), [3.0, 10.0, 1.0], 0.0),
+        ("bdtrc", |a, b, c| a.bdtrc(b, c), [-1.0, 10.0, 0.25], 1.0),
+        ("bdtrc", |a, b, c| a.bdtrc(b, c), [11.0, 10.0, 0.25], nan),
+        ("bdtrc", |a, b, c| a.bdtrc(b, c), [-1.0, 10.0, -0.5], nan),
+        ("bdtrc", |a, b, c| a.bdtrc(b, c), [10.0, 10.0, 1.0], 0.0),
+        ("nbdtr", |a, b, c| a.nbdtr(b, c), [-1.0, 10.0, 0.25], nan),
+        ("nbdtr", |a, b, c| a.nbdtr(b, c), [3.0, 0.0, 0.25], nan),
+        ("nbdtr", |a, b, c| a.nbdtr(b, c), [3.0, 10.0, 1.25], nan),
+        ("nbdtr", |a, b, c| a.nbdtr(b, c), [3.0, 10.0, 0.0], 0.0),
+        ("nbdtrc", |a, b, c| a.nbdtrc(b, c), [3.0, 10.0, 1.0], 0.0),
+    ];
+    let one = |v: f64| Array::from_vec(vec![to_f(v)], [1])?.to(dev);
+    for (name, f, [a, b, c], want) in cases {
+        let got: f64 = f(&one(a)?, &one(b)?, &one(c)?)?.item()?.into();
+        let ok = if want.is_nan() { got.is_nan() } else { got == want };
+        assert!(ok, "{name}({a}, {b}, {c}) = {got}, want {want} {what}");
+    }
+    // ν = ∞ is the normal distribution; k and n are floored and truncated as SciPy does.
+    let t = column(vec![-3.0, 0.5, 2.0])?;
+    let normal = |v: Array<F>| -> gpu::Result<Vec<f64>> { Ok(v.to_vec()?.into_iter().map(Into::into).collect()) };
+    assert_eq!(normal(one(inf)?.stdtr(&t)?)?, normal(t.ndtr()?)?, "stdtr(∞, t) {what}");
+    let (p, n) = (one(0.25)?, one(10.0)?);
+    let same = |a: Array<F>, b: Array<F>| -> gpu::Result<bool> { Ok(normal(a)? == normal(b)?) };
+    assert!(same(one(3.7)?.bdtr(&n, &p)?, one(3.0)?.bdtr(&n, &p)?)?, "bdtr floors k {what}");
+    assert!(same(one(3.0)?.bdtr(&one(10.5)?, &p)?, one(3.0)?.bdtr(&n, &p)?)?, "bdtr truncates n {what}");
+    assert!(same(one(3.7)?.nbdtr(&one(10.9)?, &p)?, one(3.0)?.nbdtr(&n, &p)?)?, "nbdtr truncates {what}");
+    Ok(())
+}
+
 // ---- logit, log_expit, xlogy, xlog1py, entr ------------------------------------------------
 
 /// logit correctly rounded to f64 (p, ln(p / (1 − p))): mpmath at 200 bits.
@@ -3368,6 +3575,17 @@ backend_tests! {
             return Ok(());
         }
         betainc_check::<f64>(dev, betainc_bound(dev))
+    }
+
+    fn beta_distributions_f32(dev) {
+        beta_distributions_check::<f32>(dev, betainc_bound(dev))
+    }
+
+    fn beta_distributions_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        beta_distributions_check::<f64>(dev, betainc_bound(dev))
     }
 
     fn log_ndtr_f32(dev) {

@@ -34,23 +34,27 @@
 //!
 //! Accuracy against mpmath (tests/data/betainc_mpmath.txt): within 13 ulp per unit of
 //! the condition number (9.1 for `betainc`, 13.1 for `betaincc`, f64 on the CPU and
-//! lavapipe; SciPy 1.17, which uses Boost, 7.2). Where one parameter is below 10 and
-//! the other at least 50 times it, near the mean, neither fraction is well-conditioned
-//! for every point and `1 − r` cancels where a parameter is tiny: there the error is
-//! held to ulps of 1 instead, within 68 (f64) — e.g. `betainc(1.83, 7.2e-8, 0.99945)` =
-//! 4.77e-7 comes out 6.4e5 ulp (1.4e-10 relative) off, SciPy's 1.1. Boost's
-//! asymptotic expansions for those regions (DiDonato and Morris' BGRAT, APSER) are not
-//! implemented.
+//! lavapipe; SciPy 1.17, which uses Boost, 7.2). Where one parameter is at least 50
+//! times the other (the table has such points with the smaller below 10; the F
+//! distribution's table has `I(15, 5e4, ·)` 50 ulp off), near the mean, neither fraction
+//! is well-conditioned for every point and `1 − r` cancels where a parameter is tiny:
+//! there the error is held to ulps of 1 instead, within 68 (f64) — e.g.
+//! `betainc(1.83, 7.2e-8, 0.99945)` = 4.77e-7 comes out 6.4e5 ulp (1.4e-10 relative)
+//! off, SciPy's 1.1. Boost's asymptotic expansions for those regions (DiDonato and
+//! Morris' BGRAT, APSER) are not implemented.
 //!
-//! The Student t, F and binomial distribution functions (SciPy's `stdtr`, `fdtr`, `bdtr`)
-//! are this function at transformed arguments.
+//! The Student t, F, binomial and negative binomial distribution functions (SciPy's
+//! `stdtr`, `fdtr`, `fdtrc`, `bdtr`, `bdtrc`, `nbdtr`, `nbdtrc`) are this function at
+//! transformed arguments, chosen so that none is formed as `1 − z`; they inherit its
+//! accuracy, including the region above: `stdtr(1e6, −4)` = 3.17e-5 is 2.8e-12 off
+//! relatively (a = ½ against b = 5e5).
 
 use crate::array::Array;
 use crate::backend::TernaryOp;
 use crate::dtype::Float;
 use crate::error::Result;
-use crate::ops::elementwise::ternary;
-use crate::ops::AsArray;
+use crate::ops::elementwise::{ternary, where_};
+use crate::ops::{resolve_on, AsArray};
 
 impl<T: Float> Array<T> {
     /// The regularised incomplete beta function `I_x(a, b) = ∫₀ˣ t^(a−1)(1 − t)^(b−1) dt /
@@ -106,5 +110,234 @@ impl<T: Float> Array<T> {
     /// ```
     pub fn betaincc(&self, b: impl AsArray<T>, x: impl AsArray<T>) -> Result<Array<T>> {
         ternary(TernaryOp::BetaIncC, self, b, x)
+    }
+
+    /// Student's t distribution's CDF with `self` = ν degrees of freedom at `t` (SciPy's
+    /// `special.stdtr(df, t)`, `stats.t.cdf(t, df)`), broadcast. As Boost: the tail
+    /// `P(T < −|t|)` is `betaincc(½, ν/2, t²/(ν + t²))/2` where ν > 2t² and
+    /// `betainc(ν/2, ½, ν/(ν + t²))/2` elsewhere, so neither argument is formed as
+    /// `1 − z`; the CDF is the tail for t ≤ 0 and `1 − tail` for t > 0 (an upper tail
+    /// below ε is therefore lost: it is `stdtr(ν, −t)`). The normal CDF at ν = ∞;
+    /// NaN for ν ≤ 0 (SciPy's conventions); 0 at t = −∞, 1 at t = +∞. As accurate as
+    /// [`betainc`](Array::betainc) there: for ν ≥ 100 with t² ≪ ν (parameters ½ and ν/2,
+    /// see the module notes) within about 65 ulps of 1 absolutely, not relatively
+    /// (`stdtr(1e6, −4)` = 3.17e-5 is 2.8e-12 off).
+    ///
+    /// # Errors
+    /// As [`betainc`](Array::betainc).
+    ///
+    /// ```
+    /// let df = gpu::Array::from_vec(vec![3.0f64, 10.0, 1.0, f64::INFINITY], [4])?;
+    /// let p = df.stdtr(&[1.5f64, -4.0, 2.0, 1.0])?.to_vec()?;
+    /// assert!((p[0] / 0.88470806737758847 - 1.0).abs() < 3e-16); // mpmath
+    /// assert!((p[1] / 0.0012591663123683461 - 1.0).abs() < 1e-15);
+    /// let cauchy = 0.5 + 2.0f64.atan() / std::f64::consts::PI; // ν = 1
+    /// assert!((p[2] / cauchy - 1.0).abs() < 3e-16);
+    /// assert!((p[3] / 0.8413447460685429 - 1.0).abs() < 3e-16); // ndtr(1)
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn stdtr(&self, t: impl AsArray<T>) -> Result<Array<T>> {
+        let t = resolve_on("stdtr", &t, self.device())?;
+        let half = self.constant(0.5)?;
+        let (df_half, t2) = (self.mul_scalar(T::from_f64(0.5))?, t.square()?);
+        let sum = self.add(&t2)?;
+        let near = half.betaincc(&df_half, &t2.div(&sum)?)?;
+        let far = df_half.betainc(&half, &self.div(&sum)?)?;
+        let tail = where_(&self.gt(&t2.mul_scalar(T::from_f64(2.0))?)?, &near, &far)?.mul_scalar(T::from_f64(0.5))?;
+        let cdf = where_(&t.gt_scalar(T::ZERO)?, &tail.neg()?.add_scalar(T::ONE)?, &tail)?;
+        let cdf = where_(&self.isinf()?, &t.ndtr()?, &cdf)?;
+        where_(&self.le_scalar(T::ZERO)?, &self.constant(f64::NAN)?, &cdf)
+    }
+
+    /// The F distribution's CDF with `self` = d₁ and `dfd` = d₂ degrees of freedom at `x`
+    /// (SciPy's `special.fdtr(dfn, dfd, x)`, `stats.f.cdf(x, dfn, dfd)`), broadcast:
+    /// `betainc(d₁/2, d₂/2, d₁x/(d₂ + d₁x))`, or where d₁x > d₂ (that argument above ½)
+    /// the same value as `betaincc(d₂/2, d₁/2, d₂/(d₂ + d₁x))`, whose argument is not
+    /// rounded near 1. NaN for d₁ or d₂ not positive and finite, or x < 0 (SciPy's
+    /// conventions); 1 at x = ∞.
+    ///
+    /// # Errors
+    /// As [`betainc`](Array::betainc).
+    ///
+    /// ```
+    /// let dfn = gpu::Array::from_vec(vec![5.0f64, 2.0, 2.5], [3])?;
+    /// let p = dfn.fdtr(&[10.0f64, 2.0, 3.5], &[2.5f64, 3.0, 0.5])?.to_vec()?;
+    /// assert!((p[0] / 0.89799772335573021 - 1.0).abs() < 3e-16); // mpmath
+    /// assert!((p[1] / 0.75 - 1.0).abs() < 3e-16); // x/(1 + x) for d₁ = d₂ = 2
+    /// assert!((p[2] / 0.32132831212288251 - 1.0).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn fdtr(&self, dfd: impl AsArray<T>, x: impl AsArray<T>) -> Result<Array<T>> {
+        self.f_tail(
+            resolve_on("fdtr", &dfd, self.device())?.as_ref(),
+            resolve_on("fdtr", &x, self.device())?.as_ref(),
+            false,
+        )
+    }
+
+    /// The F distribution's survival function (SciPy's `special.fdtrc(dfn, dfd, x)`,
+    /// `stats.f.sf(x, dfn, dfd)`): [`fdtr`](Array::fdtr)'s complement, computed directly
+    /// (`betaincc` where [`fdtr`](Array::fdtr) takes `betainc` and the other way round),
+    /// so a small p-value keeps its digits; broadcast; conventions as
+    /// [`fdtr`](Array::fdtr)'s, 0 at x = ∞.
+    ///
+    /// # Errors
+    /// As [`betainc`](Array::betainc).
+    ///
+    /// ```
+    /// let dfn = gpu::Array::from_vec(vec![3.0f64, 5.0], [2])?;
+    /// let q = dfn.fdtrc(&[40.0f64, 10.0], &[20.0f64, 2.5])?.to_vec()?;
+    /// assert!((q[0] / 4.4462727421177231e-8 - 1.0).abs() < 1e-14); // mpmath
+    /// assert!((q[1] / 0.10200227664426979 - 1.0).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn fdtrc(&self, dfd: impl AsArray<T>, x: impl AsArray<T>) -> Result<Array<T>> {
+        self.f_tail(
+            resolve_on("fdtrc", &dfd, self.device())?.as_ref(),
+            resolve_on("fdtrc", &x, self.device())?.as_ref(),
+            true,
+        )
+    }
+
+    /// [`fdtr`](Array::fdtr) (`upper` false) or [`fdtrc`](Array::fdtrc), `self` = d₁.
+    fn f_tail(&self, dfd: &Array<T>, x: &Array<T>, upper: bool) -> Result<Array<T>> {
+        let half = T::from_f64(0.5);
+        let (a, b) = (self.mul_scalar(half)?, dfd.mul_scalar(half)?);
+        let u = self.mul(x)?;
+        let sum = dfd.add(&u)?;
+        let (low, high) = (u.div(&sum)?, dfd.div(&sum)?);
+        // The CDF is I_low(a, b) = 1 − I_high(b, a).
+        let (by_low, by_high) = if upper {
+            (a.betaincc(&b, &low)?, b.betainc(&a, &high)?)
+        } else {
+            (a.betainc(&b, &low)?, b.betaincc(&a, &high)?)
+        };
+        let v = where_(&u.gt(dfd)?, &by_high, &by_low)?;
+        let bad = self.le_scalar(T::ZERO)?.logical_or(&dfd.le_scalar(T::ZERO)?)?.logical_or(&x.lt_scalar(T::ZERO)?)?;
+        let bad = bad.logical_or(&self.isinf()?)?.logical_or(&dfd.isinf()?)?;
+        where_(&bad, &self.constant(f64::NAN)?, &v)
+    }
+
+    /// The binomial distribution's CDF: the probability of at most `self` = k successes
+    /// in `n` trials of probability `p` (SciPy's `special.bdtr(k, n, p)`,
+    /// `stats.binom.cdf(k, n, p)`), broadcast: `betaincc(⌊k⌋ + 1, n − ⌊k⌋, p)`, which is
+    /// Cephes' `I_(1−p)(n − k, k + 1)` without rounding `1 − p`. k is floored and n
+    /// truncated toward zero (SciPy takes n as an integer); NaN for k < 0, n < ⌊k⌋ and p
+    /// outside [0, 1]; 1 at ⌊k⌋ = n.
+    ///
+    /// # Errors
+    /// As [`betainc`](Array::betainc).
+    ///
+    /// ```
+    /// let k = gpu::Array::from_vec(vec![3.0f64, 3.7, 10.0, 11.0], [4])?;
+    /// let p = k.bdtr(&[10.0f64], &[0.3f64])?.to_vec()?;
+    /// assert!((p[0] / 0.6496107184 - 1.0).abs() < 3e-16); // Σ_{i ≤ 3} C(10, i)·0.3^i·0.7^(10−i)
+    /// assert_eq!((p[1], p[2]), (p[0], 1.0));
+    /// assert!(p[3].is_nan());
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn bdtr(&self, n: impl AsArray<T>, p: impl AsArray<T>) -> Result<Array<T>> {
+        self.binomial_tail(
+            resolve_on("bdtr", &n, self.device())?.as_ref(),
+            resolve_on("bdtr", &p, self.device())?.as_ref(),
+            false,
+        )
+    }
+
+    /// The binomial distribution's survival function: the probability of more than
+    /// `self` = k successes in `n` trials (SciPy's `special.bdtrc(k, n, p)`,
+    /// `stats.binom.sf(k, n, p)`): `betainc(⌊k⌋ + 1, n − ⌊k⌋, p)`, computed directly,
+    /// so a tiny upper tail keeps its digits; broadcast. k is floored and n truncated;
+    /// NaN for n < ⌊k⌋ and p outside [0, 1]; 1 for k < 0 and 0 at ⌊k⌋ = n (SciPy's
+    /// conventions).
+    ///
+    /// # Errors
+    /// As [`betainc`](Array::betainc).
+    ///
+    /// ```
+    /// let k = gpu::Array::from_vec(vec![95.0f64, -1.0], [2])?;
+    /// let q = k.bdtrc(&[100.0f64], &[0.5f64])?.to_vec()?;
+    /// assert!((q[0] / 3.2248444478817710e-24 - 1.0).abs() < 1e-14); // P(more than 95 heads in 100)
+    /// assert_eq!(q[1], 1.0);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn bdtrc(&self, n: impl AsArray<T>, p: impl AsArray<T>) -> Result<Array<T>> {
+        self.binomial_tail(
+            resolve_on("bdtrc", &n, self.device())?.as_ref(),
+            resolve_on("bdtrc", &p, self.device())?.as_ref(),
+            true,
+        )
+    }
+
+    /// [`bdtr`](Array::bdtr) (`upper` false) or [`bdtrc`](Array::bdtrc), `self` = k.
+    fn binomial_tail(&self, n: &Array<T>, p: &Array<T>, upper: bool) -> Result<Array<T>> {
+        let (k, n) = (self.floor()?, n.trunc()?);
+        let a = k.add_scalar(T::ONE)?;
+        let b = n.sub(&k)?;
+        let v = if upper { a.betainc(&b, p)? } else { a.betaincc(&b, p)? };
+        // At k = n, b = 0 and betainc's conventions give 0 (1 at p = 1); the CDF is 1.
+        let v = where_(&k.eq(&n)?, &self.constant(if upper { 0.0 } else { 1.0 })?, &v)?;
+        let bad = p.lt_scalar(T::ZERO)?.logical_or(&p.gt_scalar(T::ONE)?)?.logical_or(&n.lt(&k)?)?;
+        let negative = k.lt_scalar(T::ZERO)?;
+        // SciPy: below k = 0 the survival function is 1, the CDF has no value.
+        let (v, bad) =
+            if upper { (where_(&negative, &self.constant(1.0)?, &v)?, bad) } else { (v, bad.logical_or(&negative)?) };
+        where_(&bad, &self.constant(f64::NAN)?, &v)
+    }
+
+    /// The negative binomial distribution's CDF: the probability of at most `self` = k
+    /// failures before the `n`-th success, successes having probability `p` (SciPy's
+    /// `special.nbdtr(k, n, p)`, `stats.nbinom.cdf(k, n, p)`), broadcast:
+    /// `betainc(n, k + 1, p)`. k and n are truncated toward zero (SciPy's integer
+    /// arguments); NaN for k < 0, n ≤ 0 and p outside [0, 1].
+    ///
+    /// # Errors
+    /// As [`betainc`](Array::betainc).
+    ///
+    /// ```
+    /// let k = gpu::Array::from_vec(vec![3.0f64, 0.0], [2])?;
+    /// let p = k.nbdtr(&[10.0f64, 3.0], &[0.3f64, 0.25])?.to_vec()?;
+    /// assert!((p[0] / 6.5196000899999979e-4 - 1.0).abs() < 1e-14); // mpmath; κ = 8.9 in p
+    /// assert_eq!(p[1], 0.015625); // no failure before the third success: 0.25³
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn nbdtr(&self, n: impl AsArray<T>, p: impl AsArray<T>) -> Result<Array<T>> {
+        self.negative_binomial_tail(
+            resolve_on("nbdtr", &n, self.device())?.as_ref(),
+            resolve_on("nbdtr", &p, self.device())?.as_ref(),
+            false,
+        )
+    }
+
+    /// The negative binomial distribution's survival function (SciPy's
+    /// `special.nbdtrc(k, n, p)`, `stats.nbinom.sf(k, n, p)`): `betaincc(n, k + 1, p)`,
+    /// computed directly (Cephes forms `1 − p`); broadcast; conventions as
+    /// [`nbdtr`](Array::nbdtr)'s.
+    ///
+    /// # Errors
+    /// As [`betainc`](Array::betainc).
+    ///
+    /// ```
+    /// let k = gpu::Array::from_vec(vec![3.0f64], [1])?;
+    /// let q = k.nbdtrc(&[10.0f64], &[0.3f64])?.item()?;
+    /// assert!((q / 0.99934803999100000 - 1.0).abs() < 3e-16); // mpmath
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn nbdtrc(&self, n: impl AsArray<T>, p: impl AsArray<T>) -> Result<Array<T>> {
+        self.negative_binomial_tail(
+            resolve_on("nbdtrc", &n, self.device())?.as_ref(),
+            resolve_on("nbdtrc", &p, self.device())?.as_ref(),
+            true,
+        )
+    }
+
+    /// [`nbdtr`](Array::nbdtr) (`upper` false) or [`nbdtrc`](Array::nbdtrc), `self` = k.
+    fn negative_binomial_tail(&self, n: &Array<T>, p: &Array<T>, upper: bool) -> Result<Array<T>> {
+        let (k, n) = (self.trunc()?, n.trunc()?);
+        let b = k.add_scalar(T::ONE)?;
+        let v = if upper { n.betaincc(&b, p)? } else { n.betainc(&b, p)? };
+        let bad = k.lt_scalar(T::ZERO)?.logical_or(&n.le_scalar(T::ZERO)?)?;
+        let bad = bad.logical_or(&p.lt_scalar(T::ZERO)?)?.logical_or(&p.gt_scalar(T::ONE)?)?;
+        where_(&bad, &self.constant(f64::NAN)?, &v)
     }
 }
