@@ -119,7 +119,7 @@ impl<T: Float> Array<T> {
     /// `1 − z`; the CDF is the tail for t ≤ 0 and `1 − tail` for t > 0 (an upper tail
     /// below ε is therefore lost: it is `stdtr(ν, −t)`). The normal CDF at ν = ∞;
     /// NaN for ν ≤ 0 (SciPy's conventions); 0 at t = −∞, 1 at t = +∞. As accurate as
-    /// [`betainc`](Array::betainc) there: for ν ≥ 100 with t² ≪ ν (parameters ½ and ν/2,
+    /// [`betainc`](Array::betainc) there: for ν ≥ 50 with t² ≪ ν (parameters ½ and ν/2,
     /// see the module notes) within about 65 ulps of 1 absolutely, not relatively
     /// (`stdtr(1e6, −4)` = 3.17e-5 is 2.8e-12 off).
     ///
