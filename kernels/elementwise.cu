@@ -108,6 +108,8 @@ DEF_BINARY(shr, k_shr(a, b))
     struct op_##NAME { template <typename T> __device__ __forceinline__ T operator()(T a, T b, T c) const { return EXPR; } };
 DEF_TERNARY(betainc, k_betainc(a, b, c, false))
 DEF_TERNARY(betaincc, k_betainc(a, b, c, true))
+DEF_TERNARY(betaincinv, k_betaincinv(a, b, c, false))
+DEF_TERNARY(betainccinv, k_betaincinv(a, b, c, true))
 
 // IEEE comparisons: NaN compares unequal (ne is true).
 #define DEF_COMPARE(NAME, EXPR) \

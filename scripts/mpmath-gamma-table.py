@@ -963,3 +963,93 @@ with open("tests/data/stdtr_fdtr_mpmath.txt", "w") as out:
                     kq = float(d / f_cdf(*args, True)) if q > 0 else 0.0
                     kip, kiq = f_inner_kappa(*args, False), f_inner_kappa(*args, True)
                 out.write("f %r %r %r %r %r %r %r %r %r\n" % (d1, d2, x, p, q, kp, kq, kip, kiq))
+
+
+# The inverses of I and 1 − I in x (SciPy's betaincinv, betainccinv) for tests/special.rs:
+# a and b from 1e-3 to 1e3 (and one from 1e3 to 1e5 against the other from 0.1 to 10),
+# y uniform on (0, 1), down to 1e-300 and up to 1 − 1e-15; each root by Newton's method
+# at 200 bits from SciPy's answer (bisection where SciPy's is not within 1e-3), with its
+# condition number kappa = (t + |a·∂T/∂a| + |b·∂T/∂b|)/(x·|T′(x)|) for the tail T that
+# equals t = min(y, 1 − y), and s1 = 1/(x·|T′(x)|), which turns an absolute error in T
+# into one in the root. Rows whose root is not a normal f64 below 1 are left out. Its own
+# generator.
+rng_bi = np.random.default_rng(20261209)
+
+
+def beta_root(a, b, y, upper):
+    """x with I_x(a, b) = y (1 − I when upper), kappa and s1, at the working precision.
+    The root is found as v = x or v = 1 − x, whichever is at most ½ (the other side is
+    the mirrored function: 1 − I_x(a, b) = I_(1−x)(b, a)), so that a root within 2^-200
+    of 1 keeps its distance from 1; the tail is computed directly in v or 1 − v (with
+    1 − v held exactly)."""
+    import scipy.special as sc
+    a_m, b_m, y_m = mp.mpf(a), mp.mpf(b), mp.mpf(y)
+    q = upper == (y_m <= 0.5)  # the smaller tail is 1 − I
+    t = min(y_m, 1 - y_m)
+    half = mp.mpf(1) / 2
+    lower = lambda a, b, v: mp.betainc(a, b, 0, v, regularized=True)
+    # On the side of ½ where the root is, the tail as a function of v: (a, b, q) there.
+    at_half = lower(b_m, a_m, half) if q else lower(a_m, b_m, half)
+    high = (at_half < t) != q  # the tail at x = ½ says the root is above it
+    pa, pb, pq = (b_m, a_m, not q) if high else (a_m, b_m, q)
+    def tail(a, b, v):
+        if not pq:
+            return lower(a, b, v)
+        if v >= mp.mpf(2) ** -150:
+            return lower(b, a, 1 - v)
+        with mp.workprec(mp.mp.prec + 1100):  # 1 − v held exactly (a tiny a keeps I(v) away from 0)
+            return +lower(b, a, 1 - v)
+    density = lambda v: mp.exp((pa - 1) * mp.log(v) + (pb - 1) * mp.log(1 - v) - mp.log(mp.beta(pa, pb)))
+    x0 = float((sc.betainccinv if upper else sc.betaincinv)(a, b, y))
+    v = mp.mpf(1 - x0 if high else x0)
+    good = 0 < v <= half and abs(tail(pa, pb, v) / t - 1) < 1e-3
+    if not good:
+        lo, hi = mp.mpf(0), half
+        for _ in range(3000):
+            mid = mp.sqrt(lo * hi) if lo > 0 else (hi**2 if hi > mp.mpf(10) ** -300 else hi / 2)
+            if (tail(pa, pb, mid) < t) != pq:
+                lo = mid
+            else:
+                hi = mid
+            if hi - lo < mp.mpf(10) ** -12 * lo or hi < mp.mpf(10) ** -330:
+                break
+        v = mp.sqrt(lo * hi) if lo > 0 else hi
+    for _ in range(60):
+        step = (tail(pa, pb, v) - t) / density(v) * (-1 if pq else 1)
+        if v - step <= 0:
+            step = 0.75 * v
+        v -= step
+        if abs(step) < v * mp.mpf(10) ** -40:
+            break
+    h = mp.mpf(2) ** -80
+    da = (tail(pa * (1 + h), pb, v) - tail(pa * (1 - h), pb, v)) / (2 * h)
+    db = (tail(pa, pb * (1 + h), v) - tail(pa, pb * (1 - h), v)) / (2 * h)
+    x = 1 - v if high else v
+    slope = x * density(v)
+    return x, (t + abs(da) + abs(db)) / slope, 1 / slope
+
+
+bi_rows = []
+for f32 in (False, True):
+    cast = caster(f32)
+    tiny = 1e-37 if f32 else 1e-300
+    logu = log_uniform(rng_bi)
+    for op in ("betaincinv", "betainccinv"):
+        a_s, b_s = logu(1e-3, 1e3, 90), logu(1e-3, 1e3, 90)
+        ys = [cast(v) for v in rng_bi.uniform(0, 1, 30)] + [cast(v) for v in logu(tiny, 0.5, 30)]
+        ys += [cast(1 - v) for v in logu(1e-15 if not f32 else 1e-7, 0.5, 30)]
+        bi_rows += [(op, cast(a), cast(b), y) for a, b, y in zip(a_s, b_s, ys)]
+        big, small = logu(1e3, 1e5, 10), logu(0.1, 10, 10)
+        ys = rng_bi.uniform(0, 1, 20)
+        bi_rows += [(op, cast(a), cast(b), cast(y)) for a, b, y in zip(big, small, ys[:10])]
+        bi_rows += [(op, cast(b), cast(a), cast(y)) for a, b, y in zip(big, small, ys[10:])]
+bi_rows += [("betaincinv", 2.0, 3.0, 0.5248), ("betaincinv", 0.5, 0.5, 0.25), ("betainccinv", 2.0, 3.0, 1e-300), ("betaincinv", 1000.0, 1000.0, 0.3)]
+with open("tests/data/betaincinv_mpmath.txt", "w") as out:
+    out.write("# op a b y x kappa s1: betaincinv x with I_x(a, b) = y, betainccinv 1 - I_x(a, b) = y; kappa = (t + |a dT/da| + |b dT/db|)/(x |T'(x)|) and s1 = 1/(x |T'(x)|) for the tail T equal to t = min(y, 1 - y); mpmath 1.4 at 200 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for op, a, b, y in sorted(set(bi_rows)):
+        if not 0 < y < 1:
+            continue
+        x, kappa, s1 = beta_root(a, b, y, op == "betainccinv")
+        xf = float(x)
+        if 2.2250738585072014e-308 <= xf < 1:
+            out.write("%s %r %r %r %r %.3g %.3g\n" % (op, a, b, y, xf, float(kappa), float(s1)))

@@ -138,10 +138,83 @@ fn math_betainc_{{T}}(a: {{T}}, b: {{T}}, x: {{T}}, upper: bool) -> {{T}} {
     }
     if (swap == upper) { return r; }
     // 1 − r would cancel: the other function by its power series (positive terms for
-    // p < 1), its factor f·(p/q)/x^p in the current frame.
-    if (r > 0.5 && p < 1.0) {
+    // p < 1), its factor f·(p/q)/x^p in the current frame; only where 1 − r's loss,
+    // r/(1 − r) ulps, exceeds the √N of the series' N = −ln ε/(−ln y) terms.
+    if (r > 0.5 && p < 1.0 && r * r * -ln_{{T}}(ys) > (1.0 - r) * (1.0 - r) * -ln_{{T}}({{EPS_HALF}})) {
         let s = beta_series_{{T}}(q, p, ys, f * (p / q) / exp_{{T}}(p * lxs));
         if (!nan_{{T}}(s)) { return s; }
     }
     return 1.0 - r;
+}
+
+// A start for the x with I_x(a, b) = 1 − t (solve_q) or = t, t <= ½
+// (src/backend/cpu/betainc.rs: inverse_start): for a, b > 1 Abramowitz and Stegun's
+// 26.5.22, else the root of a tail's leading term (x^a/(a·B) near 0, (1 − x)^b/(b·B) near
+// 1) where it lies on its side of the mean, else the mean.
+fn beta_inverse_start_{{T}}(a: {{T}}, b: {{T}}, t: {{T}}, solve_q: bool) -> {{T}} {
+    if (a > 1.0 && b > 1.0) {
+        let z = math_ndtri_{{T}}(t);
+        let w = select(-z, z, solve_q);
+        let lgm = (w * w - 3.0) / 6.0;
+        let h = 2.0 / (1.0 / (2.0 * a - 1.0) + 1.0 / (2.0 * b - 1.0));
+        let d = w * sqrt(h + lgm) / h - (1.0 / (2.0 * b - 1.0) - 1.0 / (2.0 * a - 1.0)) * (lgm + 5.0 / 6.0 - 2.0 / (3.0 * h));
+        let x = a / (a + b * exp_{{T}}(2.0 * d));
+        if (x > 0.0 && x < 1.0) { return x; }
+    }
+    let lb = math_betaln_{{T}}(a, b);
+    let l1 = math_ln_1p_{{T}}(-t);
+    let l0 = ln_{{T}}(t);
+    let x_low = exp_{{T}}((select(l0, l1, solve_q) + ln_{{T}}(a) + lb) / a);
+    let u_high = exp_{{T}}((select(l1, l0, solve_q) + ln_{{T}}(b) + lb) / b);
+    let low_ok = x_low <= a / (a + b);
+    let high_ok = u_high <= b / (a + b);
+    if (low_ok && (!solve_q || !high_ok)) { return x_low; }
+    if (high_ok) { return 1.0 - u_high; }
+    return a / (a + b);
+}
+
+// The x with I_x(a, b) = y, or 1 − I_x(a, b) = y when upper (SciPy's betaincinv,
+// betainccinv; src/backend/cpu/betainc.rs: betaincinv): the smaller tail t matched, each
+// computed directly, by Newton's method on its logarithm in ln x below ½ and in ln(1 − x)
+// above, inside a bracket that each evaluation narrows (a step that leaves it bisects
+// it, geometrically towards 0 or 1); until a step or the bracket is below 2^-51 (f32:
+// 2^-22) of x.
+fn math_betaincinv_{{T}}(a: {{T}}, b: {{T}}, y: {{T}}, upper: bool) -> {{T}} {
+    if (!(a > 0.0 && a <= {{T_MAX}} && b > 0.0 && b <= {{T_MAX}} && y >= 0.0 && y <= 1.0)) { return qnan_{{T}}(); }
+    if (y == 0.0 || y == 1.0) { return select({{T}}(1.0), {{T}}(0.0), (y == 0.0) != upper); }
+    let solve_q = upper == (y <= 0.5);
+    let t = select(1.0 - y, y, y <= 0.5);
+    var x = beta_inverse_start_{{T}}(a, b, t, solve_q);
+    if (x == 0.0 || x == 1.0) { return x; }
+    var lo: {{T}} = 0.0;
+    var hi: {{T}} = 1.0;
+    // No return inside the loop: on llvmpipe a lane that returned there took another
+    // invocation's value when its neighbours in the SIMD batch went on iterating.
+    var root = qnan_{{T}}();
+    for (var i = 0; i < 64; i++) {
+        let v = math_betainc_{{T}}(a, b, x, solve_q);
+        if (v == t || nan_{{T}}(v)) { root = v / t * x; break; }       // x, or NaN
+        if ((v < t) != solve_q) { lo = x; } else { hi = x; }           // I rises, 1 − I falls
+        let y1 = 1.0 - x;
+        let d = beta_power_factor_{{T}}(a, b, x, y1, ln_{{T}}(x), math_ln_1p_{{T}}(-x)) * a / (x * y1);
+        let g = ln_{{T}}(v / t);                                         // not ln v − ln t (the roundings of |ln t|)
+        let dx = select(-g, g, solve_q) * v / d;
+        var next = x * exp_{{T}}(dx / x);
+        if (x > 0.5) { next = 1.0 - y1 * exp_{{T}}(-dx / y1); }
+        let tol = 4.0 * {{EPS_HALF}} * x;
+        if (abs(next - x) <= tol) { root = next; break; }               // before the bracket test: x is one of its ends
+        // Newton's steps first, only bisections past 10 (a tail too noisy for them).
+        if (nan_{{T}}(next) || next <= lo || next >= hi || i >= 10) {   // (NaN by its bits)
+            let u = 1.0 - lo;
+            if (lo == 0.0) { next = hi * min(hi, 0.5); }
+            else if (hi == 1.0) { next = 1.0 - u * min(u, 0.5); }
+            else if (hi <= 0.5) { next = sqrt(lo) * sqrt(hi); }
+            else if (lo >= 0.5) { next = 1.0 - sqrt(u) * sqrt(1.0 - hi); }
+            else { next = 0.5 * (lo + hi); }
+        }
+        if (hi - lo <= tol) { root = next; break; }
+        x = next;
+        root = x;
+    }
+    return root;
 }

@@ -64,7 +64,11 @@
 //! one parameter is below 10 and the other at least 50 times it, in ulps of 1 (see
 //! `betainc_check`). Student's t and the F distribution functions (`stdtr`, `fdtr`,
 //! `fdtrc`) likewise at 69 and 182 points, the binomial and negative binomial ones
-//! against their sums done exactly (see `beta_distributions_check`).
+//! against their sums done exactly (see `beta_distributions_check`). The inverses
+//! `betaincinv` and `betainccinv` against mpmath's roots at 339 points, in ulps per unit
+//! of the root's condition number (see `betaincinv_check`), and the quantiles built on
+//! them (`stdtrit`, `fdtri`, `bdtri`, `nbdtri`) against closed forms far into both tails
+//! (see `beta_quantiles_check`).
 //!
 //! `logsumexp`, `softmax` and `log_softmax` are checked against an f64 host reference,
 //! where `e^a` overflows too.
@@ -2811,6 +2815,243 @@ fn binom_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     check_strided_view(dev, &values, &["binom"], |_, a: &Array<F>| a.binom(&k))
 }
 
+// ---- betaincinv, betainccinv and the distributions' quantiles ------------------------------
+
+/// `betaincinv` and `betainccinv` on `dev` in `F` against mpmath's roots
+/// (tests/data/betaincinv_mpmath.txt: a and b from 1e-3 to 1e3, one from 1e3 to 1e5
+/// against the other from 0.1 to 10, y through (0, 1) and to 1e-300 and 1 − 1e-15). A
+/// root is as good as the tail it matches, whose error is `betainc`'s (held per unit of
+/// its κ in `betainc_check`), times the root's condition number κ = (t + |a·∂T/∂a| +
+/// |b·∂T/∂b|)/(x·|T′|) for the tail T equal to t; so the error, in ulps of the root, is
+/// held to `bound` per unit of `max(1, κ)`, and where the parameters are skewed (one at
+/// least 50 times the other: `betainc` is held to `SKEWED_ULPS` ulps of 1 there) to the
+/// skewed bound per unit of `max(1, κ, s1)`, s1 = 1/(x·|T′|) the root's sensitivity to an
+/// absolute error in T. Then SciPy's conventions, broadcast, and a strided view.
+fn betaincinv_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let rows: Vec<(String, [f64; 6])> = include_str!("data/betaincinv_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split(' ').collect();
+            let n = |i: usize| -> f64 { f[i].parse().expect("a number") };
+            (f[0].to_string(), [n(1), n(2), n(3), n(4), n(5), n(6)])
+        })
+        .filter(|(_, r)| r[..3].iter().all(|&v| to_f(v).into() == v) && r[3] >= F::MIN_POSITIVE)
+        .collect();
+    let skewed_bound = SKEWED_ULPS[usize::from(F::DTYPE == DType::F32)] * bound / BETAINC_ULPS;
+    for op in ["betaincinv", "betainccinv"] {
+        let rows: Vec<&[f64; 6]> = rows.iter().filter(|r| r.0 == op).map(|r| &r.1).collect();
+        assert!(rows.len() > 60, "{} {op} rows in {}", rows.len(), F::DTYPE);
+        let column = |k: usize| Array::from_vec(rows.iter().map(|r| to_f(r[k])).collect(), [rows.len()])?.to(dev);
+        let (a, b, y) = (column(0)?, column(1)?, column(2)?);
+        let all = if op == "betaincinv" { a.betaincinv(&b, &y)? } else { a.betainccinv(&b, &y)? }.to_vec()?;
+        let skewed = |r: &[f64; 6]| r[0].max(r[1]) >= 50.0 * r[0].min(r[1]);
+        for part in [false, true] {
+            let keep: Vec<usize> = (0..rows.len()).filter(|&i| skewed(rows[i]) == part).collect();
+            let got: Vec<F> = keep.iter().map(|&i| all[i]).collect();
+            let want: Vec<f64> = keep.iter().map(|&i| rows[i][3]).collect();
+            let at = |j: usize| {
+                let r = rows[keep[j]];
+                format!("({:e}, {:e}, {:e})", r[0], r[1], r[2])
+            };
+            if part {
+                let name = format!("{op} (skewed)");
+                let scale = |j: usize| rows[keep[j]][4].max(rows[keep[j]][5]).max(1.0);
+                check_ulps_per(dev, &name, &got, &want, skewed_bound, (scale, "max(1, κ, s1)"), at);
+            } else {
+                let scale = |j: usize| rows[keep[j]][4].max(1.0);
+                check_ulps_per(dev, op, &got, &want, bound, (scale, "max(1, κ)"), at);
+            }
+        }
+    }
+    // SciPy's conventions: (a, b, y) and betaincinv's value (betainccinv's is 1 minus it).
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let cases = [
+        (2.0, 3.0, 0.0, 0.0),
+        (2.0, 3.0, 1.0, 1.0),
+        (0.0, 3.0, 0.5, nan),
+        (2.0, 0.0, 0.5, nan),
+        (-1.0, 3.0, 0.5, nan),
+        (inf, 3.0, 0.5, nan),
+        (2.0, inf, 0.5, nan),
+        (0.0, 3.0, 0.0, nan),
+        (2.0, 3.0, -0.25, nan),
+        (2.0, 3.0, 1.25, nan),
+        (nan, 3.0, 0.5, nan),
+        (2.0, 3.0, nan, nan),
+    ];
+    let column = |k: usize| {
+        let v: Vec<F> = cases.iter().map(|c| to_f([c.0, c.1, c.2][k])).collect();
+        Array::from_vec(v, [cases.len()])?.to(dev)
+    };
+    let (a, b, y) = (column(0)?, column(1)?, column(2)?);
+    let (lower, upper) = (a.betaincinv(&b, &y)?.to_vec()?, a.betainccinv(&b, &y)?.to_vec()?);
+    for (i, c) in cases.iter().enumerate() {
+        let (l, u): (f64, f64) = (lower[i].into(), upper[i].into());
+        let what = format!("{:?} on {} {}", (c.0, c.1, c.2), dev.kind(), F::DTYPE);
+        if c.3.is_nan() {
+            assert!(l.is_nan() && u.is_nan(), "betaincinv, betainccinv{what}: {l}, {u}");
+        } else {
+            assert_eq!((l, u), (c.3, 1.0 - c.3), "betaincinv, betainccinv{what}");
+        }
+    }
+    // Broadcast: a as a column against y as a row (host data), the same as full operands.
+    let col = Array::from_vec(vec![to_f(0.5), to_f(2.0), to_f(30.0)], [3, 1])?.to(dev)?;
+    let ys = [to_f(1e-6), to_f(0.3), to_f(0.9)];
+    let got = col.betaincinv(&[to_f(4.0)], &ys)?;
+    assert_eq!(got.shape(), &[3, 3]);
+    let full = |v: Vec<F>| Array::from_vec(v, [3, 3])?.to(dev);
+    let fa = full((0..9).map(|i| [to_f(0.5), to_f(2.0), to_f(30.0)][i / 3]).collect())?;
+    let fy = full((0..9).map(|i| ys[i % 3]).collect())?;
+    let want = fa.betaincinv(&full(vec![to_f(4.0); 9])?, &fy)?.to_vec()?;
+    let bits = |v: &[F]| v.iter().map(|&x| Into::<f64>::into(x).to_bits()).collect::<Vec<u64>>();
+    assert_eq!(bits(&got.to_vec()?), bits(&want), "betaincinv broadcast on {} {}", dev.kind(), F::DTYPE);
+    let values: Vec<f64> = (0..40).map(|i| (f64::from(i) + 0.5) / 40.0).collect();
+    let (b, a) = (Array::from_vec(vec![to_f(3.0)], [1])?.to(dev)?, Array::from_vec(vec![to_f(0.75)], [1])?.to(dev)?);
+    check_strided_view(dev, &values, &["betaincinv", "betainccinv"], |op, y: &Array<F>| {
+        if op == "betaincinv" {
+            a.betaincinv(&b, y)
+        } else {
+            a.betainccinv(&b, y)
+        }
+    })
+}
+
+/// The bound for the distributions' quantiles against their closed forms, in ulps of the
+/// quantile per unit of its condition number in p: `betaincinv`'s (`betainc_bound`) plus
+/// the few roundings of the closed form itself and of the transformation to the
+/// quantile (for `stdtrit`, `|t| = √(ν·(1 − z)/z)`).
+fn quantile_bound(dev: &Device) -> f64 {
+    betainc_bound(dev) + 4.0
+}
+
+/// `stdtrit`, `fdtri`, `bdtri` and `nbdtri` on `dev` in `F` against their closed forms
+/// (computed on the host in f64 with the care each needs): Student's t at ν = 1 (the
+/// Cauchy quantile `tan(π(p − ½))`) and ν = 2 (`(2p − 1)/√(2p(1 − p))`), and at ν = ∞
+/// `ndtri`'s own bits; the F distribution at d₁ = 2 (`d₂/2·((1 − p)^(−2/d₂) − 1)`) and at
+/// d₂ = 2 (`2w/(d₁(1 − w))`, w = p^(2/d₁)); `bdtri` at k = 0 (`1 − y^(1/n)`) and k = n −
+/// 1 (`(1 − y)^(1/n)`); `nbdtri` at k = 0 (`y^(1/n)`). p runs from 1e-30 (1e-15 in f32) to
+/// 1 − 1e-12 (1 − 2^-20), so each quantile is checked far out in both tails, within
+/// `bound` ulps per unit of `max(1, κ)`, κ the quantile's condition number in p (by its
+/// closed form's derivative, numerically). Then SciPy's conventions.
+fn beta_quantiles_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let f32 = F::DTYPE == DType::F32;
+    let (far, near_one) = if f32 { (1e-15, 1.0 - 2f64.powi(-20)) } else { (1e-30, 1.0 - 1e-12) };
+    let ps: Vec<f64> = [far, 1e-9, 1e-4, 0.01, 0.2, 0.4999, 0.5, 0.6, 0.9, 0.999, 1.0 - 1e-5, near_one]
+        .iter()
+        .map(|&p| to_f(p).into())
+        .collect();
+    let pi = std::f64::consts::PI;
+    // (name, parameters, closed form in p)
+    type Closed = Box<dyn Fn(f64) -> f64>;
+    let cases: Vec<(&str, [f64; 2], Closed)> = vec![
+        // The Cauchy quantile from the nearer end (π·p near π would round away 1 − p).
+        (
+            "stdtrit",
+            [1.0, 0.0],
+            Box::new(move |p: f64| match p {
+                0.5 => 0.0,
+                p if p < 0.5 => -1.0 / (pi * p).tan(),
+                p => 1.0 / (pi * (1.0 - p)).tan(),
+            }),
+        ),
+        ("stdtrit", [2.0, 0.0], Box::new(|p: f64| (2.0 * p - 1.0) / (2.0 * p * (1.0 - p)).sqrt())),
+        ("fdtri", [2.0, 7.0], Box::new(|p: f64| 3.5 * ((-p).ln_1p() * (-2.0 / 7.0)).exp_m1())),
+        ("fdtri", [2.0, 0.5], Box::new(|p: f64| 0.25 * ((-p).ln_1p() * -4.0).exp_m1())),
+        (
+            "fdtri",
+            [5.0, 2.0],
+            Box::new(|p: f64| {
+                let w = p.powf(0.4);
+                2.0 * w / (5.0 * -(p.ln() * 0.4).exp_m1())
+            }),
+        ),
+        ("bdtri", [0.0, 9.0], Box::new(|y: f64| -(y.ln() / 9.0).exp_m1())),
+        ("bdtri", [8.0, 9.0], Box::new(|y: f64| ((-y).ln_1p() / 9.0).exp())),
+        ("nbdtri", [0.0, 6.0], Box::new(|y: f64| (y.ln() / 6.0).exp())),
+    ];
+    for (name, [u, v], closed) in &cases {
+        let p = Array::from_vec(ps.iter().map(|&p| to_f(p)).collect(), [ps.len()])?.to(dev)?;
+        let first = Array::from_vec(vec![to_f(*u); ps.len()], [ps.len()])?.to(dev)?;
+        let second = [to_f(*v)];
+        let got = match *name {
+            "stdtrit" => first.stdtrit(&p)?,
+            "fdtri" => first.fdtri(&second, &p)?,
+            "bdtri" => first.bdtri(&second, &p)?,
+            _ => first.nbdtri(&second, &p)?,
+        }
+        .to_vec()?;
+        let want: Vec<f64> = ps.iter().map(|&p| closed(p)).collect();
+        // κ = |p·q′(p)/q(p)| by a central difference (the closed forms are smooth there).
+        let kappa = |j: usize| {
+            let (p, h) = (ps[j], 1e-6 * ps[j].min(1.0 - ps[j]));
+            let d = (closed(p + h) - closed(p - h)) / (2.0 * h);
+            if want[j] == 0.0 {
+                1.0
+            } else {
+                (p * d / want[j]).abs().max(1.0)
+            }
+        };
+        let keep: Vec<usize> =
+            (0..ps.len()).filter(|&j| want[j].abs() >= F::MIN_POSITIVE && want[j].is_finite()).collect();
+        let g: Vec<F> = keep.iter().map(|&j| got[j]).collect();
+        let w: Vec<f64> = keep.iter().map(|&j| want[j]).collect();
+        let op = format!("{name}({u}, {v}, ·)");
+        check_ulps_per(dev, &op, &g, &w, bound, (|i: usize| kappa(keep[i]), "max(1, κ)"), |i: usize| {
+            format!("p = {:e}", ps[keep[i]])
+        });
+        if *name == "stdtrit" {
+            let half: f64 = got[ps.iter().position(|&p| p == 0.5).expect("½")].into();
+            assert_eq!((half, half.is_sign_positive()), (0.0, true), "stdtrit({u}, ½) on {}", dev.kind());
+        }
+    }
+    // ν = ∞: the normal quantile, as `ndtri` gives it (tested against its roots above).
+    let p = Array::from_vec(ps.iter().map(|&p| to_f(p)).collect(), [ps.len()])?.to(dev)?;
+    let normal = Array::from_vec(vec![to_f(f64::INFINITY)], [1])?.to(dev)?.stdtrit(&p)?.to_vec()?;
+    let bits = |v: Vec<F>| v.into_iter().map(|x| Into::<f64>::into(x).to_bits()).collect::<Vec<u64>>();
+    assert_eq!(bits(normal), bits(p.ndtri()?.to_vec()?), "stdtrit(∞, p) on {} {}", dev.kind(), F::DTYPE);
+    // SciPy's conventions: (function, args, value).
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    type Dist<F> = fn(&Array<F>, &Array<F>, &Array<F>) -> gpu::Result<Array<F>>;
+    let stdtrit: Dist<F> = |a, _, c| a.stdtrit(c);
+    let fdtri: Dist<F> = |a, b, c| a.fdtri(b, c);
+    let bdtri: Dist<F> = |a, b, c| a.bdtri(b, c);
+    let nbdtri: Dist<F> = |a, b, c| a.nbdtri(b, c);
+    let cases: [(&str, Dist<F>, [f64; 3], f64); 22] = [
+        ("stdtrit", stdtrit, [3.0, 0.0, 0.0], -inf),
+        ("stdtrit", stdtrit, [3.0, 0.0, 1.0], inf),
+        ("stdtrit", stdtrit, [0.0, 0.0, 0.3], nan),
+        ("stdtrit", stdtrit, [-inf, 0.0, 0.3], nan),
+        ("stdtrit", stdtrit, [3.0, 0.0, 1.5], nan),
+        ("stdtrit", stdtrit, [nan, 0.0, 0.3], nan),
+        ("fdtri", fdtri, [2.0, 3.0, 0.0], 0.0),
+        ("fdtri", fdtri, [2.0, 3.0, 1.0], inf),
+        ("fdtri", fdtri, [0.0, 3.0, 0.5], nan),
+        ("fdtri", fdtri, [2.0, inf, 0.5], nan),
+        ("fdtri", fdtri, [2.0, 3.0, -0.5], nan),
+        ("bdtri", bdtri, [3.0, 10.0, 0.0], 1.0),
+        ("bdtri", bdtri, [3.0, 10.0, 1.0], 0.0),
+        ("bdtri", bdtri, [10.0, 10.0, 0.5], nan),
+        ("bdtri", bdtri, [-1.0, 10.0, 0.5], nan),
+        ("bdtri", bdtri, [3.0, 10.0, 1.5], nan),
+        ("nbdtri", nbdtri, [3.0, 10.0, 0.0], 0.0),
+        ("nbdtri", nbdtri, [3.0, 10.0, 1.0], 1.0),
+        ("nbdtri", nbdtri, [-1.0, 10.0, 0.5], nan),
+        ("nbdtri", nbdtri, [3.0, 0.0, 0.5], nan),
+        ("nbdtri", nbdtri, [3.0, 10.0, 1.5], nan),
+        ("nbdtri", nbdtri, [nan, 10.0, 0.5], nan),
+    ];
+    for (name, f, args, want) in cases {
+        let [a, b, c] = args.map(|v| Array::from_vec(vec![to_f(v)], [1]).and_then(|x| x.to(dev)));
+        let got: f64 = f(&a?, &b?, &c?)?.item()?.into();
+        let what = format!("{name}{args:?} on {} {}", dev.kind(), F::DTYPE);
+        assert!(got == want || (got.is_nan() && want.is_nan()), "{what}: {got}, want {want}");
+    }
+    Ok(())
+}
+
 // ---- betainc, betaincc ----------------------------------------------------------------------
 
 /// The bound for `betainc` and `betaincc` in ulps per unit of `max(1, κ)`: the factor's
@@ -3575,6 +3816,28 @@ backend_tests! {
             return Ok(());
         }
         betainc_check::<f64>(dev, betainc_bound(dev))
+    }
+
+    fn betaincinv_f32(dev) {
+        betaincinv_check::<f32>(dev, betainc_bound(dev))
+    }
+
+    fn betaincinv_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        betaincinv_check::<f64>(dev, betainc_bound(dev))
+    }
+
+    fn beta_quantiles_f32(dev) {
+        beta_quantiles_check::<f32>(dev, quantile_bound(dev))
+    }
+
+    fn beta_quantiles_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        beta_quantiles_check::<f64>(dev, quantile_bound(dev))
     }
 
     fn beta_distributions_f32(dev) {

@@ -503,17 +503,25 @@ pub enum TernaryOp {
     BetaInc,
     /// Its complement `1 − I_c(a, b) = I_(1−c)(b, a)` (SciPy's `betaincc`).
     BetaIncC,
+    /// The inverse of `BetaInc` in x: the x with `I_x(a, b) = c` (SciPy's `betaincinv`).
+    BetaIncInv,
+    /// The inverse of `BetaIncC` in x: the x with `1 − I_x(a, b) = c` (SciPy's
+    /// `betainccinv`).
+    BetaIncCInv,
 }
 
 impl TernaryOp {
     /// Every ternary op, in declaration order.
-    pub const ALL: [TernaryOp; 2] = [TernaryOp::BetaInc, TernaryOp::BetaIncC];
+    pub const ALL: [TernaryOp; 4] =
+        [TernaryOp::BetaInc, TernaryOp::BetaIncC, TernaryOp::BetaIncInv, TernaryOp::BetaIncCInv];
 
     /// Lower-case name, as used in kernel names and messages.
     pub fn name(self) -> &'static str {
         match self {
             TernaryOp::BetaInc => "betainc",
             TernaryOp::BetaIncC => "betaincc",
+            TernaryOp::BetaIncInv => "betaincinv",
+            TernaryOp::BetaIncCInv => "betainccinv",
         }
     }
 }

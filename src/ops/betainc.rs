@@ -43,6 +43,13 @@
 //! off, SciPy's 1.1. Boost's asymptotic expansions for those regions (DiDonato and
 //! Morris' BGRAT, APSER) are not implemented.
 //!
+//! The inverses in x, `betaincinv` and `betainccinv` (`TernaryOp::BetaIncInv`,
+//! `TernaryOp::BetaIncCInv`), match the smaller tail by Newton's method on its logarithm
+//! (in ln x below ½, in ln(1 − x) above) inside a bracket that each evaluation narrows;
+//! the distributions' quantiles (`stdtrit`, `fdtri`, `bdtri`, `nbdtri`) are these at
+//! transformed arguments, with both x and 1 − x found directly where a quantile needs
+//! both (t and F).
+//!
 //! The Student t, F, binomial and negative binomial distribution functions (SciPy's
 //! `stdtr`, `fdtr`, `fdtrc`, `bdtr`, `bdtrc`, `nbdtr`, `nbdtrc`) are this function at
 //! transformed arguments, chosen so that none is formed as `1 − z`; they inherit its
@@ -112,6 +119,80 @@ impl<T: Float> Array<T> {
         ternary(TernaryOp::BetaIncC, self, b, x)
     }
 
+    /// The inverse of [`betainc`](Array::betainc) in x: the x with `I_x(a, b) = y`
+    /// (SciPy's `special.betaincinv(a, b, y)`; the beta distribution's quantile,
+    /// `stats.beta.ppf(y, a, b)`), with `self` as a, and `b` and `y` broadcast against
+    /// it, in one kernel. The smaller tail is matched (`I = y`, or `1 − I = 1 − y`, each
+    /// computed directly): Newton's method on its logarithm in ln x below x = ½ and in
+    /// ln(1 − x) above (steps that are exact where a tail is a power of x or of 1 − x,
+    /// as both are at their ends), inside a bracket that each evaluation narrows, from
+    /// Abramowitz and Stegun's 26.5.22 (a, b > 1) or a tail's leading term; 3–7
+    /// evaluations of `betainc`. The root is as good as `betainc` allows: its few ulps
+    /// times the root's condition number `t/(x·I′)` for the tail t matched, and where
+    /// `betainc` is held to ulps of 1 (a parameter 50 times the other, see the module
+    /// notes) so is the tail it matches.
+    ///
+    /// Conventions, as SciPy's: NaN for a or b not in (0, ∞), y outside [0, 1] and
+    /// NaN; 0 at y = 0 and 1 at y = 1. A root nearer to 0 than the smallest subnormal
+    /// is 0 (SciPy 1.17: `betaincinv(1e-300, 2, 0.5)` is 2.2e-308, the smallest normal
+    /// number; the root is 0.5^(10³⁰⁰)).
+    ///
+    /// # Errors
+    /// As [`betainc`](Array::betainc).
+    ///
+    /// ```
+    /// let a = gpu::Array::from_vec(vec![2.0f64, 0.5, 1.0, 1000.0], [4])?;
+    /// let b = [3.0f64, 0.5, 4.0, 1000.0];
+    /// let y = [0.5248f64, 0.25, 1e-300, 0.18555265943151145];
+    /// let x = a.betaincinv(&b, &y)?.to_vec()?;
+    /// assert!((x[0] / 0.4 - 1.0).abs() < 1e-15); // betainc(2, 3, 0.4) = 0.5248
+    /// assert!((x[1] / 0.14644660940672624 - 1.0).abs() < 1e-15); // sin²(π/8)
+    /// assert!((x[2] / 2.5e-301 - 1.0).abs() < 1e-15); // 1 − (1 − x)⁴ ≈ 4x
+    /// assert!((x[3] / 0.49 - 1.0).abs() < 1e-14); // κ = 15: betainc's 0.9σ below the mean
+    /// let back = a.betainc(&b, &a.betaincinv(&b, &[0.3f64])?)?.to_vec()?;
+    /// assert!(back.iter().all(|v| (v - 0.3).abs() < 1e-15));
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn betaincinv(&self, b: impl AsArray<T>, y: impl AsArray<T>) -> Result<Array<T>> {
+        ternary(TernaryOp::BetaIncInv, self, b, y)
+    }
+
+    /// The inverse of [`betaincc`](Array::betaincc) in x: the x with `1 − I_x(a, b) = y`
+    /// (SciPy's `special.betainccinv(a, b, y)`; `stats.beta.isf(y, a, b)`), with `self`
+    /// as a, in one kernel; the method of [`betaincinv`](Array::betaincinv), which does
+    /// not send a y near 0 through `1 − y`: `betainccinv(2, 3, 1e-300)` is
+    /// 1 − 2.04e-150 (rounded to 1), and the root near 1 keeps its distance from 1 where
+    /// f64 can hold it.
+    ///
+    /// Conventions: [`betaincinv`](Array::betaincinv)'s, with 1 at y = 0 and 0 at y = 1.
+    ///
+    /// # Errors
+    /// As [`betainc`](Array::betainc).
+    ///
+    /// ```
+    /// let a = gpu::Array::from_vec(vec![2.0f64, 4.0], [2])?;
+    /// let x = a.betainccinv(&[3.0f64, 1.0], &[0.4752f64, 1e-12])?.to_vec()?;
+    /// assert!((x[0] / 0.4 - 1.0).abs() < 1e-15);
+    /// assert!((x[1] / (1.0 - 1e-12f64).powf(0.25) - 1.0).abs() < 3e-16); // 1 − x⁴ = y
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn betainccinv(&self, b: impl AsArray<T>, y: impl AsArray<T>) -> Result<Array<T>> {
+        ternary(TernaryOp::BetaIncCInv, self, b, y)
+    }
+
+    /// The x where `I_x(a, b) = y`, x and 1 − x each to full relative precision where it
+    /// is the smaller: `betaincinv(a, b, y)` and `betainccinv(b, a, y)` (its
+    /// complement, the root of the mirrored function, found directly); each where it is
+    /// at most ½, the other 1 minus it. `self` is a.
+    fn beta_root_and_complement(&self, b: &Array<T>, y: &Array<T>) -> Result<(Array<T>, Array<T>)> {
+        let x = self.betaincinv(b, y)?;
+        let c = b.betainccinv(self, y)?;
+        let x_big = x.gt_scalar(T::from_f64(0.5))?;
+        let x_out = where_(&x_big, &c.neg()?.add_scalar(T::ONE)?, &x)?;
+        let c_out = where_(&x_big, &c, &x.neg()?.add_scalar(T::ONE)?)?;
+        Ok((x_out, c_out))
+    }
+
     /// Student's t distribution's CDF with `self` = ν degrees of freedom at `t` (SciPy's
     /// `special.stdtr(df, t)`, `stats.t.cdf(t, df)`), broadcast. As Boost: the tail
     /// `P(T < −|t|)` is `betaincc(½, ν/2, t²/(ν + t²))/2` where ν > 2t² and
@@ -147,6 +228,41 @@ impl<T: Float> Array<T> {
         let cdf = where_(&t.gt_scalar(T::ZERO)?, &tail.neg()?.add_scalar(T::ONE)?, &tail)?;
         let cdf = where_(&self.isinf()?, &t.ndtr()?, &cdf)?;
         where_(&self.le_scalar(T::ZERO)?, &self.constant(f64::NAN)?, &cdf)
+    }
+
+    /// The inverse of [`stdtr`](Array::stdtr) in t: Student's t quantile with `self` =
+    /// ν degrees of freedom at probability `p` (SciPy's `special.stdtrit(df, p)`,
+    /// `stats.t.ppf(p, df)`), broadcast. With q = min(p, 1 − p) (exact), z = ν/(ν + t²)
+    /// solves `I_z(ν/2, ½) = 2q` and `1 − z` solves `1 − I_(1−z)(½, ν/2) = 2q`; of the
+    /// two roots the smaller is used and the other is 1 minus it, and `|t| = √(ν·(1 −
+    /// z)/z)`, so neither a tiny tail nor a t near 0 is rounded through `1 − z`. Two
+    /// [`betaincinv`](Array::betaincinv) kernels; as accurate as they are. The normal
+    /// quantile at ν = ∞; −∞ at p = 0 and +∞ at p = 1 (SciPy 1.17 gives +∞ at both);
+    /// NaN for ν ≤ 0 and p outside [0, 1].
+    ///
+    /// # Errors
+    /// As [`betainc`](Array::betainc).
+    ///
+    /// ```
+    /// let df = gpu::Array::from_vec(vec![1.0f64, 2.0, 10.0, f64::INFINITY], [4])?;
+    /// let t = df.stdtrit(&[0.75f64, 0.1, 0.975, 0.3])?.to_vec()?;
+    /// assert!((t[0] - 1.0).abs() < 3e-16); // the Cauchy quantile tan(π/4)
+    /// assert!((t[1] / -1.8856180831641267 - 1.0).abs() < 3e-16); // −4/(3√2): ν = 2 in closed form
+    /// assert!((t[2] / 2.228138851986274 - 1.0).abs() < 1e-15); // the 95% interval of t(10); mpmath
+    /// assert!((t[3] / -0.5244005127080408 - 1.0).abs() < 1e-15); // ndtri(0.3)
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn stdtrit(&self, p: impl AsArray<T>) -> Result<Array<T>> {
+        let p = resolve_on("stdtrit", &p, self.device())?;
+        let p = p.as_ref();
+        let upper_half = p.gt_scalar(T::from_f64(0.5))?;
+        let q = where_(&upper_half, &p.neg()?.add_scalar(T::ONE)?, p)?;
+        let (df_half, half) = (self.mul_scalar(T::from_f64(0.5))?, self.constant(0.5)?);
+        // z = ν/(ν + t²) and 1 − z = t²/(ν + t²).
+        let (z, c) = df_half.beta_root_and_complement(&half, &q.mul_scalar(T::from_f64(2.0))?)?;
+        let t = self.mul(&c)?.sqrt()?.div(&z.sqrt()?)?; // t² may overflow where t does not
+        let t = where_(&p.lt_scalar(T::from_f64(0.5))?, &t.neg()?, &t)?; // +0 at p = ½
+        where_(&self.isinf()?.logical_and(&self.gt_scalar(T::ZERO)?)?, &p.ndtri()?, &t)
     }
 
     /// The F distribution's CDF with `self` = d₁ and `dfd` = d₂ degrees of freedom at `x`
@@ -197,6 +313,38 @@ impl<T: Float> Array<T> {
             resolve_on("fdtrc", &x, self.device())?.as_ref(),
             true,
         )
+    }
+
+    /// The inverse of [`fdtr`](Array::fdtr) in x: the F distribution's quantile with
+    /// `self` = d₁ and `dfd` = d₂ degrees of freedom at probability `p` (SciPy's
+    /// `special.fdtri(dfn, dfd, p)`, `stats.f.ppf(p, dfn, dfd)`), broadcast: w =
+    /// d₁x/(d₂ + d₁x) solves `I_w(d₁/2, d₂/2) = p` and `1 − w` is found directly too
+    /// (as the root of the mirrored function); of the two the smaller is used and the
+    /// other is 1 minus it, and `x = d₂·w/(d₁·(1 − w))`, so a quantile far in either tail
+    /// keeps its digits. Two [`betaincinv`](Array::betaincinv) kernels; as accurate as
+    /// they are. 0 at p = 0, ∞ at p = 1; NaN for d₁ or d₂ not positive and finite and p
+    /// outside [0, 1] (SciPy's conventions).
+    ///
+    /// # Errors
+    /// As [`betainc`](Array::betainc).
+    ///
+    /// ```
+    /// let dfn = gpu::Array::from_vec(vec![2.0f64, 2.0, 3.0], [3])?;
+    /// let x = dfn.fdtri(&[2.0f64, 3.0, 4.0], &[0.75f64, 0.5, 1.0 - 1e-12])?.to_vec()?;
+    /// assert!((x[0] / 3.0 - 1.0).abs() < 3e-16); // fdtr(2, 2, x) = x/(1 + x)
+    /// assert!((x[1] / 0.8811015779522992 - 1.0).abs() < 1e-15); // the median of F(2, 3); mpmath
+    /// assert!((x[2] / 1825760.4974051847 - 1.0).abs() < 1e-14); // 1 − p is exact, and kept
+    /// let back = dfn.fdtr(&[2.0f64, 3.0, 4.0], &x)?.to_vec()?;
+    /// assert!((back[0] - 0.75).abs() < 3e-16 && (back[1] - 0.5).abs() < 3e-16);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn fdtri(&self, dfd: impl AsArray<T>, p: impl AsArray<T>) -> Result<Array<T>> {
+        let (dfd, p) = (resolve_on("fdtri", &dfd, self.device())?, resolve_on("fdtri", &p, self.device())?);
+        let (dfd, p) = (dfd.as_ref(), p.as_ref());
+        let half = T::from_f64(0.5);
+        let (a, b) = (self.mul_scalar(half)?, dfd.mul_scalar(half)?);
+        let (w, c) = a.beta_root_and_complement(&b, p)?;
+        dfd.mul(&w)?.div(&self.mul(&c)?)
     }
 
     /// [`fdtr`](Array::fdtr) (`upper` false) or [`fdtrc`](Array::fdtrc), `self` = d₁.
@@ -269,6 +417,30 @@ impl<T: Float> Array<T> {
         )
     }
 
+    /// The inverse of [`bdtr`](Array::bdtr) in p: the success probability at which at
+    /// most `self` = k successes in `n` trials have probability `y` (SciPy's
+    /// `special.bdtri(k, n, y)`), broadcast: `betainccinv(⌊k⌋ + 1, n − ⌊k⌋, y)`, one
+    /// kernel, as accurate as [`betainccinv`](Array::betainccinv). k is floored and n
+    /// truncated, as in `bdtr`; 1 at y = 0 and 0 at y = 1; NaN for k < 0, n ≤ ⌊k⌋ (where
+    /// `bdtr` is 1 for every p) and y outside [0, 1].
+    ///
+    /// # Errors
+    /// As [`betainc`](Array::betainc).
+    ///
+    /// ```
+    /// let k = gpu::Array::from_vec(vec![3.0f64, 3.7, 0.0], [3])?;
+    /// let p = k.bdtri(&[10.0f64], &[0.5f64, 0.5, 0.3])?.to_vec()?;
+    /// assert!((p[0] / 0.35509996791248855 - 1.0).abs() < 1e-15 && p[1] == p[0]);
+    /// assert!((p[2] / (1.0 - 0.3f64.powf(0.1)) - 1.0).abs() < 1e-15); // (1 − p)^10 = 0.3
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn bdtri(&self, n: impl AsArray<T>, y: impl AsArray<T>) -> Result<Array<T>> {
+        let n = resolve_on("bdtri", &n, self.device())?.trunc()?;
+        let y = resolve_on("bdtri", &y, self.device())?;
+        let k = self.floor()?;
+        k.add_scalar(T::ONE)?.betainccinv(&n.sub(&k)?, y.as_ref())
+    }
+
     /// [`bdtr`](Array::bdtr) (`upper` false) or [`bdtrc`](Array::bdtrc), `self` = k.
     fn binomial_tail(&self, n: &Array<T>, p: &Array<T>, upper: bool) -> Result<Array<T>> {
         let (k, n) = (self.floor()?, n.trunc()?);
@@ -329,6 +501,30 @@ impl<T: Float> Array<T> {
             resolve_on("nbdtrc", &p, self.device())?.as_ref(),
             true,
         )
+    }
+
+    /// The inverse of [`nbdtr`](Array::nbdtr) in p: the success probability at which at
+    /// most `self` = k failures before the `n`-th success have probability `y` (SciPy's
+    /// `special.nbdtri(k, n, y)`), broadcast: `betaincinv(n, k + 1, y)`, one kernel, as
+    /// accurate as [`betaincinv`](Array::betaincinv). k and n are truncated, as in
+    /// `nbdtr`; 0 at y = 0 and 1 at y = 1; NaN for k < 0, n ≤ 0 and y outside [0, 1].
+    ///
+    /// # Errors
+    /// As [`betainc`](Array::betainc).
+    ///
+    /// ```
+    /// let k = gpu::Array::from_vec(vec![3.0f64, 0.0], [2])?;
+    /// let p = k.nbdtri(&[10.0f64, 3.0], &[0.5f64, 0.5])?.to_vec()?;
+    /// assert!((p[0] / 0.7247241675138479 - 1.0).abs() < 1e-15);
+    /// assert!((p[1] / 0.5f64.cbrt() - 1.0).abs() < 3e-16); // p³ = ½
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn nbdtri(&self, n: impl AsArray<T>, y: impl AsArray<T>) -> Result<Array<T>> {
+        let n = resolve_on("nbdtri", &n, self.device())?.trunc()?;
+        let y = resolve_on("nbdtri", &y, self.device())?;
+        let k = self.trunc()?;
+        let p = n.betaincinv(&k.add_scalar(T::ONE)?, y.as_ref())?;
+        where_(&k.lt_scalar(T::ZERO)?, &self.constant(f64::NAN)?, &p)
     }
 
     /// [`nbdtr`](Array::nbdtr) (`upper` false) or [`nbdtrc`](Array::nbdtrc), `self` = k.

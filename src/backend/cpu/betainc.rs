@@ -112,6 +112,8 @@ fn fraction(second: bool, a: f64, b: f64, x: f64) -> f64 {
 /// and F large means that its terms cancel (a small second parameter with x near 1, as
 /// `I_(1−x)(b, a)` for a ≪ b near the mean), so its roundings grow by about F.
 const FRACTION_WELL: f64 = 16.0;
+/// −ln 2^-53: a power series in y takes about this over −ln y terms to converge.
+const SERIES_TERMS: f64 = 36.7;
 /// How closely the second fraction's function must agree with 1 minus the first's.
 const AGREE: f64 = 1.0 / 1024.0;
 
@@ -172,14 +174,131 @@ pub(crate) fn betainc(a: f64, b: f64, x: f64, upper: bool) -> f64 {
     }
     // 1 − r would cancel: the other function directly by its power series, which takes
     // positive terms when its second parameter (here a) is below 1. Its factor y^b/(b·B)
-    // is f·(a/b)/x^a.
-    if r > 0.5 && a < 1.0 {
+    // is f·(a/b)/x^a. The series takes about N = 37/(−ln y) terms, whose roundings add up
+    // to about √N ulps (74 at y = 0.9928: betaincc(0.127, 3.21, 0.00716)), and 1 − r loses
+    // r/(1 − r) ulps: the series only where that is more.
+    if r > 0.5 && a < 1.0 && r * r * -y.ln() > (1.0 - r) * (1.0 - r) * SERIES_TERMS {
         let s = power_series(b, a, y, f * (a / b) / (a * lx).exp());
         if !s.is_nan() {
             return s;
         }
     }
     1.0 - r
+}
+
+/// The cap on the inverse's iterations, which its bracket makes safe: from the starts
+/// below it takes 3–7 steps, and a step that leaves the bracket narrows it instead.
+const INV_MAX_STEPS: usize = 64;
+/// The Newton steps the inverse takes at most before it only bisects its bracket.
+const NEWTON_STEPS: usize = 10;
+
+/// A start for the x with `I_x(a, b) = 1 − t` (`solve_q`) or `= t`, t ≤ ½:
+/// - a, b > 1: Abramowitz and Stegun's 26.5.22 (as Cephes' `incbi`), the normal
+///   quantile with a correction for skew, `a/(a + b·e^(2w))`;
+/// - else the root of the leading term of the tail near 0, `I ≈ x^a/(a·B(a, b))`, where
+///   that root is below the mean a/(a + b), or else of the tail near 1, `1 − I ≈ (1 −
+///   x)^b/(b·B(a, b))` (the one of the tail matched first), else the mean.
+///
+/// 0 or 1 when the root found is nearer to them than the smallest subnormal or half an
+/// ulp of 1 (the leading terms are exact there).
+fn inverse_start(a: f64, b: f64, t: f64, solve_q: bool) -> f64 {
+    if a > 1.0 && b > 1.0 {
+        let z = super::special::ndtri(t);
+        let w = if solve_q { z } else { -z };
+        let lgm = (w * w - 3.0) / 6.0;
+        let h = 2.0 / (1.0 / (2.0 * a - 1.0) + 1.0 / (2.0 * b - 1.0));
+        let d = w * (h + lgm).sqrt() / h
+            - (1.0 / (2.0 * b - 1.0) - 1.0 / (2.0 * a - 1.0)) * (lgm + 5.0 / 6.0 - 2.0 / (3.0 * h));
+        let x = a / (a + b * (2.0 * d).exp());
+        if x > 0.0 && x < 1.0 {
+            return x;
+        }
+    }
+    let lb = super::special::betaln(a, b);
+    let (ln_p, ln_q) = if solve_q { ((-t).ln_1p(), t.ln()) } else { (t.ln(), (-t).ln_1p()) };
+    let x_low = ((ln_p + a.ln() + lb) / a).exp();
+    let u_high = ((ln_q + b.ln() + lb) / b).exp();
+    let (low_ok, high_ok) = (x_low <= a / (a + b), u_high <= b / (a + b));
+    if low_ok && (!solve_q || !high_ok) {
+        x_low
+    } else if high_ok {
+        1.0 - u_high
+    } else {
+        a / (a + b)
+    }
+}
+
+/// The x with `I_x(a, b) = y` (`upper` false: SciPy's `betaincinv`) or `1 − I_x(a, b)
+/// = y` (`upper`: `betainccinv`). The smaller tail t (y or 1 − y, exact) is matched:
+/// `I = t` or `1 − I = t`, each computed directly by `betainc`, by Newton's method on
+/// the logarithm of the tail in ln x below x = ½ and in ln(1 − x) above (steps that are
+/// exact where a tail is a power of x or of 1 − x, as both are at their ends), inside
+/// a bracket that every evaluation narrows; a step that leaves it (or is not finite)
+/// is replaced by a bisection of it (geometric, towards 0 or 1, where it reaches
+/// them). Starts from `inverse_start`. Stops when a step or the bracket is below
+/// 2^-51 of x.
+///
+/// SciPy's conventions: NaN for a or b not in (0, ∞), y outside [0, 1] and NaN; at y =
+/// 0 and 1 the ends 0 and 1 (1 and 0 for `upper`).
+pub(crate) fn betaincinv(a: f64, b: f64, y: f64, upper: bool) -> f64 {
+    let finite = |v: f64| v > 0.0 && v < f64::INFINITY;
+    if !(finite(a) && finite(b) && (0.0..=1.0).contains(&y)) {
+        return f64::NAN;
+    }
+    if y == 0.0 || y == 1.0 {
+        return if (y == 0.0) != upper { 0.0 } else { 1.0 };
+    }
+    // Match the smaller tail: 1 − I = t (solve_q) or I = t, t ≤ ½.
+    let solve_q = upper == (y <= 0.5);
+    let t = if y <= 0.5 { y } else { 1.0 - y };
+    let mut x = inverse_start(a, b, t, solve_q);
+    if x == 0.0 || x == 1.0 {
+        return x;
+    }
+    let (mut lo, mut hi) = (0.0f64, 1.0f64);
+    for step in 0..INV_MAX_STEPS {
+        let v = betainc(a, b, x, solve_q);
+        if v == t || v.is_nan() {
+            return if v == t { x } else { v };
+        }
+        // I rises with x and 1 − I falls: the root is above x when I < t or 1 − I > t.
+        if (v < t) != solve_q {
+            lo = x;
+        } else {
+            hi = x;
+        }
+        // The density x^(a−1)·y^(b−1)/B(a, b), and Newton's step on the log of the tail.
+        let y1 = 1.0 - x;
+        let d = power_factor(a, b, (x, y1), (x.ln(), (-x).ln_1p())) * a / (x * y1);
+        let g = (v / t).ln(); // not ln v − ln t, whose roundings are those of |ln t|
+        let dx = if solve_q { g * v / d } else { -g * v / d };
+        let next = if x <= 0.5 { x * (dx / x).exp() } else { 1.0 - y1 * (-dx / y1).exp() };
+        let tol = 4.440892098500626e-16 * x;
+        if (next - x).abs() <= tol {
+            return next; // converged (before the bracket test: x is one of its ends)
+        }
+        // Newton's steps first; past NEWTON_STEPS (a tail too noisy for them to settle)
+        // only bisections, which end in the bracket's test.
+        let next = if next > lo && next < hi && step < NEWTON_STEPS {
+            next
+        } else if lo == 0.0 {
+            hi * hi.min(0.5) // towards 0: squares reach a tiny root in a few steps
+        } else if hi == 1.0 {
+            let u = 1.0 - lo;
+            1.0 - u * u.min(0.5)
+        } else if hi <= 0.5 {
+            lo.sqrt() * hi.sqrt()
+        } else if lo >= 0.5 {
+            1.0 - (1.0 - lo).sqrt() * (1.0 - hi).sqrt()
+        } else {
+            0.5 * (lo + hi)
+        };
+        if hi - lo <= tol {
+            return next;
+        }
+        x = next;
+    }
+    x
 }
 
 /// `I_x(a, b) = x^a/(a·B(a, b))·(1 + a·Σ (1 − b)ₙ/n!·xⁿ/(a + n))` (the integral of the
@@ -201,7 +320,78 @@ fn power_series(a: f64, b: f64, x: f64, f: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::betainc;
+    use super::{betainc, betaincinv};
+
+    #[test]
+    fn inverse_closed_forms() {
+        // I_x(1, b) = 1 − (1 − x)^b, I_x(a, 1) = x^a, I_x(½, ½) = (2/π) asin √x, inverted in
+        // both tails and checked forward (an inverse by the closed form would round ln y
+        // into the root: at y = 1e-300, 690 ulp of it), within (a + b + 2)·4 ulp of y
+        // (tests/special.rs holds the roots to mpmath's).
+        for y in [1e-300f64, 1e-10, 0.01, 0.3, 0.5, 0.77, 0.999, 1.0 - 1e-12] {
+            // `value` is the function inverted (I, or 1 − I) at the root x found; near 1, x's
+            // own rounding is x/(1 − x) times larger in 1 − x.
+            let close = |x: f64, value: f64, a: f64, b: f64, what: &str| {
+                let err = (value / y - 1.0).abs();
+                let tol = (a + b + 2.0) * 8.9e-16 * (1.0 + x / (1.0 - x));
+                assert!(err < tol, "{what} at y = {y:e}: x = {x}, {value:e} ({err:e})");
+            };
+            let b = 3.5;
+            // 1 − I = (1 − x)^b, and I = −(e^(b·ln(1 − x)) − 1).
+            let x = betaincinv(1.0, b, y, false);
+            close(x, -(b * (-x).ln_1p()).exp_m1(), 1.0, b, "betaincinv(1, 3.5)");
+            let x = betaincinv(1.0, b, y, true);
+            if y > 1e-30 {
+                close(x, (b * (-x).ln_1p()).exp(), 1.0, b, "betainccinv(1, 3.5)");
+            } else {
+                assert_eq!(x, 1.0, "betainccinv(1, 3.5, {y:e}): 1 − 2.7e-86 rounds to 1");
+            }
+            let x = betaincinv(2.25, 1.0, y, true);
+            if y > 1e-30 {
+                close(x, -(2.25 * x.ln()).exp_m1(), 2.25, 1.0, "betainccinv(2.25, 1)");
+            } else {
+                assert_eq!(x, 1.0, "betainccinv(2.25, 1, {y:e}): 1 − 4.4e-301 rounds to 1");
+            }
+            let x = betaincinv(2.25, 1.0, y, false);
+            close(x, x.powf(2.25), 2.25, 1.0, "betaincinv(2.25, 1)");
+            let x = betaincinv(0.5, 0.5, y, false);
+            if y > 1e-30 {
+                close(x, std::f64::consts::FRAC_2_PI * x.sqrt().asin(), 0.5, 0.5, "betaincinv(½, ½)");
+            } else {
+                assert_eq!(x, 0.0, "betaincinv(½, ½, {y:e}): 2.5e-600 rounds to 0");
+            }
+        }
+    }
+
+    #[test]
+    fn inverse_round_trips() {
+        // Across parameters from 1e-3 to 1e5 and both tails down to 1e-200: the tail
+        // matched, at the root, is the target within 1e-9 relatively (its roundings times
+        // the tail's slope in x; tests/special.rs holds the roots to mpmath's).
+        let params = [1e-3, 0.05, 0.5, 1.0, 2.5, 7.0, 30.0, 400.0, 1e5];
+        for &a in &params {
+            for &b in &params {
+                for y in [1e-200f64, 1e-30, 1e-5, 0.02, 0.25, 0.5, 0.6, 0.9, 1.0 - 1e-9] {
+                    for upper in [false, true] {
+                        let what = format!("betaincinv({a}, {b}, {y}, upper = {upper})");
+                        let x = betaincinv(a, b, y, upper);
+                        assert!((0.0..=1.0).contains(&x), "{what} = {x}");
+                        if x < 1e-290 || x == 1.0 {
+                            continue; // the root, or its distance from 1, is beyond f64's reach
+                        }
+                        let solve_q = upper == (y <= 0.5);
+                        let t = y.min(1.0 - y);
+                        let tail = |x: f64| betainc(a, b, x, solve_q);
+                        let v = tail(x);
+                        // Or x is within 2 ulp of the best f64 (where x near 1 has few digits of 1 − x).
+                        let (below, above) = (tail(x.next_down().next_down()), tail(x.next_up().next_up().min(1.0)));
+                        let between = (below - t) * (above - t) <= 0.0;
+                        assert!((v / t - 1.0).abs() < 1e-9 || between, "{what} = {x}: the tail there is {v}, not {t}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn closed_forms() {

@@ -435,6 +435,8 @@ pub(super) fn ternary(
     let f = match op {
         TernaryOp::BetaInc => |a: f64, b: f64, x: f64| betainc::betainc(a, b, x, false),
         TernaryOp::BetaIncC => |a: f64, b: f64, x: f64| betainc::betainc(a, b, x, true),
+        TernaryOp::BetaIncInv => |a: f64, b: f64, y: f64| betainc::betaincinv(a, b, y, false),
+        TernaryOp::BetaIncCInv => |a: f64, b: f64, y: f64| betainc::betaincinv(a, b, y, true),
     };
     let n = shape.iter().product();
     macro_rules! go {

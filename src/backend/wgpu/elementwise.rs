@@ -245,8 +245,12 @@ impl WgpuBackend {
             let c = collapse(&chunk.shape, &refs);
             let nd = c.shape.len();
             let out_rel = o0 - obase;
+            // Expressions that iterate take one element per invocation (the generic and
+            // 1-D kernels), not the four or sixteen of the transposing and vec4 kernels:
+            // llvmpipe caps the loop iterations of an invocation at 65,535 in all.
+            let iterative = super::wgsl::iterative(expr);
             // One input read transposed: tile it through workgroup memory.
-            if inputs.len() == 1 && !inplace && nd >= 2 && matches!(inputs[0], Input::View { .. }) {
+            if !iterative && inputs.len() == 1 && !inplace && nd >= 2 && matches!(inputs[0], Input::View { .. }) {
                 let s = &c.strides[0];
                 let batch: usize = c.shape[..nd - 2].iter().product();
                 let max = self.limits.max_groups as usize;
@@ -274,7 +278,8 @@ impl WgpuBackend {
             }
             // Dense or broadcast along one dimension, 16-byte aligned: vec4 loads and stores.
             let stride_of = |k: usize| c.strides[k].first().copied().unwrap_or(0);
-            let vec4 = nd == 1
+            let vec4 = !iterative
+                && nd == 1
                 && len >= 4
                 && out_rel.is_multiple_of(4)
                 && (0..inputs.len()).all(|k| match stride_of(k) {
@@ -330,7 +335,7 @@ impl WgpuBackend {
             let meta_bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();
             binds.push(Bind::Data(&meta_bytes));
             binds.extend(input_binds);
-            let per_group = if nd <= 1 { 1024 } else { 256 };
+            let per_group = if nd <= 1 { 256 * kernels::per_invocation_1d(expr) } else { 256 };
             self.dispatch(&kernel, &binds, (len as u64).div_ceil(per_group))?;
         }
         Ok(())

@@ -187,6 +187,7 @@ impl Elementwise<'_> {
         }
         let (template, nd) =
             if self.nd <= 1 && !self.strided_out { (ELEMENTWISE_1D, 1) } else { (ELEMENTWISE, self.nd.max(1)) };
+        let per = per_invocation_1d(self.expr).to_string();
         let body = render(
             template,
             &[
@@ -198,9 +199,21 @@ impl Elementwise<'_> {
                 ("LOADS1D", &loads1),
                 ("OUT_INDEX", out_index),
                 ("EXPR", self.expr),
+                ("PER", &per),
             ],
         );
         prelude(f64) + INT_POW + &body
+    }
+}
+
+/// Elements each invocation of the 1-D elementwise kernel computes: 4, or 1 where the
+/// expression iterates (`wgsl::iterative`), so that llvmpipe's cap of 65,535 loop
+/// iterations per invocation (all loops counted together) is each element's own.
+pub(super) fn per_invocation_1d(expr: &str) -> u64 {
+    if super::wgsl::iterative(expr) {
+        1
+    } else {
+        4
     }
 }
 

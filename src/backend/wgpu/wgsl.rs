@@ -33,12 +33,51 @@ pub(super) fn extreme(max: bool, t: DType, a: &str, b: &str) -> String {
     }
 }
 
+/// The special functions whose WGSL iterates until a series or fraction converges (and
+/// everything built on them). An expression calling one is computed one element per
+/// invocation (the generic and 1-D elementwise kernels; not the vec4 kernel's sixteen
+/// nor the 1-D and transposing kernels' four): llvmpipe ends an invocation's loops after
+/// 65,535 iterations counted over all of them, and when it does it spoils the other
+/// lanes of its SIMD group too (f32 `betaincinv` on lavapipe: wrong roots, 0, for 30 of
+/// 83 points computed together, each right alone). It also compiles one copy of the
+/// function, not four or sixteen. Measured on lavapipe (4M f64; first call with the
+/// shader cache off / a call after; before → after): betainc 9.7 / 2.43 s → 5.3 / 3.10,
+/// betaincinv 46 / 13.4 → 26 / 16.4, gammainc 11.1 / 2.45 → 2.8 / 1.79, poch 9.2 / 1.54
+/// → 2.3 / 1.43, yn 3.7 / 0.63 → 1.4 / 0.76 (a run is up to a quarter slower without
+/// vector loads; a compile two to four times as fast). Straight-line functions (Γ,
+/// ln Γ, ψ, erf, K(m)) keep the wide kernels, which load vectors and run 2–5 times as
+/// fast as this one.
+const ITERATIVE: [&str; 14] = [
+    "math_betainc",
+    "math_betaincinv",
+    "math_gammainc",
+    "math_gammaincinv",
+    "math_zeta",
+    "math_riemann_zeta",
+    "math_zetac",
+    "math_poch",
+    "math_binom",
+    "math_yn",
+    "math_spherical_yn",
+    "math_expn",
+    "math_exp1",
+    "math_expi",
+];
+
+/// Whether `expr` calls one of the `ITERATIVE` functions (by name and type suffix:
+/// `math_exp1_` is not `math_exp10_`).
+pub(super) fn iterative(expr: &str) -> bool {
+    ITERATIVE.iter().any(|f| expr.contains(&format!("{f}_f")))
+}
+
 /// WGSL for `op(a, b, c)` on float dtype `t`, or `None` for the other dtypes.
 pub(super) fn ternary_expr(op: TernaryOp, t: DType) -> Option<String> {
     let w = wgsl(t);
     t.is_float().then(|| match op {
         TernaryOp::BetaInc => format!("math_betainc_{w}(a, b, c, false)"),
         TernaryOp::BetaIncC => format!("math_betainc_{w}(a, b, c, true)"),
+        TernaryOp::BetaIncInv => format!("math_betaincinv_{w}(a, b, c, false)"),
+        TernaryOp::BetaIncCInv => format!("math_betaincinv_{w}(a, b, c, true)"),
     })
 }
 
