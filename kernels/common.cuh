@@ -1056,7 +1056,7 @@ template <typename T> __device__ T k_gammaincinv(T a, T y, bool upper) {
         if (v == t) return x;
         if ((v < t) != solve_q) lo = x; else hi = x;  // P rises, Q falls
         const T d = k_igam_factor(a, x) * a / x;        // x^(a−1)e^−x/Γ(a)
-        const T g = k_log(v / t);  // not ln v − ln t (the roundings of |ln t|)
+        const T g = k_log(v) - ln_t;
         // Steps in ln x where a tail is a power of x: P's, and Q's below x = 1.
         T next = solve_q && x >= (T)1 ? x + g * v / d : x * k_exp((solve_q ? g : -g) * v / (x * d));
         const T tol = eps * x;
