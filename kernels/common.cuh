@@ -1029,6 +1029,11 @@ template <typename T> __device__ T k_gammaincinv(T a, T y, bool upper) {
     const bool solve_q = upper == (y <= (T)0.5);
     const T t = y <= (T)0.5 ? y : (T)1 - y;
     const T ln_t = k_log(t);
+    // g = ln(v/t) below as ln(v·2^k·(1/(t·2^k))): not ln v − ln t, whose roundings are
+    // those of |ln t|, and no division in the loop (with one, ptxas spilled 52 B on
+    // sm_80). The power of two keeps 1/t finite for subnormal t.
+    const T two_k = sizeof(T) == 4 ? (T)4294967296.0 : (T)18446744073709551616.0;
+    const T inv_t = (T)1 / (t * two_k);
     const T z = k_ndtri(t);
     const T s = (T)1 / ((T)9 * a);
     const T w = (T)1 - s + (solve_q ? -z : z) * k_sqrt(s);
@@ -1056,7 +1061,7 @@ template <typename T> __device__ T k_gammaincinv(T a, T y, bool upper) {
         if (v == t) return x;
         if ((v < t) != solve_q) lo = x; else hi = x;  // P rises, Q falls
         const T d = k_igam_factor(a, x) * a / x;        // x^(a−1)e^−x/Γ(a)
-        const T g = k_log(v) - ln_t;
+        const T g = k_log(v * two_k * inv_t);
         // Steps in ln x where a tail is a power of x: P's, and Q's below x = 1.
         T next = solve_q && x >= (T)1 ? x + g * v / d : x * k_exp((solve_q ? g : -g) * v / (x * d));
         const T tol = eps * x;

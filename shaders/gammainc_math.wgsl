@@ -362,7 +362,7 @@ fn math_gammaincinv_{{T}}(a: {{T}}, y: {{T}}, upper: bool) -> {{T}} {
         if (v == t) { return x; }
         if ((v < t) != solve_q) { lo = x; } else { hi = x; }           // P rises, Q falls
         let d = igam_factor_{{T}}(a, x) * a / x;                        // x^(a−1)e^−x/Γ(a)
-        let g = ln_{{T}}(v) - ln_t;
+        let g = ln_{{T}}(v / t);                                         // not ln v − ln t (the roundings of |ln t|)
         // Steps in ln x where a tail is a power of x: P's, and Q's below x = 1.
         var next = x * exp_{{T}}(select(-g, g, solve_q) * v / (x * d));
         if (solve_q && x >= 1.0) { next = x + g * v / d; }
