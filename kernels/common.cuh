@@ -1128,23 +1128,27 @@ template <typename T> __device__ T k_ei_power_sum(T x, T& lo) {
     lo = e + (ea + eb);
     return t;
 }
+// scale·Ei(x) for x > 50 (scale 1 or ½): e^x/x·Σ k!/x^k, the terms after the first summed
+// apart, e^x in halves past 700 (f32: 85) with scale applied before the second
+// (src/backend/cpu/expint.rs: ei_asymptotic).
+template <typename T> __device__ T k_ei_asymptotic(T x, T scale) {
+    T t = 1, r = 0;
+    for (int k = 1; k < 300; ++k) {
+        t *= (T)k / x;
+        r += t;
+        if (t <= (T)0.125 * k_igam_eps<T>()) break;
+    }
+    const T split = sizeof(T) == 4 ? (T)85 : (T)700;
+    if (x < split) return k_exp(x) / x * ((T)1 + r) * scale;
+    const T h = k_exp((T)0.5 * x);
+    return h * (h * scale / x * ((T)1 + r));
+}
 template <typename T> __device__ T k_expi(T x) {
     if (x != x) return x;
     if (x < (T)0) return -k_exp1(-x);
     if (x == (T)0) return -k_special(x, false);
     if (isinf(x)) return x;
-    if (x > (T)50) {
-        T t = 1, r = 0;  // the terms after the first, summed apart
-        for (int k = 1; k < 300; ++k) {
-            t *= (T)k / x;
-            r += t;
-            if (t <= (T)0.125 * k_igam_eps<T>()) break;
-        }
-        const T split = sizeof(T) == 4 ? (T)85 : (T)700;
-        if (x < split) return k_exp(x) / x * ((T)1 + r);
-        const T h = k_exp((T)0.5 * x);
-        return h * (h / x * ((T)1 + r));
-    }
+    if (x > (T)50) return k_ei_asymptotic(x, (T)1);
     if (x >= (T)2) {
         T vl;
         const T vh = k_ei_power_sum(x, vl), g = (T)0.5772156649015329 + k_log(x);
@@ -1174,6 +1178,84 @@ template <typename T> __device__ T k_expi(T x) {
     T te;
     const T t = k_two_sum(ln_ratio, sh, te);
     return t + (te + sl);
+}
+// The odd and even parts of Σ_{j≥1} σ^⌊j/2⌋·x^j/(j·j!) for 0 < x < 2, σ = ±1 (Si and Ci −
+// γ − ln x, or Shi and Chi − γ − ln x; src/backend/cpu/expint.rs: sici_series).
+template <typename T> __device__ T k_sici_series(T x, T sigma, T& even) {
+    T t = 1, odd = 0, sign = 1;
+    even = 0;
+    for (int j = 1; j < 300; ++j) {
+        t *= x / (T)j;
+        if ((j & 1) == 0) sign *= sigma;
+        const T term = sign * (t / (T)j);
+        if (j & 1) odd += term; else even += term;
+        if (fabs(term) <= k_igam_eps<T>() * fmin(fabs(odd), fabs(even)) || t == (T)0) break;
+    }
+    return odd;
+}
+// Si(x), or Ci(x) when cosine (SciPy's sici; src/backend/cpu/expint.rs): the series below
+// 2, above f + i·g = e^(ix)·E₁(ix) by its continued fraction from the bottom up, 212/x + 4
+// terms deep (f32: 54/x + 3), or its leading terms 1/x² − i/x from 2^32 (f32: 2^13).
+template <typename T> __device__ T k_sici(T x, bool cosine) {
+    if (x != x) return x;
+    const T ax = fabs(x);
+    T si = (T)1.5707963267948966, ci = 0;
+    if (ax == (T)0) {
+        si = 0;
+        ci = -k_special(x, false);
+    } else if (ax < (T)2) {
+        T even;
+        si = k_sici_series(ax, (T)-1, even);
+        ci = (((T)0.5772156649015329 + k_log(ax)) + even) + (T)-4.942915152430645e-18;
+    } else if (!isinf(ax)) {
+        T f, g;
+        if (ax >= (sizeof(T) == 4 ? (T)8192 : (T)4294967296.0)) {
+            f = (T)1 / (ax * ax);
+            g = (T)-1 / ax;
+        } else {
+            const int n = (int)((sizeof(T) == 4 ? (T)54 : (T)212) / ax) + (sizeof(T) == 4 ? 3 : 4);
+            T tr = (T)(2 * n + 1), ti = ax;
+#pragma unroll 1
+            for (int i = n; i >= 1; --i) {
+                const T q = (T)i * (T)i / (tr * tr + ti * ti);  // t ← (2i − 1 + ix) − i²/t
+                tr = (T)(2 * i - 1) - q * tr;
+                ti = ax + q * ti;
+            }
+            const T m = tr * tr + ti * ti;
+            f = tr / m;
+            g = -ti / m;
+        }
+        T sn, cs;
+        k_sincos(ax, &sn, &cs);
+        si = (T)1.5707963267948966 + (g * cs - f * sn);
+        ci = -(f * cs + g * sn);
+    }
+    if (cosine) return ci;
+    return x < (T)0 ? -si : si;
+}
+// Shi(x), or Chi(x) when want_chi (SciPy's shichi): the series below 2, (Ei ± E₁)/2 to 50,
+// above Ei/2 alone, halved before its last factor.
+template <typename T> __device__ T k_shichi(T x, bool want_chi) {
+    if (x != x) return x;
+    const T ax = fabs(x);
+    const T inf = k_special(x, false);
+    T shi = inf, chi = inf;
+    if (ax == (T)0) {
+        shi = 0;
+        chi = -inf;
+    } else if (ax < (T)2) {
+        T even;
+        shi = k_sici_series(ax, (T)1, even);
+        chi = (((T)0.5772156649015329 + k_log(ax)) + even) + (T)-4.942915152430645e-18;
+    } else if (ax <= (T)50) {
+        const T ei = k_expi(ax), e1 = k_exp1(ax);
+        shi = (T)0.5 * (ei + e1);
+        chi = (T)0.5 * (ei - e1);
+    } else if (!isinf(ax)) {
+        shi = chi = k_ei_asymptotic(ax, (T)0.5);
+    }
+    if (want_chi) return chi;
+    return x < (T)0 ? -shi : shi;
 }
 // E_n(x) (SciPy's expn; CUDA has none): src/backend/cpu/expint.rs' expn, n truncated.
 template <typename T> __device__ T k_expn(T n0, T x) {

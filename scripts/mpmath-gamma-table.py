@@ -12,8 +12,9 @@ riemann_zeta_mpmath.txt (ζ(x), ζ(x) − 1 with theirs), convenience_mpmath.txt
 the trigonometric functions of degrees), ndtri_exp_mpmath.txt (the inverse of ln ndtr
 with its κ), lambertw_mpmath.txt (the real branches of Lambert's W with theirs),
 poch_mpmath.txt (the Pochhammer symbol), binom_mpmath.txt (the binomial coefficient),
-betainc_mpmath.txt (the incomplete beta function) and stdtr_fdtr_mpmath.txt (Student's t
-and the F distribution functions), each with its κ, by
+betainc_mpmath.txt (the incomplete beta function), stdtr_fdtr_mpmath.txt (Student's t
+and the F distribution functions), betaincinv_mpmath.txt (the roots of I and 1 − I in x)
+and sici_mpmath.txt (Si, Ci, Shi, Chi), each with its κ, by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -1053,3 +1054,44 @@ with open("tests/data/betaincinv_mpmath.txt", "w") as out:
         xf = float(x)
         if 2.2250738585072014e-308 <= xf < 1:
             out.write("%s %r %r %r %r %.3g %.3g\n" % (op, a, b, y, xf, float(kappa), float(s1)))
+
+# Si, Ci, Shi, Chi (SciPy's sici, shichi) for tests/special.rs, each with its condition
+# number κ = |x·f′(x)/f(x)| (Si′ = sin x/x, Ci′ = cos x/x, Shi′ = sinh x/x, Chi′ = cosh x/x):
+# x from 1e-300 to 1e300 for Si and Ci (f32: 1e-38 to 3e38), to 717 for Shi and Chi (f32:
+# 90), through [0, 16] across the switches at 2 (series, then Si and Ci by E₁(ix)'s
+# continued fraction; Shi and Chi by Ei and E₁), and within 1e-15 to 1e-3 (relatively) of
+# Chi's root and the first 30 roots of Ci. Taken at 250 and 400 bits, which must agree.
+# Its own generator.
+rng_si = np.random.default_rng(20261206)
+si_rows = []
+ci_roots = [mp.findroot(mp.ci, 0.6)] + [mp.findroot(mp.ci, k * mp.pi + 1 / (k * mp.pi)) for k in range(1, 30)]
+chi_root = mp.findroot(mp.chi, 0.52)
+for f32 in (False, True):
+    cast = caster(f32)
+    tiny, huge, top = (1e-38, 3e38, 90.0) if f32 else (1e-300, 1e300, 717.0)
+    logu = log_uniform(rng_si)
+    for op in ("si", "ci", "shi", "chi"):
+        end = huge if op in ("si", "ci") else top
+        si_rows += [(op, cast(x)) for x in logu(tiny, 2, 30)]
+        si_rows += [(op, cast(x)) for x in rng_si.uniform(0, 4, 60)]
+        si_rows += [(op, cast(x)) for x in rng_si.uniform(4, 16, 40)]
+        si_rows += [(op, cast(x)) for x in logu(16, end, 50)]
+    for z in ci_roots + [chi_root]:
+        op = "ci" if z is not chi_root else "chi"
+        for d in np.exp(rng_si.uniform(np.log(1e-15), np.log(1e-3), 2)):
+            si_rows.append((op, cast(float(z) * (1 + d * rng_si.choice([-1, 1])))))
+for op in ("si", "ci", "shi", "chi"):
+    si_rows += [(op, x) for x in (2.0, 1.9999999999999998, 1e-300, 0.5, 1.0, 4.0)]
+si_fn = {"si": (mp.si, mp.sin), "ci": (mp.ci, mp.cos), "shi": (mp.shi, mp.sinh), "chi": (mp.chi, mp.cosh)}
+with open("tests/data/sici_mpmath.txt", "w") as out:
+    out.write("# op x value kappa: si Si(x), ci Ci(x), shi Shi(x), chi Chi(x), kappa = |x f'(x)/f(x)|; mpmath 1.4 at 250 and 400 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for op, x in sorted(set(si_rows)):
+        if x <= 0:
+            continue
+        fn, deriv = si_fn[op]
+        v = at_250_and_400(lambda: float(fn(mp.mpf(x))), (op, x))
+        if v == 0 or abs(v) >= 1.7976931348623157e308 or abs(v) < 2.2250738585072014e-308:
+            continue
+        with mp.workprec(600):
+            kappa = float(abs(deriv(mp.mpf(x)) / fn(mp.mpf(x))))
+        out.write("%s %r %r %.3g\n" % (op, x, v, kappa))

@@ -62,6 +62,22 @@ fn ei_power_sum_{{T}}(x: {{T}}) -> vec2<{{T}}> {
     return vec2<{{T}}>(t.x, t.y + (sa.y + sb.y));
 }
 
+// scale·Ei(x) for x > 50 (scale 1 or ½): the asymptotic series e^x/x·Σ k!/x^k, its terms
+// after the first summed apart, with e^x in halves past {{EXP_SPLIT}} and scale applied before
+// the second, so that ½·Ei overflows only where it must.
+fn ei_asymptotic_{{T}}(x: {{T}}, scale: {{T}}) -> {{T}} {
+    var t: {{T}} = 1.0;
+    var r: {{T}} = 0.0;
+    for (var k = 1; k < 300; k++) {
+        t = t * ({{T}}(k) / x);
+        r = r + t;
+        if (t <= 0.125 * {{EPS_HALF}}) { break; }
+    }
+    if (x < {{EXP_SPLIT}}) { return exp_{{T}}(x) / x * (1.0 + r) * scale; }
+    let h = exp_{{T}}(0.5 * x);                                          // e^x would overflow
+    return h * (h * scale / x * (1.0 + r));
+}
+
 // Ei(x): −E₁(−x) for x < 0; from 2 to 50 γ + ln x + Σ x^k/(k·k!) (ei_power_sum);
 // below 2 the series less itself at the root x₀ = 0.3725… (held as two parts), ln(x/x₀) +
 // Σ (x^k − x₀^k)/(k·k!), whose terms all have the sign of x − x₀: u = (x^k − x₀^k)/k!
@@ -75,18 +91,7 @@ fn math_expi_{{T}}(x: {{T}}) -> {{T}} {
     if (x < 0.0) { return -math_exp1_{{T}}(-x); }
     if (x == 0.0) { return -inf_{{T}}(); }
     if (x > {{T_MAX}}) { return x; }
-    if (x > 50.0) {
-        var t: {{T}} = 1.0;
-        var r: {{T}} = 0.0;
-        for (var k = 1; k < 300; k++) {
-            t = t * ({{T}}(k) / x);
-            r = r + t;
-            if (t <= 0.125 * {{EPS_HALF}}) { break; }
-        }
-        if (x < {{EXP_SPLIT}}) { return exp_{{T}}(x) / x * (1.0 + r); }
-        let h = exp_{{T}}(0.5 * x);                                      // e^x would overflow
-        return h * (h / x * (1.0 + r));
-    }
+    if (x > 50.0) { return ei_asymptotic_{{T}}(x, 1.0); }
     if (x >= 2.0) {
         let v = ei_power_sum_{{T}}(x);
         let t = two_sum_{{T}}(v.x, 0.5772156649015329 + ln_{{T}}(x));
@@ -146,3 +151,96 @@ fn math_expn_{{T}}(n0: {{T}}, x: {{T}}) -> {{T}} {
     }
     return s;
 }
+
+// The odd and even parts of Σ_{j>=1} σ^⌊j/2⌋·x^j/(j·j!) for 0 < x < 2, σ = ±1: with σ = −1
+// Si(x) and Ci(x) − γ − ln x, with σ = 1 Shi(x) and Chi(x) − γ − ln x; to the first term
+// below {{EPS_HALF}} of both sums.
+fn sici_series_{{T}}(x: {{T}}, sigma: {{T}}) -> vec2<{{T}}> {
+    var t: {{T}} = 1.0;                                                  // x^j/j!
+    var odd: {{T}} = 0.0;
+    var even: {{T}} = 0.0;
+    var sign: {{T}} = 1.0;
+    for (var j = 1; j < 300; j++) {
+        let fj = {{T}}(j);
+        t = t * (x / fj);
+        if ((j & 1) == 0) { sign = sign * sigma; }
+        let term = sign * (t / fj);
+        if ((j & 1) == 1) { odd = odd + term; } else { even = even + term; }
+        if (abs(term) <= {{EPS_HALF}} * min(abs(odd), abs(even)) || t == 0.0) { break; }
+    }
+    return vec2<{{T}}>(odd, even);
+}
+
+// f + i·g = e^(ix)·E₁(ix) for x >= 2: 1/(1 + ix − 1²/(3 + ix − 2²/(5 + ix − …))) from the
+// bottom up, {{CIS_DEPTH}}/x + {{CIS_EXTRA}} terms deep; from {{CIS_ASYMPTOTIC}} its leading terms 1/x² − i/x.
+fn cis_fraction_{{T}}(x: {{T}}) -> vec2<{{T}}> {
+    if (x >= {{CIS_ASYMPTOTIC}}) { return vec2<{{T}}>(1.0 / (x * x), -1.0 / x); }
+    let n = i32({{CIS_DEPTH}} / x) + {{CIS_EXTRA}};
+    var tr = {{T}}(2 * n + 1);
+    var ti = x;
+    for (var i = n; i >= 1; i--) {
+        let fi = {{T}}(i);
+        let q = fi * fi / (tr * tr + ti * ti);                           // t ← (2i − 1 + ix) − i²/t
+        tr = {{T}}(2 * i - 1) - q * tr;
+        ti = x + q * ti;
+    }
+    let m = tr * tr + ti * ti;
+    return vec2<{{T}}>(tr / m, -ti / m);
+}
+
+// Si(x), or Ci(x) when cosine (SciPy's sici): below 2 their series, above Si = π/2 + g·cos x
+// − f·sin x and Ci = −(f·cos x + g·sin x) from cis_fraction. Si odd, Ci(|x|) for x < 0;
+// (0, −∞) at 0, (±π/2, 0) at ±∞.
+fn sici_{{T}}(x: {{T}}, cosine: bool) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    let ax = abs(x);
+    var si: {{T}} = 1.5707963267948966;
+    var ci: {{T}} = 0.0;
+    if (ax == 0.0) {
+        si = 0.0;
+        ci = -inf_{{T}}();
+    } else if (ax < 2.0) {
+        let s = sici_series_{{T}}(ax, -1.0);
+        si = s.x;
+        ci = ((0.5772156649015329 + ln_{{T}}(ax)) + s.y) - 4.942915152430645e-18;
+    } else if (ax <= {{T_MAX}}) {
+        let f = cis_fraction_{{T}}(ax);
+        let sc = sincos_{{T}}(ax);
+        si = 1.5707963267948966 + (f.y * sc.y - f.x * sc.x);
+        ci = -(f.x * sc.y + f.y * sc.x);
+    }
+    if (cosine) { return ci; }
+    return select(si, -si, x < 0.0);
+}
+fn math_si_{{T}}(x: {{T}}) -> {{T}} { return sici_{{T}}(x, false); }
+fn math_ci_{{T}}(x: {{T}}) -> {{T}} { return sici_{{T}}(x, true); }
+
+// Shi(x), or Chi(x) when want_chi (SciPy's shichi): below 2 their series, to 50 (Ei ± E₁)/2,
+// above Ei/2 alone, halved before its last factor. Shi odd, Chi(|x|) for x < 0; (0, −∞)
+// at 0, (±∞, +∞) at ±∞.
+fn shichi_{{T}}(x: {{T}}, want_chi: bool) -> {{T}} {
+    if (nan_{{T}}(x)) { return x; }
+    let ax = abs(x);
+    var shi = inf_{{T}}();
+    var chi = inf_{{T}}();
+    if (ax == 0.0) {
+        shi = 0.0;
+        chi = -inf_{{T}}();
+    } else if (ax < 2.0) {
+        let s = sici_series_{{T}}(ax, 1.0);
+        shi = s.x;
+        chi = ((0.5772156649015329 + ln_{{T}}(ax)) + s.y) - 4.942915152430645e-18;
+    } else if (ax > 50.0 && ax <= {{T_MAX}}) {
+        shi = ei_asymptotic_{{T}}(ax, 0.5);
+        chi = shi;
+    } else if (ax <= 50.0) {
+        let ei = math_expi_{{T}}(ax);
+        let e1 = math_exp1_{{T}}(ax);
+        shi = 0.5 * (ei + e1);
+        chi = 0.5 * (ei - e1);
+    }
+    if (want_chi) { return chi; }
+    return select(shi, -shi, x < 0.0);
+}
+fn math_shi_{{T}}(x: {{T}}) -> {{T}} { return shichi_{{T}}(x, false); }
+fn math_chi_{{T}}(x: {{T}}) -> {{T}} { return shichi_{{T}}(x, true); }

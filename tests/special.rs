@@ -31,7 +31,10 @@
 //!
 //! The exponential integrals (`exp1`, `expi`) are checked against mpmath at 2,900
 //! points, E₁ from 1e-300 to 745 and Ei from −745 to 716 and through its root, within
-//! `EXPINT_ULPS` of the answer.
+//! `EXPINT_ULPS` of the answer. The sine and cosine integrals and their hyperbolic
+//! forms (`si`, `ci`, `shi`, `chi`, `sici`, `shichi`) at 1,577, x from 1e-300 to 1e300
+//! (to 717 for Shi and Chi) and near the roots of Ci and Chi, in ulps per unit of the
+//! condition number (see `sici_check`).
 //!
 //! Their inverses in x (`gammaincinv`, `gammainccinv`) are checked against mpmath's roots
 //! at 440 points, in ulps of the root per unit of its condition number (see
@@ -2141,6 +2144,78 @@ fn besselj_bound(dev: &Device) -> f64 {
     bound_on(dev, 4.0, 8.0)
 }
 
+// ---- sici, shichi ----------------------------------------------------------------------
+
+/// `si`, `ci`, `shi` and `chi` on `dev` in `F` against mpmath (tests/data/sici_mpmath.txt:
+/// x from 1e-300 to 1e300 for Si and Ci, to 717 for Shi and Chi, through the switch at 2
+/// and within 1e-15 to 1e-3 of Chi's root and Ci's first 30) within `bound` ulps per unit
+/// of `max(1, κ)`, κ = |x·f′(x)/f(x)| (as `besselj_check`). Values outside `F`'s normal
+/// range are skipped. Then `sici` and `shichi` against the four, the symmetries at −x,
+/// SciPy's conventions and a strided view. Prints the worst, also in plain ulps.
+fn sici_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let (to_f, min_positive): (fn(f64) -> F, f64) = (<F as gpu::Element>::from_f64, F::MIN_POSITIVE);
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let table = kappa_table(include_str!("data/sici_mpmath.txt"));
+    let apply = |op: &str, a: &Array<F>| match op {
+        "si" => a.si(),
+        "ci" => a.ci(),
+        "shi" => a.shi(),
+        _ => a.chi(),
+    };
+    for op in ["si", "ci", "shi", "chi"] {
+        let rows: Vec<[f64; 3]> = table
+            .iter()
+            .filter(|(o, r)| o == op && to_f(r[0]).into() == r[0] && r[1].abs() >= min_positive && r[1].abs() <= max)
+            .map(|(_, r)| *r)
+            .collect();
+        let a = Array::from_vec(rows.iter().map(|r| to_f(r[0])).collect(), [rows.len()])?.to(dev)?;
+        let got = apply(op, &a)?.to_vec()?;
+        let want: Vec<f64> = rows.iter().map(|r| r[1]).collect();
+        let scale = |i: usize| rows[i][2].max(1.0);
+        check_ulps_per(dev, op, &got, &want, bound, (scale, "max(1, κ)"), |i| format!("{:e}", rows[i][0]));
+    }
+    // The pairs are the four; Si and Shi are odd, Ci and Chi take |x|; SciPy's
+    // conventions at 0, ±∞ and NaN (but Ci(−∞), 0 here, NaN in SciPy 1.17).
+    let to = |v: &[f64]| -> Vec<F> { v.iter().map(|&x| to_f(x)).collect() };
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let xs = [0.0, -0.0, inf, -inf, nan, 0.3, -0.3, 1.7, -1.7, 2.5, -2.5, 60.0, -60.0, 1e5, -1e5];
+    let x = Array::from_vec(to(&xs), [xs.len()])?.to(dev)?;
+    let v = |a: Array<F>| -> gpu::Result<Vec<f64>> { Ok(a.to_vec()?.into_iter().map(|v| v.into()).collect()) };
+    let (si, ci, shi, chi) = (v(x.si()?)?, v(x.ci()?)?, v(x.shi()?)?, v(x.chi()?)?);
+    let ((psi, pci), (pshi, pchi)) = (x.sici()?, x.shichi()?);
+    let bits = |v: &[f64]| -> Vec<u64> { v.iter().map(|x| x.to_bits()).collect() };
+    for (pair, got, want) in
+        [("sici", [&v(psi)?, &v(pci)?], [&si, &ci]), ("shichi", [&v(pshi)?, &v(pchi)?], [&shi, &chi])]
+    {
+        for k in 0..2 {
+            assert_eq!(bits(got[k]), bits(want[k]), "{pair}[{k}] {what}: {:?}", got[k]);
+        }
+    }
+    let half_pi: f64 = to_f(std::f64::consts::FRAC_PI_2).into();
+    assert_eq!((si[0], si[1], si[2], si[3]), (0.0, 0.0, half_pi, -half_pi), "si(0, −0, ∞, −∞) {what}");
+    assert_eq!((ci[0], ci[1], ci[2], ci[3]), (-inf, -inf, 0.0, 0.0), "ci(0, −0, ∞, −∞) {what}");
+    assert_eq!((shi[0], shi[1], shi[2], shi[3]), (0.0, 0.0, inf, -inf), "shi(0, −0, ∞, −∞) {what}");
+    assert_eq!((chi[0], chi[1], chi[2], chi[3]), (-inf, -inf, inf, inf), "chi(0, −0, ∞, −∞) {what}");
+    for (op, f) in [("si", &si), ("ci", &ci), ("shi", &shi), ("chi", &chi)] {
+        assert!(f[4].is_nan(), "{op}(NaN) {what}: {f:?}");
+        let odd = op == "si" || op == "shi";
+        for i in (5..xs.len()).step_by(2) {
+            let mirrored = if odd { -f[i + 1] } else { f[i + 1] };
+            assert_eq!(f[i], mirrored, "{op}(±{}) {what}: {f:?}", xs[i]);
+        }
+    }
+    let pos: Vec<f64> = (1..=40).map(|k| 0.37 * (k * k) as f64).collect();
+    check_strided_view(dev, &pos, &["si", "ci", "shi", "chi"], apply)
+}
+
+/// The bound for `si`, `ci`, `shi` and `chi`, in ulps per unit of `max(1, κ)`: 4 where the
+/// code is ours (CPU, wgpu); on CUDA, whose kernels call CUDA's sin, cos, exp and log,
+/// twice that. Not run here: no NVIDIA driver.
+fn sici_bound(dev: &Device) -> f64 {
+    bound_on(dev, 4.0, 8.0)
+}
+
 // ---- yn ---------------------------------------------------------------------------------
 
 /// `yn` on `dev` in `F` against mpmath (tests/data/yn_mpmath.txt: n from −38 to 2,918, x
@@ -3640,6 +3715,17 @@ backend_tests! {
         }
         expint_check::<f64>(dev, expint_bound(dev))?;
         expint_specials::<f64>(dev)
+    }
+
+    fn sici_shichi_f32(dev) {
+        sici_check::<f32>(dev, sici_bound(dev))
+    }
+
+    fn sici_shichi_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        sici_check::<f64>(dev, sici_bound(dev))
     }
 
     fn expn_f32(dev) {

@@ -117,6 +117,17 @@ pub enum UnaryOp {
     Exp1,
     /// The exponential integral `Ei(x) = −PV∫₋ₓ^∞ e^−t/t dt` (SciPy's `expi`; floats).
     Expi,
+    /// The sine integral `Si(x) = ∫₀^x sin t/t dt` (SciPy's `sici(x)[0]`; floats).
+    Si,
+    /// The cosine integral `Ci(x) = γ + ln|x| + ∫₀^|x| (cos t − 1)/t dt` (SciPy's
+    /// `sici(x)[1]`; floats).
+    Ci,
+    /// The hyperbolic sine integral `Shi(x) = ∫₀^x sinh t/t dt` (SciPy's `shichi(x)[0]`;
+    /// floats).
+    Shi,
+    /// The hyperbolic cosine integral `Chi(x) = γ + ln|x| + ∫₀^|x| (cosh t − 1)/t dt`
+    /// (SciPy's `shichi(x)[1]`; floats).
+    Chi,
     /// The modified Bessel function of the second kind `K0(x)` (SciPy's `k0`; floats).
     K0,
     /// `e^x·K0(x)` (SciPy's `k0e`; floats).
@@ -154,7 +165,7 @@ pub enum UnaryOp {
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 63] = [
+    pub const ALL: [UnaryOp; 67] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -202,6 +213,10 @@ impl UnaryOp {
         UnaryOp::Spence,
         UnaryOp::Exp1,
         UnaryOp::Expi,
+        UnaryOp::Si,
+        UnaryOp::Ci,
+        UnaryOp::Shi,
+        UnaryOp::Chi,
         UnaryOp::K0,
         UnaryOp::K0e,
         UnaryOp::K1,
@@ -275,6 +290,10 @@ impl UnaryOp {
             UnaryOp::Spence => "spence",
             UnaryOp::Exp1 => "exp1",
             UnaryOp::Expi => "expi",
+            UnaryOp::Si => "si",
+            UnaryOp::Ci => "ci",
+            UnaryOp::Shi => "shi",
+            UnaryOp::Chi => "chi",
             UnaryOp::K0 => "k0",
             UnaryOp::K0e => "k0e",
             UnaryOp::K1 => "k1",

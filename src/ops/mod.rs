@@ -38,6 +38,7 @@ pub(crate) mod scan;
 pub(crate) mod setitem;
 pub(crate) mod sets;
 pub(crate) mod shape;
+pub(crate) mod sici;
 pub(crate) mod solve;
 pub(crate) mod sort;
 pub(crate) mod special_misc;

@@ -4,6 +4,7 @@
 
 use super::gammainc::legendre_backward;
 use super::special::{two_prod, two_sum};
+use std::f64::consts::FRAC_PI_2;
 
 /// Euler's constant γ, and what its double lacks.
 const EULER: f64 = 0.5772156649015329;
@@ -80,21 +81,7 @@ pub(crate) fn expi(x: f64) -> f64 {
         return f64::INFINITY;
     }
     if x > EI_ASYMPTOTIC {
-        // The terms after the first, summed apart from it (SciPy's 1 + 1/x + … order was
-        // 2.3 ulp off at x = 53), to the first below 2^-56.
-        let (mut t, mut r) = (1.0, 0.0);
-        for k in 1..MAX_TERMS {
-            t *= k as f64 / x;
-            r += t;
-            if t <= EPS / 8.0 {
-                break;
-            }
-        }
-        if x < 700.0 {
-            return x.exp() / x * (1.0 + r);
-        }
-        let h = (0.5 * x).exp(); // e^x would overflow
-        return h * (h / x * (1.0 + r));
+        return ei_asymptotic(x, 1.0);
     }
     if x >= EI_FAR {
         let (sh, sl) = ei_power_sum(x);
@@ -127,6 +114,134 @@ pub(crate) fn expi(x: f64) -> f64 {
     }
     let (t, e) = two_sum(ln_ratio, sh);
     t + (e + sl)
+}
+
+/// `scale·Ei(x)` for x > 50 (`scale` 1 or ½) by the asymptotic series `e^x/x·Σ k!/x^k`
+/// (DLMF 6.12.2): the terms after the first summed apart from it (SciPy's 1 + 1/x + …
+/// order was 2.3 ulp off at x = 53), to the first below 2^-56, and e^x in two halves past
+/// 700, with `scale` applied before the second, so that ½·Ei overflows only where it must.
+fn ei_asymptotic(x: f64, scale: f64) -> f64 {
+    let (mut t, mut r) = (1.0, 0.0);
+    for k in 1..MAX_TERMS {
+        t *= k as f64 / x;
+        r += t;
+        if t <= EPS / 8.0 {
+            break;
+        }
+    }
+    if x < 700.0 {
+        return x.exp() / x * (1.0 + r) * scale;
+    }
+    let h = (0.5 * x).exp(); // e^x would overflow
+    h * (h * scale / x * (1.0 + r))
+}
+
+/// Where Si, Ci, Shi and Chi leave their power series: above it Si and Ci come from E₁(ix)'s
+/// continued fraction and Shi and Chi from Ei and E₁.
+const SICI_SERIES_END: f64 = 2.0;
+/// The depth of E₁(ix)'s continued fraction: `CIS_DEPTH/x + 4` terms reach 2^-56 (by
+/// mpmath: 107 terms at x = 2, 55 at 4, 28 at 8, 15 at 16, 6 at 64).
+const CIS_DEPTH: f64 = 212.0;
+/// From where `e^(ix)·E₁(ix)` is `1/x² − i/x` to 2^-64 (the next terms are `2/x²` of
+/// each): the fraction's `|t|²` would overflow past 1e154.
+const CIS_ASYMPTOTIC: f64 = 4294967296.0;
+
+/// `f + i·g = e^(ix)·E₁(ix)` for x ≥ 2, so that `Ci(x) = −(f·cos x + g·sin x)` and `Si(x) =
+/// π/2 + g·cos x − f·sin x` (DLMF 6.5.5, 6.5.6 with `E₁(ix) = −Ci(x) + i(Si(x) − π/2)`):
+/// `1/(1 + ix − 1²/(3 + ix − 2²/(5 + ix − …)))` (DLMF 6.9.1's even part, the fraction
+/// `legendre_backward` takes at real x) evaluated from the bottom up from `CIS_DEPTH/x +
+/// 4` terms, or its leading terms where they are all.
+fn cis_fraction(x: f64) -> (f64, f64) {
+    if x >= CIS_ASYMPTOTIC {
+        return (1.0 / (x * x), -1.0 / x);
+    }
+    let n = (CIS_DEPTH / x) as usize + 4;
+    let (mut tr, mut ti) = ((2 * n + 1) as f64, x);
+    for i in (1..=n).rev() {
+        let fi = i as f64;
+        let q = fi * fi / (tr * tr + ti * ti); // t ← (2i − 1 + ix) − i²/t
+        (tr, ti) = ((2 * i - 1) as f64 - q * tr, x + q * ti);
+    }
+    let m = tr * tr + ti * ti;
+    (tr / m, -ti / m)
+}
+
+/// `(Si(x), Ci(x))` (SciPy's `sici`): the sine and cosine integrals `∫₀^x sin t/t dt` and
+/// `γ + ln x + ∫₀^x (cos t − 1)/t dt`. Below 2 their power series `Σ (−1)^k
+/// x^(2k+1)/((2k+1)·(2k+1)!)` and `γ + ln x + Σ_{k≥1} (−1)^k x^(2k)/(2k·(2k)!)` (DLMF
+/// 6.6.5, 6.6.6), above from E₁(ix) (`cis_fraction`). Si is odd; for x < 0, Ci is the real
+/// part of Ci(x), `Ci(|x|)` (as SciPy's). (0, −∞) at ±0, (±π/2, 0) at ±∞.
+pub(crate) fn sici(x: f64) -> (f64, f64) {
+    if x.is_nan() {
+        return (x, x);
+    }
+    let ax = x.abs();
+    let (si, ci) = if ax == 0.0 {
+        (0.0, f64::NEG_INFINITY)
+    } else if ax.is_infinite() {
+        (FRAC_PI_2, 0.0)
+    } else if ax < SICI_SERIES_END {
+        let (s, c) = sici_series(ax, -1.0);
+        (s, ((EULER + ax.ln()) + c) + EULER_LO)
+    } else {
+        let (f, g) = cis_fraction(ax);
+        let (sn, cs) = ax.sin_cos();
+        (FRAC_PI_2 + (g * cs - f * sn), -(f * cs + g * sn))
+    };
+    (if x < 0.0 { -si } else { si }, ci)
+}
+
+/// The odd and even parts of `Σ_{j≥1} σ^⌊j/2⌋·x^j/(j·j!)` for 0 < x < 2, σ = ±1: with σ = −1
+/// Si(x) and Ci(x) − γ − ln x, with σ = 1 Shi(x) and Chi(x) − γ − ln x, to the first term
+/// below 2^-53 of both sums.
+fn sici_series(x: f64, sigma: f64) -> (f64, f64) {
+    let (mut t, mut odd, mut even, mut sign) = (1.0, 0.0, 0.0, 1.0); // t = x^j/j!
+    for j in 1..MAX_TERMS {
+        let fj = j as f64;
+        t *= x / fj;
+        if j % 2 == 0 {
+            sign *= sigma;
+        }
+        let term = sign * (t / fj);
+        if j % 2 == 1 {
+            odd += term;
+        } else {
+            even += term;
+        }
+        if term.abs() <= EPS * odd.abs().min(even.abs()) || t == 0.0 {
+            break;
+        }
+    }
+    (odd, even)
+}
+
+/// `(Shi(x), Chi(x))` (SciPy's `shichi`): the hyperbolic sine and cosine integrals
+/// `∫₀^x sinh t/t dt` and `γ + ln x + ∫₀^x (cosh t − 1)/t dt`. Below 2 their power series
+/// `Σ x^(2k+1)/((2k+1)·(2k+1)!)` and `γ + ln x + Σ_{k≥1} x^(2k)/(2k·(2k)!)` (DLMF 6.6.7,
+/// 6.6.8); above `(Ei(x) ± E₁(x))/2` (DLMF 6.2.15, 6.2.16), from 50 `Ei(x)/2` alone (E₁ is
+/// below 2^-140 of it), taken as a whole so that it overflows only where the functions
+/// do (near x = 717.04, not where Ei does). Shi is odd; for x < 0, Chi is the real part
+/// of Chi(x), `Chi(|x|)` (as SciPy's). (0, −∞) at ±0, (±∞, +∞) at ±∞.
+pub(crate) fn shichi(x: f64) -> (f64, f64) {
+    if x.is_nan() {
+        return (x, x);
+    }
+    let ax = x.abs();
+    let (shi, chi) = if ax == 0.0 {
+        (0.0, f64::NEG_INFINITY)
+    } else if ax.is_infinite() {
+        (f64::INFINITY, f64::INFINITY)
+    } else if ax < SICI_SERIES_END {
+        let (s, c) = sici_series(ax, 1.0);
+        (s, ((EULER + ax.ln()) + c) + EULER_LO)
+    } else if ax > EI_ASYMPTOTIC {
+        let half = ei_asymptotic(ax, 0.5);
+        (half, half)
+    } else {
+        let (ei, e1) = (expi(ax), exp1(ax));
+        (0.5 * (ei + e1), 0.5 * (ei - e1))
+    };
+    (if x < 0.0 { -shi } else { shi }, chi)
 }
 
 /// `Σ_{k≥1} x^k/(k·k!)` for x ≥ 2 as two doubles: the terms `v_k = x^k/k!` carried as two

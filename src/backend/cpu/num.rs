@@ -163,6 +163,10 @@ pub(crate) trait FloatNum:
     fn spence(self) -> Self;
     fn exp1(self) -> Self;
     fn expi(self) -> Self;
+    fn si(self) -> Self;
+    fn ci(self) -> Self;
+    fn shi(self) -> Self;
+    fn chi(self) -> Self;
     fn k0(self) -> Self;
     fn k0e(self) -> Self;
     fn k1(self) -> Self;
@@ -478,6 +482,18 @@ macro_rules! float_num {
             }
             fn expi(self) -> Self {
                 super::expint::expi(self as f64) as $t
+            }
+            fn si(self) -> Self {
+                super::expint::sici(self as f64).0 as $t
+            }
+            fn ci(self) -> Self {
+                super::expint::sici(self as f64).1 as $t
+            }
+            fn shi(self) -> Self {
+                super::expint::shichi(self as f64).0 as $t
+            }
+            fn chi(self) -> Self {
+                super::expint::shichi(self as f64).1 as $t
             }
             fn k0(self) -> Self {
                 super::besselk::k0(self as f64) as $t

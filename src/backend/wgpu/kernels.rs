@@ -67,8 +67,9 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// (its head short enough that k·head is exact), 2/3, ½ ln 2π and ln π in two parts, and
 /// where the Riemann ζ is ±∞ below 0; for convenience_math.wgsl, ln 10 and π/180 in two
 /// parts, the significand's bits, the last exact power of ten, and from where every
-/// value is a multiple of 8.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 41] {
+/// value is a multiple of 8; for expint_math.wgsl's sine and cosine integrals, the depth
+/// of E₁(ix)'s continued fraction and where its leading terms are all.
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 44] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -84,6 +85,9 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 41] {
         ("PI_LO", pick("-8.742278e-08", "1.2246467991473532e-16")),
         ("T_MAX", pick("3.4028234663852886e38", "1.7976931348623157e308")),
         ("EXP_SPLIT", pick("85.0", "700.0")),
+        ("CIS_DEPTH", pick("54.0", "212.0")),
+        ("CIS_EXTRA", pick("3", "4")),
+        ("CIS_ASYMPTOTIC", pick("8192.0", "4294967296.0")),
         ("GAMMA_EXACT_N", pick("14.0", "23.0")),
         ("BETA_REACH", pick("34.0", "171.0")),
         ("LN2_A", pick("0.693145751953125", "6.93147180369123816490e-01")),

@@ -47,7 +47,7 @@ pub(super) fn extreme(max: bool, t: DType, a: &str, b: &str) -> String {
 /// vector loads; a compile two to four times as fast). Straight-line functions (Γ,
 /// ln Γ, ψ, erf, K(m)) keep the wide kernels, which load vectors and run 2–5 times as
 /// fast as this one.
-const ITERATIVE: [&str; 14] = [
+const ITERATIVE: [&str; 18] = [
     "math_betainc",
     "math_betaincinv",
     "math_gammainc",
@@ -62,6 +62,10 @@ const ITERATIVE: [&str; 14] = [
     "math_expn",
     "math_exp1",
     "math_expi",
+    "math_si",
+    "math_ci",
+    "math_shi",
+    "math_chi",
 ];
 
 /// Whether `expr` calls one of the `ITERATIVE` functions (by name and type suffix:
@@ -138,6 +142,10 @@ pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
         UnaryOp::Spence => format!("math_spence_{w}(a)"),
         UnaryOp::Exp1 => format!("math_exp1_{w}(a)"),
         UnaryOp::Expi => format!("math_expi_{w}(a)"),
+        UnaryOp::Si => format!("math_si_{w}(a)"),
+        UnaryOp::Ci => format!("math_ci_{w}(a)"),
+        UnaryOp::Shi => format!("math_shi_{w}(a)"),
+        UnaryOp::Chi => format!("math_chi_{w}(a)"),
         UnaryOp::K0 => format!("math_k0_{w}(a)"),
         UnaryOp::K0e => format!("math_k0e_{w}(a)"),
         UnaryOp::K1 => format!("math_k1_{w}(a)"),
