@@ -14,7 +14,8 @@ with its κ), lambertw_mpmath.txt (the real branches of Lambert's W with theirs)
 poch_mpmath.txt (the Pochhammer symbol), binom_mpmath.txt (the binomial coefficient),
 betainc_mpmath.txt (the incomplete beta function), stdtr_fdtr_mpmath.txt (Student's t
 and the F distribution functions), betaincinv_mpmath.txt (the roots of I and 1 − I in x)
-and sici_mpmath.txt (Si, Ci, Shi, Chi), each with its κ, by
+sici_mpmath.txt (Si, Ci, Shi, Chi) and kolmogorov_mpmath.txt (Kolmogorov's survival
+function and its inverse), each with its κ, by
 mpmath at 250 bits (B at 2,400; ζ, P and Q at more), rounded to
 f64. Not run by CI (the tables are committed); needs `pip install mpmath numpy`. About
 half of the inputs (a third of B's) are f32 values, so that the f32 kernels are checked
@@ -1095,3 +1096,74 @@ with open("tests/data/sici_mpmath.txt", "w") as out:
         with mp.workprec(600):
             kappa = float(abs(deriv(mp.mpf(x)) / fn(mp.mpf(x))))
         out.write("%s %r %r %.3g\n" % (op, x, v, kappa))
+
+# Kolmogorov's survival function and its inverse (SciPy's kolmogorov, kolmogi) for
+# tests/special.rs: x from 1e-3 to 19.4 (where it leaves f64's normal range), through
+# the switch at 0.82; p through (0, 1), down to 1e-300 and up to 1 − 1e-16. Each value
+# with its condition number (κ = |x·K′/K| for kolmogorov; t/(x·|T′|) for the tail t a root
+# matches, as for gammaincinv), the roots by bisection on the logarithm of that tail.
+# Its own generator.
+rng_k = np.random.default_rng(20261207)
+
+
+def kolm_tails(x):
+    """(survival function, CDF) of the Kolmogorov distribution at x, each by its own series."""
+    if x >= 1:
+        sf = 2 * mp.nsum(lambda k: (-1) ** (k - 1) * mp.exp(-2 * k * k * x * x), [1, mp.inf])
+        return sf, 1 - sf
+    a = mp.pi ** 2 / (8 * x * x)
+    cdf = mp.sqrt(2 * mp.pi) / x * mp.nsum(lambda k: mp.exp(-(2 * k - 1) ** 2 * a), [1, mp.inf])
+    return 1 - cdf, cdf
+
+
+def kolm_root(p):
+    """The x with SF(x) = p, from the smaller tail, and its condition number."""
+    upper = p <= 0.5119717052984973
+    t = mp.mpf(p) if upper else 1 - mp.mpf(p)
+    lo, hi = (mp.mpf(0.82), mp.mpf(40)) if upper else (mp.mpf(0.01), mp.mpf(0.82))
+    for _ in range(400):
+        mid = (lo + hi) / 2
+        v = kolm_tails(mid)[0 if upper else 1]
+        if (v > t) == upper:
+            lo = mid
+        else:
+            hi = mid
+    x = (lo + hi) / 2
+    h = x * mp.mpf(2) ** -100
+    slope = (kolm_tails(x + h)[0] - kolm_tails(x - h)[0]) / (2 * h)
+    return x, t / (x * abs(slope))
+
+
+k_rows = []
+for f32 in (False, True):
+    cast = caster(f32)
+    logu = log_uniform(rng_k)
+    top = 6.6 if f32 else 19.4
+    k_rows += [("kolmogorov", cast(x)) for x in logu(1e-3, 0.82, 30)]
+    k_rows += [("kolmogorov", cast(x)) for x in rng_k.uniform(0, 3, 60)]
+    k_rows += [("kolmogorov", cast(x)) for x in rng_k.uniform(0.8, 0.85, 10)]
+    k_rows += [("kolmogorov", cast(x)) for x in rng_k.uniform(3, top, 40)]
+    k_rows += [("kolmogi", cast(p)) for p in rng_k.uniform(0, 1, 50)]
+    k_rows += [("kolmogi", cast(p)) for p in logu(1e-37 if f32 else 1e-300, 0.5, 40)]
+    k_rows += [("kolmogi", cast(1 - p)) for p in logu(1e-7 if f32 else 1e-16, 0.5, 30)]
+    k_rows += [("kolmogi", cast(p)) for p in rng_k.uniform(0.5, 0.53, 10)]
+k_rows += [("kolmogorov", x) for x in (0.82, 0.8199999999999998, 1.0, 0.5)]
+k_rows += [("kolmogi", p) for p in (0.5119717052984973, 0.5, 0.05, 1e-300)]
+with open("tests/data/kolmogorov_mpmath.txt", "w") as out:
+    out.write("# op x value kappa: kolmogorov P(K > x) with kappa = |x K'(x)/K(x)|; kolmogi the x with P(K > x) = p, kappa = t/(x |T'(x)|) for the smaller tail t; mpmath 1.4 at 250 bits (400 for the check), rounded to f64 (scripts/mpmath-gamma-table.py)\n")
+    for op, x in sorted(set(k_rows)):
+        if op == "kolmogorov":
+            if x <= 0:
+                continue
+            v = at_250_and_400(lambda: float(kolm_tails(mp.mpf(x))[0]), x)
+            m = mp.mpf(x)
+            h = m * mp.mpf(2) ** -100
+            k = abs(m * (kolm_tails(m + h)[0] - kolm_tails(m - h)[0]) / (2 * h) / kolm_tails(m)[0])
+        else:
+            if not 0 < x < 1:
+                continue
+            r, k = kolm_root(x)
+            v = float(r)
+        if v == 0 or abs(v) < 2.2250738585072014e-308:
+            continue
+        out.write("%s %r %r %.3g\n" % (op, x, v, float(k)))

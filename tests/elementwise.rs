@@ -146,6 +146,12 @@ macro_rules! float_ref {
                     UnaryOp::Ci => gpu::Array::from_vec(vec![x as f64], 1).ok()?.ci().ok()?.item().ok()? as $t,
                     UnaryOp::Shi => gpu::Array::from_vec(vec![x as f64], 1).ok()?.shi().ok()?.item().ok()? as $t,
                     UnaryOp::Chi => gpu::Array::from_vec(vec![x as f64], 1).ok()?.chi().ok()?.item().ok()? as $t,
+                    UnaryOp::Kolmogorov => {
+                        gpu::Array::from_vec(vec![x as f64], 1).ok()?.kolmogorov().ok()?.item().ok()? as $t
+                    }
+                    UnaryOp::Kolmogi => {
+                        gpu::Array::from_vec(vec![x as f64], 1).ok()?.kolmogi().ok()?.item().ok()? as $t
+                    }
                     UnaryOp::K0 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.k0().ok()?.item().ok()? as $t,
                     UnaryOp::K0e => gpu::Array::from_vec(vec![x as f64], 1).ok()?.k0e().ok()?.item().ok()? as $t,
                     UnaryOp::K1 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.k1().ok()?.item().ok()? as $t,
@@ -586,6 +592,8 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::Ci => a.ci(),
             UnaryOp::Shi => a.shi(),
             UnaryOp::Chi => a.chi(),
+            UnaryOp::Kolmogorov => a.kolmogorov(),
+            UnaryOp::Kolmogi => a.kolmogi(),
             UnaryOp::K0 => a.k0(),
             UnaryOp::K0e => a.k0e(),
             UnaryOp::K1 => a.k1(),

@@ -36,6 +36,10 @@
 //! (to 717 for Shi and Chi) and near the roots of Ci and Chi, in ulps per unit of the
 //! condition number (see `sici_check`).
 //!
+//! Kolmogorov's survival function and its inverse (`kolmogorov`, `kolmogi`) are checked
+//! against mpmath at 545 points, in ulps per unit of the condition number (see
+//! `kolmogorov_check`).
+//!
 //! Their inverses in x (`gammaincinv`, `gammainccinv`) are checked against mpmath's roots
 //! at 440 points, in ulps of the root per unit of its condition number (see
 //! `gammaincinv_check`).
@@ -2216,6 +2220,73 @@ fn sici_bound(dev: &Device) -> f64 {
     bound_on(dev, 4.0, 8.0)
 }
 
+// ---- kolmogorov, kolmogi ------------------------------------------------------------------
+
+/// `kolmogorov` and `kolmogi` on `dev` in `F` against mpmath (tests/data/kolmogorov_mpmath.txt:
+/// x from 1e-3 to 19.4 through the switch at 0.82; p from 1e-300 to 1 − 1e-16 through
+/// 0.512, where `kolmogi` changes the tail it matches) within `bound` ulps per unit of
+/// `max(1, κ)`: κ = |x·K′/K| for `kolmogorov`, and for a root `t/(x·|T′|)` for the tail t
+/// it matches. Values and arguments outside `F`'s normal range are skipped. Then a round
+/// trip, SciPy's conventions and a strided view. Prints the worst, also in plain ulps.
+fn kolmogorov_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let (to_f, min_positive): (fn(f64) -> F, f64) = (<F as gpu::Element>::from_f64, F::MIN_POSITIVE);
+    let table = kappa_table(include_str!("data/kolmogorov_mpmath.txt"));
+    let apply = |op: &str, a: &Array<F>| if op == "kolmogorov" { a.kolmogorov() } else { a.kolmogi() };
+    for op in ["kolmogorov", "kolmogi"] {
+        let rows: Vec<[f64; 3]> = table
+            .iter()
+            .filter(|(o, r)| o == op && to_f(r[0]).into() == r[0] && r[0] >= min_positive && r[1] >= min_positive)
+            .map(|(_, r)| *r)
+            .collect();
+        let a = Array::from_vec(rows.iter().map(|r| to_f(r[0])).collect(), [rows.len()])?.to(dev)?;
+        let got = apply(op, &a)?.to_vec()?;
+        let want: Vec<f64> = rows.iter().map(|r| r[1]).collect();
+        let scale = |i: usize| rows[i][2].max(1.0);
+        check_ulps_per(dev, op, &got, &want, bound, (scale, "max(1, κ)"), |i| format!("{:e}", rows[i][0]));
+    }
+    let to = |v: &[f64]| -> Vec<F> { v.iter().map(|&x| to_f(x)).collect() };
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    // kolmogi(kolmogorov(x)) = x where the rounding of p costs the root little (below x
+    // = 0.7, p nears 1 and its rounding is a large part of 1 − p).
+    let xs = [0.7, 0.81, 0.83, 1.1, 2.0, 4.0];
+    let x = Array::from_vec(to(&xs), [xs.len()])?.to(dev)?;
+    let back = x.kolmogorov()?.kolmogi()?.to_vec()?;
+    for (b, &x0) in back.iter().zip(&xs) {
+        let (b, x0): (f64, f64) = ((*b).into(), to_f(x0).into());
+        assert!((b - x0).abs() <= 4.0 * bound * F::EPS * x0, "kolmogi(kolmogorov({x0})) = {b} {what}");
+    }
+    // SciPy's conventions: K is 1 for x ≤ 0 and at −∞, 0 at +∞; kolmogi NaN outside
+    // [0, 1], +∞ at 0, 0 at 1; NaN stays NaN.
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let v = |op: &str, xs: &[f64]| -> gpu::Result<Vec<f64>> {
+        let a = Array::from_vec(to(xs), [xs.len()])?.to(dev)?;
+        Ok(apply(op, &a)?.to_vec()?.into_iter().map(|v| v.into()).collect())
+    };
+    let k = v("kolmogorov", &[0.0, -0.0, -1.0, -inf, inf, nan])?;
+    assert!(k[..4] == [1.0; 4] && k[4] == 0.0 && k[5].is_nan(), "kolmogorov(0, −0, −1, −∞, ∞, NaN) {what}: {k:?}");
+    let ki = v("kolmogi", &[0.0, 1.0, -0.1, 1.1, -inf, inf, nan])?;
+    assert!(
+        ki[0] == inf && ki[1] == 0.0 && ki[2..].iter().all(|v| v.is_nan()),
+        "kolmogi(0, 1, outside) {what}: {ki:?}"
+    );
+    let pos: Vec<f64> = (1..=40).map(|k| 0.02 * k as f64 + 0.01 * ((k * k) % 7) as f64).collect();
+    check_strided_view(dev, &pos, &["kolmogorov", "kolmogi"], |op, a: &Array<F>| {
+        if op == "kolmogorov" {
+            a.kolmogorov()
+        } else {
+            // p in (0, 1): the survival function of the same x.
+            a.kolmogorov()?.kolmogi()
+        }
+    })
+}
+
+/// The bound for `kolmogorov` and `kolmogi`, in ulps per unit of `max(1, κ)`: 4 where
+/// the code is ours (CPU, wgpu); on CUDA, whose kernels call CUDA's exp and log, twice
+/// that. Not run here: no NVIDIA driver.
+fn kolmogorov_bound(dev: &Device) -> f64 {
+    bound_on(dev, 4.0, 8.0)
+}
+
 // ---- yn ---------------------------------------------------------------------------------
 
 /// `yn` on `dev` in `F` against mpmath (tests/data/yn_mpmath.txt: n from −38 to 2,918, x
@@ -3726,6 +3797,17 @@ backend_tests! {
             return Ok(());
         }
         sici_check::<f64>(dev, sici_bound(dev))
+    }
+
+    fn kolmogorov_kolmogi_f32(dev) {
+        kolmogorov_check::<f32>(dev, kolmogorov_bound(dev))
+    }
+
+    fn kolmogorov_kolmogi_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        kolmogorov_check::<f64>(dev, kolmogorov_bound(dev))
     }
 
     fn expn_f32(dev) {

@@ -128,6 +128,11 @@ pub enum UnaryOp {
     /// The hyperbolic cosine integral `Chi(x) = γ + ln|x| + ∫₀^|x| (cosh t − 1)/t dt`
     /// (SciPy's `shichi(x)[1]`; floats).
     Chi,
+    /// The Kolmogorov distribution's survival function `P(K > x)` (SciPy's `kolmogorov`;
+    /// floats).
+    Kolmogorov,
+    /// Its inverse: the x with `P(K > x) = p` (SciPy's `kolmogi`; floats).
+    Kolmogi,
     /// The modified Bessel function of the second kind `K0(x)` (SciPy's `k0`; floats).
     K0,
     /// `e^x·K0(x)` (SciPy's `k0e`; floats).
@@ -165,7 +170,7 @@ pub enum UnaryOp {
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 67] = [
+    pub const ALL: [UnaryOp; 69] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -217,6 +222,8 @@ impl UnaryOp {
         UnaryOp::Ci,
         UnaryOp::Shi,
         UnaryOp::Chi,
+        UnaryOp::Kolmogorov,
+        UnaryOp::Kolmogi,
         UnaryOp::K0,
         UnaryOp::K0e,
         UnaryOp::K1,
@@ -294,6 +301,8 @@ impl UnaryOp {
             UnaryOp::Ci => "ci",
             UnaryOp::Shi => "shi",
             UnaryOp::Chi => "chi",
+            UnaryOp::Kolmogorov => "kolmogorov",
+            UnaryOp::Kolmogi => "kolmogi",
             UnaryOp::K0 => "k0",
             UnaryOp::K0e => "k0e",
             UnaryOp::K1 => "k1",

@@ -21,6 +21,7 @@ pub(crate) mod gammainc;
 pub(crate) mod index;
 pub(crate) mod interp;
 pub(crate) mod join;
+pub(crate) mod kolmogorov;
 pub(crate) mod linalg;
 pub(crate) mod logsumexp;
 pub(crate) mod mask;

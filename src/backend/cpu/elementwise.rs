@@ -159,6 +159,8 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::Ci => run(cpu, v, l, FloatNum::ci),
             UnaryOp::Shi => run(cpu, v, l, FloatNum::shi),
             UnaryOp::Chi => run(cpu, v, l, FloatNum::chi),
+            UnaryOp::Kolmogorov => run(cpu, v, l, FloatNum::kolmogorov),
+            UnaryOp::Kolmogi => run(cpu, v, l, FloatNum::kolmogi),
             UnaryOp::K0 => run(cpu, v, l, FloatNum::k0),
             UnaryOp::K0e => run(cpu, v, l, FloatNum::k0e),
             UnaryOp::K1 => run(cpu, v, l, FloatNum::k1),

@@ -9,6 +9,7 @@ mod elementwise;
 mod expint;
 mod fft;
 mod gammainc;
+mod kolmogorov;
 mod linalg;
 mod num;
 mod poch;

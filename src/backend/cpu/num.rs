@@ -167,6 +167,8 @@ pub(crate) trait FloatNum:
     fn ci(self) -> Self;
     fn shi(self) -> Self;
     fn chi(self) -> Self;
+    fn kolmogorov(self) -> Self;
+    fn kolmogi(self) -> Self;
     fn k0(self) -> Self;
     fn k0e(self) -> Self;
     fn k1(self) -> Self;
@@ -494,6 +496,12 @@ macro_rules! float_num {
             }
             fn chi(self) -> Self {
                 super::expint::shichi(self as f64).1 as $t
+            }
+            fn kolmogorov(self) -> Self {
+                super::kolmogorov::kolmogorov(self as f64) as $t
+            }
+            fn kolmogi(self) -> Self {
+                super::kolmogorov::kolmogi(self as f64) as $t
             }
             fn k0(self) -> Self {
                 super::besselk::k0(self as f64) as $t

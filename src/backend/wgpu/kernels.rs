@@ -21,6 +21,7 @@ const GAMMAINC_MATH: &str = include_str!("../../../shaders/gammainc_math.wgsl");
 const BETAINC_MATH: &str = include_str!("../../../shaders/betainc_math.wgsl");
 const EXPINT_MATH: &str = include_str!("../../../shaders/expint_math.wgsl");
 const BESSELK_MATH: &str = include_str!("../../../shaders/besselk_math.wgsl");
+const KOLMOGOROV_MATH: &str = include_str!("../../../shaders/kolmogorov_math.wgsl");
 const BESSELJ_MATH: &str = include_str!("../../../shaders/besselj_math.wgsl");
 const CONVENIENCE_MATH: &str = include_str!("../../../shaders/convenience_math.wgsl");
 const ELEMENTWISE: &str = include_str!("../../../shaders/elementwise.wgsl");
@@ -121,12 +122,12 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 44] {
 }
 
 /// special_math.wgsl, gamma_math.wgsl, zeta_math.wgsl, gammainc_math.wgsl,
-/// betainc_math.wgsl, expint_math.wgsl, besselk_math.wgsl, besselj_math.wgsl and
-/// convenience_math.wgsl for one type.
+/// betainc_math.wgsl, expint_math.wgsl, besselk_math.wgsl, kolmogorov_math.wgsl,
+/// besselj_math.wgsl and convenience_math.wgsl for one type.
 fn special_library(t: &'static str) -> String {
     let vars = special_vars(t);
     format!(
-        "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
+        "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
         render(SPECIAL_MATH, &vars),
         render(GAMMA_MATH, &vars),
         render(ZETA_MATH, &vars),
@@ -134,6 +135,7 @@ fn special_library(t: &'static str) -> String {
         render(BETAINC_MATH, &vars),
         render(EXPINT_MATH, &vars),
         render(BESSELK_MATH, &vars),
+        render(KOLMOGOROV_MATH, &vars),
         render(BESSELJ_MATH, &vars),
         render(CONVENIENCE_MATH, &vars)
     )

@@ -47,7 +47,7 @@ pub(super) fn extreme(max: bool, t: DType, a: &str, b: &str) -> String {
 /// vector loads; a compile two to four times as fast). Straight-line functions (Γ,
 /// ln Γ, ψ, erf, K(m)) keep the wide kernels, which load vectors and run 2–5 times as
 /// fast as this one.
-const ITERATIVE: [&str; 18] = [
+const ITERATIVE: [&str; 19] = [
     "math_betainc",
     "math_betaincinv",
     "math_gammainc",
@@ -66,6 +66,7 @@ const ITERATIVE: [&str; 18] = [
     "math_ci",
     "math_shi",
     "math_chi",
+    "math_kolmogi",
 ];
 
 /// Whether `expr` calls one of the `ITERATIVE` functions (by name and type suffix:
@@ -146,6 +147,8 @@ pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
         UnaryOp::Ci => format!("math_ci_{w}(a)"),
         UnaryOp::Shi => format!("math_shi_{w}(a)"),
         UnaryOp::Chi => format!("math_chi_{w}(a)"),
+        UnaryOp::Kolmogorov => format!("math_kolmogorov_{w}(a)"),
+        UnaryOp::Kolmogi => format!("math_kolmogi_{w}(a)"),
         UnaryOp::K0 => format!("math_k0_{w}(a)"),
         UnaryOp::K0e => format!("math_k0e_{w}(a)"),
         UnaryOp::K1 => format!("math_k1_{w}(a)"),
