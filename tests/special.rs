@@ -835,7 +835,7 @@ fn gamma_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
 /// `rgamma` against 1/Γ of the reference (one rounding more than Γ: bound + 1 ulp),
 /// 0 at the poles and ±∞, `x` itself where Γ overflows near 0; `gammasgn` exactly by
 /// the parity of ⌊x⌋; `multigammaln` against musl's lgamma summed in f64, and its
-/// domain errors.
+/// domain errors; `loggamma` as `ln_gamma` from 0 on, NaN below.
 fn gamma_relatives<F: Prec>(dev: &Device) -> gpu::Result<()> {
     let (to_f, eps, min_positive): (fn(f64) -> F, f64, f64) = (<F as gpu::Element>::from_f64, F::EPS, F::MIN_POSITIVE);
     let what = format!("on {} {}", dev.kind(), F::DTYPE);
@@ -898,6 +898,18 @@ fn gamma_relatives<F: Prec>(dev: &Device) -> gpu::Result<()> {
     }
     assert!(a.multigammaln(7).is_err(), "a = 2.6 is not above (7 − 1)/2 {what}");
     assert!(a.multigammaln(0).is_err(), "d = 0 {what}");
+
+    // loggamma: ln_gamma's bits from 0 on (+∞ at ±0), NaN below and at −∞.
+    let a = Array::from_vec(xs.clone(), [xs.len()])?.to(dev)?;
+    let (lg, lng) = (a.loggamma()?.to_vec()?, a.ln_gamma()?.to_vec()?);
+    for ((&xv, &l), &n) in xs.iter().zip(&lg).zip(&lng) {
+        let (x, l, n): (f64, f64, f64) = (xv.into(), l.into(), n.into());
+        if x < 0.0 || x.is_nan() {
+            assert!(l.is_nan(), "loggamma({x}) = {l} {what}");
+        } else {
+            assert_eq!(l.to_bits(), n.to_bits(), "loggamma({x}) = {l}, ln_gamma {n} {what}");
+        }
+    }
     Ok(())
 }
 

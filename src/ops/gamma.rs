@@ -62,6 +62,26 @@ impl<T: Float> Array<T> {
         where_(&g.isnan()?, &g, &sign)
     }
 
+    /// `ln Γ(x)` for real x as SciPy's `special.loggamma` takes it (`cupyx.scipy.special.loggamma`):
+    /// [`ln_gamma`](Array::ln_gamma) for `x ≥ 0` (+∞ at ±0 and +∞), NaN for `x < 0` and −∞,
+    /// where Γ's logarithm is complex (SciPy's real-valued convention; `ln_gamma`, SciPy's
+    /// `gammaln`, gives `ln|Γ(x)|` there). Three kernels: ln Γ, the test and the select.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`] for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![0.5f64, 10.0, -1.5, 0.0], [4])?;
+    /// let l = x.loggamma()?.to_vec()?;
+    /// assert!((l[0] / 0.5723649429247001 - 1.0).abs() < 3e-16 && (l[1] / 12.801827480081469 - 1.0).abs() < 3e-16);
+    /// assert!(l[2].is_nan() && l[3] == f64::INFINITY);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn loggamma(&self) -> Result<Array<T>> {
+        let nan = self.constant(f64::NAN)?;
+        where_(&self.lt_scalar(T::ZERO)?, &nan, &self.ln_gamma()?)
+    }
+
     /// The log of the multivariate gamma function (SciPy's `special.multigammaln(a, d)`),
     /// `ln Γ_d(a) = d(d − 1)/4 · ln π + Σ_{j=0}^{d−1} ln Γ(a − j/2)`, for `a > (d − 1)/2`:
     /// `d` launches of [`ln_gamma`](Array::ln_gamma).
