@@ -1645,6 +1645,33 @@ fn kappa_table(text: &str) -> Vec<(String, [f64; 3])> {
         .collect()
 }
 
+/// Each of `ops` (applied by `apply`) on `dev` in `F` against its rows of a
+/// `kappa_table` whose arguments `F` holds exactly and whose values lie in `F`'s normal
+/// range, within `bound` ulps per unit of `max(1, κ)`. Prints the worst of each.
+fn check_kappa_rows<F: Prec>(
+    dev: &Device,
+    table: &[(String, [f64; 3])],
+    ops: &[&str],
+    bound: f64,
+    apply: impl Fn(&str, &Array<F>) -> gpu::Result<Array<F>>,
+) -> gpu::Result<()> {
+    let to_f = <F as gpu::Element>::from_f64;
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    for &op in ops {
+        let rows: Vec<[f64; 3]> = table
+            .iter()
+            .filter(|(o, r)| o == op && to_f(r[0]).into() == r[0] && r[1].abs() >= F::MIN_POSITIVE && r[1].abs() <= max)
+            .map(|(_, r)| *r)
+            .collect();
+        let a = Array::from_vec(rows.iter().map(|r| to_f(r[0])).collect(), [rows.len()])?.to(dev)?;
+        let got = apply(op, &a)?.to_vec()?;
+        let want: Vec<f64> = rows.iter().map(|r| r[1]).collect();
+        let scale = |i: usize| rows[i][2].max(1.0);
+        check_ulps_per(dev, op, &got, &want, bound, (scale, "max(1, κ)"), |i| format!("{:e}", rows[i][0]));
+    }
+    Ok(())
+}
+
 /// Each of `ops` (applied by `apply`) on a strided view — every third element of the
 /// transpose of a [5, 8] array of `values` — against the same values contiguous, bit
 /// for bit.
@@ -2111,8 +2138,7 @@ fn besselk_bound(dev: &Device) -> f64 {
 /// keeps more of it. Values outside `F`'s normal range are skipped. Then the
 /// conventions and a strided view. Prints the worst, also in plain ulps.
 fn besselj_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
-    let (to_f, min_positive): (fn(f64) -> F, f64) = (<F as gpu::Element>::from_f64, F::MIN_POSITIVE);
-    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
     let table = kappa_table(include_str!("data/besselj_mpmath.txt"));
     let apply = |op: &str, a: &Array<F>| match op {
         "j0" => a.j0(),
@@ -2120,18 +2146,7 @@ fn besselj_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
         "y0" => a.y0(),
         _ => a.y1(),
     };
-    for op in ["j0", "j1", "y0", "y1"] {
-        let rows: Vec<[f64; 3]> = table
-            .iter()
-            .filter(|(o, r)| o == op && to_f(r[0]).into() == r[0] && r[1].abs() >= min_positive && r[1].abs() <= max)
-            .map(|(_, r)| *r)
-            .collect();
-        let a = Array::from_vec(rows.iter().map(|r| to_f(r[0])).collect(), [rows.len()])?.to(dev)?;
-        let got = apply(op, &a)?.to_vec()?;
-        let want: Vec<f64> = rows.iter().map(|r| r[1]).collect();
-        let scale = |i: usize| rows[i][2].max(1.0);
-        check_ulps_per(dev, op, &got, &want, bound, (scale, "max(1, κ)"), |i| format!("{:e}", rows[i][0]));
-    }
+    check_kappa_rows(dev, &table, &["j0", "j1", "y0", "y1"], bound, apply)?;
     // SciPy's conventions: J0 even and 1 at 0, J1 odd and 0 at 0, both 0 at ±∞; Y NaN
     // below 0, −∞ at ±0, 0 at +∞; NaN stays NaN.
     let to = |v: &[f64]| -> Vec<F> { v.iter().map(|&x| to_f(x)).collect() };
@@ -2169,8 +2184,7 @@ fn besselj_bound(dev: &Device) -> f64 {
 /// range are skipped. Then `sici` and `shichi` against the four, the symmetries at −x,
 /// SciPy's conventions and a strided view. Prints the worst, also in plain ulps.
 fn sici_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
-    let (to_f, min_positive): (fn(f64) -> F, f64) = (<F as gpu::Element>::from_f64, F::MIN_POSITIVE);
-    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
     let table = kappa_table(include_str!("data/sici_mpmath.txt"));
     let apply = |op: &str, a: &Array<F>| match op {
         "si" => a.si(),
@@ -2178,18 +2192,7 @@ fn sici_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
         "shi" => a.shi(),
         _ => a.chi(),
     };
-    for op in ["si", "ci", "shi", "chi"] {
-        let rows: Vec<[f64; 3]> = table
-            .iter()
-            .filter(|(o, r)| o == op && to_f(r[0]).into() == r[0] && r[1].abs() >= min_positive && r[1].abs() <= max)
-            .map(|(_, r)| *r)
-            .collect();
-        let a = Array::from_vec(rows.iter().map(|r| to_f(r[0])).collect(), [rows.len()])?.to(dev)?;
-        let got = apply(op, &a)?.to_vec()?;
-        let want: Vec<f64> = rows.iter().map(|r| r[1]).collect();
-        let scale = |i: usize| rows[i][2].max(1.0);
-        check_ulps_per(dev, op, &got, &want, bound, (scale, "max(1, κ)"), |i| format!("{:e}", rows[i][0]));
-    }
+    check_kappa_rows(dev, &table, &["si", "ci", "shi", "chi"], bound, apply)?;
     // The pairs are the four; Si and Shi are odd, Ci and Chi take |x|; SciPy's
     // conventions at 0, ±∞ and NaN (but Ci(−∞), 0 here, NaN in SciPy 1.17).
     let to = |v: &[f64]| -> Vec<F> { v.iter().map(|&x| to_f(x)).collect() };
@@ -2241,21 +2244,10 @@ fn sici_bound(dev: &Device) -> f64 {
 /// it matches. Values and arguments outside `F`'s normal range are skipped. Then a round
 /// trip, SciPy's conventions and a strided view. Prints the worst, also in plain ulps.
 fn kolmogorov_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
-    let (to_f, min_positive): (fn(f64) -> F, f64) = (<F as gpu::Element>::from_f64, F::MIN_POSITIVE);
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
     let table = kappa_table(include_str!("data/kolmogorov_mpmath.txt"));
     let apply = |op: &str, a: &Array<F>| if op == "kolmogorov" { a.kolmogorov() } else { a.kolmogi() };
-    for op in ["kolmogorov", "kolmogi"] {
-        let rows: Vec<[f64; 3]> = table
-            .iter()
-            .filter(|(o, r)| o == op && to_f(r[0]).into() == r[0] && r[0] >= min_positive && r[1] >= min_positive)
-            .map(|(_, r)| *r)
-            .collect();
-        let a = Array::from_vec(rows.iter().map(|r| to_f(r[0])).collect(), [rows.len()])?.to(dev)?;
-        let got = apply(op, &a)?.to_vec()?;
-        let want: Vec<f64> = rows.iter().map(|r| r[1]).collect();
-        let scale = |i: usize| rows[i][2].max(1.0);
-        check_ulps_per(dev, op, &got, &want, bound, (scale, "max(1, κ)"), |i| format!("{:e}", rows[i][0]));
-    }
+    check_kappa_rows(dev, &table, &["kolmogorov", "kolmogi"], bound, apply)?;
     let to = |v: &[f64]| -> Vec<F> { v.iter().map(|&x| to_f(x)).collect() };
     let what = format!("on {} {}", dev.kind(), F::DTYPE);
     // kolmogi(kolmogorov(x)) = x where the rounding of p costs the root little (below x
