@@ -918,7 +918,8 @@ fn gamma_relatives<F: Prec>(dev: &Device) -> gpu::Result<()> {
 /// The compositions of `src/ops/special_misc.rs` on `dev` in `F` against f64 host
 /// formulas (musl's expm1/log1p), in ulps of the answer: 8, plus `2·|u|` where the
 /// result is `expm1(u)` of a rounded product or quotient `u` (its relative error passes
-/// through times `u·e^u/(e^u − 1) ≤ 1 + |u|`).
+/// through times `u·e^u/(e^u − 1) ≤ 1 + |u|`); `cosm1`, `softplus` and `powm1` likewise,
+/// and `powm1`'s edge values as SciPy 1.17 gives them.
 fn misc_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
     let (to_f, eps, min_positive): (fn(f64) -> F, f64, f64) = (<F as gpu::Element>::from_f64, F::EPS, F::MIN_POSITIVE);
     let what = format!("on {} {}", dev.kind(), F::DTYPE);
@@ -1014,6 +1015,65 @@ fn misc_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
         let bound = 8.0 + if xv > 80.0 { 2.0 * xv } else { 0.0 }; // e^(x − ln x): x − ln x is rounded
         assert!(e <= bound, "exprel({xv:e}) {what}: got {:e}, want {want:e} ({e:.1} ulp)", g.into());
     }
+    // cosm1 against musl's −2·sin²(x/2), and cos x − 1 where nothing cancels (cos x ≤ ½);
+    // softplus against ln_1p(e^x) below 30 and x + ln_1p(e^−x) above, on the same grid,
+    // whose x − 10 reaches −10 and 10.
+    let grid_x: Vec<f64> = ex.iter().map(|&v| to_f(v).into()).filter(|v: &f64| v.abs() <= 30.0).collect();
+    let gx = Array::from_vec(grid_x.iter().map(|&v| to_f(v)).collect(), [grid_x.len()])?.to(dev)?;
+    let (c, sp) = (gx.cosm1()?.to_vec()?, gx.softplus()?.to_vec()?);
+    for ((&xv, c), sp) in grid_x.iter().zip(c).zip(sp) {
+        let s = libm::sin(xv / 2.0);
+        let want_c: f64 = to_f(-2.0 * s * s).into();
+        let e = ulps(c.into(), want_c, want_c, eps, min_positive);
+        assert!(e <= 8.0, "cosm1({xv:e}) {what}: got {:e}, want {want_c:e} ({e:.1} ulp)", c.into());
+        if libm::cos(xv) <= 0.5 {
+            let direct: f64 = to_f(libm::cos(xv) - 1.0).into();
+            let e = ulps(c.into(), direct, direct, eps, min_positive);
+            assert!(e <= 8.0, "cosm1({xv:e}) {what}: got {:e}, cos x − 1 {direct:e} ({e:.1} ulp)", c.into());
+        }
+        let want_s = if xv < 30.0 { libm::log1p(libm::exp(xv)) } else { xv + libm::log1p(libm::exp(-xv)) };
+        let want_s: f64 = to_f(want_s).into();
+        let e = ulps(sp.into(), want_s, want_s, eps, min_positive);
+        assert!(e <= 8.0, "softplus({xv:e}) {what}: got {:e}, want {want_s:e} ({e:.1} ulp)", sp.into());
+    }
+    // powm1(x, λ) on the pairs: musl's expm1(λ·ln x) where |λ·ln x| < ½ (held as boxcox,
+    // 8 + 2|u| ulps), musl's pow − 1 elsewhere; then SciPy's values at its edges.
+    check("powm1", x.powm1(&l)?.to_vec()?, &|x, l| {
+        let u = l * x.ln();
+        (if u.abs() < 0.5 { libm::expm1(u) } else { libm::pow(x, l) - 1.0 }, u)
+    });
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let edges: [(f64, f64, f64); 14] = [
+        (nan, 0.0, 0.0),
+        (1.0, nan, 0.0),
+        (-2.0, 3.0, -9.0),
+        (-2.0, 2.0, 3.0),
+        (-2.0, 0.5, nan),
+        (0.0, 2.0, -1.0),
+        (0.0, -2.0, inf),
+        (-0.0, -3.0, inf),
+        (2.0, inf, inf),
+        (0.5, inf, -1.0),
+        (inf, -1.0, -1.0),
+        (-inf, 3.0, -inf),
+        (nan, 1.0, nan),
+        (1.0, inf, 0.0),
+    ];
+    let ea = Array::from_vec(edges.iter().map(|e| to_f(e.0)).collect(), [edges.len()])?.to(dev)?;
+    let eb = Array::from_vec(edges.iter().map(|e| to_f(e.1)).collect(), [edges.len()])?.to(dev)?;
+    for (&(xv, yv, want), g) in edges.iter().zip(ea.powm1(&eb)?.to_vec()?) {
+        let g: f64 = g.into();
+        // pow itself is `e^(y·ln|x|)` in WGSL f64: a few ulps off at the integers.
+        let close = want.is_finite() && (g - want).abs() <= 4.0 * eps * want.abs();
+        assert!(g == want || close || (g.is_nan() && want.is_nan()), "powm1({xv}, {yv}) {what}: got {g}, want {want}");
+    }
+    let ends = Array::from_vec([inf, -inf, nan, 0.0].iter().map(|&v| to_f(v)).collect(), [4])?.to(dev)?;
+    let (c, sp): (Vec<f64>, Vec<f64>) = (
+        ends.cosm1()?.to_vec()?.into_iter().map(|v| v.into()).collect(),
+        ends.softplus()?.to_vec()?.into_iter().map(|v| v.into()).collect(),
+    );
+    assert!(c[0].is_nan() && c[1].is_nan() && c[2].is_nan() && c[3] == 0.0, "cosm1(∞, −∞, NaN, 0) {what}: {c:?}");
+    assert!(sp[0] == inf && sp[1] == 0.0 && sp[2].is_nan(), "softplus(∞, −∞, NaN) {what}: {sp:?}");
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! SciPy's Box–Cox transforms (`boxcox`, `boxcox1p`, `inv_boxcox`, `inv_boxcox1p`),
-//! `exprel`, `huber`, `pseudo_huber`, `rel_entr` and `kl_div`, composed on the device from the
-//! elementwise kernels, each in a form that keeps its digits where the obvious formula
-//! cancels or overflows.
+//! `exprel`, `huber`, `pseudo_huber`, `rel_entr`, `kl_div`, `cosm1`, `softplus` and
+//! `powm1`, composed on the device from the elementwise kernels, each in a form that
+//! keeps its digits where the obvious formula cancels or overflows.
 
 use crate::array::Array;
 use crate::dtype::Float;
@@ -211,5 +211,71 @@ impl<T: Float> Array<T> {
         let r = where_(&positive, &r, &self.constant(f64::INFINITY)?)?;
         let r = where_(&at_zero, y, &r)?;
         where_(&self.isnan()?.logical_or(&y.isnan()?)?, &self.constant(f64::NAN)?, &r)
+    }
+
+    /// `cos x − 1` without its cancellation near 0 (SciPy's `special.cosm1`), as `−2·sin²(x/2)`:
+    /// `sin`'s exact argument reduction keeps it right for large x. NaN at ±∞.
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1e-5f64, 1.0, 1e10], [3])?;
+    /// let c = x.cosm1()?.to_vec()?;
+    /// assert!((c[0] / -4.999999999958334e-11 - 1.0).abs() < 1e-15); // 1 − cos: 5.000000413701855e-11
+    /// assert!((c[1] / -0.45969769413186023 - 1.0).abs() < 1e-15);
+    /// assert!((c[2] / -0.12688037732314394 - 1.0).abs() < 1e-15);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn cosm1(&self) -> Result<Array<T>> {
+        self.mul_scalar(T::from_f64(0.5))?.sin()?.square()?.mul_scalar(T::from_f64(-2.0))
+    }
+
+    /// `ln(1 + e^x)` (SciPy's `special.softplus`) as `max(x, 0) + ln_1p(e^−|x|)`: no
+    /// overflow for large x, `e^x` to its last digits for x ≪ 0 (SciPy's `logaddexp(0, x)`).
+    ///
+    /// # Errors
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![-40.0f64, 0.0, 800.0, f64::NEG_INFINITY], [4])?;
+    /// let s = x.softplus()?.to_vec()?;
+    /// assert!((s[0] / 4.248354255291589e-18 - 1.0).abs() < 1e-15);
+    /// assert!((s[1] - std::f64::consts::LN_2).abs() < 1e-16);
+    /// assert!(s[2] == 800.0 && s[3] == 0.0);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn softplus(&self) -> Result<Array<T>> {
+        let tail = self.abs()?.neg()?.exp()?.ln_1p()?;
+        self.maximum(&self.constant(0.0)?)?.add(&tail)
+    }
+
+    /// `x^y − 1` without its cancellation near `x^y = 1` (SciPy's `special.powm1(x, y)`),
+    /// `x` and `y` broadcast: `expm1(y·ln x)` where x > 0 and `|y·ln x| < ½`, else
+    /// `x.pow(y) − 1`. SciPy's conventions: 0 where y = 0 or x = 1 (NaN in the other
+    /// argument included); at x = ±0, −1 for y > 0 and +∞ for y < 0; NaN for x < 0 and y
+    /// not an integer.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastMismatch`](crate::Error::BroadcastMismatch),
+    /// [`Error::DeviceMismatch`](crate::Error::DeviceMismatch).
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![2.0f64, 1.0000001, -2.0, 0.0], [4])?;
+    /// let y = gpu::Array::from_vec(vec![1e-10f64, 1e-10, 3.0, -2.0], [4])?;
+    /// let p = x.powm1(&y)?.to_vec()?;
+    /// assert!((p[0] / 6.931471805839679e-11 - 1.0).abs() < 1e-15);
+    /// assert!((p[1] / 9.999999505838705e-18 - 1.0).abs() < 1e-15);
+    /// assert!(p[2] == -9.0 && p[3] == f64::INFINITY);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn powm1(&self, y: &Array<T>) -> Result<Array<T>> {
+        let l = y.mul(&self.ln()?)?;
+        let near = self.gt_scalar(T::ZERO)?.logical_and(&l.abs()?.lt_scalar(T::from_f64(0.5))?)?;
+        let r = where_(&near, &l.exp_m1()?, &self.pow(y)?.add_scalar(T::from_f64(-1.0))?)?;
+        let at_zero = where_(&y.gt_scalar(T::ZERO)?, &self.constant(-1.0)?, &self.constant(f64::INFINITY)?)?;
+        let r = where_(&self.eq_scalar(T::ZERO)?, &at_zero, &r)?;
+        let unit = y.eq_scalar(T::ZERO)?.logical_or(&self.eq_scalar(T::ONE)?)?;
+        where_(&unit, &self.constant(0.0)?, &r)
     }
 }
