@@ -1073,14 +1073,14 @@ template <typename T> __device__ T k_gammaincinv(T a, T y, bool upper) {
     return x;
 }
 // The Kolmogorov distribution (SciPy's kolmogorov, kolmogi; src/backend/cpu/kolmogorov.rs):
-// the tail x lies in and its derivative, from 0.82 the survival function 2 Σ (−1)^(k−1)
-// e^(−2k²x²) (e^(−2x²) from x² split exactly by an fma), below it the CDF √(2π)/x·Σ
-// e^(−(2k−1)²π²/(8x²)); returns the tail, d its derivative.
-template <typename T> __device__ T k_kolmogorov_tail(T x, T& d) {
+// a tail and its derivative, when sf the survival function 2 Σ (−1)^(k−1) e^(−2k²x²)
+// (e^(−2x²) from x² split exactly by an fma; fast from 0.82), else the CDF √(2π)/x·Σ
+// e^(−(2k−1)²π²/(8x²)) (fast below); returns the tail, d its derivative.
+template <typename T> __device__ T k_kolmogorov_tail(T x, bool sf, T& d) {
     const T eps = (T)0.125 * k_igam_eps<T>();
     T s = 0;
     d = 0;
-    if (x >= (T)0.82) {
+    if (sf) {
         const T h = x * x, l = fma(x, x, -h);
         const T w = k_exp((T)-2 * h) * ((T)1 - (T)2 * l), w2 = w * w;
         T step = w, term = w, sign = 1;
@@ -1111,7 +1111,7 @@ template <typename T> __device__ T k_kolmogorov(T x) {
     if (x <= (T)0) return (T)1;
     if (isinf(x)) return (T)0;
     T d;
-    const T t = k_kolmogorov_tail(x, d);
+    const T t = k_kolmogorov_tail(x, x >= (T)0.82, d);
     return x >= (T)0.82 ? t : (T)1 - t;
 }
 // The x with P(K > x) = p: Newton on ln(T/t) for the smaller tail (p up to 0.512, else 1 − p
@@ -1136,7 +1136,7 @@ template <typename T> __device__ T k_kolmogi(T p) {
 #pragma unroll 1
     for (int i = 0; i < 64; ++i) {
         T d;
-        const T v = k_kolmogorov_tail(x, d);
+        const T v = k_kolmogorov_tail(x, upper, d);  // the matched tail's series, wherever x is
         if (v == t) return x;
         if ((v > t) == upper) lo = x; else hi = x;
         T next = x - k_log(v / t) * v / d;  // ln(v/t), not ln v − ln t

@@ -2,11 +2,12 @@
 // (kolmogi), written once for f32 and f64 ({{T}}); src/backend/cpu/kolmogorov.rs is the
 // same in f64 and src/ops/kolmogorov.rs describes the methods.
 
-// The tail x lies in and its derivative: from 0.82 the survival function 2 Σ (−1)^(k−1)
-// e^(−2k²x²) (e^(−2x²) from x² = h + l exactly, its powers w^(k²) as products), below it
-// the CDF √(2π)/x·Σ e^(−(2k−1)²π²/(8x²)); to the first term below {{EPS_HALF}}/8 of the sum.
-fn kolmogorov_tail_{{T}}(x: {{T}}) -> vec2<{{T}}> {
-    if (x >= 0.82) {
+// A tail and its derivative: when sf the survival function 2 Σ (−1)^(k−1) e^(−2k²x²)
+// (e^(−2x²) from x² = h + l exactly, its powers w^(k²) as products; fast from 0.82), else
+// the CDF √(2π)/x·Σ e^(−(2k−1)²π²/(8x²)) (fast below); to the first term below
+// {{EPS_HALF}}/8 of the sum.
+fn kolmogorov_tail_{{T}}(x: {{T}}, sf: bool) -> vec2<{{T}}> {
+    if (sf) {
         let hl = two_prod_{{T}}(x, x);
         let w = exp_{{T}}(-2.0 * hl.x) * (1.0 - 2.0 * hl.y);
         let w2 = w * w;
@@ -44,7 +45,7 @@ fn math_kolmogorov_{{T}}(x: {{T}}) -> {{T}} {
     if (nan_{{T}}(x)) { return x; }
     if (x <= 0.0) { return 1.0; }
     if (x > {{T_MAX}}) { return 0.0; }
-    let t = kolmogorov_tail_{{T}}(x).x;
+    let t = kolmogorov_tail_{{T}}(x, x >= 0.82).x;
     return select(1.0 - t, t, x >= 0.82);
 }
 
@@ -72,7 +73,7 @@ fn math_kolmogi_{{T}}(p: {{T}}) -> {{T}} {
     }
     x = clamp(x, lo, hi);
     for (var i = 0; i < 64; i++) {
-        let vd = kolmogorov_tail_{{T}}(x);
+        let vd = kolmogorov_tail_{{T}}(x, upper);                       // the matched tail's series, wherever x is
         let v = vd.x;
         if (v == t) { break; }
         if ((v > t) == upper) { lo = x; } else { hi = x; }               // the tail falls above, the CDF rises below

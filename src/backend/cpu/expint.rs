@@ -142,8 +142,8 @@ const SICI_SERIES_END: f64 = 2.0;
 /// The depth of E₁(ix)'s continued fraction: `CIS_DEPTH/x + 4` terms reach 2^-56 (by
 /// mpmath: 107 terms at x = 2, 55 at 4, 28 at 8, 15 at 16, 6 at 64).
 const CIS_DEPTH: f64 = 212.0;
-/// From where `e^(ix)·E₁(ix)` is `1/x² − i/x` to 2^-64 (the next terms are `2/x²` of
-/// each): the fraction's `|t|²` would overflow past 1e154.
+/// From where `e^(ix)·E₁(ix)` is `1/x² − i/x`: the next terms are `6/x²` and `2/x²` of
+/// these, below 2^-61. (The fraction's `|t|²` would overflow past 1e154.)
 const CIS_ASYMPTOTIC: f64 = 4294967296.0;
 
 /// `f + i·g = e^(ix)·E₁(ix)` for x ≥ 2, so that `Ci(x) = −(f·cos x + g·sin x)` and `Si(x) =

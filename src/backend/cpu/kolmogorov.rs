@@ -16,21 +16,11 @@ const PI2_8: f64 = 1.2337005501361697;
 /// Where the series stop: a term below 2^-56 of the sum.
 const EPS: f64 = 1.3877787807814457e-17;
 
-/// The tail of the Kolmogorov distribution `x` lies in, and its derivative in x: for x ≥
-/// `SPLIT` the survival function `2 Σ_{k≥1} (−1)^(k−1) e^(−2k²x²)`, below it the CDF
-/// `√(2π)/x·Σ_{k≥1} e^(−(2k−1)²π²/(8x²))` (the two forms of Jacobi's θ₄ identity), each to
-/// its first term below 2^-56 of the sum (6 terms at most above, 3 below). `e^(−2x²)`
-/// is `e^(−2h)·(1 − 2l)` from `x² = h + l` exactly, so that the rounding of x² (worth
-/// 2x² ulps, 700 at x = 19) does not reach the tail; its powers `w^(k²)` are products.
-pub(crate) fn tail(x: f64) -> (f64, f64) {
-    if x >= SPLIT {
-        sf_series(x)
-    } else {
-        cdf_series(x)
-    }
-}
-
-/// The survival function and its derivative by `2 Σ (−1)^(k−1) e^(−2k²x²)`.
+/// The survival function and its derivative in x by `2 Σ_{k≥1} (−1)^(k−1) e^(−2k²x²)`,
+/// the side of Jacobi's θ₄ identity that converges fast from `SPLIT` on (6 terms at most
+/// to 2^-56 of the sum). `e^(−2x²)` is `e^(−2h)·(1 − 2l)` from `x² = h + l` exactly, so
+/// that the rounding of x² (worth 2x² ulps, 700 at x = 19) does not reach the tail; its
+/// powers `w^(k²)` are products.
 fn sf_series(x: f64) -> (f64, f64) {
     let (h, l) = two_prod(x, x);
     let w = (-2.0 * h).exp() * (1.0 - 2.0 * l);
@@ -50,7 +40,8 @@ fn sf_series(x: f64) -> (f64, f64) {
     (2.0 * s, -8.0 * x * d)
 }
 
-/// The CDF and its derivative by `√(2π)/x·Σ e^(−(2k−1)²π²/(8x²))`.
+/// The CDF and its derivative in x by `√(2π)/x·Σ_{k≥1} e^(−(2k−1)²π²/(8x²))`, the other
+/// side of the identity, fast below `SPLIT` (3 terms at most).
 fn cdf_series(x: f64) -> (f64, f64) {
     let a = PI2_8 / (x * x);
     let (mut s, mut d) = (0.0, 0.0);
@@ -67,8 +58,8 @@ fn cdf_series(x: f64) -> (f64, f64) {
     (c * s, c * d / x)
 }
 
-/// Kolmogorov's survival function `P(K > x)` (SciPy's `kolmogorov`): `tail(x)` above
-/// `SPLIT`, `1 − tail(x)` below. 1 for x ≤ 0 and at −∞, 0 at +∞.
+/// Kolmogorov's survival function `P(K > x)` (SciPy's `kolmogorov`): `sf_series` from
+/// `SPLIT`, 1 − `cdf_series` below. 1 for x ≤ 0 and at −∞, 0 at +∞.
 pub(crate) fn kolmogorov(x: f64) -> f64 {
     if x.is_nan() {
         return x;
@@ -79,16 +70,15 @@ pub(crate) fn kolmogorov(x: f64) -> f64 {
     if x.is_infinite() {
         return 0.0;
     }
-    let (t, _) = tail(x);
     if x >= SPLIT {
-        t
+        sf_series(x).0
     } else {
-        1.0 - t
+        1.0 - cdf_series(x).0
     }
 }
 
 /// Newton's steps at most; the bracket makes any cap safe, and from the starts below
-/// the method takes 2–5.
+/// the method takes 1–5 (over 30,000 p through (0, 1) and to 1e-300 and 1 − 1e-16).
 const MAX_STEPS: usize = 64;
 
 /// The x with `kolmogorov(x) = p` (SciPy's `kolmogi`): the smaller tail t is matched,
@@ -121,7 +111,10 @@ pub(crate) fn kolmogi(p: f64) -> f64 {
     let (mut lo, mut hi) = if upper { (SPLIT, f64::INFINITY) } else { (0.0, SPLIT) };
     x = x.clamp(lo, hi.min(40.0));
     for _ in 0..MAX_STEPS {
-        let (v, dv) = tail(x);
+        // The matched tail's own series whatever side of `SPLIT` x is on (a start clamped
+        // to `SPLIT` itself once met the other one: 9 evaluations, not 4, for p in (0.512,
+        // 0.533)).
+        let (v, dv) = if upper { sf_series(x) } else { cdf_series(x) };
         if v == t {
             return x;
         }
