@@ -7,6 +7,8 @@
 //   {{EXPR}}  the op, in terms of a, b, c
 //   {{OUT_INDEX}}  `args[1] + i` (a contiguous output range) or `out_index(idx)` (a
 //             strided box of the output, for views no contiguous range can bind)
+//   {{ONCE}}  `for (var once = 0u; once < 1u; once++)` for expressions that iterate
+//             (`wgsl::iterative`), else empty: see kernels::Elementwise::source
 //
 // args (u32 words): n, out_off, off0, off1, off2, shape[ND], strides0[ND], strides1[ND],
 // strides2[ND] (strides are i32 bit patterns; 0 = broadcast), then for strided boxes the
@@ -48,6 +50,8 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3
         idx[d - 1u] = rem % extent;
         rem = rem / extent;
     }
+    {{ONCE}} {
 {{LOADS}}
     out[{{OUT_INDEX}}] = {{EXPR}};
+    }
 }

@@ -194,6 +194,14 @@ impl Elementwise<'_> {
         let (template, nd) =
             if self.nd <= 1 && !self.strided_out { (ELEMENTWISE_1D, 1) } else { (ELEMENTWISE, self.nd.max(1)) };
         let per = per_invocation_1d(self.expr).to_string();
+        // llvmpipe compiles an iterating expression (a special function: loops, every
+        // branch inlined) several times as fast inside a loop, as the 1-D kernel always
+        // has it (its `PER` loop), and runs it slower there. binom f64, N-D kernel: 26 s
+        // to compile bare, 4.6 s in a loop of one; 1M strided elements then take 1.2 s,
+        // not 0.5 s (the 1-D kernel: 1.3 s dense). A compile is paid per specialisation
+        // (rank, dtypes, in-place, output layout) and cached by Mesa; hardware drivers
+        // drop a loop of one.
+        let once = if super::wgsl::iterative(self.expr) { "for (var once = 0u; once < 1u; once++)" } else { "" };
         let body = render(
             template,
             &[
@@ -206,6 +214,7 @@ impl Elementwise<'_> {
                 ("OUT_INDEX", out_index),
                 ("EXPR", self.expr),
                 ("PER", &per),
+                ("ONCE", once),
             ],
         );
         prelude(f64) + INT_POW + &body
