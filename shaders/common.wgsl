@@ -217,16 +217,31 @@ fn tanh_f32(x: f32) -> f32 {
     if (abs(x) > 20.0) { return select(-1.0, 1.0, x > 0.0); }
     return tanh(x);
 }
+// C's powf (as pow_f64, f64_math.wgsl); the builtin is undefined for a < 0 and 0^0, and
+// is exp2(b·log2 a) in one part, |b·log2 a| ulps off.
 fn pow_f32(a: f32, b: f32) -> f32 {
-    // Builtin pow is undefined for a < 0 and for 0^0; follow C/Rust powf instead.
     if (!nan_f32(b) && b == 0.0) { return 1.0; }
     if (!nan_f32(a) && a == 1.0) { return 1.0; }
     if (nan_f32(a) || nan_f32(b)) { return qnan_f32(); }
-    if (a == 0.0) { return select(inf_f32(), 0.0, b > 0.0); }
-    if (a < 0.0) {
-        if (trunc(b) != b) { return qnan_f32(); }
-        let r = pow(-a, b);
-        return select(r, -r, abs(b % 2.0) == 1.0);
+    let ax = abs(a);
+    if (abs(b) > 3.4028234663852886e38) {
+        if (ax == 1.0) { return 1.0; }
+        return select(0.0, inf_f32(), (ax > 1.0) == (b > 0.0));
     }
-    return pow(a, b);
+    var neg = false;
+    if (signbit_f32(a)) {
+        // −0 and −∞ take non-integer powers as +0 and +∞ do.
+        if (trunc(b) != b) {
+            if (a < 0.0 && ax <= 3.4028234663852886e38) { return qnan_f32(); }
+        } else {
+            neg = abs(b % 2.0) == 1.0;
+        }
+    }
+    var r: f32;
+    if (ax == 0.0 || ax > 3.4028234663852886e38) {
+        r = select(0.0, inf_f32(), (ax == 0.0) == (b < 0.0));
+    } else {
+        r = pow_pos_f32(ax, b);
+    }
+    return select(r, -r, neg);
 }

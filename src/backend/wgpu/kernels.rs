@@ -70,7 +70,7 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// parts, the significand's bits, the last exact power of ten, and from where every
 /// value is a multiple of 8; for expint_math.wgsl's sine and cosine integrals, the depth
 /// of E₁(ix)'s continued fraction and where its leading terms are all.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 44] {
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 45] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -98,6 +98,10 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 44] {
         ("HALF_LN_2PI_HI", pick("0.9189385175704956", "0.9189385332046728")),
         ("HALF_LN_2PI_LO", pick("1.563417661998301e-08", "-3.8782941580672414e-17")),
         ("POW_FAR", pick("110.0", "800.0")),
+        // |b·log2 a| below which pow_pos's binary powering neither overflows in Veltkamp's
+        // split (a factor above MAX/SPLIT) nor loses every product's low part (f64: below
+        // 2^(−1022 + 53); f32 results under 2^−102 keep the high parts only).
+        ("POW_INT_REACH", pick("116.0", "990.0")),
         ("ZETA_TAIL", pick("1.4901161193847656e-08", "2.7755575615628914e-17")),
         ("AGM_TOL", pick("1e-4", "1e-9")),
         ("EPS_HALF", pick("5.960464477539063e-08", "1.1102230246251565e-16")),
