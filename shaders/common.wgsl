@@ -212,11 +212,6 @@ fn reduce_pio2_f32(x: f32, large: bool) -> vec2<f32> {
 // For |r| <= π/4 only (f64_math.wgsl has the f64 ones).
 fn sin_small_f32(r: f32) -> f32 { return sin(r); }
 fn cos_small_f32(r: f32) -> f32 { return cos(r); }
-fn tanh_f32(x: f32) -> f32 {
-    // The builtin overflows to NaN for |x| > ~44 on some drivers.
-    if (abs(x) > 20.0) { return select(-1.0, 1.0, x > 0.0); }
-    return tanh(x);
-}
 // C's powf (as pow_f64, f64_math.wgsl); the builtin is undefined for a < 0 and 0^0, and
 // is exp2(b·log2 a) in one part, |b·log2 a| ulps off.
 fn pow_f32(a: f32, b: f32) -> f32 {

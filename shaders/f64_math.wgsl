@@ -245,20 +245,6 @@ fn sincos_f64(x: f64) -> vec2<f64> {
     let t = reduce_pio2(x);
     return quadrant_sincos_f64(sin_poly(t.r), cos_poly(t.r), t.q);
 }
-fn tanh_f64(x: f64) -> f64 {
-    if (nan_f64(x)) { return x; }
-    let ax = abs(x);
-    if (ax > 22.0lf) { return select(-1.0lf, 1.0lf, x > 0.0lf); }
-    var t: f64;
-    if (ax < 0.25lf) {
-        let e = expm1_small_f64(2.0lf * ax);
-        t = e / (e + 2.0lf);
-    } else {
-        let e = exp_f64(2.0lf * ax);
-        t = (e - 1.0lf) / (e + 1.0lf);
-    }
-    return select(-t, t, x >= 0.0lf);
-}
 // C's pow: 1 for b = 0 and for a = 1 (NaN or not), ±1 for a = −1 and b = ±∞, the limits
 // at 0 and ∞ with the sign of a negative a for odd integer b, NaN for a < 0 and b not an
 // integer; else pow_pos (zeta_math.wgsl), within about an ulp at any size.

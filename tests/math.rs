@@ -1,4 +1,4 @@
-//! The float functions NumPy users reach for beyond exp/ln/sin/cos (tan, sinh, cosh,
+//! The float functions NumPy users reach for beyond exp/ln/sin/cos (tan, tanh, sinh, cosh,
 //! arcsin, arccos, arctan, exp2, expm1, log2, log10, log1p, trunc, sign; and ln, which
 //! shares the logarithms' code) on every
 //! backend against Rust's std, at the inputs where implementations go wrong: ±0, NaN,
@@ -25,6 +25,7 @@ const SHARED: &[f64] = &[0.0, -0.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 
 fn inputs(op: UnaryOp) -> Vec<f64> {
     let own: &[f64] = match op {
         UnaryOp::Tan => &[0.5, -0.5, 0.785, 1.0, -1.2, 1.5, 3.0, -3.0, 10.0],
+        UnaryOp::Tanh => &[0.1, -0.2, 0.2499, 0.25, 0.2501, -0.7, 1.0, 5.0, 9.0, 9.1, -21.9, 22.0, 22.1, 100.0],
         UnaryOp::Sinh | UnaryOp::Cosh => &[0.3, -0.9, 1.0, 1.01, 1.5, -5.0, 20.0, -80.0, 87.5, 200.0, 710.0, 800.0],
         UnaryOp::Asin | UnaryOp::Acos => {
             &[0.5, -0.5, std::f64::consts::FRAC_1_SQRT_2, 0.9999, -0.99, 1.0, -1.0, 1.0000001, -2.0]
@@ -53,6 +54,7 @@ fn inputs(op: UnaryOp) -> Vec<f64> {
 fn reference(op: UnaryOp, x: f64) -> f64 {
     match op {
         UnaryOp::Tan => x.tan(),
+        UnaryOp::Tanh => x.tanh(),
         UnaryOp::Sinh => x.sinh(),
         UnaryOp::Cosh => x.cosh(),
         UnaryOp::Asin => x.asin(),
@@ -74,6 +76,7 @@ fn reference(op: UnaryOp, x: f64) -> f64 {
 fn apply<F: Float>(a: &Array<F>, op: UnaryOp) -> gpu::Result<Array<F>> {
     match op {
         UnaryOp::Tan => a.tan(),
+        UnaryOp::Tanh => a.tanh(),
         UnaryOp::Sinh => a.sinh(),
         UnaryOp::Cosh => a.cosh(),
         UnaryOp::Asin => a.asin(),
@@ -91,8 +94,9 @@ fn apply<F: Float>(a: &Array<F>, op: UnaryOp) -> gpu::Result<Array<F>> {
     }
 }
 
-const OPS: [UnaryOp; 14] = [
+const OPS: [UnaryOp; 15] = [
     UnaryOp::Tan,
+    UnaryOp::Tanh,
     UnaryOp::Sinh,
     UnaryOp::Cosh,
     UnaryOp::Asin,
