@@ -227,13 +227,23 @@ fn composed_ufuncs<T: TestValue + Float + common::Tolerances>(dev: &Device) -> g
     check(&x.deg2rad()?, &f64::to_radians, "deg2rad");
     check(&x.rad2deg()?, &f64::to_degrees, "rad2deg");
     let pi = std::f64::consts::PI;
-    // sinc within the range where the f64 sine on wgpu reduces its argument accurately
-    // (|πx| < 1.6·10⁶, README: software f64 math).
-    let xs_small: Vec<f64> = xs.iter().copied().filter(|v| v.abs() < 1e5).collect();
-    let xsmall = Array::from_vec(to_t::<T>(&xs_small), [xs_small.len()])?.to(dev)?;
-    for (g, &v) in f64s(&xsmall.sinc()?).iter().zip(&xs_small) {
-        let w = T::of_f64(if v == 0.0 { 1.0 } else { (pi * v).sin() / (pi * v) }).f64();
+    // sinc against sin(π·f)·(−1)^n/(πx), n = round(x), f = x − n (exact), in f64: the
+    // host's own sin(πx) rounds πx first and is no reference for large x.
+    for (g, &v) in f64s(&x.sinc()?).iter().zip(&xs) {
+        let n = v.round();
+        let sign = if n.rem_euclid(2.0) == 1.0 { -1.0 } else { 1.0 };
+        let w = T::of_f64(if v == 0.0 { 1.0 } else { sign * (pi * (v - n)).sin() / (pi * v) }).f64();
         assert!((g - w).abs() <= tol.abs + tol.rel * w.abs(), "{ty} sinc({v:e}): got {g:e}, want {w:e}");
+    }
+    // Zero at the nonzero integers, and large non-integers to their last digits.
+    let ints = Array::from_vec(to_t::<T>(&[1.0, -1.0, 2.0, 7.0, -1e6, 16777216.0]), [6])?.to(dev)?;
+    assert!(f64s(&ints.sinc()?).iter().all(|&g| g == 0.0), "{ty} sinc at integers: {:?}", f64s(&ints.sinc()?));
+    let big: Vec<f64> = [5598448.5, -1234567.25, 8388607.5, 3e6 + 0.125].iter().map(|&v| T::of_f64(v).f64()).collect();
+    for (g, &v) in f64s(&Array::from_vec(to_t::<T>(&big), [4])?.to(dev)?.sinc()?).iter().zip(&big) {
+        let n = v.round();
+        let sign = if n.rem_euclid(2.0) == 1.0 { -1.0 } else { 1.0 };
+        let w = T::of_f64(sign * (pi * (v - n)).sin() / (pi * v)).f64();
+        assert!((g - w).abs() <= tol.rel * w.abs(), "{ty} sinc({v:e}): got {g:e}, want {w:e}");
     }
     // logaddexp against the reversed values: ln(e^a + e^b) computed stably in f64.
     let rev: Vec<f64> = xs.iter().rev().copied().collect();
