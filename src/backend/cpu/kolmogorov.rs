@@ -6,7 +6,7 @@ use super::special::two_prod;
 
 /// Where the survival function leaves `1 − CDF` for its own series: just below the
 /// median 0.8276, so that neither side subtracts more than half of 1.
-pub(crate) const SPLIT: f64 = 0.82;
+const SPLIT: f64 = 0.82;
 /// The survival function at `SPLIT`: `kolmogi` matches p itself up to it and `1 − p`
 /// (exact, p being above ½) above it, each with the series that holds there.
 const P_SPLIT: f64 = 0.5119717052984973;
