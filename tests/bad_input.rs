@@ -138,6 +138,12 @@ backend_tests! {
             Error::InvalidArgument { op: "arange", .. }, ["arange", "step=0"]);
         case!(t, "linspace: NaN bound", Array::<f64>::linspace(0.0, f64::NAN, 5, dev),
             Error::InvalidArgument { op: "linspace", .. }, ["linspace", "NaN"]);
+        case!(t, "logspace: infinite bound", Array::<f64>::logspace(f64::INFINITY, 1.0, 5, 10.0, dev),
+            Error::InvalidArgument { op: "logspace", .. }, ["logspace", "inf"]);
+        case!(t, "geomspace: zero bound", Array::<f32>::geomspace(0.0, 1.0, 5, dev),
+            Error::InvalidArgument { op: "geomspace", .. }, ["geomspace", "start=0"]);
+        case!(t, "geomspace: bounds of opposite signs", Array::<f64>::geomspace(-1.0, 8.0, 5, dev),
+            Error::InvalidArgument { op: "geomspace", .. }, ["geomspace", "start=-1", "stop=8", "one sign"]);
         case!(t, "uniform: low >= high", random::uniform::<f32>([3], 2.0, 1.0, 0, dev),
             Error::InvalidArgument { op: "uniform", .. }, ["uniform", "low=2", "high=1"]);
         case!(t, "normal: negative std", random::normal::<f32>([3], 0.0, -1.0, 0, dev),

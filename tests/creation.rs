@@ -65,6 +65,33 @@ backend_tests! {
         Ok(())
     }
 
+    fn log_and_geometric_ranges(dev) {
+        let l = Array::<f64>::logspace(0.0, 3.0, 4, 10.0, dev)?;
+        assert_eq!(l.to_vec()?, vec![1.0, 10.0, 100.0, 1000.0], "exact powers of ten");
+        let p: Vec<f32> = (0..=30).map(|k| 2f32.powi(k - 10)).collect();
+        assert_eq!(Array::<f32>::logspace(-10.0, 20.0, 31, 2.0, dev)?.to_vec()?, p, "powers of two");
+        assert_eq!(Array::<f32>::logspace(1.0, 2.0, 0, 10.0, dev)?.len(), 0);
+        // Against NumPy's formula in f64 on the host: base^linspace.
+        let got = Array::<f64>::logspace(-2.5, 7.25, 40, 3.0, dev)?.to_vec()?;
+        for (k, g) in got.iter().enumerate() {
+            let y = -2.5 + (7.25 + 2.5) * k as f64 / 39.0;
+            let w = 3f64.powf(y);
+            assert!((g - w).abs() <= 4.0 * f64::EPSILON * w * (1.0 + y.abs()), "logspace[{k}] = {g:e}, want {w:e}");
+        }
+        assert_eq!(Array::<f64>::geomspace(1.0, 1000.0, 4, dev)?.to_vec()?, vec![1.0, 10.0, 100.0, 1000.0]);
+        assert_eq!(Array::<f32>::geomspace(-8.0, -1.0, 4, dev)?.to_vec()?, vec![-8.0, -4.0, -2.0, -1.0]);
+        assert_eq!(Array::<f64>::geomspace(5.0, 9.0, 1, dev)?.to_vec()?, vec![5.0]);
+        // Ends exactly start and stop, the rest within rounding of start·r^k.
+        let (s, e, n) = (0.3f64, 7.0e12, 25usize);
+        let g = Array::<f64>::geomspace(s, e, n, dev)?.to_vec()?;
+        assert_eq!((g[0], g[n - 1]), (s, e));
+        for (k, v) in g.iter().enumerate() {
+            let w = s * (e / s).powf(k as f64 / (n - 1) as f64);
+            assert!((v - w).abs() <= 1e-13 * w, "geomspace[{k}] = {v:e}, want {w:e}");
+        }
+        Ok(())
+    }
+
     fn uniform_u32_and_f32_streams_are_bit_exact(dev) {
         let n = 100_003;
         let seed = 0x1234_5678_9abc_def0;

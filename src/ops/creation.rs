@@ -4,7 +4,7 @@ use crate::array::{check_supported, Array, IntoShape};
 use crate::backend::{Backend, Fill};
 use crate::device::on_backend;
 use crate::device::Device;
-use crate::dtype::{Element, Scalar};
+use crate::dtype::{DType, Element, Float, Scalar};
 use crate::error::{Error, Result};
 use crate::layout::{byte_count, element_count, Layout};
 
@@ -115,6 +115,78 @@ impl<T: Element> Array<T> {
         // (arange(n)[:, None] == arange(n)[None, :]) as T: three small kernels, no host data.
         let idx = Array::<u32>::arange(0, n as u32, 1, device)?;
         idx.reshape([n, 1])?.eq(&idx.reshape([1, n])?)?.cast::<T>()
+    }
+}
+
+impl<T: Float> Array<T> {
+    /// `n` values `base^y` for `y` evenly spaced from `start` to `stop` inclusive (NumPy's
+    /// `logspace(start, stop, n, base=base)`), computed on the device by `pow`, which is
+    /// exact for exact powers (`logspace(0, 3, 4, 10)` is `[1, 10, 100, 1000]`); f32 in
+    /// f64 where the device has it, as [`geomspace`](Array::geomspace).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for non-finite bounds;
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let a = gpu::Array::<f64>::logspace(0.0, 3.0, 4, 10.0, &gpu::Device::cpu())?;
+    /// assert_eq!(a.to_vec()?, vec![1.0, 10.0, 100.0, 1000.0]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn logspace(start: T, stop: T, n: usize, base: T, device: &Device) -> Result<Array<T>> {
+        if T::DTYPE != DType::F64 && device.supports(DType::F64) {
+            // As NumPy's float32 logspace: computed in f64 and rounded once.
+            return Array::<f64>::logspace(start.to_f64(), stop.to_f64(), n, base.to_f64(), device)?.cast::<T>();
+        }
+        let y = Array::linspace(start, stop, n, device).map_err(|e| match e {
+            Error::InvalidArgument { reason, .. } => Error::InvalidArgument { op: "logspace", reason },
+            e => e,
+        })?;
+        Array::scalar(base, device)?.pow(&y)
+    }
+
+    /// `n` values in geometric progression from `start` to `stop` inclusive (NumPy's
+    /// `geomspace`): `10^y` for `y` evenly spaced from `log10|start|` to `log10|stop|`,
+    /// with the sign of the bounds, and the ends exactly `start` and `stop`. f32 is
+    /// computed in f64 and rounded once where the device has f64 (as NumPy's `dtype=`
+    /// does), else in f32 (then within a few ulps of that).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a zero or non-finite bound, or bounds of opposite
+    /// signs (NumPy returns NaN between its ends there);
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let dev = gpu::Device::cpu();
+    /// let a = gpu::Array::<f64>::geomspace(1.0, 1000.0, 4, &dev)?;
+    /// assert_eq!(a.to_vec()?, vec![1.0, 10.0, 100.0, 1000.0]);
+    /// let b = gpu::Array::<f32>::geomspace(-8.0, -1.0, 4, &dev)?;
+    /// assert_eq!(b.to_vec()?, vec![-8.0, -4.0, -2.0, -1.0]);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn geomspace(start: T, stop: T, n: usize, device: &Device) -> Result<Array<T>> {
+        let (s, e) = (start.to_f64(), stop.to_f64());
+        if s == 0.0 || e == 0.0 || !s.is_finite() || !e.is_finite() || (s < 0.0) != (e < 0.0) {
+            return Err(Error::InvalidArgument {
+                op: "geomspace",
+                reason: format!("need finite, non-zero bounds of one sign, got start={s}, stop={e}"),
+            });
+        }
+        if T::DTYPE != DType::F64 && device.supports(DType::F64) {
+            return Array::<f64>::geomspace(s, e, n, device)?.cast::<T>();
+        }
+        let (ls, le) = (T::from_f64(s.abs().log10()), T::from_f64(e.abs().log10()));
+        let mut out = Array::logspace(ls, le, n, T::from_f64(10.0), device)?;
+        if s < 0.0 {
+            out = out.neg()?;
+        }
+        if n > 0 {
+            out.fill_view(|x| x.index_axis(0, 0), start)?;
+        }
+        if n > 1 {
+            out.fill_view(|x| x.index_axis(0, (n - 1) as isize), stop)?;
+        }
+        Ok(out)
     }
 }
 
