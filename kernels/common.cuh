@@ -406,10 +406,12 @@ template <typename T> __device__ T k_betaln(T a, T b) {
     if (k_gamma_pole(s) || (isinf(hi) && lo > (T)0)) return -k_special(a, false);
     const T reach = sizeof(T) == 4 ? (T)34 : (T)171;
     if (fabs(lo) <= reach && hi <= reach && fabs(s) <= reach) {
-        const T rest = k_gamma(hi) / k_gamma(s) / ((T)1 + k_digamma(s) * sl);
+        const T g_hi = k_gamma(hi), g_s = k_gamma(s), corr = (T)1 + k_digamma(s) * sl;
         const T g_lo = k_gamma(lo);
-        if (isinf(g_lo)) return k_ln_gamma(lo) + k_log(fabs(rest));
-        return k_log(fabs(g_lo * rest));
+        if (isinf(g_lo)) return k_ln_gamma(lo) + k_log(fabs(g_hi / g_s / corr));
+        // A Γ(s) below 1 divides Γ(lo) first (src/backend/cpu/special.rs: betaln).
+        const T ratio = fabs(g_s) < (T)1 ? (g_lo / g_s) * g_hi : g_lo * (g_hi / g_s);
+        return k_log(fabs(ratio / corr));
     }
     return k_betaln_past_gamma(lo, hi, s);
 }

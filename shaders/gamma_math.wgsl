@@ -326,11 +326,16 @@ fn math_betaln_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
     if (gamma_pole_{{T}}(s.x) || (hi > {{T_MAX}} && lo > 0.0)) { return -inf_{{T}}(); }
     let lg_lo = math_ln_gamma_{{T}}(lo);
     if (abs(lo) <= {{BETA_REACH}} && hi <= {{BETA_REACH}} && abs(s.x) <= {{BETA_REACH}}) {
-        let rest = math_gamma_{{T}}(hi) / math_gamma_{{T}}(s.x) / (1.0 + math_digamma_{{T}}(s.x) * s.y);
+        let g_hi = math_gamma_{{T}}(hi);
+        let g_s = math_gamma_{{T}}(s.x);
+        let corr = 1.0 + math_digamma_{{T}}(s.x) * s.y;
         let g_lo = math_gamma_{{T}}(lo);
         // lo below the overflow of 1/lo: its ln Γ and the rest apart.
-        if (abs(g_lo) > {{T_MAX}}) { return lg_lo + ln_{{T}}(abs(rest)); }
-        return ln_{{T}}(abs(g_lo * rest));
+        if (abs(g_lo) > {{T_MAX}}) { return lg_lo + ln_{{T}}(abs(g_hi / g_s / corr)); }
+        // A Γ(s) below 1 (s negative near the reach: 1e-307) divides Γ(lo) first, which
+        // is as small: Γ(hi)/Γ(s) alone overflowed (betaln(−170.5, 0.001) was +∞).
+        let ratio = select(g_lo * (g_hi / g_s), (g_lo / g_s) * g_hi, abs(g_s) < 1.0);
+        return ln_{{T}}(abs(ratio / corr));
     }
     return betaln_past_gamma_{{T}}(lo, hi, s.x, lg_lo);
 }

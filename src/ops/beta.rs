@@ -76,7 +76,11 @@ impl<T: Float> Array<T> {
         let bb = s.sub(&lo)?;
         let sl = lo.sub(&s.sub(&bb)?)?.add(&hi.sub(&bb)?)?;
         let (g_lo, g_hi, g_s) = (lo.gamma()?, hi.gamma()?, s.gamma()?);
-        let ratio = g_hi.div(&g_s)?.div(&s.digamma()?.mul(&sl)?.add_scalar(T::ONE)?)?.mul(&g_lo)?;
+        // Γ(lo)·(Γ(hi)/Γ(s)), or (Γ(lo)/Γ(s))·Γ(hi) where |Γ(s)| < 1 (s negative near the
+        // reach), where Γ(hi)/Γ(s) alone would overflow: beta(−33.8, 0.0126) in f32.
+        let small_s = g_s.abs()?.lt_scalar(T::ONE)?;
+        let product = where_(&small_s, &g_lo.div(&g_s)?.mul(&g_hi)?, &g_hi.div(&g_s)?.mul(&g_lo)?)?;
+        let ratio = product.div(&s.digamma()?.mul(&sl)?.add_scalar(T::ONE)?)?;
         let within = |x: &Array<T>| x.abs()?.le_scalar(T::from_f64(reach));
         let in_reach = within(&lo)?.logical_and(&within(&hi)?)?.logical_and(&within(&s)?)?;
         // Elsewhere ±e^betaln with the product of Γ's signs (Γ(x) < 0 on (−2k − 1, −2k)),

@@ -796,7 +796,7 @@ pub(super) fn gamma_pole(x: f64) -> bool {
 
 /// ln |B(a, b)| (SciPy's `betaln`), `B = Γ(a)Γ(b)/Γ(a + b)`, without the cancellation of
 /// the ln Γ terms: with lo ≤ hi and s = lo + hi (its rounding sl kept), the ratio
-/// `Γ(lo)·(Γ(hi)/Γ(s))/(1 + ψ(s)·sl)` where Γ reaches (|lo|, hi, |s| ≤ 171); past it,
+/// `Γ(lo)·(Γ(hi)/Γ(s))/(1 + ψ(s)·sl)` (`(Γ(lo)/Γ(s))·Γ(hi)` where |Γ(s)| < 1) where Γ reaches (|lo|, hi, |s| ≤ 171); past it,
 /// Stirling's series arranged so that nothing large cancels (lo ≥ 10: `½ ln 2π − ½ ln
 /// hi + (lo − ½) ln(lo/s) − hi·ln_1p(lo/hi) + S(lo) + S(hi) − S(s)`; lo < 10: `ln Γ(lo)
 /// − lo·ln hi − ((s − ½)·ln_1p(lo/hi) − lo) + S(hi) − S(s)`); the plain sum of ln |Γ|s
@@ -818,12 +818,16 @@ pub(crate) fn betaln(a: f64, b: f64) -> f64 {
         return f64::NEG_INFINITY;
     }
     if lo.abs() <= BETA_REACH && hi <= BETA_REACH && s.abs() <= BETA_REACH {
-        let rest = gamma(hi) / gamma(s) / (1.0 + digamma(s) * sl);
+        let (g_hi, g_s, corr) = (gamma(hi), gamma(s), 1.0 + digamma(s) * sl);
         let g_lo = gamma(lo);
         if g_lo.is_infinite() {
-            return libm::lgamma(lo) + rest.abs().ln(); // lo below ~5.6e-309
+            return libm::lgamma(lo) + (g_hi / g_s / corr).abs().ln(); // lo below ~5.6e-309
         }
-        return (g_lo * rest).abs().ln();
+        // A Γ(s) below 1 (s negative near the reach, Γ(s) down to 1e-307) divides Γ(lo)
+        // first, which is as small: Γ(hi)/Γ(s) alone overflowed (betaln(−170.5, 0.001)
+        // was +∞, for 6.902).
+        let ratio = if g_s.abs() < 1.0 { (g_lo / g_s) * g_hi } else { g_lo * (g_hi / g_s) };
+        return (ratio / corr).abs().ln();
     }
     betaln_past_gamma(lo, hi, s)
 }
