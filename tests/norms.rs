@@ -89,6 +89,11 @@ fn vector_norms<T: TestValue + Float>(dev: &Device, rel: f64) -> gpu::Result<()>
     // A 0-d array: |x|.
     let s = Array::scalar(T::of_f64(-2.5), dev)?;
     assert_eq!(linalg::vector_norm(&s, None, N::P(3.0), false)?.item()?.f64(), 2.5, "{ty} 0-d");
+    // One element per norm is |x| itself, even where |x|^p would overflow.
+    let big = if T::DTYPE == gpu::DType::F32 { 1e30 } else { 1e200 };
+    let col = Array::from_vec(to_t::<T>(&[-big, 3.0]), [2, 1])?.to(dev)?;
+    let got = f64s(&linalg::vector_norm(&col, Some(&[1]), N::P(3.0), false)?);
+    assert_eq!(got, vec![T::of_f64(big).f64(), 3.0], "{ty} norms of one element");
     // NegL1 over vectors is P(-1): a zero element makes it 0, as NumPy.
     let z = Array::from_vec(to_t::<T>(&[1.0, -2.0, 0.0, 4.0]), [4])?.to(dev)?;
     assert_eq!(linalg::norm(&z, N::NegL1)?.item()?.f64(), 0.0);

@@ -118,6 +118,15 @@ fn vector_norm_of<T: Float>(
         NormOrd::P(2.0) => a.norm_axes(axes, keepdims),
         NormOrd::P(1.0) => a.abs()?.sum_axes(axes, keepdims),
         NormOrd::P(p) if p.is_finite() && p != 0.0 => {
+            // One element per norm (0-d, no axes, or extents of 1): |x| itself, which
+            // (|x|^p)^(1/p) only approximates and can overflow on the way.
+            let per_norm: usize = axes
+                .iter()
+                .map(|&ax| normalize_axis(ax, a.shape()).map(|d| a.shape()[d]))
+                .product::<Result<usize>>()?;
+            if per_norm == 1 {
+                return a.abs()?.sum_axes(axes, keepdims);
+            }
             a.abs()?.pow_scalar(T::from_f64(p))?.sum_axes(axes, keepdims)?.pow_scalar(T::from_f64(1.0 / p))
         }
         NormOrd::P(p) => Err(bad_ord(op, a, &format!("ord P({p}) (use Count for 0, Inf/NegInf for infinities)"))),
