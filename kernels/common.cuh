@@ -379,22 +379,29 @@ template <typename T> __device__ __forceinline__ bool k_gamma_pole(T x) { return
 // ln |Γ(x)| as a call: k_binom's far path takes it so (inlined there, CUDA's lgamma held
 // binary_binom_f64 to 64 registers with 48 B of spills).
 template <typename T> __device__ __noinline__ T k_ln_gamma_call(T x) { return k_ln_gamma(x); }
-// ln |B(lo, hi)| for lo <= hi, s = lo + hi, without Γ itself (betaln past Γ's reach):
-// Stirling's series where s is past it, the plain sum of ln |Γ|s otherwise; ln Γ by a
-// call when CALL.
+template <typename T> __device__ __forceinline__ T k_sin_pi_parts(T x, T xl);
+// ln |B(lo, hi)| for lo <= hi, s = lo + hi, without Γ itself (betaln past Γ's reach;
+// src/backend/cpu/special.rs: betaln_past_gamma): Stirling's series where s is past it;
+// for lo < 0 and s <= −9, (sin πs/sin π lo)·B(hi, 1 − s) by reflection, whose ln B is
+// Stirling's series again; the plain sum of ln |Γ|s otherwise. ln Γ by a call when CALL.
 template <typename T, bool CALL = false> __device__ T k_betaln_past_gamma(T lo, T hi, T s) {
     const auto lg = [](T x) { return CALL ? k_ln_gamma_call(x) : k_ln_gamma(x); };
     const T reach = sizeof(T) == 4 ? (T)34 : (T)171;
-    if (s > reach) {
-        const T ln_hi = k_log(hi), ln_1p_ratio = k_ln_1p(lo / hi);
-        const T tail = k_stirling_series(hi) - k_stirling_series(s);
-        if (lo >= (T)10)
-            return (T)0.9189385332046728 - (T)0.5 * ln_hi + (lo - (T)0.5) * k_log(lo / s) - hi * ln_1p_ratio
-                   + (k_stirling_series(lo) + tail);
-        const T bracket = (s - (T)0.5) * ln_1p_ratio - lo;
-        return lg(lo) + (tail - (lo * ln_hi + bracket));
-    }
-    return lg(lo) + lg(hi) - lg(s);
+    const bool far = s > reach, refl = lo < (T)0 && s <= (T)-9;
+    if (!far && !refl) return lg(lo) + lg(hi) - lg(s);
+    T sl;
+    const T sh = k_two_sum(lo, hi, sl);
+    const T z = ((T)1 - sh) - sl;
+    // The series' pair: (lo, hi; s) past the reach, (min(hi, z), max(hi, z); 1 − lo) reflected.
+    const T a = far ? lo : fmin(hi, z), b = far ? hi : fmax(hi, z), c = far ? s : (T)1 - lo;
+    const T sines = refl ? k_log(fabs(k_sin_pi_parts(sh, sl))) - k_log(fabs(k_sin_pi_parts(lo, (T)0))) : (T)0;
+    const T ln_b = k_log(b), ln_1p_ratio = k_ln_1p(a / b);
+    const T tail = k_stirling_series(b) - k_stirling_series(c);
+    if (a >= (T)10)
+        return sines + ((T)0.9189385332046728 - (T)0.5 * ln_b + (a - (T)0.5) * k_log(a / c) - b * ln_1p_ratio
+                        + (k_stirling_series(a) + tail));
+    const T bracket = (c - (T)0.5) * ln_1p_ratio - a;
+    return sines + (lg(a) + (tail - (a * ln_b + bracket)));
 }
 template <typename T> __device__ T k_betaln(T a, T b) {
     if (a != a || b != b) return k_special(a, true);

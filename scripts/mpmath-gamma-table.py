@@ -109,11 +109,13 @@ for f32 in (False, True):
     pairs += [(cast(a), cast(b)) for a, b in np.exp(rng.uniform(np.log(10), np.log(1e6), (100 * k, 2)))]
     pairs += [(cast(a), cast(b)) for a, b in zip(rng.uniform(-20, 0, 100 * k), rng.uniform(0.5, 30, 100 * k))]
 pairs += [(1e-300, 1.0), (1e-310, 2.5), (0.5, 0.5), (1.0, 1.0), (2.0, 3.0), (200.0, 300.0), (0.5, 1e300), (1e300, 1e300), (2.0, -1.5)]
-# Negative a near Γ's reach with small b, where Γ(a + b) is tiny (1e-307; f32 1e-38). The f64
-# pairs are not f32 numbers: past f32's reach (a < −34) betaln's plain sum of ln Γs cancels
-# (28.8 ulp of ln B at (−165.25, 1.5)), a known limit.
+# Negative a near Γ's reach with small b, where Γ(a + b) is tiny (1e-307; f32 1e-38).
 pairs += [(-170.5, 0.001), (-170.3, 0.05), (-169.7, 0.3), (-170.9, 0.3), (-165.3, 1.5), (-150.3, 0.05), (-100.25, 0.001)]
 pairs += [(caster(True)(a), caster(True)(b)) for a, b in [(-33.80257, 0.0126), (-33.5, 0.001), (-30.2, 0.01), (-33.9, 0.3), (-32.5, 1.25)]]
+# Negative a past the reach with a + b <= −9 (the reflection branch; the plain sum of ln Γs
+# cancelled there), b small, large or negative.
+pairs += [(-209.1, 0.4), (-300.25, 0.5), (-500.5, 3.25), (-1000.3, 990.1), (-250.7, -30.2), (-180.5, 7.0), (-10000.5, 0.125)]
+pairs += [(caster(True)(a), caster(True)(b)) for a, b in [(-165.25, 1.5), (-50.5, 0.25), (-100.75, 2.5), (-40.25, -20.5), (-35.5, 0.001), (-60.125, 30.5)]]
 with open("tests/data/beta_mpmath.txt", "w") as out:
     out.write("# a b betaln beta: mpmath 1.4 at 250 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
     for a, b in pairs:

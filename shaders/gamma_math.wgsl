@@ -341,20 +341,32 @@ fn math_betaln_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
 }
 
 // ln |B(lo, hi)| for lo <= hi, s = lo + hi, lg_lo = ln |Γ(lo)|, without Γ itself (betaln
-// past Γ's reach): Stirling's series where s > {{BETA_REACH}}, the plain sum otherwise.
+// past Γ's reach; src/backend/cpu/special.rs: betaln_past_gamma): Stirling's series where
+// s > {{BETA_REACH}}; for lo < 0 and s <= −9, (sin πs/sin π lo)·B(hi, 1 − s) by reflection,
+// whose ln B is Stirling's series again; the plain sum otherwise. One copy of the series
+// and two ln Γs for every branch (llvmpipe runs every inlined copy).
 fn betaln_past_gamma_{{T}}(lo: {{T}}, hi: {{T}}, s: {{T}}, lg_lo: {{T}}) -> {{T}} {
-    if (s > {{BETA_REACH}}) {
-        let ln_hi = ln_{{T}}(hi);
-        let ln_1p_ratio = math_ln_1p_{{T}}(lo / hi);
-        let tail = stirling_series_{{T}}(hi) - stirling_series_{{T}}(s);
-        if (lo >= 10.0) {
-            return 0.9189385332046728 - 0.5 * ln_hi + (lo - 0.5) * ln_{{T}}(lo / s) - hi * ln_1p_ratio
-                + (stirling_series_{{T}}(lo) + tail);
-        }
-        let bracket = (s - 0.5) * ln_1p_ratio - lo;
-        return lg_lo + (tail - (lo * ln_hi + bracket));
+    let far = s > {{BETA_REACH}};
+    let refl = lo < 0.0 && s <= -9.0;
+    let st = two_sum_{{T}}(lo, hi);
+    let z = (1.0 - st.x) - st.y;
+    // The series' pair: (lo, hi; s) past the reach, (min(hi, z), max(hi, z); 1 − lo) reflected.
+    let a = select(min(hi, z), lo, far);
+    let b = select(max(hi, z), hi, far);
+    let c = select(1.0 - lo, s, far);
+    let lg_x = math_ln_gamma_{{T}}(select(hi, a, refl));               // hi for the plain sum
+    if (!far && !refl) { return lg_lo + lg_x - math_ln_gamma_{{T}}(s); }
+    var sines: {{T}} = 0.0;
+    if (refl) { sines = ln_{{T}}(abs(sin_pi_parts_{{T}}(st.x, st.y))) - ln_{{T}}(abs(sin_pi_parts_{{T}}(lo, 0.0))); }
+    let ln_b = ln_{{T}}(b);
+    let ln_1p_ratio = math_ln_1p_{{T}}(a / b);
+    let tail = stirling_series_{{T}}(b) - stirling_series_{{T}}(c);
+    if (a >= 10.0) {
+        return sines + (0.9189385332046728 - 0.5 * ln_b + (a - 0.5) * ln_{{T}}(a / c) - b * ln_1p_ratio
+            + (stirling_series_{{T}}(a) + tail));
     }
-    return lg_lo + math_ln_gamma_{{T}}(hi) - math_ln_gamma_{{T}}(s);
+    let bracket = (c - 0.5) * ln_1p_ratio - a;
+    return sines + (select(lg_x, lg_lo, far) + (tail - (a * ln_b + bracket)));
 }
 
 // ---- (z)_m, the Pochhammer symbol (SciPy's poch; src/backend/cpu/poch.rs: poch) -------

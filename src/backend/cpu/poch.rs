@@ -39,7 +39,7 @@ fn product(z: f64, m: f64) -> Option<f64> {
 
 /// sin(π(x + xl)) for |xl| ≤ ulp(x)/2: x − round(x) is exact, and the tail xl enters
 /// to first order.
-fn sin_pi_parts(x: f64, xl: f64) -> f64 {
+pub(super) fn sin_pi_parts(x: f64, xl: f64) -> f64 {
     let n = x.round();
     let (rh, rl) = two_sum(x - n, xl);
     let (s, c) = sin_cos_pi(rh);
