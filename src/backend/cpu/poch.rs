@@ -3,7 +3,7 @@
 //! (`math_poch`, `math_binom`) and kernels/common.cuh (`k_poch`, `k_binom`) are the same
 //! algorithms.
 
-use super::special::{betaln_past_gamma, digamma, gamma, gamma_pole, sin_cos_pi, stirling_series, two_prod, two_sum};
+use super::special::{betaln_past_gamma, digamma, gamma, gamma_pole, sin_pi_parts, stirling_series, two_prod, two_sum};
 
 /// Integer m up to this many factors are their product.
 const PRODUCT_TERMS: f64 = 64.0;
@@ -35,20 +35,6 @@ fn product(z: f64, m: f64) -> Option<f64> {
     }
     let q = 1.0 / ph;
     (q.abs() >= f64::MIN_POSITIVE && q.is_finite()).then(|| q - q * (pl / ph))
-}
-
-/// sin(π(x + xl)) for |xl| ≤ ulp(x)/2: x − round(x) is exact, and the tail xl enters
-/// to first order.
-pub(super) fn sin_pi_parts(x: f64, xl: f64) -> f64 {
-    let n = x.round();
-    let (rh, rl) = two_sum(x - n, xl);
-    let (s, c) = sin_cos_pi(rh);
-    let v = s + std::f64::consts::PI * rl * c;
-    if (n * 0.5).floor() != n * 0.5 {
-        -v
-    } else {
-        v
-    }
 }
 
 /// ln Γ(s) − ln Γ(z) for z, s ≥ ½, s = z + m: for both at least 10, Stirling's series

@@ -832,6 +832,20 @@ pub(crate) fn betaln(a: f64, b: f64) -> f64 {
     betaln_past_gamma(lo, hi, s)
 }
 
+/// sin(π(x + xl)) for |xl| ≤ ulp(x)/2: x − round(x) is exact, and the tail xl enters
+/// to first order.
+pub(super) fn sin_pi_parts(x: f64, xl: f64) -> f64 {
+    let n = x.round();
+    let (rh, rl) = two_sum(x - n, xl);
+    let (s, c) = sin_cos_pi(rh);
+    let v = s + std::f64::consts::PI * rl * c;
+    if (n * 0.5).floor() != n * 0.5 {
+        -v
+    } else {
+        v
+    }
+}
+
 /// Where `betaln` takes Γ's own ratio: all of |lo|, hi, |s| up to this.
 const BETA_REACH: f64 = 171.0;
 
@@ -848,7 +862,7 @@ pub(super) fn betaln_past_gamma(lo: f64, hi: f64, s: f64) -> f64 {
     if lo < 0.0 && s <= -9.0 {
         let (sh, sl) = two_sum(lo, hi);
         let z = (1.0 - sh) - sl;
-        let sines = super::poch::sin_pi_parts(sh, sl).abs().ln() - super::poch::sin_pi_parts(lo, 0.0).abs().ln();
+        let sines = sin_pi_parts(sh, sl).abs().ln() - sin_pi_parts(lo, 0.0).abs().ln();
         return sines + betaln_stirling(hi.min(z), hi.max(z), 1.0 - lo);
     }
     libm::lgamma(lo) + libm::lgamma(hi) - libm::lgamma(s)
