@@ -990,9 +990,9 @@ template <typename T> __device__ T k_beta_inverse_start(T a, T b, T t, bool solv
 // The x with I_x(a, b) = y, or 1 − I_x(a, b) = y when upper (SciPy's betaincinv,
 // betainccinv): src/backend/cpu/betainc.rs' betaincinv, Newton's method on the log of
 // the smaller tail in ln x below ½ and ln(1 − x) above, inside a narrowing bracket.
-// ptxas spills 8–20 B of it in f32 on sm_90 (none on sm_80, none in f64); a call to
-// betainc (not inlined) or to the start made it worse (16 B on sm_80, 188 B in f64):
-// tests/cuda_kernels.rs allows these two kernels 32 B.
+// It spills nothing under EW_BOUNDS' two-block bound (96 registers in f64); unbounded,
+// ptxas gave it 80 and spilled 200 B on sm_80 (a call to betainc, not inlined, or to
+// the start also spilled, with the old four-copy driver).
 template <typename T> __device__ T k_betaincinv(T a, T b, T y, bool upper) {
     if (!(a > (T)0 && !isinf(a) && b > (T)0 && !isinf(b) && y >= (T)0 && y <= (T)1)) return k_special(a, true);
     if (y == (T)0 || y == (T)1) return ((y == (T)0) != upper) ? (T)0 : (T)1;
@@ -1715,6 +1715,15 @@ CONV(u8, u8, (u8)(x != 0))
 // each thread stages its EW_ITEMS loads in registers before any store, so several loads
 // per thread are in flight even though out may alias an input (in-place ops). Views
 // with two or more dimensions take one element at a time with the unravelled offsets.
+//
+// Ops marked `EW_ONCE` (the special functions: series, continued fractions, root
+// finding; thousands of instructions each) take EW_DRIVER_ONCE instead: one element per
+// thread per grid step on every layout, so the op is inlined once per kernel, not
+// EW_ITEMS + 1 times. They are bound by arithmetic, not memory, so staging loads gains
+// them nothing, and the unrolled copies cost NVRTC and ptxas four to five times the
+// work (elementwise.cu: see `tests/cuda_kernels.rs` for the compile times) and
+// registers.
+template <typename F> struct ew_once { static constexpr bool value = false; };
 
 #define EW_DRIVER(NIN, TPARAMS, LOADS, CALL)                                                    \
     const i64 tile = (i64)BLOCK * EW_ITEMS;                                                     \
@@ -1752,21 +1761,44 @@ CONV(u8, u8, (u8)(x != 0))
         }                                                                                       \
     }
 
-// LOADS fill slot j of the staging arrays and CALL reads it (slot 0 on the general path).
+#define EW_DRIVER_ONCE(NIN, TPARAMS, LOADS, CALL)                                               \
+    for (i64 i = (i64)blockIdx.x * BLOCK + threadIdx.x; i < p.n; i += (i64)gridDim.x * BLOCK) { \
+        const int j = 0;                                                                        \
+        TPARAMS                                                                                 \
+        i64 off[NIN];                                                                           \
+        if (p.ndim <= 1) {                                                                      \
+            _Pragma("unroll") for (int k = 0; k < NIN; k++)                                     \
+                off[k] = p.in[k].offset + (p.ndim == 1 ? i * p.in[k].strides[0] : 0);          \
+        } else {                                                                                \
+            ew_offsets<NIN>(p, (u32)i, off);                                                    \
+        }                                                                                       \
+        LOADS                                                                                   \
+        ((O*)p.out)[i] = CALL;                                                                  \
+    }
+
+// LOADS fill slot j of the staging arrays and CALL reads it (slot 0 on the general path
+// and in EW_DRIVER_ONCE).
+#define EW_DISPATCH(NIN, TPARAMS, LOADS, CALL)          \
+    if constexpr (ew_once<F>::value) {                  \
+        EW_DRIVER_ONCE(NIN, TPARAMS, LOADS, CALL)       \
+    } else {                                            \
+        EW_DRIVER(NIN, TPARAMS, LOADS, CALL)            \
+    }
+
 template <typename A, typename O, typename F>
 __device__ __forceinline__ void map1(const EwParams& p, F f) {
-    EW_DRIVER(1, A a[EW_ITEMS];, a[j] = ld<A>(p.in[0], off[0]);, f(a[j]))
+    EW_DISPATCH(1, A a[EW_ITEMS];, a[j] = ld<A>(p.in[0], off[0]);, f(a[j]))
 }
 
 template <typename A, typename B, typename O, typename F>
 __device__ __forceinline__ void map2(const EwParams& p, F f) {
-    EW_DRIVER(2, A a[EW_ITEMS]; B b[EW_ITEMS];, a[j] = ld<A>(p.in[0], off[0]); b[j] = ld<B>(p.in[1], off[1]);,
-              f(a[j], b[j]))
+    EW_DISPATCH(2, A a[EW_ITEMS]; B b[EW_ITEMS];, a[j] = ld<A>(p.in[0], off[0]); b[j] = ld<B>(p.in[1], off[1]);,
+                f(a[j], b[j]))
 }
 
 template <typename A, typename B, typename C, typename O, typename F>
 __device__ __forceinline__ void map3(const EwParams& p, F f) {
-    EW_DRIVER(3, A a[EW_ITEMS]; B b[EW_ITEMS]; C c[EW_ITEMS];,
-              a[j] = ld<A>(p.in[0], off[0]); b[j] = ld<B>(p.in[1], off[1]); c[j] = ld<C>(p.in[2], off[2]);,
-              f(a[j], b[j], c[j]))
+    EW_DISPATCH(3, A a[EW_ITEMS]; B b[EW_ITEMS]; C c[EW_ITEMS];,
+                a[j] = ld<A>(p.in[0], off[0]); b[j] = ld<B>(p.in[1], off[1]); c[j] = ld<C>(p.in[2], off[2]);,
+                f(a[j], b[j], c[j]))
 }

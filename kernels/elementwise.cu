@@ -117,6 +117,19 @@ DEF_TERNARY(betaincc, k_betainc(a, b, c, true))
 DEF_TERNARY(betaincinv, k_betaincinv(a, b, c, false))
 DEF_TERNARY(betainccinv, k_betaincinv(a, b, c, true))
 
+// The special functions take the one-element-per-step driver (see EW_DRIVER_ONCE).
+#define EW_ONCE(NAME) template <> struct ew_once<op_##NAME> { static constexpr bool value = true; };
+EW_ONCE(erfinv) EW_ONCE(erfcinv) EW_ONCE(ndtri) EW_ONCE(ndtri_exp)
+EW_ONCE(gamma) EW_ONCE(ln_gamma) EW_ONCE(digamma) EW_ONCE(spence) EW_ONCE(ellipkm1) EW_ONCE(ellipe)
+EW_ONCE(exp1) EW_ONCE(expi) EW_ONCE(si) EW_ONCE(ci) EW_ONCE(shi) EW_ONCE(chi)
+EW_ONCE(kolmogorov) EW_ONCE(kolmogi) EW_ONCE(riemann_zeta) EW_ONCE(zetac)
+EW_ONCE(j0) EW_ONCE(j1) EW_ONCE(y0) EW_ONCE(y1) EW_ONCE(i0) EW_ONCE(i0e) EW_ONCE(i1) EW_ONCE(i1e)
+EW_ONCE(k0) EW_ONCE(k0e) EW_ONCE(k1) EW_ONCE(k1e) EW_ONCE(sindg) EW_ONCE(cosdg) EW_ONCE(tandg) EW_ONCE(cotdg)
+EW_ONCE(betaln) EW_ONCE(zeta) EW_ONCE(gammainc) EW_ONCE(gammaincc) EW_ONCE(gammaincinv) EW_ONCE(gammainccinv)
+EW_ONCE(expn) EW_ONCE(yn) EW_ONCE(spherical_yn) EW_ONCE(spherical_yn_d) EW_ONCE(poch) EW_ONCE(binom)
+EW_ONCE(betainc) EW_ONCE(betaincc) EW_ONCE(betaincinv) EW_ONCE(betainccinv)
+#undef EW_ONCE
+
 // IEEE comparisons: NaN compares unequal (ne is true).
 #define DEF_COMPARE(NAME, EXPR) \
     struct cmp_##NAME { template <typename T> __device__ __forceinline__ u8 operator()(T a, T b) const { return (u8)(EXPR); } };
@@ -137,12 +150,18 @@ template <typename T> struct op_select {
     __device__ __forceinline__ T operator()(u8 m, T a, T b) const { return m ? a : b; }
 };
 
+// The EW_ONCE kernels ask for two resident blocks per SM (at most 128 registers): left
+// to choose, ptxas gave ternary_betaincinv_f64 80 registers and 200 B of spills on
+// sm_80, and with the bound 96 and none (f32 on sm_90: 46, where the wide driver spilled
+// 20 B). The other kernels keep ptxas's choice (a bound of 0): with 2, binary_add_f32
+// took 34 registers, not 30, and so fewer resident threads.
+#define EW_BOUNDS(OP) __launch_bounds__(BLOCK, ew_once<op_##OP>::value ? 2 : 0)
 #define UNARY_KERNEL(NAME, T, OP) \
-    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map1<T, T>(p, op_##OP()); }
+    extern "C" __global__ void EW_BOUNDS(OP) NAME(EwParams p) { map1<T, T>(p, op_##OP()); }
 #define BINARY_KERNEL(NAME, T, OP) \
-    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map2<T, T, T>(p, op_##OP()); }
+    extern "C" __global__ void EW_BOUNDS(OP) NAME(EwParams p) { map2<T, T, T>(p, op_##OP()); }
 #define TERNARY_KERNEL(NAME, T, OP) \
-    extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map3<T, T, T, T>(p, op_##OP()); }
+    extern "C" __global__ void EW_BOUNDS(OP) NAME(EwParams p) { map3<T, T, T, T>(p, op_##OP()); }
 #define COMPARE_KERNEL(NAME, T, OP) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map2<T, T, u8>(p, cmp_##OP()); }
 #define CAST_KERNEL(NAME, FROM, TO) \
