@@ -58,10 +58,10 @@ fn main() -> gpu::Result<()> {
             d.max_workgroups_per_dim.map_or("-".into(), |w| w.to_string())
         );
     }
-    if !all.iter().any(|d| d.kind == DeviceKind::Cuda) {
-        if let Err(e) = Device::cuda(0) {
-            println!("no CUDA device: {e}");
-        }
+    if !all.iter().any(|d| d.kind == DeviceKind::Cuda)
+        && let Err(e) = Device::cuda(0)
+    {
+        println!("no CUDA device: {e}");
     }
     let chosen = common::device()?;
 

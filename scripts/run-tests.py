@@ -22,17 +22,16 @@ import threading
 import time
 from pathlib import Path
 
-# Binaries that take minutes on lavapipe with an empty shader cache (seconds in a
+# Binaries that take minutes on lavapipe with an empty shader cache (wall seconds in a
 # cold-cache CI run on 2 cores): started first so that the short ones fill in around
 # them (longest-first scheduling). Any binary not named here runs after these.
 HEAVY_FIRST = [
-    "elementwise",   # ~470 s: every op × dtype × layout compiles a pipeline
-    "gpu_limits",    # ~170 s: arrays above 128 MiB, 2^26-element sums
-    "reduce",        # ~140 s
-    "cuda_kernels",  # ~130 s: NVRTC compiles every CUDA kernel to PTX
-    "special",       # ~120 s
-    "doctests",      # ~150 s: rustdoc compiles each example separately
-    "fft", "reliability", "properties", "svd", "random", "solve", "linalg",
+    "elementwise",   # ~310 s in CI: every op × dtype × layout compiles a pipeline
+    "gpu_limits",    # ~280 s: arrays above 128 MiB, 2^26-element sums
+    "special",       # ~210 s
+    "reduce",        # ~160 s
+    "cuda_kernels",  # ~120 s alone (two threads): NVRTC and ptxas for every CUDA kernel
+    "reliability", "fft", "properties", "svd", "random", "solve", "linalg",
 ]
 
 

@@ -393,7 +393,7 @@ impl Layout {
 /// in row-major order as (`old`, `old_strides`), or `None` when no such strides exist.
 fn reshape_strides(old: &[usize], old_strides: &[isize], new: &[usize]) -> Option<Vec<isize>> {
     let (od, os): (Vec<usize>, Vec<isize>) =
-        old.iter().zip(old_strides).filter(|(&d, _)| d != 1).map(|(&d, &s)| (d, s)).unzip();
+        old.iter().zip(old_strides).filter(|&(&d, _)| d != 1).map(|(&d, &s)| (d, s)).unzip();
     let mut ns = vec![0isize; new.len()];
     let (mut oi, mut oj, mut ni, mut nj) = (0, 1, 0, 1);
     while ni < new.len() && oi < od.len() {

@@ -36,22 +36,58 @@ fn absent_backends_are_errors_not_panics() {
     }
 }
 
-/// One test owns the process environment (tests run on threads sharing it).
+/// `GPU_DEVICE` is read from the process environment, which the test threads share and
+/// which must not be written while another thread may read it; so each value is tried in
+/// a child process (this test binary running `gpu_device_child`), which prints the
+/// device `Device::default()` chose.
 #[test]
-fn default_device_follows_gpu_device() -> gpu::Result<()> {
-    std::env::set_var("GPU_DEVICE", "cpu");
-    assert_eq!(Device::default(), Device::cpu());
-    assert_eq!(Device::from_env()?, Device::cpu());
-    std::env::set_var("GPU_DEVICE", "not-a-device");
-    assert!(matches!(Device::from_env(), Err(Error::InvalidDevice { .. })));
-    let fallback = Device::default(); // warns once, then falls back
-    std::env::remove_var("GPU_DEVICE");
-    assert_eq!(fallback, Device::default());
-    if Device::cuda(0).is_err() && !Device::default().info().software {
-        // Without CUDA the automatic choice is a hardware wgpu adapter or the CPU,
-        // never a software rasteriser.
-        assert!(matches!(Device::default().kind(), DeviceKind::Cpu | DeviceKind::Wgpu));
+fn default_device_follows_gpu_device() {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let chosen = |value: Option<&str>| -> String {
+        let mut cmd = std::process::Command::new(&exe);
+        cmd.args(["gpu_device_child", "--exact", "--include-ignored", "--nocapture", "--test-threads=1"]);
+        match value {
+            Some(v) => cmd.env("GPU_DEVICE", v),
+            None => cmd.env_remove("GPU_DEVICE"),
+        };
+        let out = cmd.output().expect("run the test binary");
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "GPU_DEVICE={value:?}: the child failed:\n{stdout}\n{stderr}");
+        assert!(stdout.contains("1 passed"), "GPU_DEVICE={value:?}: the child test did not run:\n{stdout}");
+        // The harness may print its "test … " before the report on the same line.
+        let line = stdout.lines().find_map(|l| l.split_once("default device: ")).expect("the child's report").1;
+        if value == Some("not-a-device") {
+            assert!(stderr.contains("gpu: ignoring GPU_DEVICE"), "one warning for a bad value:\n{stderr}");
+        }
+        line.to_string()
+    };
+    assert_eq!(chosen(Some("cpu")), Device::cpu().to_string());
+    // A bad value warns and falls back to the automatic choice.
+    assert_eq!(chosen(Some("not-a-device")), chosen(None));
+}
+
+/// Run by `default_device_follows_gpu_device` with `GPU_DEVICE` set (or removed).
+#[test]
+#[ignore = "run by default_device_follows_gpu_device in a child process with GPU_DEVICE set"]
+fn gpu_device_child() -> gpu::Result<()> {
+    let value = std::env::var("GPU_DEVICE").ok();
+    match value.as_deref() {
+        Some("cpu") => assert_eq!(Device::from_env()?, Device::cpu()),
+        Some(bad) => match Device::from_env() {
+            Err(Error::InvalidDevice { input }) => assert_eq!(input, bad),
+            other => panic!("GPU_DEVICE={bad:?}: expected InvalidDevice, got {other:?}"),
+        },
+        None => {
+            assert_eq!(Device::from_env()?, Device::default());
+            if Device::cuda(0).is_err() {
+                // Without CUDA the automatic choice is a hardware wgpu adapter or the
+                // CPU, never a software rasteriser.
+                let d = Device::default();
+                assert!(matches!(d.kind(), DeviceKind::Cpu | DeviceKind::Wgpu) && !d.info().software, "{d}");
+            }
+        }
     }
+    println!("default device: {}", Device::default());
     Ok(())
 }
 

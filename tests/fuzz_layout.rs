@@ -448,10 +448,10 @@ fn run_case(start: &[usize], raw: &[RawOp], tally: &mut Tally) -> Result<(), Tes
         }
         if let Some((out, Some(sums))) = &axis0 {
             expect_values(a.sum_axis(0, false).and_then(|s| s.to_vec()), out, sums, &at("sum_axis(0)"))?;
-        } else if let Some((out, None)) = &axis0 {
-            if !allocatable(out) {
-                prop_assert!(matches!(a.sum_axis(0, false), Err(Error::ShapeOverflow { .. })), "{}", at("sum_axis(0)"));
-            }
+        } else if let Some((out, None)) = &axis0
+            && !allocatable(out)
+        {
+            prop_assert!(matches!(a.sum_axis(0, false), Err(Error::ShapeOverflow { .. })), "{}", at("sum_axis(0)"));
         }
     }
     Ok(())

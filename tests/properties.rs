@@ -373,10 +373,10 @@ fn check_array_chain(shape0: &[usize], raw: &[RawOp]) -> Result<(), TestCaseErro
         for (kind, r) in raw {
             let op = concretize(*kind, r, &h.shape);
             done.push(op.clone());
-            if let ViewOp::Reshape(s) = &op {
-                if a.layout().reshaped(s).is_none() {
-                    storage = h.to_vec();
-                }
+            if let ViewOp::Reshape(s) = &op
+                && a.layout().reshaped(s).is_none()
+            {
+                storage = h.to_vec();
             }
             a = ok(op.apply(&a), (&done, shape0))?;
             h = apply_ref(&h, &op);

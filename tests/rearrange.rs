@@ -96,7 +96,7 @@ fn nonzeros(dev: &Device) -> gpu::Result<()> {
                 })
                 .collect();
             let want: Vec<Vec<usize>> =
-                HostNd::<bool>::indices(shape).into_iter().zip(&mask).filter(|(_, &m)| m).map(|(i, _)| i).collect();
+                HostNd::<bool>::indices(shape).into_iter().zip(&mask).filter(|&(_, &m)| m).map(|(i, _)| i).collect();
             let m = Array::from_vec(mask, *shape)?.to(dev)?;
             let got = m.nonzero()?;
             assert_eq!(got.len(), shape.len());

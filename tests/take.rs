@@ -261,7 +261,7 @@ fn extracts<T: TestValue + Scalar>(dev: &Device) -> gpu::Result<()> {
         for k in [0usize, 1, 3] {
             let mv = mask_of(n, k, ci);
             let m = Array::from_vec(mv.clone(), *shape)?.to(dev)?;
-            let want: Vec<T> = h.iter().zip(&mv).filter(|(_, &on)| on).map(|(&x, _)| x).collect();
+            let want: Vec<T> = h.iter().zip(&mv).filter(|&(_, &on)| on).map(|(&x, _)| x).collect();
             let got = a.extract(&m)?;
             assert_eq!(got.shape(), &[want.len()], "{} extract {shape:?} density 1/{k}", T::DTYPE);
             let bits = |v: &[T]| v.iter().map(|x| x.f64().to_bits()).collect::<Vec<_>>();
@@ -282,7 +282,7 @@ fn extracts<T: TestValue + Scalar>(dev: &Device) -> gpu::Result<()> {
     let m = Array::from_vec(mv.clone(), [6, 9])?.to(dev)?;
     let ht = h.t().to_owned();
     let mt: Vec<bool> = (0..54).map(|i| mv[(i % 6) * 9 + i / 6]).collect();
-    let want: Vec<T> = ht.iter().zip(&mt).filter(|(_, &on)| on).map(|(&x, _)| x).collect();
+    let want: Vec<T> = ht.iter().zip(&mt).filter(|&(_, &on)| on).map(|(&x, _)| x).collect();
     let got = a.t().extract(&m.t())?.to_vec()?;
     assert!(
         got.iter().zip(&want).all(|(g, w)| g.f64().to_bits() == w.f64().to_bits()) && got.len() == want.len(),

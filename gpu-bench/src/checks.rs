@@ -231,10 +231,10 @@ impl Fault {
 
     /// Corrupts `result` when this is a wrong-result fault for device `id`.
     pub fn corrupt<T: Element>(fault: Option<&Fault>, id: &str, result: &mut [T]) {
-        if let (Some(Fault::WrongResult { device }), Some(first)) = (fault, result.first_mut()) {
-            if Fault::matches(device, id) {
-                *first = T::from_f64(first.to_f64() * 1.5 + 1.0);
-            }
+        if let (Some(Fault::WrongResult { device }), Some(first)) = (fault, result.first_mut())
+            && Fault::matches(device, id)
+        {
+            *first = T::from_f64(first.to_f64() * 1.5 + 1.0);
         }
     }
 

@@ -122,13 +122,13 @@ impl<T: Element> Array<T> {
         check_supported(&self.device, T::DTYPE)?;
         let dev = self.device.clone();
         let layout = self.layout.clone();
-        if layout.is_contiguous() {
-            if let Some(st) = Arc::get_mut(&mut self.storage) {
-                return on_backend!(&dev, be => {
-                    let rop = operand(be, &side)?;
-                    be.binary_assign(op, T::DTYPE, be.storage_mut(st)?, &layout, rop)
-                });
-            }
+        if layout.is_contiguous()
+            && let Some(st) = Arc::get_mut(&mut self.storage)
+        {
+            return on_backend!(&dev, be => {
+                let rop = operand(be, &side)?;
+                be.binary_assign(op, T::DTYPE, be.storage_mut(st)?, &layout, rop)
+            });
         }
         *self = binary(op, Arg::Array(self), rhs)?;
         Ok(())

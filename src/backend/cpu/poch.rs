@@ -89,10 +89,11 @@ pub(crate) fn poch(z: f64, m: f64) -> f64 {
             _ => f64::NAN,
         };
     }
-    if m.floor() == m && m.abs() <= PRODUCT_TERMS {
-        if let Some(p) = product(z, m) {
-            return p;
-        }
+    if m.floor() == m
+        && m.abs() <= PRODUCT_TERMS
+        && let Some(p) = product(z, m)
+    {
+        return p;
     }
     let (mut z, (mut s, mut sl)) = (z, two_sum(z, m));
     let mut sign = 1.0;

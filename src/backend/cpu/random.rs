@@ -9,7 +9,7 @@ use crate::dtype::{DType, Scalar, ScalarValue};
 use crate::error::Result;
 
 /// Fills `len` elements with `f(i)`, in parallel.
-fn gen<T: Scalar>(cpu: &CpuBackend, len: usize, f: impl Fn(usize) -> T + Sync) -> Result<CpuStorage> {
+fn fill_with<T: Scalar>(cpu: &CpuBackend, len: usize, f: impl Fn(usize) -> T + Sync) -> Result<CpuStorage> {
     let mut out = cpu.alloc::<T>(len)?;
     par_chunks(&mut out[..len], |c, start| {
         for (i, o) in c.iter_mut().enumerate() {
@@ -37,7 +37,7 @@ pub(super) fn random(cpu: &CpuBackend, dtype: DType, len: usize, dist: Distribut
         }
         (DType::F64, Distribution::Uniform { low, high }) => {
             let (lo, hi) = (low.to_f64(), high.to_f64());
-            gen(cpu, len, move |i| {
+            fill_with(cpu, len, move |i| {
                 let w = block(seed, (i / 2) as u64);
                 let j = 2 * (i % 2);
                 philox::scale_f64(philox::unit_f64(w[j], w[j + 1]), lo, hi)
@@ -45,7 +45,7 @@ pub(super) fn random(cpu: &CpuBackend, dtype: DType, len: usize, dist: Distribut
         }
         (DType::F32, Distribution::Normal { mean, std }) => {
             let (m, s) = (mean as f32, std as f32);
-            gen(cpu, len, move |i| {
+            fill_with(cpu, len, move |i| {
                 let p = i / 2;
                 let w = block(seed, (p / 2) as u64);
                 let j = 2 * (p % 2);
@@ -53,18 +53,18 @@ pub(super) fn random(cpu: &CpuBackend, dtype: DType, len: usize, dist: Distribut
                 m + s * if i % 2 == 0 { z0 } else { z1 }
             })
         }
-        (DType::F64, Distribution::Normal { mean, std }) => gen(cpu, len, move |i| {
+        (DType::F64, Distribution::Normal { mean, std }) => fill_with(cpu, len, move |i| {
             let (z0, z1) = philox::normal_pair_f64(block(seed, (i / 2) as u64));
             mean + std * if i % 2 == 0 { z0 } else { z1 }
         }),
         (DType::F32, Distribution::Gamma { k }) => {
             let (d, c, inv_k) = philox::gamma_constants(k);
             let consts = (d as f32, c as f32, inv_k as f32);
-            gen(cpu, len, move |i| philox::gamma_f32(seed, i as u64, consts))
+            fill_with(cpu, len, move |i| philox::gamma_f32(seed, i as u64, consts))
         }
         (DType::F64, Distribution::Gamma { k }) => {
             let consts = philox::gamma_constants(k);
-            gen(cpu, len, move |i| philox::gamma_f64(seed, i as u64, consts))
+            fill_with(cpu, len, move |i| philox::gamma_f64(seed, i as u64, consts))
         }
         (d, Distribution::Normal { .. }) => Err(unsupported(d, "normal")),
         (d, Distribution::Gamma { .. }) => Err(unsupported(d, "gamma")),

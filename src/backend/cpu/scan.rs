@@ -108,7 +108,7 @@ pub(super) fn compact(
             rest = tail;
         }
         parts.into_par_iter().for_each(|(i0, m, dst)| {
-            let picked = m.iter().enumerate().filter(|(_, &on)| on).map(|(i, _)| value(i0 + i));
+            let picked = m.iter().enumerate().filter(|&(_, &on)| on).map(|(i, _)| value(i0 + i));
             dst.iter_mut().zip(picked).for_each(|(d, v)| *d = v);
         });
         Ok(cpu.finish(out))

@@ -97,11 +97,12 @@ pub(super) fn matmul(
         cuda.memset(out.buf.ptr(), 0, total * dtype.size_of() / 4, true)?;
         return Ok(out);
     }
-    if dtype.is_float() && cuda.blas().is_some() {
-        if let Some(r) = with_blas_layouts(cuda, dtype, &g, lhs, rhs, &out) {
-            r?;
-            return Ok(out);
-        }
+    if dtype.is_float()
+        && cuda.blas().is_some()
+        && let Some(r) = with_blas_layouts(cuda, dtype, &g, lhs, rhs, &out)
+    {
+        r?;
+        return Ok(out);
     }
     tiled(cuda, dtype, &g, lhs, rhs, &out)?;
     Ok(out)

@@ -167,10 +167,10 @@ impl WgpuBackend {
         if open.len() < list.len() {
             open.resize(list.len(), Weak::new());
         }
-        if let Some(ctx) = open[index].upgrade() {
-            if !ctx.fault.lost.load(Ordering::Acquire) {
-                return Ok(ctx);
-            }
+        if let Some(ctx) = open[index].upgrade()
+            && !ctx.fault.lost.load(Ordering::Acquire)
+        {
+            return Ok(ctx);
         }
         let ctx = Arc::new(WgpuBackend::open(index, &list[index])?);
         open[index] = Arc::downgrade(&ctx);

@@ -482,11 +482,12 @@ impl WgpuBackend {
             return Ok(out);
         }
         let bytes = (len * esize) as u64;
-        if let Fill::Constant(v) = fill {
-            if v.to_bits() == 0 && !(v.dtype() == DType::F64 && v.to_f64().is_sign_negative()) {
-                self.clear(out.buffer(), 0, bytes.next_multiple_of(4))?;
-                return Ok(out);
-            }
+        if let Fill::Constant(v) = fill
+            && v.to_bits() == 0
+            && !(v.dtype() == DType::F64 && v.to_f64().is_sign_negative())
+        {
+            self.clear(out.buffer(), 0, bytes.next_multiple_of(4))?;
+            return Ok(out);
         }
         // Index arithmetic in f64 where the device has it (as the CPU), else in the
         // dtype itself (exact for integers, within an ulp for f32).
