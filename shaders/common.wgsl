@@ -212,31 +212,3 @@ fn reduce_pio2_f32(x: f32, large: bool) -> vec2<f32> {
 // For |r| <= π/4 only (f64_math.wgsl has the f64 ones).
 fn sin_small_f32(r: f32) -> f32 { return sin(r); }
 fn cos_small_f32(r: f32) -> f32 { return cos(r); }
-// C's powf (as pow_f64, f64_math.wgsl); the builtin is undefined for a < 0 and 0^0, and
-// is exp2(b·log2 a) in one part, |b·log2 a| ulps off.
-fn pow_f32(a: f32, b: f32) -> f32 {
-    if (!nan_f32(b) && b == 0.0) { return 1.0; }
-    if (!nan_f32(a) && a == 1.0) { return 1.0; }
-    if (nan_f32(a) || nan_f32(b)) { return qnan_f32(); }
-    let ax = abs(a);
-    if (abs(b) > 3.4028234663852886e38) {
-        if (ax == 1.0) { return 1.0; }
-        return select(0.0, inf_f32(), (ax > 1.0) == (b > 0.0));
-    }
-    var neg = false;
-    if (signbit_f32(a)) {
-        // −0 and −∞ take non-integer powers as +0 and +∞ do.
-        if (trunc(b) != b) {
-            if (a < 0.0 && ax <= 3.4028234663852886e38) { return qnan_f32(); }
-        } else {
-            neg = abs(b % 2.0) == 1.0;
-        }
-    }
-    var r: f32;
-    if (ax == 0.0 || ax > 3.4028234663852886e38) {
-        r = select(0.0, inf_f32(), (ax == 0.0) == (b < 0.0));
-    } else {
-        r = pow_pos_f32(ax, b);
-    }
-    return select(r, -r, neg);
-}

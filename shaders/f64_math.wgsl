@@ -245,32 +245,3 @@ fn sincos_f64(x: f64) -> vec2<f64> {
     let t = reduce_pio2(x);
     return quadrant_sincos_f64(sin_poly(t.r), cos_poly(t.r), t.q);
 }
-// C's pow: 1 for b = 0 and for a = 1 (NaN or not), ±1 for a = −1 and b = ±∞, the limits
-// at 0 and ∞ with the sign of a negative a for odd integer b, NaN for a < 0 and b not an
-// integer; else pow_pos (zeta_math.wgsl), within about an ulp at any size.
-fn pow_f64(a: f64, b: f64) -> f64 {
-    if (!nan_f64(b) && b == 0.0lf) { return 1.0lf; }
-    if (!nan_f64(a) && a == 1.0lf) { return 1.0lf; }
-    if (nan_f64(a) || nan_f64(b)) { return qnan_f64(); }
-    let ax = abs(a);
-    if (abs(b) > 1.7976931348623157e308lf) {
-        if (ax == 1.0lf) { return 1.0lf; }
-        return select(0.0lf, inf_f64(), (ax > 1.0lf) == (b > 0.0lf));
-    }
-    var neg = false;
-    if (signbit_f64(a)) {
-        // −0 and −∞ take non-integer powers as +0 and +∞ do.
-        if (trunc(b) != b) {
-            if (a < 0.0lf && ax <= 1.7976931348623157e308lf) { return qnan_f64(); }
-        } else {
-            neg = abs(b % 2.0lf) == 1.0lf;
-        }
-    }
-    var r: f64;
-    if (ax == 0.0lf || ax > 1.7976931348623157e308lf) {
-        r = select(0.0lf, inf_f64(), (ax == 0.0lf) == (b < 0.0lf));
-    } else {
-        r = pow_pos_f64(ax, b);
-    }
-    return select(r, -r, neg);
-}

@@ -4,8 +4,8 @@
 // 0 lose every digit to cancellation; atan may be 4096 ulp off), so each is built from
 // + - * / and a few exact builtins, with the IEEE special values handled explicitly.
 // Abstract-float literals below convert to {{T}} exactly as written.
-// Constants: {{EXP_MAX}} is safely below ln(max finite), {{EXP2_MAX}} / {{EXP2_MIN}}
-// bound where 2^x overflows / underflows to zero.
+// Constants: {{MAX}} is the largest finite value, {{EXP_MAX}} is safely below ln(max
+// finite), {{EXP2_MAX}} / {{EXP2_MIN}} bound where 2^x overflows / underflows to zero.
 
 // e^y - 1 for |y| <= 0.5 without cancellation (Taylor to y^14).
 fn expm1_small_{{T}}(y: {{T}}) -> {{T}} {
@@ -254,4 +254,35 @@ fn floor_divmod_{{T}}(a: {{T}}, b: {{T}}) -> vec2<{{T}}> {
         q = select(zero, -zero, signbit_{{T}}(a / b));
     }
     return vec2(q, r);
+}
+
+// C's pow: 1 for b = 0 and for a = 1 (NaN or not), ±1 for a = −1 and b = ±∞, the limits
+// at 0 and ∞ with the sign of a negative a for odd integer b, NaN for a < 0 and b not an
+// integer; else pow_pos (zeta_math.wgsl), within about an ulp at any size. (The builtin
+// is undefined for a < 0 and 0^0, and is exp2(b·log2 a) in one part, |b·log2 a| ulps off.)
+fn pow_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
+    if (!nan_{{T}}(b) && b == 0.0) { return 1.0; }
+    if (!nan_{{T}}(a) && a == 1.0) { return 1.0; }
+    if (nan_{{T}}(a) || nan_{{T}}(b)) { return qnan_{{T}}(); }
+    let ax = abs(a);
+    if (abs(b) > {{MAX}}) {
+        if (ax == 1.0) { return 1.0; }
+        return select(0.0, inf_{{T}}(), (ax > 1.0) == (b > 0.0));
+    }
+    var neg = false;
+    if (signbit_{{T}}(a)) {
+        // −0 and −∞ take non-integer powers as +0 and +∞ do.
+        if (trunc(b) != b) {
+            if (a < 0.0 && ax <= {{MAX}}) { return qnan_{{T}}(); }
+        } else {
+            neg = abs(b % 2.0) == 1.0;
+        }
+    }
+    var r: {{T}};
+    if (ax == 0.0 || ax > {{MAX}}) {
+        r = select(0.0, inf_{{T}}(), (ax == 0.0) == (b < 0.0));
+    } else {
+        r = pow_pos_{{T}}(ax, b);
+    }
+    return select(r, -r, neg);
 }

@@ -344,7 +344,7 @@ fn math_betaln_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
 // past Γ's reach; src/backend/cpu/special.rs: betaln_past_gamma): Stirling's series where
 // s > {{BETA_REACH}}; for lo < 0 and s <= −9, (sin πs/sin π lo)·B(hi, 1 − s) by reflection,
 // whose ln B is Stirling's series again; the plain sum otherwise. One copy of the series
-// and two ln Γs for every branch (llvmpipe runs every inlined copy).
+// and of each ln Γ call for all three (llvmpipe compiles every inlined copy).
 fn betaln_past_gamma_{{T}}(lo: {{T}}, hi: {{T}}, s: {{T}}, lg_lo: {{T}}) -> {{T}} {
     let far = s > {{BETA_REACH}};
     let refl = lo < 0.0 && s <= -9.0;
@@ -354,7 +354,10 @@ fn betaln_past_gamma_{{T}}(lo: {{T}}, hi: {{T}}, s: {{T}}, lg_lo: {{T}}) -> {{T}
     let a = select(min(hi, z), lo, far);
     let b = select(max(hi, z), hi, far);
     let c = select(1.0 - lo, s, far);
-    let lg_x = math_ln_gamma_{{T}}(select(hi, a, refl));               // hi for the plain sum
+    // ln Γ(hi) for the plain sum, of the series' first argument reflected; not needed past
+    // the reach (lg_lo is that ln Γ).
+    var lg_x = lg_lo;
+    if (!far) { lg_x = math_ln_gamma_{{T}}(select(hi, a, refl)); }
     if (!far && !refl) { return lg_lo + lg_x - math_ln_gamma_{{T}}(s); }
     var sines: {{T}} = 0.0;
     if (refl) { sines = ln_{{T}}(abs(sin_pi_parts_{{T}}(st.x, st.y))) - ln_{{T}}(abs(sin_pi_parts_{{T}}(lo, 0.0))); }
@@ -366,7 +369,7 @@ fn betaln_past_gamma_{{T}}(lo: {{T}}, hi: {{T}}, s: {{T}}, lg_lo: {{T}}) -> {{T}
             + (stirling_series_{{T}}(a) + tail));
     }
     let bracket = (c - 0.5) * ln_1p_ratio - a;
-    return sines + (select(lg_x, lg_lo, far) + (tail - (a * ln_b + bracket)));
+    return sines + (lg_x + (tail - (a * ln_b + bracket)));
 }
 
 // ---- (z)_m, the Pochhammer symbol (SciPy's poch; src/backend/cpu/poch.rs: poch) -------

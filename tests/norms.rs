@@ -94,6 +94,24 @@ fn vector_norms<T: TestValue + Float>(dev: &Device, rel: f64) -> gpu::Result<()>
     let col = Array::from_vec(to_t::<T>(&[-big, 3.0]), [2, 1])?.to(dev)?;
     let got = f64s(&linalg::vector_norm(&col, Some(&[1]), N::P(3.0), false)?);
     assert_eq!(got, vec![T::of_f64(big).f64(), 3.0], "{ty} norms of one element");
+    // Scaled by the largest |x| (the smallest for p < 0): a norm in range is found where
+    // Σ |x|^p overflows or underflows (each case did, unscaled).
+    for (x, p) in [(big, 3.0), (1.0 / big, 3.0), (1.0 / big, -3.0), (big, -3.0)] {
+        let v = Array::from_vec(to_t::<T>(&[x, -x, x / 2.0]), [3])?.to(dev)?;
+        let xt = T::of_f64(x).f64();
+        let want = xt * (2.0 + 0.5f64.powf(p)).powf(1.0 / p);
+        let got = linalg::vector_norm(&v, None, N::P(p), false)?.item()?.f64();
+        close(&[got], &[want], rel, &format!("{ty} P({p}) of [{x:e}, -{x:e}, {x:e}/2]"));
+    }
+    // Where the scale is 0, ∞ or NaN the norm is that.
+    let inf = f64::INFINITY;
+    for (v, p, want) in
+        [([0.0, 0.0], 3.0, 0.0), ([inf, 1.0], 3.0, inf), ([inf, inf], -3.0, inf), ([f64::NAN, 1.0], 3.0, f64::NAN)]
+    {
+        let a = Array::from_vec(to_t::<T>(&v), [2])?.to(dev)?;
+        let got = linalg::vector_norm(&a, None, N::P(p), false)?.item()?.f64();
+        assert!(got == want || (got.is_nan() && want.is_nan()), "{ty} P({p}) of {v:?}: {got}, want {want}");
+    }
     // NegL1 over vectors is P(-1): a zero element makes it 0, as NumPy.
     let z = Array::from_vec(to_t::<T>(&[1.0, -2.0, 0.0, 4.0]), [4])?.to(dev)?;
     assert_eq!(linalg::norm(&z, N::NegL1)?.item()?.f64(), 0.0);

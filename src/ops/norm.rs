@@ -28,7 +28,9 @@ pub enum NormOrd {
     /// Vectors: `(Σ |x|⁻¹)⁻¹` (the same as `P(-1.0)`); matrices: the smallest column sum
     /// of `|a|` (`ord=-1`).
     NegL1,
-    /// Vectors: `(Σ |x|^p)^(1/p)` (`ord=p`, `p` finite and non-zero, negative allowed);
+    /// Vectors: `(Σ |x|^p)^(1/p)` (`ord=p`, `p` finite and non-zero, negative allowed),
+    /// computed scaled by the largest `|x|` (the smallest for `p < 0`), so it overflows
+    /// or underflows only where the norm itself does, unlike NumPy's;
     /// matrices: `P(2.0)` is the largest singular value (the spectral norm, NumPy's
     /// `ord=2`) and `P(-2.0)` the smallest (`ord=-2`), other `p` are errors.
     P(f64),
@@ -118,16 +120,29 @@ fn vector_norm_of<T: Float>(
         NormOrd::P(2.0) => a.norm_axes(axes, keepdims),
         NormOrd::P(1.0) => a.abs()?.sum_axes(axes, keepdims),
         NormOrd::P(p) if p.is_finite() && p != 0.0 => {
-            // One element per norm (0-d, no axes, or extents of 1): |x| itself, which
-            // (|x|^p)^(1/p) only approximates and can overflow on the way.
-            let per_norm: usize = axes
-                .iter()
-                .map(|&ax| normalize_axis(ax, a.shape()).map(|d| a.shape()[d]))
-                .product::<Result<usize>>()?;
-            if per_norm == 1 {
-                return a.abs()?.sum_axes(axes, keepdims);
+            let dims = axes.iter().map(|&ax| normalize_axis(ax, a.shape())).collect::<Result<Vec<usize>>>()?;
+            let abs = a.abs()?;
+            let (p_t, inv_p) = (T::from_f64(p), T::from_f64(1.0 / p));
+            if dims.iter().any(|&d| a.shape()[d] == 0) {
+                // No elements: Σ = 0, so 0 for p > 0 and ∞ for p < 0 (as NumPy).
+                return abs.pow_scalar(p_t)?.sum_axes(axes, keepdims)?.pow_scalar(inv_p);
             }
-            a.abs()?.pow_scalar(T::from_f64(p))?.sum_axes(axes, keepdims)?.pow_scalar(T::from_f64(1.0 / p))
+            // s·(Σ (|x|/s)^p)^(1/p) with s = max |x| for p > 0 and min |x| for p < 0, as
+            // BLAS's nrm2 scales: every term is at most 1 and one is 1, so the sum lies in
+            // [1, n] and neither overflows nor underflows where the norm itself is in range
+            // (unscaled, [1e200, 1e200] with p = 3 overflowed to ∞). One element per norm
+            // gives |x| exactly. Where s is 0, ∞ or NaN the norm is s itself.
+            let s = if p > 0.0 { abs.max_axes(axes, true)? } else { abs.min_axes(axes, true)? };
+            let sum = abs.div(&s)?.pow_scalar(p_t)?.sum_axes(axes, true)?;
+            let scaled = s.mul(&sum.pow_scalar(inv_p)?)?;
+            let usable = s.isfinite()?.logical_and(&s.ne_scalar(T::ZERO)?)?;
+            let norm = where_(&usable, &scaled, &s)?;
+            if keepdims {
+                return Ok(norm);
+            }
+            let kept: Vec<usize> =
+                a.shape().iter().enumerate().filter(|(d, _)| !dims.contains(d)).map(|(_, &n)| n).collect();
+            norm.reshape(kept)
         }
         NormOrd::P(p) => Err(bad_ord(op, a, &format!("ord P({p}) (use Count for 0, Inf/NegInf for infinities)"))),
         NormOrd::Nuclear => Err(bad_ord(op, a, "ord Nuclear is a matrix norm (use matrix_norm)")),

@@ -854,7 +854,8 @@ const BETA_REACH: f64 = 171.0;
 /// x)) for lo and s turns B(lo, hi) into `(sin πs/sin π lo)·B(hi, z)` with z = 1 − s ≥ 10
 /// and hi + z = 1 − lo past the reach, whose ln B is Stirling's series again (the plain sum
 /// of ln |Γ|s cancelled there: 652 ulp of max(1, |ln B|) at (−209.1, 0.4), 110,000 at
-/// (−10000.5, 0.125)). The plain sum otherwise.
+/// (−10000.5, 0.125)). Otherwise (lo < 0 and −9 < s ≤ the reach) the plain sum, whose
+/// terms cancel in part where |lo| is large (its error there is not measured).
 pub(super) fn betaln_past_gamma(lo: f64, hi: f64, s: f64) -> f64 {
     if s > BETA_REACH {
         return betaln_stirling(lo, hi, s);

@@ -147,12 +147,28 @@ fn special_library(t: &'static str) -> String {
 
 /// The helper functions every kernel may call, plus the f64 library when needed.
 fn prelude(uses_f64: bool) -> String {
-    let f32_math =
-        render(FLOAT_MATH, &[("T", "f32"), ("EXP_MAX", "88.0"), ("EXP2_MAX", "128.0"), ("EXP2_MIN", "-150.0")]);
+    let f32_math = render(
+        FLOAT_MATH,
+        &[
+            ("T", "f32"),
+            ("MAX", "3.4028234663852886e38"),
+            ("EXP_MAX", "88.0"),
+            ("EXP2_MAX", "128.0"),
+            ("EXP2_MIN", "-150.0"),
+        ],
+    );
     let f32_special = special_library("f32");
     if uses_f64 {
-        let f64_math =
-            render(FLOAT_MATH, &[("T", "f64"), ("EXP_MAX", "709.0"), ("EXP2_MAX", "1024.0"), ("EXP2_MIN", "-1075.0")]);
+        let f64_math = render(
+            FLOAT_MATH,
+            &[
+                ("T", "f64"),
+                ("MAX", "1.7976931348623157e308"),
+                ("EXP_MAX", "709.0"),
+                ("EXP2_MAX", "1024.0"),
+                ("EXP2_MIN", "-1075.0"),
+            ],
+        );
         let f64_special = special_library("f64");
         format!("{COMMON}\n{f32_math}\n{f32_special}\n{F64_MATH}\n{f64_math}\n{f64_special}\n")
     } else {
