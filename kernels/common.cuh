@@ -381,27 +381,37 @@ template <typename T> __device__ __forceinline__ bool k_gamma_pole(T x) { return
 template <typename T> __device__ __noinline__ T k_ln_gamma_call(T x) { return k_ln_gamma(x); }
 template <typename T> __device__ __forceinline__ T k_sin_pi_parts(T x, T xl);
 // ln |B(lo, hi)| for lo <= hi, s = lo + hi, without Γ itself (betaln past Γ's reach;
-// src/backend/cpu/special.rs: betaln_past_gamma): Stirling's series where s is past it;
-// for lo < 0 and s <= −9, (sin πs/sin π lo)·B(hi, 1 − s) by reflection, whose ln B is
-// Stirling's series again; the plain sum of ln |Γ|s otherwise. ln Γ by a call when CALL.
+// src/backend/cpu/special.rs: betaln_past_gamma), by Stirling's series for B(lo, hi)
+// where lo >= 0 (s is past the reach); for lo < 0 and s <= −9, (sin πs/sin π lo)·B(hi,
+// 1 − s) by reflection; for lo < 0 and −9 < s, π/(sin π lo·(s − 1)·B(s − 1, 1 − lo)),
+// Γ(lo) alone reflected; the series again for those Bs. ln Γ by a call when CALL.
 template <typename T, bool CALL = false> __device__ T k_betaln_past_gamma(T lo, T hi, T s) {
     const auto lg = [](T x) { return CALL ? k_ln_gamma_call(x) : k_ln_gamma(x); };
-    const T reach = sizeof(T) == 4 ? (T)34 : (T)171;
-    const bool far = s > reach, refl = lo < (T)0 && s <= (T)-9;
-    if (!far && !refl) return lg(lo) + lg(hi) - lg(s);
+    const bool far = lo >= (T)0, refl = !far && s <= (T)-9;
     T sl;
     const T sh = k_two_sum(lo, hi, sl);
     const T z = ((T)1 - sh) - sl;
-    // The series' pair: (lo, hi; s) past the reach, (min(hi, z), max(hi, z); 1 − lo) reflected.
-    const T a = far ? lo : fmin(hi, z), b = far ? hi : fmax(hi, z), c = far ? s : (T)1 - lo;
-    const T sines = refl ? k_log(fabs(k_sin_pi_parts(sh, sl))) - k_log(fabs(k_sin_pi_parts(lo, (T)0))) : (T)0;
+    // The series' pair and sum: (lo, hi; s), (min(hi, z), max(hi, z); 1 − lo) reflected,
+    // (min(−z, 1 − lo), max(−z, 1 − lo); hi) with Γ(lo) alone reflected.
+    const T p = refl ? hi : -z, q = refl ? z : (T)1 - lo;
+    const T a = far ? lo : fmin(p, q), b = far ? hi : fmax(p, q);
+    const T c = far ? s : refl ? (T)1 - lo : hi;
+    T pre = 0;
+    if (!far) {
+        const T num = refl ? k_log(fabs(k_sin_pi_parts(sh, sl))) : (T)1.1447298858494002 - k_log(fabs(z));
+        pre = num - k_log(fabs(k_sin_pi_parts(lo, (T)0)));
+    }
     const T ln_b = k_log(b), ln_1p_ratio = k_ln_1p(a / b);
     const T tail = k_stirling_series(b) - k_stirling_series(c);
-    if (a >= (T)10)
-        return sines + ((T)0.9189385332046728 - (T)0.5 * ln_b + (a - (T)0.5) * k_log(a / c) - b * ln_1p_ratio
-                        + (k_stirling_series(a) + tail));
-    const T bracket = (c - (T)0.5) * ln_1p_ratio - a;
-    return sines + (lg(a) + (tail - (a * ln_b + bracket)));
+    T series;
+    if (a >= (T)10) {
+        series = (T)0.9189385332046728 - (T)0.5 * ln_b + (a - (T)0.5) * k_log(a / c) - b * ln_1p_ratio
+                 + (k_stirling_series(a) + tail);
+    } else {
+        const T bracket = (c - (T)0.5) * ln_1p_ratio - a;
+        series = lg(a) + (tail - (a * ln_b + bracket));
+    }
+    return pre + (far || refl ? series : -series);
 }
 template <typename T> __device__ T k_betaln(T a, T b) {
     if (a != a || b != b) return k_special(a, true);

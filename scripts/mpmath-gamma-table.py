@@ -116,6 +116,10 @@ pairs += [(caster(True)(a), caster(True)(b)) for a, b in [(-33.80257, 0.0126), (
 # cancelled there), b small, large or negative.
 pairs += [(-209.1, 0.4), (-300.25, 0.5), (-500.5, 3.25), (-1000.3, 990.1), (-250.7, -30.2), (-180.5, 7.0), (-10000.5, 0.125)]
 pairs += [(caster(True)(a), caster(True)(b)) for a, b in [(-165.25, 1.5), (-50.5, 0.25), (-100.75, 2.5), (-40.25, -20.5), (-35.5, 0.001), (-60.125, 30.5)]]
+# Negative a past the reach with a + b > −9 (Γ(a) reflected alone; the plain sum cancelled:
+# 47,000 ulp at (−20000.25, 20000.75)), and f32's series with a negative a past its reach.
+pairs += [(-20000.25, 20000.75), (-5000.5, 5001.0), (-180.3, 180.8), (-500.25, 502.5), (-1000.5, 1051.0), (-200.75, 401.25), (-0.5, 1000.75), (-3.7, 204.2)]
+pairs += [(caster(True)(a), caster(True)(b)) for a, b in [(-40.25, 41.5), (-100.5, 150.75), (-300.25, 305.5), (-60.75, 60.5), (-0.5, 40.25)]]
 with open("tests/data/beta_mpmath.txt", "w") as out:
     out.write("# a b betaln beta: mpmath 1.4 at 250 bits, rounded to f64 (scripts/mpmath-gamma-table.py)\n")
     for a, b in pairs:

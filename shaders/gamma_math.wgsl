@@ -342,34 +342,41 @@ fn math_betaln_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
 
 // ln |B(lo, hi)| for lo <= hi, s = lo + hi, lg_lo = ln |Γ(lo)|, without Γ itself (betaln
 // past Γ's reach; src/backend/cpu/special.rs: betaln_past_gamma): Stirling's series where
-// s > {{BETA_REACH}}; for lo < 0 and s <= −9, (sin πs/sin π lo)·B(hi, 1 − s) by reflection,
-// whose ln B is Stirling's series again; the plain sum otherwise. One copy of the series
-// and of each ln Γ call for all three (llvmpipe compiles every inlined copy).
+// s > {{BETA_REACH}}; else lo < 0, and for s <= −9, (sin πs/sin π lo)·B(hi, 1 − s) by
+// reflection, whose ln B is Stirling's series again, and for −9 < s, Γ(lo) reflected
+// alone, π/(sin π lo·(s − 1)·B(s − 1, 1 − lo)), the same series for the last B. One copy
+// of the series and of each ln Γ call for all three (llvmpipe compiles every inlined copy).
 fn betaln_past_gamma_{{T}}(lo: {{T}}, hi: {{T}}, s: {{T}}, lg_lo: {{T}}) -> {{T}} {
-    let far = s > {{BETA_REACH}};
-    let refl = lo < 0.0 && s <= -9.0;
+    let far = lo >= 0.0;  // and so s past the reach
+    let refl = !far && s <= -9.0;
     let st = two_sum_{{T}}(lo, hi);
     let z = (1.0 - st.x) - st.y;
-    // The series' pair: (lo, hi; s) past the reach, (min(hi, z), max(hi, z); 1 − lo) reflected.
-    let a = select(min(hi, z), lo, far);
-    let b = select(max(hi, z), hi, far);
-    let c = select(1.0 - lo, s, far);
-    // ln Γ(hi) for the plain sum, of the series' first argument reflected; not needed past
-    // the reach (lg_lo is that ln Γ).
-    var lg_x = lg_lo;
-    if (!far) { lg_x = math_ln_gamma_{{T}}(select(hi, a, refl)); }
-    if (!far && !refl) { return lg_lo + lg_x - math_ln_gamma_{{T}}(s); }
-    var sines: {{T}} = 0.0;
-    if (refl) { sines = ln_{{T}}(abs(sin_pi_parts_{{T}}(st.x, st.y))) - ln_{{T}}(abs(sin_pi_parts_{{T}}(lo, 0.0))); }
+    // The series' pair and sum: (lo, hi; s) past the reach, (min(hi, z), max(hi, z); 1 − lo)
+    // reflected, (min(−z, 1 − lo), max(−z, 1 − lo); hi) with Γ(lo) alone reflected.
+    let p = select(-z, hi, refl);
+    let q = select(1.0 - lo, z, refl);
+    let a = select(min(p, q), lo, far);
+    let b = select(max(p, q), hi, far);
+    let c = select(select(hi, 1.0 - lo, refl), s, far);
+    var lg_a = lg_lo;
+    if (!far) { lg_a = math_ln_gamma_{{T}}(a); }
+    var pre: {{T}} = 0.0;
+    if (!far) {
+        let num = select({{LN_PI_HI}} + ({{LN_PI_LO}} - ln_{{T}}(abs(z))), ln_{{T}}(abs(sin_pi_parts_{{T}}(st.x, st.y))), refl);
+        pre = num - ln_{{T}}(abs(sin_pi_parts_{{T}}(lo, 0.0)));
+    }
     let ln_b = ln_{{T}}(b);
     let ln_1p_ratio = math_ln_1p_{{T}}(a / b);
     let tail = stirling_series_{{T}}(b) - stirling_series_{{T}}(c);
+    var series: {{T}};
     if (a >= 10.0) {
-        return sines + (0.9189385332046728 - 0.5 * ln_b + (a - 0.5) * ln_{{T}}(a / c) - b * ln_1p_ratio
-            + (stirling_series_{{T}}(a) + tail));
+        series = 0.9189385332046728 - 0.5 * ln_b + (a - 0.5) * ln_{{T}}(a / c) - b * ln_1p_ratio
+            + (stirling_series_{{T}}(a) + tail);
+    } else {
+        let bracket = (c - 0.5) * ln_1p_ratio - a;
+        series = lg_a + (tail - (a * ln_b + bracket));
     }
-    let bracket = (c - 0.5) * ln_1p_ratio - a;
-    return sines + (lg_x + (tail - (a * ln_b + bracket)));
+    return pre + select(-series, series, far || refl);
 }
 
 // ---- (z)_m, the Pochhammer symbol (SciPy's poch; src/backend/cpu/poch.rs: poch) -------
