@@ -564,7 +564,9 @@ template <typename T> __device__ T k_binom(T n, T k) {
     }
     const T n1 = n + (T)1, k1 = k + (T)1;
     const T t = n1 - k;                                       // n − k + 1
-    if (k_gamma_pole(k1) || (k_gamma_pole(t) && !k_gamma_pole(n1))) return (T)0;
+    // n a negative integer and k not one: Γ(n + 1)'s pole, of either sign (SciPy's NaN).
+    if (k_gamma_pole(n1)) return k_special(n, true);
+    if (k_gamma_pole(k1) || k_gamma_pole(t)) return (T)0;
     const T direct = k_poch_impl<T, false>(t, k) / k_gamma(k1);
     const T tiny = sizeof(T) == 4 ? (T)1.1754943508222875e-38 : (T)2.2250738585072014e-308;
     if (isfinite(direct) && fabs(direct) >= tiny) return sign * direct;

@@ -525,7 +525,9 @@ fn math_binom_{{T}}(n0: {{T}}, k: {{T}}) -> {{T}} {
     let n1 = n + 1.0;
     let k1 = k + 1.0;
     let t = n1 - k;                                           // n − k + 1
-    if (gamma_pole_{{T}}(k1) || (gamma_pole_{{T}}(t) && !gamma_pole_{{T}}(n1))) { return 0.0; }
+    // n a negative integer and k not one: Γ(n + 1)'s pole, of either sign (SciPy's NaN).
+    if (gamma_pole_{{T}}(n1)) { return qnan_{{T}}(); }
+    if (gamma_pole_{{T}}(k1) || gamma_pole_{{T}}(t)) { return 0.0; }
     let direct = math_poch_{{T}}(t, k) / math_gamma_{{T}}(k1);
     if (abs(direct) >= {{T_MIN_NORMAL}} && abs(direct) <= {{T_MAX}}) { return sign * direct; }
     let b_sign = gamma_sign_{{T}}(t) * gamma_sign_{{T}}(k1) * gamma_sign_{{T}}(n1 + 1.0) * select({{T}}(1.0), -1.0, n1 < 0.0);

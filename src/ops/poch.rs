@@ -60,7 +60,7 @@ impl<T: Float> Array<T> {
     /// − 1, k)`, whose arguments are positive. 0 where `k` is a negative integer, or `n −
     /// k` is one and `n` is not. Where `n` is a negative integer, the polynomial `n(n −
     /// 1)…(n − k + 1)/k!` for integer `k` (so `C(−3, 2)` = 6; SciPy gives NaN for every
-    /// `k` there), and `±∞` or NaN for other `k`.
+    /// `k` there), and NaN for other `k` (Γ(n + 1)'s pole, approached with either sign).
     ///
     /// # Errors
     /// As [`poch`](Array::poch).

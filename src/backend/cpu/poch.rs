@@ -170,7 +170,11 @@ pub(crate) fn binom(n: f64, k: f64) -> f64 {
     }
     let (n1, k1) = (n + 1.0, k + 1.0);
     let t = n1 - k; // n − k + 1
-    if gamma_pole(k1) || (gamma_pole(t) && !gamma_pole(n1)) {
+                    // n a negative integer and k not one: Γ(n + 1)'s pole, of either sign (SciPy's NaN).
+    if gamma_pole(n1) {
+        return f64::NAN;
+    }
+    if gamma_pole(k1) || gamma_pole(t) {
         return 0.0;
     }
     let g = gamma(k1);
