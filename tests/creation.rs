@@ -66,11 +66,33 @@ backend_tests! {
     }
 
     fn log_and_geometric_ranges(dev) {
-        let l = Array::<f64>::logspace(0.0, 3.0, 4, 10.0, dev)?;
-        assert_eq!(l.to_vec()?, vec![1.0, 10.0, 100.0, 1000.0], "exact powers of ten");
         let p: Vec<f32> = (0..=30).map(|k| 2f32.powi(k - 10)).collect();
         assert_eq!(Array::<f32>::logspace(-10.0, 20.0, 31, 2.0, dev)?.to_vec()?, p, "powers of two");
         assert_eq!(Array::<f32>::logspace(1.0, 2.0, 0, 10.0, dev)?.len(), 0);
+        // f32 is computed in f64 and rounded once where the device has f64, else in f32
+        // (run so by `log_and_geometric_ranges_without_f64`), a few ulps off; the ends are
+        // exact either way.
+        let g = Array::<f32>::geomspace(-8.0, -1.0, 4, dev)?.to_vec()?;
+        let want = [-8.0f32, -4.0, -2.0, -1.0];
+        if dev.supports(DType::F64) {
+            assert_eq!(g, want, "f32 geomspace through f64");
+        }
+        for (v, w) in g.iter().zip(want) {
+            assert!((v - w).abs() <= 4.0 * f32::EPSILON * w.abs(), "f32 geomspace {g:?}, want {want:?}");
+        }
+        let (s, e, n) = (0.3f64, 7.0e12, 25usize);
+        let g = Array::<f32>::geomspace(s as f32, e as f32, n, dev)?.to_vec()?;
+        assert_eq!((g[0], g[n - 1]), (s as f32, e as f32));
+        for (k, v) in g.iter().enumerate() {
+            let w = (s as f32 as f64) * ((e as f32 as f64) / (s as f32 as f64)).powf(k as f64 / (n - 1) as f64);
+            assert!((*v as f64 - w).abs() <= 64.0 * f32::EPSILON as f64 * w, "f32 geomspace[{k}] = {v:e}, want {w:e}");
+        }
+        if !dev.supports(DType::F64) {
+            println!("{dev}: no f64, f32 ranges computed in f32");
+            return Ok(());
+        }
+        let l = Array::<f64>::logspace(0.0, 3.0, 4, 10.0, dev)?;
+        assert_eq!(l.to_vec()?, vec![1.0, 10.0, 100.0, 1000.0], "exact powers of ten");
         // Against NumPy's formula in f64 on the host: base^linspace.
         let got = Array::<f64>::logspace(-2.5, 7.25, 40, 3.0, dev)?.to_vec()?;
         for (k, g) in got.iter().enumerate() {
@@ -79,10 +101,8 @@ backend_tests! {
             assert!((g - w).abs() <= 4.0 * f64::EPSILON * w * (1.0 + y.abs()), "logspace[{k}] = {g:e}, want {w:e}");
         }
         assert_eq!(Array::<f64>::geomspace(1.0, 1000.0, 4, dev)?.to_vec()?, vec![1.0, 10.0, 100.0, 1000.0]);
-        assert_eq!(Array::<f32>::geomspace(-8.0, -1.0, 4, dev)?.to_vec()?, vec![-8.0, -4.0, -2.0, -1.0]);
         assert_eq!(Array::<f64>::geomspace(5.0, 9.0, 1, dev)?.to_vec()?, vec![5.0]);
         // Ends exactly start and stop, the rest within rounding of start·r^k.
-        let (s, e, n) = (0.3f64, 7.0e12, 25usize);
         let g = Array::<f64>::geomspace(s, e, n, dev)?.to_vec()?;
         assert_eq!((g[0], g[n - 1]), (s, e));
         for (k, v) in g.iter().enumerate() {
@@ -179,4 +199,10 @@ fn from_slice_copies_into_recycled_cpu_buffers() -> gpu::Result<()> {
     assert_eq!(a.to_vec()?, host);
     assert_eq!(a.shape(), &[1_000_003]);
     Ok(())
+}
+
+/// The f32 ranges on a wgpu device without SHADER_F64, computed in f32 there.
+#[test]
+fn log_and_geometric_ranges_without_f64() {
+    common::run_without_f64("wgpu::log_and_geometric_ranges", "no f64, f32 ranges computed in f32");
 }

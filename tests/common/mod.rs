@@ -79,6 +79,25 @@ macro_rules! backend_tests {
     };
 }
 
+/// Runs test `name` of this test binary again in a child process whose wgpu device
+/// lacks SHADER_F64 (`GPU_WGPU_F64=0`: the variable is read when a device opens, once
+/// per process), and checks that it passed and printed `mark` (proof that its
+/// f64-less branch ran). A missing wgpu device is the child's to report: it skips, or
+/// fails under `GPU_TEST_REQUIRE=wgpu`, and then `mark` is not required.
+pub fn run_without_f64(name: &str, mark: &str) {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let out = std::process::Command::new(exe)
+        .args([name, "--exact", "--nocapture", "--test-threads=1"])
+        .env("GPU_WGPU_F64", "0")
+        .output()
+        .expect("run the test binary");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{name} without f64 failed:\n{stdout}\n{stderr}");
+    assert!(stdout.contains("1 passed"), "{name} did not run:\n{stdout}");
+    let skipped = stderr.contains("skipped: no wgpu device") && !required("wgpu");
+    assert!(skipped || stdout.contains(mark), "{name} without f64 did not print {mark:?}:\n{stdout}\n{stderr}");
+}
+
 /// A tolerance `|got − want| ≤ abs + rel·|want|`; `Tol::EXACT` demands bit equality
 /// (NaN matches NaN).
 #[derive(Debug, Clone, Copy, PartialEq)]

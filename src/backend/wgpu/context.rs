@@ -106,6 +106,13 @@ fn adapters() -> Vec<wgpu::Adapter> {
     all
 }
 
+/// `GPU_WGPU_F64=0` leaves SHADER_F64 unrequested, so a device acts as an adapter
+/// without it does (tests/bad_input.rs runs the f32-only paths and the `Unsupported`
+/// errors that way on lavapipe, which has f64). Read when a device opens.
+fn f64_allowed() -> bool {
+    std::env::var("GPU_WGPU_F64").map_or(true, |v| v != "0")
+}
+
 fn is_software(info: &wgpu::AdapterInfo) -> bool {
     info.device_type == wgpu::DeviceType::Cpu
 }
@@ -129,7 +136,7 @@ fn describe(ordinal: usize, adapter: &wgpu::Adapter) -> DeviceInfo {
         api: format!("{:?}", info.backend),
         software: is_software(&info),
         memory_bytes: if is_software(&info) { host_memory() } else { None },
-        supports_f64: features.contains(wgpu::Features::SHADER_F64),
+        supports_f64: features.contains(wgpu::Features::SHADER_F64) && f64_allowed(),
         supports_subgroups: features.contains(wgpu::Features::SUBGROUP),
         max_buffer_bytes: Some(limits.max_buffer_size),
         max_binding_bytes: Some(limits.max_storage_buffer_binding_size),
@@ -192,7 +199,10 @@ impl WgpuBackend {
 
     fn open(ordinal: usize, adapter: &wgpu::Adapter) -> Result<WgpuBackend> {
         let info = describe(ordinal, adapter);
-        let wanted = wgpu::Features::SHADER_F64 | wgpu::Features::SUBGROUP | wgpu::Features::TIMESTAMP_QUERY;
+        let mut wanted = wgpu::Features::SUBGROUP | wgpu::Features::TIMESTAMP_QUERY;
+        if f64_allowed() {
+            wanted |= wgpu::Features::SHADER_F64;
+        }
         let required_features = adapter.features() & wanted;
         let (device, queue) = pollster::block_on(adapter.request_device(&wgpu::DeviceDescriptor {
             label: Some("gpu"),
