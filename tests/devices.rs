@@ -42,23 +42,13 @@ fn absent_backends_are_errors_not_panics() {
 /// device `Device::default()` chose.
 #[test]
 fn default_device_follows_gpu_device() {
-    let exe = std::env::current_exe().expect("the test binary's path");
     let chosen = |value: Option<&str>| -> String {
-        let mut cmd = std::process::Command::new(&exe);
-        cmd.args(["gpu_device_child", "--exact", "--include-ignored", "--nocapture", "--test-threads=1"]);
-        match value {
-            Some(v) => cmd.env("GPU_DEVICE", v),
-            None => cmd.env_remove("GPU_DEVICE"),
-        };
-        let out = cmd.output().expect("run the test binary");
-        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-        assert!(out.status.success(), "GPU_DEVICE={value:?}: the child failed:\n{stdout}\n{stderr}");
-        assert!(stdout.contains("1 passed"), "GPU_DEVICE={value:?}: the child test did not run:\n{stdout}");
-        // The harness may print its "test … " before the report on the same line.
-        let line = stdout.lines().find_map(|l| l.split_once("default device: ")).expect("the child's report").1;
+        let (stdout, stderr) = common::run_in_child("gpu_device_child", "GPU_DEVICE", value);
         if value == Some("not-a-device") {
             assert!(stderr.contains("gpu: ignoring GPU_DEVICE"), "one warning for a bad value:\n{stderr}");
         }
+        // The harness may print its "test … " before the report on the same line.
+        let line = stdout.lines().find_map(|l| l.split_once("default device: ")).expect("the child's report").1;
         line.to_string()
     };
     assert_eq!(chosen(Some("cpu")), Device::cpu().to_string());

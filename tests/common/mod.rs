@@ -79,21 +79,32 @@ macro_rules! backend_tests {
     };
 }
 
-/// Runs test `name` of this test binary again in a child process whose wgpu device
-/// lacks SHADER_F64 (`GPU_WGPU_F64=0`: the variable is read when a device opens, once
-/// per process), and checks that it passed and printed `mark` (proof that its
-/// f64-less branch ran). A missing wgpu device is the child's to report: it skips, or
-/// fails under `GPU_TEST_REQUIRE=wgpu`, and then `mark` is not required.
-pub fn run_without_f64(name: &str, mark: &str) {
-    let exe = std::env::current_exe().expect("the test binary's path");
-    let out = std::process::Command::new(exe)
-        .args([name, "--exact", "--nocapture", "--test-threads=1"])
-        .env("GPU_WGPU_F64", "0")
-        .output()
-        .expect("run the test binary");
+/// Runs test `name` of this test binary (ignored or not) again in a child process with
+/// the environment variable `var` set to `value` (removed for `None`): the variables
+/// this crate reads are read once per process, or must not be written while other test
+/// threads may read them. Checks that the child ran the one test and passed; returns
+/// its stdout and stderr.
+pub fn run_in_child(name: &str, var: &str, value: Option<&str>) -> (String, String) {
+    let mut cmd = std::process::Command::new(std::env::current_exe().expect("the test binary's path"));
+    cmd.args([name, "--exact", "--include-ignored", "--nocapture", "--test-threads=1"]);
+    match value {
+        Some(v) => cmd.env(var, v),
+        None => cmd.env_remove(var),
+    };
+    let out = cmd.output().expect("run the test binary");
     let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "{name} without f64 failed:\n{stdout}\n{stderr}");
-    assert!(stdout.contains("1 passed"), "{name} did not run:\n{stdout}");
+    assert!(out.status.success(), "{name} with {var}={value:?} failed:\n{stdout}\n{stderr}");
+    assert!(stdout.contains("1 passed"), "{name} with {var}={value:?} did not run:\n{stdout}");
+    (stdout.into_owned(), stderr.into_owned())
+}
+
+/// Runs test `name` in a child process whose wgpu device lacks SHADER_F64
+/// (`GPU_WGPU_F64=0`, read when a device opens) and checks that it printed `mark`
+/// (proof that its f64-less branch ran). A missing wgpu device is the child's to
+/// report: it skips, or fails under `GPU_TEST_REQUIRE=wgpu`, and then `mark` is not
+/// required.
+pub fn run_without_f64(name: &str, mark: &str) {
+    let (stdout, stderr) = run_in_child(name, "GPU_WGPU_F64", Some("0"));
     let skipped = stderr.contains("skipped: no wgpu device") && !required("wgpu");
     assert!(skipped || stdout.contains(mark), "{name} without f64 did not print {mark:?}:\n{stdout}\n{stderr}");
 }

@@ -170,7 +170,8 @@ pub(crate) fn binom(n: f64, k: f64) -> f64 {
     }
     let (n1, k1) = (n + 1.0, k + 1.0);
     let t = n1 - k; // n − k + 1
-                    // n a negative integer and k not one: Γ(n + 1)'s pole, of either sign (SciPy's NaN).
+
+    // n a negative integer and k not one: Γ(n + 1)'s pole, of either sign (SciPy's NaN).
     if gamma_pole(n1) {
         return f64::NAN;
     }
