@@ -1169,6 +1169,86 @@ template <typename T> __device__ T k_kolmogi(T p) {
     }
     return x;
 }
+// The one-sided statistic D_n^+ (SciPy's smirnov, smirnovi; src/backend/cpu/kolmogorov.rs):
+// Stirling's series S(k) at an integer k >= 1 (a table below 10).
+template <typename T> __device__ T k_stirling_int(T k) {
+    if (k >= (T)10) return k_stirling_series(k);
+    const double s[9] = {0.08106146679532726, 0.0413406959554093, 0.02767792568499834, 0.020790672103765093,
+                         0.016644691189821193, 0.013876128823070748, 0.01189670994589177, 0.010411265261972096,
+                         0.009255462182712733};
+    return (T)s[(int)k - 1];
+}
+// P(D_n^+ >= x) and its derivative d (when asked) for an integer n >= 2 and 0 < x < 1: the
+// Smirnov–Birnbaum–Tingey sum of T_0 = (1 − x)^n and, for 0 < v < n(1 − x), Loader's form
+// x/p·√(n/(2π v(n−v)))·e^E, E = v·log1pmx(nx/v) + (n−v)·log1pmx(−nx/(n−v)) + S(n) − S(v) −
+// S(n−v), with Kahan's compensation; below nx = 1 the closed form 1 − x(1 + x)^(n−1).
+template <typename T> __device__ T k_smirnov_sum(T n, T x, bool derivative, T& d) {
+    const T nx = n * x;
+    if (nx < (T)1) {
+        const T w = (n - (T)2) * k_ln_1p(x);
+        d = -k_exp(w) * ((T)1 + nx);
+        return (T)1 - k_exp(w + k_ln_1p(x)) * x;
+    }
+    const T first = k_exp(n * k_ln_1p(-x)), sn = k_stirling_int(n);
+    T sum = first, comp = 0;
+    d = -first * n / ((T)1 - x);
+#pragma unroll 1
+    for (T v = 1; n - v > nx; v += (T)1) {
+        const T nv = n - v, s = nx / nv;
+        // log1pmx(−s), past ½ as ln((n − v − nx)/(n − v)) + s with the difference exact.
+        const T lq = s > (T)0.5 ? k_log((nv - nx) / nv) + s : k_log1pmx(-s);
+        const T e = v * k_log1pmx(nx / v) + nv * lq + sn - k_stirling_int(v) - k_stirling_int(nv);
+        const T t = nx / (nx + v) * k_sqrt(n / ((T)6.283185307179586 * v * nv)) * k_exp(e);
+        const T y = t - comp, z = sum + y;
+        comp = (z - sum) - y;
+        sum = z;
+        if (derivative) d += t * ((T)1 / x + n * (v - (T)1) / (nx + v) - n * nv / (nv - nx));
+    }
+    return fmin(sum, (T)1);
+}
+// P(D_n^+ >= x), n truncated: NaN for n < 1 or past 2³¹ − 1 and x outside [0, 1]; 1 at x = 0,
+// 0 at 1, 1 − x for n = 1; 0 past Hoeffding's bound e^(−2nx²) below half the smallest
+// subnormal.
+template <typename T> __device__ T k_smirnov(T n0, T x) {
+    const T n = trunc(n0);
+    if (!(n >= (T)1 && n <= (T)2147483647.0 && x >= (T)0 && x <= (T)1)) return k_special(x, true);
+    if (x == (T)0) return (T)1;
+    if (n == (T)1 || x == (T)1) return (T)1 - x;
+    if ((T)2 * n * x * x > (sizeof(T) == 4 ? (T)104 : (T)745.2)) return (T)0;
+    T d;
+    return k_smirnov_sum(n, x, false, d);
+}
+// The x with P(D_n^+ >= x) = p: 1 − p^(1/n) past 1 − 1/n; otherwise Newton on ln(S/p) in the
+// bracket [1 − p^(1/n), √(−ln p/(2n))], narrowed by each step, from the root of
+// e^(−(6nx + 1)²/(18n)). NaN for n < 1 or past 2³¹ − 1 and p outside [0, 1]; 1 at p = 0, 0 at
+// 1, 1 − p for n = 1.
+template <typename T> __device__ T k_smirnovi(T n0, T p) {
+    const T n = trunc(n0);
+    if (!(n >= (T)1 && n <= (T)2147483647.0 && p >= (T)0 && p <= (T)1)) return k_special(p, true);
+    if (p == (T)0 || n == (T)1) return (T)1 - p;
+    if (p == (T)1) return (T)0;
+    const T lp = k_log(p);
+    T lo = -k_exp_m1(lp / n);
+    if (lo * n >= n - (T)1) return lo;
+    T hi = fmin(k_sqrt(-lp / ((T)2 * n)), (T)1);
+    T x = fmax((k_sqrt((T)-18 * n * lp) - (T)1) / ((T)6 * n), (T)0);
+    if (!(x > lo && x < hi)) x = (T)0.5 * (lo + hi);
+    const T eps = (T)4 * k_igam_eps<T>();
+#pragma unroll 1
+    for (int i = 0; i < 64; ++i) {
+        T d;
+        const T s = k_smirnov_sum(n, x, true, d);
+        if (s == p) return x;
+        if (s > p) lo = x; else hi = x;
+        T next = x - k_log(s / p) * s / d;  // ln(s/p), not ln s − ln p
+        const T tol = eps * x;
+        if (fabs(next - x) <= tol) return next;
+        if (!(next > lo && next < hi)) next = (T)0.5 * (lo + hi);
+        if (hi - lo <= tol) return next;
+        x = next;
+    }
+    return x;
+}
 // E₁(x) and Ei(x) (SciPy's exp1, expi; CUDA has neither): src/backend/cpu/expint.rs.
 // Ei's root x₀ = 0.3725… as two parts per type.
 template <typename T> struct EiRoot;

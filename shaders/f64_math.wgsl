@@ -54,9 +54,18 @@ struct LnParts { e: f64, lm: f64 }
 fn ln_parts_f64(x0: f64) -> LnParts {
     var x = x0;
     var e = 0;
-    // Into [2^-64, 2^64], where an f32 log2 estimates the exponent.
-    for (var i = 0; i < 17 && x > 1.8446744073709552e19lf; i++) { x = ldexp(x, -64); e += 64; }
-    for (var i = 0; i < 18 && x < 5.421010862427522e-20lf; i++) { x = ldexp(x, 64); e -= 64; }
+    // Into [2^-64, 2^64], where an f32 log2 estimates the exponent, by steps of 2^512 down
+    // to 2^64 and no loop: llvmpipe counts every pass of every loop, even a masked one,
+    // against its budget of 65,535 per SIMD group, and iterative functions call ln often.
+    if (x > 1.3407807929942597e154lf) { x = ldexp(x, -512); e += 512; }
+    if (x > 1.157920892373162e77lf) { x = ldexp(x, -256); e += 256; }
+    if (x > 3.402823669209385e38lf) { x = ldexp(x, -128); e += 128; }
+    if (x > 1.8446744073709552e19lf) { x = ldexp(x, -64); e += 64; }
+    if (x < 7.458340731200207e-155lf) { x = ldexp(x, 512); e -= 512; }
+    if (x < 7.458340731200207e-155lf) { x = ldexp(x, 512); e -= 512; }
+    if (x < 8.636168555094445e-78lf) { x = ldexp(x, 256); e -= 256; }
+    if (x < 2.938735877055719e-39lf) { x = ldexp(x, 128); e -= 128; }
+    if (x < 5.421010862427522e-20lf) { x = ldexp(x, 64); e -= 64; }
     var k = i32(floor(log2(f32(x))));
     var m = ldexp(x, -k);
     if (m >= 2.0lf) { m = m * 0.5lf; k += 1; }

@@ -61,6 +61,8 @@ macro_rules! float_ref {
                                 BinaryOp::SphericalYnD => x.spherical_yn(&y, true),
                                 BinaryOp::Poch => x.poch(&y),
                                 BinaryOp::Binom => x.binom(&y),
+                                BinaryOp::Smirnov => x.smirnov(&y),
+                                BinaryOp::Smirnovi => x.smirnovi(&y),
                                 _ => x.betaln(&y),
                             }
                         })
@@ -361,7 +363,9 @@ fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
         | BinaryOp::SphericalYn
         | BinaryOp::SphericalYnD
         | BinaryOp::Poch
-        | BinaryOp::Binom => T::TRANSCENDENTAL,
+        | BinaryOp::Binom
+        | BinaryOp::Smirnov
+        | BinaryOp::Smirnovi => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -422,6 +426,8 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::SphericalYnD => a.spherical_yn(b, true),
             BinaryOp::Poch => a.poch(b),
             BinaryOp::Binom => a.binom(b),
+            BinaryOp::Smirnov => a.smirnov(b),
+            BinaryOp::Smirnovi => a.smirnovi(b),
             _ => unreachable!(),
         }
     }

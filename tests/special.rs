@@ -38,7 +38,8 @@
 //!
 //! Kolmogorov's survival function and its inverse (`kolmogorov`, `kolmogi`) are checked
 //! against mpmath at 545 points, in ulps per unit of the condition number (see
-//! `kolmogorov_check`).
+//! `kolmogorov_check`); so are the one-sided statistic's for n samples (`smirnov`,
+//! `smirnovi`) at 248 points, n from 2 to 20,000 (see `smirnov_check`).
 //!
 //! Their inverses in x (`gammaincinv`, `gammainccinv`) are checked against mpmath's roots
 //! at 440 points, in ulps of the root per unit of its condition number (see
@@ -2351,6 +2352,127 @@ fn kolmogorov_bound(dev: &Device) -> f64 {
     bound_on(dev, 4.0, 8.0)
 }
 
+// ---- smirnov, smirnovi --------------------------------------------------------------------
+
+/// `smirnov` and `smirnovi` on `dev` in `F` against mpmath's exact sums
+/// (tests/data/smirnov_mpmath.txt: n from 2 to 20,000; x from 1e-4 to 1, down to where the
+/// value leaves f64's normal range, and at 1/n and 1 − 1/n, where the sum changes form; p
+/// from 1e-300 to 1 − 1e-16) within `bound` ulps per unit of `max(1, κ)`: κ = |x·S′/S| for
+/// `smirnov` and `S/(x·|S′|)` for a root. Values and arguments outside `F`'s normal range
+/// are skipped. Then a round trip, SciPy's conventions, broadcast, and a strided view.
+/// Prints the worst, also in plain ulps.
+fn smirnov_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let rows: Vec<(String, [f64; 4])> = include_str!("data/smirnov_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split(' ').collect();
+            let n = |i: usize| -> f64 { f[i].parse().expect("a number") };
+            (f[0].to_string(), [n(1), n(2), n(3), n(4)])
+        })
+        .filter(|(_, r)| to_f(r[1]).into() == r[1] && r[2] >= F::MIN_POSITIVE && r[2] <= max)
+        .collect();
+    for op in ["smirnov", "smirnovi"] {
+        let rows: Vec<[f64; 4]> = rows.iter().filter(|(o, _)| o == op).map(|(_, r)| *r).collect();
+        let col = |k: usize| -> gpu::Result<Array<F>> {
+            Array::from_vec(rows.iter().map(|r| to_f(r[k])).collect(), [rows.len()])?.to(dev)
+        };
+        let (n, a) = (col(0)?, col(1)?);
+        let got = if op == "smirnov" { n.smirnov(&a)? } else { n.smirnovi(&a)? }.to_vec()?;
+        let want: Vec<f64> = rows.iter().map(|r| r[2]).collect();
+        let scale = |i: usize| rows[i][3].max(1.0);
+        check_ulps_per(dev, op, &got, &want, bound, (scale, "max(1, κ)"), |i| {
+            format!("({}, {:e})", rows[i][0], rows[i][1])
+        });
+    }
+    let to = |v: &[f64]| -> Vec<F> { v.iter().map(|&x| to_f(x)).collect() };
+    // smirnovi(n, smirnov(n, x)) = x where the rounding of p costs the root little (κ of
+    // the root below 3 at these points).
+    let (ns, xs) = ([3.0, 10.0, 50.0, 400.0], [0.4, 0.2, 0.12, 0.05]);
+    let n = Array::from_vec(to(&ns), [4])?.to(dev)?;
+    let x = Array::from_vec(to(&xs), [4])?.to(dev)?;
+    let back = n.smirnovi(&n.smirnov(&x)?)?.to_vec()?;
+    for (b, &x0) in back.iter().zip(&xs) {
+        let (b, x0): (f64, f64) = ((*b).into(), to_f(x0).into());
+        assert!((b - x0).abs() <= 4.0 * bound * F::EPS * x0, "smirnovi(smirnov({x0})) = {b} {what}");
+    }
+    // SciPy's conventions, n as a column against the argument as a row: NaN for n < 1 and
+    // an argument outside [0, 1] or NaN; n truncated; smirnov 1 at 0, 0 at 1, 1 − x for
+    // n = 1, 0 past Hoeffding's bound; smirnovi 1 at 0, 0 at 1, 1 − p for n = 1.
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let n = Array::from_vec(to(&[1.0, 4.0, 4.9, 0.5, -3.0, nan, inf]), [7, 1])?.to(dev)?;
+    let a = Array::from_vec(to(&[0.0, 1.0, 0.25, -0.1, 1.1, nan]), [1, 6])?.to(dev)?;
+    for op in ["smirnov", "smirnovi"] {
+        let got: Vec<f64> = if op == "smirnov" { n.smirnov(&a)? } else { n.smirnovi(&a)? }
+            .to_vec()?
+            .into_iter()
+            .map(|v| v.into())
+            .collect();
+        let row = |i: usize| &got[6 * i..6 * i + 6];
+        // n = 4 (and 4.9): S(¼) = 131/256 exactly; the root of S = ¼ by mpmath.
+        let at_quarter = if op == "smirnov" { 0.51171875 } else { 0.382094068594746 };
+        assert!(
+            row(0)[..3] == [1.0, 0.0, 0.75] && row(0)[3..].iter().all(|v| v.is_nan()),
+            "{op}(1, ·) {what}: {:?}",
+            row(0)
+        );
+        for i in [1, 2] {
+            let r = row(i);
+            assert!(r[0] == 1.0 && r[1] == 0.0 && r[3..].iter().all(|v| v.is_nan()), "{op}(4, ·) {what}: {r:?}");
+            assert!((r[2] - at_quarter).abs() <= 8.0 * F::EPS, "{op}(4, ¼) {what}: {}", r[2]);
+        }
+        assert!(got[18..].iter().all(|v| v.is_nan()), "{op} for n < 1, NaN, ∞ {what}: {:?}", &got[18..]);
+    }
+    let far = Array::from_vec(to(&[1000.0]), [1])?.to(dev)?.smirnov(&Array::from_vec(to(&[0.7]), [1])?.to(dev)?)?;
+    assert_eq!(far.to_vec()?[0].into(), 0.0, "smirnov(1000, 0.7) past Hoeffding's bound {what}");
+    // A sum of 999,500 terms: exact on the CPU and CUDA (as SciPy's double-double one); on
+    // wgpu past the loop's 240,000 terms, NaN, and its SIMD group's other lanes (n = 100,
+    // a sum of 90 terms) unharmed by it.
+    let mut ns = vec![1e6];
+    ns.extend([100.0; 15]);
+    let n = Array::from_vec(to(&ns), [16])?.to(dev)?;
+    let mut xs = vec![5e-4];
+    xs.extend((1..16).map(|k| 0.01 * k as f64));
+    let x = Array::from_vec(to(&xs), [16])?.to(dev)?;
+    let got: Vec<f64> = n.smirnov(&x)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    let cpu = Device::cpu();
+    let want: Vec<f64> = n.to(&cpu)?.smirnov(&x.to(&cpu)?)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    if dev.kind() == gpu::DeviceKind::Wgpu {
+        assert!(got[0].is_nan(), "smirnov(10⁶, 5e-4) past the loop budget {what}: {}", got[0]);
+    } else {
+        let exact = if F::DTYPE == DType::F32 { 0.606328547000885 } else { 0.6063285670563211 };
+        assert!((got[0] - exact).abs() <= 4.0 * F::EPS, "smirnov(10⁶, 5e-4) {what}: {}", got[0]);
+    }
+    for i in 1..16 {
+        assert!(
+            (got[i] - want[i]).abs() <= 4.0 * F::EPS * want[i],
+            "smirnov(100, {}) beside a long lane {what}: {} (CPU {})",
+            xs[i],
+            got[i],
+            want[i]
+        );
+    }
+    let pos: Vec<f64> = (1..=40).map(|k| 0.02 * k as f64 + 0.001 * ((k * k) % 7) as f64).collect();
+    check_strided_view(dev, &pos, &["smirnov", "smirnovi"], |op, a: &Array<F>| {
+        let n = Array::from_vec(to(&[7.0]), [1])?.to(dev)?;
+        if op == "smirnov" {
+            n.smirnov(a)
+        } else {
+            n.smirnovi(a)
+        }
+    })
+}
+
+/// The bound for `smirnov` and `smirnovi`, in ulps per unit of `max(1, κ)`: 4 where the
+/// code is ours (CPU, wgpu); on CUDA, whose kernels call CUDA's exp and log, twice that.
+/// Not run here: no NVIDIA driver.
+fn smirnov_bound(dev: &Device) -> f64 {
+    bound_on(dev, 4.0, 8.0)
+}
+
 // ---- yn ---------------------------------------------------------------------------------
 
 /// `yn` on `dev` in `F` against mpmath (tests/data/yn_mpmath.txt: n from −38 to 2,918, x
@@ -3884,6 +4006,17 @@ backend_tests! {
             return Ok(());
         }
         kolmogorov_check::<f64>(dev, kolmogorov_bound(dev))
+    }
+
+    fn smirnov_smirnovi_f32(dev) {
+        smirnov_check::<f32>(dev, smirnov_bound(dev))
+    }
+
+    fn smirnov_smirnovi_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        smirnov_check::<f64>(dev, smirnov_bound(dev))
     }
 
     fn expn_f32(dev) {

@@ -407,11 +407,16 @@ pub enum BinaryOp {
     /// The binomial coefficient `C(a, b) = Γ(a + 1)/(Γ(b + 1)·Γ(a − b + 1))` for real
     /// arguments (SciPy's `binom`; floats).
     Binom,
+    /// The one-sided Kolmogorov–Smirnov statistic's survival function `P(D_a^+ ≥ b)` for
+    /// a samples, a truncated toward zero (SciPy's `smirnov`; floats).
+    Smirnov,
+    /// Its inverse in b: the x with `P(D_a^+ ≥ x) = b` (SciPy's `smirnovi`; floats).
+    Smirnovi,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 32] = [
+    pub const ALL: [BinaryOp; 34] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -444,6 +449,8 @@ impl BinaryOp {
         BinaryOp::SphericalYnD,
         BinaryOp::Poch,
         BinaryOp::Binom,
+        BinaryOp::Smirnov,
+        BinaryOp::Smirnovi,
     ];
 
     /// Whether the op is defined for integer dtypes.
@@ -465,6 +472,8 @@ impl BinaryOp {
                 | BinaryOp::SphericalYnD
                 | BinaryOp::Poch
                 | BinaryOp::Binom
+                | BinaryOp::Smirnov
+                | BinaryOp::Smirnovi
         )
     }
 
@@ -518,6 +527,8 @@ impl BinaryOp {
             BinaryOp::SphericalYnD => "spherical_yn_d",
             BinaryOp::Poch => "poch",
             BinaryOp::Binom => "binom",
+            BinaryOp::Smirnov => "smirnov",
+            BinaryOp::Smirnovi => "smirnovi",
         }
     }
 }

@@ -270,6 +270,14 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::expn(a, b);
                 $body
             }
+            BinaryOp::Smirnov => {
+                let $f = |a: $t, b: $t| Num::smirnov(a, b, false);
+                $body
+            }
+            BinaryOp::Smirnovi => {
+                let $f = |a: $t, b: $t| Num::smirnov(a, b, true);
+                $body
+            }
             BinaryOp::Yn => {
                 let $f = |a: $t, b: $t| Num::yn(a, b);
                 $body

@@ -1,8 +1,10 @@
 //! The Kolmogorov distribution's survival function and its inverse in f64 (SciPy's
-//! `kolmogorov` and `kolmogi`); src/ops/kolmogorov.rs describes the methods, and
+//! `kolmogorov` and `kolmogi`), and those of the one-sided statistic `D_n^+` for finite n
+//! (`smirnov`, `smirnovi`); src/ops/kolmogorov.rs describes the methods, and
 //! shaders/kolmogorov_math.wgsl and kernels/common.cuh are the same for wgpu and CUDA.
 
-use super::special::two_prod;
+use super::gammainc::log1pmx;
+use super::special::{stirling_series, two_prod};
 
 /// Where the survival function leaves `1 − CDF` for its own series: just below the
 /// median 0.8276, so that neither side subtracts more than half of 1.
@@ -130,6 +132,151 @@ pub(crate) fn kolmogi(p: f64) -> f64 {
             return next;
         }
         let next = if next > lo && next < hi { next } else { 0.5 * (lo + hi.min(40.0)) };
+        if hi - lo <= tol {
+            return next;
+        }
+        x = next;
+    }
+    x
+}
+
+// ---- smirnov, smirnovi -------------------------------------------------------------------
+
+/// Stirling's series `S(k) = ln Γ(k) − ((k − ½) ln k − k + ½ ln 2π)` at k = 1, …, 9, below
+/// the reach of `stirling_series`.
+const STIRLING_SMALL: [f64; 9] = [
+    0.08106146679532726,
+    0.0413406959554093,
+    0.02767792568499834,
+    0.020790672103765093,
+    0.016644691189821193,
+    0.013876128823070748,
+    0.01189670994589177,
+    0.010411265261972096,
+    0.009255462182712733,
+];
+/// The largest n (SciPy's, a C `int`); n is truncated toward zero, as SciPy does.
+pub(crate) const SMIRNOV_N_MAX: f64 = 2147483647.0;
+/// 2nx² past which `P(D_n^+ ≥ x) ≤ e^(−2nx²)` (Hoeffding's bound) rounds to 0.
+const SMIRNOV_ZERO: f64 = 745.2;
+/// 2π.
+const TAU: f64 = std::f64::consts::TAU;
+
+/// `S(k)` for an integer k ≥ 1.
+fn stirling_int(k: f64) -> f64 {
+    if k < 10.0 {
+        STIRLING_SMALL[k as usize - 1]
+    } else {
+        stirling_series(k)
+    }
+}
+
+/// `P(D_n^+ ≥ x)` and its derivative in x, for an integer n ≥ 2 and 0 < x < 1, by the
+/// Smirnov–Birnbaum–Tingey sum `Σ_{0≤v<n(1−x)} T_v` with `T_v = x·C(n, v)·p^(v−1)·q^(n−v)`,
+/// p = x + v/n, q = 1 − p: all terms positive, summed with Kahan's compensation. `T_0 =
+/// (1 − x)^n`; the others are a binomial probability in Loader's saddle-point form,
+/// `x/p·√(n/(2π v(n−v)))·e^E`, `E = v·log1pmx(nx/v) + (n−v)·log1pmx(−nx/(n−v)) + S(n) −
+/// S(v) − S(n−v)`, in which nothing large cancels (the `±nx` of the two logarithms cancel
+/// exactly in the algebra, not in floating point), so each term is as exact as the
+/// rounding of E allows, |E| ulps. Below nx = 1 the closed form `1 − x(1 + x)^(n−1)` (the
+/// complementary sum's one term).
+fn smirnov_sum(n: f64, x: f64, derivative: bool) -> (f64, f64) {
+    let nx = n * x;
+    if nx < 1.0 {
+        let w = (n - 2.0) * x.ln_1p();
+        let (c, dc) = ((w + x.ln_1p()).exp() * x, w.exp() * (1.0 + nx));
+        return (1.0 - c, -dc);
+    }
+    let first = (n * (-x).ln_1p()).exp();
+    let (mut sum, mut comp) = (first, 0.0);
+    let mut d = -first * n / (1.0 - x);
+    let sn = stirling_int(n);
+    let mut v = 1.0;
+    while n - v > nx {
+        let nv = n - v;
+        let s = nx / nv;
+        // log1pmx(−s), for s past ½ as ln((n − v − nx)/(n − v)) + s with the difference
+        // exact (Sterbenz), so that q keeps its digits as it nears 0.
+        let lq = if s > 0.5 { ((nv - nx) / nv).ln() + s } else { log1pmx(-s) };
+        let e = v * log1pmx(nx / v) + nv * lq + sn - stirling_int(v) - stirling_int(nv);
+        let t = nx / (nx + v) * (n / (TAU * v * nv)).sqrt() * e.exp();
+        let y = t - comp;
+        let z = sum + y;
+        comp = (z - sum) - y;
+        sum = z;
+        if derivative {
+            d += t * (1.0 / x + n * (v - 1.0) / (nx + v) - n * nv / (nv - nx));
+        }
+        v += 1.0;
+    }
+    (sum.min(1.0), d)
+}
+
+/// `P(D_n^+ ≥ x)`, the one-sided Kolmogorov–Smirnov statistic's survival function for n
+/// samples (SciPy's `smirnov(n, x)`), by `smirnov_sum`; n truncated toward zero. SciPy's
+/// conventions: NaN for n < 1 and x outside [0, 1]; 1 at x = 0, 0 at 1; `1 − x` for n =
+/// 1. 0 where Hoeffding's bound `e^(−2nx²)` is below half the smallest subnormal.
+pub(crate) fn smirnov(n: f64, x: f64) -> f64 {
+    let n = n.trunc();
+    if !(1.0..=SMIRNOV_N_MAX).contains(&n) || !(0.0..=1.0).contains(&x) {
+        return f64::NAN;
+    }
+    if x == 0.0 {
+        return 1.0;
+    }
+    if n == 1.0 || x == 1.0 {
+        return 1.0 - x;
+    }
+    if 2.0 * n * x * x > SMIRNOV_ZERO {
+        return 0.0;
+    }
+    smirnov_sum(n, x, false).0
+}
+
+/// The x with `smirnov(n, x) = p` (SciPy's `smirnovi`): `1 − p^(1/n)` where that is past
+/// `1 − 1/n` (where the sum is `(1 − x)^n` alone); otherwise Newton's method on `ln(S/p)`
+/// inside the bracket `[1 − p^(1/n), √(−ln p/(2n))]` (the sum's first term and Hoeffding's
+/// bound), which each step narrows (a step that leaves it bisects it), from the root of
+/// the asymptotic form `e^(−(6nx + 1)²/(18n))`. NaN for n < 1, for p outside [0, 1];
+/// 1 at p = 0, 0 at 1, `1 − p` for n = 1.
+pub(crate) fn smirnovi(n: f64, p: f64) -> f64 {
+    let n = n.trunc();
+    if !(1.0..=SMIRNOV_N_MAX).contains(&n) || !(0.0..=1.0).contains(&p) {
+        return f64::NAN;
+    }
+    if p == 0.0 || n == 1.0 {
+        return 1.0 - p;
+    }
+    if p == 1.0 {
+        return 0.0;
+    }
+    let lp = p.ln();
+    let mut lo = -(lp / n).exp_m1();
+    if lo * n >= n - 1.0 {
+        return lo;
+    }
+    let mut hi = (-lp / (2.0 * n)).sqrt().min(1.0);
+    let mut x = (((-18.0 * n * lp).sqrt() - 1.0) / (6.0 * n)).max(0.0);
+    if !(x > lo && x < hi) {
+        x = 0.5 * (lo + hi);
+    }
+    for _ in 0..MAX_STEPS {
+        let (s, ds) = smirnov_sum(n, x, true);
+        if s == p {
+            return x;
+        }
+        if s > p {
+            lo = x;
+        } else {
+            hi = x;
+        }
+        // ln(s/p), not ln s − ln p (whose roundings are those of |ln p|).
+        let next = x - (s / p).ln() * s / ds;
+        let tol = 4.440892098500626e-16 * x;
+        if (next - x).abs() <= tol {
+            return next;
+        }
+        let next = if next > lo && next < hi { next } else { 0.5 * (lo + hi) };
         if hi - lo <= tol {
             return next;
         }

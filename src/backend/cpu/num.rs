@@ -32,6 +32,9 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     fn gammaincinv(self, o: Self, upper: bool) -> Self;
     /// E_self(o), the generalised exponential integral (floats; integers through f64).
     fn expn(self, o: Self) -> Self;
+    /// P(D_self^+ ≥ o), the one-sided Kolmogorov–Smirnov survival function, or its inverse
+    /// in o when `inverse` (floats; integers through f64).
+    fn smirnov(self, o: Self, inverse: bool) -> Self;
     /// Y_self(o), the Bessel function of the second kind (floats; integers through f64).
     fn yn(self, o: Self) -> Self;
     /// y_self(o), the spherical Bessel function of the second kind, or its derivative
@@ -255,6 +258,10 @@ macro_rules! float_num {
             }
             fn expn(self, o: Self) -> Self {
                 super::expint::expn(self as f64, o as f64) as $t
+            }
+            fn smirnov(self, o: Self, inverse: bool) -> Self {
+                let f = if inverse { super::kolmogorov::smirnovi } else { super::kolmogorov::smirnov };
+                f(self as f64, o as f64) as $t
             }
             fn yn(self, o: Self) -> Self {
                 super::besselj::yn(self as f64, o as f64) as $t
@@ -681,6 +688,10 @@ macro_rules! int_num {
             }
             fn expn(self, o: Self) -> Self {
                 super::expint::expn(self as f64, o as f64) as $t
+            }
+            fn smirnov(self, o: Self, inverse: bool) -> Self {
+                let f = if inverse { super::kolmogorov::smirnovi } else { super::kolmogorov::smirnov };
+                f(self as f64, o as f64) as $t
             }
             fn yn(self, o: Self) -> Self {
                 super::besselj::yn(self as f64, o as f64) as $t

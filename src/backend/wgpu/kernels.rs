@@ -70,7 +70,7 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// parts, the significand's bits, the last exact power of ten, and from where every
 /// value is a multiple of 8; for expint_math.wgsl's sine and cosine integrals, the depth
 /// of E₁(ix)'s continued fraction and where its leading terms are all.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 45] {
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 47] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -122,6 +122,10 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 45] {
         ("DEG_DIRECT", pick("67108864.0", "36028797018963968.0")),
         ("POCH_REACH", pick("30.0", "160.0")),
         ("T_MIN_NORMAL", pick("1.1754943508222875e-38", "2.2250738585072014e-308")),
+        // 2nx² past which Hoeffding's bound e^(−2nx²) on smirnov is below half the
+        // smallest subnormal.
+        ("SMIRNOV_ZERO", pick("104.0", "745.2")),
+        ("SMIRNOV_STEPS", "60000"),
     ]
 }
 

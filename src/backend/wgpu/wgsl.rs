@@ -47,7 +47,7 @@ pub(super) fn extreme(max: bool, t: DType, a: &str, b: &str) -> String {
 /// vector loads; a compile two to four times as fast). Straight-line functions (Γ,
 /// ln Γ, ψ, erf, K(m)) keep the wide kernels, which load vectors and run 2–5 times as
 /// fast as this one.
-const ITERATIVE: [&str; 19] = [
+const ITERATIVE: [&str; 21] = [
     "math_betainc",
     "math_betaincinv",
     "math_gammainc",
@@ -67,6 +67,8 @@ const ITERATIVE: [&str; 19] = [
     "math_shi",
     "math_chi",
     "math_kolmogi",
+    "math_smirnov",
+    "math_smirnovi",
 ];
 
 /// Whether `expr` calls one of the `ITERATIVE` functions (by name and type suffix:
@@ -211,6 +213,8 @@ pub(super) fn binary_expr(op: BinaryOp, t: DType) -> String {
         BinaryOp::SphericalYnD => format!("math_spherical_yn_{w}(a, b, true)"),
         BinaryOp::Poch => format!("math_poch_{w}(a, b)"),
         BinaryOp::Binom => format!("math_binom_{w}(a, b)"),
+        BinaryOp::Smirnov => format!("math_smirnov_{w}(a, b)"),
+        BinaryOp::Smirnovi => format!("math_smirnovi_{w}(a, b)"),
         BinaryOp::Copysign => format!("select(abs(a), -abs(a), signbit_{w}(b))"),
         BinaryOp::FMax if float => format!("select(select(max(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
         BinaryOp::FMin if float => format!("select(select(min(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
