@@ -1169,6 +1169,24 @@ template <typename T> __device__ T k_kolmogi(T p) {
     }
     return x;
 }
+// x·ln(x/y) − x + y (SciPy's kl_div; src/backend/cpu/convenience.rs): for x/y in [½, 2]
+// y·(log1pmx(t) + t·ln_1p(t)) with t = (x − y)/y, whose terms do not cancel as the plain
+// formula's do; elsewhere the plain formula. y at x = 0 <= y, +∞ for other non-positive
+// arguments.
+template <typename T> __device__ T k_kl_div(T x, T y) {
+    if (x != x || y != y) return k_special(x, true);
+    if (x > (T)0 && y > (T)0) {
+        const T r = x / y;
+        if (r >= (T)0.5 && r <= (T)2) {
+            const T t = (x - y) / y;
+            return y * (k_log1pmx(t) + t * k_ln_1p(t));
+        }
+        const T l = (r > (T)0 && !isinf(r)) ? k_log(r) : k_log(x) - k_log(y);
+        return x * l - x + y;
+    }
+    if (x == (T)0 && y >= (T)0) return y;
+    return k_special(x, false);
+}
 // The one-sided statistic D_n^+ (SciPy's smirnov, smirnovi; src/backend/cpu/kolmogorov.rs):
 // Stirling's series S(k) at an integer k >= 1 (a table below 10).
 template <typename T> __device__ T k_stirling_int(T k) {

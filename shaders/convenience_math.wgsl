@@ -1,5 +1,5 @@
-// SciPy's convenience functions for {{T}}: exp10 and the trigonometric functions of an
-// angle in degrees (src/backend/cpu/convenience.rs is the same algorithm; see
+// SciPy's convenience functions for {{T}}: exp10, the trigonometric functions of an
+// angle in degrees and kl_div (src/backend/cpu/convenience.rs is the same algorithm; see
 // src/ops/convenience.rs).
 
 // 10^x: exact at the integers up to {{EXP10_EXACT}} in size (10^n by squaring, 1/10^n
@@ -74,4 +74,24 @@ fn trig_deg_{{T}}(x: {{T}}, which: i32) -> {{T}} {
         }
     }
     return select(v, -v, which != 1 && x < 0.0);
+}
+
+// x·ln(x/y) − x + y (SciPy's kl_div): for x/y in [½, 2] y·(log1pmx(t) + t·ln_1p(t)) with
+// t = (x − y)/y (x − y exact), two terms of the order of t² where the plain formula's,
+// about x·t, cancel; elsewhere the plain formula (ln x − ln y where x/y over- or
+// underflows). y at x = 0 <= y; +∞ for other non-positive arguments; NaN for NaN.
+fn math_kl_div_{{T}}(x: {{T}}, y: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x) || nan_{{T}}(y)) { return qnan_{{T}}(); }
+    if (x > 0.0 && y > 0.0) {
+        let r = x / y;
+        if (r >= 0.5 && r <= 2.0) {
+            let t = (x - y) / y;
+            return y * (log1pmx_{{T}}(t) + t * math_ln_1p_{{T}}(t));
+        }
+        var l = ln_{{T}}(x) - ln_{{T}}(y);
+        if (r > 0.0 && r <= {{T_MAX}}) { l = ln_{{T}}(r); }
+        return x * l - x + y;
+    }
+    if (x == 0.0 && y >= 0.0) { return y; }
+    return inf_{{T}}();
 }

@@ -63,6 +63,7 @@ macro_rules! float_ref {
                                 BinaryOp::Binom => x.binom(&y),
                                 BinaryOp::Smirnov => x.smirnov(&y),
                                 BinaryOp::Smirnovi => x.smirnovi(&y),
+                                BinaryOp::KlDiv => x.kl_div(&y),
                                 _ => x.betaln(&y),
                             }
                         })
@@ -365,7 +366,8 @@ fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
         | BinaryOp::Poch
         | BinaryOp::Binom
         | BinaryOp::Smirnov
-        | BinaryOp::Smirnovi => T::TRANSCENDENTAL,
+        | BinaryOp::Smirnovi
+        | BinaryOp::KlDiv => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -428,6 +430,7 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::Binom => a.binom(b),
             BinaryOp::Smirnov => a.smirnov(b),
             BinaryOp::Smirnovi => a.smirnovi(b),
+            BinaryOp::KlDiv => a.kl_div(b),
             _ => unreachable!(),
         }
     }

@@ -985,14 +985,42 @@ fn misc_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
         let e = ulps(g.into(), want, want, eps, min_positive);
         assert!(e <= 8.0, "rel_entr({xv:e}, {yv:e}) {what}: got {:e}, want {want:e} ({e:.1} ulp)", g.into());
     }
-    // kl_div = rel_entr − (x − y): held to ulps of |value| + |x − y|, the size of the
-    // terms that cancel where x is near y.
-    let got = x.kl_div(&y)?.to_vec()?;
-    for ((&(xv, _), &yv), g) in pairs.iter().zip(&yv).zip(got) {
-        let r = xv / yv;
-        let rel = xv * if (0.5..=2.0).contains(&r) { libm::log1p((xv - yv) / yv) } else { r.ln() };
-        let want = rel - (xv - yv);
-        let e = ulps(g.into(), want, want.abs() + (xv - yv).abs(), eps, min_positive);
+    // kl_div: within ulps of the value where x is near y (|t| <= ½, t = (x − y)/y), against
+    // `y·Σ_{k≥2} (−t)^k/(k(k − 1))`, the series of `(1 + t)·ln(1 + t) − t` (the plain
+    // formula's terms cancel there: SciPy's is an ulp of x off); farther, where they
+    // cancel to a third at most, against the plain formula, in ulps of |value| + |x − y|.
+    // The grid's pairs and pairs with x = y·(1 + δ), δ from ±1e-7 to ±0.4.
+    let mut kx: Vec<f64> = pairs.iter().map(|p| p.0).collect();
+    let mut ky = yv.clone();
+    for &y0 in &[1.0, 3.7, 1e-3, 1e5] {
+        for &d in &[1e-7, 1e-5, 1e-3, 1e-2, 0.1, 0.4] {
+            for s in [1.0, -1.0] {
+                kx.push(to_f(y0 * (1.0 + s * d)).into());
+                ky.push(to_f(y0).into());
+            }
+        }
+    }
+    let kxa = Array::from_vec(kx.iter().map(|&v| to_f(v)).collect(), [kx.len()])?.to(dev)?;
+    let kya = Array::from_vec(ky.iter().map(|&v| to_f(v)).collect(), [ky.len()])?.to(dev)?;
+    let got = kxa.kl_div(&kya)?.to_vec()?;
+    for ((&xv, &yv), g) in kx.iter().zip(&ky).zip(got) {
+        let t = (xv - yv) / yv;
+        let (want, scale) = if t.abs() <= 0.5 {
+            let (mut sum, mut p) = (0.0, -t);
+            for k in 2..80 {
+                p *= -t;
+                sum += p / (k * (k - 1)) as f64;
+            }
+            (yv * sum, yv * sum)
+        } else {
+            let want = xv * (xv / yv).ln() - (xv - yv);
+            (want, want.abs() + (xv - yv).abs())
+        };
+        let want: f64 = to_f(want).into();
+        if want != 0.0 && want.abs() < min_positive {
+            continue;
+        }
+        let e = ulps(g.into(), want, scale, eps, min_positive);
         assert!(e <= 8.0, "kl_div({xv:e}, {yv:e}) {what}: got {:e}, want {want:e} ({e:.1} ulp)", g.into());
     }
     // exprel on a grid through 0 and past e^x's overflow.

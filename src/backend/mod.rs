@@ -412,11 +412,13 @@ pub enum BinaryOp {
     Smirnov,
     /// Its inverse in b: the x with `P(D_a^+ ≥ x) = b` (SciPy's `smirnovi`; floats).
     Smirnovi,
+    /// The Kullback–Leibler term `a·ln(a/b) − a + b` (SciPy's `kl_div`; floats).
+    KlDiv,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 34] = [
+    pub const ALL: [BinaryOp; 35] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -451,6 +453,7 @@ impl BinaryOp {
         BinaryOp::Binom,
         BinaryOp::Smirnov,
         BinaryOp::Smirnovi,
+        BinaryOp::KlDiv,
     ];
 
     /// Whether the op is defined for integer dtypes.
@@ -474,6 +477,7 @@ impl BinaryOp {
                 | BinaryOp::Binom
                 | BinaryOp::Smirnov
                 | BinaryOp::Smirnovi
+                | BinaryOp::KlDiv
         )
     }
 
@@ -529,6 +533,7 @@ impl BinaryOp {
             BinaryOp::Binom => "binom",
             BinaryOp::Smirnov => "smirnov",
             BinaryOp::Smirnovi => "smirnovi",
+            BinaryOp::KlDiv => "kl_div",
         }
     }
 }

@@ -1,12 +1,14 @@
 //! SciPy's Box–Cox transforms (`boxcox`, `boxcox1p`, `inv_boxcox`, `inv_boxcox1p`),
-//! `exprel`, `huber`, `pseudo_huber`, `rel_entr`, `kl_div`, `cosm1`, `softplus` and
-//! `powm1`, composed on the device from the elementwise kernels, each in a form that
-//! keeps its digits where the obvious formula cancels or overflows.
+//! `exprel`, `huber`, `pseudo_huber`, `rel_entr`, `cosm1`, `softplus` and `powm1`,
+//! composed on the device from the elementwise kernels, and `kl_div`, a kernel of its
+//! own, each in a form that keeps its digits where the obvious formula cancels or
+//! overflows.
 
 use crate::array::Array;
+use crate::backend::BinaryOp;
 use crate::dtype::Float;
 use crate::error::Result;
-use crate::ops::elementwise::where_;
+use crate::ops::elementwise::{binary, where_, Arg};
 
 impl<T: Float> Array<T> {
     /// Where `lambda` is 0 (to ±1e-19, as SciPy), `at_zero`; else `other`.
@@ -192,28 +194,29 @@ impl<T: Float> Array<T> {
     }
 
     /// The elementwise Kullback–Leibler term `x·ln(x/y) − x + y` (SciPy's
-    /// `special.kl_div(x, y)`): [`rel_entr`](Array::rel_entr) minus `x − y`; `y` at
-    /// `x = 0, y ≥ 0`, `+∞` for other non-positive arguments; broadcasts. Where `x` is
-    /// close to `y` the two terms cancel (the value is about `(x − y)²/(2y)`): its error
-    /// is then a few ulp of `|x − y|`, not of the value, as SciPy's.
+    /// `special.kl_div(x, y)`), in one kernel (`BinaryOp::KlDiv`): where `x/y` is within
+    /// [½, 2], `y·g(t)` with `t = (x − y)/y` (`x − y` exact) and `g(t) = (1 + t)·ln(1 + t) −
+    /// t = log1pmx(t) + t·ln_1p(t)`, whose two terms are of the order of t², so that
+    /// nothing cancels where the plain formula's terms, about `x·t`, cancel to the value
+    /// `≈ (x − y)²/(2y)` (SciPy evaluates `(x·ln(x/y) − x) + y`, whose error is an ulp of
+    /// x: 360,000 ulp of the value at `kl_div(1.001, 1)`);
+    /// elsewhere the plain formula, with `ln x − ln y` where `x/y` over- or underflows.
+    /// `y` at `x = 0, y ≥ 0`, `+∞` for other non-positive arguments, NaN for NaN;
+    /// broadcasts.
     ///
     /// # Errors
     /// As [`boxcox`](Array::boxcox).
     ///
     /// ```
-    /// let x = gpu::Array::from_vec(vec![1.0f64, 0.0, 2.0], [3])?;
-    /// let y = gpu::Array::from_vec(vec![2.0f64, 3.0, -1.0], [3])?;
+    /// let x = gpu::Array::from_vec(vec![1.0f64, 0.0, 2.0, 1.001], [4])?;
+    /// let y = gpu::Array::from_vec(vec![2.0f64, 3.0, -1.0, 1.0], [4])?;
     /// let k = x.kl_div(&y)?.to_vec()?;
     /// assert!((k[0] - (1.0 - std::f64::consts::LN_2)).abs() < 1e-16 && k[1] == 3.0 && k[2] == f64::INFINITY);
+    /// assert!((k[3] / 4.998334166165899e-7 - 1.0).abs() < 1e-15); // SciPy 1.17: 4.998334166561591e-7
     /// # Ok::<(), gpu::Error>(())
     /// ```
     pub fn kl_div(&self, y: &Array<T>) -> Result<Array<T>> {
-        let r = self.rel_entr(y)?.sub(&self.sub(y)?)?;
-        let at_zero = self.eq_scalar(T::ZERO)?.logical_and(&y.ge_scalar(T::ZERO)?)?;
-        let positive = self.gt_scalar(T::ZERO)?.logical_and(&y.gt_scalar(T::ZERO)?)?;
-        let r = where_(&positive, &r, &self.constant(f64::INFINITY)?)?;
-        let r = where_(&at_zero, y, &r)?;
-        where_(&self.isnan()?.logical_or(&y.isnan()?)?, &self.constant(f64::NAN)?, &r)
+        binary(BinaryOp::KlDiv, Arg::Array(self), Arg::Array(y))
     }
 
     /// `cos x − 1` without its cancellation near 0 (SciPy's `special.cosm1`), as `−2·sin²(x/2)`:

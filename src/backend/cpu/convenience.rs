@@ -3,6 +3,7 @@
 //! describes the algorithms, and shaders/convenience_math.wgsl and kernels/common.cuh
 //! are the same for wgpu and CUDA.
 
+use super::gammainc::log1pmx;
 use super::special::{sin_cos_times, two_prod};
 
 /// ln 10 and π/180 in two parts.
@@ -85,4 +86,29 @@ pub(crate) fn trig_deg(x: f64, f: Deg) -> f64 {
     } else {
         v
     }
+}
+
+/// SciPy's `kl_div(x, y) = x·ln(x/y) − x + y`: where x/y is in [½, 2], `y·g(t)` with t =
+/// (x − y)/y (x − y exact) and `g(t) = (1 + t)·ln(1 + t) − t = log1pmx(t) + t·ln_1p(t)`,
+/// whose two terms are of the order of t² (their sum, about t²/2, loses a bit), where the
+/// plain formula's terms, about x·t, cancel to it; elsewhere `x·ln(x/y) − x + y`, with
+/// `ln x − ln y` where x/y over- or underflows. y at x = 0 ≤ y; +∞ for other
+/// non-positive arguments; NaN for NaN.
+pub(crate) fn kl_div(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x > 0.0 && y > 0.0 {
+        let r = x / y;
+        if (0.5..=2.0).contains(&r) {
+            let t = (x - y) / y;
+            return y * (log1pmx(t) + t * t.ln_1p());
+        }
+        let l = if r > 0.0 && r.is_finite() { r.ln() } else { x.ln() - y.ln() };
+        return x * l - x + y;
+    }
+    if x == 0.0 && y >= 0.0 {
+        return y;
+    }
+    f64::INFINITY
 }

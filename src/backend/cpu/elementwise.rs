@@ -278,6 +278,10 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::smirnov(a, b, true);
                 $body
             }
+            BinaryOp::KlDiv => {
+                let $f = |a: $t, b: $t| Num::kl_div(a, b);
+                $body
+            }
             BinaryOp::Yn => {
                 let $f = |a: $t, b: $t| Num::yn(a, b);
                 $body

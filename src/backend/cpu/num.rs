@@ -35,6 +35,8 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     /// P(D_self^+ ≥ o), the one-sided Kolmogorov–Smirnov survival function, or its inverse
     /// in o when `inverse` (floats; integers through f64).
     fn smirnov(self, o: Self, inverse: bool) -> Self;
+    /// self·ln(self/o) − self + o, the Kullback–Leibler term (floats; integers through f64).
+    fn kl_div(self, o: Self) -> Self;
     /// Y_self(o), the Bessel function of the second kind (floats; integers through f64).
     fn yn(self, o: Self) -> Self;
     /// y_self(o), the spherical Bessel function of the second kind, or its derivative
@@ -262,6 +264,9 @@ macro_rules! float_num {
             fn smirnov(self, o: Self, inverse: bool) -> Self {
                 let f = if inverse { super::kolmogorov::smirnovi } else { super::kolmogorov::smirnov };
                 f(self as f64, o as f64) as $t
+            }
+            fn kl_div(self, o: Self) -> Self {
+                super::convenience::kl_div(self as f64, o as f64) as $t
             }
             fn yn(self, o: Self) -> Self {
                 super::besselj::yn(self as f64, o as f64) as $t
@@ -692,6 +697,9 @@ macro_rules! int_num {
             fn smirnov(self, o: Self, inverse: bool) -> Self {
                 let f = if inverse { super::kolmogorov::smirnovi } else { super::kolmogorov::smirnov };
                 f(self as f64, o as f64) as $t
+            }
+            fn kl_div(self, o: Self) -> Self {
+                super::convenience::kl_div(self as f64, o as f64) as $t
             }
             fn yn(self, o: Self) -> Self {
                 super::besselj::yn(self as f64, o as f64) as $t
