@@ -964,6 +964,32 @@ fn misc_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
         let u = if small(l) { y } else { libm::log1p(l * y) / l };
         (libm::expm1(u), u)
     });
+    // Past x^λ's overflow, where (x^λ − 1)/λ is finite for |λ| > 1 (mpmath's values for
+    // f64); boxcox1p at x − 1.
+    let band: Vec<(f64, f64, f64)> = if F::DTYPE == DType::F32 {
+        let w = |x: f64, l: f64| (x.powf(l) - 1.0) / l;
+        vec![(2.0, 130.0, w(2.0, 130.0)), (0.5, -130.0, w(0.5, -130.0)), (8192.0, 10.0, w(8192.0, 10.0))]
+    } else {
+        vec![
+            (2.0, 1030.0, 1.117013210011536e307),
+            (0.5, -1030.0, -1.117013210011536e307),
+            (3.0, 650.0, 2.0696752733829345e307),
+        ]
+    };
+    let bx = Array::from_vec(band.iter().map(|b| to_f(b.0)).collect(), [band.len()])?.to(dev)?;
+    let bl = Array::from_vec(band.iter().map(|b| to_f(b.1)).collect(), [band.len()])?.to(dev)?;
+    let via_1p = bx.add_scalar(to_f(-1.0))?.boxcox1p(&bl)?.to_vec()?;
+    for ((&(xv, lv, want), g), g1) in band.iter().zip(bx.boxcox(&bl)?.to_vec()?).zip(via_1p) {
+        let bound = 8.0 + 2.0 * (lv * xv.ln()).abs();
+        for (name, g) in [("boxcox", g), ("boxcox1p", g1)] {
+            let e = ulps(g.into(), want, want, eps, min_positive);
+            assert!(
+                e <= bound,
+                "{name}({xv:e}, {lv:e}) past x^λ's overflow {what}: got {:e}, want {want:e} ({e:.1} ulp > {bound:.1})",
+                g.into()
+            );
+        }
+    }
     // huber, pseudo_huber with δ = the λ column's |values| and r = x − 10.
     let r = x.add_scalar(to_f(-10.0))?;
     let d = l.abs()?;

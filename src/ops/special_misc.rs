@@ -11,6 +11,22 @@ use crate::error::Result;
 use crate::ops::elementwise::{binary, where_, Arg};
 
 impl<T: Float> Array<T> {
+    /// Where e^x is near its overflow: past it the functions below that scale it take
+    /// `e^(x/2)·(e^(x/2)/c)`.
+    fn exp_reach() -> T {
+        T::from_f64(if T::DTYPE == crate::DType::F32 { 88.0 } else { 709.0 })
+    }
+
+    /// `expm1(u)/λ`, and past e^u's overflow, where the quotient is still finite for
+    /// |λ| > 1, `±e^(u/2)·(e^(u/2)/|λ|)` with λ's sign (the −1 long negligible; as in
+    /// `exprel`, without the rounding of `u − ln|λ|`).
+    fn expm1_over(u: &Array<T>, lambda: &Array<T>) -> Result<Array<T>> {
+        let plain = u.exp_m1()?.div(lambda)?;
+        let half = u.mul_scalar(T::from_f64(0.5))?.exp()?;
+        let big = half.mul(&half.div(&lambda.abs()?)?)?.copysign(lambda)?;
+        where_(&u.gt_scalar(Self::exp_reach())?, &big, &plain)
+    }
+
     /// Where `lambda` is 0 (to ±1e-19, as SciPy), `at_zero`; else `other`.
     fn lambda_zero(lambda: &Array<T>, at_zero: &Array<T>, other: &Array<T>) -> Result<Array<T>> {
         where_(&lambda.abs()?.lt_scalar(T::from_f64(1e-19))?, at_zero, other)
@@ -18,6 +34,9 @@ impl<T: Float> Array<T> {
 
     /// The Box–Cox transform (SciPy's `special.boxcox(x, lmbda)`): `(x^λ − 1)/λ` as
     /// `expm1(λ·ln x)/λ` (no cancellation for x near 1 or λ near 0), `ln x` at λ = 0;
+    /// past the overflow of `x^λ`, where the quotient is finite for |λ| > 1,
+    /// `±e^(u/2)·(e^(u/2)/|λ|)` with u = λ·ln x (`boxcox(2, 1030)` is 1.117013210011522e307,
+    /// 1.117013210011536e307 rounded: 56 ulp where the rounding of u is worth 714);
     /// `x` and `lambda` broadcast. NaN for x < 0; at 0, `−1/λ` for λ > 0 and `−∞` for
     /// λ < 0.
     ///
@@ -31,11 +50,13 @@ impl<T: Float> Array<T> {
     /// let y = x.boxcox(&l)?.to_vec()?;
     /// assert!((y[0] - 0.8284271247461901).abs() < 1e-15 && (y[1] / 1.000088900582091e-12 - 1.0).abs() < 1e-15);
     /// assert!((y[2] - std::f64::consts::LN_2).abs() < 1e-16);
+    /// let past = gpu::Array::from_vec(vec![2.0f64], [1])?.boxcox(&gpu::Array::from_vec(vec![1030.0f64], [1])?)?;
+    /// assert!((past.item()? / 1.117013210011536e307 - 1.0).abs() < 2e-14);
     /// # Ok::<(), gpu::Error>(())
     /// ```
     pub fn boxcox(&self, lambda: &Array<T>) -> Result<Array<T>> {
         let ln = self.ln()?;
-        Self::lambda_zero(lambda, &ln, &lambda.mul(&ln)?.exp_m1()?.div(lambda)?)
+        Self::lambda_zero(lambda, &ln, &Self::expm1_over(&lambda.mul(&ln)?, lambda)?)
     }
 
     /// The Box–Cox transform of `1 + x` (SciPy's `special.boxcox1p(x, lmbda)`):
@@ -52,7 +73,7 @@ impl<T: Float> Array<T> {
     /// ```
     pub fn boxcox1p(&self, lambda: &Array<T>) -> Result<Array<T>> {
         let ln = self.ln_1p()?;
-        Self::lambda_zero(lambda, &ln, &lambda.mul(&ln)?.exp_m1()?.div(lambda)?)
+        Self::lambda_zero(lambda, &ln, &Self::expm1_over(&lambda.mul(&ln)?, lambda)?)
     }
 
     /// The inverse Box–Cox transform (SciPy's `special.inv_boxcox(y, lmbda)`):
@@ -110,11 +131,7 @@ impl<T: Float> Array<T> {
         // into its result (46 ulp at f32's 93).
         let half = self.mul_scalar(T::from_f64(0.5))?.exp()?;
         let big = half.mul(&half.div(self)?)?;
-        let r = where_(
-            &self.gt_scalar(T::from_f64(if T::DTYPE == crate::DType::F32 { 88.0 } else { 709.0 }))?,
-            &big,
-            &ratio,
-        )?;
+        let r = where_(&self.gt_scalar(Self::exp_reach())?, &big, &ratio)?;
         where_(&self.eq_scalar(T::ZERO)?, &self.constant(1.0)?, &r)
     }
 
