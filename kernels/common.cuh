@@ -432,6 +432,29 @@ template <typename T> __device__ T k_betaln(T a, T b) {
     }
     return k_betaln_past_gamma(lo, hi, s);
 }
+// B(a, b) (SciPy's beta; src/backend/cpu/special.rs: beta): betaln's ratio of Γs where Γ
+// reaches, else ±e^betaln with the Γs' signs (Γ < 0 on (−2k − 1, −2k)).
+// The sign of Γ(x) away from its poles (k_beta, k_binom): negative on (−2j − 1, −2j).
+template <typename T> __device__ __forceinline__ T k_gamma_sign(T x) {
+    const T f = floor(x);
+    return x < (T)0 && floor(f * (T)0.5) != f * (T)0.5 ? (T)-1 : (T)1;
+}
+template <typename T> __device__ T k_beta(T a, T b) {
+    if (a != a || b != b) return k_special(a, true);
+    const T lo = a <= b ? a : b, hi = a <= b ? b : a;
+    if (isinf(lo) && lo < (T)0) return k_special(a, true);
+    if (k_gamma_pole(lo) || k_gamma_pole(hi)) return k_special(a, false);
+    T sl;
+    const T s = k_two_sum(lo, hi, sl);
+    if (k_gamma_pole(s) || (isinf(hi) && lo > (T)0)) return (T)0;
+    const T reach = sizeof(T) == 4 ? (T)34 : (T)171;
+    if (fabs(lo) <= reach && hi <= reach && fabs(s) <= reach) {
+        const T g_lo = k_gamma(lo), g_hi = k_gamma(hi), g_s = k_gamma(s);
+        const T ratio = fabs(g_s) < (T)1 ? (g_lo / g_s) * g_hi : g_lo * (g_hi / g_s);
+        return ratio / ((T)1 + k_digamma(s) * sl);
+    }
+    return k_gamma_sign(lo) * k_gamma_sign(hi) * k_gamma_sign(s) * k_exp(k_betaln_past_gamma(lo, hi, s));
+}
 // (z)_m, the Pochhammer symbol (SciPy's poch): src/backend/cpu/poch.rs' algorithm on
 // CUDA's tgamma, lgamma, log1p and sinpi/cospi (which reduce exactly), our digamma, and
 // products carried in two parts by fma.
@@ -551,10 +574,6 @@ template <typename T> __device__ T k_poch(T z, T m) { return k_poch_impl<T, true
 // Negative n with integer k as (−1)^k·C(k − n − 1, k); 0 where k is a negative integer or
 // only n − k is one; (n − k + 1)_k/Γ(k + 1) where that is a normal number; else
 // ±e^(−ln|B(n − k + 1, k + 1)| − ln|n + 1|) with Γ's signs.
-template <typename T> __device__ __forceinline__ T k_gamma_sign(T x) {
-    const T f = floor(x);
-    return x < (T)0 && floor(f * (T)0.5) != f * (T)0.5 ? (T)-1 : (T)1;
-}
 template <typename T> __device__ T k_binom(T n, T k) {
     if (n != n || k != k) return k_special(n, true);
     T sign = 1;

@@ -340,6 +340,29 @@ fn math_betaln_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
     return betaln_past_gamma_{{T}}(lo, hi, s.x, lg_lo);
 }
 
+// B(a, b) (SciPy's beta; src/backend/cpu/special.rs: beta): betaln's ratio of Γs itself
+// where Γ reaches, else ±e^betaln with the product of the Γs' signs (Γ < 0 on (−2k − 1,
+// −2k)). +∞ at the poles of an argument, 0 where only the sum is one or an argument is +∞
+// (the other positive), NaN for NaN and −∞.
+fn math_beta_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
+    if (nan_{{T}}(a) || nan_{{T}}(b)) { return qnan_{{T}}(); }
+    let lo = min(a, b);
+    let hi = max(a, b);
+    if (lo < -{{T_MAX}}) { return qnan_{{T}}(); }
+    if (gamma_pole_{{T}}(lo) || gamma_pole_{{T}}(hi)) { return inf_{{T}}(); }
+    let s = two_sum_{{T}}(lo, hi);
+    if (gamma_pole_{{T}}(s.x) || (hi > {{T_MAX}} && lo > 0.0)) { return 0.0; }
+    if (abs(lo) <= {{BETA_REACH}} && hi <= {{BETA_REACH}} && abs(s.x) <= {{BETA_REACH}}) {
+        let g_lo = math_gamma_{{T}}(lo);
+        let g_hi = math_gamma_{{T}}(hi);
+        let g_s = math_gamma_{{T}}(s.x);
+        let ratio = select(g_lo * (g_hi / g_s), (g_lo / g_s) * g_hi, abs(g_s) < 1.0);
+        return ratio / (1.0 + math_digamma_{{T}}(s.x) * s.y);
+    }
+    let sign = gamma_sign_{{T}}(lo) * gamma_sign_{{T}}(hi) * gamma_sign_{{T}}(s.x);
+    return sign * exp_{{T}}(betaln_past_gamma_{{T}}(lo, hi, s.x, math_ln_gamma_{{T}}(lo)));
+}
+
 // ln |B(lo, hi)| for lo <= hi, s = lo + hi, lg_lo = ln |Γ(lo)|, without Γ itself (betaln
 // past Γ's reach; src/backend/cpu/special.rs: betaln_past_gamma): Stirling's series where
 // s > {{BETA_REACH}}; else lo < 0, and for s <= −9, (sin πs/sin π lo)·B(hi, 1 − s) by

@@ -64,6 +64,7 @@ macro_rules! float_ref {
                                 BinaryOp::Smirnov => x.smirnov(&y),
                                 BinaryOp::Smirnovi => x.smirnovi(&y),
                                 BinaryOp::KlDiv => x.kl_div(&y),
+                                BinaryOp::Beta => x.beta(&y),
                                 _ => x.betaln(&y),
                             }
                         })
@@ -367,7 +368,8 @@ fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
         | BinaryOp::Binom
         | BinaryOp::Smirnov
         | BinaryOp::Smirnovi
-        | BinaryOp::KlDiv => T::TRANSCENDENTAL,
+        | BinaryOp::KlDiv
+        | BinaryOp::Beta => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -431,6 +433,7 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::Smirnov => a.smirnov(b),
             BinaryOp::Smirnovi => a.smirnovi(b),
             BinaryOp::KlDiv => a.kl_div(b),
+            BinaryOp::Beta => a.beta(b),
             _ => unreachable!(),
         }
     }

@@ -414,11 +414,13 @@ pub enum BinaryOp {
     Smirnovi,
     /// The Kullback–Leibler term `a·ln(a/b) − a + b` (SciPy's `kl_div`; floats).
     KlDiv,
+    /// The beta function `B(a, b) = Γ(a)Γ(b)/Γ(a + b)` (SciPy's `beta`; floats).
+    Beta,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 35] = [
+    pub const ALL: [BinaryOp; 36] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -454,6 +456,7 @@ impl BinaryOp {
         BinaryOp::Smirnov,
         BinaryOp::Smirnovi,
         BinaryOp::KlDiv,
+        BinaryOp::Beta,
     ];
 
     /// Whether the op is defined for integer dtypes.
@@ -478,6 +481,7 @@ impl BinaryOp {
                 | BinaryOp::Smirnov
                 | BinaryOp::Smirnovi
                 | BinaryOp::KlDiv
+                | BinaryOp::Beta
         )
     }
 
@@ -534,6 +538,7 @@ impl BinaryOp {
             BinaryOp::Smirnov => "smirnov",
             BinaryOp::Smirnovi => "smirnovi",
             BinaryOp::KlDiv => "kl_div",
+            BinaryOp::Beta => "beta",
         }
     }
 }

@@ -1,6 +1,7 @@
-//! SciPy's `beta` and `betaln`. `betaln` is one kernel on every backend
-//! (`BinaryOp::BetaLn`: `src/backend/cpu/special.rs`, `shaders/gamma_math.wgsl`,
-//! `kernels/common.cuh`); `beta` composes it with Γ's kernel.
+//! SciPy's `beta` and `betaln`, one kernel each on every backend (`BinaryOp::Beta`,
+//! `BinaryOp::BetaLn`: `src/backend/cpu/special.rs`, `shaders/gamma_math.wgsl`,
+//! `kernels/common.cuh`); `beta` is the ratio below itself where Γ reaches, else
+//! `±e^betaln` with the product of the Γs' signs.
 //!
 //! With `lo = min(a, b)`, `hi = max(a, b)` and `s = lo + hi` (its rounding error `sl`
 //! kept by an exact two-sum):
@@ -17,9 +18,9 @@
 
 use crate::array::Array;
 use crate::backend::BinaryOp;
-use crate::dtype::{DType, Float};
+use crate::dtype::Float;
 use crate::error::Result;
-use crate::ops::elementwise::{binary, where_, Arg};
+use crate::ops::elementwise::{binary, Arg};
 
 impl<T: Float> Array<T> {
     /// ln |B(a, b)| (SciPy's `special.betaln`), `B(a, b) = Γ(a)Γ(b)/Γ(a + b)`, with `a`
@@ -50,7 +51,7 @@ impl<T: Float> Array<T> {
     }
 
     /// The beta function `B(a, b) = Γ(a)Γ(b)/Γ(a + b)` (SciPy's `special.beta`), with
-    /// `a` and `b` broadcast together: the ratio of Γs where they are finite, else
+    /// `a` and `b` broadcast together, in one kernel: the ratio of Γs where they are finite, else
     /// `±e^betaln(a, b)` with Γ's signs, so `B(200, 300)` = 1.65e-147 rather than ∞/∞.
     /// `+∞` at the poles of `a` or `b`, 0 where only `a + b` is one; see
     /// [`betaln`](Array::betaln).
@@ -67,29 +68,6 @@ impl<T: Float> Array<T> {
     /// # Ok::<(), gpu::Error>(())
     /// ```
     pub fn beta(&self, b: &Array<T>) -> Result<Array<T>> {
-        let reach = if T::DTYPE == DType::F32 { 34.0 } else { 171.0 };
-        let log = self.betaln(b)?;
-        let lo = self.minimum(b)?;
-        let hi = self.maximum(b)?;
-        // s + sl = lo + hi exactly (each kernel rounds once).
-        let s = lo.add(&hi)?;
-        let bb = s.sub(&lo)?;
-        let sl = lo.sub(&s.sub(&bb)?)?.add(&hi.sub(&bb)?)?;
-        let (g_lo, g_hi, g_s) = (lo.gamma()?, hi.gamma()?, s.gamma()?);
-        // Γ(lo)·(Γ(hi)/Γ(s)), or (Γ(lo)/Γ(s))·Γ(hi) where |Γ(s)| < 1 (s negative near the
-        // reach), where Γ(hi)/Γ(s) alone would overflow: beta(−33.8, 0.0126) in f32.
-        let small_s = g_s.abs()?.lt_scalar(T::ONE)?;
-        let product = where_(&small_s, &g_lo.div(&g_s)?.mul(&g_hi)?, &g_hi.div(&g_s)?.mul(&g_lo)?)?;
-        let ratio = product.div(&s.digamma()?.mul(&sl)?.add_scalar(T::ONE)?)?;
-        let within = |x: &Array<T>| x.abs()?.le_scalar(T::from_f64(reach));
-        let in_reach = within(&lo)?.logical_and(&within(&hi)?)?.logical_and(&within(&s)?)?;
-        // Elsewhere ±e^betaln with the product of Γ's signs (Γ(x) < 0 on (−2k − 1, −2k)),
-        // which the Γs keep as signed zeros and infinities where they under- or overflow;
-        // betaln's ±∞ and NaN (the poles, +∞ arguments, NaN, −∞) give B's through e^x.
-        let one = self.constant(1.0)?;
-        let sign = one.copysign(&g_lo)?.mul(&one.copysign(&g_hi)?)?.mul(&one.copysign(&g_s)?)?;
-        let e = log.exp()?;
-        let finite = where_(&in_reach, &ratio, &e.mul(&sign)?)?;
-        where_(&log.isfinite()?, &finite, &e)
+        binary(BinaryOp::Beta, Arg::Array(self), Arg::Array(b))
     }
 }

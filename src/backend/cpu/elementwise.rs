@@ -282,6 +282,10 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::kl_div(a, b);
                 $body
             }
+            BinaryOp::Beta => {
+                let $f = |a: $t, b: $t| Num::beta(a, b);
+                $body
+            }
             BinaryOp::Yn => {
                 let $f = |a: $t, b: $t| Num::yn(a, b);
                 $body

@@ -24,6 +24,8 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     fn hypot(self, o: Self) -> Self;
     /// ln |B(self, o)| (floats; integers go through f64, though no kernel asks).
     fn betaln(self, o: Self) -> Self;
+    /// B(self, o) (floats; integers through f64).
+    fn beta(self, o: Self) -> Self;
     fn zeta(self, o: Self) -> Self;
     /// P(self, o), or Q(self, o) when `upper` (floats; integers through f64).
     fn gammainc(self, o: Self, upper: bool) -> Self;
@@ -248,6 +250,9 @@ macro_rules! float_num {
             }
             fn betaln(self, o: Self) -> Self {
                 super::special::betaln(self as f64, o as f64) as $t
+            }
+            fn beta(self, o: Self) -> Self {
+                super::special::beta(self as f64, o as f64) as $t
             }
             fn zeta(self, o: Self) -> Self {
                 super::zeta::zeta(self as f64, o as f64) as $t
@@ -681,6 +686,9 @@ macro_rules! int_num {
             }
             fn betaln(self, o: Self) -> Self {
                 super::special::betaln(self as f64, o as f64) as $t
+            }
+            fn beta(self, o: Self) -> Self {
+                super::special::beta(self as f64, o as f64) as $t
             }
             fn zeta(self, o: Self) -> Self {
                 super::zeta::zeta(self as f64, o as f64) as $t

@@ -138,7 +138,7 @@ pub(crate) fn poch(z: f64, m: f64) -> f64 {
 }
 
 /// The sign of Γ(x) away from its poles: negative on (−2j − 1, −2j).
-fn gamma_sign(x: f64) -> f64 {
+pub(super) fn gamma_sign(x: f64) -> f64 {
     if x < 0.0 && (x.floor() * 0.5).floor() != x.floor() * 0.5 {
         -1.0
     } else {

@@ -832,6 +832,34 @@ pub(crate) fn betaln(a: f64, b: f64) -> f64 {
     betaln_past_gamma(lo, hi, s)
 }
 
+/// B(a, b) = Γ(a)Γ(b)/Γ(a + b) (SciPy's `beta`): `betaln`'s ratio of Γs itself where Γ
+/// reaches, else `±e^betaln` with the product of the Γs' signs. +∞ at the poles of an
+/// argument, 0 where only the sum is one or an argument is +∞ (the other positive), NaN
+/// for NaN and −∞. shaders/gamma_math.wgsl is the same for wgpu.
+pub(crate) fn beta(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() {
+        return f64::NAN;
+    }
+    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+    if lo == f64::NEG_INFINITY {
+        return f64::NAN;
+    }
+    if gamma_pole(lo) || gamma_pole(hi) {
+        return f64::INFINITY;
+    }
+    let (s, sl) = two_sum(lo, hi);
+    if gamma_pole(s) || (hi == f64::INFINITY && lo > 0.0) {
+        return 0.0;
+    }
+    if lo.abs() <= BETA_REACH && hi <= BETA_REACH && s.abs() <= BETA_REACH {
+        let (g_lo, g_hi, g_s) = (gamma(lo), gamma(hi), gamma(s));
+        let ratio = if g_s.abs() < 1.0 { (g_lo / g_s) * g_hi } else { g_lo * (g_hi / g_s) };
+        return ratio / (1.0 + digamma(s) * sl);
+    }
+    let sign = [lo, hi, s].iter().map(|&x| super::poch::gamma_sign(x)).product::<f64>();
+    sign * betaln_past_gamma(lo, hi, s).exp()
+}
+
 /// sin(π(x + xl)) for |xl| ≤ ulp(x)/2: x − round(x) is exact, and the tail xl enters
 /// to first order.
 pub(super) fn sin_pi_parts(x: f64, xl: f64) -> f64 {

@@ -216,6 +216,7 @@ pub(super) fn binary_expr(op: BinaryOp, t: DType) -> String {
         BinaryOp::Smirnov => format!("math_smirnov_{w}(a, b)"),
         BinaryOp::Smirnovi => format!("math_smirnovi_{w}(a, b)"),
         BinaryOp::KlDiv => format!("math_kl_div_{w}(a, b)"),
+        BinaryOp::Beta => format!("math_beta_{w}(a, b)"),
         BinaryOp::Copysign => format!("select(abs(a), -abs(a), signbit_{w}(b))"),
         BinaryOp::FMax if float => format!("select(select(max(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
         BinaryOp::FMin if float => format!("select(select(min(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
