@@ -83,6 +83,42 @@ pub(crate) fn kolmogorov(x: f64) -> f64 {
 /// the method takes 1–5 (over 30,000 p through (0, 1) and to 1e-300 and 1 − 1e-16).
 const MAX_STEPS: usize = 64;
 
+/// A root's bracket `[lo, hi]` for Newton's method on `ln(v/t)`, which every step narrows
+/// (`kolmogi`, `smirnovi`); a bisection takes `hi` capped at `cap`.
+struct LogNewton {
+    lo: f64,
+    hi: f64,
+    cap: f64,
+}
+
+impl LogNewton {
+    /// One step from x, where the function is v against the target t with slope dv and
+    /// the root lies above x when `below`: `Ok(root)` once v is t, or the step or the
+    /// bracket is within 2 ulp of x; else `Err(next x)`, the step's, or the bracket's
+    /// midpoint where the step leaves it. `ln(v/t)`, not `ln v − ln t` (whose roundings
+    /// are those of |ln t|).
+    fn step(&mut self, x: f64, v: f64, t: f64, dv: f64, below: bool) -> Result<f64, f64> {
+        if v == t {
+            return Ok(x);
+        }
+        if below {
+            self.lo = x;
+        } else {
+            self.hi = x;
+        }
+        let next = x - (v / t).ln() * v / dv;
+        let tol = 4.440892098500626e-16 * x;
+        if (next - x).abs() <= tol {
+            return Ok(next);
+        }
+        let next = if next > self.lo && next < self.hi { next } else { 0.5 * (self.lo + self.hi.min(self.cap)) };
+        if self.hi - self.lo <= tol {
+            return Ok(next);
+        }
+        Err(next)
+    }
+}
+
 /// The x with `kolmogorov(x) = p` (SciPy's `kolmogi`): the smaller tail t is matched,
 /// the survival function for p up to its value at `SPLIT` (0.512) and the CDF at `1 − p`
 /// (exact) above, by Newton's
@@ -110,32 +146,18 @@ pub(crate) fn kolmogi(p: f64) -> f64 {
         (PI2_8 / (l - x0.ln())).sqrt()
     };
     // The tail matched falls with x above the median and the CDF rises below it.
-    let (mut lo, mut hi) = if upper { (SPLIT, f64::INFINITY) } else { (0.0, SPLIT) };
+    let (lo, hi) = if upper { (SPLIT, f64::INFINITY) } else { (0.0, SPLIT) };
+    let mut bracket = LogNewton { lo, hi, cap: 40.0 };
     x = x.clamp(lo, hi.min(40.0));
     for _ in 0..MAX_STEPS {
         // The matched tail's own series whatever side of `SPLIT` x is on (a start clamped
         // to `SPLIT` itself once met the other one: 9 evaluations, not 4, for p in (0.512,
         // 0.533)).
         let (v, dv) = if upper { sf_series(x) } else { cdf_series(x) };
-        if v == t {
-            return x;
+        match bracket.step(x, v, t, dv, (v > t) == upper) {
+            Ok(root) => return root,
+            Err(next) => x = next,
         }
-        if (v > t) == upper {
-            lo = x;
-        } else {
-            hi = x;
-        }
-        // ln(v/t), not ln v − ln t (whose roundings are those of |ln t|).
-        let next = x - (v / t).ln() * v / dv;
-        let tol = 4.440892098500626e-16 * x;
-        if (next - x).abs() <= tol {
-            return next;
-        }
-        let next = if next > lo && next < hi { next } else { 0.5 * (lo + hi.min(40.0)) };
-        if hi - lo <= tol {
-            return next;
-        }
-        x = next;
     }
     x
 }
@@ -156,7 +178,7 @@ const STIRLING_SMALL: [f64; 9] = [
     0.009255462182712733,
 ];
 /// The largest n (SciPy's, a C `int`); n is truncated toward zero, as SciPy does.
-pub(crate) const SMIRNOV_N_MAX: f64 = 2147483647.0;
+const SMIRNOV_N_MAX: f64 = 2147483647.0;
 /// 2nx² past which `P(D_n^+ ≥ x) ≤ e^(−2nx²)` (Hoeffding's bound) rounds to 0.
 const SMIRNOV_ZERO: f64 = 745.2;
 /// 2π.
@@ -251,36 +273,22 @@ pub(crate) fn smirnovi(n: f64, p: f64) -> f64 {
         return 0.0;
     }
     let lp = p.ln();
-    let mut lo = -(lp / n).exp_m1();
+    let lo = -(lp / n).exp_m1();
     if lo * n >= n - 1.0 {
         return lo;
     }
-    let mut hi = (-lp / (2.0 * n)).sqrt().min(1.0);
+    let hi = (-lp / (2.0 * n)).sqrt().min(1.0);
+    let mut bracket = LogNewton { lo, hi, cap: 1.0 };
     let mut x = (((-18.0 * n * lp).sqrt() - 1.0) / (6.0 * n)).max(0.0);
     if !(x > lo && x < hi) {
         x = 0.5 * (lo + hi);
     }
     for _ in 0..MAX_STEPS {
         let (s, ds) = smirnov_sum(n, x, true);
-        if s == p {
-            return x;
+        match bracket.step(x, s, p, ds, s > p) {
+            Ok(root) => return root,
+            Err(next) => x = next,
         }
-        if s > p {
-            lo = x;
-        } else {
-            hi = x;
-        }
-        // ln(s/p), not ln s − ln p (whose roundings are those of |ln p|).
-        let next = x - (s / p).ln() * s / ds;
-        let tol = 4.440892098500626e-16 * x;
-        if (next - x).abs() <= tol {
-            return next;
-        }
-        let next = if next > lo && next < hi { next } else { 0.5 * (lo + hi) };
-        if hi - lo <= tol {
-            return next;
-        }
-        x = next;
     }
     x
 }
