@@ -1533,6 +1533,101 @@ template <typename T> __device__ T k_ellipe(T m) {
     if (p > (T)1) return k_ellipe_poly((T)1 / p) * sqrt(p);
     return k_ellipe_poly(p);
 }
+// Jacobi's sn, cn, dn and am (SciPy's ellipj; CUDA has none): src/backend/cpu/ellipj.rs.
+// sn, cn and dn of z for m within 1e-4 of 1 (p = 1 − m): ascending Landen steps until p is
+// below half an ulp of 1, then the first order in p about tanh and sech.
+template <typename T> struct Jacobi { T sn, cn, dn, am, j; };
+template <typename T> __device__ Jacobi<T> k_jacobi_ascending(T z, T m, T p) {
+    const T eps = sizeof(T) == 4 ? (T)5.960464477539063e-8 : (T)1.1102230246251565e-16;
+    T ks[4], kps[4], k = sqrt(m);
+    int n = 0;
+    while (p > eps && n < 4) {
+        const T kp2 = p / (((T)1 + k) * ((T)1 + k));
+        ks[n] = k;
+        kps[n++] = kp2;
+        z *= (T)0.5 * ((T)1 + k);
+        p = kp2 * kp2;
+        k = (T)2 * sqrt(k) / ((T)1 + k);
+    }
+    const T t = tanh(z), ch = cosh(z), sech = (T)1 / ch, e = (T)0.25 * p, sc = sinh(z) * ch;
+    T s = t + e * (sc - z) * sech * sech, c = sech - e * (sc - z) * t * sech, d = sech + e * (sc + z) * t * sech;
+    for (int i = n - 1; i >= 0; --i) {
+        const T kk = ks[i], kp2 = kps[i];
+        const T s1 = (T)2 / ((T)1 + kk) * s * c / d, c1 = ((T)1 + kk) / ((T)2 * kk) * (d * d - kp2) / d;
+        d = (T)0.5 * ((T)1 + kk) * (d * d + kp2) / d;
+        s = s1;
+        c = c1;
+    }
+    return {s, c, d, atan2(s, c), (T)0};
+}
+// (sn, cn, dn, am) of u for a parameter in [0, 1] given as m and p = 1 − m, and j with
+// am − jπ in (−π/2, π): the descending Landen sequence to half an ulp of 1 (13 steps at
+// most), u = r + qK with a·r reduced by qπ/2 in three parts, r's functions by the
+// amplitude's recurrence (or ascending Landen within 1e-4 of m = 1), then the shift by qK.
+template <typename T> __device__ Jacobi<T> k_jacobi_core(T u, T m, T p) {
+    if (p == (T)0) {
+        const T sech = (T)1 / cosh(u);
+        return {tanh(u), sech, sech, atan(sinh(u)), (T)0};
+    }
+    const bool f32 = sizeof(T) == 4;
+    const T eps = f32 ? (T)5.960464477539063e-8 : (T)1.1102230246251565e-16;
+    T a = 1, b = sqrt(p), c = sqrt(m), scale = 1, ratio[16];
+    int n = 0;
+    while (n < 16 && c > eps * a) {
+        const T a1 = (T)0.5 * (a + b);
+        c = (n == 0 && p <= (T)0.5) ? (T)0.5 * ((T)1 - b) : c * c / ((T)4 * a1);
+        b = sqrt(a * b);
+        a = a1;
+        ratio[n++] = c / a;
+        scale *= (T)2;
+    }
+    const T w0 = a * u, half_pi = (T)1.5707963267948966, pi = (T)3.141592653589793;
+    const T q = floor(w0 / half_pi + (T)0.5);
+    T w = w0 - q * half_pi;
+    if (fabs(q) < (f32 ? (T)4096 : (T)8388608)) {
+        const T pa = f32 ? (T)1.57080078125 : (T)1.5707963276654482;
+        const T pb = f32 ? (T)-4.4535845518112183e-06 : (T)-8.705515692000731e-10;
+        const T pc = f32 ? (T)-8.705515752716053e-10 : (T)-3.50343439808993e-19;
+        w = ((w0 - q * pa) - q * pb) - q * pc;
+    }
+    Jacobi<T> r;
+    if (p < (T)1e-4) {
+        r = k_jacobi_ascending(w / a, m, p);
+    } else {
+        T phi = w * scale;
+        for (int k = n - 1; k >= 0; --k) phi = (T)0.5 * (asin(ratio[k] * sin(phi)) + phi);
+        const T cs = cos(phi);
+        r = {sin(phi), cs, sqrt(p + m * cs * cs), phi, (T)0};
+    }
+    const T j = floor((T)0.5 * q), sign = j - (T)2 * floor((T)0.5 * j) != (T)0 ? (T)-1 : (T)1;
+    if (q - (T)2 * j == (T)0) return {sign * r.sn, sign * r.cn, r.dn, j * pi + r.am, j};
+    const T kp = sqrt(p);
+    return {sign * r.cn / r.dn, -sign * kp * r.sn / r.dn, kp / r.dn, q * half_pi + atan2(kp * r.sn, r.cn), j};
+}
+// sn, cn, dn or am (PART 0 to 3) of u at parameter m: m < 0 by the imaginary-modulus
+// transformation, m > 1 by the reciprocal one (DLMF 22.17); NaN for ±∞ or NaN.
+template <int PART, typename T> __device__ T k_ellipj(T u, T m) {
+    if (!isfinite(u) || !isfinite(m)) return u * (T)0 * m;
+    if (m < (T)0) {
+        const T s = sqrt((T)1 - m);
+        const Jacobi<T> q = k_jacobi_core(u * s, -m / ((T)1 - m), (T)1 / ((T)1 - m));
+        if (PART == 0) return q.sn / (s * q.dn);
+        if (PART == 1) return q.cn / q.dn;
+        if (PART == 2) return (T)1 / q.dn;
+        const T sign = q.j - (T)2 * floor((T)0.5 * q.j) != (T)0 ? (T)-1 : (T)1;
+        return q.j * (T)3.141592653589793 + atan2(sign * q.sn, s * sign * q.cn);
+    }
+    if (m > (T)1) {
+        const T s = sqrt(m);
+        const Jacobi<T> q = k_jacobi_core(u * s, (T)1 / m, (m - (T)1) / m);
+        if (PART == 0) return q.sn / s;
+        if (PART == 1) return q.dn;
+        if (PART == 2) return q.cn;
+        return atan2(q.sn / s, q.dn);
+    }
+    const Jacobi<T> q = k_jacobi_core(u, m, (T)1 - m);
+    return PART == 0 ? q.sn : PART == 1 ? q.cn : PART == 2 ? q.dn : q.am;
+}
 // Spence's function Li₂(1 − x) (SciPy's spence; CUDA has none): src/backend/cpu/special.rs'
 // spence, the Bernoulli series of Li₂ with its argument reduced from x itself.
 __device__ const double K_LI2_SERIES[9] = {0.027777777777777776, -0.0002777777777777778, 4.72411186696901e-06, -9.185773074661964e-08, 1.8978869988971e-09, -4.0647616451442256e-11, 8.921691020456452e-13, -1.9939295860721074e-14, 4.518980029619918e-16};

@@ -530,6 +530,122 @@ fn math_ellipkm1_{{T}}(p: {{T}}) -> {{T}} {
     return 3.141592653589793 / (a + b);
 }
 
+// Jacobi's elliptic functions (src/backend/cpu/ellipj.rs, whose notes hold here).
+// sn, cn and dn of z for m within 1e-4 of 1 (p = 1 − m): ascending Landen steps until p
+// is below ELLIPJ_EPS, then the first order in p about tanh and sech.
+fn jacobi_ascending_{{T}}(z0: {{T}}, m: {{T}}, p0: {{T}}) -> vec3<{{T}}> {
+    var ks: array<{{T}}, 4>;
+    var kps: array<{{T}}, 4>;
+    var n = 0;
+    var k = sqrt(m);
+    var z = z0;
+    var p = p0;
+    while (p > {{ELLIPJ_EPS}} && n < 4) {
+        let kp2 = p / ((1.0 + k) * (1.0 + k));
+        ks[n] = k;
+        kps[n] = kp2;
+        n += 1;
+        z = z * (0.5 * (1.0 + k));
+        p = kp2 * kp2;
+        k = 2.0 * sqrt(k) / (1.0 + k);
+    }
+    let t = tanh_{{T}}(z);
+    let ch = math_cosh_{{T}}(z);
+    let sech = 1.0 / ch;
+    let e = 0.25 * p;
+    let sc = math_sinh_{{T}}(z) * ch;
+    var s = t + e * (sc - z) * sech * sech;
+    var c = sech - e * (sc - z) * t * sech;
+    var d = sech + e * (sc + z) * t * sech;
+    for (var i = n - 1; i >= 0; i--) {
+        let kk = ks[i];
+        let kp2 = kps[i];
+        let s1 = 2.0 / (1.0 + kk) * s * c / d;
+        let c1 = (1.0 + kk) / (2.0 * kk) * (d * d - kp2) / d;
+        d = 0.5 * (1.0 + kk) * (d * d + kp2) / d;
+        s = s1;
+        c = c1;
+    }
+    return vec3<{{T}}>(s, c, d);
+}
+
+// (sn, cn, dn, am) of u for a parameter in [0, 1] given as m and p = 1 − m, and j with
+// am − jπ in (−π/2, π): the descending Landen sequence to ELLIPJ_EPS (13 steps at most),
+// u = r + qK with a·r reduced by qπ/2 in three parts, r's functions by the amplitude's
+// recurrence (or ascending Landen within 1e-4 of m = 1), then the shift by qK.
+struct Jacobi_{{T}} { f: vec4<{{T}}>, j: {{T}} }
+
+fn jacobi_core_{{T}}(u: {{T}}, m: {{T}}, p: {{T}}) -> Jacobi_{{T}} {
+    if (p == 0.0) {
+        let sech = 1.0 / math_cosh_{{T}}(u);
+        return Jacobi_{{T}}(vec4<{{T}}>(tanh_{{T}}(u), sech, sech, math_atan_{{T}}(math_sinh_{{T}}(u))), 0.0);
+    }
+    var a: {{T}} = 1.0;
+    var b = sqrt(p);
+    var c = sqrt(m);
+    var scale: {{T}} = 1.0;
+    var ratio: array<{{T}}, 16>;
+    var n = 0;
+    while (n < 16 && c > {{ELLIPJ_EPS}} * a) {
+        let a1 = 0.5 * (a + b);
+        c = select(c * c / (4.0 * a1), 0.5 * (1.0 - b), n == 0 && p <= 0.5);
+        b = sqrt(a * b);
+        a = a1;
+        ratio[n] = c / a;
+        scale = scale * 2.0;
+        n += 1;
+    }
+    let w0 = a * u;
+    let q = floor(w0 / 1.5707963267948966 + 0.5);
+    var w = w0 - q * 1.5707963267948966;
+    if (abs(q) < {{ELLIPJ_Q_EXACT}}) {
+        w = keep_{{T}}(w0 - q * {{ELLIPJ_HALF_PI_A}});
+        w = keep_{{T}}(w - q * {{ELLIPJ_HALF_PI_B}}) - q * {{ELLIPJ_HALF_PI_C}};
+    }
+    var r: vec4<{{T}}>;
+    if (p < 1e-4) {
+        let f = jacobi_ascending_{{T}}(w / a, m, p);
+        r = vec4<{{T}}>(f, math_atan2_{{T}}(f.x, f.y));
+    } else {
+        var phi = w * scale;
+        for (var k = n - 1; k >= 0; k--) {
+            phi = 0.5 * (math_asin_{{T}}(ratio[k] * sin_{{T}}(phi)) + phi);
+        }
+        let cs = cos_{{T}}(phi);
+        r = vec4<{{T}}>(sin_{{T}}(phi), cs, sqrt(p + m * cs * cs), phi);
+    }
+    let j = floor(0.5 * q);
+    let sign = select({{T}}(1.0), {{T}}(-1.0), j - 2.0 * floor(0.5 * j) != 0.0);
+    if (q - 2.0 * j == 0.0) {
+        return Jacobi_{{T}}(vec4<{{T}}>(sign * r.x, sign * r.y, r.z, j * 3.141592653589793 + r.w), j);
+    }
+    let kp = sqrt(p);
+    let am = q * 1.5707963267948966 + math_atan2_{{T}}(kp * r.x, r.y);
+    return Jacobi_{{T}}(vec4<{{T}}>(sign * r.y / r.z, -sign * kp * r.x / r.z, kp / r.z, am), j);
+}
+
+// sn, cn, dn or am (part 0 to 3) of u at parameter m: m < 0 by the imaginary-modulus
+// transformation, m > 1 by the reciprocal one (DLMF 22.17); NaN for ±∞ or NaN.
+fn math_ellipj_{{T}}(u: {{T}}, m: {{T}}, part: i32) -> {{T}} {
+    if (nan_{{T}}(u) || nan_{{T}}(m) || abs(u) > {{T_MAX}} || abs(m) > {{T_MAX}}) { return qnan_{{T}}(); }
+    var r: vec4<{{T}}>;
+    if (m < 0.0) {
+        let s = sqrt(1.0 - m);
+        let q = jacobi_core_{{T}}(u * s, -m / (1.0 - m), 1.0 / (1.0 - m));
+        let sign = select({{T}}(1.0), {{T}}(-1.0), q.j - 2.0 * floor(0.5 * q.j) != 0.0);
+        let am = q.j * 3.141592653589793 + math_atan2_{{T}}(sign * q.f.x, s * sign * q.f.y);
+        r = vec4<{{T}}>(q.f.x / (s * q.f.z), q.f.y / q.f.z, 1.0 / q.f.z, am);
+    } else if (m > 1.0) {
+        let s = sqrt(m);
+        let q = jacobi_core_{{T}}(u * s, 1.0 / m, (m - 1.0) / m);
+        let sn = q.f.x / s;
+        r = vec4<{{T}}>(sn, q.f.z, q.f.y, math_atan2_{{T}}(sn, q.f.z));
+    } else {
+        r = jacobi_core_{{T}}(u, m, 1.0 - m).f;
+    }
+    return r[part];
+}
+
 // E at m = 1 − x for x in [0, 1] (src/backend/cpu/special.rs: ellipe_poly): Cephes'
 // P(x) − x·ln x·Q(x), the second term dropped below x = 1e-30 (below E's last bit).
 fn ellipe_poly_{{T}}(x: {{T}}) -> {{T}} {

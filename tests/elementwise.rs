@@ -65,6 +65,10 @@ macro_rules! float_ref {
                                 BinaryOp::Smirnovi => x.smirnovi(&y),
                                 BinaryOp::KlDiv => x.kl_div(&y),
                                 BinaryOp::Beta => x.beta(&y),
+                                BinaryOp::EllipjSn => x.ellipj_sn(&y),
+                                BinaryOp::EllipjCn => x.ellipj_cn(&y),
+                                BinaryOp::EllipjDn => x.ellipj_dn(&y),
+                                BinaryOp::EllipjAm => x.ellipj_am(&y),
                                 _ => x.betaln(&y),
                             }
                         })
@@ -369,7 +373,11 @@ fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
         | BinaryOp::Smirnov
         | BinaryOp::Smirnovi
         | BinaryOp::KlDiv
-        | BinaryOp::Beta => T::TRANSCENDENTAL,
+        | BinaryOp::Beta
+        | BinaryOp::EllipjSn
+        | BinaryOp::EllipjCn
+        | BinaryOp::EllipjDn
+        | BinaryOp::EllipjAm => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -434,6 +442,10 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::Smirnovi => a.smirnovi(b),
             BinaryOp::KlDiv => a.kl_div(b),
             BinaryOp::Beta => a.beta(b),
+            BinaryOp::EllipjSn => a.ellipj_sn(b),
+            BinaryOp::EllipjCn => a.ellipj_cn(b),
+            BinaryOp::EllipjDn => a.ellipj_dn(b),
+            BinaryOp::EllipjAm => a.ellipj_am(b),
             _ => unreachable!(),
         }
     }

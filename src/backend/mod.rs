@@ -414,13 +414,23 @@ pub enum BinaryOp {
     Smirnovi,
     /// The Kullback–Leibler term `a·ln(a/b) − a + b` (SciPy's `kl_div`; floats).
     KlDiv,
+    /// Jacobi's elliptic function `sn(a | b)` at parameter m = b (SciPy's `ellipj(a, b)[0]`;
+    /// floats).
+    EllipjSn,
+    /// Jacobi's `cn(a | b)` (SciPy's `ellipj(a, b)[1]`; floats).
+    EllipjCn,
+    /// Jacobi's `dn(a | b)` (SciPy's `ellipj(a, b)[2]`; floats).
+    EllipjDn,
+    /// The amplitude `am(a | b)`, with `sn = sin am` and `cn = cos am` (SciPy's
+    /// `ellipj(a, b)[3]`; floats).
+    EllipjAm,
     /// The beta function `B(a, b) = Γ(a)Γ(b)/Γ(a + b)` (SciPy's `beta`; floats).
     Beta,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 36] = [
+    pub const ALL: [BinaryOp; 40] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -457,6 +467,10 @@ impl BinaryOp {
         BinaryOp::Smirnovi,
         BinaryOp::KlDiv,
         BinaryOp::Beta,
+        BinaryOp::EllipjSn,
+        BinaryOp::EllipjCn,
+        BinaryOp::EllipjDn,
+        BinaryOp::EllipjAm,
     ];
 
     /// Whether the op is defined for integer dtypes.
@@ -482,6 +496,10 @@ impl BinaryOp {
                 | BinaryOp::Smirnovi
                 | BinaryOp::KlDiv
                 | BinaryOp::Beta
+                | BinaryOp::EllipjSn
+                | BinaryOp::EllipjCn
+                | BinaryOp::EllipjDn
+                | BinaryOp::EllipjAm
         )
     }
 
@@ -539,6 +557,10 @@ impl BinaryOp {
             BinaryOp::Smirnovi => "smirnovi",
             BinaryOp::KlDiv => "kl_div",
             BinaryOp::Beta => "beta",
+            BinaryOp::EllipjSn => "ellipj_sn",
+            BinaryOp::EllipjCn => "ellipj_cn",
+            BinaryOp::EllipjDn => "ellipj_dn",
+            BinaryOp::EllipjAm => "ellipj_am",
         }
     }
 }

@@ -282,6 +282,22 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::kl_div(a, b);
                 $body
             }
+            BinaryOp::EllipjSn => {
+                let $f = |a: $t, b: $t| Num::ellipj(a, b, 0);
+                $body
+            }
+            BinaryOp::EllipjCn => {
+                let $f = |a: $t, b: $t| Num::ellipj(a, b, 1);
+                $body
+            }
+            BinaryOp::EllipjDn => {
+                let $f = |a: $t, b: $t| Num::ellipj(a, b, 2);
+                $body
+            }
+            BinaryOp::EllipjAm => {
+                let $f = |a: $t, b: $t| Num::ellipj(a, b, 3);
+                $body
+            }
             BinaryOp::Beta => {
                 let $f = |a: $t, b: $t| Num::beta(a, b);
                 $body

@@ -6,6 +6,7 @@ mod besselk;
 mod betainc;
 mod convenience;
 mod elementwise;
+mod ellipj;
 mod expint;
 mod fft;
 mod gammainc;

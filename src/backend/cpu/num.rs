@@ -39,6 +39,9 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     fn smirnov(self, o: Self, inverse: bool) -> Self;
     /// self·ln(self/o) − self + o, the Kullback–Leibler term (floats; integers through f64).
     fn kl_div(self, o: Self) -> Self;
+    /// Jacobi's sn, cn, dn or am (`part` 0 to 3) of self at parameter o (floats; integers
+    /// through f64).
+    fn ellipj(self, o: Self, part: usize) -> Self;
     /// Y_self(o), the Bessel function of the second kind (floats; integers through f64).
     fn yn(self, o: Self) -> Self;
     /// y_self(o), the spherical Bessel function of the second kind, or its derivative
@@ -272,6 +275,9 @@ macro_rules! float_num {
             }
             fn kl_div(self, o: Self) -> Self {
                 super::convenience::kl_div(self as f64, o as f64) as $t
+            }
+            fn ellipj(self, o: Self, part: usize) -> Self {
+                super::ellipj::ellipj(self as f64, o as f64)[part] as $t
             }
             fn yn(self, o: Self) -> Self {
                 super::besselj::yn(self as f64, o as f64) as $t
@@ -708,6 +714,9 @@ macro_rules! int_num {
             }
             fn kl_div(self, o: Self) -> Self {
                 super::convenience::kl_div(self as f64, o as f64) as $t
+            }
+            fn ellipj(self, o: Self, part: usize) -> Self {
+                super::ellipj::ellipj(self as f64, o as f64)[part] as $t
             }
             fn yn(self, o: Self) -> Self {
                 super::besselj::yn(self as f64, o as f64) as $t

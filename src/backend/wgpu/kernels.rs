@@ -70,7 +70,7 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// parts, the significand's bits, the last exact power of ten, and from where every
 /// value is a multiple of 8; for expint_math.wgsl's sine and cosine integrals, the depth
 /// of E₁(ix)'s continued fraction and where its leading terms are all.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 47] {
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 52] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -126,6 +126,13 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 47] {
         // smallest subnormal.
         ("SMIRNOV_ZERO", pick("104.0", "745.2")),
         ("SMIRNOV_STEPS", "60000"),
+        // ellipj: half an ulp of 1, where the Landen sequences stop, and π/2 in three parts
+        // whose first two times q are exact for |q| below ELLIPJ_Q_EXACT.
+        ("ELLIPJ_EPS", pick("5.960464477539063e-8", "1.1102230246251565e-16")),
+        ("ELLIPJ_HALF_PI_A", pick("1.57080078125", "1.5707963276654482")),
+        ("ELLIPJ_HALF_PI_B", pick("-4.4535845518112183e-06", "-8.705515692000731e-10")),
+        ("ELLIPJ_HALF_PI_C", pick("-8.705515752716053e-10", "-3.50343439808993e-19")),
+        ("ELLIPJ_Q_EXACT", pick("4096.0", "8388608.0")),
     ]
 }
 
