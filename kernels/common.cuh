@@ -1154,6 +1154,24 @@ template <typename T> __device__ T k_kolmogorov(T x) {
     const T t = k_kolmogorov_tail(x, x >= (T)0.82, d);
     return x >= (T)0.82 ? t : (T)1 - t;
 }
+// One step of Newton's method on ln(v/t) from x inside [lo, hi], the root above x when
+// `below` (kolmogi's and smirnovi's; src/backend/cpu/kolmogorov.rs: LogNewton::step): true
+// with x the root once v is t, or the step or the bracket is within eps·x; else false with
+// x the step's, or the bracket's midpoint where the step leaves it. ln(v/t), not
+// ln v − ln t (whose roundings are those of |ln t|).
+template <typename T> __device__ bool k_log_newton_step(T& x, T& lo, T& hi, T v, T t, T d, bool below, T eps) {
+    if (v == t) return true;
+    if (below) lo = x; else hi = x;
+    T next = x - k_log(v / t) * v / d;
+    const T tol = eps * x;
+    if (fabs(next - x) <= tol) {
+        x = next;
+        return true;
+    }
+    if (!(next > lo && next < hi)) next = (T)0.5 * (lo + hi);
+    x = next;
+    return hi - lo <= tol;
+}
 // The x with P(K > x) = p: Newton on ln(T/t) for the smaller tail (p up to 0.512, else 1 − p
 // against the CDF) in a narrowing bracket, from the leading terms' roots.
 template <typename T> __device__ T k_kolmogi(T p) {
@@ -1177,14 +1195,7 @@ template <typename T> __device__ T k_kolmogi(T p) {
     for (int i = 0; i < 64; ++i) {
         T d;
         const T v = k_kolmogorov_tail(x, upper, d);  // the matched tail's series, wherever x is
-        if (v == t) return x;
-        if ((v > t) == upper) lo = x; else hi = x;
-        T next = x - k_log(v / t) * v / d;  // ln(v/t), not ln v − ln t
-        const T tol = eps * x;
-        if (fabs(next - x) <= tol) return next;
-        if (!(next > lo && next < hi)) next = (T)0.5 * (lo + hi);
-        if (hi - lo <= tol) return next;
-        x = next;
+        if (k_log_newton_step(x, lo, hi, v, t, d, (v > t) == upper, eps)) return x;
     }
     return x;
 }
@@ -1207,13 +1218,14 @@ template <typename T> __device__ T k_kl_div(T x, T y) {
     return k_special(x, false);
 }
 // The one-sided statistic D_n^+ (SciPy's smirnov, smirnovi; src/backend/cpu/kolmogorov.rs):
-// Stirling's series S(k) at an integer k >= 1 (a table below 10).
+// Stirling's series S(k) at an integer k >= 1 (a table below 10, in global memory: a local
+// one was a 72 B stack frame in every smirnov kernel).
+__device__ const double K_STIRLING_INT[9] = {0.08106146679532726, 0.0413406959554093, 0.02767792568499834,
+                                             0.020790672103765093, 0.016644691189821193, 0.013876128823070748,
+                                             0.01189670994589177, 0.010411265261972096, 0.009255462182712733};
 template <typename T> __device__ T k_stirling_int(T k) {
     if (k >= (T)10) return k_stirling_series(k);
-    const double s[9] = {0.08106146679532726, 0.0413406959554093, 0.02767792568499834, 0.020790672103765093,
-                         0.016644691189821193, 0.013876128823070748, 0.01189670994589177, 0.010411265261972096,
-                         0.009255462182712733};
-    return (T)s[(int)k - 1];
+    return (T)K_STIRLING_INT[(int)k - 1];
 }
 // P(D_n^+ >= x) and its derivative d (when asked) for an integer n >= 2 and 0 < x < 1: the
 // Smirnov–Birnbaum–Tingey sum of T_0 = (1 − x)^n and, for 0 < v < n(1 − x), Loader's form
@@ -1275,14 +1287,7 @@ template <typename T> __device__ T k_smirnovi(T n0, T p) {
     for (int i = 0; i < 64; ++i) {
         T d;
         const T s = k_smirnov_sum(n, x, true, d);
-        if (s == p) return x;
-        if (s > p) lo = x; else hi = x;
-        T next = x - k_log(s / p) * s / d;  // ln(s/p), not ln s − ln p
-        const T tol = eps * x;
-        if (fabs(next - x) <= tol) return next;
-        if (!(next > lo && next < hi)) next = (T)0.5 * (lo + hi);
-        if (hi - lo <= tol) return next;
-        x = next;
+        if (k_log_newton_step(x, lo, hi, s, p, d, s > p, eps)) return x;
     }
     return x;
 }

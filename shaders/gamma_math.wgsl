@@ -315,15 +315,41 @@ fn stirling_series_{{T}}(x: {{T}}) -> {{T}} {
 }
 
 fn gamma_pole_{{T}}(x: {{T}}) -> bool { return x <= 0.0 && floor(x) == x; }
+// beta's and betaln's arguments ordered (lo, hi) with their sum in two parts s, or the edge
+// that decides them (src/backend/cpu/special.rs: beta_args): 1 for a NaN or −∞ argument,
+// 2 for one at a pole of Γ (B = ±∞), 3 where only the sum is one or an argument is +∞
+// with the other positive (B = 0); 0 for none.
+struct BetaArgs_{{T}} { lo: {{T}}, hi: {{T}}, s: vec2<{{T}}>, edge: i32 }
 
-fn math_betaln_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
-    if (nan_{{T}}(a) || nan_{{T}}(b)) { return qnan_{{T}}(); }
+fn beta_args_{{T}}(a: {{T}}, b: {{T}}) -> BetaArgs_{{T}} {
     let lo = min(a, b);
     let hi = max(a, b);
-    if (lo < -{{T_MAX}}) { return qnan_{{T}}(); }
-    if (gamma_pole_{{T}}(lo) || gamma_pole_{{T}}(hi)) { return inf_{{T}}(); }
     let s = two_sum_{{T}}(lo, hi);
-    if (gamma_pole_{{T}}(s.x) || (hi > {{T_MAX}} && lo > 0.0)) { return -inf_{{T}}(); }
+    var edge = 0;
+    if (nan_{{T}}(a) || nan_{{T}}(b) || lo < -{{T_MAX}}) {
+        edge = 1;
+    } else if (gamma_pole_{{T}}(lo) || gamma_pole_{{T}}(hi)) {
+        edge = 2;
+    } else if (gamma_pole_{{T}}(s.x) || (hi > {{T_MAX}} && lo > 0.0)) {
+        edge = 3;
+    }
+    return BetaArgs_{{T}}(lo, hi, s, edge);
+}
+
+// The value at an edge of beta_args, with zero what B = 0 is (0 for beta, −∞ for betaln).
+fn beta_edge_{{T}}(edge: i32, zero: {{T}}) -> {{T}} {
+    if (edge == 1) { return qnan_{{T}}(); }
+    if (edge == 2) { return inf_{{T}}(); }
+    return zero;
+}
+
+
+fn math_betaln_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
+    let args = beta_args_{{T}}(a, b);
+    if (args.edge != 0) { return beta_edge_{{T}}(args.edge, -inf_{{T}}()); }
+    let lo = args.lo;
+    let hi = args.hi;
+    let s = args.s;
     let lg_lo = math_ln_gamma_{{T}}(lo);
     if (abs(lo) <= {{BETA_REACH}} && hi <= {{BETA_REACH}} && abs(s.x) <= {{BETA_REACH}}) {
         let g_hi = math_gamma_{{T}}(hi);
@@ -345,13 +371,11 @@ fn math_betaln_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
 // −2k)). +∞ at the poles of an argument, 0 where only the sum is one or an argument is +∞
 // (the other positive), NaN for NaN and −∞.
 fn math_beta_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
-    if (nan_{{T}}(a) || nan_{{T}}(b)) { return qnan_{{T}}(); }
-    let lo = min(a, b);
-    let hi = max(a, b);
-    if (lo < -{{T_MAX}}) { return qnan_{{T}}(); }
-    if (gamma_pole_{{T}}(lo) || gamma_pole_{{T}}(hi)) { return inf_{{T}}(); }
-    let s = two_sum_{{T}}(lo, hi);
-    if (gamma_pole_{{T}}(s.x) || (hi > {{T_MAX}} && lo > 0.0)) { return 0.0; }
+    let args = beta_args_{{T}}(a, b);
+    if (args.edge != 0) { return beta_edge_{{T}}(args.edge, 0.0); }
+    let lo = args.lo;
+    let hi = args.hi;
+    let s = args.s;
     if (abs(lo) <= {{BETA_REACH}} && hi <= {{BETA_REACH}} && abs(s.x) <= {{BETA_REACH}}) {
         let g_lo = math_gamma_{{T}}(lo);
         let g_hi = math_gamma_{{T}}(hi);

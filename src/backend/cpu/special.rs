@@ -803,20 +803,10 @@ pub(super) fn gamma_pole(x: f64) -> bool {
 /// otherwise. +∞ at the poles of an argument, −∞ where only the sum is one or an argument
 /// is +∞, NaN for NaN and −∞. shaders/gamma_math.wgsl is the same for wgpu.
 pub(crate) fn betaln(a: f64, b: f64) -> f64 {
-    if a.is_nan() || b.is_nan() {
-        return f64::NAN;
-    }
-    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-    if lo == f64::NEG_INFINITY {
-        return f64::NAN;
-    }
-    if gamma_pole(lo) || gamma_pole(hi) {
-        return f64::INFINITY;
-    }
-    let (s, sl) = two_sum(lo, hi);
-    if gamma_pole(s) || (hi == f64::INFINITY && lo > 0.0) {
-        return f64::NEG_INFINITY;
-    }
+    let (lo, hi, s, sl) = match beta_args(a, b) {
+        Ok(args) => args,
+        Err(at) => return at.value(f64::NEG_INFINITY),
+    };
     if lo.abs() <= BETA_REACH && hi <= BETA_REACH && s.abs() <= BETA_REACH {
         let (g_hi, g_s, corr) = (gamma(hi), gamma(s), 1.0 + digamma(s) * sl);
         let g_lo = gamma(lo);
@@ -837,20 +827,10 @@ pub(crate) fn betaln(a: f64, b: f64) -> f64 {
 /// argument, 0 where only the sum is one or an argument is +∞ (the other positive), NaN
 /// for NaN and −∞. shaders/gamma_math.wgsl is the same for wgpu.
 pub(crate) fn beta(a: f64, b: f64) -> f64 {
-    if a.is_nan() || b.is_nan() {
-        return f64::NAN;
-    }
-    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-    if lo == f64::NEG_INFINITY {
-        return f64::NAN;
-    }
-    if gamma_pole(lo) || gamma_pole(hi) {
-        return f64::INFINITY;
-    }
-    let (s, sl) = two_sum(lo, hi);
-    if gamma_pole(s) || (hi == f64::INFINITY && lo > 0.0) {
-        return 0.0;
-    }
+    let (lo, hi, s, sl) = match beta_args(a, b) {
+        Ok(args) => args,
+        Err(at) => return at.value(0.0),
+    };
     if lo.abs() <= BETA_REACH && hi <= BETA_REACH && s.abs() <= BETA_REACH {
         let (g_lo, g_hi, g_s) = (gamma(lo), gamma(hi), gamma(s));
         let ratio = if g_s.abs() < 1.0 { (g_lo / g_s) * g_hi } else { g_lo * (g_hi / g_s) };
@@ -872,6 +852,47 @@ pub(super) fn sin_pi_parts(x: f64, xl: f64) -> f64 {
     } else {
         v
     }
+}
+
+/// Where `beta` and `betaln` are decided before any Γ (`beta_args`).
+enum BetaEdge {
+    /// A NaN or −∞ argument.
+    Nan,
+    /// An argument at a pole of Γ: B = ±∞.
+    Pole,
+    /// Only the sum at a pole, or an argument +∞ with the other positive: B = 0.
+    Zero,
+}
+
+impl BetaEdge {
+    /// The value there, with `zero` what B = 0 is (0 for `beta`, −∞ for `betaln`).
+    fn value(self, zero: f64) -> f64 {
+        match self {
+            BetaEdge::Nan => f64::NAN,
+            BetaEdge::Pole => f64::INFINITY,
+            BetaEdge::Zero => zero,
+        }
+    }
+}
+
+/// `beta`'s and `betaln`'s arguments ordered, `(lo, hi)`, with their sum in two parts
+/// `(s, sl)`, or the edge that decides them.
+fn beta_args(a: f64, b: f64) -> Result<(f64, f64, f64, f64), BetaEdge> {
+    if a.is_nan() || b.is_nan() {
+        return Err(BetaEdge::Nan);
+    }
+    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+    if lo == f64::NEG_INFINITY {
+        return Err(BetaEdge::Nan);
+    }
+    if gamma_pole(lo) || gamma_pole(hi) {
+        return Err(BetaEdge::Pole);
+    }
+    let (s, sl) = two_sum(lo, hi);
+    if gamma_pole(s) || (hi == f64::INFINITY && lo > 0.0) {
+        return Err(BetaEdge::Zero);
+    }
+    Ok((lo, hi, s, sl))
 }
 
 /// Where `betaln` takes Γ's own ratio: all of |lo|, hi, |s| up to this.
