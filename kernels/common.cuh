@@ -1633,6 +1633,93 @@ template <int PART, typename T> __device__ T k_ellipj(T u, T m) {
     const Jacobi<T> q = k_jacobi_core(u, m, (T)1 - m);
     return PART == 0 ? q.sn : PART == 1 ? q.cn : PART == 2 ? q.dn : q.am;
 }
+// Carlson's R_F(x, y, z) and R_D(x, y, z) (src/backend/cpu/carlson.rs): duplication to
+// (3ε)^(−1/6) and (ε/4)^(−1/6) of the arguments' spread, then the fifth-order series.
+template <typename T> __device__ T k_carlson_lambda(T x, T y, T z) {
+    const T sx = sqrt(x), sy = sqrt(y), sz = sqrt(z);
+    return sx * sy + sy * sz + sz * sx;
+}
+template <typename T> __device__ T k_carlson_rf(T x0, T y0, T z0) {
+    T x = x0, y = y0, z = z0, f = 1;
+    const T a0 = (x + y + z) / (T)3;
+    const T q = (sizeof(T) == 4 ? (T)11.869382009446435 : (T)338.3813509546826) * fmax(fmax(fabs(a0 - x), fabs(a0 - y)), fabs(a0 - z));
+    T a = a0;
+#pragma unroll 1
+    for (int i = 0; i < 32 && q * f >= fabs(a); ++i) {
+        const T l = k_carlson_lambda(x, y, z);
+        x = (T)0.25 * (x + l);
+        y = (T)0.25 * (y + l);
+        z = (T)0.25 * (z + l);
+        a = (T)0.25 * (a + l);
+        f *= (T)0.25;
+    }
+    const T xx = (a0 - x0) * f / a, yy = (a0 - y0) * f / a, zz = -xx - yy;
+    const T e2 = xx * yy - zz * zz, e3 = xx * yy * zz;
+    return ((T)1 - e2 / (T)10 + e3 / (T)14 + e2 * e2 / (T)24 - (T)3 * e2 * e3 / (T)44) / sqrt(a);
+}
+template <typename T> __device__ T k_carlson_rd(T x0, T y0, T z0) {
+    T x = x0, y = y0, z = z0, f = 1, sum = 0;
+    const T a0 = (x + y + (T)3 * z) / (T)5;
+    const T q = (sizeof(T) == 4 ? (T)17.959392772949965 : (T)512) * fmax(fmax(fabs(a0 - x), fabs(a0 - y)), fabs(a0 - z));
+    T a = a0;
+#pragma unroll 1
+    for (int i = 0; i < 32 && q * f >= fabs(a); ++i) {
+        const T l = k_carlson_lambda(x, y, z);
+        sum += f / (sqrt(z) * (z + l));
+        x = (T)0.25 * (x + l);
+        y = (T)0.25 * (y + l);
+        z = (T)0.25 * (z + l);
+        a = (T)0.25 * (a + l);
+        f *= (T)0.25;
+    }
+    const T xx = (a0 - x0) * f / a, yy = (a0 - y0) * f / a, zz = -(xx + yy) / (T)3;
+    const T xy = xx * yy, z2 = zz * zz;
+    const T e2 = xy - (T)6 * z2, e3 = ((T)3 * xy - (T)8 * z2) * zz, e4 = (T)3 * (xy - z2) * z2, e5 = xy * z2 * zz;
+    const T series = (T)1 - (T)3 * e2 / (T)14 + e3 / (T)6 + (T)9 * e2 * e2 / (T)88 - (T)3 * e4 / (T)22 -
+                     (T)9 * e2 * e3 / (T)52 + (T)3 * e5 / (T)26;
+    return f * series / (a * sqrt(a)) + (T)3 * sum;
+}
+// F(φ | m), or E(φ | m) when second (SciPy's ellipkinc, ellipeinc; CUDA has neither):
+// src/backend/cpu/carlson.rs. φ = nπ + r, 2n·K(m) or 2n·E(m) and r's part in Carlson's
+// forms, each a sum of terms of one sign; for m > 1 NaN where the integral is not real.
+template <typename T> __device__ T k_ellipinc(T phi, T m, bool second) {
+    const T inf = k_special(phi, false), nan = k_special(phi, true);
+    if (phi != phi || m != m || m == inf) return nan;
+    if (phi == (T)0) return phi;
+    if (m == -inf) return second ? copysign(inf, phi) : copysign((T)0, phi);
+    if (isinf(phi)) return m <= (T)1 ? phi : nan;
+    const bool f32 = sizeof(T) == 4;
+    const T pi = (T)3.141592653589793;
+    const auto reduce = [&](T n) {
+        if (fabs(n) >= (f32 ? (T)4096 : (T)8388608)) return phi - n * pi;
+        const T pa = f32 ? (T)3.1416015625 : (T)3.1415926553308964;
+        const T pb = f32 ? (T)-8.907169103622437e-06 : (T)-1.7411031384001463e-09;
+        const T pc = f32 ? (T)-1.7411031505432106e-09 : (T)-7.00686879617986e-19;
+        return ((phi - n * pa) - n * pb) - n * pc;
+    };
+    // Carlson's forms hold for cos r ≥ 0: where n's rounding left r past ±π/2, the next n.
+    T n = floor(phi / pi + (T)0.5), r = reduce(n), c = cos(r);
+    if (c < (T)0) {
+        n += r > (T)0 ? (T)1 : (T)-1;
+        r = reduce(n);
+        c = cos(r);
+    }
+    const T s = sin(r), p = (T)1 - m, c2 = c * c, d2 = c2 + p * s * s;
+    if (m > (T)1 && (n != (T)0 || d2 < (T)0)) return nan;
+    if (!second) return s * k_carlson_rf(c2, d2, (T)1) + (n != (T)0 ? (T)2 * n * k_ellipkm1(p) : (T)0);
+    T part = s;
+    if (p != (T)0) {
+        if (m < (T)0) {
+            part = s * k_carlson_rf(c2, d2, (T)1) - m / (T)3 * s * s * s * k_carlson_rd(c2, d2, (T)1);
+        } else if (m <= (T)1) {
+            part = p * s * k_carlson_rf(c2, d2, (T)1) + m * p / (T)3 * s * s * s * k_carlson_rd(c2, (T)1, d2) +
+                   m * s * c / sqrt(d2);
+        } else {
+            part = -p / (T)3 * s * s * s * k_carlson_rd(d2, (T)1, c2) + s * sqrt(d2) / c;
+        }
+    }
+    return part + (n != (T)0 ? (T)2 * n * k_ellipe(m) : (T)0);
+}
 // Spence's function Li₂(1 − x) (SciPy's spence; CUDA has none): src/backend/cpu/special.rs'
 // spence, the Bernoulli series of Li₂ with its argument reduced from x itself.
 __device__ const double K_LI2_SERIES[9] = {0.027777777777777776, -0.0002777777777777778, 4.72411186696901e-06, -9.185773074661964e-08, 1.8978869988971e-09, -4.0647616451442256e-11, 8.921691020456452e-13, -1.9939295860721074e-14, 4.518980029619918e-16};

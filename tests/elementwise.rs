@@ -69,6 +69,8 @@ macro_rules! float_ref {
                                 BinaryOp::EllipjCn => x.ellipj_cn(&y),
                                 BinaryOp::EllipjDn => x.ellipj_dn(&y),
                                 BinaryOp::EllipjAm => x.ellipj_am(&y),
+                                BinaryOp::EllipKinc => x.ellipkinc(&y),
+                                BinaryOp::EllipEinc => x.ellipeinc(&y),
                                 _ => x.betaln(&y),
                             }
                         })
@@ -377,7 +379,9 @@ fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
         | BinaryOp::EllipjSn
         | BinaryOp::EllipjCn
         | BinaryOp::EllipjDn
-        | BinaryOp::EllipjAm => T::TRANSCENDENTAL,
+        | BinaryOp::EllipjAm
+        | BinaryOp::EllipKinc
+        | BinaryOp::EllipEinc => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -446,6 +450,8 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::EllipjCn => a.ellipj_cn(b),
             BinaryOp::EllipjDn => a.ellipj_dn(b),
             BinaryOp::EllipjAm => a.ellipj_am(b),
+            BinaryOp::EllipKinc => a.ellipkinc(b),
+            BinaryOp::EllipEinc => a.ellipeinc(b),
             _ => unreachable!(),
         }
     }

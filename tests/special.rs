@@ -41,7 +41,9 @@
 //! `kolmogorov_check`); so are the one-sided statistic's for n samples (`smirnov`,
 //! `smirnovi`) at 248 points, n from 2 to 20,000 (see `smirnov_check`). Jacobi's elliptic
 //! functions (`ellipj`) at 325 points, m from −1e8 to 1e3 and within 1e-16 of 1, in ulps
-//! per unit of the condition number in both arguments (see `ellipj_check`).
+//! per unit of the condition number in both arguments (see `ellipj_check`), and the
+//! incomplete elliptic integrals (`ellipkinc`, `ellipeinc`) likewise at 234 (see
+//! `ellipinc_check`).
 //!
 //! Their inverses in x (`gammaincinv`, `gammainccinv`) are checked against mpmath's roots
 //! at 440 points, in ulps of the root per unit of its condition number (see
@@ -2610,6 +2612,86 @@ fn ellipj_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     Ok(())
 }
 
+/// `ellipkinc` and `ellipeinc` on `dev` in `F` against mpmath (tests/data/ellipinc_mpmath.txt:
+/// m from −1e12 to 1e3 and within 1e-16 of 0 and of 1, φ on [0, π/2], within 1e-12 of π/2
+/// and on [−20, 20]) within `bound` ulps per unit of `max(1, κ)`, κ the condition number in
+/// both arguments. Rows whose arguments `F` does not hold are skipped. Then the round trip
+/// `F(am(u | m) | m) = u`, the conventions (NaN for m > 1 past `|sin φ| = 1/√m` and at
+/// m = +∞, ±∞ at φ = ±∞, 0 and ±∞ at m = −∞, `E(φ | 1) = sin φ`) and a broadcast.
+fn ellipinc_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let rows: Vec<(String, [f64; 4])> = include_str!("data/ellipinc_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split(' ').collect();
+            let n = |i: usize| -> f64 { f[i].parse().expect("a number") };
+            (f[0].to_string(), [n(1), n(2), n(3), n(4)])
+        })
+        .filter(|(_, r)| {
+            to_f(r[0]).into() == r[0] && to_f(r[1]).into() == r[1] && (F::MIN_POSITIVE..=max).contains(&r[2].abs())
+        })
+        .collect();
+    for op in ["ellipkinc", "ellipeinc"] {
+        let rows: Vec<[f64; 4]> = rows.iter().filter(|(o, _)| o == op).map(|(_, r)| *r).collect();
+        let col = |k: usize| -> gpu::Result<Array<F>> {
+            Array::from_vec(rows.iter().map(|r| to_f(r[k])).collect(), [rows.len()])?.to(dev)
+        };
+        let (phi, m) = (col(0)?, col(1)?);
+        let got = if op == "ellipkinc" { phi.ellipkinc(&m)? } else { phi.ellipeinc(&m)? }.to_vec()?;
+        let want: Vec<f64> = rows.iter().map(|r| r[2]).collect();
+        check_ulps_per(dev, op, &got, &want, bound, (|i: usize| rows[i][3].max(1.0), "max(1, κ)"), |i| {
+            format!("({:e}, {:e})", rows[i][0], rows[i][1])
+        });
+    }
+    let to = |v: &[f64]| -> Vec<F> { v.iter().map(|&x| to_f(x)).collect() };
+    let host = |a: Array<F>| -> gpu::Result<Vec<f64>> { Ok(a.to_vec()?.into_iter().map(|v| v.into()).collect()) };
+    // F(am(u | m) | m) = u, u as a column against m as a row (am's rounding, a few ulp of
+    // am, is worth dn·ulp(am) of u).
+    let us = [0.3, -1.25, 2.5, 7.0];
+    let ms = [0.0, 0.5, 0.9, -4.0, 1.0];
+    let u = Array::from_vec(to(&us), [4, 1])?.to(dev)?;
+    let m = Array::from_vec(to(&ms), [1, 5])?.to(dev)?;
+    let back = host(u.ellipj_am(&m)?.ellipkinc(&m)?)?;
+    for (i, &x) in us.iter().enumerate() {
+        for (k, &mk) in ms.iter().enumerate() {
+            let b = back[5 * i + k];
+            assert!((b - x).abs() <= 64.0 * F::EPS * x.abs().max(1.0), "ellipkinc(ellipj_am({x}, {mk})) = {b} {what}");
+        }
+    }
+    // The conventions, φ against m elementwise.
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let phi = Array::from_vec(to(&[0.3, 0.5, 2.0, inf, -inf, 1.0, 1.0, nan, 0.0, 1.0]), [10])?.to(dev)?;
+    let m = Array::from_vec(to(&[20.0, 2.0, 2.0, 0.5, 0.5, -inf, inf, 0.5, 0.5, 1.0]), [10])?.to(dev)?;
+    let f = host(phi.ellipkinc(&m)?)?;
+    let e = host(phi.ellipeinc(&m)?)?;
+    let s1: f64 = to_f(1f64.sin()).into();
+    for (name, got, want) in [
+        ("ellipkinc", &f, [nan, 0.0, nan, inf, -inf, 0.0, nan, nan, 0.0, 0.0]),
+        ("ellipeinc", &e, [nan, 0.0, nan, inf, -inf, inf, nan, nan, 0.0, s1]),
+    ] {
+        for (i, (g, w)) in got.iter().zip(want).enumerate() {
+            if i == 1 || (name == "ellipkinc" && i == 9) {
+                assert!(g.is_finite() && *g > 0.0, "{name} case {i} {what}: {g}");
+            } else if w.is_nan() {
+                assert!(g.is_nan(), "{name} case {i} {what}: {g}");
+            } else {
+                assert!((g - w).abs() <= 4.0 * F::EPS * w.abs() || *g == w, "{name} case {i} {what}: {g}, want {w}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The bound for `ellipkinc` and `ellipeinc`, in ulps per unit of `max(1, κ)`: 4 where the
+/// code is ours (CPU, wgpu); on CUDA, whose kernels call CUDA's sin, cos and sqrt, twice
+/// that. Not run here: no NVIDIA driver.
+fn ellipinc_bound(dev: &Device) -> f64 {
+    bound_on(dev, 4.0, 8.0)
+}
+
 /// The bound for `ellipj`, in ulps per unit of `max(1, κ)`: 12 where the code is ours
 /// (CPU, wgpu); on CUDA, whose kernels call CUDA's sin, asin and atan2, twice that. Not
 /// run here: no NVIDIA driver.
@@ -4172,6 +4254,17 @@ backend_tests! {
             return Ok(());
         }
         ellipj_check::<f64>(dev, ellipj_bound(dev))
+    }
+
+    fn ellipkinc_ellipeinc_f32(dev) {
+        ellipinc_check::<f32>(dev, ellipinc_bound(dev))
+    }
+
+    fn ellipkinc_ellipeinc_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        ellipinc_check::<f64>(dev, ellipinc_bound(dev))
     }
 
     fn expn_f32(dev) {

@@ -424,13 +424,19 @@ pub enum BinaryOp {
     /// The amplitude `am(a | b)`, with `sn = sin am` and `cn = cos am` (SciPy's
     /// `ellipj(a, b)[3]`; floats).
     EllipjAm,
+    /// The incomplete elliptic integral of the first kind `F(a | b)`, amplitude a and
+    /// parameter m = b (SciPy's `ellipkinc`; floats).
+    EllipKinc,
+    /// The incomplete elliptic integral of the second kind `E(a | b)` (SciPy's
+    /// `ellipeinc`; floats).
+    EllipEinc,
     /// The beta function `B(a, b) = Γ(a)Γ(b)/Γ(a + b)` (SciPy's `beta`; floats).
     Beta,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 40] = [
+    pub const ALL: [BinaryOp; 42] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -471,6 +477,8 @@ impl BinaryOp {
         BinaryOp::EllipjCn,
         BinaryOp::EllipjDn,
         BinaryOp::EllipjAm,
+        BinaryOp::EllipKinc,
+        BinaryOp::EllipEinc,
     ];
 
     /// Whether the op is defined for integer dtypes.
@@ -500,6 +508,8 @@ impl BinaryOp {
                 | BinaryOp::EllipjCn
                 | BinaryOp::EllipjDn
                 | BinaryOp::EllipjAm
+                | BinaryOp::EllipKinc
+                | BinaryOp::EllipEinc
         )
     }
 
@@ -561,6 +571,8 @@ impl BinaryOp {
             BinaryOp::EllipjCn => "ellipj_cn",
             BinaryOp::EllipjDn => "ellipj_dn",
             BinaryOp::EllipjAm => "ellipj_am",
+            BinaryOp::EllipKinc => "ellipkinc",
+            BinaryOp::EllipEinc => "ellipeinc",
         }
     }
 }

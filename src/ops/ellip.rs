@@ -48,6 +48,19 @@
 //! near m = 1) the four are within 2.7 ulp per unit of the condition number in both
 //! arguments on the CPU and lavapipe (f64; 2.1 in f32 on lavapipe).
 
+//! `ellipkinc` and `ellipeinc`, Legendre's incomplete integrals `F(φ | m)` and `E(φ | m)`,
+//! are one kernel each on every backend (`BinaryOp::EllipKinc`, `EllipEinc`:
+//! `src/backend/cpu/carlson.rs`, `shaders/special_math.wgsl`, `kernels/common.cuh`), through Carlson's symmetric integrals R_F and R_D
+//! (duplication to `(3ε)^(−1/6)` and `(ε/4)^(−1/6)` of the arguments' spread, then the
+//! fifth-order series; 13 steps at most), where Cephes (SciPy) uses Landen's
+//! transformations: φ = nπ + r with |r| ≤ π/2 (π in three parts), the whole periods
+//! `2n·K(m)` or `2n·E(m)` by `ellipkm1` and `ellipe`, and r's part with
+//! `Δ² = cos²r + (1 − m)·sin²r` as `sin r·R_F(cos²r, Δ², 1)` (DLMF 19.25.5) and, for E,
+//! the form whose terms share a sign: 19.25.9 below m = 0, 19.25.10 on [0, 1] (where
+//! 19.25.9 subtracts two terms that both grow without bound as m → 1 and r → π/2), 19.25.11
+//! above 1. SciPy returns NaN for every m > 1; here the integrals are given where they
+//! are real, `|sin φ| ≤ 1/√m`.
+//!
 use crate::array::Array;
 use crate::backend::{BinaryOp, UnaryOp};
 use crate::dtype::Float;
@@ -215,5 +228,59 @@ impl<T: Float> Array<T> {
     /// ```
     pub fn ellipj_am(&self, m: &Array<T>) -> Result<Array<T>> {
         binary(BinaryOp::EllipjAm, Arg::Array(self), Arg::Array(m))
+    }
+
+    /// The incomplete elliptic integral of the first kind
+    /// `F(φ | m) = ∫₀^φ dθ/√(1 − m sin²θ)` of `self` (φ) at parameter m broadcast against
+    /// it (SciPy's `special.ellipkinc(phi, m)`), in one kernel: Carlson's R_F (see the
+    /// module notes). The inverse of the amplitude: `F(am(u | m) | m) = u`. For m > 1
+    /// real where `|sin φ| ≤ 1/√m`, NaN elsewhere (SciPy's is NaN for every m > 1); ±∞ at
+    /// φ = ±∞ for m ≤ 1, 0 at m = −∞, NaN at m = +∞.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastMismatch`](crate::Error::BroadcastMismatch),
+    /// [`Error::DeviceMismatch`](crate::Error::DeviceMismatch),
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let phi = gpu::Array::from_vec(vec![0.7f64, 10.0, 0.5, std::f64::consts::FRAC_PI_2], [4])?;
+    /// let m = gpu::Array::from_vec(vec![0.3f64, -3.0, 2.0, 0.5], [4])?;
+    /// let f = phi.ellipkinc(&m)?.to_vec()?;
+    /// assert!((f[0] / 0.7165177159853932 - 1.0).abs() < 5e-16);
+    /// assert!((f[1] / 6.979796589346306 - 1.0).abs() < 5e-16); // past π: 2nK(m) + F(r)
+    /// assert!((f[2] / 0.5513588790796798 - 1.0).abs() < 5e-16); // m > 1 (SciPy: NaN)
+    /// assert!((f[3] / 1.8540746773013719 - 1.0).abs() < 5e-16); // K(½)
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn ellipkinc(&self, m: &Array<T>) -> Result<Array<T>> {
+        binary(BinaryOp::EllipKinc, Arg::Array(self), Arg::Array(m))
+    }
+
+    /// The incomplete elliptic integral of the second kind
+    /// `E(φ | m) = ∫₀^φ √(1 − m sin²θ) dθ` of `self` (φ) at parameter m broadcast against
+    /// it (SciPy's `special.ellipeinc(phi, m)`), in one kernel: Carlson's R_F and R_D in
+    /// forms whose terms share a sign (see the module notes). The arc length of an
+    /// ellipse with semi-axes a ≥ b from the end of its minor axis is
+    /// `a·E(φ | 1 − b²/a²)`. For m > 1 real where `|sin φ| ≤ 1/√m`, NaN elsewhere (SciPy:
+    /// NaN for every m > 1); ±∞ at φ = ±∞ for m ≤ 1 and at m = −∞ (φ ≠ 0), NaN at
+    /// m = +∞.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastMismatch`](crate::Error::BroadcastMismatch),
+    /// [`Error::DeviceMismatch`](crate::Error::DeviceMismatch),
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let phi = gpu::Array::from_vec(vec![0.7f64, 10.0, 0.5, 1.0], [4])?;
+    /// let m = gpu::Array::from_vec(vec![0.3f64, -3.0, 2.0, 1.0], [4])?;
+    /// let e = phi.ellipeinc(&m)?.to_vec()?;
+    /// assert!((e[0] / 0.6841406078067003 - 1.0).abs() < 5e-16);
+    /// assert!((e[1] / 15.187605310927667 - 1.0).abs() < 5e-16);
+    /// assert!((e[2] / 0.456992352075574 - 1.0).abs() < 5e-16);
+    /// assert!((e[3] - 1f64.sin()).abs() < 2e-16); // E(φ | 1) = sin φ on [0, π/2]
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn ellipeinc(&self, m: &Array<T>) -> Result<Array<T>> {
+        binary(BinaryOp::EllipEinc, Arg::Array(self), Arg::Array(m))
     }
 }

@@ -298,6 +298,14 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::ellipj(a, b, 3);
                 $body
             }
+            BinaryOp::EllipKinc => {
+                let $f = |a: $t, b: $t| Num::ellipinc(a, b, false);
+                $body
+            }
+            BinaryOp::EllipEinc => {
+                let $f = |a: $t, b: $t| Num::ellipinc(a, b, true);
+                $body
+            }
             BinaryOp::Beta => {
                 let $f = |a: $t, b: $t| Num::beta(a, b);
                 $body

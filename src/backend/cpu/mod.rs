@@ -4,6 +4,7 @@
 mod besselj;
 mod besselk;
 mod betainc;
+mod carlson;
 mod convenience;
 mod elementwise;
 mod ellipj;

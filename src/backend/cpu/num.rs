@@ -42,6 +42,9 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     /// Jacobi's sn, cn, dn or am (`part` 0 to 3) of self at parameter o (floats; integers
     /// through f64).
     fn ellipj(self, o: Self, part: usize) -> Self;
+    /// F(self | o), or E(self | o) when `second`, the incomplete elliptic integrals
+    /// (floats; integers through f64).
+    fn ellipinc(self, o: Self, second: bool) -> Self;
     /// Y_self(o), the Bessel function of the second kind (floats; integers through f64).
     fn yn(self, o: Self) -> Self;
     /// y_self(o), the spherical Bessel function of the second kind, or its derivative
@@ -278,6 +281,9 @@ macro_rules! float_num {
             }
             fn ellipj(self, o: Self, part: usize) -> Self {
                 super::ellipj::ellipj(self as f64, o as f64)[part] as $t
+            }
+            fn ellipinc(self, o: Self, second: bool) -> Self {
+                super::carlson::ellipinc(self as f64, o as f64, second) as $t
             }
             fn yn(self, o: Self) -> Self {
                 super::besselj::yn(self as f64, o as f64) as $t
@@ -717,6 +723,9 @@ macro_rules! int_num {
             }
             fn ellipj(self, o: Self, part: usize) -> Self {
                 super::ellipj::ellipj(self as f64, o as f64)[part] as $t
+            }
+            fn ellipinc(self, o: Self, second: bool) -> Self {
+                super::carlson::ellipinc(self as f64, o as f64, second) as $t
             }
             fn yn(self, o: Self) -> Self {
                 super::besselj::yn(self as f64, o as f64) as $t

@@ -221,6 +221,8 @@ pub(super) fn binary_expr(op: BinaryOp, t: DType) -> String {
         BinaryOp::EllipjCn => format!("math_ellipj_{w}(a, b, 1)"),
         BinaryOp::EllipjDn => format!("math_ellipj_{w}(a, b, 2)"),
         BinaryOp::EllipjAm => format!("math_ellipj_{w}(a, b, 3)"),
+        BinaryOp::EllipKinc => format!("math_ellipinc_{w}(a, b, false)"),
+        BinaryOp::EllipEinc => format!("math_ellipinc_{w}(a, b, true)"),
         BinaryOp::Copysign => format!("select(abs(a), -abs(a), signbit_{w}(b))"),
         BinaryOp::FMax if float => format!("select(select(max(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
         BinaryOp::FMin if float => format!("select(select(min(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
