@@ -1679,6 +1679,38 @@ template <typename T> __device__ T k_carlson_rd(T x0, T y0, T z0) {
                      (T)9 * e2 * e3 / (T)52 + (T)3 * e5 / (T)26;
     return f * series / (a * sqrt(a)) + (T)3 * sum;
 }
+// SciPy's elliprf, elliprd, elliprg, elliprc (CUDA has none): src/backend/cpu/carlson.rs,
+// whose edges these follow; R_G by DLMF 19.21.10 about the median.
+template <typename T> __device__ bool k_carlson_bad(T x, T y, T z) {
+    return x != x || y != y || z != z || fmin(fmin(x, y), z) < (T)0;
+}
+template <typename T> __device__ T k_elliprf(T x, T y, T z) {
+    if (k_carlson_bad(x, y, z)) return k_special(x, true);
+    if (isinf(fmax(fmax(x, y), z))) return (T)0;
+    if ((x == (T)0) + (y == (T)0) + (z == (T)0) >= 2) return k_special(x, false);
+    return k_carlson_rf(x, y, z);
+}
+template <typename T> __device__ T k_elliprd(T x, T y, T z) {
+    if (k_carlson_bad(x, y, z)) return k_special(x, true);
+    if (isinf(fmax(fmax(x, y), z))) return (T)0;
+    if (z == (T)0 || (x == (T)0 && y == (T)0)) return k_special(x, false);
+    return k_carlson_rd(x, y, z);
+}
+template <typename T> __device__ T k_elliprg(T x, T y, T z) {
+    if (k_carlson_bad(x, y, z)) return k_special(x, true);
+    const T lo = fmin(fmin(x, y), z), hi = fmax(fmax(x, y), z), mid = fmax(fmin(x, y), fmin(fmax(x, y), z));
+    if (isinf(hi)) return k_special(x, false);
+    if (mid == (T)0) return (T)0.5 * sqrt(hi);
+    return (T)0.5 * (mid * k_carlson_rf(lo, hi, mid) + (mid - lo) * (hi - mid) * k_carlson_rd(lo, hi, mid) / (T)3 +
+                     sqrt(lo / mid) * sqrt(hi));
+}
+template <typename T> __device__ T k_elliprc(T x, T y) {
+    if (x != x || y != y || x < (T)0 || y == (T)0) return k_special(x, true);
+    if (isinf(x) || isinf(y)) return (T)0;
+    if (y > (T)0) return k_carlson_rf(x, y, y);
+    const T d = x - y;
+    return sqrt(x / d) * k_carlson_rf(d, -y, -y);
+}
 // F(φ | m), or E(φ | m) when second (SciPy's ellipkinc, ellipeinc; CUDA has neither):
 // src/backend/cpu/carlson.rs. φ = nπ + r, 2n·K(m) or 2n·E(m) and r's part in Carlson's
 // forms, each a sum of terms of one sign; for m > 1 NaN where the integral is not real.

@@ -106,6 +106,7 @@ DEF_BINARY(ellipj_dn, k_ellipj<2>(a, b))
 DEF_BINARY(ellipj_am, k_ellipj<3>(a, b))
 DEF_BINARY(ellipkinc, k_ellipinc(a, b, false))
 DEF_BINARY(ellipeinc, k_ellipinc(a, b, true))
+DEF_BINARY(elliprc, k_elliprc(a, b))
 DEF_BINARY(yn, k_yn(a, b))
 DEF_BINARY(spherical_yn, k_spherical_yn(a, b, false))
 DEF_BINARY(spherical_yn_d, k_spherical_yn(a, b, true))
@@ -126,6 +127,9 @@ DEF_TERNARY(betainc, k_betainc(a, b, c, false))
 DEF_TERNARY(betaincc, k_betainc(a, b, c, true))
 DEF_TERNARY(betaincinv, k_betaincinv(a, b, c, false))
 DEF_TERNARY(betainccinv, k_betaincinv(a, b, c, true))
+DEF_TERNARY(elliprf, k_elliprf(a, b, c))
+DEF_TERNARY(elliprd, k_elliprd(a, b, c))
+DEF_TERNARY(elliprg, k_elliprg(a, b, c))
 
 // The special functions take the one-element-per-step driver (see EW_DRIVER_ONCE).
 #define EW_ONCE(NAME) template <> struct ew_once<op_##NAME> { static constexpr bool value = true; };
@@ -139,6 +143,7 @@ EW_ONCE(betaln) EW_ONCE(beta) EW_ONCE(zeta) EW_ONCE(gammainc) EW_ONCE(gammaincc)
 EW_ONCE(expn) EW_ONCE(smirnov) EW_ONCE(smirnovi) EW_ONCE(yn) EW_ONCE(spherical_yn) EW_ONCE(spherical_yn_d) EW_ONCE(poch) EW_ONCE(binom)
 EW_ONCE(betainc) EW_ONCE(betaincc) EW_ONCE(betaincinv) EW_ONCE(betainccinv)
 EW_ONCE(ellipj_sn) EW_ONCE(ellipj_cn) EW_ONCE(ellipj_dn) EW_ONCE(ellipj_am) EW_ONCE(ellipkinc) EW_ONCE(ellipeinc)
+EW_ONCE(elliprc) EW_ONCE(elliprf) EW_ONCE(elliprd) EW_ONCE(elliprg)
 #undef EW_ONCE
 
 // IEEE comparisons: NaN compares unequal (ne is true).

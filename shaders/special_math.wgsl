@@ -713,6 +713,46 @@ fn carlson_rd_{{T}}(x0: {{T}}, y0: {{T}}, z0: {{T}}) -> {{T}} {
     return f * series / (a * sqrt(a)) + 3.0 * sum;
 }
 
+// SciPy's elliprf, elliprd, elliprg, elliprc (src/backend/cpu/carlson.rs, whose edges these
+// follow): NaN for a negative or NaN argument; R_F +∞ where two are 0, R_D where z or x and
+// y are; both 0 where one is +∞, R_G +∞; R_G by DLMF 19.21.10 about the median.
+fn carlson_bad_{{T}}(x: {{T}}, y: {{T}}, z: {{T}}) -> bool {
+    return nan_{{T}}(x) || nan_{{T}}(y) || nan_{{T}}(z) || min(min(x, y), z) < 0.0;
+}
+
+fn math_elliprf_{{T}}(x: {{T}}, y: {{T}}, z: {{T}}) -> {{T}} {
+    if (carlson_bad_{{T}}(x, y, z)) { return qnan_{{T}}(); }
+    if (max(max(x, y), z) > {{T_MAX}}) { return 0.0; }
+    let zeros = select(0, 1, x == 0.0) + select(0, 1, y == 0.0) + select(0, 1, z == 0.0);
+    if (zeros >= 2) { return inf_{{T}}(); }
+    return carlson_rf_{{T}}(x, y, z);
+}
+
+fn math_elliprd_{{T}}(x: {{T}}, y: {{T}}, z: {{T}}) -> {{T}} {
+    if (carlson_bad_{{T}}(x, y, z)) { return qnan_{{T}}(); }
+    if (max(max(x, y), z) > {{T_MAX}}) { return 0.0; }
+    if (z == 0.0 || (x == 0.0 && y == 0.0)) { return inf_{{T}}(); }
+    return carlson_rd_{{T}}(x, y, z);
+}
+
+fn math_elliprg_{{T}}(x: {{T}}, y: {{T}}, z: {{T}}) -> {{T}} {
+    if (carlson_bad_{{T}}(x, y, z)) { return qnan_{{T}}(); }
+    let lo = min(min(x, y), z);
+    let hi = max(max(x, y), z);
+    let mid = max(min(x, y), min(max(x, y), z));
+    if (hi > {{T_MAX}}) { return inf_{{T}}(); }
+    if (mid == 0.0) { return 0.5 * sqrt(hi); }
+    return 0.5 * (mid * carlson_rf_{{T}}(lo, hi, mid) + (mid - lo) * (hi - mid) * carlson_rd_{{T}}(lo, hi, mid) / 3.0 + sqrt(lo / mid) * sqrt(hi));
+}
+
+fn math_elliprc_{{T}}(x: {{T}}, y: {{T}}) -> {{T}} {
+    if (nan_{{T}}(x) || nan_{{T}}(y) || x < 0.0 || y == 0.0) { return qnan_{{T}}(); }
+    if (max(x, abs(y)) > {{T_MAX}}) { return 0.0; }
+    if (y > 0.0) { return carlson_rf_{{T}}(x, y, y); }
+    let d = x - y;
+    return sqrt(x / d) * carlson_rf_{{T}}(d, -y, -y);
+}
+
 // φ − nπ, π in three parts where n·PI3_A and n·PI3_B are exact.
 fn reduce_pi_{{T}}(phi: {{T}}, n: {{T}}) -> {{T}} {
     if (abs(n) < {{ELLIPJ_Q_EXACT}}) {

@@ -71,6 +71,7 @@ macro_rules! float_ref {
                                 BinaryOp::EllipjAm => x.ellipj_am(&y),
                                 BinaryOp::EllipKinc => x.ellipkinc(&y),
                                 BinaryOp::EllipEinc => x.ellipeinc(&y),
+                                BinaryOp::EllipRc => x.elliprc(&y),
                                 _ => x.betaln(&y),
                             }
                         })
@@ -381,7 +382,8 @@ fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
         | BinaryOp::EllipjDn
         | BinaryOp::EllipjAm
         | BinaryOp::EllipKinc
-        | BinaryOp::EllipEinc => T::TRANSCENDENTAL,
+        | BinaryOp::EllipEinc
+        | BinaryOp::EllipRc => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -452,6 +454,7 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::EllipjAm => a.ellipj_am(b),
             BinaryOp::EllipKinc => a.ellipkinc(b),
             BinaryOp::EllipEinc => a.ellipeinc(b),
+            BinaryOp::EllipRc => a.elliprc(b),
             _ => unreachable!(),
         }
     }
@@ -506,7 +509,7 @@ fn all_binary<T: RefOps>(dev: &Device) -> gpu::Result<()> {
 /// Every binary op against a scalar operand (the `_scalar` forms where there are some),
 /// but the special functions: for them a 0-d operand only compiles the whole expression
 /// once more (about 1 s each on llvmpipe with a cold shader cache: 55 s of this test's 59
-/// for the 22 of them in f32 and f64), where the broadcast itself is the kernel's, covered
+/// for the 22 of them then in f32 and f64), where the broadcast itself is the kernel's, covered
 /// by the other ops, and `all_binary` and tests/special.rs check their values.
 fn scalar_ops<T: RefOps>(dev: &Device) -> gpu::Result<()> {
     let data = pattern::<T>(24, 3);

@@ -43,7 +43,8 @@
 //! functions (`ellipj`) at 325 points, m from −1e8 to 1e3 and within 1e-16 of 1, in ulps
 //! per unit of the condition number in both arguments (see `ellipj_check`), and the
 //! incomplete elliptic integrals (`ellipkinc`, `ellipeinc`) likewise at 234 (see
-//! `ellipinc_check`).
+//! `ellipinc_check`), and Carlson's symmetric integrals (`elliprf`, `elliprd`, `elliprg`,
+//! `elliprc`) at 70 points each (see `carlson_check`).
 //!
 //! Their inverses in x (`gammaincinv`, `gammainccinv`) are checked against mpmath's roots
 //! at 440 points, in ulps of the root per unit of its condition number (see
@@ -2685,6 +2686,95 @@ fn ellipinc_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     Ok(())
 }
 
+/// `elliprf`, `elliprd`, `elliprg` and `elliprc` on `dev` in `F` against mpmath
+/// (tests/data/carlson_mpmath.txt: 70 points each, arguments log-uniform over 1e±30, a third
+/// with one of them 0, some with all three within 1e-6 of each other; R_C's y negative for
+/// a third) within `bound` ulps per unit of `max(1, κ)`, κ the condition number in all the
+/// arguments. Rows whose arguments or values `F` does not hold are skipped. Then SciPy's
+/// conventions at the edges, and a broadcast of a column against a row.
+fn carlson_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let rows: Vec<(String, [f64; 5])> = include_str!("data/carlson_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split(' ').collect();
+            let n = |i: usize| -> f64 { f[i].parse().expect("a number") };
+            (f[0].to_string(), [n(1), n(2), n(3), n(4), n(5)])
+        })
+        .filter(|(_, r)| r[..3].iter().all(|&v| to_f(v).into() == v) && (F::MIN_POSITIVE..=max).contains(&r[3].abs()))
+        .collect();
+    for op in ["elliprf", "elliprd", "elliprg", "elliprc"] {
+        let rows: Vec<[f64; 5]> = rows.iter().filter(|(o, _)| o == op).map(|(_, r)| *r).collect();
+        let col = |k: usize| -> gpu::Result<Array<F>> {
+            Array::from_vec(rows.iter().map(|r| to_f(r[k])).collect(), [rows.len()])?.to(dev)
+        };
+        let (x, y, z) = (col(0)?, col(1)?, col(2)?);
+        let got = match op {
+            "elliprf" => x.elliprf(&y, &z)?,
+            "elliprd" => x.elliprd(&y, &z)?,
+            "elliprg" => x.elliprg(&y, &z)?,
+            _ => x.elliprc(&y)?,
+        }
+        .to_vec()?;
+        let want: Vec<f64> = rows.iter().map(|r| r[3]).collect();
+        check_ulps_per(dev, op, &got, &want, bound, (|i: usize| rows[i][4].max(1.0), "max(1, κ)"), |i| {
+            format!("({:e}, {:e}, {:e})", rows[i][0], rows[i][1], rows[i][2])
+        });
+    }
+    // SciPy 1.17's values at the edges, elementwise.
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let to = |v: &[f64]| -> gpu::Result<Array<F>> {
+        Array::from_vec(v.iter().map(|&x| to_f(x)).collect(), [v.len()])?.to(dev)
+    };
+    let x = to(&[0.0, -1.0, inf, 0.0, 1.0, nan, 0.0])?;
+    let y = to(&[0.0, 2.0, 1.0, 0.0, 1.0, 1.0, inf])?;
+    let z = to(&[1.0, 3.0, 1.0, 0.0, 0.0, 1.0, 1.0])?;
+    let host = |a: Array<F>| -> gpu::Result<Vec<f64>> { Ok(a.to_vec()?.into_iter().map(|v| v.into()).collect()) };
+    let cases = [
+        ("elliprf", host(x.elliprf(&y, &z)?)?, [inf, nan, 0.0, inf, std::f64::consts::FRAC_PI_2, nan, 0.0]),
+        ("elliprd", host(x.elliprd(&y, &z)?)?, [inf, nan, 0.0, inf, inf, nan, 0.0]),
+        ("elliprg", host(x.elliprg(&y, &z)?)?, [0.5, nan, inf, 0.0, std::f64::consts::FRAC_PI_4, nan, inf]),
+    ];
+    for (op, got, want) in cases {
+        for (i, (g, w)) in got.iter().zip(want).enumerate() {
+            let ok = if w.is_nan() { g.is_nan() } else { *g == w || (g - w).abs() <= 4.0 * F::EPS * w.abs() };
+            assert!(ok, "{op} edge case {i} {what}: got {g}, want {w}");
+        }
+    }
+    let rc = host(to(&[1.0, 0.0, -1.0, inf, 1.0, 4.0])?.elliprc(&to(&[0.0, -1.0, 1.0, 1.0, inf, 4.0])?)?)?;
+    for (i, (g, w)) in rc.iter().zip([nan, 0.0, nan, 0.0, 0.0, 0.5]).enumerate() {
+        assert!(if w.is_nan() { g.is_nan() } else { *g == w }, "elliprc edge case {i} {what}: got {g}, want {w}");
+    }
+    // Homogeneity as a broadcast: R_F(λx, λy, λz) = R_F(x, y, z)/√λ for λ a column of
+    // powers of 4 (exact scalings).
+    let lam = Array::from_vec(to_vec_f(&[1.0, 4.0, 1.0 / 16.0], to_f), [3, 1])?.to(dev)?;
+    let (x, y, z) = (to(&[0.5, 2.0, 0.0])?, to(&[1.0, 3.0, 7.0])?, to(&[2.5, 0.25, 1.0])?);
+    let scaled =
+        host(lam.mul(&x.reshape([1, 3])?)?.elliprf(&lam.mul(&y.reshape([1, 3])?)?, &lam.mul(&z.reshape([1, 3])?)?)?)?;
+    let base = host(x.elliprf(&y, &z)?)?;
+    for (i, l) in [1.0f64, 4.0, 1.0 / 16.0].iter().enumerate() {
+        for k in 0..3 {
+            let (g, w) = (scaled[3 * i + k], base[k] / l.sqrt());
+            assert!((g - w).abs() <= 4.0 * F::EPS * w, "elliprf scaled by {l} at {k} {what}: {g} against {w}");
+        }
+    }
+    Ok(())
+}
+
+fn to_vec_f<F: Copy>(v: &[f64], to_f: fn(f64) -> F) -> Vec<F> {
+    v.iter().map(|&x| to_f(x)).collect()
+}
+
+/// The bound for the Carlson integrals, in ulps per unit of `max(1, κ)`: 4 where the code
+/// is ours (CPU, wgpu); on CUDA, whose kernels call CUDA's sqrt, twice that. Not run here:
+/// no NVIDIA driver.
+fn carlson_bound(dev: &Device) -> f64 {
+    bound_on(dev, 4.0, 8.0)
+}
+
 /// The bound for `ellipkinc` and `ellipeinc`, in ulps per unit of `max(1, κ)`: 4 where the
 /// code is ours (CPU, wgpu); on CUDA, whose kernels call CUDA's sin, cos and sqrt, twice
 /// that. Not run here: no NVIDIA driver.
@@ -4265,6 +4355,17 @@ backend_tests! {
             return Ok(());
         }
         ellipinc_check::<f64>(dev, ellipinc_bound(dev))
+    }
+
+    fn carlson_f32(dev) {
+        carlson_check::<f32>(dev, carlson_bound(dev))
+    }
+
+    fn carlson_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        carlson_check::<f64>(dev, carlson_bound(dev))
     }
 
     fn expn_f32(dev) {

@@ -430,13 +430,16 @@ pub enum BinaryOp {
     /// The incomplete elliptic integral of the second kind `E(a | b)` (SciPy's
     /// `ellipeinc`; floats).
     EllipEinc,
+    /// Carlson's degenerate symmetric integral `R_C(a, b)`, Cauchy's principal value for
+    /// b < 0 (SciPy's `elliprc`; floats).
+    EllipRc,
     /// The beta function `B(a, b) = Γ(a)Γ(b)/Γ(a + b)` (SciPy's `beta`; floats).
     Beta,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 42] = [
+    pub const ALL: [BinaryOp; 43] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -479,6 +482,7 @@ impl BinaryOp {
         BinaryOp::EllipjAm,
         BinaryOp::EllipKinc,
         BinaryOp::EllipEinc,
+        BinaryOp::EllipRc,
     ];
 
     /// Whether the op is defined for integer dtypes.
@@ -510,6 +514,7 @@ impl BinaryOp {
                 | BinaryOp::EllipjAm
                 | BinaryOp::EllipKinc
                 | BinaryOp::EllipEinc
+                | BinaryOp::EllipRc
         )
     }
 
@@ -573,6 +578,7 @@ impl BinaryOp {
             BinaryOp::EllipjAm => "ellipj_am",
             BinaryOp::EllipKinc => "ellipkinc",
             BinaryOp::EllipEinc => "ellipeinc",
+            BinaryOp::EllipRc => "elliprc",
         }
     }
 }
@@ -591,12 +597,27 @@ pub enum TernaryOp {
     /// The inverse of `BetaIncC` in x: the x with `1 − I_x(a, b) = c` (SciPy's
     /// `betainccinv`).
     BetaIncCInv,
+    /// Carlson's symmetric integral of the first kind `R_F(a, b, c)` (SciPy's `elliprf`).
+    EllipRf,
+    /// Carlson's `R_D(a, b, c)`, of the second kind, c the distinguished argument (SciPy's
+    /// `elliprd`).
+    EllipRd,
+    /// Carlson's completely symmetric `R_G(a, b, c)`, of the second kind (SciPy's
+    /// `elliprg`).
+    EllipRg,
 }
 
 impl TernaryOp {
     /// Every ternary op, in declaration order.
-    pub const ALL: [TernaryOp; 4] =
-        [TernaryOp::BetaInc, TernaryOp::BetaIncC, TernaryOp::BetaIncInv, TernaryOp::BetaIncCInv];
+    pub const ALL: [TernaryOp; 7] = [
+        TernaryOp::BetaInc,
+        TernaryOp::BetaIncC,
+        TernaryOp::BetaIncInv,
+        TernaryOp::BetaIncCInv,
+        TernaryOp::EllipRf,
+        TernaryOp::EllipRd,
+        TernaryOp::EllipRg,
+    ];
 
     /// Lower-case name, as used in kernel names and messages.
     pub fn name(self) -> &'static str {
@@ -605,6 +626,9 @@ impl TernaryOp {
             TernaryOp::BetaIncC => "betaincc",
             TernaryOp::BetaIncInv => "betaincinv",
             TernaryOp::BetaIncCInv => "betainccinv",
+            TernaryOp::EllipRf => "elliprf",
+            TernaryOp::EllipRd => "elliprd",
+            TernaryOp::EllipRg => "elliprg",
         }
     }
 }

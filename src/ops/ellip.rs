@@ -61,11 +61,16 @@
 //! above 1. SciPy returns NaN for every m > 1; here the integrals are given where they
 //! are real, `|sin φ| ≤ 1/√m`.
 //!
+//! Carlson's integrals themselves are public as `elliprf`, `elliprd`, `elliprg` (one kernel
+//! each, `TernaryOp::EllipRf`, `EllipRd`, `EllipRg`) and `elliprc` (`BinaryOp::EllipRc`),
+//! SciPy's real-argument forms, in the same files; `R_G` by DLMF 19.21.10 about the median
+//! argument, `R_C` as `R_F(x, y, y)` and, for y < 0, Cauchy's principal value.
+//!
 use crate::array::Array;
-use crate::backend::{BinaryOp, UnaryOp};
+use crate::backend::{BinaryOp, TernaryOp, UnaryOp};
 use crate::dtype::Float;
 use crate::error::Result;
-use crate::ops::elementwise::{binary, Arg};
+use crate::ops::elementwise::{binary, ternary, Arg};
 
 impl<T: Float> Array<T> {
     /// The complete elliptic integral of the first kind `K(m) = ∫₀^{π/2} dθ/√(1 − m sin²θ)`
@@ -282,5 +287,100 @@ impl<T: Float> Array<T> {
     /// ```
     pub fn ellipeinc(&self, m: &Array<T>) -> Result<Array<T>> {
         binary(BinaryOp::EllipEinc, Arg::Array(self), Arg::Array(m))
+    }
+
+    /// Carlson's symmetric elliptic integral of the first kind
+    /// `R_F(x, y, z) = ½∫₀^∞ dt/√((t + x)(t + y)(t + z))` of `self` (x), y and z broadcast
+    /// together (SciPy's `special.elliprf`, real arguments), in one kernel: Carlson's
+    /// duplication to `(3ε)^(−1/6)` of the arguments' spread, then the fifth-order series.
+    /// `F(φ | m) = sin φ·R_F(cos²φ, 1 − m sin²φ, 1)`. SciPy's conventions: NaN for a
+    /// negative argument, +∞ where two are 0, 0 where one is +∞.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastMismatch`](crate::Error::BroadcastMismatch),
+    /// [`Error::DeviceMismatch`](crate::Error::DeviceMismatch),
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f64, 0.0], [2])?;
+    /// let y = gpu::Array::from_vec(vec![2.0f64, 1.0], [2])?;
+    /// let z = gpu::Array::from_vec(vec![3.0f64, 2.0], [2])?;
+    /// let r = x.elliprf(&y, &z)?.to_vec()?;
+    /// assert!((r[0] / 0.7269459354689082 - 1.0).abs() < 5e-16);
+    /// assert!((r[1] / 1.3110287771460598 - 1.0).abs() < 5e-16);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn elliprf(&self, y: &Array<T>, z: &Array<T>) -> Result<Array<T>> {
+        ternary(TernaryOp::EllipRf, self, y, z)
+    }
+
+    /// Carlson's `R_D(x, y, z) = (3/2)∫₀^∞ dt/((t + z)√((t + x)(t + y)(t + z)))`, symmetric
+    /// in x and y, of `self` (x), y and z broadcast together (SciPy's `special.elliprd`,
+    /// real arguments), in one kernel (duplication, then the fifth-order series). SciPy's
+    /// conventions: NaN for a negative argument, +∞ where z or both x and y are 0, 0
+    /// where one is +∞.
+    ///
+    /// # Errors
+    /// As [`elliprf`](Array::elliprf).
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f64], [1])?;
+    /// let y = gpu::Array::from_vec(vec![2.0f64], [1])?;
+    /// let z = gpu::Array::from_vec(vec![3.0f64], [1])?;
+    /// let r = x.elliprd(&y, &z)?.to_vec()?;
+    /// assert!((r[0] / 0.29046028102899063 - 1.0).abs() < 5e-16);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn elliprd(&self, y: &Array<T>, z: &Array<T>) -> Result<Array<T>> {
+        ternary(TernaryOp::EllipRd, self, y, z)
+    }
+
+    /// Carlson's completely symmetric integral of the second kind `R_G(x, y, z)` of `self`
+    /// (x), y and z broadcast together (SciPy's `special.elliprg`, real arguments), in one
+    /// kernel: DLMF 19.21.10 with z the median of the three, where its terms are all
+    /// non-negative, `2R_G = z·R_F − (x − z)(y − z)·R_D/3 + √(xy/z)`. The surface area of
+    /// an ellipsoid with semi-axes a, b, c is `4π·(abc)·R_G(a⁻², b⁻², c⁻²)`.
+    /// SciPy's conventions: NaN for a negative argument, `√max/2` where two are 0, +∞ where
+    /// one is +∞.
+    ///
+    /// # Errors
+    /// As [`elliprf`](Array::elliprf).
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f64, 0.0], [2])?;
+    /// let y = gpu::Array::from_vec(vec![2.0f64, 16.0], [2])?;
+    /// let z = gpu::Array::from_vec(vec![3.0f64, 16.0], [2])?;
+    /// let r = x.elliprg(&y, &z)?.to_vec()?;
+    /// assert!((r[0] / 1.4018470999908952 - 1.0).abs() < 5e-16);
+    /// assert!((r[1] / std::f64::consts::PI - 1.0).abs() < 5e-16); // R_G(0, 16, 16) = π
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn elliprg(&self, y: &Array<T>, z: &Array<T>) -> Result<Array<T>> {
+        ternary(TernaryOp::EllipRg, self, y, z)
+    }
+
+    /// Carlson's degenerate integral `R_C(x, y) = R_F(x, y, y)` of `self` (x) and y
+    /// broadcast together (SciPy's `special.elliprc`, real arguments), in one kernel; for
+    /// y < 0 Cauchy's principal value `√(x/(x − y))·R_C(x − y, −y)` (DLMF 19.2.20). It is
+    /// `acos(√(x/y))/√(y − x)` below y and `acosh(√(x/y))/√(x − y)` above, without those
+    /// forms' cancellation at x ≈ y. SciPy's conventions: NaN for x < 0 and for y = 0, 0
+    /// where one is ±∞.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastMismatch`](crate::Error::BroadcastMismatch),
+    /// [`Error::DeviceMismatch`](crate::Error::DeviceMismatch),
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f64, 1.0, 0.0], [3])?;
+    /// let y = gpu::Array::from_vec(vec![2.0f64, -1.0, 1.0], [3])?;
+    /// let r = x.elliprc(&y)?.to_vec()?;
+    /// assert!((r[0] - std::f64::consts::FRAC_PI_4).abs() < 2e-16);
+    /// assert!((r[1] / 0.6232252401402305 - 1.0).abs() < 5e-16); // principal value
+    /// assert!((r[2] - std::f64::consts::FRAC_PI_2).abs() < 3e-16); // SciPy 1.17: 1 ulp low
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn elliprc(&self, y: &Array<T>) -> Result<Array<T>> {
+        binary(BinaryOp::EllipRc, Arg::Array(self), Arg::Array(y))
     }
 }

@@ -124,3 +124,72 @@ pub(crate) fn ellipinc(phi: f64, m: f64, second: bool) -> f64 {
     };
     part + whole(ellipe(m))
 }
+
+/// `R_F(x, y, z)` (SciPy's `elliprf`): NaN for a negative or NaN argument, +∞ where two
+/// are 0, 0 where one is +∞.
+pub(crate) fn elliprf(x: f64, y: f64, z: f64) -> f64 {
+    let args = [x, y, z];
+    if args.iter().any(|v| v.is_nan() || *v < 0.0) {
+        return f64::NAN;
+    }
+    if args.iter().any(|v| v.is_infinite()) {
+        return 0.0;
+    }
+    if args.iter().filter(|v| **v == 0.0).count() >= 2 {
+        return f64::INFINITY;
+    }
+    rf(x, y, z)
+}
+
+/// `R_D(x, y, z)` (SciPy's `elliprd`): NaN for a negative or NaN argument, +∞ where z or
+/// both x and y are 0, 0 where one is +∞.
+pub(crate) fn elliprd(x: f64, y: f64, z: f64) -> f64 {
+    let args = [x, y, z];
+    if args.iter().any(|v| v.is_nan() || *v < 0.0) {
+        return f64::NAN;
+    }
+    if args.iter().any(|v| v.is_infinite()) {
+        return 0.0;
+    }
+    if z == 0.0 || (x == 0.0 && y == 0.0) {
+        return f64::INFINITY;
+    }
+    rd(x, y, z)
+}
+
+/// `R_G(x, y, z) = ¼∫₀^∞ (t + x)^(−½)(t + y)^(−½)(t + z)^(−½)·(x/(t + x) + y/(t + y) + z/(t + z))·t dt`
+/// (SciPy's `elliprg`) by DLMF 19.21.10 with z the median, where its three terms are
+/// non-negative: `2R_G = z·R_F − (x − z)(y − z)·R_D/3 + √(xy/z)`. √max/2 where two
+/// arguments are 0, NaN for a negative or NaN one, +∞ where one is +∞.
+pub(crate) fn elliprg(x: f64, y: f64, z: f64) -> f64 {
+    let mut v = [x, y, z];
+    if v.iter().any(|a| a.is_nan() || *a < 0.0) {
+        return f64::NAN;
+    }
+    if v.iter().any(|a| a.is_infinite()) {
+        return f64::INFINITY;
+    }
+    v.sort_by(f64::total_cmp);
+    let [lo, mid, hi] = v;
+    if mid == 0.0 {
+        return 0.5 * hi.sqrt();
+    }
+    0.5 * (mid * rf(lo, hi, mid) + (mid - lo) * (hi - mid) * rd(lo, hi, mid) / 3.0 + (lo / mid).sqrt() * hi.sqrt())
+}
+
+/// `R_C(x, y) = R_F(x, y, y)` (SciPy's `elliprc`), for y < 0 Cauchy's principal value
+/// `√(x/(x − y))·R_C(x − y, −y)` (DLMF 19.2.20). NaN for x < 0, y = 0 (SciPy's) or NaN, 0
+/// where one is ±∞.
+pub(crate) fn elliprc(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() || x < 0.0 || y == 0.0 {
+        return f64::NAN;
+    }
+    if x.is_infinite() || y.is_infinite() {
+        return 0.0;
+    }
+    if y > 0.0 {
+        return rf(x, y, y);
+    }
+    let d = x - y;
+    (x / d).sqrt() * rf(d, -y, -y)
+}

@@ -4,10 +4,10 @@
 //! Each op is matched once per call and monomorphised per (op, dtype), so the inner
 //! loops in `strided` inline the scalar function and vectorise.
 
-use super::betainc;
 use super::convenience::Deg;
 use super::num::{compare as cmp, CastTo, FloatNum, Num};
 use super::strided::{assign2, map1, map2, map3, par_chunks, Src};
+use super::{betainc, carlson};
 use super::{src_of, unsupported, CpuBackend, CpuStorage};
 use crate::backend::{BinaryOp, CompareOp, Fill, Operand, TernaryOp, UnaryOp, View};
 use crate::dtype::{DType, HostVec, Scalar};
@@ -306,6 +306,10 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::ellipinc(a, b, true);
                 $body
             }
+            BinaryOp::EllipRc => {
+                let $f = |a: $t, b: $t| Num::elliprc(a, b);
+                $body
+            }
             BinaryOp::Beta => {
                 let $f = |a: $t, b: $t| Num::beta(a, b);
                 $body
@@ -483,6 +487,9 @@ pub(super) fn ternary(
         TernaryOp::BetaIncC => |a: f64, b: f64, x: f64| betainc::betainc(a, b, x, true),
         TernaryOp::BetaIncInv => |a: f64, b: f64, y: f64| betainc::betaincinv(a, b, y, false),
         TernaryOp::BetaIncCInv => |a: f64, b: f64, y: f64| betainc::betaincinv(a, b, y, true),
+        TernaryOp::EllipRf => carlson::elliprf,
+        TernaryOp::EllipRd => carlson::elliprd,
+        TernaryOp::EllipRg => carlson::elliprg,
     };
     let n = shape.iter().product();
     macro_rules! go {

@@ -45,6 +45,8 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     /// F(self | o), or E(self | o) when `second`, the incomplete elliptic integrals
     /// (floats; integers through f64).
     fn ellipinc(self, o: Self, second: bool) -> Self;
+    /// Carlson's R_C(self, o) (floats; integers through f64).
+    fn elliprc(self, o: Self) -> Self;
     /// Y_self(o), the Bessel function of the second kind (floats; integers through f64).
     fn yn(self, o: Self) -> Self;
     /// y_self(o), the spherical Bessel function of the second kind, or its derivative
@@ -284,6 +286,9 @@ macro_rules! float_num {
             }
             fn ellipinc(self, o: Self, second: bool) -> Self {
                 super::carlson::ellipinc(self as f64, o as f64, second) as $t
+            }
+            fn elliprc(self, o: Self) -> Self {
+                super::carlson::elliprc(self as f64, o as f64) as $t
             }
             fn yn(self, o: Self) -> Self {
                 super::besselj::yn(self as f64, o as f64) as $t
@@ -726,6 +731,9 @@ macro_rules! int_num {
             }
             fn ellipinc(self, o: Self, second: bool) -> Self {
                 super::carlson::ellipinc(self as f64, o as f64, second) as $t
+            }
+            fn elliprc(self, o: Self) -> Self {
+                super::carlson::elliprc(self as f64, o as f64) as $t
             }
             fn yn(self, o: Self) -> Self {
                 super::besselj::yn(self as f64, o as f64) as $t

@@ -85,6 +85,9 @@ pub(super) fn ternary_expr(op: TernaryOp, t: DType) -> Option<String> {
         TernaryOp::BetaIncC => format!("math_betainc_{w}(a, b, c, true)"),
         TernaryOp::BetaIncInv => format!("math_betaincinv_{w}(a, b, c, false)"),
         TernaryOp::BetaIncCInv => format!("math_betaincinv_{w}(a, b, c, true)"),
+        TernaryOp::EllipRf => format!("math_elliprf_{w}(a, b, c)"),
+        TernaryOp::EllipRd => format!("math_elliprd_{w}(a, b, c)"),
+        TernaryOp::EllipRg => format!("math_elliprg_{w}(a, b, c)"),
     })
 }
 
@@ -223,6 +226,7 @@ pub(super) fn binary_expr(op: BinaryOp, t: DType) -> String {
         BinaryOp::EllipjAm => format!("math_ellipj_{w}(a, b, 3)"),
         BinaryOp::EllipKinc => format!("math_ellipinc_{w}(a, b, false)"),
         BinaryOp::EllipEinc => format!("math_ellipinc_{w}(a, b, true)"),
+        BinaryOp::EllipRc => format!("math_elliprc_{w}(a, b)"),
         BinaryOp::Copysign => format!("select(abs(a), -abs(a), signbit_{w}(b))"),
         BinaryOp::FMax if float => format!("select(select(max(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
         BinaryOp::FMin if float => format!("select(select(min(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
