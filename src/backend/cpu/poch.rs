@@ -3,7 +3,9 @@
 //! (`math_poch`, `math_binom`) and kernels/common.cuh (`k_poch`, `k_binom`) are the same
 //! algorithms.
 
-use super::special::{betaln_past_gamma, digamma, gamma, gamma_pole, sin_pi_parts, stirling_series, two_prod, two_sum};
+use super::special::{
+    betaln_past_gamma, digamma, gamma, gamma_pole, gamma_sign, sin_pi_parts, stirling_series, two_prod, two_sum,
+};
 
 /// Integer m up to this many factors are their product.
 const PRODUCT_TERMS: f64 = 64.0;
@@ -134,15 +136,6 @@ pub(crate) fn poch(z: f64, m: f64) -> f64 {
             scaled_exp(sign * pi / sin_pi_parts(s, sl), l)
         }
         (false, false) => scaled_exp(sign, ln_gamma_ratio(z, s, m)),
-    }
-}
-
-/// The sign of Γ(x) away from its poles: negative on (−2j − 1, −2j).
-pub(super) fn gamma_sign(x: f64) -> f64 {
-    if x < 0.0 && (x.floor() * 0.5).floor() != x.floor() * 0.5 {
-        -1.0
-    } else {
-        1.0
     }
 }
 

@@ -836,8 +836,17 @@ pub(crate) fn beta(a: f64, b: f64) -> f64 {
         let ratio = if g_s.abs() < 1.0 { (g_lo / g_s) * g_hi } else { g_lo * (g_hi / g_s) };
         return ratio / (1.0 + digamma(s) * sl);
     }
-    let sign = [lo, hi, s].iter().map(|&x| super::poch::gamma_sign(x)).product::<f64>();
+    let sign = [lo, hi, s].iter().map(|&x| gamma_sign(x)).product::<f64>();
     sign * betaln_past_gamma(lo, hi, s).exp()
+}
+
+/// The sign of Γ(x) away from its poles: negative on (−2j − 1, −2j).
+pub(super) fn gamma_sign(x: f64) -> f64 {
+    if x < 0.0 && (x.floor() * 0.5).floor() != x.floor() * 0.5 {
+        -1.0
+    } else {
+        1.0
+    }
 }
 
 /// sin(π(x + xl)) for |xl| ≤ ulp(x)/2: x − round(x) is exact, and the tail xl enters
