@@ -1503,20 +1503,41 @@ template <typename T> __device__ T k_expn(T n0, T x) {
     }
     return s;
 }
+// The arithmetic–geometric mean of positive finite a and b (src/backend/cpu/special.rs:
+// agm_mean): to 1e-9 (f32 1e-4), past which the next arithmetic mean is exact; ½(a + b) and
+// √(ab) where those neither overflow nor underflow, else ½a + ½b and √a·√b.
+template <typename T> __device__ T k_agm_half_sum(T a, T b) {
+    const T s = a + b;
+    return isinf(s) ? (T)0.5 * a + (T)0.5 * b : (T)0.5 * s;
+}
+template <typename T> __device__ T k_agm_mean(T a, T b) {
+    const T tol = sizeof(T) == 4 ? (T)1e-4 : (T)1e-9;
+    const T tiny = sizeof(T) == 4 ? (T)1.1754943508222875e-38 : (T)2.2250738585072014e-308;
+    for (int i = 0; i < 64 && fabs(a - b) > tol * fmax(a, b); ++i) {
+        const T ab = a * b, g = (ab >= tiny && !isinf(ab)) ? sqrt(ab) : sqrt(a) * sqrt(b);
+        a = k_agm_half_sum(a, b);
+        b = g;
+    }
+    return k_agm_half_sum(a, b);
+}
 // K(1 − p) (SciPy's ellipkm1; CUDA has none): src/backend/cpu/special.rs' ellipkm1,
 // π/(2·AGM(1, √p)).
 template <typename T> __device__ T k_ellipkm1(T p) {
     if (p != p || p < (T)0) return k_special(p, true);
     if (p == (T)0) return k_special(p, false);
     if (isinf(p)) return (T)0;
-    T a = 1, b = sqrt(p);
-    const T tol = sizeof(T) == 4 ? (T)1e-4 : (T)1e-9;
-    for (int i = 0; i < 64 && fabs(a - b) > tol * a; ++i) {
-        const T m = (T)0.5 * (a + b);
-        b = sqrt(a * b);
-        a = m;
-    }
-    return (T)3.141592653589793 / (a + b);
+    return (T)3.141592653589793 / ((T)2 * k_agm_mean((T)1, sqrt(p)));
+}
+// The arithmetic–geometric mean (SciPy's agm; CUDA has none): src/backend/cpu/special.rs.
+// NaN for opposite signs and ±∞ against 0, 0 where one is 0, −agm(−a, −b) for two negative
+// arguments, ±∞ where one is ±∞.
+template <typename T> __device__ T k_agm(T a, T b) {
+    if (a != a || b != b || (a < (T)0 && b > (T)0) || (a > (T)0 && b < (T)0)) return k_special(a, true);
+    const bool inf = isinf(a) || isinf(b);
+    if (a == (T)0 || b == (T)0) return inf ? k_special(a, true) : (T)0;
+    const T sign = a < (T)0 ? (T)-1 : (T)1;
+    if (inf) return sign * k_special(a, false);
+    return sign * k_agm_mean(fabs(a), fabs(b));
 }
 // E(m) (SciPy's ellipe; CUDA has none): src/backend/cpu/special.rs' ellipe, Cephes'
 // P(p) − p·ln p·Q(p) in p = 1 − m, or √p·E(1 − 1/p) below m = 0.

@@ -107,6 +107,7 @@ DEF_BINARY(ellipj_am, k_ellipj<3>(a, b))
 DEF_BINARY(ellipkinc, k_ellipinc(a, b, false))
 DEF_BINARY(ellipeinc, k_ellipinc(a, b, true))
 DEF_BINARY(elliprc, k_elliprc(a, b))
+DEF_BINARY(agm, k_agm(a, b))
 DEF_BINARY(yn, k_yn(a, b))
 DEF_BINARY(spherical_yn, k_spherical_yn(a, b, false))
 DEF_BINARY(spherical_yn_d, k_spherical_yn(a, b, true))
@@ -143,7 +144,7 @@ EW_ONCE(betaln) EW_ONCE(beta) EW_ONCE(zeta) EW_ONCE(gammainc) EW_ONCE(gammaincc)
 EW_ONCE(expn) EW_ONCE(smirnov) EW_ONCE(smirnovi) EW_ONCE(yn) EW_ONCE(spherical_yn) EW_ONCE(spherical_yn_d) EW_ONCE(poch) EW_ONCE(binom)
 EW_ONCE(betainc) EW_ONCE(betaincc) EW_ONCE(betaincinv) EW_ONCE(betainccinv)
 EW_ONCE(ellipj_sn) EW_ONCE(ellipj_cn) EW_ONCE(ellipj_dn) EW_ONCE(ellipj_am) EW_ONCE(ellipkinc) EW_ONCE(ellipeinc)
-EW_ONCE(elliprc) EW_ONCE(elliprf) EW_ONCE(elliprd) EW_ONCE(elliprg)
+EW_ONCE(elliprc) EW_ONCE(agm) EW_ONCE(elliprf) EW_ONCE(elliprd) EW_ONCE(elliprg)
 #undef EW_ONCE
 
 // IEEE comparisons: NaN compares unequal (ne is true).

@@ -519,15 +519,40 @@ fn math_ellipkm1_{{T}}(p: {{T}}) -> {{T}} {
     if (nan_{{T}}(p) || p < 0.0) { return qnan_{{T}}(); }
     if (p == 0.0) { return inf_{{T}}(); }
     if (p > {{T_MAX}}) { return 0.0; }
-    var a: {{T}} = 1.0;
-    var b = sqrt(p);
+    return 3.141592653589793 / (2.0 * agm_mean_{{T}}(1.0, sqrt(p)));
+}
+
+// The arithmetic–geometric mean of positive finite a and b (src/backend/cpu/special.rs:
+// agm_mean): the pairs to AGM_TOL, past which the next arithmetic mean is exact to the
+// last bit; ½(a + b) and √(ab) where those neither overflow nor underflow, else ½a + ½b and
+// √a·√b.
+fn agm_half_sum_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
+    let s = a + b;
+    return select(0.5 * a + 0.5 * b, 0.5 * s, s <= {{T_MAX}});
+}
+
+fn agm_mean_{{T}}(a0: {{T}}, b0: {{T}}) -> {{T}} {
+    var a = a0;
+    var b = b0;
     for (var i = 0; i < 64; i++) {
-        if (abs(a - b) <= {{AGM_TOL}} * a) { break; }
-        let m = 0.5 * (a + b);
-        b = sqrt(a * b);
-        a = m;
+        if (abs(a - b) <= {{AGM_TOL}} * max(a, b)) { break; }
+        let ab = a * b;
+        let g = select(sqrt(a) * sqrt(b), sqrt(ab), ab >= {{T_MIN_NORMAL}} && ab <= {{T_MAX}});
+        a = agm_half_sum_{{T}}(a, b);
+        b = g;
     }
-    return 3.141592653589793 / (a + b);
+    return agm_half_sum_{{T}}(a, b);
+}
+
+// The arithmetic–geometric mean (SciPy's agm): NaN for opposite signs and ±∞ against 0,
+// 0 where one is 0, −agm(−a, −b) for two negative arguments, ±∞ where one is ±∞.
+fn math_agm_{{T}}(a: {{T}}, b: {{T}}) -> {{T}} {
+    if (nan_{{T}}(a) || nan_{{T}}(b) || (a < 0.0 && b > 0.0) || (a > 0.0 && b < 0.0)) { return qnan_{{T}}(); }
+    let inf = max(abs(a), abs(b)) > {{T_MAX}};
+    if (a == 0.0 || b == 0.0) { return select({{T}}(0.0), qnan_{{T}}(), inf); }
+    let sign = select({{T}}(1.0), {{T}}(-1.0), a < 0.0);
+    if (inf) { return sign * inf_{{T}}(); }
+    return sign * agm_mean_{{T}}(abs(a), abs(b));
 }
 
 // Jacobi's elliptic functions (src/backend/cpu/ellipj.rs, whose notes hold here).

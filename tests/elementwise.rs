@@ -72,6 +72,7 @@ macro_rules! float_ref {
                                 BinaryOp::EllipKinc => x.ellipkinc(&y),
                                 BinaryOp::EllipEinc => x.ellipeinc(&y),
                                 BinaryOp::EllipRc => x.elliprc(&y),
+                                BinaryOp::Agm => x.agm(&y),
                                 _ => x.betaln(&y),
                             }
                         })
@@ -383,7 +384,8 @@ fn tol_of<T: Tolerances>(op: BinaryOp) -> Tol {
         | BinaryOp::EllipjAm
         | BinaryOp::EllipKinc
         | BinaryOp::EllipEinc
-        | BinaryOp::EllipRc => T::TRANSCENDENTAL,
+        | BinaryOp::EllipRc
+        | BinaryOp::Agm => T::TRANSCENDENTAL,
         _ => T::EXACT_OPS,
     }
 }
@@ -455,6 +457,7 @@ fn float_binary<T: Element>(a: &Array<T>, b: &Array<T>, op: BinaryOp) -> gpu::Re
             BinaryOp::EllipKinc => a.ellipkinc(b),
             BinaryOp::EllipEinc => a.ellipeinc(b),
             BinaryOp::EllipRc => a.elliprc(b),
+            BinaryOp::Agm => a.agm(b),
             _ => unreachable!(),
         }
     }

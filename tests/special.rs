@@ -44,7 +44,8 @@
 //! per unit of the condition number in both arguments (see `ellipj_check`), and the
 //! incomplete elliptic integrals (`ellipkinc`, `ellipeinc`) likewise at 234 (see
 //! `ellipinc_check`), and Carlson's symmetric integrals (`elliprf`, `elliprd`, `elliprg`,
-//! `elliprc`) at 70 points each (see `carlson_check`).
+//! `elliprc`) at 70 points each (see `carlson_check`); the arithmetic–geometric mean
+//! (`agm`) at 120 over 1e±300 (see `agm_check`).
 //!
 //! Their inverses in x (`gammaincinv`, `gammainccinv`) are checked against mpmath's roots
 //! at 440 points, in ulps of the root per unit of its condition number (see
@@ -2768,6 +2769,55 @@ fn to_vec_f<F: Copy>(v: &[f64], to_f: fn(f64) -> F) -> Vec<F> {
     v.iter().map(|&x| to_f(x)).collect()
 }
 
+/// `agm` on `dev` in `F` against mpmath (tests/data/agm_mpmath.txt: a and b over 1e±300,
+/// f32 rows over 1e±30, half within 1e-6 of each other, a tenth both negative) within
+/// `bound` ulps (its condition number is at most 1); rows `F` does not hold are skipped.
+/// Then SciPy's conventions, and `ellipk` as `π/(2·agm(1, √(1 − m)))`.
+fn agm_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let rows: Vec<[f64; 3]> = include_str!("data/agm_mpmath.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<f64> = l.split(' ').map(|v| v.parse().expect("a number")).collect();
+            [f[0], f[1], f[2]]
+        })
+        .filter(|r| {
+            to_f(r[0]).into() == r[0] && to_f(r[1]).into() == r[1] && (F::MIN_POSITIVE..=max).contains(&r[2].abs())
+        })
+        .collect();
+    let col = |k: usize| -> gpu::Result<Array<F>> {
+        Array::from_vec(rows.iter().map(|r| to_f(r[k])).collect(), [rows.len()])?.to(dev)
+    };
+    let got = col(0)?.agm(&col(1)?)?.to_vec()?;
+    let want: Vec<f64> = rows.iter().map(|r| r[2]).collect();
+    check_ulps_per(dev, "agm", &got, &want, bound, (|_| 1.0, ""), |i| format!("({:e}, {:e})", rows[i][0], rows[i][1]));
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let to = |v: &[f64]| -> gpu::Result<Array<F>> {
+        Array::from_vec(v.iter().map(|&x| to_f(x)).collect(), [v.len()])?.to(dev)
+    };
+    let a = to(&[1.0, 0.0, inf, inf, -inf, nan, 5.0, -0.0])?;
+    let b = to(&[-1.0, 5.0, 1.0, 0.0, -1.0, 1.0, inf, 3.0])?;
+    let got: Vec<f64> = a.agm(&b)?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    for (i, (g, w)) in got.iter().zip([nan, 0.0, inf, nan, -inf, nan, inf, 0.0]).enumerate() {
+        assert!(if w.is_nan() { g.is_nan() } else { *g == w }, "agm edge case {i} {what}: got {g}, want {w}");
+    }
+    let m = to(&[0.0, 0.5, 0.9, -3.0])?;
+    let via = m.neg()?.add_scalar(to_f(1.0))?.sqrt()?;
+    let k = host_f64(to(&[std::f64::consts::FRAC_PI_2; 4])?.div(&to(&[1.0; 4])?.agm(&via)?)?)?;
+    let want = host_f64(m.ellipk()?)?;
+    for (g, w) in k.iter().zip(&want) {
+        assert!((g - w).abs() <= 8.0 * F::EPS * w, "π/(2·agm(1, √(1 − m))) = {g} against ellipk {w} {what}");
+    }
+    Ok(())
+}
+
+fn host_f64<F: Prec>(a: Array<F>) -> gpu::Result<Vec<f64>> {
+    Ok(a.to_vec()?.into_iter().map(|v| v.into()).collect())
+}
+
 /// The bound for the Carlson integrals, in ulps per unit of `max(1, κ)`: 4 where the code
 /// is ours (CPU, wgpu); on CUDA, whose kernels call CUDA's sqrt, twice that. Not run here:
 /// no NVIDIA driver.
@@ -4366,6 +4416,17 @@ backend_tests! {
             return Ok(());
         }
         carlson_check::<f64>(dev, carlson_bound(dev))
+    }
+
+    fn agm_f32(dev) {
+        agm_check::<f32>(dev, bound_on(dev, 2.0, 4.0))
+    }
+
+    fn agm_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        agm_check::<f64>(dev, bound_on(dev, 2.0, 4.0))
     }
 
     fn expn_f32(dev) {

@@ -433,13 +433,15 @@ pub enum BinaryOp {
     /// Carlson's degenerate symmetric integral `R_C(a, b)`, Cauchy's principal value for
     /// b < 0 (SciPy's `elliprc`; floats).
     EllipRc,
+    /// The arithmetic–geometric mean of a and b (SciPy's `agm`; floats).
+    Agm,
     /// The beta function `B(a, b) = Γ(a)Γ(b)/Γ(a + b)` (SciPy's `beta`; floats).
     Beta,
 }
 
 impl BinaryOp {
     /// Every binary op.
-    pub const ALL: [BinaryOp; 43] = [
+    pub const ALL: [BinaryOp; 44] = [
         BinaryOp::Add,
         BinaryOp::Sub,
         BinaryOp::Mul,
@@ -483,6 +485,7 @@ impl BinaryOp {
         BinaryOp::EllipKinc,
         BinaryOp::EllipEinc,
         BinaryOp::EllipRc,
+        BinaryOp::Agm,
     ];
 
     /// Whether the op is defined for integer dtypes.
@@ -515,6 +518,7 @@ impl BinaryOp {
                 | BinaryOp::EllipKinc
                 | BinaryOp::EllipEinc
                 | BinaryOp::EllipRc
+                | BinaryOp::Agm
         )
     }
 
@@ -579,6 +583,7 @@ impl BinaryOp {
             BinaryOp::EllipKinc => "ellipkinc",
             BinaryOp::EllipEinc => "ellipeinc",
             BinaryOp::EllipRc => "elliprc",
+            BinaryOp::Agm => "agm",
         }
     }
 }

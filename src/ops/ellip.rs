@@ -383,4 +383,32 @@ impl<T: Float> Array<T> {
     pub fn elliprc(&self, y: &Array<T>) -> Result<Array<T>> {
         binary(BinaryOp::EllipRc, Arg::Array(self), Arg::Array(y))
     }
+
+    /// The arithmetic–geometric mean of `self` and b broadcast together (SciPy's
+    /// `special.agm`): the common limit of `aₙ₊₁ = (aₙ + bₙ)/2` and `bₙ₊₁ = √(aₙbₙ)`, in
+    /// one kernel, run until the pair agrees to 1e-9 (f32: 1e-4), past which quadratic
+    /// convergence leaves the next mean exact to the last bit; the means without overflow
+    /// or underflow over the whole range (`agm(1e300, 1e-300)` is 1.1358405546107696e297).
+    /// `K(m) = π/(2·agm(1, √(1 − m)))`. SciPy's conventions: NaN for arguments of opposite
+    /// signs and for ±∞ against 0, 0 where one is 0, `−agm(−a, −b)` for two negative ones,
+    /// ±∞ where one is ±∞.
+    ///
+    /// # Errors
+    /// [`Error::BroadcastMismatch`](crate::Error::BroadcastMismatch),
+    /// [`Error::DeviceMismatch`](crate::Error::DeviceMismatch),
+    /// [`Error::Unsupported`](crate::Error::Unsupported) for a dtype the device lacks.
+    ///
+    /// ```
+    /// let a = gpu::Array::from_vec(vec![24.0f64, 1e300, -2.0, 1.7e308], [4])?;
+    /// let b = gpu::Array::from_vec(vec![6.0f64, 1e-300, -8.0, 1.7e308], [4])?;
+    /// let g = a.agm(&b)?.to_vec()?;
+    /// assert!((g[0] / 13.458171481725614 - 1.0).abs() < 3e-16);
+    /// assert!((g[1] / 1.1358405546107696e297 - 1.0).abs() < 5e-16);
+    /// assert!((g[2] / -4.486057160575205 - 1.0).abs() < 3e-16);
+    /// assert_eq!(g[3], 1.7e308);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn agm(&self, b: &Array<T>) -> Result<Array<T>> {
+        binary(BinaryOp::Agm, Arg::Array(self), Arg::Array(b))
+    }
 }

@@ -310,6 +310,10 @@ macro_rules! with_binary_fn {
                 let $f = |a: $t, b: $t| Num::elliprc(a, b);
                 $body
             }
+            BinaryOp::Agm => {
+                let $f = |a: $t, b: $t| Num::agm(a, b);
+                $body
+            }
             BinaryOp::Beta => {
                 let $f = |a: $t, b: $t| Num::beta(a, b);
                 $body

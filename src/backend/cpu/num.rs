@@ -47,6 +47,8 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     fn ellipinc(self, o: Self, second: bool) -> Self;
     /// Carlson's R_C(self, o) (floats; integers through f64).
     fn elliprc(self, o: Self) -> Self;
+    /// The arithmetic–geometric mean of self and o (floats; integers through f64).
+    fn agm(self, o: Self) -> Self;
     /// Y_self(o), the Bessel function of the second kind (floats; integers through f64).
     fn yn(self, o: Self) -> Self;
     /// y_self(o), the spherical Bessel function of the second kind, or its derivative
@@ -289,6 +291,9 @@ macro_rules! float_num {
             }
             fn elliprc(self, o: Self) -> Self {
                 super::carlson::elliprc(self as f64, o as f64) as $t
+            }
+            fn agm(self, o: Self) -> Self {
+                super::special::agm(self as f64, o as f64) as $t
             }
             fn yn(self, o: Self) -> Self {
                 super::besselj::yn(self as f64, o as f64) as $t
@@ -734,6 +739,9 @@ macro_rules! int_num {
             }
             fn elliprc(self, o: Self) -> Self {
                 super::carlson::elliprc(self as f64, o as f64) as $t
+            }
+            fn agm(self, o: Self) -> Self {
+                super::special::agm(self as f64, o as f64) as $t
             }
             fn yn(self, o: Self) -> Self {
                 super::besselj::yn(self as f64, o as f64) as $t

@@ -227,6 +227,7 @@ pub(super) fn binary_expr(op: BinaryOp, t: DType) -> String {
         BinaryOp::EllipKinc => format!("math_ellipinc_{w}(a, b, false)"),
         BinaryOp::EllipEinc => format!("math_ellipinc_{w}(a, b, true)"),
         BinaryOp::EllipRc => format!("math_elliprc_{w}(a, b)"),
+        BinaryOp::Agm => format!("math_agm_{w}(a, b)"),
         BinaryOp::Copysign => format!("select(abs(a), -abs(a), signbit_{w}(b))"),
         BinaryOp::FMax if float => format!("select(select(max(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
         BinaryOp::FMin if float => format!("select(select(min(a, b), a, nan_{w}(b)), b, nan_{w}(a))"),
