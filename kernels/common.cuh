@@ -1656,43 +1656,36 @@ template <int PART, typename T> __device__ T k_ellipj(T u, T m) {
 }
 // Carlson's R_F(x, y, z) and R_D(x, y, z) (src/backend/cpu/carlson.rs): duplication to
 // (3ε)^(−1/6) and (ε/4)^(−1/6) of the arguments' spread, then the fifth-order series.
-template <typename T> __device__ T k_carlson_lambda(T x, T y, T z) {
-    const T sx = sqrt(x), sy = sqrt(y), sz = sqrt(z);
-    return sx * sy + sy * sz + sz * sx;
-}
-template <typename T> __device__ T k_carlson_rf(T x0, T y0, T z0) {
-    T x = x0, y = y0, z = z0, f = 1;
-    const T a0 = (x + y + z) / (T)3;
-    const T q = (sizeof(T) == 4 ? (T)11.869382009446435 : (T)338.3813509546826) * fmax(fmax(fabs(a0 - x), fabs(a0 - y)), fabs(a0 - z));
-    T a = a0;
+// Duplication from (x, y, z) with mean a0 until spread·4⁻ⁿ is below the mean: a, f = 4⁻ⁿ
+// and R_D's sum Σ 4⁻ᵏ/(√zₖ(zₖ + λₖ)), λ = √x√y + √y√z + √z√x.
+template <typename T> __device__ void k_carlson_duplicate(T x, T y, T z, T a0, T spread, T& a, T& f, T& sum) {
+    const T q = spread * fmax(fmax(fabs(a0 - x), fabs(a0 - y)), fabs(a0 - z));
+    a = a0;
+    f = 1;
+    sum = 0;
 #pragma unroll 1
     for (int i = 0; i < 32 && q * f >= fabs(a); ++i) {
-        const T l = k_carlson_lambda(x, y, z);
+        const T sx = sqrt(x), sy = sqrt(y), sz = sqrt(z), l = sx * sy + sy * sz + sz * sx;
+        sum += f / (sz * (z + l));
         x = (T)0.25 * (x + l);
         y = (T)0.25 * (y + l);
         z = (T)0.25 * (z + l);
         a = (T)0.25 * (a + l);
         f *= (T)0.25;
     }
+}
+template <typename T> __device__ T k_carlson_rf(T x0, T y0, T z0) {
+    const T a0 = (x0 + y0 + z0) / (T)3;
+    T a, f, sum;
+    k_carlson_duplicate(x0, y0, z0, a0, sizeof(T) == 4 ? (T)11.869382009446435 : (T)338.3813509546826, a, f, sum);
     const T xx = (a0 - x0) * f / a, yy = (a0 - y0) * f / a, zz = -xx - yy;
     const T e2 = xx * yy - zz * zz, e3 = xx * yy * zz;
     return ((T)1 - e2 / (T)10 + e3 / (T)14 + e2 * e2 / (T)24 - (T)3 * e2 * e3 / (T)44) / sqrt(a);
 }
 template <typename T> __device__ T k_carlson_rd(T x0, T y0, T z0) {
-    T x = x0, y = y0, z = z0, f = 1, sum = 0;
-    const T a0 = (x + y + (T)3 * z) / (T)5;
-    const T q = (sizeof(T) == 4 ? (T)17.959392772949965 : (T)512) * fmax(fmax(fabs(a0 - x), fabs(a0 - y)), fabs(a0 - z));
-    T a = a0;
-#pragma unroll 1
-    for (int i = 0; i < 32 && q * f >= fabs(a); ++i) {
-        const T l = k_carlson_lambda(x, y, z);
-        sum += f / (sqrt(z) * (z + l));
-        x = (T)0.25 * (x + l);
-        y = (T)0.25 * (y + l);
-        z = (T)0.25 * (z + l);
-        a = (T)0.25 * (a + l);
-        f *= (T)0.25;
-    }
+    const T a0 = (x0 + y0 + (T)3 * z0) / (T)5;
+    T a, f, sum;
+    k_carlson_duplicate(x0, y0, z0, a0, sizeof(T) == 4 ? (T)17.959392772949965 : (T)512, a, f, sum);
     const T xx = (a0 - x0) * f / a, yy = (a0 - y0) * f / a, zz = -(xx + yy) / (T)3;
     const T xy = xx * yy, z2 = zz * zz;
     const T e2 = xy - (T)6 * z2, e3 = ((T)3 * xy - (T)8 * z2) * zz, e4 = (T)3 * (xy - z2) * z2, e5 = xy * z2 * zz;

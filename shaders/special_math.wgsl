@@ -674,32 +674,38 @@ fn math_ellipj_{{T}}(u: {{T}}, m: {{T}}, part: i32) -> {{T}} {
 // Carlson's R_F(x, y, z) and R_D(x, y, z) by duplication to RF_SPREAD and RD_SPREAD of the
 // arguments' spread, then the fifth-order series (src/backend/cpu/carlson.rs; 13 steps at
 // most).
-fn carlson_lambda_{{T}}(x: {{T}}, y: {{T}}, z: {{T}}) -> {{T}} {
-    let sx = sqrt(x);
-    let sy = sqrt(y);
-    let sz = sqrt(z);
-    return sx * sy + sy * sz + sz * sx;
-}
-
-fn carlson_rf_{{T}}(x0: {{T}}, y0: {{T}}, z0: {{T}}) -> {{T}} {
+// Duplication from (x, y, z) with mean a0 until spread·4⁻ⁿ is below the mean: (a, 4⁻ⁿ,
+// R_D's sum Σ 4⁻ᵏ/(√zₖ(zₖ + λₖ))), λ = √x√y + √y√z + √z√x.
+fn carlson_duplicate_{{T}}(x0: {{T}}, y0: {{T}}, z0: {{T}}, a0: {{T}}, spread: {{T}}) -> vec3<{{T}}> {
     var x = x0;
     var y = y0;
     var z = z0;
-    let a0 = (x + y + z) / 3.0;
-    let q = {{RF_SPREAD}} * max(max(abs(a0 - x), abs(a0 - y)), abs(a0 - z));
+    let q = spread * max(max(abs(a0 - x), abs(a0 - y)), abs(a0 - z));
     var a = a0;
     var f: {{T}} = 1.0;
+    var sum: {{T}} = 0.0;
     for (var i = 0; i < 32; i++) {
         if (q * f < abs(a)) { break; }
-        let l = carlson_lambda_{{T}}(x, y, z);
+        let sx = sqrt(x);
+        let sy = sqrt(y);
+        let sz = sqrt(z);
+        let l = sx * sy + sy * sz + sz * sx;
+        sum = sum + f / (sz * (z + l));
         x = 0.25 * (x + l);
         y = 0.25 * (y + l);
         z = 0.25 * (z + l);
         a = 0.25 * (a + l);
         f = f * 0.25;
     }
-    let xx = (a0 - x0) * f / a;
-    let yy = (a0 - y0) * f / a;
+    return vec3<{{T}}>(a, f, sum);
+}
+
+fn carlson_rf_{{T}}(x0: {{T}}, y0: {{T}}, z0: {{T}}) -> {{T}} {
+    let a0 = (x0 + y0 + z0) / 3.0;
+    let d = carlson_duplicate_{{T}}(x0, y0, z0, a0, {{RF_SPREAD}});
+    let a = d.x;
+    let xx = (a0 - x0) * d.y / a;
+    let yy = (a0 - y0) * d.y / a;
     let zz = -xx - yy;
     let e2 = xx * yy - zz * zz;
     let e3 = xx * yy * zz;
@@ -707,24 +713,11 @@ fn carlson_rf_{{T}}(x0: {{T}}, y0: {{T}}, z0: {{T}}) -> {{T}} {
 }
 
 fn carlson_rd_{{T}}(x0: {{T}}, y0: {{T}}, z0: {{T}}) -> {{T}} {
-    var x = x0;
-    var y = y0;
-    var z = z0;
-    let a0 = (x + y + 3.0 * z) / 5.0;
-    let q = {{RD_SPREAD}} * max(max(abs(a0 - x), abs(a0 - y)), abs(a0 - z));
-    var a = a0;
-    var f: {{T}} = 1.0;
-    var sum: {{T}} = 0.0;
-    for (var i = 0; i < 32; i++) {
-        if (q * f < abs(a)) { break; }
-        let l = carlson_lambda_{{T}}(x, y, z);
-        sum = sum + f / (sqrt(z) * (z + l));
-        x = 0.25 * (x + l);
-        y = 0.25 * (y + l);
-        z = 0.25 * (z + l);
-        a = 0.25 * (a + l);
-        f = f * 0.25;
-    }
+    let a0 = (x0 + y0 + 3.0 * z0) / 5.0;
+    let d = carlson_duplicate_{{T}}(x0, y0, z0, a0, {{RD_SPREAD}});
+    let a = d.x;
+    let f = d.y;
+    let sum = d.z;
     let xx = (a0 - x0) * f / a;
     let yy = (a0 - y0) * f / a;
     let zz = -(xx + yy) / 3.0;

@@ -1756,12 +1756,16 @@ fn op_table(text: &str) -> Vec<(String, f64, f64)> {
 /// The rows of a table whose lines are `tag x value κ` (besselj's and riemann_zeta's op,
 /// lambertw's branch), each as (tag, [x, value, κ]).
 fn kappa_table(text: &str) -> Vec<(String, [f64; 3])> {
+    tagged_table(text)
+}
+
+/// The rows `tag v₁ … v_N` of a table, its `#` lines left out, each as (tag, [v₁, …]).
+fn tagged_table<const N: usize>(text: &str) -> Vec<(String, [f64; N])> {
     text.lines()
         .filter(|l| !l.starts_with('#'))
         .map(|l| {
             let f: Vec<&str> = l.split(' ').collect();
-            let n = |i: usize| -> f64 { f[i].parse().expect("a number") };
-            (f[0].to_string(), [n(1), n(2), n(3)])
+            (f[0].to_string(), std::array::from_fn(|i| f[i + 1].parse().expect("a number")))
         })
         .collect()
 }
@@ -2425,14 +2429,8 @@ fn smirnov_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
     let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
     let what = format!("on {} {}", dev.kind(), F::DTYPE);
-    let rows: Vec<(String, [f64; 4])> = include_str!("data/smirnov_mpmath.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| {
-            let f: Vec<&str> = l.split(' ').collect();
-            let n = |i: usize| -> f64 { f[i].parse().expect("a number") };
-            (f[0].to_string(), [n(1), n(2), n(3), n(4)])
-        })
+    let rows: Vec<(String, [f64; 4])> = tagged_table(include_str!("data/smirnov_mpmath.txt"))
+        .into_iter()
         .filter(|(_, r)| to_f(r[1]).into() == r[1] && r[2] >= F::MIN_POSITIVE && r[2] <= max)
         .collect();
     for op in ["smirnov", "smirnovi"] {
@@ -2624,14 +2622,8 @@ fn ellipinc_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
     let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
     let what = format!("on {} {}", dev.kind(), F::DTYPE);
-    let rows: Vec<(String, [f64; 4])> = include_str!("data/ellipinc_mpmath.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| {
-            let f: Vec<&str> = l.split(' ').collect();
-            let n = |i: usize| -> f64 { f[i].parse().expect("a number") };
-            (f[0].to_string(), [n(1), n(2), n(3), n(4)])
-        })
+    let rows: Vec<(String, [f64; 4])> = tagged_table(include_str!("data/ellipinc_mpmath.txt"))
+        .into_iter()
         .filter(|(_, r)| {
             to_f(r[0]).into() == r[0] && to_f(r[1]).into() == r[1] && (F::MIN_POSITIVE..=max).contains(&r[2].abs())
         })
@@ -2697,14 +2689,8 @@ fn carlson_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
     let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
     let what = format!("on {} {}", dev.kind(), F::DTYPE);
-    let rows: Vec<(String, [f64; 5])> = include_str!("data/carlson_mpmath.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| {
-            let f: Vec<&str> = l.split(' ').collect();
-            let n = |i: usize| -> f64 { f[i].parse().expect("a number") };
-            (f[0].to_string(), [n(1), n(2), n(3), n(4), n(5)])
-        })
+    let rows: Vec<(String, [f64; 5])> = tagged_table(include_str!("data/carlson_mpmath.txt"))
+        .into_iter()
         .filter(|(_, r)| r[..3].iter().all(|&v| to_f(v).into() == v) && (F::MIN_POSITIVE..=max).contains(&r[3].abs()))
         .collect();
     for op in ["elliprf", "elliprd", "elliprg", "elliprc"] {
@@ -3539,14 +3525,8 @@ fn binom_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
 /// absolute error in T. Then SciPy's conventions, broadcast, and a strided view.
 fn betaincinv_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
-    let rows: Vec<(String, [f64; 6])> = include_str!("data/betaincinv_mpmath.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| {
-            let f: Vec<&str> = l.split(' ').collect();
-            let n = |i: usize| -> f64 { f[i].parse().expect("a number") };
-            (f[0].to_string(), [n(1), n(2), n(3), n(4), n(5), n(6)])
-        })
+    let rows: Vec<(String, [f64; 6])> = tagged_table(include_str!("data/betaincinv_mpmath.txt"))
+        .into_iter()
         .filter(|(_, r)| r[..3].iter().all(|&v| to_f(v).into() == v) && r[3] >= F::MIN_POSITIVE)
         .collect();
     let skewed_bound = SKEWED_ULPS[usize::from(F::DTYPE == DType::F32)] * bound / BETAINC_ULPS;

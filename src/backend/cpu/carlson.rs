@@ -17,28 +17,30 @@ const RD_SPREAD: f64 = 512.0;
 /// 1e300).
 const DUPLICATIONS: usize = 32;
 
-/// One duplication step: λ = √x√y + √y√z + √z√x.
-fn lambda(x: f64, y: f64, z: f64) -> f64 {
-    let (sx, sy, sz) = (x.sqrt(), y.sqrt(), z.sqrt());
-    sx * sy + sy * sz + sz * sx
-}
-
-/// `R_F(x, y, z) = ½∫₀^∞ dt/√((t + x)(t + y)(t + z))` for non-negative arguments, at most
-/// one of them 0 (DLMF 19.36.1, Carlson's duplication).
-fn rf(x0: f64, y0: f64, z0: f64) -> f64 {
-    let (mut x, mut y, mut z) = (x0, y0, z0);
-    let a0 = (x + y + z) / 3.0;
-    let q = RF_SPREAD * (a0 - x).abs().max((a0 - y).abs()).max((a0 - z).abs());
-    let (mut a, mut f) = (a0, 1.0);
+/// Carlson's duplication from (x, y, z) with mean `a0` until `spread·4⁻ⁿ` is below the
+/// mean: `(a, 4⁻ⁿ, Σ 4⁻ᵏ/(√zₖ(zₖ + λₖ)))`, λ = √x√y + √y√z + √z√x (the sum is R_D's).
+fn duplicate(mut x: f64, mut y: f64, mut z: f64, a0: f64, spread: f64) -> (f64, f64, f64) {
+    let q = spread * (a0 - x).abs().max((a0 - y).abs()).max((a0 - z).abs());
+    let (mut a, mut f, mut sum) = (a0, 1.0, 0.0);
     for _ in 0..DUPLICATIONS {
         if q * f < a.abs() {
             break;
         }
-        let l = lambda(x, y, z);
+        let (sx, sy, sz) = (x.sqrt(), y.sqrt(), z.sqrt());
+        let l = sx * sy + sy * sz + sz * sx;
+        sum += f / (sz * (z + l));
         (x, y, z, a) = (0.25 * (x + l), 0.25 * (y + l), 0.25 * (z + l), 0.25 * (a + l));
         f *= 0.25;
     }
-    let (xx, yy) = ((a0 - x0) * f / a, (a0 - y0) * f / a);
+    (a, f, sum)
+}
+
+/// `R_F(x, y, z) = ½∫₀^∞ dt/√((t + x)(t + y)(t + z))` for non-negative arguments, at most
+/// one of them 0 (DLMF 19.36.1, Carlson's duplication).
+fn rf(x: f64, y: f64, z: f64) -> f64 {
+    let a0 = (x + y + z) / 3.0;
+    let (a, f, _) = duplicate(x, y, z, a0, RF_SPREAD);
+    let (xx, yy) = ((a0 - x) * f / a, (a0 - y) * f / a);
     let zz = -xx - yy;
     let (e2, e3) = (xx * yy - zz * zz, xx * yy * zz);
     (1.0 - e2 / 10.0 + e3 / 14.0 + e2 * e2 / 24.0 - 3.0 * e2 * e3 / 44.0) / a.sqrt()
@@ -46,21 +48,10 @@ fn rf(x0: f64, y0: f64, z0: f64) -> f64 {
 
 /// `R_D(x, y, z) = (3/2)∫₀^∞ dt/((t + z)√((t + x)(t + y)(t + z)))` for non-negative x, y
 /// (at most one 0) and positive z (DLMF 19.36.2, Carlson's duplication).
-fn rd(x0: f64, y0: f64, z0: f64) -> f64 {
-    let (mut x, mut y, mut z) = (x0, y0, z0);
+fn rd(x: f64, y: f64, z: f64) -> f64 {
     let a0 = (x + y + 3.0 * z) / 5.0;
-    let q = RD_SPREAD * (a0 - x).abs().max((a0 - y).abs()).max((a0 - z).abs());
-    let (mut a, mut f, mut sum) = (a0, 1.0, 0.0);
-    for _ in 0..DUPLICATIONS {
-        if q * f < a.abs() {
-            break;
-        }
-        let l = lambda(x, y, z);
-        sum += f / (z.sqrt() * (z + l));
-        (x, y, z, a) = (0.25 * (x + l), 0.25 * (y + l), 0.25 * (z + l), 0.25 * (a + l));
-        f *= 0.25;
-    }
-    let (xx, yy) = ((a0 - x0) * f / a, (a0 - y0) * f / a);
+    let (a, f, sum) = duplicate(x, y, z, a0, RD_SPREAD);
+    let (xx, yy) = ((a0 - x) * f / a, (a0 - y) * f / a);
     let zz = -(xx + yy) / 3.0;
     let (xy, z2) = (xx * yy, zz * zz);
     let (e2, e3, e4, e5) = (xy - 6.0 * z2, (3.0 * xy - 8.0 * z2) * zz, 3.0 * (xy - z2) * z2, xy * z2 * zz);
