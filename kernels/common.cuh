@@ -1559,6 +1559,16 @@ template <typename T> __device__ T k_ellipe(T m) {
     if (p > (T)1) return k_ellipe_poly((T)1 / p) * sqrt(p);
     return k_ellipe_poly(p);
 }
+// x − nπ for n a multiple of ½ (src/backend/cpu/ellipj.rs: reduce_pi): π in three parts
+// whose products with n are exact below 2^22 (f32: 2^11).
+template <typename T> __device__ T k_reduce_pi(T x, T n) {
+    const bool f32 = sizeof(T) == 4;
+    if (fabs(n) >= (f32 ? (T)2048 : (T)4194304)) return x - n * (T)3.141592653589793;
+    const T pa = f32 ? (T)3.1416015625 : (T)3.1415926553308964;
+    const T pb = f32 ? (T)-8.907169103622437e-06 : (T)-1.7411031384001463e-09;
+    const T pc = f32 ? (T)-1.7411031505432106e-09 : (T)-7.00686879617986e-19;
+    return ((x - n * pa) - n * pb) - n * pc;
+}
 // Jacobi's sn, cn, dn and am (SciPy's ellipj; CUDA has none): src/backend/cpu/ellipj.rs.
 // sn, cn and dn of z for m within 1e-4 of 1 (p = 1 − m): ascending Landen steps until p is
 // below half an ulp of 1, then the first order in p about tanh and sech.
@@ -1608,14 +1618,7 @@ template <typename T> __device__ Jacobi<T> k_jacobi_core(T u, T m, T p) {
         scale *= (T)2;
     }
     const T w0 = a * u, half_pi = (T)1.5707963267948966, pi = (T)3.141592653589793;
-    const T q = floor(w0 / half_pi + (T)0.5);
-    T w = w0 - q * half_pi;
-    if (fabs(q) < (f32 ? (T)4096 : (T)8388608)) {
-        const T pa = f32 ? (T)1.57080078125 : (T)1.5707963276654482;
-        const T pb = f32 ? (T)-4.4535845518112183e-06 : (T)-8.705515692000731e-10;
-        const T pc = f32 ? (T)-8.705515752716053e-10 : (T)-3.50343439808993e-19;
-        w = ((w0 - q * pa) - q * pb) - q * pc;
-    }
+    const T q = floor(w0 / half_pi + (T)0.5), w = k_reduce_pi(w0, (T)0.5 * q);
     Jacobi<T> r;
     if (p < (T)1e-4) {
         r = k_jacobi_ascending(w / a, m, p);
@@ -1734,20 +1737,11 @@ template <typename T> __device__ T k_ellipinc(T phi, T m, bool second) {
     if (phi == (T)0) return phi;
     if (m == -inf) return second ? copysign(inf, phi) : copysign((T)0, phi);
     if (isinf(phi)) return m <= (T)1 ? phi : nan;
-    const bool f32 = sizeof(T) == 4;
-    const T pi = (T)3.141592653589793;
-    const auto reduce = [&](T n) {
-        if (fabs(n) >= (f32 ? (T)4096 : (T)8388608)) return phi - n * pi;
-        const T pa = f32 ? (T)3.1416015625 : (T)3.1415926553308964;
-        const T pb = f32 ? (T)-8.907169103622437e-06 : (T)-1.7411031384001463e-09;
-        const T pc = f32 ? (T)-1.7411031505432106e-09 : (T)-7.00686879617986e-19;
-        return ((phi - n * pa) - n * pb) - n * pc;
-    };
     // Carlson's forms hold for cos r ≥ 0: where n's rounding left r past ±π/2, the next n.
-    T n = floor(phi / pi + (T)0.5), r = reduce(n), c = cos(r);
+    T n = floor(phi / (T)3.141592653589793 + (T)0.5), r = k_reduce_pi(phi, n), c = cos(r);
     if (c < (T)0) {
         n += r > (T)0 ? (T)1 : (T)-1;
-        r = reduce(n);
+        r = k_reduce_pi(phi, n);
         c = cos(r);
     }
     const T s = sin(r), p = (T)1 - m, c2 = c * c, d2 = c2 + p * s * s;

@@ -596,7 +596,7 @@ fn jacobi_ascending_{{T}}(z0: {{T}}, m: {{T}}, p0: {{T}}) -> vec3<{{T}}> {
 
 // (sn, cn, dn, am) of u for a parameter in [0, 1] given as m and p = 1 − m, and j with
 // am − jπ in (−π/2, π): the descending Landen sequence to ELLIPJ_EPS (13 steps at most),
-// u = r + qK with a·r reduced by qπ/2 in three parts, r's functions by the amplitude's
+// u = r + qK with a·r = a·u − qπ/2 (reduce_pi), r's functions by the amplitude's
 // recurrence (or ascending Landen within 1e-4 of m = 1), then the shift by qK.
 struct Jacobi_{{T}} { f: vec4<{{T}}>, j: {{T}} }
 
@@ -622,11 +622,7 @@ fn jacobi_core_{{T}}(u: {{T}}, m: {{T}}, p: {{T}}) -> Jacobi_{{T}} {
     }
     let w0 = a * u;
     let q = floor(w0 / 1.5707963267948966 + 0.5);
-    var w = w0 - q * 1.5707963267948966;
-    if (abs(q) < {{ELLIPJ_Q_EXACT}}) {
-        w = keep_{{T}}(w0 - q * {{ELLIPJ_HALF_PI_A}});
-        w = keep_{{T}}(w - q * {{ELLIPJ_HALF_PI_B}}) - q * {{ELLIPJ_HALF_PI_C}};
-    }
+    let w = reduce_pi_{{T}}(w0, 0.5 * q);
     var r: vec4<{{T}}>;
     if (p < 1e-4) {
         let f = jacobi_ascending_{{T}}(w / a, m, p);
@@ -771,9 +767,10 @@ fn math_elliprc_{{T}}(x: {{T}}, y: {{T}}) -> {{T}} {
     return sqrt(x / d) * carlson_rf_{{T}}(d, -y, -y);
 }
 
-// φ − nπ, π in three parts where n·PI3_A and n·PI3_B are exact.
+// x − nπ for n a multiple of ½ (src/backend/cpu/ellipj.rs: reduce_pi), π in three parts
+// whose products with n are exact below PI3_N_EXACT.
 fn reduce_pi_{{T}}(phi: {{T}}, n: {{T}}) -> {{T}} {
-    if (abs(n) < {{ELLIPJ_Q_EXACT}}) {
+    if (abs(n) < {{PI3_N_EXACT}}) {
         let r = keep_{{T}}(phi - n * {{PI3_A}});
         return keep_{{T}}(r - n * {{PI3_B}}) - n * {{PI3_C}};
     }

@@ -3,12 +3,9 @@
 //! src/ops/ellip.rs describes the method, and shaders/special_math.wgsl and
 //! kernels/common.cuh are the same for wgpu and CUDA.
 
+use super::ellipj::reduce_pi;
 use super::special::{ellipe, ellipkm1};
 
-/// π in three parts of 30, 30 and 53 bits: `n·PI_A` and `n·PI_B` are exact below 2^23.
-const PI_A: f64 = 3.1415926553308964;
-const PI_B: f64 = -1.7411031384001463e-9;
-const PI_C: f64 = -7.00686879617986e-19;
 /// Where the duplication stops: `(3ε)^(−1/6)` and `(ε/4)^(−1/6)` times the arguments'
 /// spread below the mean, then the fifth-order series (Carlson 1995, ε = 2^-52).
 const RF_SPREAD: f64 = 338.3813509546826;
@@ -79,20 +76,13 @@ pub(crate) fn ellipinc(phi: f64, m: f64, second: bool) -> f64 {
     if phi.is_infinite() {
         return if m <= 1.0 { phi } else { f64::NAN };
     }
-    let reduce = |n: f64| {
-        if n.abs() < 8388608.0 {
-            ((phi - n * PI_A) - n * PI_B) - n * PI_C
-        } else {
-            phi - n * std::f64::consts::PI
-        }
-    };
     // Carlson's forms hold for cos r ≥ 0: where n's rounding (φ/π at ½) left r past ±π/2,
     // the next n.
     let mut n = (phi / std::f64::consts::PI).round();
-    let mut r = reduce(n);
+    let mut r = reduce_pi(phi, n);
     if r.cos() < 0.0 {
         n += r.signum();
-        r = reduce(n);
+        r = reduce_pi(phi, n);
     }
     let (s, c) = r.sin_cos();
     let p = 1.0 - m;

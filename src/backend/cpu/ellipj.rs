@@ -6,15 +6,25 @@ use std::f64::consts::{FRAC_PI_2, PI};
 
 /// The most arithmetic–geometric mean steps (13 reach 2^-53 from p = 2^-1074).
 const STEPS: usize = 16;
-/// π/2 in three parts of 30, 30 and 53 bits: `q·HALF_PI_A` and `q·HALF_PI_B` are exact
-/// below 2^23.
-const HALF_PI_A: f64 = 1.5707963276654482;
-const HALF_PI_B: f64 = -8.705515692000731e-10;
-const HALF_PI_C: f64 = -3.50343439808993e-19;
+/// π in three parts of 30, 30 and 53 bits: `n·PI_A` and `n·PI_B` are exact for n a
+/// multiple of ½ below 2^22.
+const PI_A: f64 = 3.1415926553308964;
+const PI_B: f64 = -1.7411031384001463e-9;
+const PI_C: f64 = -7.00686879617986e-19;
 /// Below this `1 − m` the functions of the reduced argument come from the ascending
 /// Landen transformation rather than the descending one's amplitude (whose `asin` steps
 /// meet arguments within √(1 − m) of 1 there).
 const ASCENDING_BELOW: f64 = 1e-4;
+
+/// `x − nπ` for n a multiple of ½, π in three parts where their products with n are exact
+/// (|n| below 2^22; past it `x − n·π`, where ulp(x) exceeds a period anyway).
+pub(super) fn reduce_pi(x: f64, n: f64) -> f64 {
+    if n.abs() < 4194304.0 {
+        ((x - n * PI_A) - n * PI_B) - n * PI_C
+    } else {
+        x - n * PI
+    }
+}
 
 /// sn, cn and dn of z for a parameter m within `ASCENDING_BELOW` of 1 (`p = 1 − m`):
 /// ascending Landen steps (DLMF 22.7.4–6) until `1 − m` is below 2^-53, then the first
@@ -71,7 +81,7 @@ fn core(u: f64, m: f64, p: f64) -> (f64, f64, f64, f64, f64) {
     // a·u = πu/(2K)·2^-n: u = r + qK with |r| ≤ K/2, reduced as a·r = a·u − qπ/2.
     let w = a * u;
     let q = (w / FRAC_PI_2).round();
-    let w = if q.abs() < 8388608.0 { ((w - q * HALF_PI_A) - q * HALF_PI_B) - q * HALF_PI_C } else { w - q * FRAC_PI_2 };
+    let w = reduce_pi(w, 0.5 * q);
     // sn, cn, dn and am of r.
     let (s, c, d, phi) = if p < ASCENDING_BELOW {
         let (s, c, d) = ascending(w / a, m, p);

@@ -70,7 +70,7 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// parts, the significand's bits, the last exact power of ten, and from where every
 /// value is a multiple of 8; for expint_math.wgsl's sine and cosine integrals, the depth
 /// of E₁(ix)'s continued fraction and where its leading terms are all.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 57] {
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 54] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -126,18 +126,15 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 57] {
         // smallest subnormal.
         ("SMIRNOV_ZERO", pick("104.0", "745.2")),
         ("SMIRNOV_STEPS", "60000"),
-        // ellipj: half an ulp of 1, where the Landen sequences stop, and π/2 in three parts
-        // whose first two times q are exact for |q| below ELLIPJ_Q_EXACT.
+        // ellipj: half an ulp of 1, where the Landen sequences stop.
         ("ELLIPJ_EPS", pick("5.960464477539063e-8", "1.1102230246251565e-16")),
-        ("ELLIPJ_HALF_PI_A", pick("1.57080078125", "1.5707963276654482")),
-        ("ELLIPJ_HALF_PI_B", pick("-4.4535845518112183e-06", "-8.705515692000731e-10")),
-        ("ELLIPJ_HALF_PI_C", pick("-8.705515752716053e-10", "-3.50343439808993e-19")),
-        ("ELLIPJ_Q_EXACT", pick("4096.0", "8388608.0")),
-        // ellipkinc, ellipeinc: π in three parts (n·PI3_A, n·PI3_B exact below ELLIPJ_Q_EXACT),
-        // and Carlson's duplication stops, (3ε)^(−1/6) and (ε/4)^(−1/6).
+        // reduce_pi (ellipj, ellipkinc, ellipeinc): π in three parts, whose products with n
+        // (a multiple of ½) are exact for |n| below PI3_N_EXACT; Carlson's duplication stops,
+        // (3ε)^(−1/6) and (ε/4)^(−1/6).
         ("PI3_A", pick("3.1416015625", "3.1415926553308964")),
         ("PI3_B", pick("-8.907169103622437e-06", "-1.7411031384001463e-09")),
         ("PI3_C", pick("-1.7411031505432106e-09", "-7.00686879617986e-19")),
+        ("PI3_N_EXACT", pick("2048.0", "4194304.0")),
         ("RF_SPREAD", pick("11.869382009446435", "338.3813509546826")),
         ("RD_SPREAD", pick("17.959392772949965", "512.0")),
     ]
