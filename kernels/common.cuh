@@ -413,14 +413,27 @@ template <typename T, bool CALL = false> __device__ T k_betaln_past_gamma(T lo, 
     }
     return pre + (far || refl ? series : -series);
 }
+// beta's and betaln's arguments ordered (lo, hi) with their sum s + sl, or the edge that
+// decides them (src/backend/cpu/special.rs: beta_args): 1 for a NaN or −∞ argument, 2 for
+// one at a pole of Γ (B = ±∞), 3 where only the sum is one or an argument is +∞ with the
+// other positive (B = 0); 0 for none.
+template <typename T> __device__ int k_beta_args(T a, T b, T& lo, T& hi, T& s, T& sl) {
+    lo = a <= b ? a : b;
+    hi = a <= b ? b : a;
+    if (a != a || b != b || (isinf(lo) && lo < (T)0)) return 1;
+    if (k_gamma_pole(lo) || k_gamma_pole(hi)) return 2;
+    s = k_two_sum(lo, hi, sl);
+    if (k_gamma_pole(s) || (isinf(hi) && lo > (T)0)) return 3;
+    return 0;
+}
+// The value at an edge of k_beta_args, with zero what B = 0 is (0 for beta, −∞ for betaln).
+template <typename T> __device__ T k_beta_edge(int edge, T zero) {
+    return edge == 1 ? k_special(zero, true) : edge == 2 ? k_special(zero, false) : zero;
+}
 template <typename T> __device__ T k_betaln(T a, T b) {
-    if (a != a || b != b) return k_special(a, true);
-    const T lo = a <= b ? a : b, hi = a <= b ? b : a;
-    if (isinf(lo) && lo < (T)0) return k_special(a, true);
-    if (k_gamma_pole(lo) || k_gamma_pole(hi)) return k_special(a, false);
-    T sl;
-    const T s = k_two_sum(lo, hi, sl);
-    if (k_gamma_pole(s) || (isinf(hi) && lo > (T)0)) return -k_special(a, false);
+    T lo, hi, s, sl;
+    const int edge = k_beta_args(a, b, lo, hi, s, sl);
+    if (edge != 0) return k_beta_edge(edge, -k_special(a, false));
     const T reach = sizeof(T) == 4 ? (T)34 : (T)171;
     if (fabs(lo) <= reach && hi <= reach && fabs(s) <= reach) {
         const T g_hi = k_gamma(hi), g_s = k_gamma(s), corr = (T)1 + k_digamma(s) * sl;
@@ -440,13 +453,9 @@ template <typename T> __device__ __forceinline__ T k_gamma_sign(T x) {
     return x < (T)0 && floor(f * (T)0.5) != f * (T)0.5 ? (T)-1 : (T)1;
 }
 template <typename T> __device__ T k_beta(T a, T b) {
-    if (a != a || b != b) return k_special(a, true);
-    const T lo = a <= b ? a : b, hi = a <= b ? b : a;
-    if (isinf(lo) && lo < (T)0) return k_special(a, true);
-    if (k_gamma_pole(lo) || k_gamma_pole(hi)) return k_special(a, false);
-    T sl;
-    const T s = k_two_sum(lo, hi, sl);
-    if (k_gamma_pole(s) || (isinf(hi) && lo > (T)0)) return (T)0;
+    T lo, hi, s, sl;
+    const int edge = k_beta_args(a, b, lo, hi, s, sl);
+    if (edge != 0) return k_beta_edge(edge, (T)0);
     const T reach = sizeof(T) == 4 ? (T)34 : (T)171;
     if (fabs(lo) <= reach && hi <= reach && fabs(s) <= reach) {
         const T g_lo = k_gamma(lo), g_hi = k_gamma(hi), g_s = k_gamma(s);
