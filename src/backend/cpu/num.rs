@@ -22,43 +22,80 @@ pub(crate) trait Num: Element + Copy + Send + Sync + PartialOrd + 'static {
     /// to keep the op table total, and compute through f64.
     fn atan2(self, o: Self) -> Self;
     fn hypot(self, o: Self) -> Self;
+    // The special binary functions below compute in f64 for every dtype (an f32 result
+    // rounds once, at the end; the integer versions exist only to keep the op table
+    // total), so each has one body here, shared by all four impls.
     /// ln |B(self, o)| (floats; integers go through f64, though no kernel asks).
-    fn betaln(self, o: Self) -> Self;
+    fn betaln(self, o: Self) -> Self {
+        Self::from_f64(super::special::betaln(self.to_f64(), o.to_f64()))
+    }
     /// B(self, o) (floats; integers through f64).
-    fn beta(self, o: Self) -> Self;
-    fn zeta(self, o: Self) -> Self;
+    fn beta(self, o: Self) -> Self {
+        Self::from_f64(super::special::beta(self.to_f64(), o.to_f64()))
+    }
+    /// ζ(self, o), the Hurwitz zeta function (floats; integers through f64).
+    fn zeta(self, o: Self) -> Self {
+        Self::from_f64(super::zeta::zeta(self.to_f64(), o.to_f64()))
+    }
     /// P(self, o), or Q(self, o) when `upper` (floats; integers through f64).
-    fn gammainc(self, o: Self, upper: bool) -> Self;
+    fn gammainc(self, o: Self, upper: bool) -> Self {
+        Self::from_f64(super::gammainc::gammainc(self.to_f64(), o.to_f64(), upper))
+    }
     /// The x with P(self, x) = o, or Q(self, x) = o when `upper` (floats; integers
     /// through f64).
-    fn gammaincinv(self, o: Self, upper: bool) -> Self;
+    fn gammaincinv(self, o: Self, upper: bool) -> Self {
+        Self::from_f64(super::gammainc::gammaincinv(self.to_f64(), o.to_f64(), upper))
+    }
     /// E_self(o), the generalised exponential integral (floats; integers through f64).
-    fn expn(self, o: Self) -> Self;
+    fn expn(self, o: Self) -> Self {
+        Self::from_f64(super::expint::expn(self.to_f64(), o.to_f64()))
+    }
     /// P(D_self^+ ≥ o), the one-sided Kolmogorov–Smirnov survival function, or its inverse
     /// in o when `inverse` (floats; integers through f64).
-    fn smirnov(self, o: Self, inverse: bool) -> Self;
+    fn smirnov(self, o: Self, inverse: bool) -> Self {
+        let f = if inverse { super::kolmogorov::smirnovi } else { super::kolmogorov::smirnov };
+        Self::from_f64(f(self.to_f64(), o.to_f64()))
+    }
     /// self·ln(self/o) − self + o, the Kullback–Leibler term (floats; integers through f64).
-    fn kl_div(self, o: Self) -> Self;
+    fn kl_div(self, o: Self) -> Self {
+        Self::from_f64(super::convenience::kl_div(self.to_f64(), o.to_f64()))
+    }
     /// Jacobi's sn, cn, dn or am (`part` 0 to 3) of self at parameter o (floats; integers
     /// through f64).
-    fn ellipj(self, o: Self, part: usize) -> Self;
+    fn ellipj(self, o: Self, part: usize) -> Self {
+        Self::from_f64(super::ellipj::ellipj(self.to_f64(), o.to_f64())[part])
+    }
     /// F(self | o), or E(self | o) when `second`, the incomplete elliptic integrals
     /// (floats; integers through f64).
-    fn ellipinc(self, o: Self, second: bool) -> Self;
+    fn ellipinc(self, o: Self, second: bool) -> Self {
+        Self::from_f64(super::carlson::ellipinc(self.to_f64(), o.to_f64(), second))
+    }
     /// Carlson's R_C(self, o) (floats; integers through f64).
-    fn elliprc(self, o: Self) -> Self;
+    fn elliprc(self, o: Self) -> Self {
+        Self::from_f64(super::carlson::elliprc(self.to_f64(), o.to_f64()))
+    }
     /// The arithmetic–geometric mean of self and o (floats; integers through f64).
-    fn agm(self, o: Self) -> Self;
+    fn agm(self, o: Self) -> Self {
+        Self::from_f64(super::special::agm(self.to_f64(), o.to_f64()))
+    }
     /// Y_self(o), the Bessel function of the second kind (floats; integers through f64).
-    fn yn(self, o: Self) -> Self;
+    fn yn(self, o: Self) -> Self {
+        Self::from_f64(super::besselj::yn(self.to_f64(), o.to_f64()))
+    }
     /// y_self(o), the spherical Bessel function of the second kind, or its derivative
     /// (floats; integers through f64).
-    fn spherical_yn(self, o: Self, derivative: bool) -> Self;
+    fn spherical_yn(self, o: Self, derivative: bool) -> Self {
+        Self::from_f64(super::besselj::spherical_yn(self.to_f64(), o.to_f64(), derivative))
+    }
     /// (self)_o = Γ(self + o)/Γ(self), the Pochhammer symbol (floats; integers through
     /// f64).
-    fn poch(self, o: Self) -> Self;
+    fn poch(self, o: Self) -> Self {
+        Self::from_f64(super::poch::poch(self.to_f64(), o.to_f64()))
+    }
     /// C(self, o), the binomial coefficient (floats; integers through f64).
-    fn binom(self, o: Self) -> Self;
+    fn binom(self, o: Self) -> Self {
+        Self::from_f64(super::poch::binom(self.to_f64(), o.to_f64()))
+    }
     fn copysign(self, o: Self) -> Self;
     /// The bit operations are integer ops; every backend rejects them for floats
     /// (`BinaryOp::defined_for`), so the float versions exist only to keep the op table
@@ -257,55 +294,6 @@ macro_rules! float_num {
             #[inline(always)]
             fn hypot(self, o: Self) -> Self {
                 self.hypot(o)
-            }
-            fn betaln(self, o: Self) -> Self {
-                super::special::betaln(self as f64, o as f64) as $t
-            }
-            fn beta(self, o: Self) -> Self {
-                super::special::beta(self as f64, o as f64) as $t
-            }
-            fn zeta(self, o: Self) -> Self {
-                super::zeta::zeta(self as f64, o as f64) as $t
-            }
-            fn gammainc(self, o: Self, upper: bool) -> Self {
-                super::gammainc::gammainc(self as f64, o as f64, upper) as $t
-            }
-            fn gammaincinv(self, o: Self, upper: bool) -> Self {
-                super::gammainc::gammaincinv(self as f64, o as f64, upper) as $t
-            }
-            fn expn(self, o: Self) -> Self {
-                super::expint::expn(self as f64, o as f64) as $t
-            }
-            fn smirnov(self, o: Self, inverse: bool) -> Self {
-                let f = if inverse { super::kolmogorov::smirnovi } else { super::kolmogorov::smirnov };
-                f(self as f64, o as f64) as $t
-            }
-            fn kl_div(self, o: Self) -> Self {
-                super::convenience::kl_div(self as f64, o as f64) as $t
-            }
-            fn ellipj(self, o: Self, part: usize) -> Self {
-                super::ellipj::ellipj(self as f64, o as f64)[part] as $t
-            }
-            fn ellipinc(self, o: Self, second: bool) -> Self {
-                super::carlson::ellipinc(self as f64, o as f64, second) as $t
-            }
-            fn elliprc(self, o: Self) -> Self {
-                super::carlson::elliprc(self as f64, o as f64) as $t
-            }
-            fn agm(self, o: Self) -> Self {
-                super::special::agm(self as f64, o as f64) as $t
-            }
-            fn yn(self, o: Self) -> Self {
-                super::besselj::yn(self as f64, o as f64) as $t
-            }
-            fn spherical_yn(self, o: Self, derivative: bool) -> Self {
-                super::besselj::spherical_yn(self as f64, o as f64, derivative) as $t
-            }
-            fn poch(self, o: Self) -> Self {
-                super::poch::poch(self as f64, o as f64) as $t
-            }
-            fn binom(self, o: Self) -> Self {
-                super::poch::binom(self as f64, o as f64) as $t
             }
             #[inline(always)]
             fn copysign(self, o: Self) -> Self {
@@ -705,55 +693,6 @@ macro_rules! int_num {
             }
             fn hypot(self, o: Self) -> Self {
                 (self as f64).hypot(o as f64) as $t
-            }
-            fn betaln(self, o: Self) -> Self {
-                super::special::betaln(self as f64, o as f64) as $t
-            }
-            fn beta(self, o: Self) -> Self {
-                super::special::beta(self as f64, o as f64) as $t
-            }
-            fn zeta(self, o: Self) -> Self {
-                super::zeta::zeta(self as f64, o as f64) as $t
-            }
-            fn gammainc(self, o: Self, upper: bool) -> Self {
-                super::gammainc::gammainc(self as f64, o as f64, upper) as $t
-            }
-            fn gammaincinv(self, o: Self, upper: bool) -> Self {
-                super::gammainc::gammaincinv(self as f64, o as f64, upper) as $t
-            }
-            fn expn(self, o: Self) -> Self {
-                super::expint::expn(self as f64, o as f64) as $t
-            }
-            fn smirnov(self, o: Self, inverse: bool) -> Self {
-                let f = if inverse { super::kolmogorov::smirnovi } else { super::kolmogorov::smirnov };
-                f(self as f64, o as f64) as $t
-            }
-            fn kl_div(self, o: Self) -> Self {
-                super::convenience::kl_div(self as f64, o as f64) as $t
-            }
-            fn ellipj(self, o: Self, part: usize) -> Self {
-                super::ellipj::ellipj(self as f64, o as f64)[part] as $t
-            }
-            fn ellipinc(self, o: Self, second: bool) -> Self {
-                super::carlson::ellipinc(self as f64, o as f64, second) as $t
-            }
-            fn elliprc(self, o: Self) -> Self {
-                super::carlson::elliprc(self as f64, o as f64) as $t
-            }
-            fn agm(self, o: Self) -> Self {
-                super::special::agm(self as f64, o as f64) as $t
-            }
-            fn yn(self, o: Self) -> Self {
-                super::besselj::yn(self as f64, o as f64) as $t
-            }
-            fn spherical_yn(self, o: Self, derivative: bool) -> Self {
-                super::besselj::spherical_yn(self as f64, o as f64, derivative) as $t
-            }
-            fn poch(self, o: Self) -> Self {
-                super::poch::poch(self as f64, o as f64) as $t
-            }
-            fn binom(self, o: Self) -> Self {
-                super::poch::binom(self as f64, o as f64) as $t
             }
             fn copysign(self, o: Self) -> Self {
                 (self as f64).copysign(o as f64) as $t
