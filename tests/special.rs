@@ -45,7 +45,9 @@
 //! incomplete elliptic integrals (`ellipkinc`, `ellipeinc`) likewise at 234 (see
 //! `ellipinc_check`), and Carlson's symmetric integrals (`elliprf`, `elliprd`, `elliprg`,
 //! `elliprc`) at 70 points each (see `carlson_check`); the arithmetic–geometric mean
-//! (`agm`) at 120 over 1e±300 (see `agm_check`).
+//! (`agm`) at 120 over 1e±300 (see `agm_check`). The associated Legendre function
+//! (`lpmv`) at 520 points, |m| to 60 and v to 3e4, in ulps per unit of the condition
+//! number in v and x (see `lpmv_check`).
 //!
 //! Their inverses in x (`gammaincinv`, `gammainccinv`) are checked against mpmath's roots
 //! at 440 points, in ulps of the root per unit of its condition number (see
@@ -2755,6 +2757,111 @@ fn to_vec_f<F: Copy>(v: &[f64], to_f: fn(f64) -> F) -> Vec<F> {
     v.iter().map(|&x| to_f(x)).collect()
 }
 
+/// `lpmv` on `dev` in `F` against mpmath (tests/data/lpmv_mpmath.txt: 400 points with
+/// |m| ≤ 20 and 120 with 20 < |m| ≤ 60; degrees from −3e3 to 3e4, integers, half-integers
+/// and within 1e-9 of an integer; x uniform, within 1e-8 of ±1 and about the turning point)
+/// within `bound` ulps per unit of `max(1, κ)` for |m| ≤ 20 and `bound_high` above, κ the
+/// condition number in v and x. Rows whose arguments `F` does not hold, or whose values
+/// it does not hold with a factor 16 to spare, are skipped (the recurrence's terms are
+/// about twice P: within that of the largest finite value they overflow). Then the conventions at the edges, the reflection `P_v = P_(−v−1)`, and a
+/// broadcast of a column of orders against a row of arguments.
+fn lpmv_check<F: Prec>(dev: &Device, bound: f64, bound_high: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let table: Vec<(String, [f64; 5])> = tagged_table(include_str!("data/lpmv_mpmath.txt"));
+    let to = |v: &[f64]| -> gpu::Result<Array<F>> {
+        Array::from_vec(v.iter().map(|&x| to_f(x)).collect(), [v.len()])?.to(dev)
+    };
+    let rows = |tag: &str| -> Vec<[f64; 5]> {
+        table
+            .iter()
+            .filter(|(t, r)| {
+                t == tag
+                    && r[..3].iter().all(|&v| to_f(v).into() == v)
+                    && (F::MIN_POSITIVE..=max / 16.0).contains(&r[3].abs())
+            })
+            .map(|(_, r)| *r)
+            .collect()
+    };
+    let eval = |rows: &[[f64; 5]]| -> gpu::Result<Vec<F>> {
+        let col = |k: usize| to(&rows.iter().map(|r| r[k]).collect::<Vec<_>>());
+        col(0)?.lpmv(&col(1)?, &col(2)?)?.to_vec()
+    };
+    let low = rows("lpmv");
+    let got = eval(&low)?;
+    let want: Vec<f64> = low.iter().map(|r| r[3]).collect();
+    check_ulps_per(dev, "lpmv", &got, &want, bound, (|i: usize| low[i][4].max(1.0), "max(1, κ)"), |i| {
+        format!("(m {}, v {:e}, x {:e})", low[i][0], low[i][1], low[i][2])
+    });
+    // 20 < |m| ≤ 60: nineteen in twenty within `bound_high`; the rest, near x = −1 below the
+    // turning point, where both the series and the recurrence lose digits exponentially in
+    // |m|, within 1e7 (SciPy 1.17 on the same rows: 1e112 off, and NaN for nine).
+    let high = rows("lpmv_high");
+    let got = eval(&high)?;
+    let errs: Vec<f64> = high
+        .iter()
+        .zip(&got)
+        .map(|(r, &g)| ulps(g.into(), to_f(r[3]).into(), to_f(r[3]).into(), F::EPS, F::MIN_POSITIVE) / r[4].max(1.0))
+        .collect();
+    let within = errs.iter().filter(|&&e| e <= bound_high).count();
+    let worst = errs.iter().cloned().fold(0.0, f64::max);
+    println!(
+        "lpmv_high {what}: {within} of {} within {bound_high} ulp per unit of max(1, κ), worst {worst:.3e}",
+        high.len()
+    );
+    assert!(20 * within >= 19 * high.len(), "lpmv_high {what}: only {within} of {} within {bound_high}", high.len());
+    assert!(worst <= 1e7, "lpmv_high {what}: worst {worst:e} ulp per unit of max(1, κ)");
+    // The edges: x = 1; x = −1 for integer degrees (P_n(−1) = (−1)^n, 0 for m ≠ 0, +∞ for
+    // m < 0 and n < |m|) and for non-integer ones (the singular part's sign, which SciPy 1.17
+    // gets wrong for half of these); 0 for 0 ≤ n < m; NaN for m not an integer, |x| > 1,
+    // |m| > 512, |v| > 2^18 and a NaN; P_0^(−1)(0.5) = √(1/3), where SciPy returns NaN.
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let cases: [(f64, f64, f64, f64); 20] = [
+        (0.0, 2.5, 1.0, 1.0),
+        (2.0, 2.5, 1.0, 0.0),
+        (-2.0, 2.5, 1.0, 0.0),
+        (0.0, 3.0, -1.0, -1.0),
+        (0.0, 4.0, -1.0, 1.0),
+        (1.0, 3.0, -1.0, 0.0),
+        (-3.0, 1.0, -1.0, inf),
+        (0.0, 0.3, -1.0, -inf),
+        (0.0, 1.3, -1.0, inf),
+        (0.0, -0.3, -1.0, inf),
+        (1.0, 2.7, -1.0, -inf),
+        (-1.0, 1.3, -1.0, -inf),
+        (-2.0, 2.7, -1.0, -inf),
+        (3.0, 2.0, 0.5, 0.0),
+        (0.5, 2.0, 0.5, nan),
+        (1.0, 2.0, 1.5, nan),
+        (513.0, 600.0, 0.5, nan),
+        (1.0, 262_145.0, 0.5, nan),
+        (nan, 1.0, 0.5, nan),
+        (-1.0, 0.0, 0.5, 0.5773502691896257),
+    ];
+    let col = |k: usize| to(&cases.iter().map(|c| [c.0, c.1, c.2, c.3][k]).collect::<Vec<_>>());
+    let got = col(0)?.lpmv(&col(1)?, &col(2)?)?.to_vec()?;
+    for (i, (g, c)) in got.iter().zip(cases).enumerate() {
+        let (g, w): (f64, f64) = ((*g).into(), c.3);
+        let ok = if w.is_nan() { g.is_nan() } else { g == w || (g - w).abs() <= 4.0 * F::EPS * w.abs() };
+        assert!(ok, "lpmv edge case {i} (m {}, v {}, x {}) {what}: got {g}, want {w}", c.0, c.1, c.2);
+    }
+    // P_v = P_(−v−1), exactly: the reflection is exact in floating point.
+    let (m, v, x) = (to(&[0.0, 2.0, -3.0, 5.0])?, to(&[2.75, 7.25, 0.5, 40.5])?, to(&[0.3, -0.9, 0.6, -0.5])?);
+    let back = to(&[-3.75, -8.25, -1.5, -41.5])?;
+    let (p, q) = (m.lpmv(&v, &x)?.to_vec()?, m.lpmv(&back, &x)?.to_vec()?);
+    assert!(p.iter().zip(&q).all(|(a, b)| a == b), "lpmv reflection {what}: {p:?} against {q:?}");
+    // A column of orders against a row of arguments, each against its own evaluation.
+    let orders = [0.0, 1.0, -2.0];
+    let args = [-0.95, -0.2, 0.4, 0.99];
+    let grid = Array::from_vec(to_vec_f(&orders, to_f), [3, 1])?.to(dev)?.lpmv(&to(&[5.5])?, &to(&args)?)?.to_vec()?;
+    for (i, &m) in orders.iter().enumerate() {
+        let one = to(&[m; 4])?.lpmv(&to(&[5.5; 4])?, &to(&args)?)?.to_vec()?;
+        assert_eq!(&grid[4 * i..4 * i + 4], &one[..], "lpmv broadcast, order {m} {what}");
+    }
+    Ok(())
+}
+
 /// `agm` on `dev` in `F` against mpmath (tests/data/agm_mpmath.txt: a and b over 1e±300,
 /// f32 rows over 1e±30, half within 1e-6 of each other, a tenth both negative) within
 /// `bound` ulps (its condition number is at most 1); rows `F` does not hold are skipped.
@@ -2809,6 +2916,13 @@ fn host_f64<F: Prec>(a: Array<F>) -> gpu::Result<Vec<f64>> {
 /// no NVIDIA driver.
 fn carlson_bound(dev: &Device) -> f64 {
     bound_on(dev, 4.0, 8.0)
+}
+
+/// The bound for `lpmv` with |m| ≤ 20, in ulps per unit of `max(1, κ)`: 8 where the code
+/// is ours (CPU, wgpu); on CUDA, whose kernels call CUDA's sin, log and sqrt, twice that.
+/// Not run here: no NVIDIA driver.
+fn lpmv_bound(dev: &Device) -> f64 {
+    bound_on(dev, 8.0, 16.0)
 }
 
 /// The bound for `ellipkinc` and `ellipeinc`, in ulps per unit of `max(1, κ)`: 4 where the
@@ -4407,6 +4521,17 @@ backend_tests! {
             return Ok(());
         }
         agm_check::<f64>(dev, bound_on(dev, 2.0, 4.0))
+    }
+
+    fn lpmv_f32(dev) {
+        lpmv_check::<f32>(dev, lpmv_bound(dev), 32.0)
+    }
+
+    fn lpmv_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        lpmv_check::<f64>(dev, lpmv_bound(dev), 32.0)
     }
 
     fn expn_f32(dev) {

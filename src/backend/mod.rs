@@ -610,11 +610,14 @@ pub enum TernaryOp {
     /// Carlson's completely symmetric `R_G(a, b, c)`, of the second kind (SciPy's
     /// `elliprg`).
     EllipRg,
+    /// The associated Legendre function `P_b^a(c)` of integer order a and real degree b,
+    /// with the Condon–Shortley phase (SciPy's `lpmv(m, v, x)`).
+    Lpmv,
 }
 
 impl TernaryOp {
     /// Every ternary op, in declaration order.
-    pub const ALL: [TernaryOp; 7] = [
+    pub const ALL: [TernaryOp; 8] = [
         TernaryOp::BetaInc,
         TernaryOp::BetaIncC,
         TernaryOp::BetaIncInv,
@@ -622,6 +625,7 @@ impl TernaryOp {
         TernaryOp::EllipRf,
         TernaryOp::EllipRd,
         TernaryOp::EllipRg,
+        TernaryOp::Lpmv,
     ];
 
     /// Lower-case name, as used in kernel names and messages.
@@ -634,6 +638,7 @@ impl TernaryOp {
             TernaryOp::EllipRf => "elliprf",
             TernaryOp::EllipRd => "elliprd",
             TernaryOp::EllipRg => "elliprg",
+            TernaryOp::Lpmv => "lpmv",
         }
     }
 }

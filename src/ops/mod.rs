@@ -22,6 +22,7 @@ pub(crate) mod index;
 pub(crate) mod interp;
 pub(crate) mod join;
 pub(crate) mod kolmogorov;
+pub(crate) mod legendre;
 pub(crate) mod linalg;
 pub(crate) mod logsumexp;
 pub(crate) mod mask;

@@ -7,7 +7,7 @@
 use super::convenience::Deg;
 use super::num::{compare as cmp, CastTo, FloatNum, Num};
 use super::strided::{assign2, map1, map2, map3, par_chunks, Src};
-use super::{betainc, carlson};
+use super::{betainc, carlson, legendre};
 use super::{src_of, unsupported, CpuBackend, CpuStorage};
 use crate::backend::{BinaryOp, CompareOp, Fill, Operand, TernaryOp, UnaryOp, View};
 use crate::dtype::{DType, HostVec, Scalar};
@@ -494,6 +494,7 @@ pub(super) fn ternary(
         TernaryOp::EllipRf => carlson::elliprf,
         TernaryOp::EllipRd => carlson::elliprd,
         TernaryOp::EllipRg => carlson::elliprg,
+        TernaryOp::Lpmv => legendre::lpmv,
     };
     let n = shape.iter().product();
     macro_rules! go {

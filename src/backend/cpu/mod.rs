@@ -12,6 +12,7 @@ mod expint;
 mod fft;
 mod gammainc;
 mod kolmogorov;
+mod legendre;
 mod linalg;
 mod num;
 mod poch;

@@ -47,7 +47,7 @@ pub(super) fn extreme(max: bool, t: DType, a: &str, b: &str) -> String {
 /// vector loads; a compile two to four times as fast). Straight-line functions (Γ,
 /// ln Γ, ψ, erf, K(m)) keep the wide kernels, which load vectors and run 2–5 times as
 /// fast as this one.
-const ITERATIVE: [&str; 21] = [
+const ITERATIVE: [&str; 22] = [
     "math_betainc",
     "math_betaincinv",
     "math_gammainc",
@@ -69,6 +69,7 @@ const ITERATIVE: [&str; 21] = [
     "math_kolmogi",
     "math_smirnov",
     "math_smirnovi",
+    "math_lpmv",
 ];
 
 /// Whether `expr` calls one of the `ITERATIVE` functions (by name and type suffix:
@@ -88,6 +89,7 @@ pub(super) fn ternary_expr(op: TernaryOp, t: DType) -> Option<String> {
         TernaryOp::EllipRf => format!("math_elliprf_{w}(a, b, c)"),
         TernaryOp::EllipRd => format!("math_elliprd_{w}(a, b, c)"),
         TernaryOp::EllipRg => format!("math_elliprg_{w}(a, b, c)"),
+        TernaryOp::Lpmv => format!("math_lpmv_{w}(a, b, c)"),
     })
 }
 
