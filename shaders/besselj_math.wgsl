@@ -214,12 +214,12 @@ fn math_spherical_yn_{{T}}(n: {{T}}, x0: {{T}}, derivative: bool) -> {{T}} {
 
 // The forward recurrence of Y_n and y_n, f_(i+1) = (i + half)·(2/x)·f_i − f_(i−1), from
 // (f_0, f_1) to (f_(k−1), f_k) for k ≥ 1, stopping where f overflows (then (f_(i−1),
-// −∞)), up to order 92,096: past it, where f has not overflowed, NaN. llvmpipe ends a
-// SIMD group's loops after 65,535 iterations in all, counted across the four elements
-// an elementwise invocation computes, and when that cap ends a loop it also spoils the
-// lanes that had left it (measured: NaN for neighbours of a long lane), so the loops
-// stay below it on their own: 4,096 steps one per iteration, then at most 11,000
-// iterations of 8 (llvmpipe runs a loop's body once for every lane even when none
+// −∞)), up to order 420,096: past it, where f has not overflowed, NaN. llvmpipe ends a
+// SIMD group's loops after 65,535 iterations in all, counted across the elements an
+// invocation computes (one here: `wgsl::iterative`), and when that cap ends a loop it
+// also spoils the lanes that had left it (measured: NaN for neighbours of a long lane),
+// so the loops stay below it on their own: 4,096 steps one per iteration, then at most
+// 52,000 iterations of 8 (llvmpipe runs a loop's body once for every lane even when none
 // enters it, and 8 steps cost f64 yn a fifth of its time there; 32 would cost half).
 fn besselj_forward_{{T}}(f0: {{T}}, f1: {{T}}, k: u32, x: {{T}}, half: {{T}}) -> vec2<{{T}}> {
     var a = f0;
@@ -230,7 +230,7 @@ fn besselj_forward_{{T}}(f0: {{T}}, f1: {{T}}, k: u32, x: {{T}}, half: {{T}}) ->
     while (i < head && abs(b) <= {{T_MAX}}) {
         besselj_step_{{T}}(&a, &b, &i, k, h, half);
     }
-    for (var it = 0u; it < 11000u && i < k && abs(b) <= {{T_MAX}}; it++) {
+    for (var it = 0u; it < 52000u && i < k && abs(b) <= {{T_MAX}}; it++) {
         besselj_step_{{T}}(&a, &b, &i, k, h, half);
         besselj_step_{{T}}(&a, &b, &i, k, h, half);
         besselj_step_{{T}}(&a, &b, &i, k, h, half);

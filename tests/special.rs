@@ -2991,23 +2991,23 @@ fn yn_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     assert!((row(1)[5] - y2).abs() <= bound * F::EPS * y2.abs(), "yn(2, 1.5) {what}: {}", row(1)[5]);
     // Orders past llvmpipe's 65,535 loop iterations, where Y oscillates (x > n), against
     // the CPU backend's same recurrence (mpmath's series do not converge there): within
-    // 1e-12 (f32: 1e-2; measured on lavapipe 3.6e-14 and 2.3e-3) of the envelope
-    // (2/π)^½·(x² − n²)^−¼. A recurrence cut short
-    // would be off by the envelope itself. 1,024 of them, so that every wgpu invocation
-    // computes four at full length, next to one past wgpu's last order, 92,096, which
-    // is NaN there (the CPU goes on).
-    let (mut nl, mut xl) = (vec![70_000.0, 92_096.0, 93_000.0], vec![2e5, 3e5, 3e5]);
-    nl.extend((0..1021).map(|i| 92_096.0 - (i % 7) as f64));
-    xl.extend((0..1021).map(|i| 1e5 + 1e3 * i as f64));
-    let n = Array::from_vec(to(&nl), [1024])?;
-    let x = Array::from_vec(to(&xl), [1024])?;
+    // 1e-12 (f32: 3e-2, f32's rounding over 420,000 steps; measured on lavapipe 8.3e-14 and
+    // 1.1e-2) of the envelope (2/π)^½·(x² − n²)^−¼. A recurrence cut short would be off
+    // by the envelope itself. 256 of them, so that every SIMD group
+    // of a wgpu dispatch runs at full length, next to one past wgpu's last order,
+    // 420,096, which is NaN there (the CPU goes on).
+    let (mut nl, mut xl) = (vec![70_000.0, 420_096.0, 421_000.0], vec![2e5, 6e5, 6e5]);
+    nl.extend((0..253).map(|i| 420_096.0 - (i % 7) as f64));
+    xl.extend((0..253).map(|i| 5e5 + 2e3 * i as f64));
+    let n = Array::from_vec(to(&nl), [256])?;
+    let x = Array::from_vec(to(&xl), [256])?;
     let want: Vec<f64> = n.yn(&x)?.to_vec()?.into_iter().map(|v| v.into()).collect();
     let got: Vec<f64> = n.to(dev)?.yn(&x.to(dev)?)?.to_vec()?.into_iter().map(|v| v.into()).collect();
-    let tol = if F::DTYPE == DType::F32 { 1e-2 } else { 1e-12 };
+    let tol = if F::DTYPE == DType::F32 { 3e-2 } else { 1e-12 };
     let wgpu = dev.kind() == gpu::DeviceKind::Wgpu;
-    assert!(!wgpu || got[2].is_nan(), "yn(93000, 3e5) past wgpu's last order {what}: {}", got[2]);
+    assert!(!wgpu || got[2].is_nan(), "yn(421000, 6e5) past wgpu's last order {what}: {}", got[2]);
     let mut worst = 0.0f64;
-    for i in (0..1024).filter(|&i| !wgpu || i != 2) {
+    for i in (0..256).filter(|&i| !wgpu || i != 2) {
         let envelope = (2.0 / std::f64::consts::PI).sqrt() * (xl[i] * xl[i] - nl[i] * nl[i]).powf(-0.25);
         worst = worst.max((got[i] - want[i]).abs() / envelope);
         assert!(
@@ -3019,7 +3019,7 @@ fn yn_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
             want[i]
         );
     }
-    println!("yn {what}: orders to 92,096 within {worst:.1e} of the envelope of the CPU's");
+    println!("yn {what}: orders to 420,096 within {worst:.1e} of the envelope of the CPU's");
     let x: Vec<f64> = (1..=40).map(|k| 0.37 * (k * k) as f64).collect();
     let n = Array::from_vec(to(&[0.0, 1.0, 2.0, 5.0, 12.0]), [5])?.to(dev)?;
     check_strided_view(dev, &x, &["yn"], |_, a: &Array<F>| n.yn(a))

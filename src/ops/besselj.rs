@@ -122,10 +122,10 @@ impl<T: Float> Array<T> {
     /// Conventions, as SciPy's: NaN for x < 0 and NaN; `−∞` at x = ±0 (`+∞` for odd
     /// negative n, the limit from above). Differing: NaN for |n| ≥ 2³¹, an order no
     /// recurrence reaches in reasonable time (SciPy runs it); 0 at x = +∞, the limit
-    /// (SciPy: NaN). On wgpu the recurrence stops at order 92,096: past it, where Y has
+    /// (SciPy: NaN). On wgpu the recurrence stops at order 420,096: past it, where Y has
     /// not overflowed (x beyond about n), the answer is NaN. That keeps the kernel within
-    /// lavapipe's budget of 65,535 loop iterations, shared by the elements an invocation
-    /// computes, whose cutting a loop short spoils neighbouring elements too.
+    /// lavapipe's budget of 65,535 loop iterations per invocation (of one element here),
+    /// whose cutting a loop short spoils neighbouring elements too.
     ///
     /// # Errors
     /// [`Error::BroadcastMismatch`](crate::Error::BroadcastMismatch),
@@ -156,7 +156,7 @@ impl<T: Float> Array<T> {
     /// reduced exactly), the forward recurrence `y_(k+1) = (2k + 1)/x·y_k − y_(k−1)`,
     /// stable for y, and `y_n′ = y_(n−1) − (n + 1)/x·y_n` (`−y_1` for n = 0);
     /// `y_n(−x) = (−1)^(n+1)·y_n(x)`. Its cost and its limit on wgpu are
-    /// [`yn`](Array::yn)'s (orders to 92,096 where y has not overflowed).
+    /// [`yn`](Array::yn)'s (orders to 420,096 where y has not overflowed).
     ///
     /// Conventions, as SciPy's: NaN for n < 0 and NaN; `−∞` at x = ±0; 0 at ±∞.
     /// Differing: the derivative is `+∞` at ±0 and where y overflows (the limit; SciPy

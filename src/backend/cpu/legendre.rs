@@ -18,7 +18,9 @@ const LOG_BELOW: f64 = -0.8;
 const EULER: f64 = 0.577_215_664_901_532_9;
 /// The series stop when a term is below this fraction of their sum (and decreasing).
 const EPS: f64 = f64::EPSILON / 4.0;
-/// More terms than either series takes for |m| ≤ 512 where it is used (1,908 at most).
+/// More terms than either series takes for |m| ≤ 512 where it is used: Gauss's 1,908 at
+/// most (measured, x ≥ −0.8); the logarithmic one's terms peak near j = v·√((1 + x)/2),
+/// which its start keeps below 0.64|m|.
 const MAX_TERMS: u32 = 8192;
 
 /// `P_v^m(x)` with the Condon–Shortley phase (SciPy's `lpmv(m, v, x)`): NaN for m not an
