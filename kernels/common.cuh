@@ -1762,6 +1762,15 @@ template <typename T> __device__ T k_lpmv_climb(T p0, T p1, T steps, T v, T mu, 
     }
     return p1;
 }
+// c·s^k/(2^k k!), times Π(v + j) unless neg, the factors applied to c one by one so that
+// nothing underflows (f32: s^k/(2^k k!) at k = 32) or overflows before the value does.
+template <typename T> __device__ T k_lpmv_prefactor(T c, T v, int k, T s, bool neg) {
+    for (int j = 1; j <= k; j++) {
+        const T jf = (T)j;
+        c = neg ? c * s / ((T)2 * jf) : c * (v + jf) * (v - (T)(j - 1)) * s / ((T)2 * jf);
+    }
+    return c;
+}
 // P_v^(−k)(x) = s^k/(2^k k!)·F(k − v, k + v + 1; k + 1; (1 − x)/2), P_v^k = (−1)^k Π(v + j)·P_v^(−k).
 template <typename T> __device__ T k_lpmv_gauss(T v, int k, bool neg, T x, T s) {
     const T eps = sizeof(T) == 4 ? (T)2.9802322387695312e-08 : (T)5.551115123125783e-17;
@@ -1774,14 +1783,8 @@ template <typename T> __device__ T k_lpmv_gauss(T v, int k, bool neg, T x, T s) 
         n += (T)1;
         if (fabs(q) < (T)1 && fabs(r) <= eps * ((T)1 - t) * fabs(sum)) break;
     }
-    // The factors applied to the sum one by one, so that nothing underflows or overflows
-    // before the value does.
-    T c = sum;
-    for (int j = 1; j <= k; j++) {
-        const T jf = (T)j;
-        c = neg ? c * s / ((T)2 * jf) : -c * (v + jf) * (v - (T)(j - 1)) * s / ((T)2 * jf);
-    }
-    return c;
+    const T p = k_lpmv_prefactor(sum, v, k, s, neg);
+    return !neg && (k & 1) ? -p : p;
 }
 // P_v^(±k)(x) for non-integer v and x < 0 by the connection formula at x = −1 for
 // F(k − v, k + v + 1; k + 1; ·) (DLMF 15.8.10, Zhang & Jin's LPMV0's form) with its own
@@ -1823,12 +1826,7 @@ template <typename T> __device__ T k_lpmv_log(T v, int k, bool neg, T x) {
         }
     }
     const T s = sqrt(((T)1 - x) * ((T)1 + x));
-    T series = vs * sum;
-    for (int i = 1; i <= k; i++) {
-        const T fi = (T)i;
-        series = neg ? series * s / ((T)2 * fi) : series * (v + fi) * (v - (T)(i - 1)) * s / ((T)2 * fi);
-    }
-    const T p = pv0 + series;
+    const T p = pv0 + k_lpmv_prefactor(vs * sum, v, k, s, neg);
     return neg && (k & 1) ? -p : p;
 }
 // Integer degree n ≥ 0: 0 for 0 ≤ m and n < m; for m < 0 and n < |m| Gauss's series, or

@@ -142,14 +142,19 @@ fn lpmv_gauss_{{T}}(v: {{T}}, k: u32, neg: bool, x: {{T}}, s: {{T}}) -> {{T}} {
         n = n + 1.0;
         if (abs(q) < 1.0 && abs(r) <= {{EPS_HALF}} * 0.5 * (1.0 - t) * abs(sum)) { break; }
     }
-    // The factors applied to the sum one by one, so that nothing underflows or overflows
-    // before the value does.
-    var c = sum;
+    let p = lpmv_prefactor_{{T}}(sum, v, k, s, neg);
+    return select(p, -p, !neg && (k & 1u) == 1u);
+}
+
+// c·s^k/(2^k k!), times Π(v + j) unless neg, the factors applied to c one by one so that
+// nothing underflows (f32: s^k/(2^k k!) at k = 32) or overflows before the value does.
+fn lpmv_prefactor_{{T}}(c: {{T}}, v: {{T}}, k: u32, s: {{T}}, neg: bool) -> {{T}} {
+    var p = c;
     for (var j = 1u; j <= k; j++) {
         let jf = {{T}}(j);
-        c = select(-c * (v + jf) * (v - {{T}}(j - 1u)) * s / (2.0 * jf), c * s / (2.0 * jf), neg);
+        p = select(p * (v + jf) * (v - {{T}}(j - 1u)) * s / (2.0 * jf), p * s / (2.0 * jf), neg);
     }
-    return c;
+    return p;
 }
 
 // P_v^(±k)(x) for non-integer v and x < 0 by the connection formula at x = −1 for
@@ -197,11 +202,6 @@ fn lpmv_log_{{T}}(v: {{T}}, k: u32, neg: bool, x: {{T}}) -> {{T}} {
             pv0 = select(pv0 * q * fi, pv0 * q * fi / ((v + fi) * (v - {{T}}(i - 1u))), neg);
         }
     }
-    var series = vs * sum;
-    for (var i = 1u; i <= k; i++) {
-        let fi = {{T}}(i);
-        series = select(series * (v + fi) * (v - {{T}}(i - 1u)) * s / (2.0 * fi), series * s / (2.0 * fi), neg);
-    }
-    let p = pv0 + series;
+    let p = pv0 + lpmv_prefactor_{{T}}(vs * sum, v, k, s, neg);
     return select(p, -p, neg && (k & 1u) == 1u);
 }

@@ -169,15 +169,28 @@ fn gauss(v: f64, k: u32, neg: bool, x: f64, s: f64) -> f64 {
             break;
         }
     }
-    // The factors applied to the sum one by one, so that nothing underflows (f32: s^k/(2^k k!)
-    // is below the smallest subnormal at k = 32) or overflows before the value does.
-    (1..=k).map(f64::from).fold(sum, |c, j| {
-        if neg {
-            c * s / (2.0 * j)
-        } else {
-            -c * (v + j) * (v - (j - 1.0)) * s / (2.0 * j)
-        }
-    })
+    let p = prefactor(sum, v, k, s, neg);
+    if !neg && k % 2 == 1 {
+        -p
+    } else {
+        p
+    }
+}
+
+/// `c·s^k/(2^k k!)`, times `Π(v + j)` unless `neg`, the factors applied to c one by one so
+/// that nothing underflows (f32: s^k/(2^k k!) is below the smallest subnormal at k = 32) or
+/// overflows before the value does.
+fn prefactor(c: f64, v: f64, k: u32, s: f64, neg: bool) -> f64 {
+    (1..=k).map(f64::from).fold(
+        c,
+        |c, j| {
+            if neg {
+                c * s / (2.0 * j)
+            } else {
+                c * (v + j) * (v - (j - 1.0)) * s / (2.0 * j)
+            }
+        },
+    )
 }
 
 /// `P_v^(±k)(x)` for non-integer v and x < 0 by the connection formula at x = −1 for
@@ -234,16 +247,8 @@ fn log_series(v: f64, k: u32, neg: bool, x: f64) -> f64 {
         });
     }
     let s = ((1.0 - x) * (1.0 + x)).sqrt();
-    // The series times s^k/(2^k k!), times Π(v + j) for +k, factor by factor as in `gauss`;
-    // for −k the sign (−1)^k.
-    let series = (1..=k).map(f64::from).fold(vs * sum, |c, j| {
-        if neg {
-            c * s / (2.0 * j)
-        } else {
-            c * (v + j) * (v - (j - 1.0)) * s / (2.0 * j)
-        }
-    });
-    let p = pv0 + series;
+    // For −k the sign (−1)^k.
+    let p = pv0 + prefactor(vs * sum, v, k, s, neg);
     if neg && k % 2 == 1 {
         -p
     } else {
