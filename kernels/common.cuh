@@ -31,7 +31,7 @@ struct EwParams {
     i64 n;                // elements in the output (row-major, contiguous)
     i64 ndim;             // collapsed dimensions (0..=MAXD)
     i64 shape[MAXD];
-    Operand in[3];
+    Operand in[4];
     u64 out;
 };
 
@@ -1737,6 +1737,70 @@ template <typename T> __device__ T k_elliprc(T x, T y) {
     const T d = x - y;
     return sqrt(x / d) * k_carlson_rf(d, -y, -y);
 }
+// R_J(x, y, z, p) for non-negative x, y, z (at most one 0) and positive p, and SciPy's
+// elliprj about it (src/backend/cpu/carlson.rs: rc1p, rj_duplicate, rj, elliprj, whose
+// comments say why): R_C(1, 1 + e) from e and 1 + e each to full precision; the duplication with
+// eₘ = Π 4⁻ᵐ(p − x)/(√p + √x)² and 1 + eₘ = 2√p(p + λ)/dₘ; p above 16 times the largest
+// argument traded for a smaller one (DLMF 19.21.12); for p < 0 the principal value by
+// Carlson's transformation to a positive p' with z the largest argument.
+template <typename T> __device__ T k_carlson_rc1p(T e, T ope) {
+    if (e > (T)0) {
+        const T t = sqrt(e);
+        return k_atan(t) / t;
+    }
+    if (e < (T)0) {
+        const T t = sqrt(-e);
+        return (T)0.5 * k_ln_1p((T)2 * t * ((T)1 + t) / ope) / t;
+    }
+    return (T)1;
+}
+template <typename T> __device__ T k_carlson_rj_duplicate(T x0, T y0, T z0, T p0) {
+    const T a0 = (x0 + y0 + z0 + (T)2 * p0) / (T)5;
+    const T spread = sizeof(T) == 4 ? (T)17.959392772949965 : (T)512;
+    const T q = spread * fmax(fmax(fabs(a0 - x0), fabs(a0 - y0)), fmax(fabs(a0 - z0), fabs(a0 - p0)));
+    const T dx = p0 - x0, dy = p0 - y0, dz = p0 - z0;
+    T x = x0, y = y0, z = z0, p = p0, a = a0, f = 1, sum = 0;
+#pragma unroll 1
+    for (int i = 0; i < 32 && q * f >= fabs(a); ++i) {
+        const T sx = sqrt(x), sy = sqrt(y), sz = sqrt(z), sp = sqrt(p), l = sx * sy + sy * sz + sz * sx;
+        const T px = sp + sx, py = sp + sy, pz = sp + sz, d = px * py * pz;
+        const T e = (dx * f / (px * px)) * (dy * f / (py * py)) * (dz * f / (pz * pz));
+        sum += f / d * k_carlson_rc1p(e, (T)2 * sp * (p + l) / d);
+        x = (T)0.25 * (x + l);
+        y = (T)0.25 * (y + l);
+        z = (T)0.25 * (z + l);
+        p = (T)0.25 * (p + l);
+        a = (T)0.25 * (a + l);
+        f *= (T)0.25;
+    }
+    const T xx = (a0 - x0) * f / a, yy = (a0 - y0) * f / a, zz = (a0 - z0) * f / a, pp = -(xx + yy + zz) / (T)2;
+    const T xyz = xx * yy * zz, p2 = pp * pp;
+    const T e2 = xx * yy + xx * zz + yy * zz - (T)3 * p2, e3 = xyz + (T)2 * e2 * pp + (T)4 * p2 * pp;
+    const T e4 = ((T)2 * xyz + e2 * pp + (T)3 * p2 * pp) * pp, e5 = xyz * p2;
+    const T series = (T)1 - (T)3 * e2 / (T)14 + e3 / (T)6 + (T)9 * e2 * e2 / (T)88 - (T)3 * e4 / (T)22 -
+                     (T)9 * e2 * e3 / (T)52 + (T)3 * e5 / (T)26;
+    return f * series / (a * sqrt(a)) + (T)6 * sum;
+}
+template <typename T> __device__ T k_carlson_rj(T x0, T y0, T z0, T p) {
+    const T x = fmin(fmin(x0, y0), z0), z = fmax(fmax(x0, y0), z0);
+    if (p <= (T)16 * z) return k_carlson_rj_duplicate(x0, y0, z0, p);
+    const T y = fmax(fmin(x0, y0), fmin(fmax(x0, y0), z0)), q = x + (y - x) * (z - x) / (p - x);
+    const T rest = q > (T)0 ? (T)3 * sqrt(x / q) / sqrt(p) * k_carlson_rf((y / p) * (z / q), (T)1, (T)1) +
+                                  (q - x) * k_carlson_rj_duplicate(x, y, z, q)
+                            : (T)0;
+    return ((T)3 * k_carlson_rf(x, y, z) - rest) / (p - x);
+}
+template <typename T> __device__ T k_elliprj(T x0, T y0, T z0, T p) {
+    if (k_carlson_bad(x0, y0, z0) || p != p) return k_special(x0, true);
+    if (isinf(fmax(fmax(x0, y0), fmax(z0, fabs(p))))) return (T)0;
+    if (p == (T)0 || (x0 == (T)0) + (y0 == (T)0) + (z0 == (T)0) >= 2) return k_special(x0, false);
+    if (p > (T)0) return k_carlson_rj(x0, y0, z0, p);
+    const T x = fmin(fmin(x0, y0), z0), z = fmax(fmax(x0, y0), z0), y = fmax(fmin(x0, y0), fmin(fmax(x0, y0), z0));
+    const T q = -p, pp = (x * (z - y) + z * (y + q)) / (z + q);
+    const T t = x == (T)0 ? k_special(x, false) : (pp / x) * (q / y);
+    const T pole = (T)3 * sqrt(z / ((T)1 + t)) * k_carlson_rf((T)1 + (T)1 / t, (T)1, (T)1) / (sqrt(pp) * sqrt(q));
+    return (pole - (z - x) * (z - y) / (z + q) * k_carlson_rj(x, y, z, pp) - (T)3 * k_carlson_rf(x, y, z)) / (z + q);
+}
 // SciPy's lpmv, P_v^m(x) of integer order and real degree with the Condon–Shortley phase
 // (CUDA has none): the steps of src/backend/cpu/legendre.rs, whose comments say why;
 // src/ops/legendre.rs describes the method.
@@ -2317,4 +2381,11 @@ __device__ __forceinline__ void map3(const EwParams& p, F f) {
     EW_DISPATCH(3, A a[EW_ITEMS]; B b[EW_ITEMS]; C c[EW_ITEMS];,
                 a[j] = ld<A>(p.in[0], off[0]); b[j] = ld<B>(p.in[1], off[1]); c[j] = ld<C>(p.in[2], off[2]);,
                 f(a[j], b[j], c[j]))
+}
+
+template <typename T, typename O, typename F>
+__device__ __forceinline__ void map4(const EwParams& p, F f) {
+    EW_DISPATCH(4, T a[EW_ITEMS]; T b[EW_ITEMS]; T c[EW_ITEMS]; T d[EW_ITEMS];,
+                a[j] = ld<T>(p.in[0], off[0]); b[j] = ld<T>(p.in[1], off[1]); c[j] = ld<T>(p.in[2], off[2]);
+                d[j] = ld<T>(p.in[3], off[3]);, f(a[j], b[j], c[j], d[j]))
 }

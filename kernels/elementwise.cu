@@ -1,7 +1,7 @@
 // Elementwise kernels: unary, binary (also in place: out may alias the lhs), ternary,
-// compare, select, cast, copy and fill. One line per op enum arm (UnaryOp, BinaryOp, TernaryOp, CompareOp
-// in src/backend/mod.rs, by their `name()`); the host appends one instantiation macro
-// per (op, dtype) it needs, e.g. `UNARY_KERNEL(unary_exp_f32, float, exp)`.
+// quaternary, compare, select, cast, copy and fill. One line per op enum arm (UnaryOp,
+// BinaryOp, TernaryOp, QuaternaryOp, CompareOp in src/backend/mod.rs, by their `name()`);
+// the host appends one instantiation macro per (op, dtype) it needs, e.g. `UNARY_KERNEL(unary_exp_f32, float, exp)`.
 
 #define DEF_UNARY(NAME, EXPR) \
     struct op_##NAME { template <typename T> __device__ __forceinline__ T operator()(T x) const { return EXPR; } };
@@ -133,6 +133,10 @@ DEF_TERNARY(elliprd, k_elliprd(a, b, c))
 DEF_TERNARY(elliprg, k_elliprg(a, b, c))
 DEF_TERNARY(lpmv, k_lpmv(a, b, c))
 
+#define DEF_QUATERNARY(NAME, EXPR) \
+    struct op_##NAME { template <typename T> __device__ __forceinline__ T operator()(T a, T b, T c, T d) const { return EXPR; } };
+DEF_QUATERNARY(elliprj, k_elliprj(a, b, c, d))
+
 // The special functions take the one-element-per-step driver (see EW_DRIVER_ONCE).
 #define EW_ONCE(NAME) template <> struct ew_once<op_##NAME> { static constexpr bool value = true; };
 EW_ONCE(erfinv) EW_ONCE(erfcinv) EW_ONCE(ndtri) EW_ONCE(ndtri_exp)
@@ -145,7 +149,7 @@ EW_ONCE(betaln) EW_ONCE(beta) EW_ONCE(zeta) EW_ONCE(gammainc) EW_ONCE(gammaincc)
 EW_ONCE(expn) EW_ONCE(smirnov) EW_ONCE(smirnovi) EW_ONCE(yn) EW_ONCE(spherical_yn) EW_ONCE(spherical_yn_d) EW_ONCE(poch) EW_ONCE(binom)
 EW_ONCE(betainc) EW_ONCE(betaincc) EW_ONCE(betaincinv) EW_ONCE(betainccinv)
 EW_ONCE(ellipj_sn) EW_ONCE(ellipj_cn) EW_ONCE(ellipj_dn) EW_ONCE(ellipj_am) EW_ONCE(ellipkinc) EW_ONCE(ellipeinc)
-EW_ONCE(elliprc) EW_ONCE(agm) EW_ONCE(elliprf) EW_ONCE(elliprd) EW_ONCE(elliprg) EW_ONCE(lpmv)
+EW_ONCE(elliprc) EW_ONCE(agm) EW_ONCE(elliprf) EW_ONCE(elliprd) EW_ONCE(elliprg) EW_ONCE(lpmv) EW_ONCE(elliprj)
 #undef EW_ONCE
 
 // IEEE comparisons: NaN compares unequal (ne is true).
@@ -180,6 +184,8 @@ template <typename T> struct op_select {
     extern "C" __global__ void EW_BOUNDS(OP) NAME(EwParams p) { map2<T, T, T>(p, op_##OP()); }
 #define TERNARY_KERNEL(NAME, T, OP) \
     extern "C" __global__ void EW_BOUNDS(OP) NAME(EwParams p) { map3<T, T, T, T>(p, op_##OP()); }
+#define QUATERNARY_KERNEL(NAME, T, OP) \
+    extern "C" __global__ void EW_BOUNDS(OP) NAME(EwParams p) { map4<T, T>(p, op_##OP()); }
 #define COMPARE_KERNEL(NAME, T, OP) \
     extern "C" __global__ void __launch_bounds__(BLOCK) NAME(EwParams p) { map2<T, T, u8>(p, cmp_##OP()); }
 #define CAST_KERNEL(NAME, FROM, TO) \

@@ -2,15 +2,17 @@
 // dimension (the common case): no index decomposition, {{PER}} elements per invocation
 // (4, or 1 for expressions that iterate: see kernels::per_invocation_1d).
 //
-// Template parameters as elementwise.wgsl, and {{PER}}. args: n, out_off, off0, off1,
-// off2, stride0, stride1, stride2 (i32 bit patterns).
+// Template parameters as elementwise.wgsl, and {{PER}}. args: n, out_off, off[NIN],
+// stride[NIN] (i32 bit patterns).
 
 @group(0) @binding(0) var<storage, read_write> out: array<{{OUT}}>;
 @group(0) @binding(1) var<storage, read> args: array<u32>;
 {{DECLS}}
 
+const NIN: u32 = {{NIN}}u;
+
 fn offset_of(k: u32, i: u32) -> u32 {
-    return u32(i32(args[2u + k]) + i32(i) * bitcast<i32>(args[5u + k]));
+    return u32(i32(args[2u + k]) + i32(i) * bitcast<i32>(args[2u + NIN + k]));
 }
 
 @compute @workgroup_size(256)

@@ -5,9 +5,9 @@
 //
 // Template parameters: {{OUT}}, {{DECLS}} (dense inputs as array<vec4<T>>, broadcast
 // ones as array<T>), {{PER}} (vectors per invocation), {{UNIFORM_LOADS}} and {{LOADS}}
-// (va, vb, vc: broadcast and dense operands), {{COMPONENTS}} (EXPR per component).
-// args (u32): n4 (vec4 count), out offset (in vec4s), offsets of inputs 0..2
-// (in vec4s for dense inputs, elements for broadcast ones).
+// (va, vb, vc, vd: broadcast and dense operands), {{COMPONENTS}} (EXPR per component).
+// args (u32): n4 (vec4 count), out offset (in vec4s), offsets of inputs 0..3, 0 past
+// the last (in vec4s for dense inputs, elements for broadcast ones).
 
 @group(0) @binding(0) var<storage, read_write> out: array<vec4<{{OUT}}>>;
 @group(0) @binding(1) var<storage, read> args: array<u32>;
@@ -25,7 +25,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(num_workgroups) nwg: vec3
     // control flow, llvmpipe loads a uniform address once instead of lane by lane.
     let n4 = args[0];
     let o_out = args[1];
-    let o_in = vec3<u32>(args[2], args[3], args[4]);
+    let o_in = vec4<u32>(args[2], args[3], args[4], args[5]);
 {{UNIFORM_LOADS}}
     for (var k = 0u; k < PER; k++) {
         let i = first + k * 256u;

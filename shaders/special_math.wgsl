@@ -727,6 +727,71 @@ fn carlson_rd_{{T}}(x0: {{T}}, y0: {{T}}, z0: {{T}}) -> {{T}} {
     return f * series / (a * sqrt(a)) + 3.0 * sum;
 }
 
+// R_C(1, 1 + e) given e and ope = 1 + e, each to full precision: atan(√e)/√e, or for e < 0
+// atanh(t)/t = ½ ln_1p(2t(1 + t)/(1 + e))/t, t = √−e (src/backend/cpu/carlson.rs: rc1p).
+fn carlson_rc1p_{{T}}(e: {{T}}, ope: {{T}}) -> {{T}} {
+    if (e > 0.0) {
+        let t = sqrt(e);
+        return math_atan_{{T}}(t) / t;
+    }
+    if (e < 0.0) {
+        let t = sqrt(-e);
+        return 0.5 * math_ln_1p_{{T}}(2.0 * t * (1.0 + t) / ope) / t;
+    }
+    return 1.0;
+}
+
+// R_J(x, y, z, p) for non-negative x, y, z (at most one 0) and positive p: the duplication
+// to RD_SPREAD of the spread, the fifth-order series and Σ 6·4⁻ᵐ·R_C(1, 1 + eₘ)/dₘ, with
+// eₘ = Π 4⁻ᵐ(p − x)/(√p + √x)² and 1 + eₘ = 2√p(p + λ)/dₘ at step m
+// (src/backend/cpu/carlson.rs: rj_duplicate).
+fn carlson_rj_duplicate_{{T}}(x0: {{T}}, y0: {{T}}, z0: {{T}}, p0: {{T}}) -> {{T}} {
+    let a0 = (x0 + y0 + z0 + 2.0 * p0) / 5.0;
+    let q = {{RD_SPREAD}} * max(max(abs(a0 - x0), abs(a0 - y0)), max(abs(a0 - z0), abs(a0 - p0)));
+    let dx = p0 - x0;
+    let dy = p0 - y0;
+    let dz = p0 - z0;
+    var x = x0;
+    var y = y0;
+    var z = z0;
+    var p = p0;
+    var a = a0;
+    var f: {{T}} = 1.0;
+    var sum: {{T}} = 0.0;
+    for (var i = 0; i < 32; i++) {
+        if (q * f < abs(a)) { break; }
+        let sx = sqrt(x);
+        let sy = sqrt(y);
+        let sz = sqrt(z);
+        let sp = sqrt(p);
+        let l = sx * sy + sy * sz + sz * sx;
+        let px = sp + sx;
+        let py = sp + sy;
+        let pz = sp + sz;
+        let d = px * py * pz;
+        let e = (dx * f / (px * px)) * (dy * f / (py * py)) * (dz * f / (pz * pz));
+        sum = sum + f / d * carlson_rc1p_{{T}}(e, 2.0 * sp * (p + l) / d);
+        x = 0.25 * (x + l);
+        y = 0.25 * (y + l);
+        z = 0.25 * (z + l);
+        p = 0.25 * (p + l);
+        a = 0.25 * (a + l);
+        f = f * 0.25;
+    }
+    let xx = (a0 - x0) * f / a;
+    let yy = (a0 - y0) * f / a;
+    let zz = (a0 - z0) * f / a;
+    let pp = -(xx + yy + zz) / 2.0;
+    let xyz = xx * yy * zz;
+    let p2 = pp * pp;
+    let e2 = xx * yy + xx * zz + yy * zz - 3.0 * p2;
+    let e3 = xyz + 2.0 * e2 * pp + 4.0 * p2 * pp;
+    let e4 = (2.0 * xyz + e2 * pp + 3.0 * p2 * pp) * pp;
+    let e5 = xyz * p2;
+    let series = 1.0 - 3.0 * e2 / 14.0 + e3 / 6.0 + 9.0 * e2 * e2 / 88.0 - 3.0 * e4 / 22.0 - 9.0 * e2 * e3 / 52.0 + 3.0 * e5 / 26.0;
+    return f * series / (a * sqrt(a)) + 6.0 * sum;
+}
+
 // SciPy's elliprf, elliprd, elliprg, elliprc (src/backend/cpu/carlson.rs, whose edges these
 // follow): NaN for a negative or NaN argument; R_F +∞ where two are 0, R_D where z or x and
 // y are; both 0 where one is +∞, R_G +∞; R_G by DLMF 19.21.10 about the median.
@@ -765,6 +830,44 @@ fn math_elliprc_{{T}}(x: {{T}}, y: {{T}}) -> {{T}} {
     if (y > 0.0) { return carlson_rf_{{T}}(x, y, y); }
     let d = x - y;
     return sqrt(x / d) * carlson_rf_{{T}}(d, -y, -y);
+}
+
+// R_J for positive p: above 16 times the largest argument, where the duplication would
+// take log₄(p/λ) steps, DLMF 19.21.12 with x the smallest trades p for
+// q = x + (y − x)(z − x)/(p − x), below the largest (src/backend/cpu/carlson.rs: rj).
+fn carlson_rj_{{T}}(x0: {{T}}, y0: {{T}}, z0: {{T}}, p: {{T}}) -> {{T}} {
+    let x = min(min(x0, y0), z0);
+    let z = max(max(x0, y0), z0);
+    if (p <= 16.0 * z) { return carlson_rj_duplicate_{{T}}(x0, y0, z0, p); }
+    let y = max(min(x0, y0), min(max(x0, y0), z0));
+    let q = x + (y - x) * (z - x) / (p - x);
+    // √x·R_C(yz, pq) as √(x/q)·R_C(yz/(pq), 1)/√p (no overflowing products); q underflowing
+    // to 0 leaves R_F alone.
+    var rest: {{T}} = 0.0;
+    if (q > 0.0) {
+        rest = 3.0 * sqrt(x / q) / sqrt(p) * carlson_rf_{{T}}((y / p) * (z / q), 1.0, 1.0) + (q - x) * carlson_rj_duplicate_{{T}}(x, y, z, q);
+    }
+    return (3.0 * carlson_rf_{{T}}(x, y, z) - rest) / (p - x);
+}
+
+// SciPy's elliprj (src/backend/cpu/carlson.rs: elliprj, whose edges these follow; +∞ for
+// p = 0): for p < 0 the principal value by Carlson's transformation to a positive p' with
+// z the largest argument.
+fn math_elliprj_{{T}}(x0: {{T}}, y0: {{T}}, z0: {{T}}, p: {{T}}) -> {{T}} {
+    if (carlson_bad_{{T}}(x0, y0, z0) || nan_{{T}}(p)) { return qnan_{{T}}(); }
+    if (max(max(x0, y0), max(z0, abs(p))) > {{T_MAX}}) { return 0.0; }
+    let zeros = select(0, 1, x0 == 0.0) + select(0, 1, y0 == 0.0) + select(0, 1, z0 == 0.0);
+    if (p == 0.0 || zeros >= 2) { return inf_{{T}}(); }
+    if (p > 0.0) { return carlson_rj_{{T}}(x0, y0, z0, p); }
+    let x = min(min(x0, y0), z0);
+    let z = max(max(x0, y0), z0);
+    let y = max(min(x0, y0), min(max(x0, y0), z0));
+    let q = -p;
+    let pp = (x * (z - y) + z * (y + q)) / (z + q);
+    // t = p'q/(xy), +∞ at x = 0: the pole's term without products of three arguments.
+    let t = select((pp / x) * (q / y), inf_{{T}}(), x == 0.0);
+    let pole = 3.0 * sqrt(z / (1.0 + t)) * carlson_rf_{{T}}(1.0 + 1.0 / t, 1.0, 1.0) / (sqrt(pp) * sqrt(q));
+    return (pole - (z - x) * (z - y) / (z + q) * carlson_rj_{{T}}(x, y, z, pp) - 3.0 * carlson_rf_{{T}}(x, y, z)) / (z + q);
 }
 
 // x − nπ for n a multiple of ½ (src/backend/cpu/ellipj.rs: reduce_pi), π in three parts

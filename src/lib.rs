@@ -64,7 +64,7 @@ pub mod layout;
 mod ops;
 
 pub use array::{Array, IntoShape};
-pub use backend::{BinaryOp, CompareOp, ReduceOp, TernaryOp, UnaryOp};
+pub use backend::{BinaryOp, CompareOp, QuaternaryOp, ReduceOp, TernaryOp, UnaryOp};
 pub use device::{devices, Device};
 pub use dtype::{DType, Element, Float, Integer, Scalar};
 pub use error::{Error, Result};

@@ -44,7 +44,8 @@
 //! per unit of the condition number in both arguments (see `ellipj_check`), and the
 //! incomplete elliptic integrals (`ellipkinc`, `ellipeinc`) likewise at 234 (see
 //! `ellipinc_check`), and Carlson's symmetric integrals (`elliprf`, `elliprd`, `elliprg`,
-//! `elliprc`) at 70 points each (see `carlson_check`); the arithmetic–geometric mean
+//! `elliprc`) at 70 points each (see `carlson_check`), `elliprj` at 160 (see
+//! `elliprj_check`); the arithmetic–geometric mean
 //! (`agm`) at 120 over 1e±300 (see `agm_check`). The associated Legendre function
 //! (`lpmv`) at 520 points, |m| to 60 and v to 3e4, in ulps per unit of the condition
 //! number in v and x (see `lpmv_check`).
@@ -2753,6 +2754,92 @@ fn carlson_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     Ok(())
 }
 
+/// `elliprj` on `dev` in `F` against mpmath (tests/data/elliprj_mpmath.txt: 160 points, x,
+/// y, z as `carlson_check`'s and p log-uniform, 30% negative (Cauchy's principal value),
+/// 10% within 1e-6 of another argument, 10% 1e-8 to 1e-20 of the smallest) within `bound`
+/// ulps per unit of `max(1, κ)`, κ the condition number in all four arguments. Rows whose
+/// arguments or values `F` does not hold are skipped. Then SciPy's conventions at the
+/// edges (and +∞ at p = 0), `R_J(x, y, z, z) = R_D(x, y, z)`, symmetry in x, y, z, and
+/// homogeneity as a broadcast of a column against strided rows.
+fn elliprj_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let rows: Vec<[f64; 6]> = tagged_table(include_str!("data/elliprj_mpmath.txt"))
+        .into_iter()
+        .map(|(_, r)| r)
+        .filter(|r: &[f64; 6]| {
+            r[..4].iter().all(|&v| to_f(v).into() == v) && (F::MIN_POSITIVE..=max).contains(&r[4].abs())
+        })
+        .collect();
+    let least = if F::DTYPE == DType::F32 { 70 } else { 150 };
+    assert!(rows.len() >= least, "elliprj {what}: only {} rows in range", rows.len());
+    let to = |v: &[f64]| -> gpu::Result<Array<F>> {
+        Array::from_vec(v.iter().map(|&x| to_f(x)).collect(), [v.len()])?.to(dev)
+    };
+    let col = |k: usize| to(&rows.iter().map(|r| r[k]).collect::<Vec<_>>());
+    let got = col(0)?.elliprj(&col(1)?, &col(2)?, &col(3)?)?.to_vec()?;
+    let want: Vec<f64> = rows.iter().map(|r| r[4]).collect();
+    check_ulps_per(dev, "elliprj", &got, &want, bound, (|i: usize| rows[i][5].max(1.0), "max(1, κ)"), |i| {
+        format!("({:e}, {:e}, {:e}, {:e})", rows[i][0], rows[i][1], rows[i][2], rows[i][3])
+    });
+    // SciPy 1.17's values at the edges, elementwise, but +∞ at p = ±0 (SciPy: NaN).
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let x = to(&[-1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 1.0, inf, 1.0, 2.0, 2.0, 0.0])?;
+    let y = to(&[2.0, nan, 0.0, 0.0, 2.0, 2.0, 2.0, 1.0, 2.0, 3.0, 3.0, 1.0])?;
+    let z = to(&[3.0, 3.0, 1.0, 1.0, inf, 3.0, 3.0, 1.0, 3.0, 4.0, 4.0, 1.0])?;
+    let p = to(&[1.0, 1.0, 1.0, -1.0, 1.0, inf, -inf, -1.0, nan, 0.0, -0.0, -1.0])?;
+    let got = host_f64(x.elliprj(&y, &z, &p)?)?;
+    // R_J(0, 1, 1, −1) = −3π/4 (DLMF 19.20.16's principal value, SciPy's −2.356…).
+    let want = [nan, nan, inf, inf, 0.0, 0.0, 0.0, 0.0, nan, inf, inf, -0.75 * std::f64::consts::PI];
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        let ok = if w.is_nan() { g.is_nan() } else { *g == w || (g - w).abs() <= 4.0 * F::EPS * w.abs() };
+        assert!(ok, "elliprj edge case {i} {what}: got {g}, want {w}");
+    }
+    // R_J(x, y, z, z) = R_D(x, y, z), and symmetry in x, y, z.
+    let (x, y, z) = (to(&[0.5, 0.0, 1e-3, 7.0])?, to(&[1.0, 2.0, 5.0, 7.5])?, to(&[2.5, 0.25, 40.0, 6.0])?);
+    let rj = host_f64(x.elliprj(&y, &z, &z)?)?;
+    let rd = host_f64(x.elliprd(&y, &z)?)?;
+    let p = to(&[0.75, -0.5, 3.0, -40.0])?;
+    let perms =
+        [host_f64(x.elliprj(&y, &z, &p)?)?, host_f64(z.elliprj(&x, &y, &p)?)?, host_f64(y.elliprj(&z, &x, &p)?)?];
+    for k in 0..4 {
+        assert!(
+            (rj[k] - rd[k]).abs() <= 8.0 * F::EPS * rd[k],
+            "elliprj(x, y, z, z) at {k} {what}: {} against elliprd {}",
+            rj[k],
+            rd[k]
+        );
+        for perm in &perms[1..] {
+            let (g, w) = (perm[k], perms[0][k]);
+            assert!((g - w).abs() <= 16.0 * F::EPS * w.abs(), "elliprj permuted at {k} {what}: {g} against {w}");
+        }
+    }
+    // Homogeneity as a broadcast: R_J(λx, λy, λz, λp) = λ^(−3/2)·R_J(x, y, z, p) for λ a
+    // column of powers of 4 (exact scalings), the rows read through stride-2 views; at
+    // λ = 4²⁵ the products of three arguments leave f32's range (none is formed).
+    let lams = [1.0f64, 4.0, 1.0 / 16.0, 2f64.powi(50), 2f64.powi(-50)];
+    let lam = Array::from_vec(to_vec_f(&lams, to_f), [lams.len(), 1])?.to(dev)?;
+    let strided = |v: [f64; 3]| -> gpu::Result<Array<F>> {
+        to(&[v[0], -9.0, v[1], -9.0, v[2], -9.0])?.slice(0, None, None, 2)?.reshape([1, 3])
+    };
+    let (xs, ys, zs, ps) = (
+        strided([0.5, 2.0, 0.0])?,
+        strided([1.0, 3.0, 7.0])?,
+        strided([2.5, 0.25, 1.0])?,
+        strided([3.0, -0.5, 200.0])?,
+    );
+    let scaled = host_f64(lam.mul(&xs)?.elliprj(&lam.mul(&ys)?, &lam.mul(&zs)?, &lam.mul(&ps)?)?)?;
+    let base = host_f64(xs.elliprj(&ys, &zs, &ps)?)?;
+    for (i, l) in lams.iter().enumerate() {
+        for k in 0..3 {
+            let (g, w) = (scaled[3 * i + k], base[k] / (l * l.sqrt()));
+            assert!((g - w).abs() <= 4.0 * F::EPS * w.abs(), "elliprj scaled by {l} at {k} {what}: {g} against {w}");
+        }
+    }
+    Ok(())
+}
+
 fn to_vec_f<F: Copy>(v: &[f64], to_f: fn(f64) -> F) -> Vec<F> {
     v.iter().map(|&x| to_f(x)).collect()
 }
@@ -4510,6 +4597,17 @@ backend_tests! {
             return Ok(());
         }
         carlson_check::<f64>(dev, carlson_bound(dev))
+    }
+
+    fn elliprj_f32(dev) {
+        elliprj_check::<f32>(dev, carlson_bound(dev))
+    }
+
+    fn elliprj_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        elliprj_check::<f64>(dev, carlson_bound(dev))
     }
 
     fn agm_f32(dev) {

@@ -1,10 +1,10 @@
 //! The seam between the backend-neutral front (`src/ops`) and the backends.
 //!
-//! Op identity is data: [`UnaryOp`], [`BinaryOp`], [`TernaryOp`], [`CompareOp`] and
-//! [`ReduceOp`] are
-//! shared by every backend, so adding an op is one enum arm plus one line per kernel
-//! template. Every method takes strided [`View`]s (broadcast = stride 0) and returns
-//! fresh contiguous storage; none may assume its inputs are contiguous.
+//! Op identity is data: [`UnaryOp`], [`BinaryOp`], [`TernaryOp`], [`QuaternaryOp`],
+//! [`CompareOp`] and [`ReduceOp`] are shared by every backend, so adding an op is one
+//! enum arm plus one line per kernel template. Every method takes strided [`View`]s
+//! (broadcast = stride 0) and returns fresh contiguous storage; none may assume its
+//! inputs are contiguous.
 
 pub(crate) mod cpu;
 pub(crate) mod cuda;
@@ -643,6 +643,27 @@ impl TernaryOp {
     }
 }
 
+/// Elementwise functions of four float operands with the same dtype.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QuaternaryOp {
+    /// Carlson's symmetric integral of the third kind `R_J(a, b, c, d)` (SciPy's
+    /// `elliprj(x, y, z, p)`; for d < 0 Cauchy's principal value).
+    EllipRj,
+}
+
+impl QuaternaryOp {
+    /// Every quaternary op, in declaration order.
+    pub const ALL: [QuaternaryOp; 1] = [QuaternaryOp::EllipRj];
+
+    /// Lower-case name, as used in kernel names and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuaternaryOp::EllipRj => "elliprj",
+        }
+    }
+}
+
 /// Elementwise comparisons producing a `bool` mask (IEEE: NaN compares unequal).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -970,6 +991,15 @@ pub(crate) trait Backend: Send + Sync + 'static {
         c: View<'_, Self::Storage>,
         shape: &[usize],
     ) -> Result<Self::Storage>;
+    /// `op(a, b, c, d)` over `shape` for a float dtype; all four are already broadcast to
+    /// `shape`.
+    fn quaternary(
+        &self,
+        op: QuaternaryOp,
+        dtype: DType,
+        inputs: [View<'_, Self::Storage>; 4],
+        shape: &[usize],
+    ) -> Result<Self::Storage>;
     /// `op(lhs, rhs)` as a bool mask over `shape`.
     fn compare(
         &self,
@@ -1265,6 +1295,15 @@ macro_rules! uninhabited_backend {
                 _: $crate::backend::View<'_, $storage>,
                 _: $crate::backend::View<'_, $storage>,
                 _: $crate::backend::View<'_, $storage>,
+                _: &[usize],
+            ) -> $crate::error::Result<$storage> {
+                match *self {}
+            }
+            fn quaternary(
+                &self,
+                _: $crate::backend::QuaternaryOp,
+                _: $crate::dtype::DType,
+                _: [$crate::backend::View<'_, $storage>; 4],
                 _: &[usize],
             ) -> $crate::error::Result<$storage> {
                 match *self {}

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::{common_device, resolve_on, AsArray};
 use crate::array::{check_output, check_supported, Array};
-use crate::backend::{Backend, BinaryOp, CompareOp, Operand, TernaryOp, UnaryOp, View};
+use crate::backend::{Backend, BinaryOp, CompareOp, Operand, QuaternaryOp, TernaryOp, UnaryOp, View};
 use crate::device::on_backend;
 use crate::dtype::{Element, Float, Integer, Scalar};
 use crate::error::{Error, Result};
@@ -699,18 +699,56 @@ pub(crate) fn ternary<T: Float>(
     b: impl AsArray<T>,
     c: impl AsArray<T>,
 ) -> Result<Array<T>> {
-    let dev = a.device().clone();
-    let b = resolve_on(op.name(), &b, &dev)?;
-    let c = resolve_on(op.name(), &c, &dev)?;
-    check_supported(&dev, T::DTYPE)?;
-    let shape = broadcast_shapes(op.name(), &broadcast_shapes(op.name(), a.shape(), b.shape())?, c.shape())?;
-    check_output(&shape, T::DTYPE)?;
-    let (la, lb, lc) = (a.layout.broadcast_to(&shape)?, b.layout.broadcast_to(&shape)?, c.layout.broadcast_to(&shape)?);
-    let storage = on_backend!(&dev, be => {
+    let dev = a.device();
+    let (b, c) = (resolve_on(op.name(), &b, dev)?, resolve_on(op.name(), &c, dev)?);
+    let (shape, [la, lb, lc]) = broadcast_floats(op.name(), [a, &b, &c])?;
+    let storage = on_backend!(dev, be => {
         let va = View { storage: be.storage(&a.storage)?, layout: &la };
         let vb = View { storage: be.storage(&b.storage)?, layout: &lb };
         let vc = View { storage: be.storage(&c.storage)?, layout: &lc };
         be.wrap(be.ternary(op, T::DTYPE, va, vb, vc, &shape)?)
     });
-    Ok(Array::from_storage(storage, Layout::contiguous(&shape), dev))
+    Ok(Array::from_storage(storage, Layout::contiguous(&shape), dev.clone()))
+}
+
+/// `op(a, b, c, d)` elementwise for a float dtype, all four broadcast together; the
+/// others are uploaded to `a`'s device when they are host data.
+pub(crate) fn quaternary<T: Float>(
+    op: QuaternaryOp,
+    a: &Array<T>,
+    b: impl AsArray<T>,
+    c: impl AsArray<T>,
+    d: impl AsArray<T>,
+) -> Result<Array<T>> {
+    let dev = a.device();
+    let (b, c) = (resolve_on(op.name(), &b, dev)?, resolve_on(op.name(), &c, dev)?);
+    let d = resolve_on(op.name(), &d, dev)?;
+    let (shape, [la, lb, lc, ld]) = broadcast_floats(op.name(), [a, &b, &c, &d])?;
+    let storage = on_backend!(dev, be => {
+        let va = View { storage: be.storage(&a.storage)?, layout: &la };
+        let vb = View { storage: be.storage(&b.storage)?, layout: &lb };
+        let vc = View { storage: be.storage(&c.storage)?, layout: &lc };
+        let vd = View { storage: be.storage(&d.storage)?, layout: &ld };
+        be.wrap(be.quaternary(op, T::DTYPE, [va, vb, vc, vd], &shape)?)
+    });
+    Ok(Array::from_storage(storage, Layout::contiguous(&shape), dev.clone()))
+}
+
+/// The shape `N` float arrays on one device broadcast to, checked as an output, and their
+/// layouts broadcast to it.
+fn broadcast_floats<T: Float, const N: usize>(
+    name: &'static str,
+    arrays: [&Array<T>; N],
+) -> Result<(Vec<usize>, [Layout; N])> {
+    check_supported(arrays[0].device(), T::DTYPE)?;
+    let mut shape = arrays[0].shape().to_vec();
+    for x in &arrays[1..] {
+        shape = broadcast_shapes(name, &shape, x.shape())?;
+    }
+    check_output(&shape, T::DTYPE)?;
+    let mut layouts = arrays.map(|x| x.layout.clone());
+    for (l, x) in layouts.iter_mut().zip(arrays) {
+        *l = x.layout.broadcast_to(&shape)?;
+    }
+    Ok((shape, layouts))
 }

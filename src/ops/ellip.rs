@@ -62,15 +62,30 @@
 //! are real, `|sin φ| ≤ 1/√m`.
 //!
 //! Carlson's integrals themselves are public as `elliprf`, `elliprd`, `elliprg` (one kernel
-//! each, `TernaryOp::EllipRf`, `EllipRd`, `EllipRg`) and `elliprc` (`BinaryOp::EllipRc`),
-//! SciPy's real-argument forms, in the same files; `R_G` by DLMF 19.21.10 about the median
-//! argument, `R_C` as `R_F(x, y, y)` and, for y < 0, Cauchy's principal value.
+//! each, `TernaryOp::EllipRf`, `EllipRd`, `EllipRg`), `elliprj` (`QuaternaryOp::EllipRj`)
+//! and `elliprc` (`BinaryOp::EllipRc`), SciPy's real-argument forms, in the same files;
+//! `R_G` by DLMF 19.21.10 about the median argument, `R_C` as `R_F(x, y, y)` and, for
+//! y < 0, Cauchy's principal value.
+//!
+//! `R_J` is Carlson's duplication (Carlson 1995) with the fifth-order series and, at each
+//! step m, `6·4⁻ᵐ·R_C(1, 1 + eₘ)/dₘ`, `dₘ = (√p + √x)(√p + √y)(√p + √z)` of the step's
+//! arguments. `eₘ = 4⁻³ᵐ·(p − x)(p − y)(p − z)/dₘ²` is formed as the product of the three
+//! `4⁻ᵐ(p − x)/(√p + √x)²`, so the product of the differences cannot overflow, and
+//! `1 + eₘ = 2√p(p + λ)/dₘ` (every term positive) is passed to `R_C` beside it: where p is
+//! small against the others, e nears −1, and `R_C(1, 1 + e) = atanh(t)/t` (t = √−e) is
+//! taken as `½·ln_1p(2t(1 + t)/(1 + e))/t`, not from `1 + e` formed by a sum that
+//! cancels. For p < 0, Cauchy's principal value follows from Carlson's transformation
+//! (DLMF 19.20.14, in Boost's form) with z the largest argument and q = −p:
+//!
+//! `(z + q)·R_J(x, y, z, −q) = 3√(xyz/(xy + p′q))·R_C(xy + p′q, p′q) − (z − x)(z − y)/(z + q)·R_J(x, y, z, p′) − 3R_F(x, y, z)`,
+//!
+//! `p′ = (x(z − y) + z(y + q))/(z + q)` written as a sum of non-negative terms.
 //!
 use crate::array::Array;
-use crate::backend::{BinaryOp, TernaryOp, UnaryOp};
+use crate::backend::{BinaryOp, QuaternaryOp, TernaryOp, UnaryOp};
 use crate::dtype::Float;
 use crate::error::Result;
-use crate::ops::elementwise::{binary, ternary, Arg};
+use crate::ops::elementwise::{binary, quaternary, ternary, Arg};
 
 impl<T: Float> Array<T> {
     /// The complete elliptic integral of the first kind `K(m) = ∫₀^{π/2} dθ/√(1 − m sin²θ)`
@@ -357,6 +372,36 @@ impl<T: Float> Array<T> {
     /// ```
     pub fn elliprg(&self, y: &Array<T>, z: &Array<T>) -> Result<Array<T>> {
         ternary(TernaryOp::EllipRg, self, y, z)
+    }
+
+    /// Carlson's symmetric integral of the third kind
+    /// `R_J(x, y, z, p) = (3/2)∫₀^∞ dt/((t + p)√((t + x)(t + y)(t + z)))`, symmetric in x, y
+    /// and z, of `self` (x), y, z and p broadcast together (SciPy's `special.elliprj`, real
+    /// arguments), in one kernel: Carlson's duplication and fifth-order series, with the
+    /// `R_C` term of each step in a form that keeps its digits when p is small against the
+    /// others. For p < 0, Cauchy's principal value, by Carlson's transformation to a
+    /// positive p (DLMF 19.20.14). The complete integral of the third kind is
+    /// `Π(n | m) = K(m) + (n/3)·R_J(0, 1 − m, 1, 1 − n)`.
+    /// SciPy's conventions: NaN for a negative x, y or z, +∞ where two of them are 0, 0
+    /// where an argument is ±∞; at p = 0, where the integral diverges, +∞ (SciPy: NaN).
+    ///
+    /// # Errors
+    /// As [`elliprf`](Array::elliprf).
+    ///
+    /// ```
+    /// let x = gpu::Array::from_vec(vec![1.0f64, 1.0, 0.0], [3])?;
+    /// let y = gpu::Array::from_vec(vec![2.0f64, 2.0, 1.0], [3])?;
+    /// let z = gpu::Array::from_vec(vec![3.0f64, 3.0, 1.0], [3])?;
+    /// let p = gpu::Array::from_vec(vec![4.0f64, -0.5, 2.0], [3])?;
+    /// let r = x.elliprj(&y, &z, &p)?.to_vec()?;
+    /// assert!((r[0] / 0.23984809974956775 - 1.0).abs() < 5e-16);
+    /// assert!((r[1] / 0.2072200111587186 - 1.0).abs() < 5e-16); // the principal value
+    /// let closed = 3.0 * std::f64::consts::PI * (2.0 - 2f64.sqrt()) / 4.0; // R_J(0, 1, 1, 2)
+    /// assert!((r[2] / closed - 1.0).abs() < 5e-16);
+    /// # Ok::<(), gpu::Error>(())
+    /// ```
+    pub fn elliprj(&self, y: &Array<T>, z: &Array<T>, p: &Array<T>) -> Result<Array<T>> {
+        quaternary(QuaternaryOp::EllipRj, self, y, z, p)
     }
 
     /// Carlson's degenerate integral `R_C(x, y) = R_F(x, y, y)` of `self` (x) and y

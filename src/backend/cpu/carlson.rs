@@ -57,6 +57,84 @@ fn rd(x: f64, y: f64, z: f64) -> f64 {
     f * series / (a * a.sqrt()) + 3.0 * sum
 }
 
+/// `R_J(x, y, z, p) = (3/2)∫₀^∞ dt/((t + p)√((t + x)(t + y)(t + z)))` for non-negative x,
+/// y, z (at most one 0) and positive p. p takes no part in the duplication's λ, so where
+/// it is far above the others it would meet them only after `log₄(p/λ)` steps (70 at
+/// `R_J(1e-7, 1e-28, 1e-21, 1e28)`): above 16 times the largest, DLMF 19.21.12 with x the
+/// smallest trades it for `q = x + (y − x)(z − x)/(p − x)`, below the largest:
+/// `(p − x)·R_J(p) = 3R_F(x, y, z) − 3√x·R_C(yz, pq) − (q − x)·R_J(q)`, where the two terms
+/// subtracted are within `(π/2)√(z/p)` ≤ 0.4 of the first.
+fn rj(x: f64, y: f64, z: f64, p: f64) -> f64 {
+    if p <= 16.0 * x.max(y).max(z) {
+        return rj_duplicate(x, y, z, p);
+    }
+    let mut v = [x, y, z];
+    v.sort_by(f64::total_cmp);
+    let [x, y, z] = v;
+    let q = x + (y - x) * (z - x) / (p - x);
+    // √x·R_C(yz, pq) as √(x/q)·R_C(yz/(pq), 1)/√p, the products formed as ratios (both at
+    // most about 1); q underflowing to 0 (x = 0, p past yz/2⁻¹⁰⁷⁴) leaves R_F alone.
+    let rest = if q > 0.0 {
+        3.0 * (x / q).sqrt() / p.sqrt() * rf((y / p) * (z / q), 1.0, 1.0) + (q - x) * rj_duplicate(x, y, z, q)
+    } else {
+        0.0
+    };
+    (3.0 * rf(x, y, z) - rest) / (p - x)
+}
+
+/// `R_J(x, y, z, p)` by Carlson's duplication (Carlson 1995), p not far above the others:
+/// the duplication to `(ε/4)^(−1/6)` of the spread, the fifth-order series, and at each
+/// step `6·4⁻ᵐ·R_C(1, 1 + eₘ)/dₘ`, `dₘ = (√p + √x)(√p + √y)(√p + √z)` at step m. With √ written
+/// s, a, b, c: `eₘ = 4⁻³ᵐδ/dₘ² = Π 4⁻ᵐ(p − x)/(s + a)²` over the three (no δ to
+/// overflow), and `1 + eₘ = 2s(p + λ)/dₘ`, all terms positive, so that R_C keeps its
+/// digits where e is near −1 (p small against the others).
+fn rj_duplicate(x: f64, y: f64, z: f64, p: f64) -> f64 {
+    let a0 = (x + y + z + 2.0 * p) / 5.0;
+    let q = RD_SPREAD * (a0 - x).abs().max((a0 - y).abs()).max((a0 - z).abs()).max((a0 - p).abs());
+    let (dx, dy, dz) = (p - x, p - y, p - z);
+    let (mut xm, mut ym, mut zm, mut pm) = (x, y, z, p);
+    let (mut a, mut f, mut sum) = (a0, 1.0, 0.0);
+    for _ in 0..DUPLICATIONS {
+        if q * f < a.abs() {
+            break;
+        }
+        let (sx, sy, sz, sp) = (xm.sqrt(), ym.sqrt(), zm.sqrt(), pm.sqrt());
+        let l = sx * sy + sy * sz + sz * sx;
+        let (px, py, pz) = (sp + sx, sp + sy, sp + sz);
+        let d = px * py * pz;
+        let e = (dx * f / (px * px)) * (dy * f / (py * py)) * (dz * f / (pz * pz));
+        sum += f / d * rc1p(e, 2.0 * sp * (pm + l) / d);
+        (xm, ym, zm, pm) = (0.25 * (xm + l), 0.25 * (ym + l), 0.25 * (zm + l), 0.25 * (pm + l));
+        a = 0.25 * (a + l);
+        f *= 0.25;
+    }
+    let (xx, yy, zz) = ((a0 - x) * f / a, (a0 - y) * f / a, (a0 - z) * f / a);
+    let pp = -(xx + yy + zz) / 2.0;
+    let (xyz, p2) = (xx * yy * zz, pp * pp);
+    let e2 = xx * yy + xx * zz + yy * zz - 3.0 * p2;
+    let e3 = xyz + 2.0 * e2 * pp + 4.0 * p2 * pp;
+    let e4 = (2.0 * xyz + e2 * pp + 3.0 * p2 * pp) * pp;
+    let e5 = xyz * p2;
+    let series = 1.0 - 3.0 * e2 / 14.0 + e3 / 6.0 + 9.0 * e2 * e2 / 88.0 - 3.0 * e4 / 22.0 - 9.0 * e2 * e3 / 52.0
+        + 3.0 * e5 / 26.0;
+    f * series / (a * a.sqrt()) + 6.0 * sum
+}
+
+/// `R_C(1, 1 + e)` given e and `ope` = 1 + e, each to full precision: `atan(√e)/√e`, or for
+/// e < 0 `atanh(t)/t = ½·ln_1p(2t(1 + t)/(1 + e))/t` with t = √−e (1 − t is
+/// `(1 + e)/(1 + t)`, which keeps its digits as t nears 1).
+fn rc1p(e: f64, ope: f64) -> f64 {
+    if e > 0.0 {
+        let t = e.sqrt();
+        t.atan() / t
+    } else if e < 0.0 {
+        let t = (-e).sqrt();
+        0.5 * (2.0 * t * (1.0 + t) / ope).ln_1p() / t
+    } else {
+        1.0
+    }
+}
+
 /// `F(φ | m)` (`second` false) or `E(φ | m)` (true), SciPy's `ellipkinc` and `ellipeinc`:
 /// φ = nπ + r with |r| ≤ π/2 (π in three parts), `2n·K(m)` or `2n·E(m)` and r's integral
 /// in Carlson's forms, each a sum of terms of one sign (DLMF 19.25.5 for F; for E
@@ -158,6 +236,40 @@ pub(crate) fn elliprg(x: f64, y: f64, z: f64) -> f64 {
     0.5 * (mid * rf(lo, hi, mid) + (mid - lo) * (hi - mid) * rd(lo, hi, mid) / 3.0 + (lo / mid).sqrt() * hi.sqrt())
 }
 
+/// `R_J(x, y, z, p)` (SciPy's `elliprj`): for p < 0 Cauchy's principal value, by
+/// Carlson's transformation to a positive `p'` with z the largest argument (DLMF 19.20.14,
+/// as Boost writes it), q = −p:
+///
+/// `(z + q)·R_J = 3√(xyz/(xy + p'q))·R_C(xy + p'q, p'q) − (z − x)(z − y)/(z + q)·R_J(x, y, z, p') − 3R_F(x, y, z)`,
+///
+/// `p' = (x(z − y) + z(y + q))/(z + q)`, a sum of non-negative terms. NaN for a negative or
+/// NaN x, y, z; +∞ where two of x, y, z are 0 or p is ±0 (SciPy: NaN for p = 0; the
+/// integral diverges there); 0 where an argument is ±∞.
+pub(crate) fn elliprj(x: f64, y: f64, z: f64, p: f64) -> f64 {
+    let args = [x, y, z];
+    if p.is_nan() || args.iter().any(|v| v.is_nan() || *v < 0.0) {
+        return f64::NAN;
+    }
+    if p.is_infinite() || args.iter().any(|v| v.is_infinite()) {
+        return 0.0;
+    }
+    if p == 0.0 || args.iter().filter(|v| **v == 0.0).count() >= 2 {
+        return f64::INFINITY;
+    }
+    if p > 0.0 {
+        return rj(x, y, z, p);
+    }
+    let mut v = args;
+    v.sort_by(f64::total_cmp);
+    let ([x, y, z], q) = (v, -p);
+    let pp = (x * (z - y) + z * (y + q)) / (z + q);
+    // With t = p'q/(xy) (+∞ at x = 0), √(xyz/(xy + p'q))·R_C(xy + p'q, p'q) is
+    // `√(z/(1 + t))·R_C(1 + 1/t, 1)/√(p'q)`: no product of three arguments to overflow.
+    let t = (pp / x) * (q / y);
+    let pole = 3.0 * (z / (1.0 + t)).sqrt() * rf(1.0 + 1.0 / t, 1.0, 1.0) / (pp.sqrt() * q.sqrt());
+    (pole - (z - x) * (z - y) / (z + q) * rj(x, y, z, pp) - 3.0 * rf(x, y, z)) / (z + q)
+}
+
 /// `R_C(x, y) = R_F(x, y, y)` (SciPy's `elliprc`), for y < 0 Cauchy's principal value
 /// `√(x/(x − y))·R_C(x − y, −y)` (DLMF 19.2.20). NaN for x < 0, y = 0 (SciPy's) or NaN, 0
 /// where one is ±∞.
@@ -173,4 +285,32 @@ pub(crate) fn elliprc(x: f64, y: f64) -> f64 {
     }
     let d = x - y;
     (x / d).sqrt() * rf(d, -y, -y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::elliprj;
+
+    #[test]
+    fn elliprj_far_apart() {
+        // mpmath at 400 bits (the table in tests/special.rs keeps to 1e±30): p far above
+        // the others (70 duplications without the trade), q underflowing to 0 there, and a
+        // principal value whose product xyz is past f64's range.
+        let cases = [
+            (
+                [1.2650544857163836e-7, 7.877264163423149e-29, 1.1380949149993442e-21, 2.3580738885723383e28],
+                6.280000879408881e-24,
+            ),
+            ([1.035365559234249e-146, 0.0, 5.458762031120364e-138, 2.471159447367264e93], 5.93797874236547e-24),
+            ([4.200929345970868e-118, 0.0, 6.479631380671256e-98, 2.9161213471479256e118], 9.95369185164073e-69),
+            (
+                [2.967329544357016e87, 2.9631136657675714e130, 2.150959980614472e148, -4.820799088329633e-91],
+                4.480303384716849e-181,
+            ),
+        ];
+        for ([x, y, z, p], want) in cases {
+            let got = elliprj(x, y, z, p);
+            assert!((got / want - 1.0).abs() < 1e-15, "elliprj({x:e}, {y:e}, {z:e}, {p:e}) = {got:e}, want {want:e}");
+        }
+    }
 }

@@ -6,10 +6,10 @@
 
 use super::convenience::Deg;
 use super::num::{compare as cmp, CastTo, FloatNum, Num};
-use super::strided::{assign2, map1, map2, map3, par_chunks, Src};
+use super::strided::{assign2, map1, map2, map3, map_n, par_chunks, Src};
 use super::{betainc, carlson, legendre};
 use super::{src_of, unsupported, CpuBackend, CpuStorage};
-use crate::backend::{BinaryOp, CompareOp, Fill, Operand, TernaryOp, UnaryOp, View};
+use crate::backend::{BinaryOp, CompareOp, Fill, Operand, QuaternaryOp, TernaryOp, UnaryOp, View};
 use crate::dtype::{DType, HostVec, Scalar};
 use crate::error::Result;
 use crate::layout::Layout;
@@ -483,34 +483,62 @@ pub(super) fn ternary(
     cpu: &CpuBackend,
     op: TernaryOp,
     dtype: DType,
-    [a, b, c]: [View<'_, CpuStorage>; 3],
+    inputs: [View<'_, CpuStorage>; 3],
     shape: &[usize],
 ) -> Result<CpuStorage> {
     let f = match op {
-        TernaryOp::BetaInc => |a: f64, b: f64, x: f64| betainc::betainc(a, b, x, false),
-        TernaryOp::BetaIncC => |a: f64, b: f64, x: f64| betainc::betainc(a, b, x, true),
-        TernaryOp::BetaIncInv => |a: f64, b: f64, y: f64| betainc::betaincinv(a, b, y, false),
-        TernaryOp::BetaIncCInv => |a: f64, b: f64, y: f64| betainc::betaincinv(a, b, y, true),
-        TernaryOp::EllipRf => carlson::elliprf,
-        TernaryOp::EllipRd => carlson::elliprd,
-        TernaryOp::EllipRg => carlson::elliprg,
-        TernaryOp::Lpmv => legendre::lpmv,
+        TernaryOp::BetaInc => |[a, b, x]: [f64; 3]| betainc::betainc(a, b, x, false),
+        TernaryOp::BetaIncC => |[a, b, x]: [f64; 3]| betainc::betainc(a, b, x, true),
+        TernaryOp::BetaIncInv => |[a, b, y]: [f64; 3]| betainc::betaincinv(a, b, y, false),
+        TernaryOp::BetaIncCInv => |[a, b, y]: [f64; 3]| betainc::betaincinv(a, b, y, true),
+        TernaryOp::EllipRf => |[x, y, z]: [f64; 3]| carlson::elliprf(x, y, z),
+        TernaryOp::EllipRd => |[x, y, z]: [f64; 3]| carlson::elliprd(x, y, z),
+        TernaryOp::EllipRg => |[x, y, z]: [f64; 3]| carlson::elliprg(x, y, z),
+        TernaryOp::Lpmv => |[m, v, x]: [f64; 3]| legendre::lpmv(m, v, x),
     };
+    float_map(cpu, op.name(), dtype, inputs, shape, f)
+}
+
+/// `op(a, b, c, d)` for the float dtypes (f32 computed in f64 and rounded once).
+pub(super) fn quaternary(
+    cpu: &CpuBackend,
+    op: QuaternaryOp,
+    dtype: DType,
+    inputs: [View<'_, CpuStorage>; 4],
+    shape: &[usize],
+) -> Result<CpuStorage> {
+    let f = match op {
+        QuaternaryOp::EllipRj => |[x, y, z, p]: [f64; 4]| carlson::elliprj(x, y, z, p),
+    };
+    float_map(cpu, op.name(), dtype, inputs, shape, f)
+}
+
+/// `f` of `N` float operands over `shape`, in f64 (f32 rounded once at the end).
+fn float_map<const N: usize>(
+    cpu: &CpuBackend,
+    name: &str,
+    dtype: DType,
+    inputs: [View<'_, CpuStorage>; N],
+    shape: &[usize],
+    f: fn([f64; N]) -> f64,
+) -> Result<CpuStorage> {
     let n = shape.iter().product();
     macro_rules! go {
         ($t:ty) => {{
-            let sa = Src::view(a.storage.typed::<$t>()?, a.layout);
-            let sb = Src::view(b.storage.typed::<$t>()?, b.layout);
-            let sc = Src::view(c.storage.typed::<$t>()?, c.layout);
+            let mut srcs = Vec::with_capacity(N);
+            for v in &inputs {
+                srcs.push(Src::view(v.storage.typed::<$t>()?, v.layout));
+            }
+            let srcs: [&Src<$t>; N] = std::array::from_fn(|k| &srcs[k]);
             let mut out = cpu.alloc::<$t>(n)?;
-            map3(&mut out[..n], shape, &sa, &sb, &sc, |a, b, c| f(a as f64, b as f64, c as f64) as $t);
+            map_n(&mut out[..n], shape, srcs, |v| f(v.map(|x| x as f64)) as $t);
             Ok(cpu.finish(out))
         }};
     }
     match dtype {
         DType::F32 => go!(f32),
         DType::F64 => go!(f64),
-        _ => Err(unsupported(dtype, op.name())),
+        _ => Err(unsupported(dtype, name)),
     }
 }
 

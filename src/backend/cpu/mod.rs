@@ -29,7 +29,8 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 
 use crate::backend::{
-    Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, ReduceOp, Storage, TernaryOp, UnaryOp, View,
+    Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, QuaternaryOp, ReduceOp, Storage, TernaryOp,
+    UnaryOp, View,
 };
 use crate::dtype::{DType, HostSlice, HostVec, Scalar, ScalarValue};
 use crate::error::{Error, Result};
@@ -490,6 +491,16 @@ impl Backend for CpuBackend {
         shape: &[usize],
     ) -> Result<CpuStorage> {
         elementwise::ternary(self, op, dtype, [a, b, c], shape)
+    }
+
+    fn quaternary(
+        &self,
+        op: QuaternaryOp,
+        dtype: DType,
+        inputs: [View<'_, CpuStorage>; 4],
+        shape: &[usize],
+    ) -> Result<CpuStorage> {
+        elementwise::quaternary(self, op, dtype, inputs, shape)
     }
 
     fn select(

@@ -290,6 +290,29 @@ pub(crate) fn map3<A: Copy + Sync, B: Copy + Sync, C: Copy + Sync, O: Send>(
     });
 }
 
+/// `out[i] = f([s[i] for s in srcs])` over `shape`, for operands of one type.
+pub(crate) fn map_n<T: Copy + Sync, O: Send, const N: usize>(
+    out: &mut [O],
+    shape: &[usize],
+    srcs: [&Src<T>; N],
+    f: impl Fn([T; N]) -> O + Sync,
+) {
+    let strides: Vec<&[isize]> = srcs.iter().map(|s| s.strides.as_slice()).collect();
+    let col = collapse(shape, &strides);
+    let strides: [&[isize]; N] = std::array::from_fn(|k| col.strides[k].as_slice());
+    let offs: [isize; N] = std::array::from_fn(|k| srcs[k].offset as isize);
+    let inner: [isize; N] = std::array::from_fn(|k| strides[k].last().copied().unwrap_or(0));
+    par_chunks(out, |chunk, start| {
+        walk(&col.shape, strides, offs, start, start + chunk.len(), |pos, bases, len| {
+            let o = &mut chunk[pos - start..pos - start + len];
+            for (i, o) in o.iter_mut().enumerate() {
+                let i = i as isize;
+                *o = f(std::array::from_fn(|k| srcs[k].data[(bases[k] + i * inner[k]) as usize]));
+            }
+        });
+    });
+}
+
 /// `dst[i] = f(dst[i], b[i])` in place over contiguous `dst` of shape `shape`.
 pub(crate) fn assign2<T: Copy + Send + Sync, B: Copy + Sync>(
     dst: &mut [T],

@@ -13,7 +13,8 @@ use super::memory::{CudaStorage, DevicePool};
 use super::transfer::StagingRing;
 use super::{linalg, random, reduce};
 use crate::backend::{
-    Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, ReduceOp, Storage, TernaryOp, UnaryOp, View,
+    Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, QuaternaryOp, ReduceOp, Storage, TernaryOp,
+    UnaryOp, View,
 };
 use crate::dtype::{DType, HostSlice, HostVec};
 use crate::error::{Error, Result};
@@ -286,6 +287,16 @@ impl Backend for CudaBackend {
         shape: &[usize],
     ) -> Result<CudaStorage> {
         elementwise::ternary(self, op, dtype, [a, b, c], shape)
+    }
+
+    fn quaternary(
+        &self,
+        op: QuaternaryOp,
+        dtype: DType,
+        inputs: [View<'_, CudaStorage>; 4],
+        shape: &[usize],
+    ) -> Result<CudaStorage> {
+        elementwise::quaternary(self, op, dtype, inputs, shape)
     }
 
     fn select(

@@ -12,7 +12,7 @@ use super::params::{
     dims, grid_for, EwParams, FftLocalParams, FftParams, FftRadixParams, FillParams, Operand as KOperand, ScanParams,
     BLOCK, EW_TILE, MAXD,
 };
-use crate::backend::{BinaryOp, CompareOp, Fill, Operand, TernaryOp, UnaryOp, View};
+use crate::backend::{BinaryOp, CompareOp, Fill, Operand, QuaternaryOp, TernaryOp, UnaryOp, View};
 use crate::dtype::{DType, ScalarValue};
 use crate::error::{Error, Result};
 use crate::layout::{collapse, unravel, Layout};
@@ -174,6 +174,24 @@ pub(super) fn ternary(
     let out = cuda.alloc(dtype, shape.iter().product())?;
     let entry = format!("ternary_{}_{}", op.name(), suffix(dtype));
     let srcs = [Src::view(a), Src::view(b), Src::view(c)];
+    map(cuda, Module::Binary(dtype), &entry, shape, &srcs, out.buf.ptr(), dtype.size_of())?;
+    Ok(out)
+}
+
+/// `op(a, b, c, d)` for the float dtypes; its kernels live in the binary module.
+pub(super) fn quaternary(
+    cuda: &CudaBackend,
+    op: QuaternaryOp,
+    dtype: DType,
+    inputs: [View<'_, CudaStorage>; 4],
+    shape: &[usize],
+) -> Result<CudaStorage> {
+    if !dtype.is_float() {
+        return Err(unsupported(cuda, dtype, op.name()));
+    }
+    let out = cuda.alloc(dtype, shape.iter().product())?;
+    let entry = format!("quaternary_{}_{}", op.name(), suffix(dtype));
+    let srcs = inputs.map(Src::view);
     map(cuda, Module::Binary(dtype), &entry, shape, &srcs, out.buf.ptr(), dtype.size_of())?;
     Ok(out)
 }

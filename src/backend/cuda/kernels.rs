@@ -14,7 +14,7 @@ use cudarc::driver::{CudaContext, CudaFunction};
 use cudarc::nvrtc::{self, Ptx};
 
 use super::params::static_asserts;
-use crate::backend::{BinaryOp, CompareOp, ReduceOp, TernaryOp, UnaryOp};
+use crate::backend::{BinaryOp, CompareOp, QuaternaryOp, ReduceOp, TernaryOp, UnaryOp};
 use crate::dtype::DType;
 use crate::error::{Error, Result};
 
@@ -131,6 +131,10 @@ impl Module {
                     for op in TernaryOp::ALL {
                         let e = format!("ternary_{}_{}", op.name(), suffix(d));
                         add(e.clone(), format!("TERNARY_KERNEL({e}, {}, {})", c_type(d), op.name()));
+                    }
+                    for op in QuaternaryOp::ALL {
+                        let e = format!("quaternary_{}_{}", op.name(), suffix(d));
+                        add(e.clone(), format!("QUATERNARY_KERNEL({e}, {}, {})", c_type(d), op.name()));
                     }
                 }
                 for op in SCAN_OPS {

@@ -43,7 +43,7 @@ pub(super) struct EwParams {
     pub n: i64,
     pub ndim: i64,
     pub shape: [i64; MAXD],
-    pub inp: [Operand; 3],
+    pub inp: [Operand; 4],
     pub out: u64,
 }
 

@@ -292,7 +292,7 @@ impl WgpuBackend {
                 let n4 = len / 4;
                 let dense: Vec<bool> = (0..inputs.len()).map(|k| stride_of(k) == 1).collect();
                 let mut meta: Vec<u32> = vec![n4 as u32, (out_rel / 4) as u32];
-                for k in 0..3 {
+                for k in 0..kernels::OPERANDS.len() {
                     let o = offs.get(k).copied().unwrap_or(0) as u32;
                     meta.push(if dense.get(k) == Some(&true) { o / 4 } else { o });
                 }
@@ -314,20 +314,13 @@ impl WgpuBackend {
             }
             let o0 = o0 + done as u64;
             let mut meta: Vec<u32> = vec![len as u32, (o0 - obase) as u32];
-            let mut offs3 = offs.clone();
-            offs3.resize(3, 0);
-            meta.extend(offs3.iter().map(|&o| o as u32));
+            meta.extend(offs.iter().map(|&o| o as u32));
             if nd <= 1 {
-                for k in 0..3 {
-                    meta.push(c.strides.get(k).and_then(|s| s.first()).copied().unwrap_or(0) as u32);
-                }
+                meta.extend((0..inputs.len()).map(|k| c.strides[k].first().copied().unwrap_or(0) as u32));
             } else {
                 meta.extend(c.shape.iter().map(|&d| d as u32));
-                for k in 0..3 {
-                    match c.strides.get(k) {
-                        Some(s) => meta.extend(s.iter().map(|&x| x as i32 as u32)),
-                        None => meta.extend(std::iter::repeat_n(0u32, nd)),
-                    }
+                for s in &c.strides[..inputs.len()] {
+                    meta.extend(s.iter().map(|&x| x as i32 as u32));
                 }
             }
             let spec = Elementwise { out: out_dtype, inputs: &dtypes, nd, expr, inplace, strided_out: false };
@@ -410,7 +403,7 @@ impl WgpuBackend {
             let (ob, obase) = self.window(out, out_esize, olo as u64, ohi as u64);
             let mut binds = vec![ob];
             let starts: Vec<isize> = strides.iter().zip(offsets).map(|(s, &o)| at(s, o)).collect();
-            let (input_binds, mut offs, mut box_strides) =
+            let (input_binds, offs, mut box_strides) =
                 self.bind_inputs(inputs, &b.shape, strides, &starts, inplace, obase);
             box_strides.push(out_strides.clone());
             let refs: Vec<&[isize]> = box_strides.iter().map(|s| s.as_slice()).collect();
@@ -421,16 +414,11 @@ impl WgpuBackend {
             }
             let nd = c.shape.len();
             let mut meta: Vec<u32> = vec![len as u32, (o0 - obase as isize) as u32];
-            offs.resize(3, 0);
             meta.extend(offs.iter().map(|&o| o as u32));
             meta.extend(c.shape.iter().map(|&d| d as u32));
-            for k in 0..3 {
-                match c.strides.get(k).filter(|_| k < inputs.len()) {
-                    Some(s) => meta.extend(s.iter().map(|&x| x as i32 as u32)),
-                    None => meta.extend(std::iter::repeat_n(0u32, nd)),
-                }
+            for s in &c.strides[..=inputs.len()] {
+                meta.extend(s.iter().map(|&x| x as i32 as u32));
             }
-            meta.extend(c.strides[inputs.len()].iter().map(|&x| x as i32 as u32));
             let spec = Elementwise { out: out_dtype, inputs: &dtypes, nd, expr, inplace, strided_out: true };
             let kernel = self.kernel(&spec.key(), || spec.source())?;
             let meta_bytes: Vec<u8> = bytemuck::cast_slice(&meta).to_vec();

@@ -193,6 +193,10 @@ fn prelude(uses_f64: bool) -> String {
     }
 }
 
+/// The names elementwise expressions give their operands, in order: the kernels take up
+/// to four inputs.
+pub(super) const OPERANDS: [&str; 4] = ["a", "b", "c", "d"];
+
 /// An elementwise kernel's specialisation.
 pub(super) struct Elementwise<'a> {
     pub out: DType,
@@ -217,7 +221,7 @@ impl Elementwise<'_> {
         let mut decls = String::new();
         let (mut loads, mut loads1) = (String::new(), String::new());
         let out_index = if self.strided_out { "out_index(idx)" } else { "args[1] + i" };
-        for (k, (&t, name)) in self.inputs.iter().zip(["a", "b", "c"]).enumerate() {
+        for (k, (&t, name)) in self.inputs.iter().zip(OPERANDS).enumerate() {
             if self.inplace && k == 0 {
                 loads += &format!("    let a = out[{out_index}];\n");
                 loads1 += "            let a = out[args[1] + i];\n";
@@ -245,6 +249,7 @@ impl Elementwise<'_> {
                 ("OUT", wgsl(self.out)),
                 ("DECLS", &decls),
                 ("ND", &nd.to_string()),
+                ("NIN", &self.inputs.len().to_string()),
                 ("NDA", &nd.to_string()),
                 ("LOADS", &loads),
                 ("LOADS1D", &loads1),
@@ -290,7 +295,7 @@ impl ElementwiseVec4<'_> {
     pub fn source(&self) -> String {
         let f64 = self.out == DType::F64 || self.inputs.contains(&DType::F64);
         let (mut decls, mut uniform, mut loads) = (String::new(), String::new(), String::new());
-        let names = ["a", "b", "c"];
+        let names = OPERANDS;
         for (k, (&t, &dense)) in self.inputs.iter().zip(self.dense).enumerate() {
             let w = wgsl(t);
             if self.inplace && k == 0 {

@@ -44,10 +44,11 @@ pub(crate) use disabled::{WgpuBackend, WgpuStorage};
 #[cfg(feature = "wgpu")]
 mod backend_impl {
     use super::elementwise::{input, Input};
-    use super::wgsl::{binary_expr, cast_expr, compare_expr, device_size, ternary_expr, unary_expr};
+    use super::wgsl::{binary_expr, cast_expr, compare_expr, device_size, quaternary_expr, ternary_expr, unary_expr};
     use super::{WgpuBackend, WgpuStorage};
     use crate::backend::{
-        Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, ReduceOp, Storage, TernaryOp, UnaryOp, View,
+        Backend, BinaryOp, CompareOp, Distribution, Fill, Gather, Operand, QuaternaryOp, ReduceOp, Storage, TernaryOp,
+        UnaryOp, View,
     };
     use crate::dtype::{DType, HostSlice, HostVec};
     use crate::error::{Error, Result};
@@ -308,6 +309,17 @@ mod backend_impl {
         ) -> Result<WgpuStorage> {
             let expr = ternary_expr(op, dtype).ok_or_else(|| self.unsupported(dtype, op.name()))?;
             self.elementwise(dtype, &[view_input(a, dtype), view_input(b, dtype), view_input(c, dtype)], shape, &expr)
+        }
+
+        fn quaternary(
+            &self,
+            op: QuaternaryOp,
+            dtype: DType,
+            inputs: [View<'_, WgpuStorage>; 4],
+            shape: &[usize],
+        ) -> Result<WgpuStorage> {
+            let expr = quaternary_expr(op, dtype).ok_or_else(|| self.unsupported(dtype, op.name()))?;
+            self.elementwise(dtype, &inputs.map(|v| view_input(v, dtype)), shape, &expr)
         }
 
         fn reduce(

@@ -1,7 +1,7 @@
 //! Op identity → WGSL: the expression or accumulator each op enum arm becomes, per
 //! dtype. Adding an op is one arm here (and one line per kernel template elsewhere).
 
-use crate::backend::{BinaryOp, CompareOp, ReduceOp, TernaryOp, UnaryOp};
+use crate::backend::{BinaryOp, CompareOp, QuaternaryOp, ReduceOp, TernaryOp, UnaryOp};
 use crate::dtype::DType;
 
 /// WGSL storage type of a dtype (bool is stored as u32 0/1).
@@ -90,6 +90,14 @@ pub(super) fn ternary_expr(op: TernaryOp, t: DType) -> Option<String> {
         TernaryOp::EllipRd => format!("math_elliprd_{w}(a, b, c)"),
         TernaryOp::EllipRg => format!("math_elliprg_{w}(a, b, c)"),
         TernaryOp::Lpmv => format!("math_lpmv_{w}(a, b, c)"),
+    })
+}
+
+/// WGSL for `op(a, b, c, d)` on float dtype `t`, or `None` for the other dtypes.
+pub(super) fn quaternary_expr(op: QuaternaryOp, t: DType) -> Option<String> {
+    let w = wgsl(t);
+    t.is_float().then(|| match op {
+        QuaternaryOp::EllipRj => format!("math_elliprj_{w}(a, b, c, d)"),
     })
 }
 
