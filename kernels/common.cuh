@@ -1706,7 +1706,8 @@ template <typename T> __device__ T k_carlson_rd(T x0, T y0, T z0) {
     return f * series / (a * sqrt(a)) + (T)3 * sum;
 }
 // SciPy's elliprf, elliprd, elliprg, elliprc (CUDA has none): src/backend/cpu/carlson.rs,
-// whose edges these follow; R_G by DLMF 19.21.10 about the median.
+// whose edges these follow; R_G by DLMF 19.21.10 about the median, its second term
+// multiplied as (x − z)·((y − z)·R_D) so that no product of two arguments overflows.
 template <typename T> __device__ bool k_carlson_bad(T x, T y, T z) {
     return x != x || y != y || z != z || fmin(fmin(x, y), z) < (T)0;
 }
@@ -1727,7 +1728,7 @@ template <typename T> __device__ T k_elliprg(T x, T y, T z) {
     const T lo = fmin(fmin(x, y), z), hi = fmax(fmax(x, y), z), mid = fmax(fmin(x, y), fmin(fmax(x, y), z));
     if (isinf(hi)) return k_special(x, false);
     if (mid == (T)0) return (T)0.5 * sqrt(hi);
-    return (T)0.5 * (mid * k_carlson_rf(lo, hi, mid) + (mid - lo) * (hi - mid) * k_carlson_rd(lo, hi, mid) / (T)3 +
+    return (T)0.5 * (mid * k_carlson_rf(lo, hi, mid) + (mid - lo) * ((hi - mid) * k_carlson_rd(lo, hi, mid)) / (T)3 +
                      sqrt(lo / mid) * sqrt(hi));
 }
 template <typename T> __device__ T k_elliprc(T x, T y) {
@@ -1784,7 +1785,7 @@ template <typename T> __device__ T k_carlson_rj_duplicate(T x0, T y0, T z0, T p0
 template <typename T> __device__ T k_carlson_rj(T x0, T y0, T z0, T p) {
     const T x = fmin(fmin(x0, y0), z0), z = fmax(fmax(x0, y0), z0);
     if (p <= (T)16 * z) return k_carlson_rj_duplicate(x0, y0, z0, p);
-    const T y = fmax(fmin(x0, y0), fmin(fmax(x0, y0), z0)), q = x + (y - x) * (z - x) / (p - x);
+    const T y = fmax(fmin(x0, y0), fmin(fmax(x0, y0), z0)), q = x + (y - x) * ((z - x) / (p - x));
     const T rest = q > (T)0 ? (T)3 * sqrt(x / q) / sqrt(p) * k_carlson_rf((y / p) * (z / q), (T)1, (T)1) +
                                   (q - x) * k_carlson_rj_duplicate(x, y, z, q)
                             : (T)0;
@@ -1796,10 +1797,10 @@ template <typename T> __device__ T k_elliprj(T x0, T y0, T z0, T p) {
     if (p == (T)0 || (x0 == (T)0) + (y0 == (T)0) + (z0 == (T)0) >= 2) return k_special(x0, false);
     if (p > (T)0) return k_carlson_rj(x0, y0, z0, p);
     const T x = fmin(fmin(x0, y0), z0), z = fmax(fmax(x0, y0), z0), y = fmax(fmin(x0, y0), fmin(fmax(x0, y0), z0));
-    const T q = -p, pp = (x * (z - y) + z * (y + q)) / (z + q);
+    const T q = -p, pp = x * ((z - y) / (z + q)) + z * ((y + q) / (z + q));
     const T t = x == (T)0 ? k_special(x, false) : (pp / x) * (q / y);
     const T pole = (T)3 * sqrt(z / ((T)1 + t)) * k_carlson_rf((T)1 + (T)1 / t, (T)1, (T)1) / (sqrt(pp) * sqrt(q));
-    return (pole - (z - x) * (z - y) / (z + q) * k_carlson_rj(x, y, z, pp) - (T)3 * k_carlson_rf(x, y, z)) / (z + q);
+    return (pole - (z - x) * ((z - y) / (z + q)) * k_carlson_rj(x, y, z, pp) - (T)3 * k_carlson_rf(x, y, z)) / (z + q);
 }
 // SciPy's lpmv, P_v^m(x) of integer order and real degree with the Condon–Shortley phase
 // (CUDA has none): the steps of src/backend/cpu/legendre.rs, whose comments say why;

@@ -794,7 +794,9 @@ fn carlson_rj_duplicate_{{T}}(x0: {{T}}, y0: {{T}}, z0: {{T}}, p0: {{T}}) -> {{T
 
 // SciPy's elliprf, elliprd, elliprg, elliprc (src/backend/cpu/carlson.rs, whose edges these
 // follow): NaN for a negative or NaN argument; R_F +∞ where two are 0, R_D where z or x and
-// y are; both 0 where one is +∞, R_G +∞; R_G by DLMF 19.21.10 about the median.
+// y are; both 0 where one is +∞, R_G +∞; R_G by DLMF 19.21.10 about the median, its
+// second term multiplied as (x − z)·((y − z)·R_D) so that no product of two arguments
+// overflows.
 fn carlson_bad_{{T}}(x: {{T}}, y: {{T}}, z: {{T}}) -> bool {
     return nan_{{T}}(x) || nan_{{T}}(y) || nan_{{T}}(z) || min(min(x, y), z) < 0.0;
 }
@@ -821,7 +823,7 @@ fn math_elliprg_{{T}}(x: {{T}}, y: {{T}}, z: {{T}}) -> {{T}} {
     let mid = max(min(x, y), min(max(x, y), z));
     if (hi > {{T_MAX}}) { return inf_{{T}}(); }
     if (mid == 0.0) { return 0.5 * sqrt(hi); }
-    return 0.5 * (mid * carlson_rf_{{T}}(lo, hi, mid) + (mid - lo) * (hi - mid) * carlson_rd_{{T}}(lo, hi, mid) / 3.0 + sqrt(lo / mid) * sqrt(hi));
+    return 0.5 * (mid * carlson_rf_{{T}}(lo, hi, mid) + (mid - lo) * ((hi - mid) * carlson_rd_{{T}}(lo, hi, mid)) / 3.0 + sqrt(lo / mid) * sqrt(hi));
 }
 
 fn math_elliprc_{{T}}(x: {{T}}, y: {{T}}) -> {{T}} {
@@ -840,7 +842,7 @@ fn carlson_rj_{{T}}(x0: {{T}}, y0: {{T}}, z0: {{T}}, p: {{T}}) -> {{T}} {
     let z = max(max(x0, y0), z0);
     if (p <= 16.0 * z) { return carlson_rj_duplicate_{{T}}(x0, y0, z0, p); }
     let y = max(min(x0, y0), min(max(x0, y0), z0));
-    let q = x + (y - x) * (z - x) / (p - x);
+    let q = x + (y - x) * ((z - x) / (p - x));
     // √x·R_C(yz, pq) as √(x/q)·R_C(yz/(pq), 1)/√p (no overflowing products); q underflowing
     // to 0 leaves R_F alone.
     var rest: {{T}} = 0.0;
@@ -863,11 +865,11 @@ fn math_elliprj_{{T}}(x0: {{T}}, y0: {{T}}, z0: {{T}}, p: {{T}}) -> {{T}} {
     let z = max(max(x0, y0), z0);
     let y = max(min(x0, y0), min(max(x0, y0), z0));
     let q = -p;
-    let pp = (x * (z - y) + z * (y + q)) / (z + q);
+    let pp = x * ((z - y) / (z + q)) + z * ((y + q) / (z + q));
     // t = p'q/(xy), +∞ at x = 0: the pole's term without products of three arguments.
     let t = select((pp / x) * (q / y), inf_{{T}}(), x == 0.0);
     let pole = 3.0 * sqrt(z / (1.0 + t)) * carlson_rf_{{T}}(1.0 + 1.0 / t, 1.0, 1.0) / (sqrt(pp) * sqrt(q));
-    return (pole - (z - x) * (z - y) / (z + q) * carlson_rj_{{T}}(x, y, z, pp) - 3.0 * carlson_rf_{{T}}(x, y, z)) / (z + q);
+    return (pole - (z - x) * ((z - y) / (z + q)) * carlson_rj_{{T}}(x, y, z, pp) - 3.0 * carlson_rf_{{T}}(x, y, z)) / (z + q);
 }
 
 // x − nπ for n a multiple of ½ (src/backend/cpu/ellipj.rs: reduce_pi), π in three parts

@@ -216,6 +216,10 @@ backend_tests! {
             Error::BroadcastMismatch { op: "where", .. }, ["where", sh(&[3]), sh(&[4])]);
         case!(t, "where_: mask [3] against [2, 4]", gpu::where_(mask, &arr(&[2, 4], dev)?, &arr(&[2, 4], dev)?),
             Error::BroadcastMismatch { op: "where", .. }, [sh(&[3]), sh(&[2, 4])]);
+        case!(t, "betainc: x [4] against a, b [2, 3]", a.betainc(a, v4),
+            Error::BroadcastMismatch { op: "betainc", .. }, ["betainc", s23, sh(&[4])]);
+        case!(t, "elliprj: p [4] against x, y, z [2, 3]", a.elliprj(a, a, v4),
+            Error::BroadcastMismatch { op: "elliprj", .. }, ["elliprj", s23, sh(&[4])]);
         case!(t, "add_assign_: rhs [2, 3] into self [3]", v3.clone().add_assign_(a),
             Error::BroadcastTo { .. }, [s23, sh(&[3])]);
         case!(t, "mul_assign_: result would outgrow self [1, 3]", row.clone().mul_assign_(a),
@@ -302,6 +306,8 @@ backend_tests! {
                 Error::DeviceMismatch { op: "matmul", .. }, ["matmul", oname, dname]);
             case!(t, "where_: branch on another device", gpu::where_(mask, far, v3),
                 Error::DeviceMismatch { op: "where", .. }, ["where", dname, oname]);
+            case!(t, "elliprj: p on another device", v3.elliprj(v3, v3, far),
+                Error::DeviceMismatch { op: "elliprj", .. }, ["elliprj", dname, oname]);
             case!(t, "add_assign_: rhs on another device", v3.clone().add_assign_(far),
                 Error::DeviceMismatch { op: "add", .. }, [dname, oname]);
         }

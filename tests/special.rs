@@ -2738,17 +2738,25 @@ fn carlson_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     for (i, (g, w)) in rc.iter().zip([nan, 0.0, nan, 0.0, 0.0, 0.5]).enumerate() {
         assert!(if w.is_nan() { g.is_nan() } else { *g == w }, "elliprc edge case {i} {what}: got {g}, want {w}");
     }
-    // Homogeneity as a broadcast: R_F(λx, λy, λz) = R_F(x, y, z)/√λ for λ a column of
-    // powers of 4 (exact scalings).
-    let lam = Array::from_vec(to_vec_f(&[1.0, 4.0, 1.0 / 16.0], to_f), [3, 1])?.to(dev)?;
+    // Homogeneity as a broadcast: R_F(λx, λy, λz) = R_F(x, y, z)/√λ, R_D's λ^(−3/2) and
+    // R_G's √λ, for λ a column of powers of 4 (exact scalings), the last two far enough
+    // out that a product of two arguments leaves the type's range (none is formed).
+    let big = if F::DTYPE == DType::F32 { 2f64.powi(64) } else { 2f64.powi(520) };
+    let lams = [1.0f64, 4.0, 1.0 / 16.0, big, 1.0 / big];
+    let lam = Array::from_vec(to_vec_f(&lams, to_f), [lams.len(), 1])?.to(dev)?;
     let (x, y, z) = (to(&[0.5, 2.0, 0.0])?, to(&[1.0, 3.0, 7.0])?, to(&[2.5, 0.25, 1.0])?);
-    let scaled =
-        host(lam.mul(&x.reshape([1, 3])?)?.elliprf(&lam.mul(&y.reshape([1, 3])?)?, &lam.mul(&z.reshape([1, 3])?)?)?)?;
-    let base = host(x.elliprf(&y, &z)?)?;
-    for (i, l) in [1.0f64, 4.0, 1.0 / 16.0].iter().enumerate() {
-        for k in 0..3 {
-            let (g, w) = (scaled[3 * i + k], base[k] / l.sqrt());
-            assert!((g - w).abs() <= 4.0 * F::EPS * w, "elliprf scaled by {l} at {k} {what}: {g} against {w}");
+    let (xs, ys, zs) = (lam.mul(&x.reshape([1, 3])?)?, lam.mul(&y.reshape([1, 3])?)?, lam.mul(&z.reshape([1, 3])?)?);
+    let degree: [(&str, f64, Vec<f64>, Vec<f64>); 3] = [
+        ("elliprf", -0.5, host(xs.elliprf(&ys, &zs)?)?, host(x.elliprf(&y, &z)?)?),
+        ("elliprd", -1.5, host(xs.elliprd(&ys, &zs)?)?, host(x.elliprd(&y, &z)?)?),
+        ("elliprg", 0.5, host(xs.elliprg(&ys, &zs)?)?, host(x.elliprg(&y, &z)?)?),
+    ];
+    for (op, d, scaled, base) in &degree {
+        for (i, l) in lams.iter().enumerate() {
+            for k in 0..3 {
+                let (g, w) = (scaled[3 * i + k], base[k] * l.powf(*d));
+                assert!((g - w).abs() <= 4.0 * F::EPS * w, "{op} scaled by {l:e} at {k} {what}: {g} against {w}");
+            }
         }
     }
     Ok(())
@@ -2817,8 +2825,9 @@ fn elliprj_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     }
     // Homogeneity as a broadcast: R_J(λx, λy, λz, λp) = λ^(−3/2)·R_J(x, y, z, p) for λ a
     // column of powers of 4 (exact scalings), the rows read through stride-2 views; at
-    // λ = 4²⁵ the products of three arguments leave f32's range (none is formed).
-    let lams = [1.0f64, 4.0, 1.0 / 16.0, 2f64.powi(50), 2f64.powi(-50)];
+    // the last two, a product of two arguments leaves the type's range (none is formed).
+    let big = if F::DTYPE == DType::F32 { 2f64.powi(64) } else { 2f64.powi(520) };
+    let lams = [1.0f64, 4.0, 1.0 / 16.0, big, 1.0 / big];
     let lam = Array::from_vec(to_vec_f(&lams, to_f), [lams.len(), 1])?.to(dev)?;
     let strided = |v: [f64; 3]| -> gpu::Result<Array<F>> {
         to(&[v[0], -9.0, v[1], -9.0, v[2], -9.0])?.slice(0, None, None, 2)?.reshape([1, 3])

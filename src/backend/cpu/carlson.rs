@@ -71,7 +71,7 @@ fn rj(x: f64, y: f64, z: f64, p: f64) -> f64 {
     let mut v = [x, y, z];
     v.sort_by(f64::total_cmp);
     let [x, y, z] = v;
-    let q = x + (y - x) * (z - x) / (p - x);
+    let q = x + (y - x) * ((z - x) / (p - x));
     // √x·R_C(yz, pq) as √(x/q)·R_C(yz/(pq), 1)/√p, the products formed as ratios (both at
     // most about 1); q underflowing to 0 (x = 0, p past yz/2⁻¹⁰⁷⁴) leaves R_F alone.
     let rest = if q > 0.0 {
@@ -218,8 +218,11 @@ pub(crate) fn elliprd(x: f64, y: f64, z: f64) -> f64 {
 
 /// `R_G(x, y, z) = ¼∫₀^∞ (t + x)^(−½)(t + y)^(−½)(t + z)^(−½)·(x/(t + x) + y/(t + y) + z/(t + z))·t dt`
 /// (SciPy's `elliprg`) by DLMF 19.21.10 with z the median, where its three terms are
-/// non-negative: `2R_G = z·R_F − (x − z)(y − z)·R_D/3 + √(xy/z)`. √max/2 where two
-/// arguments are 0, NaN for a negative or NaN one, +∞ where one is +∞.
+/// non-negative: `2R_G = z·R_F − (x − z)(y − z)·R_D/3 + √(xy/z)`, the second term
+/// multiplied as `(x − z)·((y − z)·R_D)`, whose partial products keep to the arguments'
+/// own magnitudes (the product of the two differences overflowed f64 past 1e154, f32 past
+/// 1.8e19). √max/2 where two arguments are 0, NaN for a negative or NaN one, +∞ where one
+/// is +∞.
 pub(crate) fn elliprg(x: f64, y: f64, z: f64) -> f64 {
     let mut v = [x, y, z];
     if v.iter().any(|a| a.is_nan() || *a < 0.0) {
@@ -233,7 +236,7 @@ pub(crate) fn elliprg(x: f64, y: f64, z: f64) -> f64 {
     if mid == 0.0 {
         return 0.5 * hi.sqrt();
     }
-    0.5 * (mid * rf(lo, hi, mid) + (mid - lo) * (hi - mid) * rd(lo, hi, mid) / 3.0 + (lo / mid).sqrt() * hi.sqrt())
+    0.5 * (mid * rf(lo, hi, mid) + (mid - lo) * ((hi - mid) * rd(lo, hi, mid)) / 3.0 + (lo / mid).sqrt() * hi.sqrt())
 }
 
 /// `R_J(x, y, z, p)` (SciPy's `elliprj`): for p < 0 Cauchy's principal value, by
@@ -242,8 +245,9 @@ pub(crate) fn elliprg(x: f64, y: f64, z: f64) -> f64 {
 ///
 /// `(z + q)·R_J = 3√(xyz/(xy + p'q))·R_C(xy + p'q, p'q) − (z − x)(z − y)/(z + q)·R_J(x, y, z, p') − 3R_F(x, y, z)`,
 ///
-/// `p' = (x(z − y) + z(y + q))/(z + q)`, a sum of non-negative terms. NaN for a negative or
-/// NaN x, y, z; +∞ where two of x, y, z are 0 or p is ±0 (SciPy: NaN for p = 0; the
+/// `p' = x·(z − y)/(z + q) + z·(y + q)/(z + q)`, a sum of non-negative terms; here and in
+/// `rj`, each product of two differences is taken as one times a ratio at most 1, so that
+/// none overflows where the value does not. NaN for a negative or NaN x, y, z; +∞ where two of x, y, z are 0 or p is ±0 (SciPy: NaN for p = 0; the
 /// integral diverges there); 0 where an argument is ±∞.
 pub(crate) fn elliprj(x: f64, y: f64, z: f64, p: f64) -> f64 {
     let args = [x, y, z];
@@ -262,12 +266,12 @@ pub(crate) fn elliprj(x: f64, y: f64, z: f64, p: f64) -> f64 {
     let mut v = args;
     v.sort_by(f64::total_cmp);
     let ([x, y, z], q) = (v, -p);
-    let pp = (x * (z - y) + z * (y + q)) / (z + q);
+    let pp = x * ((z - y) / (z + q)) + z * ((y + q) / (z + q));
     // With t = p'q/(xy) (+∞ at x = 0), √(xyz/(xy + p'q))·R_C(xy + p'q, p'q) is
     // `√(z/(1 + t))·R_C(1 + 1/t, 1)/√(p'q)`: no product of three arguments to overflow.
     let t = (pp / x) * (q / y);
     let pole = 3.0 * (z / (1.0 + t)).sqrt() * rf(1.0 + 1.0 / t, 1.0, 1.0) / (pp.sqrt() * q.sqrt());
-    (pole - (z - x) * (z - y) / (z + q) * rj(x, y, z, pp) - 3.0 * rf(x, y, z)) / (z + q)
+    (pole - (z - x) * ((z - y) / (z + q)) * rj(x, y, z, pp) - 3.0 * rf(x, y, z)) / (z + q)
 }
 
 /// `R_C(x, y) = R_F(x, y, y)` (SciPy's `elliprc`), for y < 0 Cauchy's principal value
