@@ -986,9 +986,7 @@ pub(crate) trait Backend: Send + Sync + 'static {
         &self,
         op: TernaryOp,
         dtype: DType,
-        a: View<'_, Self::Storage>,
-        b: View<'_, Self::Storage>,
-        c: View<'_, Self::Storage>,
+        inputs: [View<'_, Self::Storage>; 3],
         shape: &[usize],
     ) -> Result<Self::Storage>;
     /// `op(a, b, c, d)` over `shape` for a float dtype; all four are already broadcast to
@@ -1292,9 +1290,7 @@ macro_rules! uninhabited_backend {
                 &self,
                 _: $crate::backend::TernaryOp,
                 _: $crate::dtype::DType,
-                _: $crate::backend::View<'_, $storage>,
-                _: $crate::backend::View<'_, $storage>,
-                _: $crate::backend::View<'_, $storage>,
+                _: [$crate::backend::View<'_, $storage>; 3],
                 _: &[usize],
             ) -> $crate::error::Result<$storage> {
                 match *self {}

@@ -706,7 +706,7 @@ pub(crate) fn ternary<T: Float>(
         let va = View { storage: be.storage(&a.storage)?, layout: &la };
         let vb = View { storage: be.storage(&b.storage)?, layout: &lb };
         let vc = View { storage: be.storage(&c.storage)?, layout: &lc };
-        be.wrap(be.ternary(op, T::DTYPE, va, vb, vc, &shape)?)
+        be.wrap(be.ternary(op, T::DTYPE, [va, vb, vc], &shape)?)
     });
     Ok(Array::from_storage(storage, Layout::contiguous(&shape), dev.clone()))
 }

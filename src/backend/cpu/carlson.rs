@@ -68,9 +68,7 @@ fn rj(x: f64, y: f64, z: f64, p: f64) -> f64 {
     if p <= 16.0 * x.max(y).max(z) {
         return rj_duplicate(x, y, z, p);
     }
-    let mut v = [x, y, z];
-    v.sort_by(f64::total_cmp);
-    let [x, y, z] = v;
+    let [x, y, z] = sorted([x, y, z]);
     let q = x + (y - x) * ((z - x) / (p - x));
     // √x·R_C(yz, pq) as √(x/q)·R_C(yz/(pq), 1)/√p, the products formed as ratios (both at
     // most about 1); q underflowing to 0 (x = 0, p past yz/2⁻¹⁰⁷⁴) leaves R_F alone.
@@ -224,15 +222,14 @@ pub(crate) fn elliprd(x: f64, y: f64, z: f64) -> f64 {
 /// 1.8e19). √max/2 where two arguments are 0, NaN for a negative or NaN one, +∞ where one
 /// is +∞.
 pub(crate) fn elliprg(x: f64, y: f64, z: f64) -> f64 {
-    let mut v = [x, y, z];
+    let v = [x, y, z];
     if v.iter().any(|a| a.is_nan() || *a < 0.0) {
         return f64::NAN;
     }
     if v.iter().any(|a| a.is_infinite()) {
         return f64::INFINITY;
     }
-    v.sort_by(f64::total_cmp);
-    let [lo, mid, hi] = v;
+    let [lo, mid, hi] = sorted(v);
     if mid == 0.0 {
         return 0.5 * hi.sqrt();
     }
@@ -247,8 +244,9 @@ pub(crate) fn elliprg(x: f64, y: f64, z: f64) -> f64 {
 ///
 /// `p' = x·(z − y)/(z + q) + z·(y + q)/(z + q)`, a sum of non-negative terms; here and in
 /// `rj`, each product of two differences is taken as one times a ratio at most 1, so that
-/// none overflows where the value does not. NaN for a negative or NaN x, y, z; +∞ where two of x, y, z are 0 or p is ±0 (SciPy: NaN for p = 0; the
-/// integral diverges there); 0 where an argument is ±∞.
+/// none overflows where the value does not. NaN for a negative or NaN x, y, z; +∞ where
+/// two of x, y, z are 0 or p is ±0 (SciPy: NaN for p = 0; the integral diverges there);
+/// 0 where an argument is ±∞.
 pub(crate) fn elliprj(x: f64, y: f64, z: f64, p: f64) -> f64 {
     let args = [x, y, z];
     if p.is_nan() || args.iter().any(|v| v.is_nan() || *v < 0.0) {
@@ -263,15 +261,19 @@ pub(crate) fn elliprj(x: f64, y: f64, z: f64, p: f64) -> f64 {
     if p > 0.0 {
         return rj(x, y, z, p);
     }
-    let mut v = args;
-    v.sort_by(f64::total_cmp);
-    let ([x, y, z], q) = (v, -p);
+    let ([x, y, z], q) = (sorted(args), -p);
     let pp = x * ((z - y) / (z + q)) + z * ((y + q) / (z + q));
     // With t = p'q/(xy) (+∞ at x = 0), √(xyz/(xy + p'q))·R_C(xy + p'q, p'q) is
     // `√(z/(1 + t))·R_C(1 + 1/t, 1)/√(p'q)`: no product of three arguments to overflow.
     let t = (pp / x) * (q / y);
     let pole = 3.0 * (z / (1.0 + t)).sqrt() * rf(1.0 + 1.0 / t, 1.0, 1.0) / (pp.sqrt() * q.sqrt());
     (pole - (z - x) * ((z - y) / (z + q)) * rj(x, y, z, pp) - 3.0 * rf(x, y, z)) / (z + q)
+}
+
+/// Three arguments in ascending order (none NaN here).
+fn sorted(mut v: [f64; 3]) -> [f64; 3] {
+    v.sort_by(f64::total_cmp);
+    v
 }
 
 /// `R_C(x, y) = R_F(x, y, y)` (SciPy's `elliprc`), for y < 0 Cauchy's principal value

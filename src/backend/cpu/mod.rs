@@ -485,12 +485,10 @@ impl Backend for CpuBackend {
         &self,
         op: TernaryOp,
         dtype: DType,
-        a: View<'_, CpuStorage>,
-        b: View<'_, CpuStorage>,
-        c: View<'_, CpuStorage>,
+        inputs: [View<'_, CpuStorage>; 3],
         shape: &[usize],
     ) -> Result<CpuStorage> {
-        elementwise::ternary(self, op, dtype, [a, b, c], shape)
+        elementwise::ternary(self, op, dtype, inputs, shape)
     }
 
     fn quaternary(

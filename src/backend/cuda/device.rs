@@ -281,12 +281,10 @@ impl Backend for CudaBackend {
         &self,
         op: TernaryOp,
         dtype: DType,
-        a: View<'_, CudaStorage>,
-        b: View<'_, CudaStorage>,
-        c: View<'_, CudaStorage>,
+        inputs: [View<'_, CudaStorage>; 3],
         shape: &[usize],
     ) -> Result<CudaStorage> {
-        elementwise::ternary(self, op, dtype, [a, b, c], shape)
+        elementwise::ternary(self, op, dtype, inputs, shape)
     }
 
     fn quaternary(

@@ -158,24 +158,15 @@ pub(super) fn binary(
     Ok(out)
 }
 
-/// `dst = op(dst, rhs)`: the binary kernel with its output aliasing its (contiguous)
-/// lhs; each thread loads its elements before storing them, so aliasing is safe.
 /// `op(a, b, c)` for the float dtypes; its kernels live in the binary module.
 pub(super) fn ternary(
     cuda: &CudaBackend,
     op: TernaryOp,
     dtype: DType,
-    [a, b, c]: [View<'_, CudaStorage>; 3],
+    inputs: [View<'_, CudaStorage>; 3],
     shape: &[usize],
 ) -> Result<CudaStorage> {
-    if !dtype.is_float() {
-        return Err(unsupported(cuda, dtype, op.name()));
-    }
-    let out = cuda.alloc(dtype, shape.iter().product())?;
-    let entry = format!("ternary_{}_{}", op.name(), suffix(dtype));
-    let srcs = [Src::view(a), Src::view(b), Src::view(c)];
-    map(cuda, Module::Binary(dtype), &entry, shape, &srcs, out.buf.ptr(), dtype.size_of())?;
-    Ok(out)
+    float_map(cuda, op.name(), &format!("ternary_{}_{}", op.name(), suffix(dtype)), dtype, inputs, shape)
 }
 
 /// `op(a, b, c, d)` for the float dtypes; its kernels live in the binary module.
@@ -186,16 +177,28 @@ pub(super) fn quaternary(
     inputs: [View<'_, CudaStorage>; 4],
     shape: &[usize],
 ) -> Result<CudaStorage> {
+    float_map(cuda, op.name(), &format!("quaternary_{}_{}", op.name(), suffix(dtype)), dtype, inputs, shape)
+}
+
+/// Kernel `entry` of `N` float operands over `shape`, for the op `name`.
+fn float_map<const N: usize>(
+    cuda: &CudaBackend,
+    name: &str,
+    entry: &str,
+    dtype: DType,
+    inputs: [View<'_, CudaStorage>; N],
+    shape: &[usize],
+) -> Result<CudaStorage> {
     if !dtype.is_float() {
-        return Err(unsupported(cuda, dtype, op.name()));
+        return Err(unsupported(cuda, dtype, name));
     }
     let out = cuda.alloc(dtype, shape.iter().product())?;
-    let entry = format!("quaternary_{}_{}", op.name(), suffix(dtype));
-    let srcs = inputs.map(Src::view);
-    map(cuda, Module::Binary(dtype), &entry, shape, &srcs, out.buf.ptr(), dtype.size_of())?;
+    map(cuda, Module::Binary(dtype), entry, shape, &inputs.map(Src::view), out.buf.ptr(), dtype.size_of())?;
     Ok(out)
 }
 
+/// `dst = op(dst, rhs)`: the binary kernel with its output aliasing its (contiguous)
+/// lhs; each thread loads its elements before storing them, so aliasing is safe.
 pub(super) fn binary_assign(
     cuda: &CudaBackend,
     op: BinaryOp,

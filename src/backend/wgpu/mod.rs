@@ -302,13 +302,11 @@ mod backend_impl {
             &self,
             op: TernaryOp,
             dtype: DType,
-            a: View<'_, WgpuStorage>,
-            b: View<'_, WgpuStorage>,
-            c: View<'_, WgpuStorage>,
+            inputs: [View<'_, WgpuStorage>; 3],
             shape: &[usize],
         ) -> Result<WgpuStorage> {
             let expr = ternary_expr(op, dtype).ok_or_else(|| self.unsupported(dtype, op.name()))?;
-            self.elementwise(dtype, &[view_input(a, dtype), view_input(b, dtype), view_input(c, dtype)], shape, &expr)
+            self.elementwise(dtype, &inputs.map(|v| view_input(v, dtype)), shape, &expr)
         }
 
         fn quaternary(
