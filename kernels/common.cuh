@@ -1953,6 +1953,232 @@ template <typename T> __device__ T k_lpmv(T m, T v0, T x) {
     const T p1 = k_lpmv_base(v - (fl - lo - (T)1), k, neg, x, s, use_log);
     return k_lpmv_climb(p0, p1, fl - lo - (T)1, v, neg ? -kf : kf, x);
 }
+// SciPy's hyp2f1, ₂F₁(a, b; c; x) at real arguments (CUDA has none): the steps of
+// src/backend/cpu/hyp2f1.rs, whose comments say why; src/ops/hyp2f1.rs describes the
+// method. Every value is a power series in the form that cancels least; a sum's loss is its
+// largest term over its value. The series stop at a term below half an ulp of 1
+// (k_igam_eps) of their sum and give NaN past K_HYP2F1_MAX_TERMS (wgpu's loop budget).
+constexpr double K_HYP2F1_MAX_TERMS = 4000.0;
+constexpr double K_HYP2F1_DIRECT_BELOW = 0.9;  // Euler's form against the series up to here
+// Up to 1 − w = DIRECT_NEAR_ONE the series itself where it does not cancel; past it the
+// transformation to 1 − w.
+constexpr double K_HYP2F1_DIRECT_NEAR_ONE = 0.07;
+constexpr double K_HYP2F1_LOSS_OK = 4.0;  // a loss of at most two bits: the other forms past it
+template <typename T> struct Hyp2f1Sum { T s, loss; };
+// v a non-positive integer: a pole of Γ, or a parameter that ends the series.
+template <typename T> __device__ __forceinline__ bool k_hyp2f1_npi(T v) { return v <= (T)0 && v == floor(v); }
+// Γ(v) and 1/Γ(v) (0 at the poles) as calls: inlined at their dozen uses, they made the
+// kernels ~15 times larger and slower to compile.
+template <typename T> __device__ __noinline__ T k_hyp2f1_gamma(T v) { return k_gamma(v); }
+template <typename T> __device__ __noinline__ T k_hyp2f1_rgamma(T v) {
+    return k_hyp2f1_npi(v) ? (T)0 : (T)1 / k_gamma(v);
+}
+// Σ (a)ₙ(b)ₙ/((c)ₙ n!) xⁿ and its loss. It ends where a or b does (a polynomial), else once
+// every parameter has passed 0 and a term is below EPS of the sum; NaN (and an infinite
+// loss) if it has not by MAX_TERMS.
+template <typename T> __device__ __noinline__ Hyp2f1Sum<T> k_hyp2f1_series(T a, T b, T c, T x) {
+    const T eps = k_igam_eps<T>();
+    const T n0 = fmax(fmax(fmax(-a, -b), -c), (T)0);
+    T s = 1, t = 1, big = 1, n = 0;
+#pragma unroll 1
+    for (;;) {
+        const T num = (a + n) * (b + n);
+        if (num == (T)0) break;
+        if (n >= (T)K_HYP2F1_MAX_TERMS) return {k_special(x, true), k_special(x, false)};
+        t *= num / ((c + n) * (n + (T)1)) * x;
+        s += t;
+        big = fmax(big, fabs(t));
+        n += (T)1;
+        if (n > n0 && fabs(t) <= eps * fabs(s)) break;
+    }
+    return {s, big / fabs(s)};
+}
+// The polynomial F(m, b; c; w) at 0 < w < 1, y = 1 − w: the sum, or where that cancels less
+// DLMF 15.8.7's in y, (c − b)ₖ/(c)ₖ·F(m, b; b − c + m + 1; y) (k = −m), for k ≤ MAX_TERMS;
+// with its loss. (The CPU's poly_in_y; the sum at 0 < x < 1 is formed twice here.)
+template <typename T> __device__ Hyp2f1Sum<T> k_hyp2f1_poly_pos(T m, T b, T c, T w, T y) {
+    const Hyp2f1Sum<T> r = k_hyp2f1_series(m, b, c, w);
+    const T c2 = b - c + m + (T)1;
+    if (r.loss <= (T)K_HYP2F1_LOSS_OK || (k_hyp2f1_npi(c2) && c2 > m) || -m > (T)K_HYP2F1_MAX_TERMS) return r;
+    T k = 1;
+#pragma unroll 1
+    for (T j = 0; j < -m; j += (T)1) k *= (c - b + j) / (c + j);
+    const Hyp2f1Sum<T> r2 = k_hyp2f1_series(m, b, c2, y);
+    return r2.loss < r.loss ? Hyp2f1Sum<T>{k * r2.s, r2.loss} : r;
+}
+// The polynomial F(m, b; c; x), m a non-positive integer and c not a pole before it: its
+// sum, or where that cancels the least cancelling of Pfaff's form (x < 0), DLMF 15.8.7's in
+// 1 − x (0 < x < 1) and Euler's where c − b ends it too.
+template <typename T> __device__ T k_hyp2f1_polynomial(T m, T b, T c, T x) {
+    Hyp2f1Sum<T> best = k_hyp2f1_series(m, b, c, x);
+    if (best.loss <= (T)K_HYP2F1_LOSS_OK || x >= (T)1) return best.s;
+    // Pfaff: (1 − x)^−m F(m, c − b; c; x/(x − 1)), 1 − w = 1/(1 − x); else 1 − x itself.
+    const bool pfaff = x < (T)0;
+    const T y = pfaff ? (T)1 / ((T)1 - x) : (T)1 - x;
+    const Hyp2f1Sum<T> r2 = k_hyp2f1_poly_pos(m, pfaff ? c - b : b, c, pfaff ? -x * y : x, y);
+    if (r2.loss < best.loss) best = {pfaff ? k_pow((T)1 - x, -m) * r2.s : r2.s, r2.loss};
+    if (k_hyp2f1_npi(c - b) && !k_hyp2f1_npi(c)) {
+        const Hyp2f1Sum<T> r3 = k_hyp2f1_series(c - m, c - b, c, x);
+        if (r3.loss < best.loss) best.s = k_pow((T)1 - x, c - m - b) * r3.s;
+    }
+    return best.s;
+}
+// ln(1 + r)/r, 1 at r = 0.
+template <typename T> __device__ T k_hyp2f1_ln_rel(T r) { return r == (T)0 ? (T)1 : k_ln_1p(r) / r; }
+// ln|Γ(z + δ)/Γ(z)|/δ (ψ(z) at δ = 0) and the ratio's sign (through `sign`), z and z + δ not
+// poles: ln_1p(δ/(z + j)) up to z + j ≥ 15, then Stirling's series's difference, each term's
+// difference quotient in closed form, so nothing cancels as δ nears 0.
+template <typename T> __device__ __noinline__ T k_hyp2f1_ln_gamma_ratio(T z, T delta, T& sign) {
+    T l = 0;
+    sign = (T)1;
+#pragma unroll 1
+    for (; z < (T)15; z += (T)1) {
+        // Γ(z + δ)/Γ(z) = Γ(z + 1 + δ)/Γ(z + 1)·z/(z + δ).
+        const T r = delta / z;
+        if (r > (T)-1) {
+            l -= k_hyp2f1_ln_rel(r) / z;
+        } else {
+            sign = -sign;
+            l -= k_log((T)-1 - r) / delta;
+        }
+    }
+    // Σ B₂ⱼ/(2j(2j − 1))·((z + δ)^(1−2j) − z^(1−2j))/δ = −uv·Σ cⱼ·g_(2j−1),
+    // g_1 = 1, g_(p+2) = u²g_p + v^p(u + v), u = 1/z, v = 1/(z + δ).
+    const T cs[6] = {(T)(1.0 / 12.0), (T)(-1.0 / 360.0), (T)(1.0 / 1260.0), (T)(-1.0 / 1680.0), (T)(1.0 / 1188.0),
+                     (T)(-691.0 / 360360.0)};
+    const T u = (T)1 / z, v = (T)1 / (z + delta);
+    T tail = 0, g = 1, vp = v;
+#pragma unroll
+    for (int j = 0; j < 6; ++j) {
+        tail += cs[j] * g;
+        g = u * u * g + vp * (u + v);
+        vp *= v * v;
+    }
+    return l + (z - (T)0.5) * k_hyp2f1_ln_rel(delta / z) / z + k_log(z + delta) - (T)1 - u * v * tail;
+}
+// F at 0.95 < w < 1 (or past 0.9 where the series cancels) for c − a − b = d ≥ 0, none of a,
+// b, c − a, c − b, c a non-positive integer: DLMF 15.8.4 in y = 1 − w with its two terms'
+// poles cancelled in closed form (d = m + δ; the CPU's near_one says how).
+template <typename T> __device__ T k_hyp2f1_near_one(T a, T b, T c, T y) {
+    const T eps = k_igam_eps<T>();
+    const T d = c - a - b, m = round(d), delta = d - m;
+    // The first term's m terms that have no partner.
+    T finite = 0;
+    if (m > (T)0) {
+        if (m > (T)K_HYP2F1_MAX_TERMS) return k_special(y, true);
+        T t = 1, s = 1;
+#pragma unroll 1
+        for (T n = 0; n < m - (T)1; n += (T)1) {
+            t *= (a + n) * (b + n) / ((n + (T)1 - d) * (n + (T)1)) * y;
+            s += t;
+        }
+        finite = k_hyp2f1_gamma(c) * k_hyp2f1_rgamma(c - a) * (k_hyp2f1_gamma(d) * k_hyp2f1_rgamma(c - b)) * s;
+    }
+    const T am = a + m, bm = b + m;
+    T sa, sb, s1;
+    const T la = k_hyp2f1_ln_gamma_ratio(am, delta, sa);
+    const T lb = k_hyp2f1_ln_gamma_ratio(bm, delta, sb);
+    const T lm = k_hyp2f1_ln_gamma_ratio((T)1 + m, delta, s1);
+    const T l1 = k_hyp2f1_ln_gamma_ratio((T)1, -delta, s1);
+    // (h_0(δ)/h_0(0) − 1)/δ from ln|h_0(δ)/h_0(0)|/δ = l0.
+    const T l0 = la + lb - lm - l1 + k_log(y), t0 = delta * l0;
+    const T ratio_m1 = sa * sb > (T)0 ? (t0 == (T)0 ? l0 : k_exp_m1(t0) / delta) : (-k_exp(t0) - (T)1) / delta;
+    // u_k = h_k(0) and q_k = (h_k(δ) − h_k(0))/δ over Γ(a + m)Γ(b + m).
+    T u = k_hyp2f1_rgamma((T)1 + m) * k_hyp2f1_rgamma((T)1 - delta);
+    T q = u * ratio_m1;
+    const T n0 = fmax(fmax(-am, -bm), (T)0);
+    T s = 0, yk = 1, k = 0;
+#pragma unroll 1
+    for (;;) {
+        if (k >= (T)K_HYP2F1_MAX_TERMS) return k_special(y, true);
+        s += yk * q;
+        if (k > n0 && yk * (fabs(q) + fabs(u)) <= eps * fabs(s)) break;
+        const T aa = am + k, bb = bm + k, mm = (T)1 + m + k, kk = (T)1 + k;
+        const T r_delta = (aa + delta) * (bb + delta) / ((mm + delta) * kk);
+        const T r0 = aa * bb / (mm * (kk - delta));
+        const T dr = ((aa + bb) * mm * kk - aa * bb * (mm + kk) + delta * (mm * kk - (aa + bb) * mm) - delta * delta * mm) /
+                     (mm * (mm + delta) * kk * (kk - delta));
+        q = q * r_delta + u * dr;
+        u *= r0;
+        yk *= y;
+        k += (T)1;
+    }
+    const T pd = (T)3.14159265358979311600e+00 * delta;
+    T sn, cs;
+    k_sincos(pd, &sn, &cs);
+    const T pi_over_sin = delta == (T)0 ? (T)1 : pd / sn;
+    const T sign = fmod(m, (T)2) == (T)0 ? (T)-1 : (T)1;
+    const T scale = sa * k_exp(-delta * la) * sb * k_exp(-delta * lb);
+    return finite + sign * k_hyp2f1_gamma(c) * k_hyp2f1_rgamma(a) * k_hyp2f1_rgamma(b) * scale * pi_over_sin * k_pow(y, m) * s;
+}
+// F at 0 < w < 1, y = 1 − w, c not a pole, as f and e: F = y^e·f, e = 0 or (Euler's form)
+// c − a − b.
+template <typename T> __device__ T k_hyp2f1_positive(T a, T b, T c, T w, T y, T& e) {
+    const T d = c - a - b;
+    // A polynomial: a or b ends the series, or (Euler, DLMF 15.8.1: (1 − w)^(c−a−b)
+    // F(c − a, c − b; c; w)) c − a or c − b does; the first of them that is.
+    const bool euler = !k_hyp2f1_npi(a) && !k_hyp2f1_npi(b);
+    e = (T)0;
+    if (!euler || k_hyp2f1_npi(c - a) || k_hyp2f1_npi(c - b)) {
+        const T p = euler ? c - a : a, q = euler ? c - b : b;
+        const bool first = k_hyp2f1_npi(p);
+        if (euler) e = d;
+        return k_hyp2f1_poly_pos(first ? p : q, first ? q : p, c, w, y).s;
+    }
+    if (y >= (T)K_HYP2F1_DIRECT_NEAR_ONE) {
+        const Hyp2f1Sum<T> r = k_hyp2f1_series(a, b, c, w);
+        if (r.loss <= (T)K_HYP2F1_LOSS_OK) return r.s;
+        if (w <= (T)K_HYP2F1_DIRECT_BELOW) {
+            const Hyp2f1Sum<T> r2 = k_hyp2f1_series(c - a, c - b, c, w);
+            if (r2.loss < r.loss) {
+                e = d;
+                return r2.s;
+            }
+            return r.s;
+        }
+    }
+    // Near 1, the form whose c − a − b is not negative.
+    if (d < (T)0) e = d;
+    return d < (T)0 ? k_hyp2f1_near_one(c - a, c - b, c, y) : k_hyp2f1_near_one(a, b, c, y);
+}
+// F(a, b; c; x) (SciPy's hyp2f1): NaN for x > 1 (the function is complex there; SciPy: +∞)
+// but for polynomials, for x = ±∞ and for a NaN; +∞ for c a non-positive integer that a or
+// b does not cut off first, and at x = 1 where c − a − b ≤ 0.
+template <typename T> __device__ T k_hyp2f1(T a, T b, T c, T x) {
+    const T inf = k_special(x, false), nan = k_special(x, true);
+    if (a != a || b != b || c != c || x != x) return nan;
+    if (x == (T)0) return (T)1;
+    if (k_hyp2f1_npi(a) || k_hyp2f1_npi(b)) {
+        // The shorter polynomial: the larger of the two cut-offs.
+        const bool first = k_hyp2f1_npi(a) && (!k_hyp2f1_npi(b) || a >= b);
+        const T m = first ? a : b;
+        if (!(k_hyp2f1_npi(c) && c > m)) return isfinite(x) ? k_hyp2f1_polynomial(m, first ? b : a, c, x) : nan;
+    }
+    if (k_hyp2f1_npi(c)) return inf;
+    if (x > (T)1 || x == -inf) return nan;
+    const T d = c - a - b;
+    if (x == (T)1) {
+        // Gauss's sum.
+        if (d <= (T)0) return inf;
+        return k_hyp2f1_gamma(c) * k_hyp2f1_rgamma(c - a) * (k_hyp2f1_gamma(d) * k_hyp2f1_rgamma(c - b));
+    }
+    T e;
+    if (x < (T)0) {
+        if (x >= (T)-0.5) {
+            const Hyp2f1Sum<T> r = k_hyp2f1_series(a, b, c, x);
+            if (r.loss <= (T)K_HYP2F1_LOSS_OK) return r.s;
+        }
+        // Pfaff (DLMF 15.8.1): (1 − x)^−a F(a, c − b; c; x/(x − 1)), 1 − w exact as 1/(1 − x);
+        // Euler's factor (1 − w)^e joins Pfaff's, (1 − x)^−(a + e) (the other Pfaff form),
+        // which does not overflow where the two would.
+        const T y = (T)1 / ((T)1 - x);
+        const T f = k_hyp2f1_positive(a, c - b, c, -x * y, y, e);
+        return k_pow((T)1 - x, -a - e) * f;
+    }
+    const T y = (T)1 - x;
+    const T f = k_hyp2f1_positive(a, b, c, x, y, e);
+    return e == (T)0 ? f : k_pow(y, e) * f;
+}
 // F(φ | m), or E(φ | m) when second (SciPy's ellipkinc, ellipeinc; CUDA has neither):
 // src/backend/cpu/carlson.rs. φ = nπ + r, 2n·K(m) or 2n·E(m) and r's part in Carlson's
 // forms, each a sum of terms of one sign; for m > 1 NaN where the integral is not real.

@@ -136,6 +136,7 @@ DEF_TERNARY(lpmv, k_lpmv(a, b, c))
 #define DEF_QUATERNARY(NAME, EXPR) \
     struct op_##NAME { template <typename T> __device__ __forceinline__ T operator()(T a, T b, T c, T d) const { return EXPR; } };
 DEF_QUATERNARY(elliprj, k_elliprj(a, b, c, d))
+DEF_QUATERNARY(hyp2f1, k_hyp2f1(a, b, c, d))
 
 // The special functions take the one-element-per-step driver (see EW_DRIVER_ONCE).
 #define EW_ONCE(NAME) template <> struct ew_once<op_##NAME> { static constexpr bool value = true; };
@@ -149,7 +150,7 @@ EW_ONCE(betaln) EW_ONCE(beta) EW_ONCE(zeta) EW_ONCE(gammainc) EW_ONCE(gammaincc)
 EW_ONCE(expn) EW_ONCE(smirnov) EW_ONCE(smirnovi) EW_ONCE(yn) EW_ONCE(spherical_yn) EW_ONCE(spherical_yn_d) EW_ONCE(poch) EW_ONCE(binom)
 EW_ONCE(betainc) EW_ONCE(betaincc) EW_ONCE(betaincinv) EW_ONCE(betainccinv)
 EW_ONCE(ellipj_sn) EW_ONCE(ellipj_cn) EW_ONCE(ellipj_dn) EW_ONCE(ellipj_am) EW_ONCE(ellipkinc) EW_ONCE(ellipeinc)
-EW_ONCE(elliprc) EW_ONCE(agm) EW_ONCE(elliprf) EW_ONCE(elliprd) EW_ONCE(elliprg) EW_ONCE(lpmv) EW_ONCE(elliprj)
+EW_ONCE(elliprc) EW_ONCE(agm) EW_ONCE(elliprf) EW_ONCE(elliprd) EW_ONCE(elliprg) EW_ONCE(lpmv) EW_ONCE(elliprj) EW_ONCE(hyp2f1)
 #undef EW_ONCE
 
 // IEEE comparisons: NaN compares unequal (ne is true).

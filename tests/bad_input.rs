@@ -220,6 +220,8 @@ backend_tests! {
             Error::BroadcastMismatch { op: "betainc", .. }, ["betainc", s23, sh(&[4])]);
         case!(t, "elliprj: p [4] against x, y, z [2, 3]", a.elliprj(a, a, v4),
             Error::BroadcastMismatch { op: "elliprj", .. }, ["elliprj", s23, sh(&[4])]);
+        case!(t, "hyp2f1: c [4] against a, b, x [2, 3]", a.hyp2f1(a, v4, a),
+            Error::BroadcastMismatch { op: "hyp2f1", .. }, ["hyp2f1", s23, sh(&[4])]);
         case!(t, "add_assign_: rhs [2, 3] into self [3]", v3.clone().add_assign_(a),
             Error::BroadcastTo { .. }, [s23, sh(&[3])]);
         case!(t, "mul_assign_: result would outgrow self [1, 3]", row.clone().mul_assign_(a),
@@ -308,6 +310,8 @@ backend_tests! {
                 Error::DeviceMismatch { op: "where", .. }, ["where", dname, oname]);
             case!(t, "elliprj: p on another device", v3.elliprj(v3, v3, far),
                 Error::DeviceMismatch { op: "elliprj", .. }, ["elliprj", dname, oname]);
+            case!(t, "hyp2f1: x on another device", v3.hyp2f1(v3, v3, far),
+                Error::DeviceMismatch { op: "hyp2f1", .. }, ["hyp2f1", dname, oname]);
             case!(t, "add_assign_: rhs on another device", v3.clone().add_assign_(far),
                 Error::DeviceMismatch { op: "add", .. }, [dname, oname]);
         }

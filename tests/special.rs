@@ -48,7 +48,9 @@
 //! `elliprj_check`); the arithmetic–geometric mean
 //! (`agm`) at 120 over 1e±300 (see `agm_check`). The associated Legendre function
 //! (`lpmv`) at 520 points, |m| to 60 and v to 3e4, in ulps per unit of the condition
-//! number in v and x (see `lpmv_check`).
+//! number in v and x (see `lpmv_check`). The Gauss hypergeometric function (`hyp2f1`) at
+//! 480 points, 80 of them where c − a − b is near an integer, in ulps per unit of the
+//! condition number in all four arguments (see `hyp2f1_check`).
 //!
 //! Their inverses in x (`gammaincinv`, `gammainccinv`) are checked against mpmath's roots
 //! at 440 points, in ulps of the root per unit of its condition number (see
@@ -2849,6 +2851,125 @@ fn elliprj_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     Ok(())
 }
 
+/// `hyp2f1` on `dev` in `F` against mpmath (tests/data/hyp2f1_mpmath.txt: 400 points, a
+/// and b on [−10, 10] with integers among them, c on [−10, 12] and a quarter `a + b + m`
+/// (c − a − b an integer to rounding, the logarithmic case), x over (−1e8, 1], a third
+/// near 1 and 37 rows at 1; then 80 with c − a − b, or for x < 0 b − a, within 1e-13 to
+/// 0.1 of an integer, x near 1 or below −10) within `bound` ulps per unit of `max(1, κ)`,
+/// κ the condition number in all four arguments, but 100 times that where a and b are both
+/// below −8 (every form's series cancels there: see src/ops/hyp2f1.rs). Rows whose
+/// arguments or values `F` does not hold are skipped. Then the conventions at the edges,
+/// symmetry in a and b, continuity in c across c − a − b = 1, and a broadcast of a column
+/// against strided rows, each element as its own call.
+fn hyp2f1_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let rows: Vec<[f64; 6]> = tagged_table(include_str!("data/hyp2f1_mpmath.txt"))
+        .into_iter()
+        .map(|(_, r)| r)
+        .filter(|r: &[f64; 6]| {
+            r[..4].iter().all(|&v| to_f(v).into() == v) && (F::MIN_POSITIVE..=max).contains(&r[4].abs())
+        })
+        .collect();
+    let least = if F::DTYPE == DType::F32 { 230 } else { 470 };
+    assert!(rows.len() >= least, "hyp2f1 {what}: only {} rows in range", rows.len());
+    let to = |v: &[f64]| -> gpu::Result<Array<F>> {
+        Array::from_vec(v.iter().map(|&x| to_f(x)).collect(), [v.len()])?.to(dev)
+    };
+    let col = |k: usize| to(&rows.iter().map(|r| r[k]).collect::<Vec<_>>());
+    let got = col(0)?.hyp2f1(&col(1)?, &col(2)?, &col(3)?)?.to_vec()?;
+    let want: Vec<f64> = rows.iter().map(|r| r[4]).collect();
+    let scale = |i: usize| {
+        let r = &rows[i];
+        r[5].max(1.0) * if r[0] < -8.0 && r[1] < -8.0 { 100.0 } else { 1.0 }
+    };
+    check_ulps_per(dev, "hyp2f1", &got, &want, bound, (scale, "max(1, κ) (×100 for a, b < −8)"), |i| {
+        format!("({:e}, {:e}, {:e}, {:e})", rows[i][0], rows[i][1], rows[i][2], rows[i][3])
+    });
+    // The edges: SciPy 1.17's values, but NaN for x > 1 (SciPy: +∞) and at x = ±∞.
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let a = to(&[1.0, 1.0, 1.0, -2.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, -2.0, nan, 1.0, 1.0])?;
+    let b = to(&[2.0, 2.0, 1.0, 2.0, -2.0, -3.0, 2.0, 2.0, 2.0, 2.0, 1.0, 1.0, 1.0, 1.0])?;
+    let c = to(&[3.0, 3.0, 3.0, 3.0, -2.0, -2.0, 0.0, -3.0, 3.0, 3.0, 3.0, 1.0, 3.0, 3.0])?;
+    let x = to(&[1.5, 1.0, 1.0, 1.5, 0.5, 0.5, 0.5, 0.0, inf, -inf, 10.0, 0.5, 0.5, -0.5])?;
+    let got = host_f64(a.hyp2f1(&b, &c, &x)?)?;
+    // F(1, 1; 3; 1) = Γ(3)Γ(1)/(Γ(2)Γ(2)) = 2; F(−2, 2; 3; 1.5) = 1 − 2·1.5 + 1.5² = 0.125
+    // (SciPy's); F(1, −2; −2; 0.5) = 1 + 0.5 + 0.25; F(−2, 1; 3; 10) = 1 − 20/3 + 100/6;
+    // F(1, 1; 3; x) = 2((1 − x)ln(1 − x) + x)/x².
+    let f113 = |x: f64| 2.0 * ((1.0 - x) * (-x).ln_1p() + x) / (x * x);
+    let want = [
+        nan,
+        inf,
+        2.0,
+        0.125,
+        1.75,
+        inf,
+        inf,
+        1.0,
+        nan,
+        nan,
+        1.0 - 20.0 / 3.0 + 100.0 / 6.0,
+        nan,
+        f113(0.5),
+        f113(-0.5),
+    ];
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        let ok = if w.is_nan() { g.is_nan() } else { *g == w || (g - w).abs() <= 8.0 * F::EPS * w.abs() };
+        assert!(ok, "hyp2f1 edge case {i} {what}: got {g}, want {w}");
+    }
+    // Symmetry in a and b, across the forms (direct, Pfaff, 1 − x, logarithmic, polynomial).
+    let a = to(&[0.5, 2.25, -1.5, 3.0, 0.75, -3.0, 1.25])?;
+    let b = to(&[1.5, -0.75, 2.5, 1.0, 0.25, 2.5, 2.0])?;
+    let c = to(&[2.5, 3.0, 1.25, 4.0, 1.0, 1.5, 3.25])?;
+    let x = to(&[0.3, -0.4, -20.0, 0.97, 0.999, 0.7, -1e5])?;
+    let (ab, ba) = (host_f64(a.hyp2f1(&b, &c, &x)?)?, host_f64(b.hyp2f1(&a, &c, &x)?)?);
+    for k in 0..ab.len() {
+        let (g, w) = (ba[k], ab[k]);
+        assert!((g - w).abs() <= 16.0 * F::EPS * w.abs(), "hyp2f1 with a, b swapped at {k} {what}: {g} against {w}");
+    }
+    // Continuity in c across c − a − b = 1, where DLMF 15.8.4's two terms have poles: δ from
+    // ±1e-13 to ±1e-5 moves F by about δ·∂F/∂c (here under 3δ·F), not by ε/δ.
+    let deltas = [0.0, 1e-13, -1e-13, 1e-9, -1e-9, 1e-5, -1e-5];
+    for x0 in [0.95, 0.999, 1.0 - 1e-7] {
+        let (a0, b0) = (0.75, 1.875);
+        let cs: Vec<f64> = deltas.iter().map(|d| a0 + b0 + 1.0 + d).collect();
+        let n = cs.len();
+        let f = host_f64(to(&vec![a0; n])?.hyp2f1(&to(&vec![b0; n])?, &to(&cs)?, &to(&vec![x0; n])?)?)?;
+        for k in 1..n {
+            let dc = to_f(cs[k]).into() - to_f(cs[0]).into();
+            let tol = 3.0 * dc.abs() * f[0].abs() + 16.0 * F::EPS * f[0].abs();
+            assert!(
+                (f[k] - f[0]).abs() <= tol,
+                "hyp2f1(0.75, 1.875, 3.625 + {dc:e}, {x0}) {what}: {} against {} at c − a − b = 1",
+                f[k],
+                f[0]
+            );
+        }
+    }
+    // A column of c against strided rows of a, b and x: each element as its own call.
+    let cs = [2.5f64, -1.25, 7.0];
+    let ccol = Array::from_vec(to_vec_f(&cs, to_f), [cs.len(), 1])?.to(dev)?;
+    let strided = |v: [f64; 4]| -> gpu::Result<Array<F>> {
+        to(&[v[0], -9.0, v[1], -9.0, v[2], -9.0, v[3], -9.0])?.slice(0, None, None, 2)?.reshape([1, 4])
+    };
+    let (ar, br, xr) =
+        (strided([0.5, -3.0, 1.5, 2.0])?, strided([1.0, 2.5, 0.25, -0.5])?, strided([0.5, -0.8, 0.95, -7.0])?);
+    let grid = host_f64(ar.hyp2f1(&br, &ccol, &xr)?)?;
+    let (ah, bh, xh) = (host_f64(ar.clone())?, host_f64(br.clone())?, host_f64(xr.clone())?);
+    for (i, &cv) in cs.iter().enumerate() {
+        for k in 0..4 {
+            let one = host_f64(to(&[ah[k]])?.hyp2f1(&to(&[bh[k]])?, &to(&[cv])?, &to(&[xh[k]])?)?)?[0];
+            let g = grid[4 * i + k];
+            assert!(
+                g == one || (g.is_nan() && one.is_nan()),
+                "hyp2f1 broadcast at ({i}, {k}) {what}: {g} against {one}"
+            );
+        }
+    }
+    Ok(())
+}
+
 fn to_vec_f<F: Copy>(v: &[f64], to_f: fn(f64) -> F) -> Vec<F> {
     v.iter().map(|&x| to_f(x)).collect()
 }
@@ -3010,6 +3131,13 @@ fn host_f64<F: Prec>(a: Array<F>) -> gpu::Result<Vec<f64>> {
 /// The bound for the Carlson integrals, in ulps per unit of `max(1, κ)`: 4 where the code
 /// is ours (CPU, wgpu); on CUDA, whose kernels call CUDA's sqrt, twice that. Not run here:
 /// no NVIDIA driver.
+/// The bound for `hyp2f1`, in ulps per unit of `max(1, κ)`: 12 where the code is ours
+/// (CPU, wgpu); on CUDA, whose kernels call CUDA's log, exp and pow, twice that. Not run
+/// here: no NVIDIA driver.
+fn hyp2f1_bound(dev: &Device) -> f64 {
+    bound_on(dev, 12.0, 24.0)
+}
+
 fn carlson_bound(dev: &Device) -> f64 {
     bound_on(dev, 4.0, 8.0)
 }
@@ -4617,6 +4745,17 @@ backend_tests! {
             return Ok(());
         }
         elliprj_check::<f64>(dev, carlson_bound(dev))
+    }
+
+    fn hyp2f1_f32(dev) {
+        hyp2f1_check::<f32>(dev, hyp2f1_bound(dev))
+    }
+
+    fn hyp2f1_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        hyp2f1_check::<f64>(dev, hyp2f1_bound(dev))
     }
 
     fn agm_f32(dev) {

@@ -650,16 +650,20 @@ pub enum QuaternaryOp {
     /// Carlson's symmetric integral of the third kind `R_J(a, b, c, d)` (SciPy's
     /// `elliprj(x, y, z, p)`; for d < 0 Cauchy's principal value).
     EllipRj,
+    /// The Gauss hypergeometric function `₂F₁(a, b; c; d)` (SciPy's `hyp2f1(a, b, c, z)`,
+    /// real arguments).
+    Hyp2f1,
 }
 
 impl QuaternaryOp {
     /// Every quaternary op, in declaration order.
-    pub const ALL: [QuaternaryOp; 1] = [QuaternaryOp::EllipRj];
+    pub const ALL: [QuaternaryOp; 2] = [QuaternaryOp::EllipRj, QuaternaryOp::Hyp2f1];
 
     /// Lower-case name, as used in kernel names and messages.
     pub fn name(self) -> &'static str {
         match self {
             QuaternaryOp::EllipRj => "elliprj",
+            QuaternaryOp::Hyp2f1 => "hyp2f1",
         }
     }
 }

@@ -18,6 +18,7 @@ pub(crate) mod expint;
 pub mod fft;
 pub(crate) mod gamma;
 pub(crate) mod gammainc;
+pub(crate) mod hyp2f1;
 pub(crate) mod index;
 pub(crate) mod interp;
 pub(crate) mod join;

@@ -7,7 +7,7 @@
 use super::convenience::Deg;
 use super::num::{compare as cmp, CastTo, FloatNum, Num};
 use super::strided::{assign2, map1, map2, map3, map_n, par_chunks, Src};
-use super::{betainc, carlson, legendre};
+use super::{betainc, carlson, hyp2f1, legendre};
 use super::{src_of, unsupported, CpuBackend, CpuStorage};
 use crate::backend::{BinaryOp, CompareOp, Fill, Operand, QuaternaryOp, TernaryOp, UnaryOp, View};
 use crate::dtype::{DType, HostVec, Scalar};
@@ -509,6 +509,7 @@ pub(super) fn quaternary(
 ) -> Result<CpuStorage> {
     let f = match op {
         QuaternaryOp::EllipRj => |[x, y, z, p]: [f64; 4]| carlson::elliprj(x, y, z, p),
+        QuaternaryOp::Hyp2f1 => |[a, b, c, x]: [f64; 4]| hyp2f1::hyp2f1(a, b, c, x),
     };
     float_map(cpu, op.name(), dtype, inputs, shape, f)
 }

@@ -11,6 +11,7 @@ mod ellipj;
 mod expint;
 mod fft;
 mod gammainc;
+mod hyp2f1;
 mod kolmogorov;
 mod legendre;
 mod linalg;

@@ -25,6 +25,7 @@ const KOLMOGOROV_MATH: &str = include_str!("../../../shaders/kolmogorov_math.wgs
 const BESSELJ_MATH: &str = include_str!("../../../shaders/besselj_math.wgsl");
 const CONVENIENCE_MATH: &str = include_str!("../../../shaders/convenience_math.wgsl");
 const LEGENDRE_MATH: &str = include_str!("../../../shaders/legendre_math.wgsl");
+const HYP2F1_MATH: &str = include_str!("../../../shaders/hyp2f1_math.wgsl");
 const ELEMENTWISE: &str = include_str!("../../../shaders/elementwise.wgsl");
 const ELEMENTWISE_1D: &str = include_str!("../../../shaders/elementwise_1d.wgsl");
 const ELEMENTWISE_VEC4: &str = include_str!("../../../shaders/elementwise_vec4.wgsl");
@@ -143,11 +144,12 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 54] {
 
 /// special_math.wgsl, gamma_math.wgsl, zeta_math.wgsl, gammainc_math.wgsl,
 /// betainc_math.wgsl, expint_math.wgsl, besselk_math.wgsl, kolmogorov_math.wgsl,
-/// besselj_math.wgsl, convenience_math.wgsl and legendre_math.wgsl for one type.
+/// besselj_math.wgsl, convenience_math.wgsl, legendre_math.wgsl and hyp2f1_math.wgsl for
+/// one type.
 fn special_library(t: &'static str) -> String {
     let vars = special_vars(t);
     format!(
-        "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
+        "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
         render(SPECIAL_MATH, &vars),
         render(GAMMA_MATH, &vars),
         render(ZETA_MATH, &vars),
@@ -158,7 +160,8 @@ fn special_library(t: &'static str) -> String {
         render(KOLMOGOROV_MATH, &vars),
         render(BESSELJ_MATH, &vars),
         render(CONVENIENCE_MATH, &vars),
-        render(LEGENDRE_MATH, &vars)
+        render(LEGENDRE_MATH, &vars),
+        render(HYP2F1_MATH, &vars)
     )
 }
 

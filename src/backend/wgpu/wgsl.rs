@@ -47,7 +47,7 @@ pub(super) fn extreme(max: bool, t: DType, a: &str, b: &str) -> String {
 /// vector loads; a compile two to four times as fast). Straight-line functions (Γ,
 /// ln Γ, ψ, erf, K(m)) keep the wide kernels, which load vectors and run 2–5 times as
 /// fast as this one.
-const ITERATIVE: [&str; 22] = [
+const ITERATIVE: [&str; 23] = [
     "math_betainc",
     "math_betaincinv",
     "math_gammainc",
@@ -70,6 +70,7 @@ const ITERATIVE: [&str; 22] = [
     "math_smirnov",
     "math_smirnovi",
     "math_lpmv",
+    "math_hyp2f1",
 ];
 
 /// Whether `expr` calls one of the `ITERATIVE` functions (by name and type suffix:
@@ -98,6 +99,7 @@ pub(super) fn quaternary_expr(op: QuaternaryOp, t: DType) -> Option<String> {
     let w = wgsl(t);
     t.is_float().then(|| match op {
         QuaternaryOp::EllipRj => format!("math_elliprj_{w}(a, b, c, d)"),
+        QuaternaryOp::Hyp2f1 => format!("math_hyp2f1_{w}(a, b, c, d)"),
     })
 }
 
