@@ -2056,7 +2056,7 @@ template <typename T> __device__ __noinline__ T k_hyp2f1_ln_gamma_ratio(T z, T d
     }
     return l + (z - (T)0.5) * k_hyp2f1_ln_rel(delta / z) / z + k_log(z + delta) - (T)1 - u * v * tail;
 }
-// F at 0.95 < w < 1 (or past 0.9 where the series cancels) for c − a − b = d ≥ 0, none of a,
+// F at 0.93 < w < 1 (or past 0.9 where the series cancels) for c − a − b = d ≥ 0, none of a,
 // b, c − a, c − b, c a non-positive integer: DLMF 15.8.4 in y = 1 − w with its two terms'
 // poles cancelled in closed form (d = m + δ; the CPU's near_one says how).
 template <typename T> __device__ T k_hyp2f1_near_one(T a, T b, T c, T y) {

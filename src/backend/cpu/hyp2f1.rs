@@ -9,11 +9,11 @@ use std::f64::consts::PI;
 const EPS: f64 = f64::EPSILON / 2.0;
 /// No series takes more terms; one that has not ended by then gives NaN (parameters
 /// beyond −4,000, polynomials of higher degree). wgpu's loops must stay within llvmpipe's
-/// budget of 65,535 passes per SIMD group across every loop: this keeps the long series
-/// (36/(1 − x) terms, below) and any one of the other sums within a sixteenth of it.
+/// budget of 65,535 passes per SIMD group across every loop: this keeps any one sum within
+/// a sixteenth of it.
 const MAX_TERMS: f64 = 4_000.0;
-/// Up to this argument the power series is summed directly (after Pfaff's transformation
-/// for x < 0); above it, the transformation to 1 − x.
+/// Up to this argument (after Pfaff's transformation for x < 0) a power series that
+/// cancels is weighed against Euler's form; above it, against the transformation to 1 − x.
 const DIRECT_BELOW: f64 = 0.9;
 /// Above `DIRECT_BELOW` but for 1 − w at least this, the series itself is tried first and
 /// kept where it does not cancel (large positive parameters, whose terms grow before they
@@ -118,18 +118,13 @@ pub(crate) fn hyp2f1(a: f64, b: f64, c: f64, x: f64) -> f64 {
 /// form) c − a − b.
 fn positive(a: f64, b: f64, c: f64, w: f64, y: f64) -> (f64, f64) {
     let d = c - a - b;
-    if npi(a) {
-        return (poly_pos(a, b, c, w, y).0, 0.0);
-    }
-    if npi(b) {
-        return (poly_pos(b, a, c, w, y).0, 0.0);
-    }
-    // Euler (DLMF 15.8.1): (1 − w)^(c−a−b) F(c − a, c − b; c; w), a polynomial here.
-    if npi(c - a) {
-        return (poly_pos(c - a, c - b, c, w, y).0, d);
-    }
-    if npi(c - b) {
-        return (poly_pos(c - b, c - a, c, w, y).0, d);
+    // A polynomial: a or b ends the series, or c − a or c − b ends Euler's (DLMF 15.8.1),
+    // (1 − w)^(c−a−b) F(c − a, c − b; c; w); the first of them that does.
+    let euler = !npi(a) && !npi(b);
+    if !euler || npi(c - a) || npi(c - b) {
+        let (p, q) = if euler { (c - a, c - b) } else { (a, b) };
+        let (m, other) = if npi(p) { (p, q) } else { (q, p) };
+        return (poly_pos(m, other, c, w, y).0, if euler { d } else { 0.0 });
     }
     if y >= DIRECT_NEAR_ONE {
         let (s, loss) = series(a, b, c, w);
