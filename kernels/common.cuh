@@ -1973,6 +1973,11 @@ template <typename T> __device__ __noinline__ T k_hyp2f1_gamma(T v) { return k_g
 template <typename T> __device__ __noinline__ T k_hyp2f1_rgamma(T v) {
     return k_hyp2f1_npi(v) ? (T)0 : (T)1 / k_gamma(v);
 }
+// Gauss's ratio Γ(c)Γ(c − a − b)/(Γ(c − a)Γ(c − b)): ₂F₁ at x = 1, and the finite part's
+// factor near it.
+template <typename T> __device__ T k_hyp2f1_gauss_ratio(T a, T b, T c) {
+    return k_hyp2f1_gamma(c) * k_hyp2f1_rgamma(c - a) * (k_hyp2f1_gamma(c - a - b) * k_hyp2f1_rgamma(c - b));
+}
 // Σ (a)ₙ(b)ₙ/((c)ₙ n!) xⁿ and its loss. It ends where a or b does (a polynomial), else once
 // every parameter has passed 0 and a term is below EPS of the sum; NaN (and an infinite
 // loss) if it has not by MAX_TERMS.
@@ -2072,7 +2077,7 @@ template <typename T> __device__ T k_hyp2f1_near_one(T a, T b, T c, T y) {
             t *= (a + n) * (b + n) / ((n + (T)1 - d) * (n + (T)1)) * y;
             s += t;
         }
-        finite = k_hyp2f1_gamma(c) * k_hyp2f1_rgamma(c - a) * (k_hyp2f1_gamma(d) * k_hyp2f1_rgamma(c - b)) * s;
+        finite = k_hyp2f1_gauss_ratio(a, b, c) * s;
     }
     const T am = a + m, bm = b + m;
     T sa, sb, s1;
@@ -2160,7 +2165,7 @@ template <typename T> __device__ T k_hyp2f1(T a, T b, T c, T x) {
     if (x == (T)1) {
         // Gauss's sum.
         if (d <= (T)0) return inf;
-        return k_hyp2f1_gamma(c) * k_hyp2f1_rgamma(c - a) * (k_hyp2f1_gamma(d) * k_hyp2f1_rgamma(c - b));
+        return k_hyp2f1_gauss_ratio(a, b, c);
     }
     T e;
     if (x < (T)0) {
@@ -2178,6 +2183,214 @@ template <typename T> __device__ T k_hyp2f1(T a, T b, T c, T x) {
     const T y = (T)1 - x;
     const T f = k_hyp2f1_positive(a, b, c, x, y, e);
     return e == (T)0 ? f : k_pow(y, e) * f;
+}
+// Wright's generalized Bessel function Φ(a, b; x) = Σ xᵏ/(k!·Γ(ak + b)) and its logarithm
+// (SciPy's wright_bessel and log_wright_bessel; CUDA has neither) for a, b, x ≥ 0, summed
+// from its largest term outward: the steps of src/backend/cpu/wright.rs, whose comments
+// say why; src/ops/wright.rs describes the method. The CPU works in f64 only; here f32
+// works in f32, with exp's own bound (k_wb_exp_max).
+constexpr double K_WB_Z0 = 10.0;  // Stirling's series (k_stirling_series) serves from here
+constexpr double K_WB_HALF_LN_2PI = 0.9189385332046728;
+constexpr double K_WB_TAIL = 1e-18;  // a term below this fraction of the sum ends its direction
+constexpr double K_WB_WIDE = 12.0;   // from this width σ of the peak on, a grid of step σ/3
+constexpr double K_WB_LAPLACE = 1e5;  // from this width on, Laplace's σ·√(2π)
+constexpr double K_WB_SQRT_2PI = 2.5066282746310002;
+constexpr int K_WB_MAX_STEPS = 2000;  // terms and walk steps past which the value is NaN
+// exp overflows past this (the CPU's EXP_MAX, 708 for f64).
+template <typename T> __device__ __forceinline__ T k_wb_exp_max() { return sizeof(T) == 4 ? (T)87 : (T)708; }
+// ln(s/z) for s = z + d (the CPU's ln_ratio).
+template <typename T> __device__ __forceinline__ T k_wb_ln_ratio(T z, T s, T d) {
+    const T r = d / z;
+    return fabs(r) < (T)0.5 ? k_ln_1p(r) : k_log(s / z);
+}
+// t(c + d)/t(c) for t(k) = xᵏ/(Γ(k + 1)·Γ(ak + b)) (the CPU's term_ratio): between
+// neighbours (near, d = ±1) x/(c + 1) or c/x times Γ(ac + b)/Γ(a(c + d) + b); else e^(d·ln x)
+// times that and Γ(c + 1)/Γ(c + d + 1). Each Γ(z)/Γ(s) is the product of s/z while either is
+// below 10, then e^−(ln Γ(s) − ln Γ(z)) by Stirling's series; 0 where s is a pole. A call:
+// inlined at its uses it doubled the four kernels' PTX and compile time.
+template <typename T> __device__ __noinline__ T k_wb_term_ratio(T a, T b, T x, T lnx, T c, T d, bool near) {
+    T e = near ? (T)0 : d * lnx;
+    T p = near ? (d > (T)0 ? x / (c + (T)1) : c / x) : (T)1;
+#pragma unroll 1
+    for (int i = near ? 1 : 0; i < 2; ++i) {
+        T z = i == 0 ? c + (T)1 : a * c + b;
+        T s = i == 0 ? c + d + (T)1 : a * (c + d) + b;
+        const T dd = i == 0 ? d : a * d;
+        if (dd == (T)0) continue;
+        if (s <= (T)0) return (T)0;
+#pragma unroll 1
+        while (fmin(z, s) < (T)K_WB_Z0) {
+            const T q = s / z;
+            if (q >= (T)1e-15 && q <= (T)1e15) {
+                p *= q;
+            } else {
+                e += k_log(q);
+            }
+            if (!(p >= (T)1e-15 && p <= (T)1e15)) {
+                e += k_log(p);
+                p = (T)1;
+            }
+            z += (T)1;
+            s += (T)1;
+        }
+        e -= (z - (T)0.5) * k_wb_ln_ratio(z, s, dd) + dd * (k_log(s) - (T)1) + (k_stirling_series(s) - k_stirling_series(z));
+    }
+    return p * k_exp(e);
+}
+// The largest term's place, roughly: the root of ln(k + 1) + a·ln(ak + b + 1) = ln x by
+// Newton's method in u = ln(k + 1) bracketed by bisection; 0 where the terms fall from the
+// first (the CPU's peak).
+template <typename T> __device__ T k_wb_peak(T a, T b, T lnx) {
+    if (a * k_log(b + (T)1) >= lnx) return (T)0;
+    T lo = 0, hi = lnx, u = lnx / ((T)1 + a);
+#pragma unroll 1
+    for (int i = 0; i < 64; ++i) {
+        const T em1 = k_exp_m1(u);
+        const T inner = a * em1 + b + (T)1;
+        const T g = u + a * k_log(inner) - lnx;
+        if (g < (T)0) {
+            lo = u;
+        } else {
+            hi = u;
+        }
+        const T e = em1 + (T)1;
+        T next = u - g / ((T)1 + a * a * e / inner);
+        if (!(next > lo && next < hi)) next = (T)0.5 * (lo + hi);
+        const T moved = fabs(next - u);
+        u = next;
+        if (moved * e < (T)0.01 || moved <= (T)8 * k_igam_eps<T>() * u) break;
+    }
+    return k_exp_m1(u);
+}
+// The centre c, the grid's step h and the sum of the other terms over the centre's, as
+// (c, h, rest) (the CPU's sum): the largest term and 1, past K_WB_WIDE the peak and σ/3,
+// past K_WB_LAPLACE the peak and Laplace's σ·√(2π); rest NaN past K_WB_MAX_STEPS.
+template <typename T> struct WbSum { T c, h, rest; };
+template <typename T> __device__ WbSum<T> k_wb_sum(T a, T b, T x) {
+    const T lnx = k_log(x);
+    const T kh = k_wb_peak(a, b, lnx);
+    const T zh = a * kh + b;
+    // σ² = 1/(ψ′(k + 1) + a²·ψ′(ak + b)), ψ′(z) ≈ 1/z + 1/(2z²).
+    const T sigma = sqrt((T)1 / ((T)1 / (kh + (T)0.5) + a * a * ((T)1 + (T)0.5 / zh) / zh));
+    if (sigma >= (T)K_WB_LAPLACE) return {kh, sigma * (T)K_WB_SQRT_2PI, (T)0};
+    const T nan = k_special(a, true);
+    int steps = 0;
+    T c, h;
+    if (sigma >= (T)K_WB_WIDE) {
+        c = kh;
+        h = sigma / (T)3;
+    } else {
+        // Up while the terms rise, or else down while they rise that way.
+        c = fmax(floor(kh + (T)0.5), b == (T)0 ? (T)1 : (T)0);
+        h = 1;
+        T probe = 1;
+#pragma unroll 1
+        for (;;) {
+            if (probe < (T)0 && !(c >= (T)1 && a * (c - (T)1) + b > (T)0)) break;
+            if (++steps > K_WB_MAX_STEPS) return {c, h, nan};
+            if (k_wb_term_ratio(a, b, x, lnx, c, probe, true) > (T)1) {
+                c += probe;
+            } else if (probe > (T)0) {
+                probe = (T)-1;
+            } else {
+                break;
+            }
+        }
+    }
+    // On the grid each term from the centre's; on the integers each from the one before.
+    const bool grid = h > (T)1;
+    T rest = 0;
+#pragma unroll 1
+    for (int i = 0; i < 2; ++i) {
+        const T dir = i == 0 ? (T)1 : (T)-1;
+        T j = 1, prev = h;
+#pragma unroll 1
+        for (;;) {
+            const T d = dir * j * h;
+            if (c + d < (T)0 || a * (c + d) + b <= (T)0) break;
+            const T t = grid ? k_wb_term_ratio(a, b, x, lnx, c, d, false) * h
+                             : prev * k_wb_term_ratio(a, b, x, lnx, c + d - dir, dir, true);
+            prev = t;
+            rest += t;
+            if (++steps > K_WB_MAX_STEPS) return {c, h, nan};
+            if (t < (T)K_WB_TAIL * (h + rest)) break;
+            j += (T)1;
+        }
+    }
+    return {c, h, rest};
+}
+// The centre term t(c)·e^extra as e^(hi + lo)·f, f a factor for the value and a term of
+// the exponent for `log` (the CPU's centre_term): Stirling's formula for the ln Γ of
+// arguments past 10, its large parts merged into c·ln q, q = x/((c + 1)·zᵃ), and
+// extra + (c + 1) + z kept exactly; below 10, qᶜ/c! and 1/Γ(z) (their logarithms for log).
+template <typename T> struct WbCentre { T hi, lo, f; };
+template <typename T> __device__ __noinline__ WbCentre<T> k_wb_centre_term(T a, T b, T x, T c, T extra, bool log) {
+    const T z = c == (T)0 ? b : a * c + b;
+    const T w = c + (T)1;
+    T q = x, small = 0, m = 1, big = extra, lo = 0;
+    if (w >= (T)K_WB_Z0) {
+        q /= w;
+        big = k_two_sum(big, w, lo);
+        small -= (T)0.5 * k_log(w) + (T)K_WB_HALF_LN_2PI + k_stirling_series(w);
+    } else {
+#pragma unroll 1
+        for (T i = 2; i <= c; i += (T)1) m /= i;
+    }
+    if (z >= (T)K_WB_Z0) {
+        const T lnz = k_log(z);
+        if (c > (T)0) {
+            // zᵃ past the range: q from logarithms (x/(c + 1) is in q already).
+            const T za = k_pow(z, a);
+            q = isfinite(za) ? q / za : k_exp(k_log(q) - a * lnz);
+        }
+        small -= (b - (T)0.5) * lnz + (T)K_WB_HALF_LN_2PI + k_stirling_series(z);
+        T e;
+        big = k_two_sum(big, z, e);
+        lo += e;
+    }
+    T ln_m = log ? k_log(m) : (T)0;
+    if (z < (T)K_WB_Z0) {
+        if (log) {
+            ln_m -= k_ln_gamma(z);
+        } else {
+            m /= k_gamma(z);
+        }
+    }
+    if (c > (T)0) {
+        if (w >= (T)K_WB_Z0) {
+            small += c * k_log(q);
+        } else if (log) {
+            ln_m += c * k_log(q);
+        } else {
+            m *= k_pow(q, c);
+        }
+    }
+    T e;
+    const T hi = k_two_sum(big, small, e);
+    return {hi, lo + e, log ? ln_m : m};
+}
+// Φ(a, b; x), or ln Φ for `log` (the CPU's wright_bessel): NaN for a NaN or a negative
+// argument and past K_WB_MAX_STEPS; at a = +∞ the first term 1/Γ(b) (NaN with x = +∞), at
+// b = +∞ 0, at x = +∞ +∞. x = 0 and a = +∞ are the centre term at c = 0 alone, a = 0 is
+// e^x/Γ(b).
+template <typename T> __device__ T k_wright_bessel(T a, T b, T x, bool log) {
+    const T inf = k_special(a, false), nan = k_special(a, true);
+    if (!(a >= (T)0 && b >= (T)0 && x >= (T)0) || (a == inf && x == inf)) return nan;
+    if (b == inf || (b == (T)0 && (x == (T)0 || a == (T)0))) return log ? -inf : (T)0;
+    if (x == inf) return inf;
+    WbSum<T> s = {(T)0, (T)1, (T)0};
+    T extra = 0;
+    if (a == (T)0) {
+        extra = x;
+    } else if (x > (T)0 && a < inf) {
+        s = k_wb_sum(a, b, x);
+    }
+    if (isnan(s.rest)) return s.rest;
+    const WbCentre<T> t = k_wb_centre_term(a, b, x, s.c, extra, log);
+    if (log) return t.hi + (t.lo + t.f + k_log(s.h) + k_ln_1p(s.rest / s.h));
+    const T scale = s.h + s.rest;
+    if (fabs(t.hi) > k_wb_exp_max<T>()) return k_exp(t.hi + (t.lo + k_log(t.f) + k_log(scale)));
+    return k_exp(t.hi) * t.f * (scale + scale * t.lo);
 }
 // F(φ | m), or E(φ | m) when second (SciPy's ellipkinc, ellipeinc; CUDA has neither):
 // src/backend/cpu/carlson.rs. φ = nπ + r, 2n·K(m) or 2n·E(m) and r's part in Carlson's

@@ -222,6 +222,8 @@ backend_tests! {
             Error::BroadcastMismatch { op: "elliprj", .. }, ["elliprj", s23, sh(&[4])]);
         case!(t, "hyp2f1: c [4] against a, b, x [2, 3]", a.hyp2f1(a, v4, a),
             Error::BroadcastMismatch { op: "hyp2f1", .. }, ["hyp2f1", s23, sh(&[4])]);
+        case!(t, "wright_bessel: x [4] against a, b [2, 3]", a.wright_bessel(a, v4),
+            Error::BroadcastMismatch { op: "wright_bessel", .. }, ["wright_bessel", s23, sh(&[4])]);
         case!(t, "add_assign_: rhs [2, 3] into self [3]", v3.clone().add_assign_(a),
             Error::BroadcastTo { .. }, [s23, sh(&[3])]);
         case!(t, "mul_assign_: result would outgrow self [1, 3]", row.clone().mul_assign_(a),
@@ -312,6 +314,8 @@ backend_tests! {
                 Error::DeviceMismatch { op: "elliprj", .. }, ["elliprj", dname, oname]);
             case!(t, "hyp2f1: x on another device", v3.hyp2f1(v3, v3, far),
                 Error::DeviceMismatch { op: "hyp2f1", .. }, ["hyp2f1", dname, oname]);
+            case!(t, "log_wright_bessel: b on another device", v3.log_wright_bessel(far, v3),
+                Error::DeviceMismatch { op: "log_wright_bessel", .. }, ["log_wright_bessel", dname, oname]);
             case!(t, "add_assign_: rhs on another device", v3.clone().add_assign_(far),
                 Error::DeviceMismatch { op: "add", .. }, [dname, oname]);
         }

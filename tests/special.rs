@@ -50,7 +50,9 @@
 //! (`lpmv`) at 520 points, |m| to 60 and v to 3e4, in ulps per unit of the condition
 //! number in v and x (see `lpmv_check`). The Gauss hypergeometric function (`hyp2f1`) at
 //! 480 points, 80 of them where c − a − b is near an integer, in ulps per unit of the
-//! condition number in all four arguments (see `hyp2f1_check`).
+//! condition number in all four arguments (see `hyp2f1_check`). Wright's generalized
+//! Bessel function and its logarithm (`wright_bessel`, `log_wright_bessel`) at 440 points,
+//! x to 1e12, in ulps per unit of the condition number in a, b and x (see `wright_check`).
 //!
 //! Their inverses in x (`gammaincinv`, `gammainccinv`) are checked against mpmath's roots
 //! at 440 points, in ulps of the root per unit of its condition number (see
@@ -3124,18 +3126,134 @@ fn agm_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     Ok(())
 }
 
+/// `wright_bessel` and `log_wright_bessel` on `dev` in `F` against mpmath
+/// (tests/data/wright_bessel_mpmath.txt: 400 points, a from 0 to 20 with tiny values among
+/// them, b from 0 to 60, x from 0 to 1e7; then 40 with x to 1e12, where Φ overflows and
+/// the log's peak is up to 1.4e6 terms out), within `bound` ulps per unit of `max(1, κ)`
+/// (the log: `max(1, κ/|ln Φ|)`), κ the condition number in a, b and x. Rows whose
+/// arguments `F` does not hold, or whose Φ is outside `F`'s normal range (for the value),
+/// are skipped. Then the conventions at the edges, the recurrence `Φ(a, b − 1; x) = a·x·Φ(a,
+/// b + a; x) + (b − 1)·Φ(a, b; x)` through the switch to the grid sum (σ = 12), and a
+/// broadcast of a column against strided rows, each element as its own call.
+fn wright_check<F: Prec>(dev: &Device, bound: (f64, f64)) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let rows: Vec<[f64; 6]> = tagged_table(include_str!("data/wright_bessel_mpmath.txt"))
+        .into_iter()
+        .map(|(_, r)| r)
+        .filter(|r: &[f64; 6]| r[..3].iter().all(|&v| to_f(v).into() == v))
+        .collect();
+    let least = if F::DTYPE == DType::F32 { 215 } else { 430 };
+    assert!(rows.len() >= least, "wright_bessel {what}: only {} rows", rows.len());
+    let to = |v: &[f64]| -> gpu::Result<Array<F>> {
+        Array::from_vec(v.iter().map(|&x| to_f(x)).collect(), [v.len()])?.to(dev)
+    };
+    let col = |rows: &[[f64; 6]], k: usize| to(&rows.iter().map(|r| r[k]).collect::<Vec<_>>());
+    let at = |r: &[f64; 6]| format!("({:e}, {:e}, {:e})", r[0], r[1], r[2]);
+    // Φ, where F holds it.
+    let held: Vec<[f64; 6]> = rows.iter().copied().filter(|r| (F::MIN_POSITIVE..=max).contains(&r[3])).collect();
+    let least = if F::DTYPE == DType::F32 { 100 } else { 360 };
+    assert!(held.len() >= least, "wright_bessel {what}: only {} values in range", held.len());
+    let got = col(&held, 0)?.wright_bessel(&col(&held, 1)?, &col(&held, 2)?)?.to_vec()?;
+    let want: Vec<f64> = held.iter().map(|r| r[3]).collect();
+    check_ulps_per(dev, "wright_bessel", &got, &want, bound.0, (|i: usize| held[i][5].max(1.0), "max(1, κ)"), |i| {
+        at(&held[i])
+    });
+    // ln Φ, everywhere.
+    let got = col(&rows, 0)?.log_wright_bessel(&col(&rows, 1)?, &col(&rows, 2)?)?.to_vec()?;
+    let want: Vec<f64> = rows.iter().map(|r| r[4]).collect();
+    let scale = |i: usize| (rows[i][5] / rows[i][4].abs()).max(1.0);
+    check_ulps_per(dev, "log_wright_bessel", &got, &want, bound.1, (scale, "max(1, κ/|ln Φ|)"), |i| at(&rows[i]));
+    // The edges (SciPy 1.17's, but the limits at a or b = +∞, where SciPy gives NaN).
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let a = to(&[0.0, 1.0, 0.5, 0.0, 1.0, inf, inf, 1.0, -1.0, 1.0, 1.0, nan, 2.5, 0.0])?;
+    let b = to(&[0.0, 0.0, 0.0, 2.0, 1.0, 2.0, 1.0, inf, 1.0, -1.0, 1.0, 1.0, 3.0, 1.0])?;
+    let x = to(&[1.0, 0.0, 0.0, 3.0, inf, 5.0, inf, 2.0, 1.0, 1.0, -1.0, 1.0, 0.0, 0.5])?;
+    let value = host_f64(a.wright_bessel(&b, &x)?)?;
+    let log = host_f64(a.log_wright_bessel(&b, &x)?)?;
+    let e3 = 3f64.exp();
+    let want = [0.0, 0.0, 0.0, e3, inf, 1.0, nan, 0.0, nan, nan, nan, nan, 0.5, 0.5f64.exp()];
+    for (i, w) in want.into_iter().enumerate() {
+        let close =
+            |g: f64, w: f64| if w.is_nan() { g.is_nan() } else { g == w || (g - w).abs() <= 4.0 * F::EPS * w.abs() };
+        assert!(close(value[i], w), "wright_bessel edge case {i} {what}: got {}, want {w}", value[i]);
+        let lw = if w.is_nan() { nan } else { w.ln() };
+        assert!(close(log[i], lw), "log_wright_bessel edge case {i} {what}: got {}, want {lw}", log[i]);
+    }
+    // Far out (Laplace's sum past σ = 1e5, the grid before): at a = 1, Φ = x^((1 − b)/2)·
+    // I_(b−1)(2√x), so ln Φ = ((1 − b)/2)·ln x + z − ½·ln(2πz) + ln(1 − (μ − 1)/(8z) + (μ − 1)(μ −
+    // 9)/(2(8z)²) − …), z = 2√x, μ = 4(b − 1)² (DLMF 10.40.1).
+    let far: Vec<f64> =
+        if F::DTYPE == DType::F32 { vec![1e12, 1e20, 1e30, 3e38] } else { vec![1e12, 1e20, 1e100, 1e300] };
+    for b0 in [0.5, 3.0] {
+        let got = host_f64(to(&vec![1.0; far.len()])?.log_wright_bessel(&to(&vec![b0; far.len()])?, &to(&far)?)?)?;
+        for (g, &x0) in got.iter().zip(&far) {
+            let x0 = to_f(x0).into();
+            let (z, mu) = (2.0 * f64::sqrt(x0), 4.0 * (b0 - 1.0) * (b0 - 1.0));
+            let tail = f64::ln_1p(-(mu - 1.0) / (8.0 * z) + (mu - 1.0) * (mu - 9.0) / (2.0 * (8.0 * z) * (8.0 * z)));
+            let w = (1.0 - b0) / 2.0 * f64::ln(x0) + z - 0.5 * f64::ln(2.0 * std::f64::consts::PI * z) + tail;
+            assert!(
+                (g - w).abs() <= 4.0 * F::EPS * w,
+                "log_wright_bessel(1, {b0}, {x0:e}) {what}: got {g:e}, want {w:e}"
+            );
+        }
+    }
+    // The recurrence in b, across the integer sum and the grid (σ = 12 at x ≈ 2,250 for
+    // a = 0.5, at x ≈ 300 for a = 0.01), Φ within range in f32 too where it can be.
+    let pts: Vec<(f64, f64, f64)> = [(0.5, 2.5), (0.01, 3.0), (1.25, 4.0), (3.0, 1.5)]
+        .iter()
+        .flat_map(|&(a0, b0)| [0.5, 7.0, 60.0, 290.0, 310.0, 2200.0, 2300.0].map(move |x0| (a0, b0, x0)))
+        .filter(|&(a0, _, x0)| F::DTYPE == DType::F64 || (a0 >= 0.5 && x0 < 2000.0))
+        .collect();
+    let av = to(&pts.iter().map(|p| p.0).collect::<Vec<_>>())?;
+    let xv = to(&pts.iter().map(|p| p.2).collect::<Vec<_>>())?;
+    let bs = |f: &dyn Fn(&(f64, f64, f64)) -> f64| to(&pts.iter().map(f).collect::<Vec<_>>());
+    let lo = host_f64(av.log_wright_bessel(&bs(&|p| p.1 - 1.0)?, &xv)?)?;
+    let up = host_f64(av.log_wright_bessel(&bs(&|p| p.1 + p.0)?, &xv)?)?;
+    let mid = host_f64(av.log_wright_bessel(&bs(&|p| p.1)?, &xv)?)?;
+    for (k, &(a0, b0, x0)) in pts.iter().enumerate() {
+        // ln(a·x·Φ(b + a) + (b − 1)·Φ(b)) − ln Φ(b − 1), the terms positive for b ≥ 1.
+        let rhs = (a0 * x0 * (up[k] - lo[k]).exp() + (b0 - 1.0) * (mid[k] - lo[k]).exp()).ln();
+        let tol = 32.0 * F::EPS * (1.0 + lo[k].abs());
+        assert!(
+            rhs.abs() <= tol,
+            "Φ({a0}, b, {x0}) recurrence in b = {b0} {what}: off by {rhs:e} in ln Φ (tolerance {tol:e})"
+        );
+    }
+    // A column of a against rows of x taken with stride 2, against single calls.
+    let xs: Vec<f64> = (0..8).map(|i| 0.5 + 9.0 * i as f64).collect();
+    let x_rows = to(&xs)?.slice(0, None, None, 2)?.reshape([1, 4])?;
+    let a_col = Array::from_vec(to_vec_f(&[0.3, 1.5, 4.0], to_f), [3, 1])?.to(dev)?;
+    let grid = host_f64(a_col.wright_bessel(&to(&[1.25])?, &x_rows)?)?;
+    for (i, &a0) in [0.3, 1.5, 4.0].iter().enumerate() {
+        for k in 0..4 {
+            let one = host_f64(to(&[a0])?.wright_bessel(&to(&[1.25])?, &to(&[xs[2 * k]])?)?)?[0];
+            assert_eq!(grid[i * 4 + k], one, "wright_bessel broadcast at ({i}, {k}) {what}");
+        }
+    }
+    Ok(())
+}
+
 fn host_f64<F: Prec>(a: Array<F>) -> gpu::Result<Vec<f64>> {
     Ok(a.to_vec()?.into_iter().map(|v| v.into()).collect())
 }
 
-/// The bound for the Carlson integrals, in ulps per unit of `max(1, κ)`: 4 where the code
-/// is ours (CPU, wgpu); on CUDA, whose kernels call CUDA's sqrt, twice that. Not run here:
-/// no NVIDIA driver.
 /// The bound for `hyp2f1`, in ulps per unit of `max(1, κ)`: 12 where the code is ours
 /// (CPU, wgpu); on CUDA, whose kernels call CUDA's log, exp and pow, twice that. Not run
 /// here: no NVIDIA driver.
 fn hyp2f1_bound(dev: &Device) -> f64 {
     bound_on(dev, 12.0, 24.0)
+}
+
+/// The bound for the Carlson integrals, in ulps per unit of `max(1, κ)`: 4 where the code
+/// is ours (CPU, wgpu); on CUDA, whose kernels call CUDA's sqrt, twice that. Not run here:
+/// no NVIDIA driver.
+/// The bounds for `wright_bessel` and `log_wright_bessel`, in ulps per unit of their
+/// `max(1, κ)`: 4 where the code is ours (CPU, wgpu); on CUDA, whose kernels call CUDA's
+/// exp, log and pow, twice that. Not run here: no NVIDIA driver.
+fn wright_bound(dev: &Device) -> (f64, f64) {
+    (bound_on(dev, 4.0, 8.0), bound_on(dev, 4.0, 8.0))
 }
 
 fn carlson_bound(dev: &Device) -> f64 {
@@ -4756,6 +4874,17 @@ backend_tests! {
             return Ok(());
         }
         hyp2f1_check::<f64>(dev, hyp2f1_bound(dev))
+    }
+
+    fn wright_bessel_f32(dev) {
+        wright_check::<f32>(dev, wright_bound(dev))
+    }
+
+    fn wright_bessel_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        wright_check::<f64>(dev, wright_bound(dev))
     }
 
     fn agm_f32(dev) {

@@ -613,11 +613,16 @@ pub enum TernaryOp {
     /// The associated Legendre function `P_b^a(c)` of integer order a and real degree b,
     /// with the Condon–Shortley phase (SciPy's `lpmv(m, v, x)`).
     Lpmv,
+    /// Wright's generalized Bessel function `Φ(a, b; c) = Σ cᵏ/(k!·Γ(ak + b))` (SciPy's
+    /// `wright_bessel`).
+    WrightBessel,
+    /// Its natural logarithm `ln Φ(a, b; c)` (SciPy's `log_wright_bessel`).
+    LogWrightBessel,
 }
 
 impl TernaryOp {
     /// Every ternary op, in declaration order.
-    pub const ALL: [TernaryOp; 8] = [
+    pub const ALL: [TernaryOp; 10] = [
         TernaryOp::BetaInc,
         TernaryOp::BetaIncC,
         TernaryOp::BetaIncInv,
@@ -626,6 +631,8 @@ impl TernaryOp {
         TernaryOp::EllipRd,
         TernaryOp::EllipRg,
         TernaryOp::Lpmv,
+        TernaryOp::WrightBessel,
+        TernaryOp::LogWrightBessel,
     ];
 
     /// Lower-case name, as used in kernel names and messages.
@@ -639,6 +646,8 @@ impl TernaryOp {
             TernaryOp::EllipRd => "elliprd",
             TernaryOp::EllipRg => "elliprg",
             TernaryOp::Lpmv => "lpmv",
+            TernaryOp::WrightBessel => "wright_bessel",
+            TernaryOp::LogWrightBessel => "log_wright_bessel",
         }
     }
 }

@@ -50,6 +50,7 @@ pub(crate) mod stats;
 pub(crate) mod svd;
 pub(crate) mod tensorsolve;
 pub(crate) mod ufuncs;
+pub(crate) mod wright;
 pub(crate) mod zeta;
 
 use std::borrow::Cow;

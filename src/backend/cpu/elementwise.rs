@@ -7,7 +7,7 @@
 use super::convenience::Deg;
 use super::num::{compare as cmp, CastTo, FloatNum, Num};
 use super::strided::{assign2, map1, map2, map3, map_n, par_chunks, Src};
-use super::{betainc, carlson, hyp2f1, legendre};
+use super::{betainc, carlson, hyp2f1, legendre, wright};
 use super::{src_of, unsupported, CpuBackend, CpuStorage};
 use crate::backend::{BinaryOp, CompareOp, Fill, Operand, QuaternaryOp, TernaryOp, UnaryOp, View};
 use crate::dtype::{DType, HostVec, Scalar};
@@ -495,6 +495,8 @@ pub(super) fn ternary(
         TernaryOp::EllipRd => |[x, y, z]: [f64; 3]| carlson::elliprd(x, y, z),
         TernaryOp::EllipRg => |[x, y, z]: [f64; 3]| carlson::elliprg(x, y, z),
         TernaryOp::Lpmv => |[m, v, x]: [f64; 3]| legendre::lpmv(m, v, x),
+        TernaryOp::WrightBessel => |[a, b, x]: [f64; 3]| wright::wright_bessel(a, b, x, false),
+        TernaryOp::LogWrightBessel => |[a, b, x]: [f64; 3]| wright::wright_bessel(a, b, x, true),
     };
     float_map(cpu, op.name(), dtype, inputs, shape, f)
 }

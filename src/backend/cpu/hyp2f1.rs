@@ -37,6 +37,12 @@ fn rgamma(v: f64) -> f64 {
     }
 }
 
+/// Gauss's ratio `Γ(c)Γ(c − a − b)/(Γ(c − a)Γ(c − b))`: ₂F₁ at x = 1, and the finite
+/// part's factor near it.
+fn gauss_ratio(a: f64, b: f64, c: f64) -> f64 {
+    gamma(c) * rgamma(c - a) * (gamma(c - a - b) * rgamma(c - b))
+}
+
 /// `Σ (a)ₙ(b)ₙ/((c)ₙ n!) xⁿ` and the loss: its largest term over its value. It ends where
 /// a or b does (a polynomial), else once every parameter has passed 0 and a term is below
 /// `EPS` of the sum; NaN (and an infinite loss) if it has not by `MAX_TERMS`.
@@ -89,7 +95,7 @@ pub(crate) fn hyp2f1(a: f64, b: f64, c: f64, x: f64) -> f64 {
     let d = c - a - b;
     if x == 1.0 {
         // Gauss's sum.
-        return if d > 0.0 { gamma(c) * rgamma(c - a) * (gamma(d) * rgamma(c - b)) } else { f64::INFINITY };
+        return if d > 0.0 { gauss_ratio(a, b, c) } else { f64::INFINITY };
     }
     if x < 0.0 {
         if x >= -0.5 {
@@ -170,7 +176,7 @@ fn near_one(a: f64, b: f64, c: f64, y: f64) -> f64 {
             s += t;
             n += 1.0;
         }
-        finite = gamma(c) * rgamma(c - a) * (gamma(d) * rgamma(c - b)) * s;
+        finite = gauss_ratio(a, b, c) * s;
     }
     let (am, bm) = (a + m, b + m);
     let (la, sa) = ln_gamma_ratio(am, delta);

@@ -24,6 +24,7 @@ mod scan;
 mod sort;
 mod special;
 mod strided;
+mod wright;
 mod zeta;
 
 use std::sync::atomic::Ordering;

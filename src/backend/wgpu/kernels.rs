@@ -26,6 +26,7 @@ const BESSELJ_MATH: &str = include_str!("../../../shaders/besselj_math.wgsl");
 const CONVENIENCE_MATH: &str = include_str!("../../../shaders/convenience_math.wgsl");
 const LEGENDRE_MATH: &str = include_str!("../../../shaders/legendre_math.wgsl");
 const HYP2F1_MATH: &str = include_str!("../../../shaders/hyp2f1_math.wgsl");
+const WRIGHT_MATH: &str = include_str!("../../../shaders/wright_math.wgsl");
 const ELEMENTWISE: &str = include_str!("../../../shaders/elementwise.wgsl");
 const ELEMENTWISE_1D: &str = include_str!("../../../shaders/elementwise_1d.wgsl");
 const ELEMENTWISE_VEC4: &str = include_str!("../../../shaders/elementwise_vec4.wgsl");
@@ -144,12 +145,12 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 54] {
 
 /// special_math.wgsl, gamma_math.wgsl, zeta_math.wgsl, gammainc_math.wgsl,
 /// betainc_math.wgsl, expint_math.wgsl, besselk_math.wgsl, kolmogorov_math.wgsl,
-/// besselj_math.wgsl, convenience_math.wgsl, legendre_math.wgsl and hyp2f1_math.wgsl for
-/// one type.
+/// besselj_math.wgsl, convenience_math.wgsl, legendre_math.wgsl, hyp2f1_math.wgsl and
+/// wright_math.wgsl for one type.
 fn special_library(t: &'static str) -> String {
     let vars = special_vars(t);
     format!(
-        "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
+        "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
         render(SPECIAL_MATH, &vars),
         render(GAMMA_MATH, &vars),
         render(ZETA_MATH, &vars),
@@ -161,7 +162,8 @@ fn special_library(t: &'static str) -> String {
         render(BESSELJ_MATH, &vars),
         render(CONVENIENCE_MATH, &vars),
         render(LEGENDRE_MATH, &vars),
-        render(HYP2F1_MATH, &vars)
+        render(HYP2F1_MATH, &vars),
+        render(WRIGHT_MATH, &vars)
     )
 }
 
