@@ -375,6 +375,11 @@ template <typename T> __device__ T k_stirling_series(T x) {
     p = p * z + (T)(1.0 / 12.0);
     return ix * p;
 }
+// ln Γ(b) − ln Γ(a) for a, b >= 10, b = a + m: Stirling's series without the terms of ln Γ's
+// size, each of m's (src/backend/cpu/special.rs: stirling_ln_gamma_ratio).
+template <typename T> __device__ T k_stirling_ln_gamma_ratio(T a, T b, T m) {
+    return (a - (T)0.5) * k_ln_1p(m / a) + m * (k_log(b) - (T)1) + (k_stirling_series(b) - k_stirling_series(a));
+}
 template <typename T> __device__ __forceinline__ bool k_gamma_pole(T x) { return x <= (T)0 && floor(x) == x; }
 // ln |Γ(x)| as a call: k_binom's far path takes it so (inlined there, CUDA's lgamma held
 // binary_binom_f64 to 64 registers with 48 B of spills).
@@ -568,7 +573,7 @@ template <typename T, bool CALLS> __device__ __forceinline__ T k_poch_impl(T z, 
     }
     T l;
     if (diff && a >= (T)10 && b >= (T)10) {
-        l = (a - (T)0.5) * k_ln_1p(m / a) + m * (k_log(b) - (T)1) + (k_stirling_series(b) - k_stirling_series(a));
+        l = k_stirling_ln_gamma_ratio(a, b, m);
     } else {
         const T la = k_ln_gamma(a), lb = k_ln_gamma(b);
         l = diff ? lb - la : sum_sign * (la + lb);
@@ -2198,11 +2203,6 @@ constexpr double K_WB_SQRT_2PI = 2.5066282746310002;
 constexpr int K_WB_MAX_STEPS = 2000;  // terms and walk steps past which the value is NaN
 // exp overflows past this (the CPU's EXP_MAX, 708 for f64).
 template <typename T> __device__ __forceinline__ T k_wb_exp_max() { return sizeof(T) == 4 ? (T)87 : (T)708; }
-// ln(s/z) for s = z + d (the CPU's ln_ratio).
-template <typename T> __device__ __forceinline__ T k_wb_ln_ratio(T z, T s, T d) {
-    const T r = d / z;
-    return fabs(r) < (T)0.5 ? k_ln_1p(r) : k_log(s / z);
-}
 // t(c + d)/t(c) for t(k) = xᵏ/(Γ(k + 1)·Γ(ak + b)) (the CPU's term_ratio): between
 // neighbours (near, d = ±1) x/(c + 1) or c/x times Γ(ac + b)/Γ(a(c + d) + b); else e^(d·ln x)
 // times that and Γ(c + 1)/Γ(c + d + 1). Each Γ(z)/Γ(s) is the product of s/z while either is
@@ -2233,7 +2233,7 @@ template <typename T> __device__ __noinline__ T k_wb_term_ratio(T a, T b, T x, T
             z += (T)1;
             s += (T)1;
         }
-        e -= (z - (T)0.5) * k_wb_ln_ratio(z, s, dd) + dd * (k_log(s) - (T)1) + (k_stirling_series(s) - k_stirling_series(z));
+        e -= k_stirling_ln_gamma_ratio(z, s, dd);
     }
     return p * k_exp(e);
 }

@@ -313,6 +313,12 @@ fn stirling_series_{{T}}(x: {{T}}) -> {{T}} {
     p = p * z + 1.0 / 12.0;
     return ix * p;
 }
+// ln Γ(b) − ln Γ(a) for a, b >= 10, b = a + m: Stirling's series without the terms of ln Γ's
+// size, each of m's (src/backend/cpu/special.rs: stirling_ln_gamma_ratio).
+fn stirling_ln_gamma_ratio_{{T}}(a: {{T}}, b: {{T}}, m: {{T}}) -> {{T}} {
+    return (a - 0.5) * math_ln_1p_{{T}}(m / a) + m * (ln_{{T}}(b) - 1.0)
+        + (stirling_series_{{T}}(b) - stirling_series_{{T}}(a));
+}
 
 fn gamma_pole_{{T}}(x: {{T}}) -> bool { return x <= 0.0 && floor(x) == x; }
 // beta's and betaln's arguments ordered (lo, hi) with their sum in two parts s, or the edge
@@ -542,9 +548,7 @@ fn math_poch_{{T}}(z0: {{T}}, m: {{T}}) -> {{T}} {
     }
     var l: {{T}};
     if (diff && a >= 10.0 && b >= 10.0) {
-        // Stirling's series without the terms of ln Γ's size: each of m's.
-        l = (a - 0.5) * math_ln_1p_{{T}}(m / a) + m * (ln_{{T}}(b) - 1.0)
-            + (stirling_series_{{T}}(b) - stirling_series_{{T}}(a));
+        l = stirling_ln_gamma_ratio_{{T}}(a, b, m);
     } else {
         let la = math_ln_gamma_{{T}}(a);
         let lb = math_ln_gamma_{{T}}(b);

@@ -6,13 +6,6 @@
 // walks to the largest term and then sums outward in both directions, and Γ is called
 // once, for the centre term.
 
-// ln(s/z) for s = z + d, from whichever of d and s is the more exact.
-fn wb_ln_ratio_{{T}}(z: {{T}}, s: {{T}}, d: {{T}}) -> {{T}} {
-    let r = d / z;
-    if (abs(r) < 0.5) { return math_ln_1p_{{T}}(r); }
-    return ln_{{T}}(s / z);
-}
-
 // t(c + d)/t(c) for t(k) = xᵏ/(Γ(k + 1)·Γ(ak + b)) (cpu: term_ratio): between neighbours
 // (near, d = ±1) x/(c + 1) or c/x times Γ(ac + b)/Γ(a(c + d) + b); else e^(d·ln x) times
 // that and Γ(c + 1)/Γ(c + d + 1). Each Γ(z)/Γ(s) is the product of s/z while either is
@@ -36,7 +29,7 @@ fn wb_term_ratio_{{T}}(a: {{T}}, b: {{T}}, x: {{T}}, lnx: {{T}}, c: {{T}}, d: {{
             z += 1.0;
             s += 1.0;
         }
-        e -= (z - 0.5) * wb_ln_ratio_{{T}}(z, s, dd) + dd * (ln_{{T}}(s) - 1.0) + (stirling_series_{{T}}(s) - stirling_series_{{T}}(z));
+        e -= stirling_ln_gamma_ratio_{{T}}(z, s, dd);
     }
     return p * exp_{{T}}(e);
 }
@@ -65,8 +58,9 @@ fn wb_peak_{{T}}(a: {{T}}, b: {{T}}, lnx: {{T}}) -> {{T}} {
 }
 
 // The centre c, the grid's step h and the sum of the other terms over the centre's
-// (cpu: sum), as (c, h, rest), or past σ = 1e5 Laplace's; rest NaN past 2,000 steps. One loop: phase 0 walks to the
-// largest term (probing up, then down), phases 1 and 2 sum up and down from it.
+// (cpu: sum), as (c, h, rest), or past σ = 1e5 Laplace's; rest NaN past 2,000 steps. One
+// loop: phase 0 walks to the largest term (probing up, then down), phases 1 and 2 sum up
+// and down from it.
 fn wb_sum_{{T}}(a: {{T}}, b: {{T}}, x: {{T}}) -> vec3<{{T}}> {
     let lnx = ln_{{T}}(x);
     let kh = wb_peak_{{T}}(a, b, lnx);
@@ -84,43 +78,41 @@ fn wb_sum_{{T}}(a: {{T}}, b: {{T}}, x: {{T}}) -> vec3<{{T}}> {
     var prev = h;
     for (var steps = 0; steps < 2000; steps++) {
         let dir = select({{T}}(-1.0), {{T}}(1.0), phase == 1);
-        var d = select(dir * j * h, probe, phase == 0);
-        if (phase > 0 && (c + d < 0.0 || a * (c + d) + b <= 0.0)) {
-            // Past the terms' start: the downward sum is done.
-            if (phase == 2) { return vec3<{{T}}>(c, h, rest); }
-            phase = 2;
-            j = 1.0;
-            prev = h;
-            continue;
-        }
+        let d = select(dir * j * h, probe, phase == 0);
         if (phase == 0 && probe < 0.0 && !(c >= 1.0 && a * (c - 1.0) + b > 0.0)) {
             phase = 1;
             continue;
         }
-        // On the grid each term from the centre's; on the integers each from the one
-        // before (ratios of neighbours).
-        let from_prev = phase > 0 && !wide;
-        let r = wb_term_ratio_{{T}}(a, b, x, lnx, select(c, c + d - dir, from_prev), select(d, dir, from_prev), !wide);
-        if (phase == 0) {
-            if (r > 1.0) {
-                c += probe;
-            } else if (probe > 0.0) {
-                probe = -1.0;
-            } else {
-                phase = 1;
+        // A direction ends past the terms' start or at a term below 1e-18 of the sum.
+        var end = phase > 0 && (c + d < 0.0 || a * (c + d) + b <= 0.0);
+        if (!end) {
+            // On the grid each term from the centre's; on the integers each from the one
+            // before (ratios of neighbours).
+            let from_prev = phase > 0 && !wide;
+            let r = wb_term_ratio_{{T}}(a, b, x, lnx, select(c, c + d - dir, from_prev), select(d, dir, from_prev), !wide);
+            if (phase == 0) {
+                if (r > 1.0) {
+                    c += probe;
+                } else if (probe > 0.0) {
+                    probe = -1.0;
+                } else {
+                    phase = 1;
+                }
+                continue;
             }
-            continue;
+            let t = r * select(h, prev, from_prev);
+            prev = t;
+            rest += t;
+            end = t < 1e-18 * (h + rest);
         }
-        let t = r * select(h, prev, from_prev);
-        prev = t;
-        rest += t;
-        if (t < 1e-18 * (h + rest)) {
-            if (phase == 2) { return vec3<{{T}}>(c, h, rest); }
+        if (!end) {
+            j += 1.0;
+        } else if (phase == 2) {
+            return vec3<{{T}}>(c, h, rest);
+        } else {
             phase = 2;
             j = 1.0;
             prev = h;
-        } else {
-            j += 1.0;
         }
     }
     return vec3<{{T}}>(c, h, qnan_{{T}}());

@@ -4,7 +4,7 @@
 //! algorithms.
 
 use super::special::{
-    betaln_past_gamma, digamma, gamma, gamma_pole, gamma_sign, sin_pi_parts, stirling_series, two_prod, two_sum,
+    betaln_past_gamma, digamma, gamma, gamma_pole, gamma_sign, sin_pi_parts, stirling_ln_gamma_ratio, two_prod, two_sum,
 };
 
 /// Integer m up to this many factors are their product.
@@ -45,7 +45,7 @@ fn product(z: f64, m: f64) -> Option<f64> {
 /// then of the size of its terms (one argument below 10, the other past `REACH`).
 fn ln_gamma_ratio(z: f64, s: f64, m: f64) -> f64 {
     if z >= 10.0 && s >= 10.0 {
-        (z - 0.5) * (m / z).ln_1p() + m * (s.ln() - 1.0) + (stirling_series(s) - stirling_series(z))
+        stirling_ln_gamma_ratio(z, s, m)
     } else {
         libm::lgamma(s) - libm::lgamma(z)
     }

@@ -789,6 +789,13 @@ pub(super) fn stirling_series(x: f64) -> f64 {
     ix * horner(&STIRLING, ix * ix)
 }
 
+/// `ln Γ(s) − ln Γ(z)` for z, s ≥ 10, `s = z + m`: Stirling's series arranged so that
+/// nothing of the size of ln Γ cancels, `(z − ½)·ln_1p(m/z) + m·(ln s − 1) + S(s) − S(z)`,
+/// each term of the size of m.
+pub(super) fn stirling_ln_gamma_ratio(z: f64, s: f64, m: f64) -> f64 {
+    (z - 0.5) * (m / z).ln_1p() + m * (s.ln() - 1.0) + (stirling_series(s) - stirling_series(z))
+}
+
 /// Whether x is a pole of Γ (0, −1, −2, …, and −∞).
 pub(super) fn gamma_pole(x: f64) -> bool {
     x <= 0.0 && x.floor() == x

@@ -4,7 +4,7 @@
 //! shaders/wright_math.wgsl (`math_wright_bessel`) and kernels/common.cuh
 //! (`k_wright_bessel`) take the same steps.
 
-use super::special::{gamma, stirling_series, two_sum};
+use super::special::{gamma, stirling_ln_gamma_ratio, stirling_series, two_sum};
 
 /// Stirling's series serves from here (`stirling_series`' own bound).
 const Z0: f64 = 10.0;
@@ -24,23 +24,13 @@ const MAX_STEPS: u32 = 2000;
 /// `exp` overflows past this.
 const EXP_MAX: f64 = 708.0;
 
-/// `ln(s/z)` for `s = z + d`, from whichever of d and s is the more exact.
-fn ln_ratio(z: f64, s: f64, d: f64) -> f64 {
-    let r = d / z;
-    if r.abs() < 0.5 {
-        r.ln_1p()
-    } else {
-        (s / z).ln()
-    }
-}
-
 /// `t(c + d)/t(c)` for the terms `t(k) = xᵏ/(Γ(k + 1)·Γ(ak + b))`, `lnx = ln x`: between
 /// neighbours (`near`, d = ±1) `x/(c + 1)` or `c/x` times `Γ(ac + b)/Γ(a(c + d) + b)`, with no
 /// logarithm of x; else `e^(d·ln x)` times that and `Γ(c + 1)/Γ(c + d + 1)`. Each `Γ(z)/Γ(s)`,
 /// `s = z + d′` (s and d′ each formed from the arguments, so that neither loses what the
 /// other has; 0 where s ≤ 0, a pole), is the product of `s/z` while either is below 10
 /// (`Γ(z) = Γ(z + 1)/z`), then `e^−(ln Γ(s) − ln Γ(z))` by Stirling's series arranged so that
-/// nothing of the size of ln Γ cancels: `(z − ½)·ln(s/z) + d′·(ln s − 1) + S(s) − S(z)`.
+/// nothing of the size of ln Γ cancels (`stirling_ln_gamma_ratio`).
 fn term_ratio(a: f64, b: f64, x: f64, lnx: f64, c: f64, d: f64, near: bool) -> f64 {
     let (mut e, mut p) = if near { (0.0, if d > 0.0 { x / (c + 1.0) } else { c / x }) } else { (d * lnx, 1.0) };
     for pair in u8::from(near)..2 {
@@ -65,7 +55,7 @@ fn term_ratio(a: f64, b: f64, x: f64, lnx: f64, c: f64, d: f64, near: bool) -> f
             z += 1.0;
             s += 1.0;
         }
-        e -= (z - 0.5) * ln_ratio(z, s, d) + d * (s.ln() - 1.0) + (stirling_series(s) - stirling_series(z));
+        e -= stirling_ln_gamma_ratio(z, s, d);
     }
     p * e.exp()
 }
