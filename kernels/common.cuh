@@ -363,6 +363,9 @@ template <typename T> __device__ T k_digamma(T x) {
 }
 // ln |B(a, b)| (SciPy's betaln): src/backend/cpu/special.rs' algorithm (betaln) on CUDA's
 // tgamma and lgamma and our digamma.
+// ½ ln 2π (Stirling's constant) and √(2π), correctly rounded.
+constexpr double K_HALF_LN_2PI = 0.9189385332046728;
+constexpr double K_SQRT_2PI = 2.5066282746310007;
 template <typename T> __device__ T k_stirling_series(T x) {
     const T ix = (T)1 / x, z = ix * ix;
     T p = (T)(-3617.0 / 122400.0);
@@ -410,7 +413,7 @@ template <typename T, bool CALL = false> __device__ T k_betaln_past_gamma(T lo, 
     const T tail = k_stirling_series(b) - k_stirling_series(c);
     T series;
     if (a >= (T)10) {
-        series = (T)0.9189385332046728 - (T)0.5 * ln_b + (a - (T)0.5) * k_log(a / c) - b * ln_1p_ratio
+        series = (T)K_HALF_LN_2PI - (T)0.5 * ln_b + (a - (T)0.5) * k_log(a / c) - b * ln_1p_ratio
                  + (k_stirling_series(a) + tail);
     } else {
         const T bracket = (c - (T)0.5) * ln_1p_ratio - a;
@@ -1156,7 +1159,7 @@ template <typename T> __device__ T k_kolmogorov_tail(T x, bool sf, T& d) {
         d += term * ((T)2 * m - (T)1);
         if (term <= eps * s) break;
     }
-    const T c = (T)2.5066282746310007 / x;
+    const T c = (T)K_SQRT_2PI / x;
     d *= c / x;
     return c * s;
 }
@@ -1200,7 +1203,7 @@ template <typename T> __device__ T k_kolmogi(T p) {
         lo = (T)0.82;
         hi = (T)40;
     } else {
-        const T l = k_log((T)2.5066282746310007 / t), x0 = k_sqrt((T)1.2337005501361697 / l);
+        const T l = k_log((T)K_SQRT_2PI / t), x0 = k_sqrt((T)1.2337005501361697 / l);
         x = k_sqrt((T)1.2337005501361697 / (l - k_log(x0)));
     }
     x = fmin(fmax(x, lo), hi);
@@ -1958,6 +1961,90 @@ template <typename T> __device__ T k_lpmv(T m, T v0, T x) {
     const T p1 = k_lpmv_base(v - (fl - lo - (T)1), k, neg, x, s, use_log);
     return k_lpmv_climb(p0, p1, fl - lo - (T)1, v, neg ? -kf : kf, x);
 }
+// SciPy's sph_legendre_p: the spherical Legendre function P̄_n^m(θ) =
+// √((2n + 1)/(4π)·(n − m)!/(n + m)!)·P_n^m(cos θ), the steps of src/backend/cpu/legendre.rs'
+// sph_legendre_p (its comments say why; src/ops/sph_harm.rs describes the method). Running
+// values are kept within 2^±scale (f64 500, f32 60), their exponents apart.
+__device__ __forceinline__ float k_ldexp(float x, int e) { return ldexpf(x, e); }
+__device__ __forceinline__ double k_ldexp(double x, int e) { return ldexp(x, e); }
+template <typename T> __device__ __forceinline__ int k_sph_scale() { return sizeof(T) == 4 ? 60 : 500; }
+// v·2^e brought back within 2^±scale (from within 2^±2·scale).
+template <typename T> __device__ void k_sph_norm(T* v, long long* e) {
+    const int sc = k_sph_scale<T>();
+    const T big = k_ldexp((T)1, sc), tiny = k_ldexp((T)1, -sc);
+    if (fabs(*v) > big) { *v *= tiny; *e += sc; }
+    else if (fabs(*v) < tiny && *v != (T)0) { *v *= big; *e -= sc; }
+}
+// sᵏ = f·2^e (0 < s ≤ 1) by binary powering, each product brought back in range.
+template <typename T> __device__ T k_sph_pow(T s, unsigned k, long long* e) {
+    const T tiny = k_ldexp((T)1, -k_sph_scale<T>());
+    T b = s, f = (T)1;
+    long long eb = 0;
+    *e = 0;
+    while (b < tiny) k_sph_norm(&b, &eb);
+    while (k > 0) {
+        if (k & 1u) { f *= b; *e += eb; k_sph_norm(&f, e); }
+        k >>= 1;
+        if (k > 0) { b *= b; eb *= 2; k_sph_norm(&b, &eb); }
+    }
+    return f;
+}
+template <typename T> __device__ T k_sph_legendre_p(T n, T m, T theta) {
+    if (n != n || m != m || theta != theta || n != floor(n) || m != floor(m) || isinf(theta)) return k_special(n, true);
+    if (n < (T)0 || fabs(m) > n) return (T)0;
+    if (n > (T)262144) return k_special(n, true);
+    const unsigned nu = (unsigned)n, k = (unsigned)fabs(m);
+    T sn, c;
+    k_sincos(theta, &sn, &c);
+    const T s = fabs(sn), x = fabs(c);
+    if (s == (T)0 && k > 0) return (T)0;
+    T g = (T)1;
+    long long e = 0;
+    for (unsigned i = 1; i <= k; ++i) {
+        const T fi = (T)i;
+        g *= (n + fi) * (n + (T)1 - fi) / ((T)4 * fi * fi);
+        k_sph_norm(&g, &e);
+    }
+    g = sqrt(g);
+    e /= 2;
+    const bool near = x >= (T)0.5;
+    if (k > 0 && near) {
+        long long es;
+        g *= k_sph_pow(s, k, &es);
+        e += es;
+        k_sph_norm(&g, &e);
+    } else if (k > 0) {
+        const T l = (T)0.5 * (T)k * k_ln_1p(-c * c);
+        const T big = floor(l / (T)6.93147180369123816490e-01);
+        g *= k_exp(l - big * (T)6.93147180369123816490e-01 - big * (T)1.90821492927058770002e-10);
+        e += (long long)big;
+    }
+    const T t = s * s / ((T)1 + x), kf = (T)k, tiny = k_ldexp((T)1, -k_sph_scale<T>());
+    T u = (T)1, w = (T)0;  // u_j; d_j near the poles, else u_(j−1)
+    for (unsigned j = k + 1; j <= nu; ++j) {
+        const T jf = (T)j;
+        const T a = ((T)2 * jf - (T)1) / (jf + kf), b = (jf - (T)1 - kf) / (jf + kf);
+        if (near) {
+            w = b * w - a * t * u;
+            u += w;
+        } else {
+            const T next = a * x * u - b * w;
+            w = u;
+            u = next;
+        }
+        if (fabs(u) < tiny && fabs(w) < tiny) {
+            u /= tiny;
+            w /= tiny;
+            e -= k_sph_scale<T>();
+        }
+    }
+    T v = g * u;
+    k_sph_norm(&v, &e);
+    const int total = (int)(e < -4000 ? -4000 : (e > 4000 ? 4000 : e)), half = total / 2;
+    v = k_ldexp(k_ldexp(sqrt(((T)2 * n + (T)1) / ((T)4 * (T)3.14159265358979311600e+00)) * v, half), total - half);
+    const bool flip = (m > (T)0 && (k & 1u)) != (c < (T)0 && ((nu + k) & 1u));
+    return flip ? -v : v;
+}
 // SciPy's hyp2f1, ₂F₁(a, b; c; x) at real arguments (CUDA has none): the steps of
 // src/backend/cpu/hyp2f1.rs, whose comments say why; src/ops/hyp2f1.rs describes the
 // method. Every value is a power series in the form that cancels least; a sum's loss is its
@@ -2195,11 +2282,9 @@ template <typename T> __device__ T k_hyp2f1(T a, T b, T c, T x) {
 // say why; src/ops/wright.rs describes the method. The CPU works in f64 only; here f32
 // works in f32, with exp's own bound (k_wb_exp_max).
 constexpr double K_WB_Z0 = 10.0;  // Stirling's series (k_stirling_series) serves from here
-constexpr double K_WB_HALF_LN_2PI = 0.9189385332046728;
 constexpr double K_WB_TAIL = 1e-18;  // a term below this fraction of the sum ends its direction
 constexpr double K_WB_WIDE = 12.0;   // from this width σ of the peak on, a grid of step σ/3
 constexpr double K_WB_LAPLACE = 1e5;  // from this width on, Laplace's σ·√(2π)
-constexpr double K_WB_SQRT_2PI = 2.5066282746310002;
 constexpr int K_WB_MAX_STEPS = 2000;  // terms and walk steps past which the value is NaN
 // exp overflows past this (the CPU's EXP_MAX, 708 for f64).
 template <typename T> __device__ __forceinline__ T k_wb_exp_max() { return sizeof(T) == 4 ? (T)87 : (T)708; }
@@ -2272,7 +2357,7 @@ template <typename T> __device__ WbSum<T> k_wb_sum(T a, T b, T x) {
     const T zh = a * kh + b;
     // σ² = 1/(ψ′(k + 1) + a²·ψ′(ak + b)), ψ′(z) ≈ 1/z + 1/(2z²).
     const T sigma = sqrt((T)1 / ((T)1 / (kh + (T)0.5) + a * a * ((T)1 + (T)0.5 / zh) / zh));
-    if (sigma >= (T)K_WB_LAPLACE) return {kh, sigma * (T)K_WB_SQRT_2PI, (T)0};
+    if (sigma >= (T)K_WB_LAPLACE) return {kh, sigma * (T)K_SQRT_2PI, (T)0};
     const T nan = k_special(a, true);
     int steps = 0;
     T c, h;
@@ -2331,7 +2416,7 @@ template <typename T> __device__ __noinline__ WbCentre<T> k_wb_centre_term(T a, 
     if (w >= (T)K_WB_Z0) {
         q /= w;
         big = k_two_sum(big, w, lo);
-        small -= (T)0.5 * k_log(w) + (T)K_WB_HALF_LN_2PI + k_stirling_series(w);
+        small -= (T)0.5 * k_log(w) + (T)K_HALF_LN_2PI + k_stirling_series(w);
     } else {
 #pragma unroll 1
         for (T i = 2; i <= c; i += (T)1) m /= i;
@@ -2343,7 +2428,7 @@ template <typename T> __device__ __noinline__ WbCentre<T> k_wb_centre_term(T a, 
             const T za = k_pow(z, a);
             q = isfinite(za) ? q / za : k_exp(k_log(q) - a * lnz);
         }
-        small -= (b - (T)0.5) * lnz + (T)K_WB_HALF_LN_2PI + k_stirling_series(z);
+        small -= (b - (T)0.5) * lnz + (T)K_HALF_LN_2PI + k_stirling_series(z);
         T e;
         big = k_two_sum(big, z, e);
         lo += e;

@@ -134,6 +134,7 @@ DEF_TERNARY(elliprg, k_elliprg(a, b, c))
 DEF_TERNARY(lpmv, k_lpmv(a, b, c))
 DEF_TERNARY(wright_bessel, k_wright_bessel(a, b, c, false))
 DEF_TERNARY(log_wright_bessel, k_wright_bessel(a, b, c, true))
+DEF_TERNARY(sph_legendre_p, k_sph_legendre_p(a, b, c))
 
 #define DEF_QUATERNARY(NAME, EXPR) \
     struct op_##NAME { template <typename T> __device__ __forceinline__ T operator()(T a, T b, T c, T d) const { return EXPR; } };
@@ -153,7 +154,7 @@ EW_ONCE(expn) EW_ONCE(smirnov) EW_ONCE(smirnovi) EW_ONCE(yn) EW_ONCE(spherical_y
 EW_ONCE(betainc) EW_ONCE(betaincc) EW_ONCE(betaincinv) EW_ONCE(betainccinv)
 EW_ONCE(ellipj_sn) EW_ONCE(ellipj_cn) EW_ONCE(ellipj_dn) EW_ONCE(ellipj_am) EW_ONCE(ellipkinc) EW_ONCE(ellipeinc)
 EW_ONCE(elliprc) EW_ONCE(agm) EW_ONCE(elliprf) EW_ONCE(elliprd) EW_ONCE(elliprg) EW_ONCE(lpmv) EW_ONCE(elliprj) EW_ONCE(hyp2f1)
-EW_ONCE(wright_bessel) EW_ONCE(log_wright_bessel)
+EW_ONCE(wright_bessel) EW_ONCE(log_wright_bessel) EW_ONCE(sph_legendre_p)
 #undef EW_ONCE
 
 // IEEE comparisons: NaN compares unequal (ne is true).

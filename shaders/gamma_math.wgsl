@@ -423,7 +423,7 @@ fn betaln_past_gamma_{{T}}(lo: {{T}}, hi: {{T}}, s: {{T}}, lg_lo: {{T}}) -> {{T}
     let tail = stirling_series_{{T}}(b) - stirling_series_{{T}}(c);
     var series: {{T}};
     if (a >= 10.0) {
-        series = 0.9189385332046728 - 0.5 * ln_b + (a - 0.5) * ln_{{T}}(a / c) - b * ln_1p_ratio
+        series = {{HALF_LN_2PI_HI}} - 0.5 * ln_b + (a - 0.5) * ln_{{T}}(a / c) - b * ln_1p_ratio
             + (stirling_series_{{T}}(a) + tail);
     } else {
         let bracket = (c - 0.5) * ln_1p_ratio - a;

@@ -36,7 +36,7 @@ fn kolmogorov_tail_{{T}}(x: {{T}}, sf: bool) -> vec2<{{T}}> {
         d = d + term * (2.0 * m - 1.0);
         if (term <= 0.125 * {{EPS_HALF}} * s) { break; }
     }
-    let c = 2.5066282746310007 / x;                                      // √(2π)/x
+    let c = {{SQRT_2PI}} / x;                                      // √(2π)/x
     return vec2<{{T}}>(c * s, c * d / x);
 }
 
@@ -67,7 +67,7 @@ fn math_kolmogi_{{T}}(p: {{T}}) -> {{T}} {
         lo = 0.82;
         hi = 40.0;
     } else {
-        let l = ln_{{T}}(2.5066282746310007 / t);
+        let l = ln_{{T}}({{SQRT_2PI}} / t);
         let x0 = sqrt(1.2337005501361697 / l);
         x = sqrt(1.2337005501361697 / (l - ln_{{T}}(x0)));
     }

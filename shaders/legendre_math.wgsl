@@ -205,3 +205,126 @@ fn lpmv_log_{{T}}(v: {{T}}, k: u32, neg: bool, x: {{T}}) -> {{T}} {
     let p = pv0 + lpmv_prefactor_{{T}}(vs * sum, v, k, s, neg);
     return select(p, -p, neg && (k & 1u) == 1u);
 }
+
+// SciPy's sph_legendre_p: the spherical Legendre function P̄_n^m(θ) =
+// √((2n + 1)/(4π)·(n − m)!/(n + m)!)·P_n^m(cos θ), the steps of src/backend/cpu/legendre.rs'
+// sph_legendre_p (its comments say why; src/ops/sph_harm.rs describes the method). Running
+// values are kept within 2^±SPH_SCALE, their exponents (i32) apart.
+
+// v·2^e brought back within 2^±SPH_SCALE (from within 2^±2·SPH_SCALE).
+fn sph_norm_{{T}}(v: {{T}}, e: i32) -> vec2<{{T}}> {
+    if (abs(v) > {{SPH_BIG}}) { return vec2<{{T}}>(v * {{SPH_TINY}}, {{T}}(e + {{SPH_SCALE}})); }
+    if (abs(v) < {{SPH_TINY}} && v != 0.0) { return vec2<{{T}}>(v * {{SPH_BIG}}, {{T}}(e - {{SPH_SCALE}})); }
+    return vec2<{{T}}>(v, {{T}}(e));
+}
+
+// One step j (1-based, none past n): j ≤ k multiplies (G/sinᵏθ)² by (n + j)(n + 1 − j)/(4j²);
+// later ones take the recurrence for u_j (in the differences w near the poles, else w is
+// u_(j−1)).
+fn sph_step_{{T}}(g: ptr<function, {{T}}>, eg: ptr<function, i32>, u: ptr<function, {{T}}>, w: ptr<function, {{T}}>,
+                  eu: ptr<function, i32>, j: u32, n: u32, k: u32, near: bool, x: {{T}}, t: {{T}}) {
+    if (j > n) { return; }
+    let jf = {{T}}(j);
+    let nf = {{T}}(n);
+    let kf = {{T}}(k);
+    if (j <= k) {
+        let r = sph_norm_{{T}}(*g * ((nf + jf) * (nf + 1.0 - jf) / (4.0 * jf * jf)), *eg);
+        *g = r.x;
+        *eg = i32(r.y);
+        return;
+    }
+    let a = (2.0 * jf - 1.0) / (jf + kf);
+    let b = (jf - 1.0 - kf) / (jf + kf);
+    if (near) {
+        *w = b * *w - a * t * *u;
+        *u = *u + *w;
+    } else {
+        let next = a * x * *u - b * *w;
+        *w = *u;
+        *u = next;
+    }
+    if (abs(*u) < {{SPH_TINY}} && abs(*w) < {{SPH_TINY}}) {
+        *u = *u * {{SPH_BIG}};
+        *w = *w * {{SPH_BIG}};
+        *eu = *eu - {{SPH_SCALE}};
+    }
+}
+
+// sᵏ = f·2^e (0 < s ≤ 1) by binary powering, each product brought back in range.
+fn sph_pow_{{T}}(s: {{T}}, k: u32) -> vec2<{{T}}> {
+    var b = s;
+    var eb = 0;
+    for (var i = 0; i < 4 && b < {{SPH_TINY}}; i++) {
+        b = b * {{SPH_BIG}};
+        eb -= {{SPH_SCALE}};
+    }
+    var f: {{T}} = 1.0;
+    var e = 0;
+    var kk = k;
+    for (var i = 0; i < 20 && kk > 0u; i++) {
+        if ((kk & 1u) == 1u) {
+            let r = sph_norm_{{T}}(f * b, e + eb);
+            f = r.x;
+            e = i32(r.y);
+        }
+        kk = kk >> 1u;
+        if (kk > 0u) {
+            let r = sph_norm_{{T}}(b * b, 2 * eb);
+            b = r.x;
+            eb = i32(r.y);
+        }
+    }
+    return vec2<{{T}}>(f, {{T}}(e));
+}
+
+fn math_sph_legendre_p_{{T}}(n: {{T}}, m: {{T}}, theta: {{T}}) -> {{T}} {
+    if (nan_{{T}}(n) || nan_{{T}}(m) || nan_{{T}}(theta) || n != floor(n) || m != floor(m) || abs(theta) > {{T_MAX}}) {
+        return qnan_{{T}}();
+    }
+    if (n < 0.0 || abs(m) > n) { return 0.0; }
+    if (n > 262144.0) { return qnan_{{T}}(); }
+    let nu = u32(n);
+    let k = u32(abs(m));
+    let sc = sincos_{{T}}(theta);
+    let s = abs(sc.x);
+    let c = sc.y;
+    let x = abs(c);
+    if (s == 0.0 && k > 0u) { return 0.0; }
+    let near = x >= 0.5;
+    let t = s * s / (1.0 + x);
+    var g: {{T}} = 1.0;
+    var eg = 0;
+    var u: {{T}} = 1.0;
+    var w: {{T}} = 0.0;
+    var eu = 0;
+    // n steps, 8 a pass: 2^18 take 32,768 passes, under llvmpipe's cap of 65,535.
+    for (var j = 1u; j <= nu; j += 8u) {
+        sph_step_{{T}}(&g, &eg, &u, &w, &eu, j, nu, k, near, x, t);
+        sph_step_{{T}}(&g, &eg, &u, &w, &eu, j + 1u, nu, k, near, x, t);
+        sph_step_{{T}}(&g, &eg, &u, &w, &eu, j + 2u, nu, k, near, x, t);
+        sph_step_{{T}}(&g, &eg, &u, &w, &eu, j + 3u, nu, k, near, x, t);
+        sph_step_{{T}}(&g, &eg, &u, &w, &eu, j + 4u, nu, k, near, x, t);
+        sph_step_{{T}}(&g, &eg, &u, &w, &eu, j + 5u, nu, k, near, x, t);
+        sph_step_{{T}}(&g, &eg, &u, &w, &eu, j + 6u, nu, k, near, x, t);
+        sph_step_{{T}}(&g, &eg, &u, &w, &eu, j + 7u, nu, k, near, x, t);
+    }
+    g = sqrt(g);
+    var e = eg / 2;
+    if (k > 0u && near) {
+        let p = sph_pow_{{T}}(s, k);
+        let r = sph_norm_{{T}}(g * p.x, e + i32(p.y));
+        g = r.x;
+        e = i32(r.y);
+    } else if (k > 0u) {
+        let l = 0.5 * {{T}}(k) * math_ln_1p_{{T}}(-c * c);
+        let big = floor(l / {{LN2_A}});
+        g = g * exp_{{T}}(l - big * {{LN2_A}} - big * {{LN2_B}});
+        e += i32(big);
+    }
+    let r = sph_norm_{{T}}(g * u, e + eu);
+    let total = clamp(i32(r.y), -4000, 4000);
+    let half = total / 2;
+    let v = ldexp(ldexp(sqrt((2.0 * n + 1.0) / (4.0 * 3.14159265358979311600e+00)) * r.x, half), total - half);
+    let flip = (m > 0.0 && (k & 1u) == 1u) != (c < 0.0 && ((nu + k) & 1u) == 1u);
+    return select(v, -v, flip);
+}

@@ -67,7 +67,7 @@ fn wb_sum_{{T}}(a: {{T}}, b: {{T}}, x: {{T}}) -> vec3<{{T}}> {
     let zh = a * kh + b;
     let sigma = sqrt(1.0 / (1.0 / (kh + 0.5) + a * a * (1.0 + 0.5 / zh) / zh));
     // Laplace's σ·√(2π) past σ = 1e5 (cpu: LAPLACE).
-    if (sigma >= 1e5) { return vec3<{{T}}>(kh, sigma * 2.5066282746310002, 0.0); }
+    if (sigma >= 1e5) { return vec3<{{T}}>(kh, sigma * {{SQRT_2PI}}, 0.0); }
     let wide = sigma >= 12.0;
     var c = select(max(floor(kh + 0.5), select({{T}}(0.0), {{T}}(1.0), b == 0.0)), kh, wide);
     let h = select({{T}}(1.0), sigma / 3.0, wide);

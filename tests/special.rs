@@ -53,6 +53,9 @@
 //! condition number in all four arguments (see `hyp2f1_check`). Wright's generalized
 //! Bessel function and its logarithm (`wright_bessel`, `log_wright_bessel`) at 440 points,
 //! x to 1e12, in ulps per unit of the condition number in a, b and x (see `wright_check`).
+//! The spherical Legendre function (`sph_legendre_p`) at 600 points, n to 4,000, in ulps per
+//! unit of the condition number in θ, with the spherical harmonics built on it
+//! (`sph_harm_y`, `sph_harm`; see `sph_check`).
 //!
 //! Their inverses in x (`gammaincinv`, `gammainccinv`) are checked against mpmath's roots
 //! at 440 points, in ulps of the root per unit of its condition number (see
@@ -3252,6 +3255,122 @@ fn hyp2f1_bound(dev: &Device) -> f64 {
 /// The bounds for `wright_bessel` and `log_wright_bessel`, in ulps per unit of their
 /// `max(1, κ)`: 4 where the code is ours (CPU, wgpu); on CUDA, whose kernels call CUDA's
 /// exp, log and pow, twice that. Not run here: no NVIDIA driver.
+/// `sph_legendre_p` on `dev` in `F` against mpmath (tests/data/sph_legendre_mpmath.txt: 600
+/// points, n to 4,000, θ uniform, within 1e-8 of 0 and π, within 1e-3 of π/2 and on
+/// (−20, 20)) within `bound` ulps per unit of `max(1, κ)`, κ the condition number in θ;
+/// rows whose θ `F` does not hold, or whose values lie outside its normal range, are
+/// skipped. Then Unsöld's theorem `Σ_m |Y_n^m|² = (2n + 1)/(4π)` through `sph_harm_y`,
+/// the symmetries (exact), the conventions at the edges, `sph_harm_y` and CuPy's
+/// `sph_harm` against mpmath's `spherharm`, and a broadcast of a column of degrees
+/// against a row of angles.
+fn sph_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let to = |v: &[f64]| -> gpu::Result<Array<F>> {
+        Array::from_vec(v.iter().map(|&x| to_f(x)).collect(), [v.len()])?.to(dev)
+    };
+    let rows: Vec<[f64; 5]> = tagged_table(include_str!("data/sph_legendre_mpmath.txt"))
+        .into_iter()
+        .map(|(_, r)| r)
+        .filter(|r: &[f64; 5]| to_f(r[2]).into() == r[2] && (F::MIN_POSITIVE..=max).contains(&r[3].abs()))
+        .collect();
+    assert!(rows.len() >= 200, "sph_legendre_p {what}: only {} rows", rows.len());
+    let col = |k: usize| to(&rows.iter().map(|r| r[k]).collect::<Vec<_>>());
+    let got = col(0)?.sph_legendre_p(&col(1)?, &col(2)?)?.to_vec()?;
+    let want: Vec<f64> = rows.iter().map(|r| r[3]).collect();
+    check_ulps_per(dev, "sph_legendre_p", &got, &want, bound, (|i: usize| rows[i][4].max(1.0), "max(1, κ)"), |i| {
+        format!("(n {}, m {}, θ {:e})", rows[i][0], rows[i][1], rows[i][2])
+    });
+    // Unsöld: Σ_m |Y_n^m(θ, φ)|² = (2n + 1)/(4π) for every θ and φ.
+    for (n, theta, phi) in [(0usize, 0.3, 1.0), (7, 2.9, -0.4), (40, 1.1, 2.0), (200, 1e-3, 0.5)] {
+        let m: Vec<f64> = (0..=2 * n).map(|i| i as f64 - n as f64).collect();
+        let (re, im) = to(&[n as f64])?.sph_harm_y(&to(&m)?, &to(&[theta])?, &to(&[phi])?)?;
+        let (re, im) = (host_f64(re)?, host_f64(im)?);
+        let sum: f64 = re.iter().zip(&im).map(|(a, b)| a * a + b * b).sum();
+        let want = (2.0 * n as f64 + 1.0) / (4.0 * std::f64::consts::PI);
+        let tol = 8.0 * (n as f64 + 1.0).sqrt() * F::EPS * want;
+        assert!((sum - want).abs() <= tol, "Unsöld, n = {n}, θ = {theta} {what}: {sum} against {want}");
+    }
+    // P̄(−θ) = P̄(θ) and P̄_n^(−m) = (−1)^m P̄_n^m, exactly.
+    let (n, m, th) = (to(&[3.0, 10.0, 51.0, 200.0])?, to(&[1.0, -4.0, 17.0, 0.0])?, to(&[0.4, 2.0, 1.5, 3.1])?);
+    let p = host_f64(n.sph_legendre_p(&m, &th)?)?;
+    let q = host_f64(n.sph_legendre_p(&m, &th.neg()?)?)?;
+    let r = host_f64(n.sph_legendre_p(&m.neg()?, &th)?)?;
+    assert_eq!(p, q, "sph_legendre_p(−θ) {what}");
+    for (i, sign) in [-1.0, 1.0, -1.0, 1.0].into_iter().enumerate() {
+        assert_eq!(r[i], sign * p[i], "sph_legendre_p(n, −m) {what}, row {i}");
+    }
+    // The edges: 0 for n < 0, |m| > n and at the poles for m ≠ 0; √((2n + 1)/(4π))·(±1)ⁿ
+    // at the poles for m = 0; NaN for n or m not an integer, θ infinite, n > 2^18 and a NaN.
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let c5 = (11.0 / (4.0 * std::f64::consts::PI)).sqrt();
+    let cases: [(f64, f64, f64, f64); 12] = [
+        (-1.0, 0.0, 0.5, 0.0),
+        (2.0, 3.0, 0.5, 0.0),
+        (4.0, 1.0, 0.0, 0.0),
+        (5.0, 0.0, 0.0, c5),
+        (5.0, 0.0, std::f64::consts::PI, -c5),
+        (2.5, 1.0, 0.5, nan),
+        (2.0, 0.5, 0.5, nan),
+        (2.0, 1.0, inf, nan),
+        (2.0, 1.0, -inf, nan),
+        (262_145.0, 1.0, 0.5, nan),
+        (nan, 1.0, 0.5, nan),
+        (3.0, 1.0, nan, nan),
+    ];
+    let col = |k: usize| to(&cases.iter().map(|c| [c.0, c.1, c.2, c.3][k]).collect::<Vec<_>>());
+    let got = host_f64(col(0)?.sph_legendre_p(&col(1)?, &col(2)?)?)?;
+    for (i, (g, c)) in got.iter().zip(cases).enumerate() {
+        let w = c.3;
+        let ok = if w.is_nan() { g.is_nan() } else { (g - w).abs() <= 4.0 * F::EPS * w.abs() };
+        assert!(ok, "sph_legendre_p edge case {i} (n {}, m {}, θ {}) {what}: got {g}, want {w}", c.0, c.1, c.2);
+    }
+    // Y_n^m(θ, φ) against mpmath's spherharm(n, m, θ, φ); sph_harm(m, n, φ, θ) the same,
+    // NaN where |m| > n.
+    let ys: [(f64, f64, f64, f64, f64, f64); 4] = [
+        (3.0, 2.0, 0.5, 0.7, 0.035038056833036506, 0.20314657913442621),
+        (3.0, -2.0, 0.5, 0.7, 0.035038056833036506, -0.20314657913442621),
+        (10.0, 7.0, 1.2, -2.5, 0.023669713425624548, 0.10523510677845473),
+        (25.0, -1.0, 2.0, 4.0, 0.012566733023752037, -0.014550030944505367),
+    ];
+    let col = |k: usize| to(&ys.iter().map(|c| [c.0, c.1, c.2, c.3][k]).collect::<Vec<_>>());
+    let (re, im) = col(0)?.sph_harm_y(&col(1)?, &col(2)?, &col(3)?)?;
+    let (re2, im2) = col(1)?.sph_harm(&col(0)?, &col(3)?, &col(2)?)?;
+    let (re, im, re2, im2) = (host_f64(re)?, host_f64(im)?, host_f64(re2)?, host_f64(im2)?);
+    for (i, y) in ys.iter().enumerate() {
+        let tol = 64.0 * y.0 * F::EPS * y.4.hypot(y.5);
+        assert!(
+            (re[i] - y.4).abs() <= tol && (im[i] - y.5).abs() <= tol,
+            "sph_harm_y row {i} {what}: {} {}",
+            re[i],
+            im[i]
+        );
+        assert!(re2[i] == re[i] && im2[i] == im[i], "sph_harm row {i} {what}: {} {}", re2[i], im2[i]);
+    }
+    let (re, im) = to(&[2.0, -3.0, 0.0])?.sph_harm(&to(&[1.0, 2.0, -1.0])?, &to(&[0.3])?, &to(&[0.4])?)?;
+    let (re, im) = (host_f64(re)?, host_f64(im)?);
+    assert!(re.iter().chain(&im).all(|v| v.is_nan()), "sph_harm with |m| > n or n < 0 {what}: {re:?} {im:?}");
+    // A column of degrees against a row of angles, each against its own evaluation.
+    let degrees = [0.0, 5.0, 60.0];
+    let angles = [-1.0, 0.2, 1.5, 3.0];
+    let grid = host_f64(
+        Array::from_vec(to_vec_f(&degrees, to_f), [3, 1])?.to(dev)?.sph_legendre_p(&to(&[0.0])?, &to(&angles)?)?,
+    )?;
+    for (i, &n) in degrees.iter().enumerate() {
+        let one = host_f64(to(&[n; 4])?.sph_legendre_p(&to(&[0.0; 4])?, &to(&angles)?)?)?;
+        assert_eq!(&grid[4 * i..4 * i + 4], &one[..], "sph_legendre_p broadcast, degree {n} {what}");
+    }
+    Ok(())
+}
+
+/// The bound for `sph_legendre_p`, in ulps per unit of `max(1, κ)`: SPH_BOUND where the
+/// code is ours (CPU, wgpu); on CUDA, whose kernels call CUDA's sin, cos, log1p and exp,
+/// twice that. Not run here: no NVIDIA driver.
+fn sph_bound(dev: &Device) -> f64 {
+    bound_on(dev, 16.0, 32.0)
+}
+
 fn wright_bound(dev: &Device) -> (f64, f64) {
     (bound_on(dev, 4.0, 8.0), bound_on(dev, 4.0, 8.0))
 }
@@ -4885,6 +5004,17 @@ backend_tests! {
             return Ok(());
         }
         wright_check::<f64>(dev, wright_bound(dev))
+    }
+
+    fn sph_legendre_p_f32(dev) {
+        sph_check::<f32>(dev, sph_bound(dev))
+    }
+
+    fn sph_legendre_p_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        sph_check::<f64>(dev, sph_bound(dev))
     }
 
     fn agm_f32(dev) {

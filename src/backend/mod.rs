@@ -618,11 +618,14 @@ pub enum TernaryOp {
     WrightBessel,
     /// Its natural logarithm `ln Φ(a, b; c)` (SciPy's `log_wright_bessel`).
     LogWrightBessel,
+    /// The spherical Legendre function `P̄_a^b(c) = Y_a^b(c, 0)` of integer degree a and
+    /// order b at the polar angle c (SciPy's `sph_legendre_p(n, m, theta)`).
+    SphLegendreP,
 }
 
 impl TernaryOp {
     /// Every ternary op, in declaration order.
-    pub const ALL: [TernaryOp; 10] = [
+    pub const ALL: [TernaryOp; 11] = [
         TernaryOp::BetaInc,
         TernaryOp::BetaIncC,
         TernaryOp::BetaIncInv,
@@ -633,6 +636,7 @@ impl TernaryOp {
         TernaryOp::Lpmv,
         TernaryOp::WrightBessel,
         TernaryOp::LogWrightBessel,
+        TernaryOp::SphLegendreP,
     ];
 
     /// Lower-case name, as used in kernel names and messages.
@@ -648,6 +652,7 @@ impl TernaryOp {
             TernaryOp::Lpmv => "lpmv",
             TernaryOp::WrightBessel => "wright_bessel",
             TernaryOp::LogWrightBessel => "log_wright_bessel",
+            TernaryOp::SphLegendreP => "sph_legendre_p",
         }
     }
 }

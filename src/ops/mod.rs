@@ -46,6 +46,7 @@ pub(crate) mod solve;
 pub(crate) mod sort;
 pub(crate) mod special_misc;
 pub(crate) mod spence;
+pub(crate) mod sph_harm;
 pub(crate) mod stats;
 pub(crate) mod svd;
 pub(crate) mod tensorsolve;

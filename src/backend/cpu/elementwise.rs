@@ -497,6 +497,7 @@ pub(super) fn ternary(
         TernaryOp::Lpmv => |[m, v, x]: [f64; 3]| legendre::lpmv(m, v, x),
         TernaryOp::WrightBessel => |[a, b, x]: [f64; 3]| wright::wright_bessel(a, b, x, false),
         TernaryOp::LogWrightBessel => |[a, b, x]: [f64; 3]| wright::wright_bessel(a, b, x, true),
+        TernaryOp::SphLegendreP => |[n, m, theta]: [f64; 3]| legendre::sph_legendre_p(n, m, theta),
     };
     float_map(cpu, op.name(), dtype, inputs, shape, f)
 }

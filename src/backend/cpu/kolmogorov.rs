@@ -4,7 +4,7 @@
 //! shaders/kolmogorov_math.wgsl and kernels/common.cuh are the same for wgpu and CUDA.
 
 use super::gammainc::log1pmx;
-use super::special::{stirling_series, two_prod};
+use super::special::{stirling_series, two_prod, SQRT_2PI};
 
 /// Where the survival function leaves `1 − CDF` for its own series: just below the
 /// median 0.8276, so that neither side subtracts more than half of 1.
@@ -13,7 +13,6 @@ const SPLIT: f64 = 0.82;
 /// (exact, p being above ½) above it, each with the series that holds there.
 const P_SPLIT: f64 = 0.5119717052984973;
 /// √(2π) and π²/8.
-const SQRT_2PI: f64 = 2.5066282746310007;
 const PI2_8: f64 = 1.2337005501361697;
 /// Where the series stop: a term below 2^-56 of the sum.
 const EPS: f64 = 1.3877787807814457e-17;

@@ -2,7 +2,7 @@
 //! `lpmv`) in f64; src/ops/legendre.rs describes the method, and
 //! shaders/legendre_math.wgsl and kernels/common.cuh (`k_lpmv`) are the same steps.
 
-use super::special::digamma;
+use super::special::{digamma, LN2};
 use std::f64::consts::PI;
 
 /// Orders past ±512 give NaN: `P_v^m` overflows there, or for m < 0 underflows, at every
@@ -256,9 +256,120 @@ fn log_series(v: f64, k: u32, neg: bool, x: f64) -> f64 {
     }
 }
 
+/// `sph_legendre_p` keeps its running values within `2^±SPH_SCALE` (an even power, so that
+/// `√` halves it exactly), with the exponents apart.
+const SPH_SCALE: i32 = 500;
+
+/// `v·2^e` brought back within `2^±SPH_SCALE` (from within `2^±2·SPH_SCALE`).
+fn sph_norm(v: f64, e: i64) -> (f64, i64) {
+    let (big, scale) = (i64::from(SPH_SCALE), 2f64.powi(SPH_SCALE));
+    if v.abs() > scale {
+        (v / scale, e + big)
+    } else if v.abs() < 1.0 / scale && v != 0.0 {
+        (v * scale, e - big)
+    } else {
+        (v, e)
+    }
+}
+
+/// `sᵏ = f·2^e`, 0 < s ≤ 1, by binary powering with each product brought back in range:
+/// about k·ε off (a tenth of that typically), within the condition `k·θ·cot θ` in θ where
+/// it is used (|cos θ| ≥ ½).
+fn sph_pow(s: f64, k: u32) -> (f64, i64) {
+    let (mut b, mut eb) = (s, 0i64);
+    while b < 2f64.powi(-SPH_SCALE) {
+        (b, eb) = sph_norm(b, eb);
+    }
+    let (mut f, mut e, mut k) = (1.0, 0i64, k);
+    while k > 0 {
+        if k & 1 == 1 {
+            (f, e) = sph_norm(f * b, e + eb);
+        }
+        k >>= 1;
+        if k > 0 {
+            (b, eb) = sph_norm(b * b, 2 * eb);
+        }
+    }
+    (f, e)
+}
+
+/// The spherical Legendre function `P̄_n^m(θ) = √((2n + 1)/(4π)·(n − m)!/(n + m)!)·P_n^m(cos θ)`
+/// (SciPy's `sph_legendre_p(n, m, theta)`, the spherical harmonic `Y_n^m(θ, 0)`): NaN for
+/// n or m not an integer, θ infinite, n > 2¹⁸ or a NaN; 0 for n < 0 or |m| > n. As
+/// `±√((2n + 1)/(4π))·G·u_n`, k = |m|, `G = sinᵏθ·√((n + k)!/(n − k)!)/(2ᵏ·k!)` and `u_n`
+/// the ratio of `P_n^k(x)` to its value at x = 1; src/ops/sph_harm.rs describes the method,
+/// and shaders/legendre_math.wgsl and kernels/common.cuh (`k_sph_legendre_p`) take the same
+/// steps.
+pub(crate) fn sph_legendre_p(n: f64, m: f64, theta: f64) -> f64 {
+    if n.is_nan() || m.is_nan() || theta.is_nan() || n != n.floor() || m != m.floor() || theta.is_infinite() {
+        return f64::NAN;
+    }
+    if n < 0.0 || m.abs() > n {
+        return 0.0;
+    }
+    if n > MAX_DEGREE {
+        return f64::NAN;
+    }
+    let (nu, k) = (n as u32, m.abs() as u32);
+    let (sin, c) = theta.sin_cos();
+    let (s, x) = (sin.abs(), c.abs());
+    if s == 0.0 && k > 0 {
+        return 0.0;
+    }
+    // G/sinᵏθ = √Π (n + i)(n + 1 − i)/(4i²); sinᵏθ after.
+    let (mut g, mut e) = (1.0, 0i64);
+    for i in 1..=k {
+        let i = f64::from(i);
+        (g, e) = sph_norm(g * ((n + i) * (n + 1.0 - i) / (4.0 * i * i)), e);
+    }
+    let (mut g, mut e) = (g.sqrt(), e / 2);
+    let near = x >= 0.5;
+    if k > 0 && near {
+        let (f, es) = sph_pow(s, k);
+        (g, e) = sph_norm(g * f, e + es);
+    } else if k > 0 {
+        // Nearer the equator sinᵏθ = e^L, L = k/2·ln_1p(−x²), as 2^E·e^(L − E ln 2): L's
+        // error, |L|·ε, is within the condition in θ, where a rounded sin θ would cost k·ε
+        // (sinᵏθ hardly depends on θ near π/2).
+        let l = 0.5 * f64::from(k) * (-c * c).ln_1p();
+        let big = (l / LN2.0).floor();
+        g *= (l - big * LN2.0 - big * LN2.1).exp();
+        e += big as i64;
+    }
+    // u_j from u_k = 1: u_j = α x u_(j−1) − β u_(j−2), α = (2j − 1)/(j + k),
+    // β = (j − 1 − k)/(j + k) (α − β = 1); near the poles in the differences
+    // d_j = u_j − u_(j−1) = β d_(j−1) − α t u_(j−1), t = 1 − |x|, whose terms do not cancel
+    // as x·u's do near 1, nor carry x's rounding (of the size of t).
+    let t = s * s / (1.0 + x);
+    let (mut u, mut w, mut eu) = (1.0, 0.0, 0i64); // u_j; d_j near the poles, else u_(j−1)
+    let tiny = 2f64.powi(-SPH_SCALE);
+    for j in k + 1..=nu {
+        let (jf, kf) = (f64::from(j), f64::from(k));
+        let (a, b) = ((2.0 * jf - 1.0) / (jf + kf), (jf - 1.0 - kf) / (jf + kf));
+        if near {
+            w = b * w - a * t * u;
+            u += w;
+        } else {
+            (w, u) = (u, a * x * u - b * w);
+        }
+        if u.abs() < tiny && w.abs() < tiny {
+            (u, w, eu) = (u / tiny, w / tiny, eu - i64::from(SPH_SCALE));
+        }
+    }
+    let (v, e) = sph_norm(g * u, e + eu);
+    let v = libm::scalbn(((2.0 * n + 1.0) / (4.0 * PI)).sqrt() * v, e.clamp(-4000, 4000) as i32);
+    // The Condon–Shortley phase for m > 0; P_n^m(−x) = (−1)^(n+m) P_n^m(x).
+    if (m > 0.0 && k % 2 == 1) != (c < 0.0 && (nu + k) % 2 == 1) {
+        -v
+    } else {
+        v
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::lpmv;
+    use super::{lpmv, sph_legendre_p};
+    use std::f64::consts::PI;
 
     #[test]
     fn closed_forms() {
@@ -271,5 +382,23 @@ mod tests {
         assert!((lpmv(2.0, 2.0, x) - 3.0 * s * s).abs() < 1e-15);
         assert!((lpmv(0.0, 0.5, -1.0)) == f64::NEG_INFINITY);
         assert!(lpmv(0.5, 1.0, x).is_nan() && lpmv(0.0, 1.0, 1.5).is_nan());
+    }
+
+    #[test]
+    fn sph_closed_forms() {
+        // Y_1^0 = √(3/4π)·cos θ, Y_1^1 = −√(3/8π)·sin θ, Y_2^2 = √(15/32π)·sin²θ,
+        // Y_3^0 = √(7/16π)·(5cos³θ − 3cos θ), at both halves of (0, π) and past it.
+        for &th in &[1e-9, 0.3, 1.2, 1.5706, 2.0, 3.1, 7.5] {
+            let (s, c) = (f64::sin(th).abs(), f64::cos(th));
+            let near = |a: f64, b: f64, tol: f64| (a - b).abs() <= tol * b.abs().max(f64::MIN_POSITIVE);
+            assert!(near(sph_legendre_p(1.0, 0.0, th), (3.0 / (4.0 * PI)).sqrt() * c, 4e-16));
+            assert!(near(sph_legendre_p(1.0, 1.0, th), -(3.0 / (8.0 * PI)).sqrt() * s, 4e-16));
+            assert!(near(sph_legendre_p(1.0, -1.0, th), (3.0 / (8.0 * PI)).sqrt() * s, 4e-16));
+            assert!(near(sph_legendre_p(2.0, 2.0, th), (15.0 / (32.0 * PI)).sqrt() * s * s, 6e-16));
+            let p3 = (7.0 / (16.0 * PI)).sqrt() * (5.0 * c * c * c - 3.0 * c);
+            assert!(near(sph_legendre_p(3.0, 0.0, th), p3, 1e-14), "Y_3^0({th})");
+        }
+        assert!(sph_legendre_p(2.0, 3.0, 0.5) == 0.0 && sph_legendre_p(-1.0, 0.0, 0.5) == 0.0);
+        assert!(sph_legendre_p(2.5, 0.0, 0.5).is_nan() && sph_legendre_p(2.0, 0.0, f64::INFINITY).is_nan());
     }
 }

@@ -105,6 +105,12 @@ fn ppnd(q: f64, s: f64) -> f64 {
 }
 
 const FRAC_1_SQRT_2: f64 = std::f64::consts::FRAC_1_SQRT_2;
+/// ½ ln 2π in two parts (the second the first's rounding error), Stirling's constant.
+pub(super) const HALF_LN_2PI: (f64, f64) = (0.918_938_533_204_672_8, -3.878_294_158_067_241_4e-17);
+/// ln 2 in two parts, the first with its low 21 bits zero (k·LN2.0 is exact for |k| < 2²¹).
+pub(super) const LN2: (f64, f64) = (6.931_471_803_691_238_2e-1, 1.908_214_929_270_587_7e-10);
+/// √(2π), correctly rounded.
+pub(super) const SQRT_2PI: f64 = 2.506_628_274_631_000_7;
 
 /// The inverse of erf on `[-1, 1]`: `erfinv(x) = ndtri((1 + x) / 2) / √2`.
 pub(crate) fn erfinv(x: f64) -> f64 {
@@ -586,7 +592,6 @@ const STIRLING: [f64; 10] = [
 /// exponent: x = 2^k·m, m in [√½, √2], ln m = 2 atanh(s) with s = (m − 1)/(m + 1)
 /// carried in two parts, and the series' first term (2/3)s³ in two parts too.
 fn ln_double(x: f64) -> (f64, f64) {
-    const LN2: (f64, f64) = (6.93147180369123816490e-01, 1.90821492927058770002e-10);
     const TWO_THIRDS: (f64, f64) = (0.6666666666666666, 3.700743415417188e-17);
     let mut k = ((x.to_bits() >> 52) & 0x7ff) as i32 - 1023;
     let mut m = f64::from_bits((x.to_bits() & !(0x7ff << 52)) | (1023 << 52));
@@ -616,7 +621,6 @@ fn ln_double(x: f64) -> (f64, f64) {
 /// Γ(x) for x ≥ 10 by Stirling's series, its exponent E = (x − ½) ln x − x + ½ ln 2π +
 /// S(x) (up to 709.8) carried in two parts, so that e^E is as good as `exp`.
 fn gamma_stirling(x: f64) -> f64 {
-    const HALF_LN_2PI: (f64, f64) = (0.9189385332046728, -3.8782941580672414e-17);
     let w = x - 0.5;
     let (lh, ll) = ln_double(x);
     let (ah, al) = two_prod(w, lh);

@@ -4,11 +4,10 @@
 //! shaders/wright_math.wgsl (`math_wright_bessel`) and kernels/common.cuh
 //! (`k_wright_bessel`) take the same steps.
 
-use super::special::{gamma, stirling_ln_gamma_ratio, stirling_series, two_sum};
+use super::special::{gamma, stirling_ln_gamma_ratio, stirling_series, two_sum, HALF_LN_2PI, SQRT_2PI};
 
 /// Stirling's series serves from here (`stirling_series`' own bound).
 const Z0: f64 = 10.0;
-const HALF_LN_2PI: f64 = 0.918_938_533_204_672_8;
 /// A term below this fraction of the sum ends the sum in its direction.
 const TAIL: f64 = 1e-18;
 /// From this width (in terms) of the peak on, the sum is taken on a grid of step σ/3.
@@ -17,7 +16,6 @@ const WIDE: f64 = 12.0;
 /// Laplace's error, of the order of 1/k, and the terms' (`term_ratio` loses `ε·σ·ln x`),
 /// are far below its ulp; Φ itself overflowed long before.
 const LAPLACE: f64 = 1e5;
-const SQRT_2PI: f64 = 2.506_628_274_631_000_5;
 /// Terms (and peak walk steps) past which the value is NaN; the widest integer sum (σ just
 /// under 12) takes about 220.
 const MAX_STEPS: u32 = 2000;
@@ -64,21 +62,22 @@ fn term_ratio(a: f64, b: f64, x: f64, lnx: f64, c: f64, d: f64, near: bool) -> f
 /// (ψ, the terms' logarithmic derivative, to within O(1) in k), by Newton's method in
 /// `u = ln(k + 1)` bracketed by bisection; 0 where the terms fall from the first.
 fn peak(a: f64, b: f64, lnx: f64) -> f64 {
-    let g = |u: f64| u + a * (a * u.exp_m1() + b + 1.0).ln() - lnx;
-    if g(0.0) >= 0.0 {
+    if a * (b + 1.0).ln() >= lnx {
         return 0.0;
     }
     let (mut lo, mut hi) = (0.0, lnx);
     let mut u = lnx / (1.0 + a);
     for _ in 0..64 {
-        let gu = g(u);
-        if gu < 0.0 {
+        let em1 = u.exp_m1();
+        let inner = a * em1 + b + 1.0;
+        let g = u + a * inner.ln() - lnx;
+        if g < 0.0 {
             lo = u;
         } else {
             hi = u;
         }
-        let e = u.exp();
-        let mut next = u - gu / (1.0 + a * a * e / (a * u.exp_m1() + b + 1.0));
+        let e = em1 + 1.0;
+        let mut next = u - g / (1.0 + a * a * e / inner);
         if !(next > lo && next < hi) {
             next = 0.5 * (lo + hi);
         }
@@ -106,19 +105,20 @@ fn centre_term(a: f64, b: f64, x: f64, c: f64, extra: f64, log: bool) -> (f64, f
     if w >= Z0 {
         q /= w;
         (big, lo) = two_sum(big, w);
-        small -= 0.5 * w.ln() + HALF_LN_2PI + stirling_series(w);
+        small -= 0.5 * w.ln() + HALF_LN_2PI.0 + stirling_series(w);
     } else {
         for i in 2..=c as u32 {
             m /= f64::from(i);
         }
     }
     if z >= Z0 {
+        let lnz = z.ln();
         if c > 0.0 {
             // zᵃ past the range: q from logarithms (x/(c + 1) is in q already).
             let za = z.powf(a);
-            q = if za.is_finite() { q / za } else { (q.ln() - a * z.ln()).exp() };
+            q = if za.is_finite() { q / za } else { (q.ln() - a * lnz).exp() };
         }
-        small -= (b - 0.5) * z.ln() + HALF_LN_2PI + stirling_series(z);
+        small -= (b - 0.5) * lnz + HALF_LN_2PI.0 + stirling_series(z);
         let (s, e) = two_sum(big, z);
         (big, lo) = (s, lo + e);
     }

@@ -73,7 +73,7 @@ fn render(template: &str, vars: &[(&str, &str)]) -> String {
 /// parts, the significand's bits, the last exact power of ten, and from where every
 /// value is a multiple of 8; for expint_math.wgsl's sine and cosine integrals, the depth
 /// of E₁(ix)'s continued fraction and where its leading terms are all.
-fn special_vars(t: &'static str) -> [(&'static str, &'static str); 54] {
+fn special_vars(t: &'static str) -> [(&'static str, &'static str); 58] {
     let f32 = t == "f32";
     let pick = |a: &'static str, b: &'static str| if f32 { a } else { b };
     [
@@ -100,6 +100,12 @@ fn special_vars(t: &'static str) -> [(&'static str, &'static str); 54] {
         ("TWO_THIRDS_LO", pick("-1.9868215517249155e-08", "3.700743415417188e-17")),
         ("HALF_LN_2PI_HI", pick("0.9189385175704956", "0.9189385332046728")),
         ("HALF_LN_2PI_LO", pick("1.563417661998301e-08", "-3.8782941580672414e-17")),
+        ("SQRT_2PI", pick("2.5066282749176025", "2.5066282746310007")),
+        // sph_legendre_p's running values stay within 2^±SPH_SCALE (SPH_BIG, SPH_TINY): a
+        // product of two is still normal.
+        ("SPH_SCALE", pick("60", "500")),
+        ("SPH_BIG", pick("1.152921504606847e18", "3.273390607896142e150")),
+        ("SPH_TINY", pick("8.673617379884035e-19", "3.054936363499605e-151")),
         ("POW_FAR", pick("110.0", "800.0")),
         // |b·log2 a| below which pow_pos's binary powering neither overflows in Veltkamp's
         // split (a factor above MAX/SPLIT) nor loses every product's low part (f64: below

@@ -47,7 +47,7 @@ pub(super) fn extreme(max: bool, t: DType, a: &str, b: &str) -> String {
 /// vector loads; a compile two to four times as fast). Straight-line functions (Γ,
 /// ln Γ, ψ, erf, K(m)) keep the wide kernels, which load vectors and run 2–5 times as
 /// fast as this one.
-const ITERATIVE: [&str; 24] = [
+const ITERATIVE: [&str; 25] = [
     "math_betainc",
     "math_betaincinv",
     "math_gammainc",
@@ -72,6 +72,7 @@ const ITERATIVE: [&str; 24] = [
     "math_lpmv",
     "math_hyp2f1",
     "math_wright_bessel",
+    "math_sph_legendre_p",
 ];
 
 /// Whether `expr` calls one of the `ITERATIVE` functions (by name and type suffix:
@@ -94,6 +95,7 @@ pub(super) fn ternary_expr(op: TernaryOp, t: DType) -> Option<String> {
         TernaryOp::Lpmv => format!("math_lpmv_{w}(a, b, c)"),
         TernaryOp::WrightBessel => format!("math_wright_bessel_{w}(a, b, c, false)"),
         TernaryOp::LogWrightBessel => format!("math_wright_bessel_{w}(a, b, c, true)"),
+        TernaryOp::SphLegendreP => format!("math_sph_legendre_p_{w}(a, b, c)"),
     })
 }
 
