@@ -95,7 +95,21 @@ fn stack_cases<T: TestValue + Scalar>(dev: &Device) -> gpu::Result<()> {
     let h = host::<T>(&[3, 5], 7);
     let d = Array::from_ndarray(&h).to(dev)?;
     let want = ndarray::stack(Axis(1), &[h.t(), h.t()]).expect("ndarray stack");
-    same(&gpu::stack(&[d.t(), d.t()], 1)?, &want, &format!("{} stack of transposed views", T::DTYPE))
+    same(&gpu::stack(&[d.t(), d.t()], 1)?, &want, &format!("{} stack of transposed views", T::DTYPE))?;
+    // An empty transposed view, 40 rows of none with a column stride of 40 (found by
+    // the view-chain property test: the CPU's tiled copy once split by zero columns).
+    let h = host::<T>(&[0, 40], 8);
+    let d = Array::from_ndarray(&h).to(dev)?;
+    for axis in 0..3 {
+        let want = ndarray::stack(Axis(axis), &[h.t(), h.t()]).expect("ndarray stack");
+        same(
+            &gpu::stack(&[d.t(), d.t()], axis as isize)?,
+            &want,
+            &format!("{} stack of empty transposed views", T::DTYPE),
+        )?;
+    }
+    let want = ndarray::concatenate(Axis(0), &[h.t(), h.t()]).expect("ndarray concatenate");
+    same(&gpu::concatenate(&[d.t(), d.t()], 0)?, &want, &format!("{} concatenate of empty transposed views", T::DTYPE))
 }
 
 /// NaN payloads and signed zeros survive: the kernels copy bits.

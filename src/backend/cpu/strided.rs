@@ -197,6 +197,10 @@ fn map1_tiled<A: Copy + Sync, O: Send>(
 
 /// `out[i] = f(a[i])` over `shape` (row-major `out`).
 pub(crate) fn map1<A: Copy + Sync, O: Send>(out: &mut [O], shape: &[usize], a: &Src<A>, f: impl Fn(A) -> O + Sync) {
+    if out.is_empty() {
+        // Nothing to write; the tiled path would also split by a zero row length.
+        return;
+    }
     let c = collapse(shape, &[&a.strides]);
     let sa = &c.strides[0];
     let nd = c.shape.len();
@@ -347,4 +351,20 @@ pub(crate) fn assign2<T: Copy + Send + Sync, B: Copy + Sync>(
             }
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An empty transposed view (rows >= TILE, a long column stride, no columns) takes
+    /// the tiled path's shape test; it must write nothing rather than chunk by zero.
+    #[test]
+    fn empty_transposed_view_maps_to_nothing() {
+        let data: [f32; 0] = [];
+        let src = Src { data: &data, offset: 0, strides: vec![1, 2 * TILE as isize] };
+        let mut out: Vec<f32> = Vec::new();
+        map1(&mut out, &[TILE + 3, 0], &src, |x| x);
+        assert!(out.is_empty());
+    }
 }
