@@ -36,6 +36,8 @@ DEF_UNARY(sign, k_sign(x))
 DEF_UNARY(erf, k_erf(x))
 DEF_UNARY(erfc, k_erfc(x))
 DEF_UNARY(erfcx, k_erfcx(x))
+DEF_UNARY(dawsn, k_dawsn(x))
+DEF_UNARY(erfi, k_erfi(x))
 DEF_UNARY(ellipkm1, k_ellipkm1(x))
 DEF_UNARY(ellipe, k_ellipe(x))
 DEF_UNARY(spence, k_spence(x))
@@ -154,7 +156,7 @@ EW_ONCE(expn) EW_ONCE(smirnov) EW_ONCE(smirnovi) EW_ONCE(yn) EW_ONCE(spherical_y
 EW_ONCE(betainc) EW_ONCE(betaincc) EW_ONCE(betaincinv) EW_ONCE(betainccinv)
 EW_ONCE(ellipj_sn) EW_ONCE(ellipj_cn) EW_ONCE(ellipj_dn) EW_ONCE(ellipj_am) EW_ONCE(ellipkinc) EW_ONCE(ellipeinc)
 EW_ONCE(elliprc) EW_ONCE(agm) EW_ONCE(elliprf) EW_ONCE(elliprd) EW_ONCE(elliprg) EW_ONCE(lpmv) EW_ONCE(elliprj) EW_ONCE(hyp2f1)
-EW_ONCE(wright_bessel) EW_ONCE(log_wright_bessel) EW_ONCE(sph_legendre_p)
+EW_ONCE(wright_bessel) EW_ONCE(log_wright_bessel) EW_ONCE(sph_legendre_p) EW_ONCE(dawsn) EW_ONCE(erfi)
 #undef EW_ONCE
 
 // IEEE comparisons: NaN compares unequal (ne is true).

@@ -93,6 +93,79 @@ fn math_erfcx_{{T}}(x: {{T}}) -> {{T}} {
     return 2.0 * (exp_{{T}}(z * z) * exp_{{T}}((a - z) * (a + z))) - t;
 }
 
+// Dawson's integral D(x) = e^(−x²)∫₀^x e^(t²) dt (SciPy's dawsn), as on the CPU
+// (src/backend/cpu/special.rs): below |x| = 1 the series x·Σ (−2x²)^k/(2k + 1)!!,
+// nested; above, Rybicki's sampling formula around the nearest even multiple n₀ of
+// h = ¼ (x = n₀h + ξ, |ξ| ≤ h), 14 terms on each side with the exponentials and
+// e^(−((2i + 1)h)²) by recurrence; 1/(2x) past 1e9.
+fn dawsn_rybicki_{{T}}(a: {{T}}) -> {{T}} {
+    if (a > 1e9) { return 0.5 / a; }
+    let n0 = 2.0 * round(2.0 * a);
+    let xi = a - 0.25 * n0;
+    let e1 = exp_{{T}}(0.5 * xi);
+    let e2 = e1 * e1;
+    let q: {{T}} = 0.6065306597126334;                         // e^(−8h²) = e^(−½)
+    var c: {{T}} = 0.9394130628134758;                         // e^(−h²)
+    var r = q;
+    var d1 = n0 + 1.0;
+    var d2 = n0 - 1.0;
+    var p = e1;
+    var s: {{T}} = 0.0;
+    for (var i = 0; i < 14; i++) {
+        s += c * (p / d1 + 1.0 / (d2 * p));
+        d1 += 2.0;
+        d2 -= 2.0;
+        p *= e2;
+        c *= r;
+        r *= q;
+    }
+    return 0.5641895835477563 * exp_{{T}}(-xi * xi) * s;
+}
+
+fn math_dawsn_{{T}}(x: {{T}}) -> {{T}} {
+    let a = abs(x);
+    if (a < 1.0) {
+        let t = -2.0 * x * x;
+        var s: {{T}} = 1.0;
+        for (var k = 20; k >= 1; k--) { s = 1.0 + s * t / {{T}}(2 * k + 1); }
+        return x * s;
+    }
+    if (nan_{{T}}(x)) { return x; }
+    let d = dawsn_rybicki_{{T}}(a);
+    return select(d, -d, x < 0.0);
+}
+
+// The imaginary error function erfi(x) = 2/√π·e^(x²)·D(x) (SciPy's erfi), e^(x²) split
+// exactly as in erfcx, in halves past {{EXP_SPLIT}} where it overflows before erfi
+// does; below |x| = 1 its series 2x/√π·Σ x^(2k)/(k!(2k + 1)), of positive terms.
+fn math_erfi_{{T}}(x: {{T}}) -> {{T}} {
+    let a = abs(x);
+    if (a < 1.0) {
+        let y = x * x;
+        var term: {{T}} = 1.0;
+        var s: {{T}} = 1.0;
+        for (var k = 1; k <= 18; k++) {
+            term *= y / {{T}}(k);
+            s += term / {{T}}(2 * k + 1);
+        }
+        return 1.1283791670955126 * x * s;
+    }
+    if (nan_{{T}}(x)) { return x; }
+    var v = inf_{{T}}();
+    if (a <= 27.0) {
+        let z = floor(a * {{ERF_SPLIT}}) / {{ERF_SPLIT}};
+        let zz = z * z;
+        let d = 1.1283791670955126 * dawsn_rybicki_{{T}}(a) * exp_{{T}}((a - z) * (a + z));
+        if (zz > {{EXP_SPLIT}}) {
+            let h = exp_{{T}}(0.5 * zz);
+            v = d * h * h;
+        } else {
+            v = d * exp_{{T}}(zz);
+        }
+    }
+    return select(v, -v, x < 0.0);
+}
+
 // The standard normal CDF, ndtr(x) = ½ erfc(−x/√2). Below −1.25·√2 the tail is
 // ½ e^(−x²/2 − 0.5625 + R/S) / (|x|/√2) with e^(−x²/2) split from x itself: through
 // erfc(−x/√2) the rounding of x/√2 would cost x²/2 ulp (~700 at x = −37), as in

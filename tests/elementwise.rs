@@ -147,6 +147,8 @@ macro_rules! float_ref {
                     UnaryOp::I1 => gpu::Array::from_vec(vec![x as f64], 1).ok()?.i1().ok()?.item().ok()? as $t,
                     UnaryOp::I1e => gpu::Array::from_vec(vec![x as f64], 1).ok()?.i1e().ok()?.item().ok()? as $t,
                     UnaryOp::Erfcx => gpu::Array::from_vec(vec![x as f64], 1).ok()?.erfcx().ok()?.item().ok()? as $t,
+                    UnaryOp::Dawsn => gpu::Array::from_vec(vec![x as f64], 1).ok()?.dawsn().ok()?.item().ok()? as $t,
+                    UnaryOp::Erfi => gpu::Array::from_vec(vec![x as f64], 1).ok()?.erfi().ok()?.item().ok()? as $t,
                     UnaryOp::EllipKm1 => {
                         gpu::Array::from_vec(vec![x as f64], 1).ok()?.ellipkm1().ok()?.item().ok()? as $t
                     }
@@ -624,6 +626,8 @@ fn float_unary<T: Element>(a: &Array<T>, op: UnaryOp) -> gpu::Result<Array<T>> {
             UnaryOp::I1 => a.i1(),
             UnaryOp::I1e => a.i1e(),
             UnaryOp::Erfcx => a.erfcx(),
+            UnaryOp::Dawsn => a.dawsn(),
+            UnaryOp::Erfi => a.erfi(),
             UnaryOp::EllipKm1 => a.ellipkm1(),
             UnaryOp::EllipE => a.ellipe(),
             UnaryOp::Spence => a.spence(),

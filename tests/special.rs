@@ -34,7 +34,9 @@
 //! `EXPINT_ULPS` of the answer. The sine and cosine integrals and their hyperbolic
 //! forms (`si`, `ci`, `shi`, `chi`, `sici`, `shichi`) at 1,577, x from 1e-300 to 1e300
 //! (to 717 for Shi and Chi) and near the roots of Ci and Chi, in ulps per unit of the
-//! condition number (see `sici_check`).
+//! condition number (see `sici_check`). Dawson's integral and the imaginary error
+//! function (`dawsn`, `erfi`) at 897 points, D from 1e-300 to 1e300 and erfi up to its
+//! overflow at 26.714, within `DAWSN_ULPS` of the answer (see `dawsn_check`).
 //!
 //! Kolmogorov's survival function and its inverse (`kolmogorov`, `kolmogi`) are checked
 //! against mpmath at 545 points, in ulps per unit of the condition number (see
@@ -2143,6 +2145,73 @@ fn expint_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
         assert_eq!(a, -b, "Ei(−x) = −E₁(x) at x = {} {what}", pos[k]);
     }
     check_strided_view::<F>(dev, &pos, &["exp1", "expi"], |op, a| if op == "exp1" { a.exp1() } else { a.expi() })
+}
+
+// ---- dawsn, erfi ------------------------------------------------------------------------
+
+/// `dawsn`'s and `erfi`'s bound in ulps: DAWSN_ULPS where the code is ours (CPU, wgpu);
+/// on CUDA, whose kernels call CUDA's exp (documented within 2 ulp in f32, 1 in f64),
+/// twice that. Not run here: no NVIDIA driver.
+fn dawsn_bound(dev: &Device) -> f64 {
+    bound_on(dev, DAWSN_ULPS, 2.0 * DAWSN_ULPS)
+}
+
+/// The bound for `dawsn` and `erfi` on the CPU and wgpu, in ulps of the answer: Rybicki's
+/// sum compounds the roundings of its recurrences (measured worst: see `dawsn_check`).
+const DAWSN_ULPS: f64 = 6.0;
+
+/// `dawsn` and `erfi` on `dev` in `F` against mpmath (tests/data/dawsn_mpmath.txt: D from
+/// 1e-300 to 1e300, erfi to its overflow at 26.714, through the switch at 1 and the
+/// centres of Rybicki's sum) within `bound` ulps of the answer, with no absolute floor;
+/// values outside `F`'s normal range are skipped. Prints the worst.
+fn dawsn_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
+    let (to_f, min_positive): (fn(f64) -> F, f64) = (<F as gpu::Element>::from_f64, F::MIN_POSITIVE);
+    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
+    for op in ["dawsn", "erfi"] {
+        let rows: Vec<_> = op_table(include_str!("data/dawsn_mpmath.txt"))
+            .into_iter()
+            .filter(|r| r.0 == op && to_f(r.1).into() == r.1)
+            .filter(|r| r.2.abs() >= min_positive && r.2.abs() <= max)
+            .collect();
+        let a = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
+        let got = if op == "dawsn" { a.dawsn()? } else { a.erfi()? }.to_vec()?;
+        let want: Vec<f64> = rows.iter().map(|r| r.2).collect();
+        check_ulps(dev, op, &got, &want, bound, |i| format!("{:e}", rows[i].1));
+    }
+    Ok(())
+}
+
+/// `dawsn`'s and `erfi`'s conventions (SciPy's): ±0 kept, D(±∞) = ±0, erfi(±∞) = ±∞ and
+/// ±∞ past its overflow, NaN through; both odd bit for bit; a strided view against the
+/// contiguous result.
+fn dawsn_specials<F: Prec>(dev: &Device) -> gpu::Result<()> {
+    let to_f = <F as gpu::Element>::from_f64;
+    let to = |v: &[f64]| -> Vec<F> { v.iter().map(|&x| to_f(x)).collect() };
+    let (inf, nan) = (f64::INFINITY, f64::NAN);
+    let what = format!("on {} {}", dev.kind(), F::DTYPE);
+    let x = Array::from_vec(to(&[0.0, -0.0, inf, -inf, nan, 30.0, -30.0]), [7])?.to(dev)?;
+    let d: Vec<f64> = x.dawsn()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    assert_eq!((d[0], d[1], d[2], d[3]), (0.0, 0.0, 0.0, 0.0), "dawsn(±0, ±∞) {what}");
+    assert!(
+        d[1].is_sign_negative() && d[3].is_sign_negative() && d[2].is_sign_positive(),
+        "dawsn's signs {what}: {d:?}"
+    );
+    assert!(d[4].is_nan(), "dawsn(NaN) {what}");
+    let e: Vec<f64> = x.erfi()?.to_vec()?.into_iter().map(|v| v.into()).collect();
+    assert_eq!((e[0], e[2], e[3], e[5], e[6]), (0.0, inf, -inf, inf, -inf), "erfi(0, ±∞, ±30) {what}");
+    assert!(e[1] == 0.0 && e[1].is_sign_negative() && e[4].is_nan(), "erfi(−0), erfi(NaN) {what}: {e:?}");
+    let pos: Vec<f64> = (1..=40).map(|k| 0.23 * k as f64).collect();
+    let neg: Vec<f64> = pos.iter().map(|v| -v).collect();
+    let (p, n) = (Array::from_vec(to(&pos), [40])?.to(dev)?, Array::from_vec(to(&neg), [40])?.to(dev)?);
+    for (op, f) in [("dawsn", Array::<F>::dawsn as fn(&Array<F>) -> gpu::Result<Array<F>>), ("erfi", Array::<F>::erfi)]
+    {
+        let (a, b) = (f(&p)?.to_vec()?, f(&n)?.to_vec()?);
+        for (k, (a, b)) in a.iter().zip(&b).enumerate() {
+            let (a, b): (f64, f64) = ((*a).into(), (*b).into());
+            assert_eq!(a, -b, "{op}(−x) = −{op}(x) at x = {} {what}", pos[k]);
+        }
+    }
+    check_strided_view::<F>(dev, &pos, &["dawsn", "erfi"], |op, a| if op == "dawsn" { a.dawsn() } else { a.erfi() })
 }
 
 // ---- gammaincinv, gammainccinv ----------------------------------------------------------
@@ -4905,6 +4974,19 @@ backend_tests! {
         }
         expint_check::<f64>(dev, expint_bound(dev))?;
         expint_specials::<f64>(dev)
+    }
+
+    fn dawsn_erfi_f32(dev) {
+        dawsn_check::<f32>(dev, dawsn_bound(dev))?;
+        dawsn_specials::<f32>(dev)
+    }
+
+    fn dawsn_erfi_f64(dev) {
+        if !dev.supports(DType::F64) {
+            return Ok(());
+        }
+        dawsn_check::<f64>(dev, dawsn_bound(dev))?;
+        dawsn_specials::<f64>(dev)
     }
 
     fn sici_shichi_f32(dev) {

@@ -104,6 +104,10 @@ pub enum UnaryOp {
     I1e,
     /// The scaled complementary error function `e^(x²)·erfc(x)` (SciPy's `erfcx`; floats).
     Erfcx,
+    /// Dawson's integral `e^(−x²)∫₀^x e^(t²) dt` (SciPy's `dawsn`; floats).
+    Dawsn,
+    /// The imaginary error function `−i·erf(ix)` (SciPy's `erfi`; floats).
+    Erfi,
     /// `K(1 − p)`, the complete elliptic integral of the first kind at parameter
     /// `m = 1 − p` (SciPy's `ellipkm1`; floats).
     EllipKm1,
@@ -170,7 +174,7 @@ pub enum UnaryOp {
 
 impl UnaryOp {
     /// Every unary op.
-    pub const ALL: [UnaryOp; 69] = [
+    pub const ALL: [UnaryOp; 71] = [
         UnaryOp::Neg,
         UnaryOp::Abs,
         UnaryOp::Square,
@@ -213,6 +217,8 @@ impl UnaryOp {
         UnaryOp::I1,
         UnaryOp::I1e,
         UnaryOp::Erfcx,
+        UnaryOp::Dawsn,
+        UnaryOp::Erfi,
         UnaryOp::EllipKm1,
         UnaryOp::EllipE,
         UnaryOp::Spence,
@@ -292,6 +298,8 @@ impl UnaryOp {
             UnaryOp::I1 => "i1",
             UnaryOp::I1e => "i1e",
             UnaryOp::Erfcx => "erfcx",
+            UnaryOp::Dawsn => "dawsn",
+            UnaryOp::Erfi => "erfi",
             UnaryOp::EllipKm1 => "ellipkm1",
             UnaryOp::EllipE => "ellipe",
             UnaryOp::Spence => "spence",

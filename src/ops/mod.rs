@@ -10,6 +10,7 @@ pub(crate) mod contract;
 pub(crate) mod convenience;
 pub(crate) mod convolve;
 pub(crate) mod creation;
+pub(crate) mod dawson;
 pub(crate) mod eigh;
 pub(crate) mod einsum_path;
 pub(crate) mod elementwise;

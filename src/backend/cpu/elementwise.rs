@@ -150,6 +150,8 @@ pub(super) fn unary(cpu: &CpuBackend, op: UnaryOp, src: View<'_, CpuStorage>) ->
             UnaryOp::I1 => run(cpu, v, l, FloatNum::i1),
             UnaryOp::I1e => run(cpu, v, l, FloatNum::i1e),
             UnaryOp::Erfcx => run(cpu, v, l, FloatNum::erfcx),
+            UnaryOp::Dawsn => run(cpu, v, l, FloatNum::dawsn),
+            UnaryOp::Erfi => run(cpu, v, l, FloatNum::erfi),
             UnaryOp::EllipKm1 => run(cpu, v, l, FloatNum::ellipkm1),
             UnaryOp::EllipE => run(cpu, v, l, FloatNum::ellipe),
             UnaryOp::Spence => run(cpu, v, l, FloatNum::spence),

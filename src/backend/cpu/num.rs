@@ -212,6 +212,8 @@ pub(crate) trait FloatNum:
     fn i1(self) -> Self;
     fn i1e(self) -> Self;
     fn erfcx(self) -> Self;
+    fn dawsn(self) -> Self;
+    fn erfi(self) -> Self;
     fn ellipkm1(self) -> Self;
     fn ellipe(self) -> Self;
     fn spence(self) -> Self;
@@ -496,6 +498,12 @@ macro_rules! float_num {
             #[inline(always)]
             fn erfcx(self) -> Self {
                 super::special::erfcx(self as f64) as $t
+            }
+            fn dawsn(self) -> Self {
+                super::special::dawsn(self as f64) as $t
+            }
+            fn erfi(self) -> Self {
+                super::special::erfi(self as f64) as $t
             }
             fn ellipkm1(self) -> Self {
                 super::special::ellipkm1(self as f64) as $t

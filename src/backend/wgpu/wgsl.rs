@@ -160,6 +160,8 @@ pub(super) fn unary_expr(op: UnaryOp, t: DType) -> Option<String> {
         UnaryOp::I1 => format!("math_i1_{w}(a)"),
         UnaryOp::I1e => format!("math_i1e_{w}(a)"),
         UnaryOp::Erfcx => format!("math_erfcx_{w}(a)"),
+        UnaryOp::Dawsn => format!("math_dawsn_{w}(a)"),
+        UnaryOp::Erfi => format!("math_erfi_{w}(a)"),
         UnaryOp::EllipKm1 => format!("math_ellipkm1_{w}(a)"),
         UnaryOp::EllipE => format!("math_ellipe_{w}(a)"),
         UnaryOp::Spence => format!("math_spence_{w}(a)"),
