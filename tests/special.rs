@@ -1937,7 +1937,6 @@ fn spence_check<F: Prec>(dev: &Device) -> gpu::Result<()> {
 /// zeros and poles), SciPy's conventions, `radian` and a strided view.
 fn convenience_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
     let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
-    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
     let table = op_table(include_str!("data/convenience_mpmath.txt"));
     let apply = |op: &str, a: &Array<F>| match op {
         "exp10" => a.exp10(),
@@ -1947,15 +1946,7 @@ fn convenience_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
         _ => a.cotdg(),
     };
     let ops = ["exp10", "sindg", "cosdg", "tandg", "cotdg"];
-    for op in ops {
-        let rows: Vec<_> = table
-            .iter()
-            .filter(|r| r.0 == op && to_f(r.1).into() == r.1 && r.2.abs() >= F::MIN_POSITIVE && r.2.abs() <= max)
-            .collect();
-        let x = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
-        let want: Vec<f64> = rows.iter().map(|r| r.2).collect();
-        check_ulps(dev, op, &apply(op, &x)?.to_vec()?, &want, bound, |i| format!("{:e}", rows[i].1));
-    }
+    check_op_table(dev, &table, &ops, bound, apply)?;
     let what = format!("on {} {}", dev.kind(), F::DTYPE);
     let vec = |a: Array<F>| -> gpu::Result<Vec<f64>> { Ok(a.to_vec()?.into_iter().map(|v| v.into()).collect()) };
     // 10^n exactly (correctly rounded below 0) where it is representable.
@@ -2058,18 +2049,42 @@ const EXPINT_ULPS: f64 = 3.0;
 /// with no absolute floor, Ei's root included; values below `F`'s smallest normal
 /// number are skipped. Prints the worst.
 fn expint_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
-    let (to_f, min_positive): (fn(f64) -> F, f64) = (<F as gpu::Element>::from_f64, F::MIN_POSITIVE);
+    check_op_table(
+        dev,
+        &true_expint(),
+        &["exp1", "expi"],
+        bound,
+        |op, a: &Array<F>| {
+            if op == "exp1" {
+                a.exp1()
+            } else {
+                a.expi()
+            }
+        },
+    )
+}
+
+/// Each of `ops` (applied by `apply`) on `dev` in `F` against its rows of an mpmath table
+/// of `op x value` rows, within `bound` ulps of the answer, with no absolute floor; rows
+/// whose x is not an `F`, or whose value is outside `F`'s normal range, are skipped.
+/// Prints the worst of each.
+fn check_op_table<F: Prec>(
+    dev: &Device,
+    table: &[(String, f64, f64)],
+    ops: &[&str],
+    bound: f64,
+    apply: impl Fn(&str, &Array<F>) -> gpu::Result<Array<F>>,
+) -> gpu::Result<()> {
+    let to_f: fn(f64) -> F = <F as gpu::Element>::from_f64;
     let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
-    for op in ["exp1", "expi"] {
-        let rows: Vec<_> = true_expint()
-            .into_iter()
-            .filter(|r| r.0 == op && to_f(r.1).into() == r.1)
-            .filter(|r| r.2.abs() >= min_positive && r.2.abs() <= max)
+    for &op in ops {
+        let rows: Vec<_> = table
+            .iter()
+            .filter(|r| r.0 == op && to_f(r.1).into() == r.1 && r.2.abs() >= F::MIN_POSITIVE && r.2.abs() <= max)
             .collect();
-        let a = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
-        let got = if op == "exp1" { a.exp1()? } else { a.expi()? }.to_vec()?;
+        let x = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
         let want: Vec<f64> = rows.iter().map(|r| r.2).collect();
-        check_ulps(dev, op, &got, &want, bound, |i| format!("{:e}", rows[i].1));
+        check_ulps(dev, op, &apply(op, &x)?.to_vec()?, &want, bound, |i| format!("{:e}", rows[i].1));
     }
     Ok(())
 }
@@ -2165,20 +2180,20 @@ const DAWSN_ULPS: f64 = 6.0;
 /// centres of Rybicki's sum) within `bound` ulps of the answer, with no absolute floor;
 /// values outside `F`'s normal range are skipped. Prints the worst.
 fn dawsn_check<F: Prec>(dev: &Device, bound: f64) -> gpu::Result<()> {
-    let (to_f, min_positive): (fn(f64) -> F, f64) = (<F as gpu::Element>::from_f64, F::MIN_POSITIVE);
-    let max = if F::DTYPE == DType::F32 { f32::MAX as f64 } else { f64::MAX };
-    for op in ["dawsn", "erfi"] {
-        let rows: Vec<_> = op_table(include_str!("data/dawsn_mpmath.txt"))
-            .into_iter()
-            .filter(|r| r.0 == op && to_f(r.1).into() == r.1)
-            .filter(|r| r.2.abs() >= min_positive && r.2.abs() <= max)
-            .collect();
-        let a = Array::from_vec(rows.iter().map(|r| to_f(r.1)).collect(), [rows.len()])?.to(dev)?;
-        let got = if op == "dawsn" { a.dawsn()? } else { a.erfi()? }.to_vec()?;
-        let want: Vec<f64> = rows.iter().map(|r| r.2).collect();
-        check_ulps(dev, op, &got, &want, bound, |i| format!("{:e}", rows[i].1));
-    }
-    Ok(())
+    let table = op_table(include_str!("data/dawsn_mpmath.txt"));
+    check_op_table(
+        dev,
+        &table,
+        &["dawsn", "erfi"],
+        bound,
+        |op, a: &Array<F>| {
+            if op == "dawsn" {
+                a.dawsn()
+            } else {
+                a.erfi()
+            }
+        },
+    )
 }
 
 /// `dawsn`'s and `erfi`'s conventions (SciPy's): ±0 kept, D(±∞) = ±0, erfi(±∞) = ±∞ and
